@@ -1,0 +1,337 @@
+"""Pair the leaves of two clause trees by content, not by position.
+
+1. Exact: leaves whose keys (``text.fold`` without list markers and heading numbers) are
+   equal pair first, by a hash lookup, in document order.
+2. Similar: each remaining new leaf looks up candidate old leaves through an inverted index
+   of its rarer words, scores the best few with rapidfuzz, and the pairs are taken greedily,
+   best first, preferring pairs that sit between the same exact anchors. No all-pairs scan.
+3. Split and merged: an unpaired clause whose words reappear in a run of consecutive
+   unpaired (or weakly paired) clauses on the other side.
+4. Moved: the largest (by text length) set of pairs in the same order on both sides stays;
+   every other pair was moved (a weighted longest increasing subsequence).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict, deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from policydiff.model import Clause, ClauseKind, ClausePair, Outline, PairStatus
+from policydiff.text import fold, word_set
+
+_MARKER = re.compile(
+    r"^\s*(?:#{1,6}\s+|[-*+•·▪◦●○■]\s+|\d{1,3}(?:\.\d{1,3})*[.)]?\s+|\(\w{1,5}\)\s+|[a-z]\)\s+"
+    r"|[IVXLC]{1,6}\.\s+|(?:Section|Article|Part|Chapter|Clause)\s+\d+(?:\.\d+)*[.:]?\s+)"
+)
+
+MIN_SIMILARITY = 0.5  # below this two clauses are a removal and an addition, not an edit
+_CANDIDATES = 12  # similar old leaves scored per new leaf
+_COMMON_WORD = 60  # a word in more unpaired old leaves than this does not propose candidates
+_PART_CONTAINMENT = 0.6  # share of a part's words found in the whole, for split/merge
+
+
+def clause_key(clause: Clause) -> str:
+    """The comparison key of a leaf: folded words, without its list marker or numbering."""
+    if clause.kind in (ClauseKind.ITEM, ClauseKind.DEFINITION, ClauseKind.HEADING) or clause.label:
+        return fold(_MARKER.sub("", clause.text, count=1))
+    return fold(clause.text)
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A pair under construction: old and new leaf indices."""
+
+    old: list[int]
+    new: list[int]
+    similarity: float
+    moved: bool = False
+
+
+@dataclass(slots=True)
+class _Side:
+    leaves: tuple[Clause, ...]
+    keys: list[str]
+    words: list[frozenset[str]] = field(default_factory=list)
+    partner: dict[int, int] = field(default_factory=dict)  # leaf index → unit index
+
+    def word_set(self, index: int) -> frozenset[str]:
+        if not self.words:
+            self.words = [frozenset()] * len(self.leaves)
+        if not self.words[index] and self.keys[index]:
+            self.words[index] = word_set(self.keys[index])
+        return self.words[index]
+
+
+def align(old: Outline, new: Outline) -> tuple[ClausePair, ...]:
+    """All pairs, unchanged ones included, in the order of the new document."""
+    old_side = _Side(old.leaves(), [])
+    new_side = _Side(new.leaves(), [])
+    old_side.keys = [clause_key(leaf) for leaf in old_side.leaves]
+    new_side.keys = [clause_key(leaf) for leaf in new_side.leaves]
+    units: list[_Unit] = []
+    _pair_exact(old_side, new_side, units)
+    _pair_similar(old_side, new_side, units)
+    _pair_parts(old_side, new_side, units, whole_is_old=True)
+    _pair_parts(new_side, old_side, units, whole_is_old=False)
+    _mark_moves(units, old_side, new_side)
+    return _to_pairs(units, old_side, new_side)
+
+
+def _add(units: list[_Unit], old_side: _Side, new_side: _Side, unit: _Unit) -> None:
+    for index in unit.old:
+        old_side.partner[index] = len(units)
+    for index in unit.new:
+        new_side.partner[index] = len(units)
+    units.append(unit)
+
+
+def _pair_exact(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
+    by_key: dict[str, deque[int]] = defaultdict(deque)
+    for index, key in enumerate(old_side.keys):
+        by_key[key or "\0" + old_side.leaves[index].text].append(index)
+    for index, key in enumerate(new_side.keys):
+        queue = by_key.get(key or "\0" + new_side.leaves[index].text)
+        if queue:
+            _add(units, old_side, new_side, _Unit([queue.popleft()], [index], 1.0))
+
+
+def _similarity(left: str, right: str) -> float:
+    return fuzz.ratio(left, right) / 100.0
+
+
+def _pair_similar(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
+    free_old = [i for i in range(len(old_side.leaves)) if i not in old_side.partner and old_side.keys[i]]
+    free_new = [i for i in range(len(new_side.leaves)) if i not in new_side.partner and new_side.keys[i]]
+    if not free_old or not free_new:
+        return
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in free_old:
+        for word in old_side.word_set(i):
+            index[word].append(i)
+    gap_of_old = _gap_ids(old_side, units, is_old=True)
+    gap_of_new = _gap_ids(new_side, units, is_old=False)
+    scored: list[tuple[float, float, int, int]] = []
+    for j in free_new:
+        votes: dict[int, float] = defaultdict(float)
+        for word in new_side.word_set(j):
+            posting = index.get(word)
+            if posting and len(posting) <= _COMMON_WORD:
+                weight = 1.0 / len(posting)
+                for i in posting:
+                    votes[i] += weight
+        if not votes:
+            continue
+        best = sorted(votes.items(), key=lambda item: (-item[1], item[0]))[:_CANDIDATES]
+        for i, _ in best:
+            score = _similarity(old_side.keys[i], new_side.keys[j])
+            if score >= MIN_SIMILARITY:
+                local = 0.1 if gap_of_old[i] == gap_of_new[j] else 0.0
+                scored.append((score + local, score, i, j))
+    scored.sort(key=lambda item: (-item[0], item[2], item[3]))
+    for _, score, i, j in scored:
+        if i not in old_side.partner and j not in new_side.partner:
+            _add(units, old_side, new_side, _Unit([i], [j], score))
+
+
+def _gap_ids(side: _Side, units: list[_Unit], *, is_old: bool) -> list[int]:
+    """Which gap between exact anchors each leaf sits in, named by the anchor's partner."""
+    gaps: list[int] = []
+    current = -1
+    for index in range(len(side.leaves)):
+        unit = side.partner.get(index)
+        if unit is not None:
+            partner = units[unit].new if is_old else units[unit].old
+            current = partner[0]
+        gaps.append(current)
+    return gaps
+
+
+def _joined_key(side: _Side, indices: Sequence[int]) -> str:
+    return " ".join(side.keys[i] for i in indices)
+
+
+def _containment(part: frozenset[str], whole: frozenset[str]) -> float:
+    return len(part & whole) / len(part) if part else 0.0
+
+
+def _pair_parts(whole_side: _Side, part_side: _Side, units: list[_Unit], *, whole_is_old: bool) -> None:
+    """Find one clause of ``whole_side`` that became (or came from) a run on ``part_side``."""
+    free_parts: dict[str, list[int]] = defaultdict(list)
+    for index in range(len(part_side.leaves)):
+        if index not in part_side.partner:
+            for word in part_side.word_set(index):
+                free_parts[word].append(index)
+    for whole in range(len(whole_side.leaves)):
+        unit_index = whole_side.partner.get(whole)
+        current = units[unit_index] if unit_index is not None else None
+        if current is not None and (current.similarity >= 0.9 or len(current.old) + len(current.new) > 2):
+            continue
+        whole_words = whole_side.word_set(whole)
+        if not whole_words:
+            continue
+        seeds = (current.new if whole_is_old else current.old) if current else _free_parts(
+            part_side, free_parts, whole_words
+        )
+        if not seeds:
+            continue
+        run = _grow_run(part_side, seeds, whole_words)
+        if len(run) < 2:
+            continue
+        score = _similarity(whole_side.keys[whole], _joined_key(part_side, run))
+        baseline = current.similarity if current else MIN_SIMILARITY
+        if score < max(baseline + 0.05, 0.6):
+            continue
+        if current is not None:
+            _drop(units, whole_side, part_side, unit_index, whole_is_old=whole_is_old)  # type: ignore[arg-type]
+        unit = _Unit([whole], run, score) if whole_is_old else _Unit(run, [whole], score)
+        if whole_is_old:
+            _add(units, whole_side, part_side, unit)
+        else:
+            _add(units, part_side, whole_side, unit)
+
+
+def _free_parts(part_side: _Side, free_parts: dict[str, list[int]], whole_words: frozenset[str]) -> list[int]:
+    """The unpaired clause of the other side with most of its words in the whole, if any."""
+    candidates: set[int] = set()
+    for word in whole_words:
+        posting = free_parts.get(word)
+        if posting and len(posting) <= _COMMON_WORD:
+            candidates.update(posting)
+    best, best_score = -1, 0.0
+    for index in sorted(candidates):
+        if index in part_side.partner:
+            continue
+        words = part_side.word_set(index)
+        if len(words) < 3:
+            continue
+        score = _containment(words, whole_words)
+        if score >= _PART_CONTAINMENT and score > best_score:
+            best, best_score = index, score
+    return [best] if best >= 0 else []
+
+
+def _grow_run(part_side: _Side, seeds: list[int], whole_words: frozenset[str]) -> list[int]:
+    """Extend a run of consecutive unpaired clauses whose words lie in the whole."""
+    run = sorted(seeds)
+
+    def fits(index: int) -> bool:
+        if index < 0 or index >= len(part_side.leaves) or index in part_side.partner:
+            return False
+        words = part_side.word_set(index)
+        return bool(words) and _containment(words, whole_words) >= _PART_CONTAINMENT
+
+    while fits(run[0] - 1):
+        run.insert(0, run[0] - 1)
+    while fits(run[-1] + 1):
+        run.append(run[-1] + 1)
+    return run
+
+
+def _drop(units: list[_Unit], whole_side: _Side, part_side: _Side, unit_index: int, *, whole_is_old: bool) -> None:
+    unit = units[unit_index]
+    old_side, new_side = (whole_side, part_side) if whole_is_old else (part_side, whole_side)
+    for index in unit.old:
+        old_side.partner.pop(index, None)
+    for index in unit.new:
+        new_side.partner.pop(index, None)
+    unit.old, unit.new = [], []
+
+
+def _mark_moves(units: list[_Unit], old_side: _Side, new_side: _Side) -> None:
+    """Keep the heaviest in-order subsequence of pairs in place; the others moved."""
+    live = sorted((u for u in units if u.old and u.new), key=lambda u: u.new[0])
+    weights = [sum(len(new_side.leaves[i].text) for i in u.new) + 1 for u in live]
+    keep = _heaviest_increasing([u.old[0] for u in live], weights)
+    for position, unit in enumerate(live):
+        unit.moved = position not in keep
+
+
+def _heaviest_increasing(values: list[int], weights: list[int]) -> set[int]:
+    """Positions of the increasing subsequence of ``values`` with the largest total weight."""
+    if not values:
+        return set()
+    ranks = {value: rank for rank, value in enumerate(sorted(set(values)), start=1)}
+    size = len(ranks)
+    tree_best = [0] * (size + 1)  # Fenwick tree of (best total) over ranks
+    tree_at = [-1] * (size + 1)
+    previous = [-1] * len(values)
+    totals = [0] * len(values)
+    for position, value in enumerate(values):
+        rank = ranks[value]
+        best, best_at = 0, -1
+        probe = rank - 1
+        while probe > 0:
+            if tree_best[probe] > best:
+                best, best_at = tree_best[probe], tree_at[probe]
+            probe -= probe & -probe
+        totals[position] = best + weights[position]
+        previous[position] = best_at
+        probe = rank
+        while probe <= size:
+            if totals[position] > tree_best[probe]:
+                tree_best[probe], tree_at[probe] = totals[position], position
+            probe += probe & -probe
+    end = max(range(len(values)), key=lambda p: (totals[p], -p))
+    keep: set[int] = set()
+    while end >= 0:
+        keep.add(end)
+        end = previous[end]
+    return keep
+
+
+def _status(unit: _Unit, old_side: _Side, new_side: _Side) -> PairStatus:
+    if not unit.new:
+        return PairStatus.REMOVED
+    if not unit.old:
+        return PairStatus.ADDED
+    if len(unit.old) == 1 and len(unit.new) > 1:
+        return PairStatus.SPLIT
+    if len(unit.old) > 1:
+        return PairStatus.MERGED
+    old_leaf, new_leaf = old_side.leaves[unit.old[0]], new_side.leaves[unit.new[0]]
+    if old_leaf.text == new_leaf.text:
+        return PairStatus.MOVED if unit.moved else PairStatus.SAME
+    if old_side.keys[unit.old[0]] == new_side.keys[unit.new[0]] and old_leaf.label != new_leaf.label:
+        return PairStatus.MOVED if unit.moved else PairStatus.RENUMBERED
+    return PairStatus.MODIFIED
+
+
+def _to_pairs(units: list[_Unit], old_side: _Side, new_side: _Side) -> tuple[ClausePair, ...]:
+    live = [u for u in units if u.old or u.new]
+    for index in range(len(old_side.leaves)):
+        if index not in old_side.partner:
+            live.append(_Unit([index], [], 0.0))
+    for index in range(len(new_side.leaves)):
+        if index not in new_side.partner:
+            live.append(_Unit([], [index], 0.0))
+    new_position_of_old: dict[int, int] = {}
+    for unit in live:
+        if unit.old and unit.new:
+            for index in unit.old:
+                new_position_of_old[index] = unit.new[0]
+    paired_old = sorted(new_position_of_old)
+
+    def order(unit: _Unit) -> tuple[float, int, int]:
+        if unit.new:
+            return (unit.new[0], 1, 0)
+        # a removed clause goes right after the new place of the old clause before it
+        before = bisect_left(paired_old, unit.old[0]) - 1
+        anchor = new_position_of_old[paired_old[before]] if before >= 0 else -1
+        return (anchor + 0.5, 0, unit.old[0])
+
+    live.sort(key=order)
+    return tuple(
+        ClausePair(
+            status=_status(unit, old_side, new_side),
+            old=tuple(old_side.leaves[i] for i in unit.old),
+            new=tuple(new_side.leaves[i] for i in unit.new),
+            moved=unit.moved,
+            similarity=unit.similarity,
+        )
+        for unit in live
+    )

@@ -1,0 +1,57 @@
+"""Numbers with units in policy text: periods of time (in days) and ages (in years)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "eighteen": 18,
+    "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90, "a": 1, "an": 1,
+}  # fmt: skip
+_DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0, "hour": 1 / 24}
+# a business day is about 7/5 of a calendar day: "15 business days" is three weeks
+_BUSINESS = 7 / 5
+
+_NUMBER = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+_DURATION = re.compile(
+    _NUMBER + r"\s*(?:\(\d+\)\s*)?(?:-\s*)?(business|working|calendar)?\s*(day|week|month|year|hour)s?\b",
+    re.IGNORECASE,
+)
+_AGE = re.compile(
+    r"\b(?:under|below|younger\s+than|over|older\s+than|at\s+least|aged?|age\s+of|minimum\s+age\s+(?:is|of))"
+    r"\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b|\b(\d{1,2})\s*(?:years?\s+old|years\s+of\s+age|\+)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    unit: str  # "duration" (value in days) or "age" (value in years)
+    value: float
+    text: str
+    start: int
+    end: int
+
+    def shifted(self, offset: int) -> Quantity:
+        return Quantity(self.unit, self.value, self.text, self.start + offset, self.end + offset)
+
+
+def _number(word: str) -> float:
+    return float(word.replace(",", ".")) if word[0].isdigit() else float(_WORDS[word.casefold()])
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Durations and ages in a text, in order."""
+    found: list[Quantity] = []
+    for match in _DURATION.finditer(text):
+        days = _number(match.group(1)) * _DAYS_PER[match.group(3).casefold()]
+        if match.group(2) and match.group(2).casefold() in ("business", "working"):
+            days *= _BUSINESS
+        found.append(Quantity("duration", days, match.group(), match.start(), match.end()))
+    for match in _AGE.finditer(text):
+        years = match.group(1) or match.group(2)
+        found.append(Quantity("age", float(years), match.group(), match.start(), match.end()))
+    found.sort(key=lambda q: q.start)
+    return found

@@ -1,0 +1,287 @@
+"""Load and validate the rule files; compile their terms and cues into matchers.
+
+A category file (``rules/<category>.toml``) holds the category's ``topic`` in plain words,
+its ``terms`` (concept → phrases; ``*`` ends a stem, a space also matches a hyphen), the
+concepts whose widening may need ``consent``, and its ``[[rule]]`` tables (numbers with
+units, phrases added or removed, swaps, identity). ``rules/cues.toml`` holds the generic
+cues every category shares: negations, limiters, hedges, exceptions, openers, modals.
+The engine knows no category by name: everything it says comes from these files.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from policydiff.errors import InputError
+from policydiff.model import Category, Direction
+
+RULE_KINDS = ("number", "phrase-added", "phrase-removed", "swap", "identity", "details")
+CUE_EFFECTS = ("protects", "permits")
+UNITS = ("duration", "age")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A term or cue found in a text: what it is, the words, and where."""
+
+    name: str
+    category: Category | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    category: Category
+    kind: str
+    says: str
+    plain: str
+    direction: Direction = Direction.EXPANDS
+    larger: Direction = Direction.EXPANDS  # number rules: direction when the new number is larger
+    unit: str = "duration"
+    phrases: tuple[re.Pattern[str], ...] = ()
+    old_phrases: tuple[re.Pattern[str], ...] = ()
+    new_phrases: tuple[re.Pattern[str], ...] = ()
+    major: bool = False
+    consent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    id: str
+    effect: str  # "protects" | "permits"
+    pattern: re.Pattern[str]
+    says_added: str
+    says_removed: str
+    user_subject: bool = False  # the cue speaks of the user ("you cannot"): adverse when present
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryRules:
+    category: Category
+    topic: str
+    priority: int
+    protective: bool  # its concepts protect the user (rights, safeguards): gaining one narrows
+    terms: re.Pattern[str] | None
+    concepts: Mapping[str, str]  # regex group name → concept name
+    consent: Mapping[str, str]  # concept → why consent may be required
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleBook:
+    categories: tuple[CategoryRules, ...]
+    cues: tuple[Cue, ...]
+    subject_you: re.Pattern[str]
+    editorial_words: frozenset[str]
+    retroactive: re.Pattern[str]
+    editorial: Mapping[str, str]  # editorial verdict key → what it says
+
+    def by_category(self, category: Category) -> CategoryRules:
+        for rules in self.categories:
+            if rules.category is category:
+                return rules
+        raise KeyError(category)
+
+    def rules(self) -> Iterator[Rule]:
+        for category in self.categories:
+            yield from category.rules
+
+    def find_terms(self, text: str) -> list[Match]:
+        """Every term of every category in ``text``, longest first where they overlap."""
+        found: list[Match] = []
+        for rules in self.categories:
+            if rules.terms is None:
+                continue
+            for match in rules.terms.finditer(text):
+                group = match.lastgroup or ""
+                found.append(Match(rules.concepts[group], rules.category, match.group(), match.start(), match.end()))
+        return found
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A phrase of a rule file as a regex: word boundaries, ``*`` a stem, space or hyphen alike."""
+    words = []
+    for word in phrase.strip().split():
+        stem = word.endswith("*")
+        body = re.escape(word.rstrip("*")).replace(r"\-", r"[\s-]?")
+        words.append(body + (r"[\w'-]*" if stem else ""))
+    return r"(?<![\w])" + r"[\s-]+".join(words) + r"(?![\w])"
+
+
+def _compile(patterns: list[str], *, regex: bool, where: str) -> re.Pattern[str]:
+    if not patterns:
+        return re.compile(r"(?!)")  # matches nothing, where an empty alternation would match everywhere
+    try:
+        body = "|".join(f"(?:{p})" if regex else phrase_pattern(p) for p in patterns)
+        return re.compile(body, re.IGNORECASE)
+    except re.error as error:
+        raise InputError(f"{where}: bad pattern: {error}") from error
+
+
+def _need(table: Mapping[str, object], key: str, kind: type, where: str) -> object:
+    value = table.get(key)
+    if not isinstance(value, kind):
+        raise InputError(f"{where}: '{key}' must be a {kind.__name__}")
+    return value
+
+
+def _strings(value: object, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise InputError(f"{where}: must be a list of strings")
+    return list(value)
+
+
+def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
+    rule_id = str(_need(table, "id", str, where))
+    where = f"{where} rule {rule_id}"
+    kind = str(_need(table, "when", str, where))
+    if kind not in RULE_KINDS:
+        raise InputError(f"{where}: 'when' must be one of {', '.join(RULE_KINDS)}")
+    unknown = set(table) - {
+        "id", "when", "says", "plain", "direction", "larger", "unit", "phrases", "old", "new", "major", "consent",
+    }  # fmt: skip
+    if unknown:
+        raise InputError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
+
+    def patterns(key: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(phrase_pattern(p), re.IGNORECASE) for p in _strings(table.get(key, []), where))
+
+    unit = str(table.get("unit", "duration"))
+    if unit not in UNITS:
+        raise InputError(f"{where}: 'unit' must be one of {', '.join(UNITS)}")
+    consent = table.get("consent")
+    return Rule(
+        id=rule_id,
+        category=category,
+        kind=kind,
+        says=str(_need(table, "says", str, where)),
+        plain=str(_need(table, "plain", str, where)),
+        direction=Direction(str(table.get("direction", "expands"))),
+        larger=Direction(str(table.get("larger", "expands"))),
+        unit=unit,
+        phrases=patterns("phrases"),
+        old_phrases=patterns("old"),
+        new_phrases=patterns("new"),
+        major=bool(table.get("major", False)),
+        consent=str(consent) if consent else None,
+    )
+
+
+def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
+    try:
+        category = Category(str(data.get("category")))
+    except ValueError as error:
+        raise InputError(f"{where}: 'category' must be one of the SPEC's categories") from error
+    terms = data.get("terms", {})
+    if not isinstance(terms, dict):
+        raise InputError(f"{where}: 'terms' must be a table of concept = [phrases]")
+    groups: list[str] = []
+    concepts: dict[str, str] = {}
+    for number, (concept, phrases) in enumerate(sorted(terms.items())):
+        group = f"t{number}"
+        concepts[group] = concept
+        # longest phrases first so that "phone number" wins over "phone"
+        ordered = sorted(_strings(phrases, f"{where} terms.{concept}"), key=len, reverse=True)
+        groups.append(f"(?P<{group}>" + "|".join(phrase_pattern(p) for p in ordered) + ")")
+    consent = data.get("consent", {})
+    if not isinstance(consent, dict) or not all(isinstance(v, str) for v in consent.values()):
+        raise InputError(f"{where}: 'consent' must be a table of concept = \"why\"")
+    for concept in consent:
+        if concept not in terms:
+            raise InputError(f"{where}: consent names '{concept}', which is not a concept of 'terms'")
+    raw_rules = data.get("rule", [])
+    if not isinstance(raw_rules, list):
+        raise InputError(f"{where}: 'rule' must be an array of tables")
+    return CategoryRules(
+        category=category,
+        topic=str(_need(data, "topic", str, where)),
+        priority=int(data.get("priority", 50)),  # type: ignore[call-overload]
+        protective=bool(data.get("protective", False)),
+        terms=re.compile("|".join(groups), re.IGNORECASE) if groups else None,
+        concepts=concepts,
+        consent=dict(consent),
+        rules=tuple(_rule(r, category, where) for r in raw_rules),
+    )
+
+
+def _cues(data: Mapping[str, object], where: str) -> tuple[Cue, ...]:
+    cues = []
+    for table in data.get("cue", []):  # type: ignore[attr-defined]
+        cue_id = str(_need(table, "id", str, where))
+        effect = str(_need(table, "effect", str, f"{where} cue {cue_id}"))
+        if effect not in CUE_EFFECTS:
+            raise InputError(f"{where} cue {cue_id}: 'effect' must be one of {', '.join(CUE_EFFECTS)}")
+        regex = bool(table.get("regex", False))
+        cues.append(
+            Cue(
+                id=cue_id,
+                effect=effect,
+                pattern=_compile(_strings(table.get("patterns"), f"{where} cue {cue_id}"), regex=regex, where=where),
+                says_added=str(_need(table, "says_added", str, f"{where} cue {cue_id}")),
+                says_removed=str(_need(table, "says_removed", str, f"{where} cue {cue_id}")),
+                user_subject=bool(table.get("user_subject", False)),
+            )
+        )
+    return tuple(cues)
+
+
+def _read(path: Path | resources.abc.Traversable) -> Mapping[str, object]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"{path}: not valid TOML: {error}") from error
+
+
+def load_rulebook(folder: Path | None = None) -> RuleBook:
+    """Read every rule file of a folder (default: the packaged rules) into a ``RuleBook``."""
+    root: Path | resources.abc.Traversable = folder or resources.files("policydiff.classify") / "rules"
+    categories = []
+    cues_data: Mapping[str, object] = {}
+    for entry in sorted(root.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        data = _read(entry)
+        if entry.name == "cues.toml":
+            cues_data = data
+        else:
+            categories.append(_category_file(data, str(entry)))
+    seen = [c.category for c in categories]
+    duplicates = {c.value for c in seen if seen.count(c) > 1}
+    if duplicates:
+        raise InputError(f"{root}: more than one rule file for {', '.join(sorted(duplicates))}")
+    ids = [rule.id for c in categories for rule in c.rules]
+    if len(ids) != len(set(ids)):
+        raise InputError(f"{root}: rule ids must be unique")
+    where = f"{root}/cues.toml"
+    return RuleBook(
+        categories=tuple(sorted(categories, key=lambda c: (c.priority, c.category.value))),
+        cues=_cues(cues_data, where),
+        subject_you=_compile(_strings(cues_data.get("subject_you", []), where), regex=True, where=where),
+        editorial_words=frozenset(w.casefold() for w in _strings(cues_data.get("editorial_words", []), where)),
+        retroactive=_compile(_strings(cues_data.get("retroactive", []), where), regex=False, where=where),
+        editorial=_editorial(cues_data.get("editorial", {}), where),
+    )
+
+
+EDITORIAL_KEYS = ("formatting", "moved", "renumbered", "date", "rename", "typo", "wording", "reworded", "chrome", "reorder")
+
+
+def _editorial(table: object, where: str) -> Mapping[str, str]:
+    if not isinstance(table, dict) or set(table) != set(EDITORIAL_KEYS):
+        raise InputError(f"{where}: [editorial] must say each of {', '.join(EDITORIAL_KEYS)}")
+    return {key: str(value) for key, value in table.items()}
+
+
+@cache
+def default_rulebook() -> RuleBook:
+    """The packaged rules, read once."""
+    return load_rulebook()

@@ -1,0 +1,222 @@
+"""Find, parse and validate ``policydiff.toml`` into frozen ``Settings``.
+
+Every problem is an ``InputError`` naming the file, the key and what is wrong, e.g.
+``policydiff.toml: notice.period_days: must be a whole number of days (got "thirty")``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from policydiff.errors import InputError
+from policydiff.model import Category, Direction
+
+CONFIG_NAME = "policydiff.toml"
+_POLICY_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    name: str = ""
+    product: str = ""
+    contact: str = ""
+    website: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeSettings:
+    period_days: int = 30
+    major: frozenset[tuple[Category, Direction]] | None = None  # None: the SPEC's defaults
+    templates: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EmailSettings:
+    sender: str = ""
+    subject: str = "We're updating our Privacy Policy"
+    api_host: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PolicySettings:
+    id: str
+    title: str = ""
+    url: str | None = None
+    source: str | None = None
+    select: str | None = None
+    remove: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """A project's settings; ``path`` is None when no config file was found."""
+
+    path: Path | None = None
+    organization: Organization = field(default_factory=Organization)
+    notice: NoticeSettings = field(default_factory=NoticeSettings)
+    email: EmailSettings = field(default_factory=EmailSettings)
+    archive: Path = Path("policies")
+    policies: tuple[PolicySettings, ...] = ()
+
+    def policy(self, policy_id: str) -> PolicySettings:
+        for policy in self.policies:
+            if policy.id == policy_id:
+                return policy
+        known = ", ".join(p.id for p in self.policies) or "none"
+        where = self.path or CONFIG_NAME
+        raise InputError(f"{where}: no policy '{policy_id}' (configured: {known})")
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``policydiff.toml`` in ``start`` or a folder above it."""
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_settings(path: Path | None, *, search_from: Path | None = None) -> Settings:
+    """Read the given config, or the one found walking up from ``search_from``; defaults if none."""
+    if path is None and search_from is not None:
+        path = find_config(search_from)
+    if path is None:
+        return Settings()
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such config file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: cannot read config: {error}") from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"{path}: not valid TOML: {error}") from None
+    return parse_settings(data, path)
+
+
+class _Reader:
+    """Typed access to one table of the config, naming file and key in every error."""
+
+    def __init__(self, path: Path, prefix: str, table: object, allowed: tuple[str, ...]) -> None:
+        self.path, self.prefix = path, prefix
+        if not isinstance(table, dict):
+            raise InputError(f"{path}: {prefix}: must be a table")
+        unknown = sorted(set(table) - set(allowed))
+        if unknown:
+            raise InputError(f"{path}: {prefix}.{unknown[0]}: unknown key (allowed: {', '.join(allowed)})")
+        self.table: Mapping[str, object] = table
+
+    def fail(self, key: str, problem: str) -> InputError:
+        return InputError(f"{self.path}: {self.prefix}.{key}: {problem}")
+
+    def text(self, key: str, default: str = "") -> str:
+        value = self.table.get(key, default)
+        if not isinstance(value, str):
+            raise self.fail(key, f"must be a string (got {value!r})")
+        return value
+
+    def optional_text(self, key: str) -> str | None:
+        return self.text(key) if key in self.table else None
+
+    def url(self, key: str) -> str | None:
+        value = self.optional_text(key)
+        if value is not None:
+            parsed = urlparse(value)
+            if parsed.scheme not in ("http", "https") or not parsed.netloc:
+                raise self.fail(key, f"must be an http(s) URL (got {value!r})")
+        return value
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.table.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self.fail(key, "must be a list of strings")
+        return tuple(value)
+
+
+def _selector(reader: _Reader, key: str, value: str) -> None:
+    from soupsieve import SelectorSyntaxError, compile as compile_selector
+
+    try:
+        compile_selector(value)
+    except SelectorSyntaxError as error:
+        raise reader.fail(key, f"bad CSS selector {value!r}: {str(error).splitlines()[0]}") from None
+
+
+def _major(reader: _Reader) -> frozenset[tuple[Category, Direction]] | None:
+    if "major" not in reader.table:
+        return None
+    pairs = set()
+    for item in reader.strings("major"):
+        category, _, direction = item.partition(":")
+        try:
+            pairs.add((Category(category), Direction(direction or "expands")))
+        except ValueError:
+            raise reader.fail("major", f"{item!r} is not 'category:direction' (e.g. 'sharing:expands')") from None
+    return frozenset(pairs)
+
+
+def parse_settings(data: Mapping[str, object], path: Path) -> Settings:
+    """Validate a parsed config."""
+    top = _Reader(path, "config", data, ("organization", "notice", "email", "archive", "policy"))
+    organization = _Reader(path, "organization", data.get("organization", {}), ("name", "product", "contact", "website"))
+    contact = organization.text("contact")
+    if contact and not _EMAIL.match(contact) and not contact.startswith(("http://", "https://")):
+        raise organization.fail("contact", f"must be an e-mail address or a URL (got {contact!r})")
+    notice = _Reader(path, "notice", data.get("notice", {}), ("period_days", "major", "templates"))
+    period = notice.table.get("period_days", 30)
+    if not isinstance(period, int) or isinstance(period, bool) or not 0 <= period <= 366:
+        raise notice.fail("period_days", f"must be a whole number of days from 0 to 366 (got {period!r})")
+    email = _Reader(path, "email", data.get("email", {}), ("from", "subject", "api_host"))
+    sender = email.text("from")
+    if sender and not _EMAIL.match(sender):
+        raise email.fail("from", f"must be an e-mail address (got {sender!r})")
+    archive = _Reader(path, "archive", data.get("archive", {}), ("path",))
+    return Settings(
+        path=path,
+        organization=Organization(organization.text("name"), organization.text("product"), contact,
+                                  organization.url("website") or ""),
+        notice=NoticeSettings(period, _major(notice), notice.optional_text("templates")),
+        email=EmailSettings(sender, email.text("subject", EmailSettings.subject), email.url("api_host")),
+        archive=path.parent / archive.text("path", "policies"),
+        policies=_policies(top, path),
+    )  # fmt: skip
+
+
+def _policies(top: _Reader, path: Path) -> tuple[PolicySettings, ...]:
+    raw = top.table.get("policy", [])
+    if not isinstance(raw, list):
+        raise top.fail("policy", "must be an array of tables ([[policy]])")
+    policies: list[PolicySettings] = []
+    for number, table in enumerate(raw, start=1):
+        reader = _Reader(path, f"policy[{number}]", table, ("id", "title", "url", "source", "select", "remove"))
+        policy_id = reader.text("id")
+        if not _POLICY_ID.match(policy_id):
+            raise reader.fail("id", f"must be lowercase letters, digits, '-' or '_' (got {policy_id!r})")
+        if any(p.id == policy_id for p in policies):
+            raise reader.fail("id", f"duplicate policy id {policy_id!r}")
+        select = reader.optional_text("select")
+        remove = reader.strings("remove")
+        for key, selector in [("select", select), *(("remove", r) for r in remove)]:
+            if selector is not None:
+                _selector(reader, key, selector)
+        source = reader.optional_text("source")
+        policies.append(
+            PolicySettings(
+                id=policy_id,
+                title=reader.text("title"),
+                url=reader.url("url"),
+                source=str(path.parent / source) if source else None,
+                select=select,
+                remove=remove,
+            )
+        )
+    return tuple(policies)

@@ -1,0 +1,77 @@
+"""Load a source into a ``Document``: read its bytes, pick a loader by kind, normalise, describe.
+
+Three seams, one job each: ``read.read_bytes`` says where the bytes come from (a path or
+standard input), ``source_kind`` what they are (``KINDS_BY_SUFFIX``, else sniffed), and
+``LOADERS`` how a kind becomes text. A kind is a ``Document.format`` value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePath
+from typing import BinaryIO
+
+from policydiff.errors import InputError
+from policydiff.load.base import Loaded, Loader, LoadOptions
+from policydiff.load.decode import peek
+from policydiff.load.describe import describe
+from policydiff.load.html import load_html, looks_like_html
+from policydiff.load.plain import load_plain
+from policydiff.load.read import STDIN, read_bytes, source_name
+from policydiff.model import Document
+from policydiff.text import normalise
+
+__all__ = ["KINDS_BY_SUFFIX", "LOADERS", "LoadOptions", "Loaded", "Loader", "describe", "load", "source_kind"]
+
+KINDS_BY_SUFFIX: dict[str, str] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+
+LOADERS: dict[str, Loader] = {
+    "text": load_plain,
+    "markdown": load_plain,
+    "html": load_html,
+}
+
+
+def load(
+    source: str,
+    *,
+    stdin: BinaryIO | None = None,
+    select: str | None = None,
+    remove: tuple[str, ...] = (),
+) -> Document:
+    """Load a file path or ``-`` (standard input) into a ``Document``; ``InputError`` if it cannot be."""
+    name = source_name(source)
+    data = read_bytes(source, stdin)
+    kind = source_kind(source, data)
+    loaded = LOADERS[kind](data, LoadOptions(name, select, tuple(remove)))
+    text = normalise(loaded.text).text
+    if not text.strip():
+        raise InputError(f"{name}: no visible text")
+    title, version, date = describe(text)
+    if loaded.title:
+        title = normalise(loaded.title).text or title
+    return Document(
+        source=source,
+        text=text,
+        original=loaded.text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        format=kind,
+        title=title,
+        version=version,
+        date=date,
+    )
+
+
+def source_kind(source: str, data: bytes) -> str:
+    """The kind of a source: from its extension, else sniffed from its first bytes."""
+    if source != STDIN:
+        kind = KINDS_BY_SUFFIX.get(PurePath(source).suffix.lower())
+        if kind is not None:
+            return kind
+    return "html" if looks_like_html(peek(data)) else "text"

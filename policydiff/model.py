@@ -1,0 +1,251 @@
+"""The data that flows through the pipeline: frozen, slotted dataclasses and string enums.
+
+Enum values are the exact strings of SPEC.md and of the JSON reports, so a renderer can write
+``change.kind.value`` and a test can compare with ``"modified"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    NONE = "none"
+    EDITORIAL = "editorial"
+    MINOR = "minor"
+    MAJOR = "major"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.NONE: 0, Severity.EDITORIAL: 1, Severity.MINOR: 2, Severity.MAJOR: 3}
+
+
+class Direction(StrEnum):
+    EXPANDS = "expands"
+    NARROWS = "narrows"
+    NEUTRAL = "neutral"
+
+
+class Category(StrEnum):
+    COLLECTION = "collection"
+    PURPOSE = "purpose"
+    SHARING = "sharing"
+    RETENTION = "retention"
+    RIGHTS = "rights"
+    SECURITY = "security"
+    CHILDREN = "children"
+    TRANSFER = "transfer"
+    TRACKING = "tracking"
+    AI = "ai"
+    CONTACT = "contact"
+    LEGAL_BASIS = "legal_basis"
+    NOTICE = "notice"
+    OTHER = "other"
+
+
+class ChangeKind(StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    MODIFIED = "modified"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+class ClauseKind(StrEnum):
+    SECTION = "section"  # a heading and everything under it (never a leaf)
+    HEADING = "heading"  # the heading line of a section
+    PARAGRAPH = "paragraph"
+    ITEM = "item"  # a list item
+    DEFINITION = "definition"  # "Label: text"
+    ROW = "row"  # a table row; the header row too
+
+
+class PairStatus(StrEnum):
+    SAME = "same"
+    MODIFIED = "modified"
+    MOVED = "moved"
+    RENUMBERED = "renumbered"
+    SPLIT = "split"
+    MERGED = "merged"
+    ADDED = "added"
+    REMOVED = "removed"
+
+
+class Side(StrEnum):
+    OLD = "old"
+    NEW = "new"
+
+
+class Op(StrEnum):
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A loaded source: its normalised text (what everything compares) and what it came from."""
+
+    source: str
+    text: str
+    original: str
+    sha256: str
+    format: str = "text"  # "text" | "markdown" | "html" | "docx" | "pdf"
+    title: str | None = None
+    version: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A node of the clause tree; ``text`` is ``document.text[start:end]``."""
+
+    path: str
+    kind: ClauseKind
+    start: int
+    end: int
+    text: str
+    heading: tuple[str, ...] = ()  # the trail of section headings above this clause
+    label: str | None = None  # the numbering as written: "5.", "(1)", "(a)", "Section 2"
+    context: str | None = None  # a table row's header cells, "Category | Sold or shared"
+    children: tuple[Clause, ...] = ()
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    def leaves(self) -> Iterator[Clause]:
+        if not self.children:
+            yield self
+            return
+        for child in self.children:
+            yield from child.leaves()
+
+    @property
+    def heading_text(self) -> str | None:
+        return " › ".join(self.heading) if self.heading else None
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """A document and its clause tree."""
+
+    document: Document
+    clauses: tuple[Clause, ...]
+
+    def leaves(self) -> tuple[Clause, ...]:
+        return tuple(leaf for clause in self.clauses for leaf in clause.leaves())
+
+    def walk(self) -> Iterator[Clause]:
+        stack = list(reversed(self.clauses))
+        while stack:
+            clause = stack.pop()
+            yield clause
+            stack.extend(reversed(clause.children))
+
+
+@dataclass(frozen=True, slots=True)
+class ClausePair:
+    """Old and new leaves that align; one side is empty for added or removed clauses."""
+
+    status: PairStatus
+    old: tuple[Clause, ...]
+    new: tuple[Clause, ...]
+    moved: bool = False
+    similarity: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    op: Op
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a decision was taken: the rule, a sentence, and the exact words that triggered it."""
+
+    rule: str
+    says: str
+    trigger: str
+    side: Side
+    span: tuple[int, int] | None = None  # offsets of ``trigger`` in that side's text
+
+
+@dataclass(frozen=True, slots=True)
+class Consent:
+    may_be_required: bool = False
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSide:
+    path: str
+    heading: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    id: str
+    kind: ChangeKind
+    old: ChangeSide | None
+    new: ChangeSide | None
+    edits: tuple[Edit, ...]
+    categories: tuple[Category, ...] = ()
+    direction: Direction = Direction.NEUTRAL
+    severity: Severity = Severity.EDITORIAL
+    reasons: tuple[Reason, ...] = ()
+    consent: Consent = field(default_factory=Consent)
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeDecision:
+    required: bool
+    period_days: int
+    promised_days: int | None
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    source: str
+    sha256: str
+    title: str | None
+    version: str | None
+    date: str | None
+    clauses: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Counts a reader wants at a glance; every mapping is a tuple of (name, count) in a fixed order."""
+
+    old_clauses: int
+    new_clauses: int
+    unchanged: int
+    words_inserted: int
+    words_deleted: int
+    by_kind: tuple[tuple[str, int], ...] = ()
+    by_severity: tuple[tuple[str, int], ...] = ()
+    by_category: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything ``compare`` found: what every renderer, notice and check consumes."""
+
+    old: DocumentSummary
+    new: DocumentSummary
+    severity: Severity
+    notice: NoticeDecision
+    changes: tuple[Change, ...]
+    stats: Stats

@@ -1,0 +1,209 @@
+"""Text normalisation, comparison keys and the one tokenizer everyone shares.
+
+Three levels of text, from the most faithful to the most folded:
+
+- the *original* text a loader produced (kept on ``Document.original``);
+- the *normalised* text (``normalise``): NFKC, no invisible characters, plain spaces and
+  straight quotes, one space between words, ``\\n`` line ends; every clause offset points
+  into it and every report quotes it;
+- the *key* (``fold``): casefolded words only, without link targets, URLs or Markdown
+  markup; two clauses with the same key differ only editorially.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
+_SPACES = frozenset("\u00a0\u2007\u202f\t\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a")
+_QUOTES = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """Normalised text and, for each of its characters, the index of the original character."""
+
+    text: str
+    origin: array[int]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` span of the normalised text back to the original text."""
+        if start >= end or not self.origin:
+            return (start, start)
+        return (self.origin[start], self.origin[end - 1] + 1)
+
+
+def _chunks(raw: str) -> Iterator[tuple[int, str]]:
+    """A base character with its combining marks, so that NFKC can compose them."""
+    start = 0
+    for index in range(1, len(raw) + 1):
+        if index == len(raw) or not unicodedata.combining(raw[index]):
+            yield start, raw[start:index]
+            start = index
+
+
+def normalise(raw: str) -> Normalised:
+    """Normalise a loader's text; keep a map back to the original characters."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    fast = unicodedata.is_normalized("NFKC", raw)
+    out: list[str] = []
+    origin = array("i")
+    pending_space = -1  # original index of a space not yet written
+    line_start = True
+    for index, chunk in ((i, c) for i, c in enumerate(raw)) if fast else _chunks(raw):
+        piece = chunk if fast else unicodedata.normalize("NFKC", chunk)
+        for char in piece:
+            if char in _INVISIBLE:
+                continue
+            if char in _SPACES:
+                char = " "
+            char = _QUOTES.get(char, char)
+            if char == "\n":
+                pending_space = -1
+                out.append("\n")
+                origin.append(index)
+                line_start = True
+                continue
+            if char == " " or (char.isspace() and char != "\n"):
+                if line_start:
+                    # indentation is structure (nested lists): keep it, folded to spaces
+                    out.append(" ")
+                    origin.append(index)
+                elif pending_space < 0:
+                    pending_space = index
+                continue
+            if pending_space >= 0:
+                out.append(" ")
+                origin.append(pending_space)
+                pending_space = -1
+            out.append(char)
+            origin.append(index)
+            line_start = False
+    text, origin = _squeeze_blank_lines("".join(out), origin)
+    return Normalised(text, origin)
+
+
+def _squeeze_blank_lines(text: str, origin: array[int]) -> tuple[str, array[int]]:
+    """Blank lines carry only 'a new block starts here': keep one, drop white-space-only lines."""
+    out: list[str] = []
+    kept = array("i")
+    blank_run = 0
+    position = 0
+    for line in text.split("\n"):
+        end = position + len(line)
+        if line.strip():
+            if out and blank_run:
+                out.append("\n")
+                kept.append(origin[position - 1])
+            if out:
+                out.append("\n")
+                kept.append(origin[position - 1])
+            out.append(line)
+            kept.extend(origin[position:end])
+            blank_run = 0
+        else:
+            blank_run += 1
+        position = end + 1
+    return "".join(out), kept
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_REF = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_URL = re.compile(r"(?:https?://|mailto:|www\.)\S+", re.IGNORECASE)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+WORD = re.compile(r"\w+")
+
+
+def strip_links(text: str) -> str:
+    """Drop Markdown link targets and bare URLs: they never make a substantive change."""
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_REF.sub(r"\1", text)
+    return _URL.sub(" ", text)
+
+
+_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|co|app|dev|eu|uk|fr|de|info|biz|me|tv|gg)\b", re.I)
+
+
+def mask_links(text: str) -> str:
+    """Blank out link targets, URLs, e-mail addresses and domain names, keeping every offset.
+
+    Terms are looked for in what a reader reads: "joypix.ai" is not about AI.
+    """
+
+    def blank(match: re.Match[str]) -> str:
+        return " " * len(match.group())
+
+    def keep_label(match: re.Match[str]) -> str:
+        label = match.group(1)
+        return " " + label + " " * (len(match.group()) - len(label) - 1)
+
+    text = _MD_LINK.sub(keep_label, text)
+    text = _URL.sub(blank, text)
+    text = _EMAIL.sub(blank, text)
+    return _DOMAIN.sub(blank, text)
+
+
+def fold(text: str) -> str:
+    """The comparison key: casefolded words, without link targets, markup or punctuation."""
+    return " ".join(WORD.findall(strip_links(text).casefold()))
+
+
+def fold_keep_contacts(text: str) -> str:
+    """Like ``fold`` but keeps e-mail addresses (a new contact address is a change of substance)."""
+    emails = " ".join(_EMAIL.findall(text))
+    return f"{fold(text)} {emails.casefold()}".strip()
+
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "_"
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words, runs of white space and single punctuation marks, with their offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def token_strings(text: str) -> list[str]:
+    """The tokens of ``tokenize`` as plain strings (the fast path for the diff)."""
+    return _TOKEN.findall(text)
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The distinct casefolded words of a text, without link targets."""
+    return frozenset(WORD.findall(strip_links(text).casefold()))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a clause: split after ``.``, ``;``, ``!`` or ``?`` followed by space."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+# "e.g." / "i.e." / "etc." / initials do not end a sentence
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\b[A-Z])(?<!\bNo)[.;!?](?=\s+\S|\n)|\n")
