@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from policydiff.model import Clause, ClauseKind, ClausePair, Outline, PairStatus
 from policydiff.text import fold, word_set
 
-_MARKER = re.compile(
+MARKER = re.compile(
     r"^\s*(?:#{1,6}\s+|[-*+•·▪◦●○■]\s+|\d{1,3}(?:\.\d{1,3})*[.)]?\s+|\(\w{1,5}\)\s+|[a-z]\)\s+"
     r"|[IVXLC]{1,6}\.\s+|(?:Section|Article|Part|Chapter|Clause)\s+\d+(?:\.\d+)*[.:]?\s+)"
 )
@@ -38,7 +38,7 @@ _PART_CONTAINMENT = 0.6  # share of a part's words found in the whole, for split
 def clause_key(clause: Clause) -> str:
     """The comparison key of a leaf: folded words, without its list marker or numbering."""
     if clause.kind in (ClauseKind.ITEM, ClauseKind.DEFINITION, ClauseKind.HEADING) or clause.label:
-        return fold(_MARKER.sub("", clause.text, count=1))
+        return fold(MARKER.sub("", clause.text, count=1))
     return fold(clause.text)
 
 

@@ -215,6 +215,9 @@ def main(argv: list[str] | None = None) -> NoReturn:
     try:
         code = app(args=argv, prog_name="policydiff", standalone_mode=False)
     except TyperException as error:  # click's usage errors
+        if type(error).__name__ == "NoArgsIsHelpError":  # no arguments at all: show the help as it is
+            sys.stderr.write(error.format_message() + "\n")
+            sys.exit(2)
         _say(f"{error.format_message()} (see 'policydiff --help')")
         sys.exit(2)
     except typer.Abort:

@@ -7,13 +7,15 @@ change, and decide whether advance notice is required. Pure: no I/O, no clock.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from policydiff.align import align
+from policydiff.align import MARKER, align
 from policydiff.classify import DEFAULT_MAJOR, DocumentContext, RuleBook, Subject, classify, default_rulebook
-from policydiff.classify.engine import ORGANISATION, Region, profile
+from policydiff.classify.profile import member_key, profile, whole_region
+from policydiff.classify.signals import ORGANISATION
 from policydiff.classify.numbers import quantities
 from policydiff.diff import word_edits
 from policydiff.model import (
@@ -54,7 +56,7 @@ def compare(old: Document, new: Document, judgement: Judgement | None = None, ru
     old_outline, new_outline = segment(old), segment(new)
     pairs = [pair for pair in align(old_outline, new_outline)]
     drafts = [_draft(pair, old_outline, new_outline) for pair in _group_moves(pairs, old_outline)]
-    drafts = [draft for draft in drafts if draft is not None]
+    drafts = [_with_definition(draft, new_outline, rulebook) for draft in drafts if draft is not None]
     context = _document_context(drafts, old_outline, rulebook)
     changes = _identify(
         [_judge(draft, rulebook, judgement, context) for draft in drafts]
@@ -128,10 +130,6 @@ def _covering_section(clauses: Sequence[Clause], outline: Outline) -> str | None
     return None
 
 
-def _section_key(clause: Clause) -> str:
-    return fold(clause.heading[-1]) if clause.heading else ""
-
-
 def _context(clauses: Sequence[Clause]) -> str:
     if not clauses:
         return ""
@@ -165,9 +163,44 @@ def _draft(pair: ClausePair, old_outline: Outline, new_outline: Outline) -> _Dra
         new_context=_context(pair.new),
         moved=pair.moved,
         renumbered=pair.status is PairStatus.RENUMBERED,
-        section=_section_key((pair.new or pair.old)[0]),
+        lead=(pair.new or pair.old)[0].context or "",
     )
     return _Draft(kind, old_side, new_side, edits, subject)
+
+
+_DEFINES = re.compile(
+    r"^\W*[\"']?(?P<term>[A-Z][\w'/-]*(?:\s+[A-Z][\w'/-]*){0,4})[\"']?(?:\s*\([^)]*\))?\s*"
+    r"(?:means|refers to|shall mean|is defined as|includes|:)",
+)
+
+
+def defined_term(text: str) -> str | None:
+    """The term a clause defines: '"Personal Data" means …', 'User Content: …'."""
+    match = _DEFINES.match(MARKER.sub("", text, count=1).replace("**", ""))
+    return match.group("term") if match else None
+
+
+def _with_definition(draft: _Draft, new_outline: Outline, rulebook: RuleBook) -> _Draft:
+    """A changed definition changes every clause that uses the term: read it with their categories."""
+    if draft.kind not in (ChangeKind.MODIFIED, ChangeKind.MOVED):
+        return draft
+    term = defined_term(draft.subject.new) or defined_term(draft.subject.old)
+    if not term or not re.search(r"\bmeans\b|\brefers to\b|\bdefin|\bincludes?\b", draft.subject.new + draft.subject.old
+                                                                                     + draft.subject.new_context):
+        return draft
+    uses = re.compile(rf"\b{re.escape(term)}\b")
+    scores: Counter[Category] = Counter()
+    for leaf in new_outline.leaves():
+        if draft.new is not None and leaf.start == draft.new.start:
+            continue
+        if uses.search(leaf.text):
+            for found in rulebook.find_terms(leaf.text):
+                rules = rulebook.by_category(found.category)  # type: ignore[arg-type]
+                if found.name in rules.grouped and not rules.protective:
+                    scores[rules.category] += 1
+    categories = tuple(category for category, _ in scores.most_common(3))
+    subject = replace(draft.subject, defines=term, term_categories=categories)
+    return _Draft(draft.kind, draft.old, draft.new, draft.edits, subject)
 
 
 # ------------------------------------------------------------------ document-level context
@@ -203,17 +236,12 @@ def _is_name(text: str, rulebook: RuleBook) -> bool:
     return all(word[0].isupper() for word in words)
 
 
-def _disclosed(drafts: list[_Draft], old_outline: Outline, rulebook: RuleBook) -> frozenset[tuple[str, str, str]]:
-    """Concepts the old text already affirms under each top-level heading (for added clauses)."""
+def _disclosed(drafts: list[_Draft], old_outline: Outline, rulebook: RuleBook) -> frozenset[tuple[str, str]]:
+    """Terms the old text already affirms somewhere: an added clause naming them explains, it does not widen."""
     if not any(draft.kind is ChangeKind.ADDED for draft in drafts):
         return frozenset()
-    found: set[tuple[str, str, str]] = set()
-    for leaf in old_outline.leaves():
-        heading = _section_key(leaf)
-        region = Region(leaf.text, sentences(leaf.text))
-        for category, concept in profile(region, rulebook, context="").affirmed:
-            found.add((heading, category.value, concept))
-    return frozenset(found)
+    found = profile(whole_region(old_outline.document.text), rulebook)
+    return frozenset((category.value, member) for category, member in found.affirmed)
 
 
 # ------------------------------------------------------------------ judging
@@ -265,9 +293,11 @@ def promised_notice_days(outline: Outline, rulebook: RuleBook) -> int | None:
     for leaf in outline.leaves():
         for start, end in sentences(leaf.text):
             sentence = leaf.text[start:end]
+            if not any(q.unit == "duration" for q in quantities(sentence)):
+                continue
             terms = [t for t in rulebook.find_terms(sentence) if t.category is Category.NOTICE]
             if not any(t.name == "notify" for t in terms) or not any(t.name == "changes" for t in terms) and not (
-                leaf.heading and notice.terms and notice.terms.search(" ".join(leaf.heading))
+                leaf.heading and notice.terms.search(" ".join(leaf.heading))
             ):
                 continue
             for quantity in quantities(sentence):

@@ -23,7 +23,7 @@ _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BULLET = re.compile(r"^(\s*)([-*+•·▪◦●○■]|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))\s+(\S.*)$")
 _NUMBERED = re.compile(
-    r"^((?:Section|Article|Part|Chapter|Clause)\s+\d+(?:\.\d+)*[.:]?|\d{1,3}(?:\.\d{1,3})*\.|\d{1,3}(?:\.\d{1,3})+|\(\d{1,3}\)"
+    r"^((?:Section|Article|Part|Chapter|Clause)\s+\d+(?:\.\d+)*[.:]?|\d{1,3}(?:\.\d{1,3})*\.(?!\d)|\d{1,3}(?:\.\d{1,3})+(?!\d)|\(\d{1,3}\)"
     r"|\([a-z]\)|[IVXLC]{1,6}\.|[A-Z]\.)\s*(\S.*)$"
 )
 _BOLD_HEADING = re.compile(r"^(?:\*\*|__)([^*_].*?)(?:\*\*|__):?$")

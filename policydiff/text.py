@@ -50,9 +50,27 @@ def _chunks(raw: str) -> Iterator[tuple[int, str]]:
             start = index
 
 
+def _visible(raw: str) -> tuple[str, array[int] | None]:
+    """``raw`` without invisible characters and with ``\\n`` line ends, and where each kept character was.
+
+    Done before NFKC so that a combining mark after an invisible character still composes with
+    its base; ``None`` for the map when nothing was dropped.
+    """
+    if "\r" not in raw and _INVISIBLE.isdisjoint(raw):
+        return raw, None
+    chars: list[str] = []
+    kept = array("i")
+    for index, char in enumerate(raw):
+        if char in _INVISIBLE or (char == "\r" and raw[index + 1 : index + 2] == "\n"):
+            continue
+        chars.append("\n" if char == "\r" else char)
+        kept.append(index)
+    return "".join(chars), kept
+
+
 def normalise(raw: str) -> Normalised:
     """Normalise a loader's text; keep a map back to the original characters."""
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    raw, kept = _visible(raw)
     fast = unicodedata.is_normalized("NFKC", raw)
     out: list[str] = []
     origin = array("i")
@@ -87,6 +105,8 @@ def normalise(raw: str) -> Normalised:
             out.append(char)
             origin.append(index)
             line_start = False
+    if kept is not None:
+        origin = array("i", (kept[index] for index in origin))
     text, origin = _squeeze_blank_lines("".join(out), origin)
     return Normalised(text, origin)
 
@@ -120,6 +140,7 @@ _MD_REF = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _URL = re.compile(r"(?:https?://|mailto:|www\.)\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 WORD = re.compile(r"\w+")
+_KEY_WORD = re.compile(r"[^\W_]+")  # "_" is Markdown emphasis ("_Last updated_"), not part of a word
 
 
 def strip_links(text: str) -> str:
@@ -153,7 +174,7 @@ def mask_links(text: str) -> str:
 
 def fold(text: str) -> str:
     """The comparison key: casefolded words, without link targets, markup or punctuation."""
-    return " ".join(WORD.findall(strip_links(text).casefold()))
+    return " ".join(_KEY_WORD.findall(strip_links(text).casefold()))
 
 
 def fold_keep_contacts(text: str) -> str:
@@ -188,14 +209,19 @@ def token_strings(text: str) -> list[str]:
 
 def word_set(text: str) -> frozenset[str]:
     """The distinct casefolded words of a text, without link targets."""
-    return frozenset(WORD.findall(strip_links(text).casefold()))
+    return frozenset(_KEY_WORD.findall(strip_links(text).casefold()))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of a clause: split after ``.``, ``;``, ``!`` or ``?`` followed by space."""
+    """Sentence spans of a clause: split after ``.``, ``;``, ``!`` or ``?`` followed by space.
+
+    "e.g.", "Inc.", "Ltd." and other abbreviations do not end a sentence.
+    """
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if match.group() == "." and _ABBREVIATION.search(text, max(0, match.start() - 8), match.start() + 1):
+            continue
         end = match.end()
         if text[start:end].strip():
             spans.append((start, end))
@@ -205,5 +231,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# "e.g." / "i.e." / "etc." / initials do not end a sentence
-_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\b[A-Z])(?<!\bNo)[.;!?](?=\s+\S|\n)|\n")
+_SENTENCE_END = re.compile(r"[.;!?](?=\s+\S|\n)|\n")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|no|nr|art|sec|para|ch|fig|mr|mrs|ms|dr|st|inc|ltd|llc|corp|co|plc"
+    r"|gmbh|bv|pty|s\.a|u\.s|u\.k|e\.u|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$",
+    re.IGNORECASE,
+)

@@ -18,8 +18,11 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from policydiff.classify.phrases import PhraseSet
 from policydiff.errors import InputError
 from policydiff.model import Category, Direction
+
+Finder = re.Pattern[str] | PhraseSet  # both have finditer() and search() with regex-like matches
 
 RULE_KINDS = ("number", "phrase-added", "phrase-removed", "swap", "identity", "details")
 CUE_EFFECTS = ("protects", "permits")
@@ -47,21 +50,33 @@ class Rule:
     direction: Direction = Direction.EXPANDS
     larger: Direction = Direction.EXPANDS  # number rules: direction when the new number is larger
     unit: str = "duration"
-    phrases: tuple[re.Pattern[str], ...] = ()
-    old_phrases: tuple[re.Pattern[str], ...] = ()
-    new_phrases: tuple[re.Pattern[str], ...] = ()
+    phrases: PhraseSet = PhraseSet([])
+    old_phrases: PhraseSet = PhraseSet([])
+    new_phrases: PhraseSet = PhraseSet([])
     major: bool = False
     consent: str | None = None
+    phrase_entries: tuple[tuple[str, str], ...] = ()  # (slot, phrase): slot is "phrases", "old" or "new"
 
 
 @dataclass(frozen=True, slots=True)
 class Cue:
     id: str
     effect: str  # "protects" | "permits"
-    pattern: re.Pattern[str]
+    pattern: Finder
     says_added: str
     says_removed: str
-    user_subject: bool = False  # the cue speaks of the user ("you cannot"): adverse when present
+    subject: str = "any"  # "company": not counted after "you"; "user": counted only after "you"
+
+
+@dataclass(frozen=True, slots=True)
+class Swap:
+    """A word replaced by another that widens or narrows ("and" → "or", "will" → "may")."""
+
+    id: str
+    old: frozenset[str]
+    new: frozenset[str]
+    direction: Direction
+    says: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +84,13 @@ class CategoryRules:
     category: Category
     topic: str
     priority: int
-    protective: bool  # its concepts protect the user (rights, safeguards): gaining one narrows
-    terms: re.Pattern[str] | None
-    concepts: Mapping[str, str]  # regex group name → concept name
+    protective: bool  # its sentences grant rights or safeguards: other practices named there are their object
+    adverse: frozenset[str]  # concepts that go against the user even in a protective category
+    gained: Direction  # the direction when one of its terms appears in an affirmative sentence
+    lost: Direction  # … and when one disappears
+    grouped: frozenset[str]  # concepts compared as a whole (verbs); other terms compare member by member
+    terms: PhraseSet
+    term_entries: tuple[tuple[str, str], ...]  # (phrase, concept)
     consent: Mapping[str, str]  # concept → why consent may be required
     rules: tuple[Rule, ...]
 
@@ -82,14 +101,22 @@ class RuleBook:
     cues: tuple[Cue, ...]
     subject_you: re.Pattern[str]
     editorial_words: frozenset[str]
-    retroactive: re.Pattern[str]
+    retroactive: Finder
+    swaps: tuple[Swap, ...]
+    lists: Mapping[str, str]  # list signal key → what it says
     editorial: Mapping[str, str]  # editorial verdict key → what it says
+    term_index: PhraseSet  # every category's terms in one index: one pass over a text finds them all
+    rule_index: PhraseSet  # every rule's phrases, named "<rule id>\t<phrases|old|new>"
+    cue_index: PhraseSet  # every phrase cue in one index, so "including but not limited to" hides "limited to"
 
     def by_category(self, category: Category) -> CategoryRules:
         for rules in self.categories:
             if rules.category is category:
                 return rules
         raise KeyError(category)
+
+    def cue(self, cue_id: str) -> Cue | None:
+        return next((cue for cue in self.cues if cue.id == cue_id), None)
 
     def rules(self) -> Iterator[Rule]:
         for category in self.categories:
@@ -98,31 +125,19 @@ class RuleBook:
     def find_terms(self, text: str) -> list[Match]:
         """Every term of every category in ``text``, longest first where they overlap."""
         found: list[Match] = []
-        for rules in self.categories:
-            if rules.terms is None:
-                continue
-            for match in rules.terms.finditer(text):
-                group = match.lastgroup or ""
-                found.append(Match(rules.concepts[group], rules.category, match.group(), match.start(), match.end()))
+        for match in self.term_index.finditer(text):
+            category, concept = match.name.split("\t")
+            found.append(Match(concept, Category(category), match.text, match.begin, match.finish))
         return found
 
 
-def phrase_pattern(phrase: str) -> str:
-    """A phrase of a rule file as a regex: word boundaries, ``*`` a stem, space or hyphen alike."""
-    words = []
-    for word in phrase.strip().split():
-        stem = word.endswith("*")
-        body = re.escape(word.rstrip("*")).replace(r"\-", r"[\s-]?")
-        words.append(body + (r"[\w'-]*" if stem else ""))
-    return r"(?<![\w])" + r"[\s-]+".join(words) + r"(?![\w])"
-
-
-def _compile(patterns: list[str], *, regex: bool, where: str) -> re.Pattern[str]:
+def _compile(patterns: list[str], *, regex: bool, where: str) -> Finder:
+    if not regex:
+        return PhraseSet([(p, p) for p in patterns])
     if not patterns:
         return re.compile(r"(?!)")  # matches nothing, where an empty alternation would match everywhere
     try:
-        body = "|".join(f"(?:{p})" if regex else phrase_pattern(p) for p in patterns)
-        return re.compile(body, re.IGNORECASE)
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
     except re.error as error:
         raise InputError(f"{where}: bad pattern: {error}") from error
 
@@ -152,8 +167,10 @@ def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
     if unknown:
         raise InputError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
 
-    def patterns(key: str) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(phrase_pattern(p), re.IGNORECASE) for p in _strings(table.get(key, []), where))
+    def patterns(key: str) -> PhraseSet:
+        return PhraseSet([(p, p) for p in _strings(table.get(key, []), where)])
+
+    entries = tuple((slot, p) for slot in ("phrases", "old", "new") for p in _strings(table.get(slot, []), where))
 
     unit = str(table.get("unit", "duration"))
     if unit not in UNITS:
@@ -173,7 +190,15 @@ def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
         new_phrases=patterns("new"),
         major=bool(table.get("major", False)),
         consent=str(consent) if consent else None,
+        phrase_entries=entries,
     )
+
+
+def _direction(data: Mapping[str, object], key: str, default: Direction, where: str) -> Direction:
+    try:
+        return Direction(str(data.get(key, default.value)))
+    except ValueError:
+        raise InputError(f"{where}: '{key}' must be expands, narrows or neutral") from None
 
 
 def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
@@ -184,14 +209,11 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
     terms = data.get("terms", {})
     if not isinstance(terms, dict):
         raise InputError(f"{where}: 'terms' must be a table of concept = [phrases]")
-    groups: list[str] = []
-    concepts: dict[str, str] = {}
-    for number, (concept, phrases) in enumerate(sorted(terms.items())):
-        group = f"t{number}"
-        concepts[group] = concept
-        # longest phrases first so that "phone number" wins over "phone"
-        ordered = sorted(_strings(phrases, f"{where} terms.{concept}"), key=len, reverse=True)
-        groups.append(f"(?P<{group}>" + "|".join(phrase_pattern(p) for p in ordered) + ")")
+    entries = [
+        (phrase, concept)
+        for concept, phrases in sorted(terms.items())
+        for phrase in _strings(phrases, f"{where} terms.{concept}")
+    ]
     consent = data.get("consent", {})
     if not isinstance(consent, dict) or not all(isinstance(v, str) for v in consent.values()):
         raise InputError(f"{where}: 'consent' must be a table of concept = \"why\"")
@@ -206,8 +228,12 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         topic=str(_need(data, "topic", str, where)),
         priority=int(data.get("priority", 50)),  # type: ignore[call-overload]
         protective=bool(data.get("protective", False)),
-        terms=re.compile("|".join(groups), re.IGNORECASE) if groups else None,
-        concepts=concepts,
+        adverse=frozenset(_strings(data.get("adverse", []), f"{where} adverse")),
+        gained=_direction(data, "gained", Direction.EXPANDS, where),
+        lost=_direction(data, "lost", Direction.NARROWS, where),
+        grouped=frozenset(_strings(data.get("grouped", []), f"{where} grouped")),
+        terms=PhraseSet(entries),
+        term_entries=tuple(entries),
         consent=dict(consent),
         rules=tuple(_rule(r, category, where) for r in raw_rules),
     )
@@ -221,6 +247,9 @@ def _cues(data: Mapping[str, object], where: str) -> tuple[Cue, ...]:
         if effect not in CUE_EFFECTS:
             raise InputError(f"{where} cue {cue_id}: 'effect' must be one of {', '.join(CUE_EFFECTS)}")
         regex = bool(table.get("regex", False))
+        subject = str(table.get("subject", "any"))
+        if subject not in ("any", "company", "user"):
+            raise InputError(f"{where} cue {cue_id}: 'subject' must be any, company or user")
         cues.append(
             Cue(
                 id=cue_id,
@@ -228,7 +257,7 @@ def _cues(data: Mapping[str, object], where: str) -> tuple[Cue, ...]:
                 pattern=_compile(_strings(table.get("patterns"), f"{where} cue {cue_id}"), regex=regex, where=where),
                 says_added=str(_need(table, "says_added", str, f"{where} cue {cue_id}")),
                 says_removed=str(_need(table, "says_removed", str, f"{where} cue {cue_id}")),
-                user_subject=bool(table.get("user_subject", False)),
+                subject=subject,
             )
         )
     return tuple(cues)
@@ -262,22 +291,52 @@ def load_rulebook(folder: Path | None = None) -> RuleBook:
     if len(ids) != len(set(ids)):
         raise InputError(f"{root}: rule ids must be unique")
     where = f"{root}/cues.toml"
+    raw_cues = [dict(c) for c in cues_data.get("cue", [])]  # type: ignore[attr-defined]
+    ordered = tuple(sorted(categories, key=lambda c: (c.priority, c.category.value)))
     return RuleBook(
-        categories=tuple(sorted(categories, key=lambda c: (c.priority, c.category.value))),
+        categories=ordered,
+        term_index=PhraseSet(
+            [(phrase, f"{c.category.value}\t{concept}") for c in ordered for phrase, concept in c.term_entries]
+        ),
+        rule_index=PhraseSet(
+            [(phrase, f"{rule.id}\t{slot}") for c in ordered for rule in c.rules for slot, phrase in rule.phrase_entries]
+        ),
         cues=_cues(cues_data, where),
         subject_you=_compile(_strings(cues_data.get("subject_you", []), where), regex=True, where=where),
         editorial_words=frozenset(w.casefold() for w in _strings(cues_data.get("editorial_words", []), where)),
         retroactive=_compile(_strings(cues_data.get("retroactive", []), where), regex=False, where=where),
-        editorial=_editorial(cues_data.get("editorial", {}), where),
+        swaps=_swaps(cues_data, where),
+        lists=_says_table(cues_data.get("lists", {}), LIST_KEYS, f"{where} [lists]"),
+        cue_index=PhraseSet([(phrase, cue["id"]) for cue in raw_cues if not cue.get("regex") for phrase in cue["patterns"]]),
+        editorial=_says_table(cues_data.get("editorial", {}), EDITORIAL_KEYS, f"{where} [editorial]"),
     )
+
+
+def _swaps(data: Mapping[str, object], where: str) -> tuple[Swap, ...]:
+    swaps = []
+    for table in data.get("swap", []):  # type: ignore[attr-defined]
+        swap_id = str(_need(table, "id", str, where))
+        swaps.append(
+            Swap(
+                id=swap_id,
+                old=frozenset(w.casefold() for w in _strings(table.get("old"), f"{where} swap {swap_id}")),
+                new=frozenset(w.casefold() for w in _strings(table.get("new"), f"{where} swap {swap_id}")),
+                direction=Direction(str(_need(table, "direction", str, f"{where} swap {swap_id}"))),
+                says=str(_need(table, "says", str, f"{where} swap {swap_id}")),
+            )
+        )
+    return tuple(swaps)
 
 
 EDITORIAL_KEYS = ("formatting", "moved", "renumbered", "date", "rename", "typo", "wording", "reworded", "chrome", "reorder")
 
 
-def _editorial(table: object, where: str) -> Mapping[str, str]:
-    if not isinstance(table, dict) or set(table) != set(EDITORIAL_KEYS):
-        raise InputError(f"{where}: [editorial] must say each of {', '.join(EDITORIAL_KEYS)}")
+LIST_KEYS = ("member_added", "member_removed", "qualifier_added", "qualifier_removed")
+
+
+def _says_table(table: object, keys: tuple[str, ...], where: str) -> Mapping[str, str]:
+    if not isinstance(table, dict) or set(table) != set(keys):
+        raise InputError(f"{where}: must say each of {', '.join(keys)}")
     return {key: str(value) for key, value in table.items()}
 
 

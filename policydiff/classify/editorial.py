@@ -1,0 +1,116 @@
+"""Changes without substance: formatting, moves, dates, renames, typos, connecting words, page furniture.
+
+Each test returns the key of an ``[editorial]`` verdict of ``rules/cues.toml`` and the
+words that show it, or ``None`` when the change may carry substance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policydiff.classify.rules import RuleBook
+from policydiff.model import ChangeKind, Edit, Op
+from policydiff.text import WORD, fold, mask_links, strip_links
+
+EMAIL_OR_PHONE = re.compile(r"[\w.+-]+\s?@\s?[\w-]+(?:\.[\w-]+)+|\+?\d[\d\s().-]{7,}\d")
+_DATE_WORD = re.compile(
+    r"^(?:\d{1,4}(?:st|nd|rd|th)?|january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|v|version|rev|revision|updated|modified|effective"
+    r"|last|date|as|of|on|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$"
+)
+_DATE_LINE = re.compile(
+    r"\b(?:updated|modified|revised|effective|version|dated?|mise à jour|en vigueur)\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\bv\d+(?:\.\d+)+\b",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Texts:
+    """The part of a change the editorial tests read."""
+
+    kind: ChangeKind
+    old: str
+    new: str
+    edits: tuple[Edit, ...]
+    moved: bool
+    renumbered: bool
+
+
+def replacements(edits: Sequence[Edit]) -> list[tuple[str, str]]:
+    """Adjacent delete/insert runs as (old words, new words), folded; a lone one has an empty side."""
+    out: list[tuple[str, str]] = []
+    deleted = inserted = ""
+    for edit in [*edits, Edit(Op.EQUAL, "")]:
+        if edit.op is Op.DELETE:
+            deleted += edit.text
+        elif edit.op is Op.INSERT:
+            inserted += edit.text
+        elif deleted or inserted:
+            out.append((fold(deleted), fold(inserted)))
+            deleted = inserted = ""
+    return [pair for pair in out if pair != ("", "")]
+
+
+def changed_words(edits: Sequence[Edit]) -> str:
+    parts = [e.text.strip() for e in edits if e.op is not Op.EQUAL and e.text.strip()]
+    return " … ".join(parts)[:120]
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\W_]+", "", strip_links(text).casefold())
+
+
+def _small_typo(left: str, right: str) -> bool:
+    if abs(len(left) - len(right)) > 2 or min(len(left), len(right)) < 4 or left[0].isdigit():
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(left, right) <= 2
+
+
+def _meaningful(old: str, new: str, rulebook: RuleBook) -> bool:
+    """"sell" → "tell" is no typo: a changed word that is a term or a cue carries meaning."""
+    return any(rulebook.find_terms(word) or rulebook.cue_index.search(word) for word in (old, new))
+
+
+def is_date_line(text: str) -> bool:
+    """A "Last updated: …" or version line: short, and says what the date is."""
+    return len(WORD.findall(text)) <= 14 and bool(_DATE_LINE.search(text))
+
+
+def is_chrome(text: str, rulebook: RuleBook) -> bool:
+    """Navigation, breadcrumbs, tickers, copyright lines: no statement a user could rely on."""
+    if _COPYRIGHT.search(text) and len(WORD.findall(text)) <= 20:
+        return True
+    words = [w for w in WORD.findall(strip_links(text)) if not w.isdigit()]
+    if rulebook.find_terms(mask_links(text)):
+        return False
+    return len(words) < 4 or (len(words) < 12 and not re.search(r"[.!?:;]\s*$", text.strip()))
+
+
+def editorial_verdict(texts: Texts, rulebook: RuleBook, renames: frozenset[tuple[str, str]]) -> tuple[str, str] | None:
+    """The editorial verdict (key, trigger words) when the change has no substance, else None."""
+    if texts.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
+        text = texts.new or texts.old
+        return ("chrome", text.strip()[:80]) if is_chrome(text, rulebook) else None
+    same_contacts = EMAIL_OR_PHONE.findall(texts.old) == EMAIL_OR_PHONE.findall(texts.new)
+    if same_contacts and (fold(texts.old) == fold(texts.new) or _compact(texts.old) == _compact(texts.new)):
+        key = "moved" if texts.moved else "renumbered" if texts.renumbered else "formatting"
+        return key, changed_words(texts.edits) or texts.new.strip()[:60]
+    pairs = replacements(texts.edits)
+    words = [w for pair in pairs for side in pair for w in side.split()]
+    if words and all(_DATE_WORD.match(w) for w in words) and is_date_line(texts.old) and is_date_line(texts.new):
+        return "date", changed_words(texts.edits)
+    if pairs and all(pair in renames for pair in pairs):
+        return "rename", changed_words(texts.edits)
+    if pairs and all(
+        len(o.split()) == len(n.split()) == 1 and _small_typo(o, n) and not _meaningful(o, n, rulebook) for o, n in pairs
+    ):
+        return "typo", changed_words(texts.edits)
+    if words and all(w in rulebook.editorial_words for w in words):
+        return "wording", changed_words(texts.edits)
+    return None

@@ -1,0 +1,204 @@
+"""What a side of a change says: its changed sentences and, in them, terms, polarity, cues, numbers.
+
+A *region* is the set of sentences of one side that hold an edit (every sentence of an added
+or removed clause). Its *profile* lists:
+
+- the terms of every category, each filed as affirmed or denied: a term in a clause with a
+  company negation ("we do not share …"), or in a list whose lead-in is one, is denied;
+- the cues found (negations, limiters, hedges …), counted only where their subject fits;
+- the numbers with units, each given to the category whose number rule should read it;
+- the phrases of the category rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from policydiff.classify.numbers import Quantity, quantities
+from policydiff.classify.rules import CategoryRules, Match, RuleBook
+from policydiff.model import Category, Edit, Op
+from policydiff.text import fold, mask_links, sentences
+
+# A promise ends where a contrast or an exception starts: "we do not sell it, except to X"
+# does not deny X.
+_CLAUSE_SPLIT = re.compile(
+    r";|,?\s+but\s+|,\s+however,?\s+|,\s+while\s+|\s+whereas\s+"
+    r"|,?\s+(?=(?:unless|except|other\s+than|save\s+where|with\s+the\s+exception\s+of)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Region:
+    """The changed sentences of one side, with their offsets in that side's text."""
+
+    text: str
+    spans: list[tuple[int, int]]
+
+    def parts(self) -> Iterable[tuple[int, str]]:
+        for start, end in self.spans:
+            yield start, self.text[start:end]
+
+    def sentence_at(self, position: int) -> tuple[int, int] | None:
+        return next(((s, e) for s, e in self.spans if s <= position < e), None)
+
+
+@dataclass(slots=True)
+class Profile:
+    rule_hits: dict[tuple[str, str], list[Match]] = field(default_factory=dict)  # (rule id, slot) → phrases
+    terms: list[Match] = field(default_factory=list)
+    affirmed: dict[tuple[Category, str], Match] = field(default_factory=dict)  # (category, member) → words
+    denied: dict[tuple[Category, str], Match] = field(default_factory=dict)
+    cues: dict[str, list[Match]] = field(default_factory=dict)
+    numbers: list[tuple[Quantity, Category | None]] = field(default_factory=list)
+    denials: list[tuple[int, int, bool]] = field(default_factory=list)  # clause spans and whether they deny
+
+
+def changed_regions(old: str, new: str, edits: Sequence[Edit]) -> tuple[Region, Region]:
+    """The sentences of each side that hold an edit (all of them for an added or removed clause)."""
+    old_marks: set[int] = set()
+    new_marks: set[int] = set()
+    old_at = new_at = 0
+    for edit in edits:
+        size = len(edit.text)
+        if edit.op is Op.EQUAL:
+            old_at += size
+            new_at += size
+        elif edit.op is Op.DELETE:
+            if edit.text.strip():
+                old_marks.update(range(old_at, old_at + size))
+            new_marks.add(new_at)
+            old_at += size
+        else:
+            if edit.text.strip():
+                new_marks.update(range(new_at, new_at + size))
+            old_marks.add(old_at)
+            new_at += size
+    return _region(old, old_marks, whole=not new), _region(new, new_marks, whole=not old)
+
+
+def whole_region(text: str) -> Region:
+    return Region(text, sentences(text))
+
+
+def _region(text: str, marks: set[int], *, whole: bool) -> Region:
+    spans = sentences(text)
+    if whole:
+        return Region(text, spans)
+    return Region(text, [(s, e) for s, e in spans if any(m in marks for m in range(s, e + 1))])
+
+
+def member_key(term: Match, rules: CategoryRules) -> str:
+    """Verbs compare as their concept ("share" = "disclose"); list members as their own words."""
+    if term.name in rules.grouped:
+        return term.name
+    words = [w for w in fold(term.text).split() if w not in _DETERMINERS] or fold(term.text).split()
+    return " ".join(word[:-1] if len(word) > 3 and word.endswith("s") else word for word in words)
+
+
+_DETERMINERS = frozenset({"your", "our", "the", "a", "an", "their", "its", "my"})
+
+
+def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> list[tuple[int, int, bool]]:
+    """Split a sentence into clauses and say which deny (a company negation) what they hold."""
+    negation = rulebook.cue("cue.negation")
+    out: list[tuple[int, int, bool]] = []
+    position = 0
+    for piece in [*_CLAUSE_SPLIT.finditer(sentence), None]:
+        end = piece.start() if piece else len(sentence)
+        clause = sentence[position:end]
+        denied = context_denied
+        for match in negation.pattern.finditer(clause) if negation else ():
+            if not rulebook.subject_you.search(clause[: match.start()]):
+                denied = not context_denied
+                break
+        out.append((position, end, denied))
+        position = piece.end() if piece else end
+    return out
+
+
+def lead_denies(lead: str, rulebook: RuleBook) -> bool:
+    """A list under "We do not share:" is a list of things not shared."""
+    lead = lead.rstrip()
+    negation = rulebook.cue("cue.negation")
+    if not lead.endswith(":") or negation is None:
+        return False
+    spans = sentences(lead)
+    last = lead[spans[-1][0] :] if spans else lead  # the sentence that introduces the list
+    return bool(negation.pattern.search(last))
+
+
+def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
+    """Every cue in a text whose subject fits ("you may" is no hedge of the company's)."""
+    found = [(m.name, m.group(), m.start(), m.end()) for m in rulebook.cue_index.finditer(text)]
+    for cue in rulebook.cues:
+        if isinstance(cue.pattern, re.Pattern):
+            found.extend((cue.id, m.group(), m.start(), m.end()) for m in cue.pattern.finditer(text))
+    for cue_id, words, start, end in found:
+        cue = rulebook.cue(cue_id)
+        if cue is None or cue.subject == "any":
+            yield cue_id, Match(cue_id, None, words, start, end)
+            continue
+        by_user = bool(rulebook.subject_you.search(text[:start]))
+        if by_user == (cue.subject == "user"):
+            yield cue_id, Match(cue_id, None, words, start, end)
+
+
+def profile(region: Region, rulebook: RuleBook, *, lead: str = "", context_terms: Sequence[Match] = ()) -> Profile:
+    """Terms (affirmed or denied), cues, numbers and rule phrases of a region."""
+    found = Profile()
+    context_denied = lead_denies(lead, rulebook) if lead else False
+    for offset, sentence in region.parts():
+        plain = _mask_retroactive(mask_links(sentence), rulebook)
+        clauses = denial_spans(plain, rulebook, context_denied=context_denied)
+        found.denials.extend((s + offset, e + offset, d) for s, e, d in clauses)
+        sentence_terms = rulebook.find_terms(plain)
+        # a sentence that grants a right or a safeguard names practices as its object, not as new ones
+        guarded = any(rulebook.by_category(t.category).protective for t in sentence_terms if t.category)
+        for term in sentence_terms:
+            assert term.category is not None
+            shifted = Match(term.name, term.category, term.text, term.start + offset, term.end + offset)
+            found.terms.append(shifted)
+            rules = rulebook.by_category(term.category)
+            if guarded and not rules.protective:
+                continue
+            denied = next((d for s, e, d in clauses if s <= term.start < e), context_denied)
+            key = (term.category, member_key(term, rules))
+            (found.denied if denied else found.affirmed).setdefault(key, shifted)
+        for cue_id, match in find_cues(plain, rulebook):
+            found.cues.setdefault(cue_id, []).append(
+                Match(cue_id, None, match.text, match.start + offset, match.end + offset)
+            )
+        for quantity in quantities(plain):
+            category = number_category(sentence_terms, quantity, rulebook) or number_category(
+                context_terms, quantity, rulebook
+            )
+            found.numbers.append((quantity.shifted(offset), category))
+        for hit in rulebook.rule_index.finditer(plain):
+            rule_id, slot = hit.name.split("\t")
+            found.rule_hits.setdefault((rule_id, slot), []).append(
+                Match(rule_id, None, hit.text, hit.begin + offset, hit.finish + offset)
+            )
+    return found
+
+
+def _mask_retroactive(text: str, rulebook: RuleBook) -> str:
+    """"data we have already collected" speaks of the change's reach, not of new collection."""
+    for match in rulebook.retroactive.finditer(text):
+        text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    return text
+
+
+def number_category(terms: Sequence[Match], quantity: Quantity, rulebook: RuleBook) -> Category | None:
+    """The category whose number rule reads this quantity: most terms nearby, then priority."""
+    scores: Counter[Category] = Counter(t.category for t in terms if t.category is not None)
+    best: tuple[int, int, Category] | None = None
+    for rules in rulebook.categories:
+        if any(rule.kind == "number" and rule.unit == quantity.unit for rule in rules.rules):
+            score = scores.get(rules.category, 0)
+            if score and (best is None or (score, -rules.priority) > (best[0], best[1])):
+                best = (score, -rules.priority, rules.category)
+    return best[2] if best else None
