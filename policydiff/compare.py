@@ -24,6 +24,7 @@ from policydiff.model import (
     ChangeKind,
     ChangeSide,
     Clause,
+    ClauseKind,
     ClausePair,
     Direction,
     Document,
@@ -164,6 +165,7 @@ def _draft(pair: ClausePair, old_outline: Outline, new_outline: Outline) -> _Dra
         moved=pair.moved,
         renumbered=pair.status is PairStatus.RENUMBERED,
         lead=(pair.new or pair.old)[0].context or "",
+        heading=all(c.kind is ClauseKind.HEADING for c in (*pair.old, *pair.new)),
     )
     return _Draft(kind, old_side, new_side, edits, subject)
 

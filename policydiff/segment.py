@@ -164,7 +164,12 @@ def _blocks(text: str, *, plain: bool) -> list[_Block]:
 
         bullet = _BULLET.match(line)
         numbered = _NUMBERED.match(stripped)
-        if numbered and _looks_like_heading(numbered.group(2)) and not _is_list_run(lines, index, numbered.group(1)):
+        if (
+            numbered
+            and _looks_like_heading(numbered.group(2))
+            and not _is_list_run(lines, index, numbered.group(1))
+            and not _ends_list(blocks, numbered.group(1))
+        ):
             label = numbered.group(1)
             blocks.append(_heading_block(start, end, label, _numbering_style(label), 0, _strip_emphasis(stripped)))
             open_block = None
@@ -234,6 +239,22 @@ def _is_list_run(lines: list[tuple[int, str]], index: int, label: str) -> bool:
     """A short numbered line followed at once by a sibling number is a list item, not a heading."""
     match = _NUMBERED.match(_next_content(lines, index))
     return bool(match) and _same_family(label, match.group(1))  # type: ignore[union-attr]
+
+
+def _ends_list(blocks: list[_Block], label: str) -> bool:
+    """A short numbered line right after the item before it ("3." after "2.") is the list's last item."""
+    previous = blocks[-1] if blocks else None
+    if previous is None or previous.kind not in (ClauseKind.ITEM, ClauseKind.DEFINITION) or not previous.label:
+        return False
+    return _same_family(previous.label, label) and _number(label) == _number(previous.label) + 1
+
+
+def _number(label: str) -> int:
+    digits = re.findall(r"\d+", label)
+    if digits:
+        return int(digits[-1])
+    letter = re.fullmatch(r"\(([a-z])\)", label)
+    return ord(letter.group(1)) if letter else -2
 
 
 def _table(lines: list[tuple[int, str]], index: int, blocks: list[_Block]) -> int:

@@ -231,7 +231,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_SENTENCE_END = re.compile(r"[.;!?](?=\s+\S|\n)|\n")
+_SENTENCE_END = re.compile(r"[.;!?](?=\s+\S|\n|<br)|\n|<br\s*/?>", re.IGNORECASE)
 _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|no|nr|art|sec|para|ch|fig|mr|mrs|ms|dr|st|inc|ltd|llc|corp|co|plc"
     r"|gmbh|bv|pty|s\.a|u\.s|u\.k|e\.u|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$",

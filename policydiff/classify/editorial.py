@@ -38,6 +38,7 @@ class Texts:
     edits: tuple[Edit, ...]
     moved: bool
     renumbered: bool
+    heading: bool = False
 
 
 def replacements(edits: Sequence[Edit]) -> list[tuple[str, str]]:
@@ -96,7 +97,7 @@ def editorial_verdict(texts: Texts, rulebook: RuleBook, renames: frozenset[tuple
     """The editorial verdict (key, trigger words) when the change has no substance, else None."""
     if texts.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         text = texts.new or texts.old
-        return ("chrome", text.strip()[:80]) if is_chrome(text, rulebook) else None
+        return ("chrome", text.strip()[:80]) if texts.heading or is_chrome(text, rulebook) else None
     same_contacts = EMAIL_OR_PHONE.findall(texts.old) == EMAIL_OR_PHONE.findall(texts.new)
     if same_contacts and (fold(texts.old) == fold(texts.new) or _compact(texts.old) == _compact(texts.new)):
         key = "moved" if texts.moved else "renumbered" if texts.renumbered else "formatting"

@@ -47,6 +47,7 @@ class Subject:
     moved: bool = False
     renumbered: bool = False
     lead: str = ""  # the list lead-in ("We do not share:") or table header the clause is read under
+    heading: bool = False  # the clause is a heading: adding or removing one promises nothing
     defines: str = ""  # the term this clause defines ("Personal Data"), if it is a definition
     term_categories: tuple[Category, ...] = ()  # what the clauses using that term speak of, most first
 
@@ -77,7 +78,8 @@ def classify(
 ) -> Verdict:
     """Decide one change."""
     context = context or DocumentContext()
-    texts = Texts(subject.kind, subject.old, subject.new, subject.edits, subject.moved, subject.renumbered)
+    texts = Texts(subject.kind, subject.old, subject.new, subject.edits, subject.moved, subject.renumbered,
+                  subject.heading)  # fmt: skip
     editorial = editorial_verdict(texts, rulebook, context.renames)
     context_terms = tuple(rulebook.find_terms(mask_links(f"{subject.old_context} \n {subject.new_context}")))
     side = Side.NEW if subject.new else Side.OLD
@@ -105,7 +107,8 @@ def classify(
     signals = [
         *rule_signals(rulebook, sides),
         *term_signals(rulebook, sides, context.disclosed),
-        *cue_signals(rulebook, sides),
+        # a whole clause added or removed carries its cues with it: its practice is what counts
+        *(cue_signals(rulebook, sides) if subject.kind not in (ChangeKind.ADDED, ChangeKind.REMOVED) else ()),
         *swap_signals(rulebook, sides),
         *list_signals(rulebook, sides),
     ]

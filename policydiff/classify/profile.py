@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from policydiff.classify.numbers import Quantity, quantities
 from policydiff.classify.rules import CategoryRules, Match, RuleBook
 from policydiff.model import Category, Edit, Op
-from policydiff.text import fold, mask_links, sentences
+from policydiff.text import WORD, fold, mask_links, sentences
 
 # A promise ends where a contrast or an exception starts: "we do not sell it, except to X"
 # does not deny X.
@@ -57,38 +57,74 @@ class Profile:
     denials: list[tuple[int, int, bool]] = field(default_factory=list)  # clause spans and whether they deny
 
 
+_MARKUP = re.compile(r"<br\s*/?>|[*_|#>`~\\-]", re.IGNORECASE)
+
+
+def _substantive(text: str) -> bool:
+    """An edit of white space, line breaks or Markdown marks alone changes no sentence's meaning."""
+    return bool(_MARKUP.sub("", text).strip())
+
+
 def changed_regions(old: str, new: str, edits: Sequence[Edit]) -> tuple[Region, Region]:
-    """The sentences of each side that hold an edit (all of them for an added or removed clause)."""
+    """The sentences of each side that hold an edit, and their counterparts on the other side.
+
+    An edit marks the sentence it sits in; each marked sentence then marks the sentences of
+    the other side that its span maps to, so both regions cover the same passage.
+    """
     old_marks: set[int] = set()
     new_marks: set[int] = set()
+    old_to_new: list[tuple[int, int]] = []  # (old offset, new offset) at the start of every edit
     old_at = new_at = 0
     for edit in edits:
         size = len(edit.text)
+        old_to_new.append((old_at, new_at))
         if edit.op is Op.EQUAL:
             old_at += size
             new_at += size
         elif edit.op is Op.DELETE:
-            if edit.text.strip():
+            if _substantive(edit.text):
                 old_marks.update(range(old_at, old_at + size))
-            new_marks.add(new_at)
+                new_marks.add(new_at)
             old_at += size
         else:
-            if edit.text.strip():
+            if _substantive(edit.text):
                 new_marks.update(range(new_at, new_at + size))
-            old_marks.add(old_at)
+                old_marks.add(old_at)
             new_at += size
-    return _region(old, old_marks, whole=not new), _region(new, new_marks, whole=not old)
+    old_to_new.append((old_at, new_at))
+    if not old or not new:
+        return Region(old, sentences(old)), Region(new, sentences(new))
+    old_spans, new_spans = sentences(old), sentences(new)
+    old_chosen = {span for span in old_spans if _touched(span, old_marks)}
+    new_chosen = {span for span in new_spans if _touched(span, new_marks)}
+    for _ in range(2):
+        for start, end in list(old_chosen):
+            lo, hi = _map(start, old_to_new, 0), _map(end, old_to_new, 0)
+            new_chosen.update(span for span in new_spans if span[0] < max(hi, lo + 1) and span[1] > lo)
+        for start, end in list(new_chosen):
+            lo, hi = _map(start, old_to_new, 1), _map(end, old_to_new, 1)
+            old_chosen.update(span for span in old_spans if span[0] < max(hi, lo + 1) and span[1] > lo)
+    return Region(old, sorted(old_chosen)), Region(new, sorted(new_chosen))
+
+
+def _touched(span: tuple[int, int], marks: set[int]) -> bool:
+    return any(m in marks for m in range(span[0], span[1] + 1))
+
+
+def _map(position: int, anchors: list[tuple[int, int]], side: int) -> int:
+    """Map an offset of one side to the other through the edit anchors (side 0: old → new)."""
+    other = 1 - side
+    best = anchors[0]
+    for anchor in anchors:
+        if anchor[side] <= position:
+            best = anchor
+        else:
+            break
+    return best[other] + (position - best[side]) if best else position
 
 
 def whole_region(text: str) -> Region:
     return Region(text, sentences(text))
-
-
-def _region(text: str, marks: set[int], *, whole: bool) -> Region:
-    spans = sentences(text)
-    if whole:
-        return Region(text, spans)
-    return Region(text, [(s, e) for s, e in spans if any(m in marks for m in range(s, e + 1))])
 
 
 def member_key(term: Match, rules: CategoryRules) -> str:
@@ -158,12 +194,14 @@ def profile(region: Region, rulebook: RuleBook, *, lead: str = "", context_terms
         sentence_terms = rulebook.find_terms(plain)
         # a sentence that grants a right or a safeguard names practices as its object, not as new ones
         guarded = any(rulebook.by_category(t.category).protective for t in sentence_terms if t.category)
+        # "Security." or "Cookies" alone is a heading-like fragment: it names a topic, it promises nothing
+        fragment = len(WORD.findall(plain)) < 3
         for term in sentence_terms:
             assert term.category is not None
             shifted = Match(term.name, term.category, term.text, term.start + offset, term.end + offset)
             found.terms.append(shifted)
             rules = rulebook.by_category(term.category)
-            if guarded and not rules.protective:
+            if fragment or (guarded and not rules.protective):
                 continue
             denied = next((d for s, e, d in clauses if s <= term.start < e), context_denied)
             key = (term.category, member_key(term, rules))

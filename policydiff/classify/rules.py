@@ -155,6 +155,15 @@ def _strings(value: object, where: str) -> list[str]:
     return list(value)
 
 
+def _phrases(value: object, where: str) -> list[str]:
+    """Phrases of a rule file; "*" may only end a word (a stem)."""
+    phrases = _strings(value, where)
+    for phrase in phrases:
+        if any("*" in word.rstrip("*") for word in phrase.split()):
+            raise InputError(f"{where}: '*' may only end a word, as in 'retain*' (got {phrase!r})")
+    return phrases
+
+
 def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
     rule_id = str(_need(table, "id", str, where))
     where = f"{where} rule {rule_id}"
@@ -168,9 +177,9 @@ def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
         raise InputError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
 
     def patterns(key: str) -> PhraseSet:
-        return PhraseSet([(p, p) for p in _strings(table.get(key, []), where)])
+        return PhraseSet([(p, p) for p in _phrases(table.get(key, []), where)])
 
-    entries = tuple((slot, p) for slot in ("phrases", "old", "new") for p in _strings(table.get(slot, []), where))
+    entries = tuple((slot, p) for slot in ("phrases", "old", "new") for p in _phrases(table.get(slot, []), where))
 
     unit = str(table.get("unit", "duration"))
     if unit not in UNITS:
@@ -212,7 +221,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
     entries = [
         (phrase, concept)
         for concept, phrases in sorted(terms.items())
-        for phrase in _strings(phrases, f"{where} terms.{concept}")
+        for phrase in _phrases(phrases, f"{where} terms.{concept}")
     ]
     consent = data.get("consent", {})
     if not isinstance(consent, dict) or not all(isinstance(v, str) for v in consent.values()):

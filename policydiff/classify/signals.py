@@ -176,15 +176,23 @@ def _lost(rules: CategoryRules, concept: str) -> Direction:
     return Direction.NARROWS if concept in rules.adverse else rules.lost
 
 
+def _synonyms(old: Profile, new: Profile) -> set[tuple[Category, str]]:
+    """Members swapped for another of the same concept ("ads" → "advertisements"): a rewording."""
+    gone = {(c, m.name): key for key, m in old.affirmed.items() if key not in new.affirmed for c in [key[0]]}
+    came = {(c, m.name): key for key, m in new.affirmed.items() if key not in old.affirmed for c in [key[0]]}
+    return {key for concept in gone.keys() & came.keys() for key in (gone[concept], came[concept])}
+
+
 def term_signals(rulebook: RuleBook, sides: Sides, disclosed: frozenset[tuple[str, str]]) -> list[Signal]:
     """Terms that appeared, disappeared, or moved between an affirmation and a denial."""
     old, new = sides.old_profile, sides.new_profile
     out: list[Signal] = []
+    reworded = _synonyms(old, new)
     negations_dropped = len(old.cues.get("cue.negation", [])) > len(new.cues.get("cue.negation", []))
     for key, match in new.affirmed.items():
         category, member = key
         rules = rulebook.by_category(category)
-        if key in old.affirmed:
+        if key in old.affirmed or key in reworded:
             continue
         if key in old.denied:
             says = f"a denial about {rules.topic} is now an affirmation («{old.denied[key].text}» no longer denied)"
@@ -213,7 +221,7 @@ def term_signals(rulebook: RuleBook, sides: Sides, disclosed: frozenset[tuple[st
             out.append(signal(category, opposite(_gained(rules, match.name)), f"{category.value}.denial-added", says,
                               match, Side.NEW, TERM))  # fmt: skip
     for key, match in old.affirmed.items():
-        if key not in new.affirmed and key not in new.denied:
+        if key not in new.affirmed and key not in new.denied and key not in reworded:
             category, _ = key
             rules = rulebook.by_category(category)
             says = f"no longer in {rules.topic}: «{match.text}»"
