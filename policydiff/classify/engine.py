@@ -85,7 +85,9 @@ def classify(
     side = Side.NEW if subject.new else Side.OLD
     if editorial is not None:
         key, trigger = editorial
-        if key in ("moved", "renumbered") and subject.old_context != subject.new_context:
+        # a heading the old text did not have at all is structure, not a new place in the policy
+        headed = subject.old_context and subject.new_context and subject.old_context != subject.new_context
+        if key in ("moved", "renumbered") and headed:
             moved = _moved_under_new_heading(subject, rulebook, major)
             if moved is not None:
                 return moved
@@ -115,7 +117,9 @@ def classify(
     if subject.defines:
         signals = _as_definition(signals)
     dominant = dominant_categories(sides, rulebook)
-    lead_category = subject.term_categories[0] if subject.term_categories else _lead_category(subject.lead, rulebook)
+    lead_category = subject.term_categories[0] if subject.term_categories else None
+    if lead_category is None and not _has_verb(sides, rulebook):
+        lead_category = _lead_category(subject.lead, rulebook)
     return _decide(signals, dominant, lead_category, subject, rulebook, major, new_region)
 
 
@@ -174,6 +178,15 @@ def dominant_categories(sides: Sides, rulebook: RuleBook) -> list[Category]:
     priority = {rules.category: rules.priority for rules in rulebook.categories}
     ranked = sorted(scores, key=lambda c: (-scores[c], priority.get(c, 99)))
     return [c for c in ranked if c is not Category.OTHER]
+
+
+def _has_verb(sides: Sides, rulebook: RuleBook) -> bool:
+    """Whether the clause says itself what is done ("we use …"), or only names things (a list item)."""
+    for term in [*sides.old_profile.terms, *sides.new_profile.terms]:
+        rules = rulebook.by_category(term.category) if term.category else None
+        if rules is not None and term.name in rules.grouped and not rules.protective:
+            return True
+    return False
 
 
 def _lead_category(lead: str, rulebook: RuleBook) -> Category | None:
