@@ -174,8 +174,10 @@ def _pair_parts(whole_side: _Side, part_side: _Side, units: list[_Unit], *, whol
         whole_words = whole_side.word_set(whole)
         if not whole_words:
             continue
-        seeds = (current.new if whole_is_old else current.old) if current else _free_parts(
-            part_side, free_parts, whole_words
+        seeds = (
+            (current.new if whole_is_old else current.old)
+            if current
+            else _free_parts(part_side, free_parts, whole_words)
         )
         if not seeds:
             continue
@@ -232,7 +234,9 @@ def _grow_run(part_side: _Side, seeds: list[int], whole_words: frozenset[str]) -
     return run
 
 
-def _drop(units: list[_Unit], whole_side: _Side, part_side: _Side, unit_index: int, *, whole_is_old: bool) -> None:
+def _drop(
+    units: list[_Unit], whole_side: _Side, part_side: _Side, unit_index: int, *, whole_is_old: bool
+) -> None:
     unit = units[unit_index]
     old_side, new_side = (whole_side, part_side) if whole_is_old else (part_side, whole_side)
     for index in unit.old:

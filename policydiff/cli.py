@@ -56,9 +56,12 @@ class FailOn(StrEnum):
 
 ConfigOption = Annotated[
     Path | None,
-    typer.Option("--config", help="Project config (default: policydiff.toml here or in a parent folder).",
-                 dir_okay=False),
-]  # fmt: skip
+    typer.Option(
+        "--config",
+        help="Project config (default: policydiff.toml here or in a parent folder).",
+        dir_okay=False,
+    ),
+]
 
 
 def error_log_path() -> Path:
@@ -163,10 +166,12 @@ def diff(
     old: Annotated[str, typer.Argument(help="The old version: a .txt, .md or .html file, or - for stdin.")],
     new: Annotated[str, typer.Argument(help="The new version: a .txt, .md or .html file, or - for stdin.")],
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Report format.")] = DiffFormat.text,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.",
-                                               dir_okay=False)] = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a change at or above this is found.")]
-    = FailOn.never,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.", dir_okay=False)
+    ] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when a change at or above this is found.")
+    ] = FailOn.never,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the text report.")] = None,
     config: ConfigOption = None,
 ) -> None:
@@ -191,9 +196,12 @@ def diff(
 @boundary
 def segment(
     source: Annotated[str, typer.Argument(help="A .txt, .md or .html file, or - for stdin.")],
-    format: Annotated[SegmentFormat, typer.Option("--format", "-f", help="Output format.")] = SegmentFormat.text,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.", dir_okay=False)]
-    = None,
+    format: Annotated[
+        SegmentFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = SegmentFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.", dir_okay=False)
+    ] = None,
 ) -> None:
     """Show the clause tree of a policy: paths, kinds, headings and offsets."""
     from policydiff.render.outline import render_outline

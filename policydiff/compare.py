@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 
 from policydiff.align import MARKER, align
 from policydiff.classify import DEFAULT_MAJOR, DocumentContext, RuleBook, Subject, classify, default_rulebook
-from policydiff.classify.profile import member_key, profile, whole_region
-from policydiff.classify.signals import ORGANISATION
 from policydiff.classify.numbers import quantities
+from policydiff.classify.profile import profile, whole_region
+from policydiff.classify.signals import ORGANISATION
 from policydiff.diff import word_edits
 from policydiff.model import (
     Category,
@@ -50,18 +50,18 @@ class Judgement:
     major: frozenset[tuple[Category, Direction]] = DEFAULT_MAJOR
 
 
-def compare(old: Document, new: Document, judgement: Judgement | None = None, rulebook: RuleBook | None = None) -> Report:
+def compare(
+    old: Document, new: Document, judgement: Judgement | None = None, rulebook: RuleBook | None = None
+) -> Report:
     """Compare two documents into a ``Report``."""
     judgement = judgement or Judgement()
     rulebook = rulebook or default_rulebook()
     old_outline, new_outline = segment(old), segment(new)
     pairs = [pair for pair in align(old_outline, new_outline)]
-    drafts = [_draft(pair, old_outline, new_outline) for pair in _group_moves(pairs, old_outline)]
-    drafts = [_with_definition(draft, new_outline, rulebook) for draft in drafts if draft is not None]
+    drafted = (_draft(pair, old_outline, new_outline) for pair in _group_moves(pairs, old_outline))
+    drafts = [_with_definition(draft, new_outline, rulebook) for draft in drafted if draft is not None]
     context = _document_context(drafts, old_outline, rulebook)
-    changes = _identify(
-        [_judge(draft, rulebook, judgement, context) for draft in drafts]
-    )
+    changes = _identify([_judge(draft, rulebook, judgement, context) for draft in drafts])
     severity = max((c.severity for c in changes), key=lambda s: s.rank, default=Severity.NONE)
     if severity is Severity.NONE and old.text != new.text:
         severity = Severity.EDITORIAL  # only white space between blocks changed
@@ -108,7 +108,9 @@ def _group_moves(pairs: list[ClausePair], old_outline: Outline) -> list[ClausePa
             and len(pair.old) == 1
             and order[pair.old[0].start] == order[previous.old[-1].start] + 1
         ):
-            grouped[-1] = ClausePair(PairStatus.MOVED, previous.old + pair.old, previous.new + pair.new, True, 1.0)
+            grouped[-1] = ClausePair(
+                PairStatus.MOVED, previous.old + pair.old, previous.new + pair.new, True, 1.0
+            )
             continue
         grouped.append(pair)
     return grouped
@@ -187,8 +189,10 @@ def _with_definition(draft: _Draft, new_outline: Outline, rulebook: RuleBook) ->
     if draft.kind not in (ChangeKind.MODIFIED, ChangeKind.MOVED):
         return draft
     term = defined_term(draft.subject.new) or defined_term(draft.subject.old)
-    if not term or not re.search(r"\bmeans\b|\brefers to\b|\bdefin|\bincludes?\b", draft.subject.new + draft.subject.old
-                                                                                     + draft.subject.new_context):
+    if not term or not re.search(
+        r"\bmeans\b|\brefers to\b|\bdefin|\bincludes?\b",
+        draft.subject.new + draft.subject.old + draft.subject.new_context,
+    ):
         return draft
     uses = re.compile(rf"\b{re.escape(term)}\b")
     scores: Counter[Category] = Counter()
@@ -209,7 +213,9 @@ def _with_definition(draft: _Draft, new_outline: Outline, rulebook: RuleBook) ->
 
 
 def _document_context(drafts: list[_Draft], old_outline: Outline, rulebook: RuleBook) -> DocumentContext:
-    return DocumentContext(renames=_renames(drafts, rulebook), disclosed=_disclosed(drafts, old_outline, rulebook))
+    return DocumentContext(
+        renames=_renames(drafts, rulebook), disclosed=_disclosed(drafts, old_outline, rulebook)
+    )
 
 
 def _renames(drafts: list[_Draft], rulebook: RuleBook) -> frozenset[tuple[str, str]]:
@@ -239,7 +245,7 @@ def _is_name(text: str, rulebook: RuleBook) -> bool:
 
 
 def _disclosed(drafts: list[_Draft], old_outline: Outline, rulebook: RuleBook) -> frozenset[tuple[str, str]]:
-    """Terms the old text already affirms somewhere: an added clause naming them explains, it does not widen."""
+    """Terms the old text affirms somewhere: an added clause naming them explains, it does not widen."""
     if not any(draft.kind is ChangeKind.ADDED for draft in drafts):
         return frozenset()
     found = profile(whole_region(old_outline.document.text), rulebook)
@@ -282,10 +288,18 @@ def _identify(changes: list[Change]) -> list[Change]:
         identifier = base if seen[base] == 1 else f"{base}-{seen[base]}"
         out.append(
             Change(
-                identifier, change.kind, change.old, change.new, change.edits, change.categories,
-                change.direction, change.severity, change.reasons, change.consent,
+                identifier,
+                change.kind,
+                change.old,
+                change.new,
+                change.edits,
+                change.categories,
+                change.direction,
+                change.severity,
+                change.reasons,
+                change.consent,
             )
-        )  # fmt: skip
+        )
     return out
 
 
@@ -298,8 +312,10 @@ def promised_notice_days(outline: Outline, rulebook: RuleBook) -> int | None:
             if not any(q.unit == "duration" for q in quantities(sentence)):
                 continue
             terms = [t for t in rulebook.find_terms(sentence) if t.category is Category.NOTICE]
-            if not any(t.name == "notify" for t in terms) or not any(t.name == "changes" for t in terms) and not (
-                leaf.heading and notice.terms.search(" ".join(leaf.heading))
+            if (
+                not any(t.name == "notify" for t in terms)
+                or not any(t.name == "changes" for t in terms)
+                and not (leaf.heading and notice.terms.search(" ".join(leaf.heading)))
             ):
                 continue
             for quantity in quantities(sentence):

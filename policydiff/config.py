@@ -17,6 +17,7 @@ from policydiff.errors import InputError
 from policydiff.model import Category, Direction
 
 CONFIG_NAME = "policydiff.toml"
+DEFAULT_SUBJECT = "We're updating our Privacy Policy"
 _POLICY_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -39,7 +40,7 @@ class NoticeSettings:
 @dataclass(frozen=True, slots=True)
 class EmailSettings:
     sender: str = ""
-    subject: str = "We're updating our Privacy Policy"
+    subject: str = DEFAULT_SUBJECT
     api_host: str | None = None
 
 
@@ -143,7 +144,8 @@ class _Reader:
 
 
 def _selector(reader: _Reader, key: str, value: str) -> None:
-    from soupsieve import SelectorSyntaxError, compile as compile_selector
+    from soupsieve import SelectorSyntaxError
+    from soupsieve import compile as compile_selector
 
     try:
         compile_selector(value)
@@ -160,14 +162,18 @@ def _major(reader: _Reader) -> frozenset[tuple[Category, Direction]] | None:
         try:
             pairs.add((Category(category), Direction(direction or "expands")))
         except ValueError:
-            raise reader.fail("major", f"{item!r} is not 'category:direction' (e.g. 'sharing:expands')") from None
+            raise reader.fail(
+                "major", f"{item!r} is not 'category:direction' (e.g. 'sharing:expands')"
+            ) from None
     return frozenset(pairs)
 
 
 def parse_settings(data: Mapping[str, object], path: Path) -> Settings:
     """Validate a parsed config."""
     top = _Reader(path, "config", data, ("organization", "notice", "email", "archive", "policy"))
-    organization = _Reader(path, "organization", data.get("organization", {}), ("name", "product", "contact", "website"))
+    organization = _Reader(
+        path, "organization", data.get("organization", {}), ("name", "product", "contact", "website")
+    )
     contact = organization.text("contact")
     if contact and not _EMAIL.match(contact) and not contact.startswith(("http://", "https://")):
         raise organization.fail("contact", f"must be an e-mail address or a URL (got {contact!r})")
@@ -182,13 +188,17 @@ def parse_settings(data: Mapping[str, object], path: Path) -> Settings:
     archive = _Reader(path, "archive", data.get("archive", {}), ("path",))
     return Settings(
         path=path,
-        organization=Organization(organization.text("name"), organization.text("product"), contact,
-                                  organization.url("website") or ""),
+        organization=Organization(
+            organization.text("name"),
+            organization.text("product"),
+            contact,
+            organization.url("website") or "",
+        ),
         notice=NoticeSettings(period, _major(notice), notice.optional_text("templates")),
-        email=EmailSettings(sender, email.text("subject", EmailSettings.subject), email.url("api_host")),
+        email=EmailSettings(sender, email.text("subject", DEFAULT_SUBJECT), email.url("api_host")),
         archive=path.parent / archive.text("path", "policies"),
         policies=_policies(top, path),
-    )  # fmt: skip
+    )
 
 
 def _policies(top: _Reader, path: Path) -> tuple[PolicySettings, ...]:
@@ -197,7 +207,9 @@ def _policies(top: _Reader, path: Path) -> tuple[PolicySettings, ...]:
         raise top.fail("policy", "must be an array of tables ([[policy]])")
     policies: list[PolicySettings] = []
     for number, table in enumerate(raw, start=1):
-        reader = _Reader(path, f"policy[{number}]", table, ("id", "title", "url", "source", "select", "remove"))
+        reader = _Reader(
+            path, f"policy[{number}]", table, ("id", "title", "url", "source", "select", "remove")
+        )
         policy_id = reader.text("id")
         if not _POLICY_ID.match(policy_id):
             raise reader.fail("id", f"must be lowercase letters, digits, '-' or '_' (got {policy_id!r})")

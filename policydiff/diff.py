@@ -97,8 +97,9 @@ def _delete_first(edits: list[Edit]) -> list[Edit]:
     for edit in edits:
         if edit.op is Op.DELETE and out and out[-1].op is Op.INSERT:
             inserted = out.pop()
-            if out and out[-1].op is Op.DELETE:
-                out[-1] = Edit(Op.DELETE, out[-1].text + edit.text)
+            previous = out[-1] if out else None
+            if previous is not None and previous.op is Op.DELETE:
+                out[-1] = Edit(Op.DELETE, previous.text + edit.text)
             else:
                 out.append(edit)
             out.append(inserted)

@@ -21,7 +21,9 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_BULLET = re.compile(r"^(\s*)([-*+•·▪◦●○■]|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))\s+(\S.*)$")
+_BULLET = re.compile(
+    r"^(\s*)([-*+•·▪◦●○■]|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))\s+(\S.*)$"
+)
 _NUMBERED = re.compile(
     r"^((?:Section|Article|Part|Chapter|Clause)\s+\d+(?:\.\d+)*[.:]?|\d{1,3}(?:\.\d{1,3})*\.(?!\d)|\d{1,3}(?:\.\d{1,3})+(?!\d)|\(\d{1,3}\)"
     r"|\([a-z]\)|[IVXLC]{1,6}\.|[A-Z]\.)\s*(\S.*)$"
@@ -141,7 +143,9 @@ def _blocks(text: str, *, plain: bool) -> list[_Block]:
             title = _strip_emphasis(heading.group(2)).replace("\\.", ".")
             numbered = _NUMBERED.match(title)
             label = numbered.group(1) if numbered and _looks_like_heading(numbered.group(2)) else None
-            blocks.append(_heading_block(start, end, label, f"md{len(heading.group(1))}", len(heading.group(1)), title))
+            blocks.append(
+                _heading_block(start, end, label, f"md{len(heading.group(1))}", len(heading.group(1)), title)
+            )
             open_block = None
             index += 1
             continue
@@ -171,7 +175,9 @@ def _blocks(text: str, *, plain: bool) -> list[_Block]:
             and not _ends_list(blocks, numbered.group(1))
         ):
             label = numbered.group(1)
-            blocks.append(_heading_block(start, end, label, _numbering_style(label), 0, _strip_emphasis(stripped)))
+            blocks.append(
+                _heading_block(start, end, label, _numbering_style(label), 0, _strip_emphasis(stripped))
+            )
             open_block = None
             index += 1
             continue
@@ -244,7 +250,11 @@ def _is_list_run(lines: list[tuple[int, str]], index: int, label: str) -> bool:
 def _ends_list(blocks: list[_Block], label: str) -> bool:
     """A short numbered line right after the item before it ("3." after "2.") is the list's last item."""
     previous = blocks[-1] if blocks else None
-    if previous is None or previous.kind not in (ClauseKind.ITEM, ClauseKind.DEFINITION) or not previous.label:
+    if (
+        previous is None
+        or previous.kind not in (ClauseKind.ITEM, ClauseKind.DEFINITION)
+        or not previous.label
+    ):
         return False
     return _same_family(previous.label, label) and _number(label) == _number(previous.label) + 1
 
@@ -341,14 +351,18 @@ def _tree(text: str, blocks: list[_Block]) -> tuple[Clause, ...]:
     for block in blocks:
         if block is title:
             name = _segment_name(root, "title")
-            root.children.append(Clause(name, ClauseKind.HEADING, block.start, block.end, text[block.start : block.end]))
+            root.children.append(
+                Clause(name, ClauseKind.HEADING, block.start, block.end, text[block.start : block.end])
+            )
             continue
         if block.kind is ClauseKind.HEADING:
             _close_for(stack, block)
             parent = stack[-1]
             wanted = _label_segment(block.label) if block.label else None
             name = _segment_name(parent, wanted) if wanted else _ordinal(parent, "s")
-            section = _Section(block.style, block.level, _join(parent.path, name), (*parent.trail, block.title), block.label)
+            section = _Section(
+                block.style, block.level, _join(parent.path, name), (*parent.trail, block.title), block.label
+            )
             heading_leaf = Clause(
                 path=_join(section.path, "h"),
                 kind=ClauseKind.HEADING,

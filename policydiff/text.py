@@ -21,10 +21,19 @@ from dataclasses import dataclass
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
 _SPACES = frozenset("\u00a0\u2007\u202f\t\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a")
 _QUOTES = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"',
-}  # fmt: skip
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +159,9 @@ def strip_links(text: str) -> str:
     return _URL.sub(" ", text)
 
 
-_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|co|app|dev|eu|uk|fr|de|info|biz|me|tv|gg)\b", re.I)
+_DOMAIN = re.compile(
+    r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|co|app|dev|eu|uk|fr|de|info|biz|me|tv|gg)\b", re.I
+)
 
 
 def mask_links(text: str) -> str:

@@ -74,7 +74,7 @@ def _small_typo(left: str, right: str) -> bool:
 
 
 def _meaningful(old: str, new: str, rulebook: RuleBook) -> bool:
-    """"sell" → "tell" is no typo: a changed word that is a term or a cue carries meaning."""
+    """ "sell" → "tell" is no typo: a changed word that is a term or a cue carries meaning."""
     return any(rulebook.find_terms(word) or rulebook.cue_index.search(word) for word in (old, new))
 
 
@@ -93,7 +93,9 @@ def is_chrome(text: str, rulebook: RuleBook) -> bool:
     return len(words) < 4 or (len(words) < 12 and not re.search(r"[.!?:;]\s*$", text.strip()))
 
 
-def editorial_verdict(texts: Texts, rulebook: RuleBook, renames: frozenset[tuple[str, str]]) -> tuple[str, str] | None:
+def editorial_verdict(
+    texts: Texts, rulebook: RuleBook, renames: frozenset[tuple[str, str]]
+) -> tuple[str, str] | None:
     """The editorial verdict (key, trigger words) when the change has no substance, else None."""
     if texts.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         text = texts.new or texts.old
@@ -104,12 +106,18 @@ def editorial_verdict(texts: Texts, rulebook: RuleBook, renames: frozenset[tuple
         return key, changed_words(texts.edits) or texts.new.strip()[:60]
     pairs = replacements(texts.edits)
     words = [w for pair in pairs for side in pair for w in side.split()]
-    if words and all(_DATE_WORD.match(w) for w in words) and is_date_line(texts.old) and is_date_line(texts.new):
+    if (
+        words
+        and all(_DATE_WORD.match(w) for w in words)
+        and is_date_line(texts.old)
+        and is_date_line(texts.new)
+    ):
         return "date", changed_words(texts.edits)
     if pairs and all(pair in renames for pair in pairs):
         return "rename", changed_words(texts.edits)
     if pairs and all(
-        len(o.split()) == len(n.split()) == 1 and _small_typo(o, n) and not _meaningful(o, n, rulebook) for o, n in pairs
+        len(o.split()) == len(n.split()) == 1 and _small_typo(o, n) and not _meaningful(o, n, rulebook)
+        for o, n in pairs
     ):
         return "typo", changed_words(texts.edits)
     if words and all(w in rulebook.editorial_words for w in words):

@@ -30,7 +30,9 @@ from policydiff.model import Category, ChangeKind, Consent, Direction, Edit, Rea
 from policydiff.text import fold, mask_links
 
 DEFAULT_MAJOR: frozenset[tuple[Category, Direction]] = frozenset(
-    (category, Direction.EXPANDS) for category in Category if category not in (Category.CONTACT, Category.OTHER)
+    (category, Direction.EXPANDS)
+    for category in Category
+    if category not in (Category.CONTACT, Category.OTHER)
 )
 
 
@@ -66,7 +68,9 @@ class DocumentContext:
     """What the engine needs to know of the whole pair: names changed everywhere, terms already used."""
 
     renames: frozenset[tuple[str, str]] = frozenset()
-    disclosed: frozenset[tuple[str, str]] = frozenset()  # (category, member) affirmed anywhere in the old text
+    disclosed: frozenset[tuple[str, str]] = (
+        frozenset()
+    )  # (category, member) affirmed anywhere in the old text
 
 
 def classify(
@@ -78,8 +82,15 @@ def classify(
 ) -> Verdict:
     """Decide one change."""
     context = context or DocumentContext()
-    texts = Texts(subject.kind, subject.old, subject.new, subject.edits, subject.moved, subject.renumbered,
-                  subject.heading)  # fmt: skip
+    texts = Texts(
+        subject.kind,
+        subject.old,
+        subject.new,
+        subject.edits,
+        subject.moved,
+        subject.renumbered,
+        subject.heading,
+    )
     editorial = editorial_verdict(texts, rulebook, context.renames)
     context_terms = tuple(rulebook.find_terms(mask_links(f"{subject.old_context} \n {subject.new_context}")))
     side = Side.NEW if subject.new else Side.OLD
@@ -91,7 +102,12 @@ def classify(
             moved = _moved_under_new_heading(subject, rulebook, major)
             if moved is not None:
                 return moved
-        return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (Reason(f"editorial.{key}", rulebook.editorial[key], trigger, side),))
+        return Verdict(
+            (),
+            Direction.NEUTRAL,
+            Severity.EDITORIAL,
+            (Reason(f"editorial.{key}", rulebook.editorial[key], trigger, side),),
+        )
 
     old_region, new_region = changed_regions(subject.old, subject.new, subject.edits)
     sides = Sides(
@@ -104,7 +120,9 @@ def classify(
         context_terms=context_terms,
     )
     if _same_members(subject, sides):
-        reason = Reason("editorial.reorder", rulebook.editorial["reorder"], changed_words(subject.edits), side)
+        reason = Reason(
+            "editorial.reorder", rulebook.editorial["reorder"], changed_words(subject.edits), side
+        )
         return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
     signals = [
         *rule_signals(rulebook, sides),
@@ -125,20 +143,27 @@ def classify(
 
 def _same_members(subject: Subject, sides: Sides) -> bool:
     """The same words and the same terms on the same side of every denial: a reordered list."""
-    if subject.kind is not ChangeKind.MODIFIED or sorted(fold(subject.old).split()) != sorted(fold(subject.new).split()):
+    if subject.kind is not ChangeKind.MODIFIED or sorted(fold(subject.old).split()) != sorted(
+        fold(subject.new).split()
+    ):
         return False
     old, new = sides.old_profile, sides.new_profile
     return old.affirmed.keys() == new.affirmed.keys() and old.denied.keys() == new.denied.keys()
 
 
 def _as_definition(signals: list[Signal]) -> list[Signal]:
-    """In a definition, an exclusion ("does not include …") takes things out of every promise using the term."""
+    """In a definition, an exclusion ("does not include …") takes things out of every promise made with it."""
     out = []
     for s in signals:
         if s.reason.rule.endswith(".denial-added") or s.reason.rule == "cue.negation":
-            says = f"the definition now excludes «{s.reason.trigger}»: promises made with the term no longer cover it"
-            reason = Reason(s.reason.rule.replace("denial-added", "exclusion-added"), says, s.reason.trigger,
-                            s.reason.side, s.reason.span)  # fmt: skip
+            says = f"the definition now excludes «{s.reason.trigger}»: promises using the term skip it"
+            reason = Reason(
+                s.reason.rule.replace("denial-added", "exclusion-added"),
+                says,
+                s.reason.trigger,
+                s.reason.side,
+                s.reason.span,
+            )
             s = Signal(s.category, Direction.EXPANDS, reason, s.strength, s.consent, s.major)
         out.append(s)
     return out
@@ -195,7 +220,10 @@ def _lead_category(lead: str, rulebook: RuleBook) -> Category | None:
         return None
     terms: list[Match] = rulebook.find_terms(mask_links(lead))
     for rules in rulebook.categories:
-        if any(t.category is rules.category and t.name in rules.grouped for t in terms) and not rules.protective:
+        if (
+            any(t.category is rules.category and t.name in rules.grouped for t in terms)
+            and not rules.protective
+        ):
             return rules.category
     return None
 
@@ -211,7 +239,9 @@ def _decide(
 ) -> Verdict:
     lead = dominant[0] if dominant else Category.OTHER
     priority = {rules.category: rules.priority for rules in rulebook.categories}
-    resolved = [Signal(s.category or lead, s.direction, s.reason, s.strength, s.consent, s.major) for s in signals]
+    resolved = [
+        Signal(s.category or lead, s.direction, s.reason, s.strength, s.consent, s.major) for s in signals
+    ]
     identity = [s for s in resolved if s.major]
     by_direction = {d: [s for s in resolved if s.direction is d] for d in Direction}
     if identity:
@@ -245,7 +275,8 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook) -
     if subject.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         category = dominant[0] if dominant else Category.OTHER
         topic = rulebook.by_category(category).topic
-        says = f"{'new' if subject.new else 'removed'} text about {topic}, with no term that widens or narrows it"
+        verb = "new" if subject.new else "removed"
+        says = f"{verb} text about {topic}, with no term that widens or narrows it"
         reason = Reason(f"{category.value}.described", says, text.strip()[:80], side)
         return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
     reason = Reason("editorial.reworded", rulebook.editorial["reworded"], changed_words(subject.edits), side)
@@ -256,7 +287,9 @@ def _consent(chosen: list[Signal], new_region: Region, rulebook: RuleBook) -> Co
     reasons = [s.consent for s in chosen if s.consent and s.direction is Direction.EXPANDS]
     retro = rulebook.retroactive.search(new_region.text) if new_region.spans else None
     if retro:
-        reasons.append(f"the change applies to data already collected («{retro.group()}»): consent, not notice")
+        reasons.append(
+            f"the change applies to data already collected («{retro.group()}»): consent, not notice"
+        )
     unique = tuple(dict.fromkeys(r for r in reasons if r))
     return Consent(bool(unique), unique)
 

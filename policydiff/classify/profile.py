@@ -174,16 +174,18 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
         if isinstance(cue.pattern, re.Pattern):
             found.extend((cue.id, m.group(), m.start(), m.end()) for m in cue.pattern.finditer(text))
     for cue_id, words, start, end in found:
-        cue = rulebook.cue(cue_id)
-        if cue is None or cue.subject == "any":
+        found_cue = rulebook.cue(cue_id)
+        if found_cue is None or found_cue.subject == "any":
             yield cue_id, Match(cue_id, None, words, start, end)
             continue
         by_user = bool(rulebook.subject_you.search(text[:start]))
-        if by_user == (cue.subject == "user"):
+        if by_user == (found_cue.subject == "user"):
             yield cue_id, Match(cue_id, None, words, start, end)
 
 
-def profile(region: Region, rulebook: RuleBook, *, lead: str = "", context_terms: Sequence[Match] = ()) -> Profile:
+def profile(
+    region: Region, rulebook: RuleBook, *, lead: str = "", context_terms: Sequence[Match] = ()
+) -> Profile:
     """Terms (affirmed or denied), cues, numbers and rule phrases of a region."""
     found = Profile()
     context_denied = lead_denies(lead, rulebook) if lead else False
@@ -224,7 +226,7 @@ def profile(region: Region, rulebook: RuleBook, *, lead: str = "", context_terms
 
 
 def _mask_retroactive(text: str, rulebook: RuleBook) -> str:
-    """"data we have already collected" speaks of the change's reach, not of new collection."""
+    """ "data we have already collected" speaks of the change's reach, not of new collection."""
     for match in rulebook.retroactive.finditer(text):
         text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
     return text

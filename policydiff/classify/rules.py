@@ -107,7 +107,9 @@ class RuleBook:
     editorial: Mapping[str, str]  # editorial verdict key → what it says
     term_index: PhraseSet  # every category's terms in one index: one pass over a text finds them all
     rule_index: PhraseSet  # every rule's phrases, named "<rule id>\t<phrases|old|new>"
-    cue_index: PhraseSet  # every phrase cue in one index, so "including but not limited to" hides "limited to"
+    cue_index: (
+        PhraseSet  # every phrase cue in one index, so "including but not limited to" hides "limited to"
+    )
 
     def by_category(self, category: Category) -> CategoryRules:
         for rules in self.categories:
@@ -129,6 +131,13 @@ class RuleBook:
             category, concept = match.name.split("\t")
             found.append(Match(concept, Category(category), match.text, match.begin, match.finish))
         return found
+
+
+def _regex(patterns: list[str], where: str) -> re.Pattern[str]:
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
+    except re.error as error:
+        raise InputError(f"{where}: bad pattern: {error}") from error
 
 
 def _compile(patterns: list[str], *, regex: bool, where: str) -> Finder:
@@ -171,15 +180,28 @@ def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
     if kind not in RULE_KINDS:
         raise InputError(f"{where}: 'when' must be one of {', '.join(RULE_KINDS)}")
     unknown = set(table) - {
-        "id", "when", "says", "plain", "direction", "larger", "unit", "phrases", "old", "new", "major", "consent",
-    }  # fmt: skip
+        "id",
+        "when",
+        "says",
+        "plain",
+        "direction",
+        "larger",
+        "unit",
+        "phrases",
+        "old",
+        "new",
+        "major",
+        "consent",
+    }
     if unknown:
         raise InputError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
 
     def patterns(key: str) -> PhraseSet:
         return PhraseSet([(p, p) for p in _phrases(table.get(key, []), where)])
 
-    entries = tuple((slot, p) for slot in ("phrases", "old", "new") for p in _phrases(table.get(slot, []), where))
+    entries = tuple(
+        (slot, p) for slot in ("phrases", "old", "new") for p in _phrases(table.get(slot, []), where)
+    )
 
     unit = str(table.get("unit", "duration"))
     if unit not in UNITS:
@@ -263,7 +285,9 @@ def _cues(data: Mapping[str, object], where: str) -> tuple[Cue, ...]:
             Cue(
                 id=cue_id,
                 effect=effect,
-                pattern=_compile(_strings(table.get("patterns"), f"{where} cue {cue_id}"), regex=regex, where=where),
+                pattern=_compile(
+                    _strings(table.get("patterns"), f"{where} cue {cue_id}"), regex=regex, where=where
+                ),
                 says_added=str(_need(table, "says_added", str, f"{where} cue {cue_id}")),
                 says_removed=str(_need(table, "says_removed", str, f"{where} cue {cue_id}")),
                 subject=subject,
@@ -305,18 +329,31 @@ def load_rulebook(folder: Path | None = None) -> RuleBook:
     return RuleBook(
         categories=ordered,
         term_index=PhraseSet(
-            [(phrase, f"{c.category.value}\t{concept}") for c in ordered for phrase, concept in c.term_entries]
+            [
+                (phrase, f"{c.category.value}\t{concept}")
+                for c in ordered
+                for phrase, concept in c.term_entries
+            ]
         ),
         rule_index=PhraseSet(
-            [(phrase, f"{rule.id}\t{slot}") for c in ordered for rule in c.rules for slot, phrase in rule.phrase_entries]
+            [
+                (phrase, f"{rule.id}\t{slot}")
+                for c in ordered
+                for rule in c.rules
+                for slot, phrase in rule.phrase_entries
+            ]
         ),
         cues=_cues(cues_data, where),
-        subject_you=_compile(_strings(cues_data.get("subject_you", []), where), regex=True, where=where),
-        editorial_words=frozenset(w.casefold() for w in _strings(cues_data.get("editorial_words", []), where)),
+        subject_you=_regex(_strings(cues_data.get("subject_you", []), where), where),
+        editorial_words=frozenset(
+            w.casefold() for w in _strings(cues_data.get("editorial_words", []), where)
+        ),
         retroactive=_compile(_strings(cues_data.get("retroactive", []), where), regex=False, where=where),
         swaps=_swaps(cues_data, where),
         lists=_says_table(cues_data.get("lists", {}), LIST_KEYS, f"{where} [lists]"),
-        cue_index=PhraseSet([(phrase, cue["id"]) for cue in raw_cues if not cue.get("regex") for phrase in cue["patterns"]]),
+        cue_index=PhraseSet(
+            [(phrase, cue["id"]) for cue in raw_cues if not cue.get("regex") for phrase in cue["patterns"]]
+        ),
         editorial=_says_table(cues_data.get("editorial", {}), EDITORIAL_KEYS, f"{where} [editorial]"),
     )
 
@@ -337,7 +374,18 @@ def _swaps(data: Mapping[str, object], where: str) -> tuple[Swap, ...]:
     return tuple(swaps)
 
 
-EDITORIAL_KEYS = ("formatting", "moved", "renumbered", "date", "rename", "typo", "wording", "reworded", "chrome", "reorder")
+EDITORIAL_KEYS = (
+    "formatting",
+    "moved",
+    "renumbered",
+    "date",
+    "rename",
+    "typo",
+    "wording",
+    "reworded",
+    "chrome",
+    "reorder",
+)
 
 
 LIST_KEYS = ("member_added", "member_removed", "qualifier_added", "qualifier_removed")

@@ -21,8 +21,8 @@ from policydiff.text import WORD, fold
 RULE, TERM, CUE = 3, 2, 1
 
 ORGANISATION = re.compile(
-    r"\b[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|and|&))*[ \t]*,?[ \t]+(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|S\.A\.S?"
-    r"|SAS|SARL|B\.V|BV|N\.V|Pty|Corp|Corporation|plc|PLC|AG|SE|S\.p\.A|Co|Company|LLP|LP)\b\.?"
+    r"\b[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|and|&))*[ \t]*,?[ \t]+"
+    r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|S\.A\.S?|SAS|SARL|B\.V|BV|N\.V|Pty|Corp|Corporation|plc|PLC|AG|SE|S\.p\.A|Co|Company|LLP|LP)\b\.?"
 )
 _MEMBER = re.compile(r",|(?:^|\s)(?:and|or|&|as well as|plus)(?:\s|$)", re.IGNORECASE)
 
@@ -51,11 +51,24 @@ class Sides:
 
 
 def signal(
-    category: Category | None, direction: Direction, rule: str, says: str, match: Match, side: Side, strength: int,
-    consent: str | None = None, major: bool = False,
-) -> Signal:  # fmt: skip
-    return Signal(category, direction, Reason(rule, says, match.text, side, (match.start, match.end)), strength,
-                  consent, major)  # fmt: skip
+    category: Category | None,
+    direction: Direction,
+    rule: str,
+    says: str,
+    match: Match,
+    side: Side,
+    strength: int,
+    consent: str | None = None,
+    major: bool = False,
+) -> Signal:
+    return Signal(
+        category,
+        direction,
+        Reason(rule, says, match.text, side, (match.start, match.end)),
+        strength,
+        consent,
+        major,
+    )
 
 
 def opposite(direction: Direction) -> Direction:
@@ -69,7 +82,9 @@ def opposite(direction: Direction) -> Direction:
 # ------------------------------------------------------------------ category rules
 
 
-def _in_category(rules: CategoryRules, region: Region, match: Match, terms: Sequence[Match], sides: Sides) -> bool:
+def _in_category(
+    rules: CategoryRules, region: Region, match: Match, terms: Sequence[Match], sides: Sides
+) -> bool:
     """A phrase rule fires only where its category is spoken of: the same sentence, or the headings."""
     sentence = region.sentence_at(match.start)
     if sentence and any(t.category is rules.category and sentence[0] <= t.start < sentence[1] for t in terms):
@@ -88,24 +103,63 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         adverse = direction is Direction.EXPANDS
         says = f"{rule.says if adverse else rules.topic}: {before.text} → {after.text}"
         match = Match(rule.id, rules.category, after.text, after.start, after.end)
-        out.append(signal(rules.category, direction, rule.id, says, match, Side.NEW, RULE, rule.consent if adverse else None))
+        out.append(
+            signal(
+                rules.category,
+                direction,
+                rule.id,
+                says,
+                match,
+                Side.NEW,
+                RULE,
+                rule.consent if adverse else None,
+            )
+        )
     return out
 
 
 def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     def hits(region: Region, found: Profile) -> list[Match]:
-        return [h for h in found.rule_hits.get((rule.id, "phrases"), []) if _in_category(rules, region, h, found.terms, sides)]
+        return [
+            h
+            for h in found.rule_hits.get((rule.id, "phrases"), [])
+            if _in_category(rules, region, h, found.terms, sides)
+        ]
 
     old_hits, new_hits = hits(sides.old, sides.old_profile), hits(sides.new, sides.new_profile)
     old_count, new_count = Counter(fold(h.text) for h in old_hits), Counter(fold(h.text) for h in new_hits)
     if rule.kind == "phrase-added":
         fresh = [h for h in new_hits if new_count[fold(h.text)] > old_count.get(fold(h.text), 0)]
         if fresh:
-            return [signal(rules.category, rule.direction, rule.id, rule.says, fresh[0], Side.NEW, RULE, rule.consent, rule.major)]
+            return [
+                signal(
+                    rules.category,
+                    rule.direction,
+                    rule.id,
+                    rule.says,
+                    fresh[0],
+                    Side.NEW,
+                    RULE,
+                    rule.consent,
+                    rule.major,
+                )
+            ]
     elif sides.kind is not ChangeKind.ADDED:
         gone = [h for h in old_hits if old_count[fold(h.text)] > new_count.get(fold(h.text), 0)]
         if gone:
-            return [signal(rules.category, rule.direction, rule.id, rule.says, gone[0], Side.OLD, RULE, rule.consent, rule.major)]
+            return [
+                signal(
+                    rules.category,
+                    rule.direction,
+                    rule.id,
+                    rule.says,
+                    gone[0],
+                    Side.OLD,
+                    RULE,
+                    rule.consent,
+                    rule.major,
+                )
+            ]
     return []
 
 
@@ -117,7 +171,19 @@ def _swap(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     if sides.new_profile.rule_hits.get((rule.id, "old")) or sides.old_profile.rule_hits.get((rule.id, "new")):
         return []
     says = f"{rule.says}: «{old_hits[0].text}» → «{new_hits[0].text}»"
-    return [signal(rules.category, rule.direction, rule.id, says, new_hits[0], Side.NEW, RULE, rule.consent, rule.major)]
+    return [
+        signal(
+            rules.category,
+            rule.direction,
+            rule.id,
+            says,
+            new_hits[0],
+            Side.NEW,
+            RULE,
+            rule.consent,
+            rule.major,
+        )
+    ]
 
 
 def _identity(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
@@ -126,9 +192,14 @@ def _identity(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     def entities(region: Region, found: Profile) -> dict[str, Match]:
         named: dict[str, Match] = {}
         for start, end in region.spans:
-            if any(t.category is rules.category and t.name == "controller" and start <= t.start < end for t in found.terms):
+            if any(
+                t.category is rules.category and t.name == "controller" and start <= t.start < end
+                for t in found.terms
+            ):
                 for m in ORGANISATION.finditer(region.text, start, end):
-                    named.setdefault(fold(m.group()), Match(rule.id, rules.category, m.group(), m.start(), m.end()))
+                    named.setdefault(
+                        fold(m.group()), Match(rule.id, rules.category, m.group(), m.start(), m.end())
+                    )
         return named
 
     before, after = entities(sides.old, sides.old_profile), entities(sides.new, sides.new_profile)
@@ -141,14 +212,28 @@ def _identity(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
 
 def _details(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     def found(region: Region) -> set[str]:
-        return {re.sub(r"\s", "", m.group()).casefold() for _, s in region.parts() for m in EMAIL_OR_PHONE.finditer(s)}
+        return {
+            re.sub(r"\s", "", m.group()).casefold()
+            for _, s in region.parts()
+            for m in EMAIL_OR_PHONE.finditer(s)
+        }
 
     before, after = found(sides.old), found(sides.new)
     if before == after:
         return []
     side = Side.NEW if after - before else Side.OLD
     shown = sorted(after - before) or sorted(before - after)
-    return [signal(rules.category, rule.direction, rule.id, rule.says, Match(rule.id, rules.category, shown[0], 0, 0), side, TERM)]
+    return [
+        signal(
+            rules.category,
+            rule.direction,
+            rule.id,
+            rule.says,
+            Match(rule.id, rules.category, shown[0], 0, 0),
+            side,
+            TERM,
+        )
+    ]
 
 
 _RULE_KINDS = {
@@ -162,7 +247,12 @@ _RULE_KINDS = {
 
 
 def rule_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
-    return [s for rules in rulebook.categories for rule in rules.rules for s in _RULE_KINDS[rule.kind](rule, rules, sides)]
+    return [
+        s
+        for rules in rulebook.categories
+        for rule in rules.rules
+        for s in _RULE_KINDS[rule.kind](rule, rules, sides)
+    ]
 
 
 # ------------------------------------------------------------------ terms
@@ -195,15 +285,36 @@ def term_signals(rulebook: RuleBook, sides: Sides, disclosed: frozenset[tuple[st
         if key in old.affirmed or key in reworded:
             continue
         if key in old.denied:
-            says = f"a denial about {rules.topic} is now an affirmation («{old.denied[key].text}» no longer denied)"
-            out.append(signal(category, _gained(rules, match.name), f"{category.value}.denial-lifted", says, match,
-                              Side.NEW, TERM, rules.consent.get(match.name)))  # fmt: skip
+            denied = old.denied[key].text
+            says = f"a denial about {rules.topic} is now an affirmation («{denied}» no longer denied)"
+            out.append(
+                signal(
+                    category,
+                    _gained(rules, match.name),
+                    f"{category.value}.denial-lifted",
+                    says,
+                    match,
+                    Side.NEW,
+                    TERM,
+                    rules.consent.get(match.name),
+                )
+            )
         elif sides.kind is ChangeKind.ADDED and (category.value, member) in disclosed:
             continue  # a new explanation of something the old text already said
         else:
             says = f"new in {rules.topic}: «{match.text}»"
-            out.append(signal(category, _gained(rules, match.name), f"{category.value}.added", says, match, Side.NEW,
-                              TERM, rules.consent.get(match.name)))  # fmt: skip
+            out.append(
+                signal(
+                    category,
+                    _gained(rules, match.name),
+                    f"{category.value}.added",
+                    says,
+                    match,
+                    Side.NEW,
+                    TERM,
+                    rules.consent.get(match.name),
+                )
+            )
     for key, match in old.denied.items():
         if key in new.denied or key in new.affirmed:
             continue
@@ -211,21 +322,50 @@ def term_signals(rulebook: RuleBook, sides: Sides, disclosed: frozenset[tuple[st
         rules = rulebook.by_category(category)
         if sides.kind is ChangeKind.REMOVED or negations_dropped:
             says = f"a denial about {rules.topic} was removed («{match.text}»)"
-            out.append(signal(category, _gained(rules, match.name), f"{category.value}.denial-removed", says, match,
-                              Side.OLD, TERM, rules.consent.get(match.name)))  # fmt: skip
+            out.append(
+                signal(
+                    category,
+                    _gained(rules, match.name),
+                    f"{category.value}.denial-removed",
+                    says,
+                    match,
+                    Side.OLD,
+                    TERM,
+                    rules.consent.get(match.name),
+                )
+            )
     for key, match in new.denied.items():
         if key not in old.denied:
             category, _ = key
             rules = rulebook.by_category(category)
             says = f"new denial about {rules.topic} («{match.text}»)"
-            out.append(signal(category, opposite(_gained(rules, match.name)), f"{category.value}.denial-added", says,
-                              match, Side.NEW, TERM))  # fmt: skip
+            out.append(
+                signal(
+                    category,
+                    opposite(_gained(rules, match.name)),
+                    f"{category.value}.denial-added",
+                    says,
+                    match,
+                    Side.NEW,
+                    TERM,
+                )
+            )
     for key, match in old.affirmed.items():
         if key not in new.affirmed and key not in new.denied and key not in reworded:
             category, _ = key
             rules = rulebook.by_category(category)
             says = f"no longer in {rules.topic}: «{match.text}»"
-            out.append(signal(category, _lost(rules, match.name), f"{category.value}.removed", says, match, Side.OLD, TERM))
+            out.append(
+                signal(
+                    category,
+                    _lost(rules, match.name),
+                    f"{category.value}.removed",
+                    says,
+                    match,
+                    Side.OLD,
+                    TERM,
+                )
+            )
     return out
 
 
@@ -243,7 +383,9 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         adverse = added if cue.effect == "permits" else not added
         match, side = (after[-1], Side.NEW) if added else (before[-1], Side.OLD)
         direction = Direction.EXPANDS if adverse else Direction.NARROWS
-        out.append(signal(None, direction, cue.id, cue.says_added if added else cue.says_removed, match, side, CUE))
+        out.append(
+            signal(None, direction, cue.id, cue.says_added if added else cue.says_removed, match, side, CUE)
+        )
     return out
 
 
@@ -292,7 +434,9 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         )
         if lone:
             inserted = edit.op is Op.INSERT
-            region, found, at = (sides.new, sides.new_profile, new_at) if inserted else (sides.old, sides.old_profile, old_at)
+            region, found, at = (
+                (sides.new, sides.new_profile, new_at) if inserted else (sides.old, sides.old_profile, old_at)
+            )
             produced = _list_signal(rulebook, edit.text, region, found, at, inserted=inserted)
             if produced:
                 out.append(produced)
@@ -306,7 +450,9 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
 def _list_signal(
     rulebook: RuleBook, words: str, region: Region, found: Profile, at: int, *, inserted: bool
 ) -> Signal | None:
-    content = [w for w in WORD.findall(words.casefold()) if w not in rulebook.editorial_words and not w.isdigit()]
+    content = [
+        w for w in WORD.findall(words.casefold()) if w not in rulebook.editorial_words and not w.isdigit()
+    ]
     span = region.sentence_at(at)
     if not content or span is None:
         return None
@@ -318,12 +464,21 @@ def _list_signal(
     if not member and not denied:
         return None  # a qualifier in an affirmation: too weak to read either way
     widens = (member and not denied) if inserted else (member and denied)
-    key = ("member_added" if inserted else "member_removed") if member else (
-        "qualifier_added" if inserted else "qualifier_removed"
+    key = (
+        ("member_added" if inserted else "member_removed")
+        if member
+        else ("qualifier_added" if inserted else "qualifier_removed")
     )
     if not member:
         widens = inserted  # a qualifier added inside a denial shrinks what it denies
     direction = Direction.EXPANDS if widens else Direction.NARROWS
     match = Match(key, category, words.strip(), at, at + len(words))
-    return signal(category, direction, f"cue.list-{key.replace('_', '-')}", rulebook.lists[key], match,
-                  Side.NEW if inserted else Side.OLD, CUE)  # fmt: skip
+    return signal(
+        category,
+        direction,
+        f"cue.list-{key.replace('_', '-')}",
+        rulebook.lists[key],
+        match,
+        Side.NEW if inserted else Side.OLD,
+        CUE,
+    )
