@@ -22,6 +22,7 @@ import yaml
 
 from policydiff.classify import DocumentContext, Subject, Verdict, classify, default_rulebook
 from policydiff.diff import word_edits
+from policydiff.compare import defined_term
 from policydiff.model import Category, ChangeKind, Direction, Severity
 from policydiff.text import fold, normalise
 
@@ -30,7 +31,7 @@ CASES_DIR = Path(__file__).parent / "cases"
 REQUIRED = frozenset({"id", "rule", "old", "new", "severity"})
 OPTIONAL = frozenset(
     {"category", "direction", "consent", "context", "old_context", "new_context"}
-    | {"moved", "renames", "xfail", "note"}
+    | {"moved", "renames", "xfail", "note", "uses"}
 )
 SEVERITIES = {s.value for s in Severity} - {Severity.NONE.value}
 DIRECTIONS = {d.value for d in Direction}
@@ -53,6 +54,7 @@ class Case:
     moved: bool
     renames: tuple[tuple[str, str], ...]
     xfail: str | None
+    uses: tuple[str, ...] = ()  # a definition: the categories of the clauses that use its term
 
 
 class CaseError(ValueError):
@@ -111,6 +113,9 @@ def _case(raw: object, file: str, index: int) -> Case:
         for pair in renames_raw
     ):
         raise CaseError(f"{where}: 'renames' must be a list of [old, new] string pairs")
+    uses = raw.get("uses", [])
+    if not isinstance(uses, list) or not all(u in CATEGORIES for u in uses):
+        raise CaseError(f"{where}: 'uses' must be a list of categories")
     xfail = raw.get("xfail")
     if xfail is not None and (not isinstance(xfail, str) or not xfail.strip()):
         raise CaseError(f"{where}: 'xfail' must be a non-empty reason")
@@ -130,6 +135,7 @@ def _case(raw: object, file: str, index: int) -> Case:
         moved=moved,
         renames=tuple((fold(a), fold(b)) for a, b in renames_raw),
         xfail=xfail,
+        uses=tuple(uses),
     )
 
 
@@ -170,6 +176,8 @@ def subject_of(case: Case) -> Subject:
         moved=case.moved,
         # a context given to a case is the list lead-in or table header the clause is read under
         lead=normalise(case.new_context or case.old_context).text,
+        defines=(defined_term(new) or defined_term(old) or "") if case.uses else "",
+        term_categories=tuple(Category(u) for u in case.uses),
     )
 
 

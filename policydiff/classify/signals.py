@@ -273,6 +273,13 @@ def _synonyms(old: Profile, new: Profile) -> set[tuple[Category, str]]:
     return {key for concept in gone.keys() & came.keys() for key in (gone[concept], came[concept])}
 
 
+def _same_members(old: Profile, new: Profile, rulebook: RuleBook) -> bool:
+    def members(found: Profile) -> set[tuple[Category, str]]:
+        return {k for k in found.affirmed if k[1] not in rulebook.by_category(k[0]).grouped}
+
+    return members(old) == members(new)
+
+
 def term_signals(rulebook: RuleBook, sides: Sides, disclosed: frozenset[tuple[str, str]]) -> list[Signal]:
     """Terms that appeared, disappeared, or moved between an affirmation and a denial."""
     old, new = sides.old_profile, sides.new_profile
@@ -350,8 +357,17 @@ def term_signals(rulebook: RuleBook, sides: Sides, disclosed: frozenset[tuple[st
                     TERM,
                 )
             )
+    verbs_gained = any(
+        k[1] in rulebook.by_category(k[0]).grouped for k in new.affirmed if k not in old.affirmed
+    )
     for key, match in old.affirmed.items():
         if key not in new.affirmed and key not in new.denied and key not in reworded:
+            if (
+                key[1] in rulebook.by_category(key[0]).grouped
+                and not verbs_gained
+                and _same_members(old, new, rulebook)
+            ):
+                continue  # "we use cookies to …" → "cookies help us …": the verb went, the practice stayed
             category, _ = key
             rules = rulebook.by_category(category)
             says = f"no longer in {rules.topic}: «{match.text}»"
