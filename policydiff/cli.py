@@ -135,14 +135,16 @@ def _settings(config: Path | None) -> Any:
     return load_settings(config, search_from=Path.cwd())
 
 
-def _load(source: str, stdin_used: list[str]) -> Any:
+def _load(source: str) -> Any:
     from policydiff.load import load
 
-    if source == "-":
-        if stdin_used:
-            raise InputError("-: standard input can be read for one source only")
-        stdin_used.append(source)
     return load(source)
+
+
+def _one_stdin(*sources: str) -> None:
+    """Refuse ``-`` twice before reading anything (a terminal would wait for input first)."""
+    if sources.count("-") > 1:
+        raise InputError("-: standard input can be read for one source only")
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -179,9 +181,9 @@ def diff(
     from policydiff.compare import Judgement, compare
     from policydiff.render import render
 
+    _one_stdin(old, new)
     settings = _settings(config)
-    stdin_used: list[str] = []
-    old_document, new_document = _load(old, stdin_used), _load(new, stdin_used)
+    old_document, new_document = _load(old), _load(new)
     judgement = Judgement(period_days=settings.notice.period_days)
     if settings.notice.major is not None:
         judgement = Judgement(settings.notice.period_days, settings.notice.major)
@@ -207,7 +209,7 @@ def segment(
     from policydiff.render.outline import render_outline
     from policydiff.segment import segment as build_outline
 
-    outline = build_outline(_load(source, []))
+    outline = build_outline(_load(source))
     if format is SegmentFormat.json:
         from policydiff.render.json_report import render_segment_json
 
@@ -218,11 +220,11 @@ def segment(
 
 def main(argv: list[str] | None = None) -> NoReturn:
     """Entry point of the ``policydiff`` command: usage errors become one line and exit 2."""
-    from typer.exceptions import TyperException
+    from click.exceptions import ClickException
 
     try:
         code = app(args=argv, prog_name="policydiff", standalone_mode=False)
-    except TyperException as error:  # click's usage errors
+    except ClickException as error:  # usage errors
         if type(error).__name__ == "NoArgsIsHelpError":  # no arguments at all: show the help as it is
             sys.stderr.write(error.format_message() + "\n")
             sys.exit(2)
