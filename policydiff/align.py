@@ -35,11 +35,25 @@ _COMMON_WORD = 60  # a word in more unpaired old leaves than this does not propo
 _PART_CONTAINMENT = 0.6  # share of a part's words found in the whole, for split/merge
 
 
+# Markup before a heading's number: "## 3. Sharing", "**3. Sharing**".
+_HEADING_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|\*\*|__)")
+
+
 def clause_key(clause: Clause) -> str:
     """The comparison key of a leaf: folded words, without its list marker or numbering."""
-    if clause.kind in (ClauseKind.ITEM, ClauseKind.DEFINITION, ClauseKind.HEADING) or clause.label:
+    if clause.kind is ClauseKind.HEADING:
+        return fold(MARKER.sub("", _HEADING_MARKUP.sub("", clause.text, count=1), count=1))
+    if clause.kind in (ClauseKind.ITEM, ClauseKind.DEFINITION) or clause.label:
         return fold(MARKER.sub("", clause.text, count=1))
     return fold(clause.text)
+
+
+def _numbering(clause: Clause) -> str:
+    """The leaf's own number as written ("3.", "(a)", "Section 2"), or "" when it has none."""
+    text = _HEADING_MARKUP.sub("", clause.text, count=1) if clause.kind is ClauseKind.HEADING else clause.text
+    match = MARKER.match(text)
+    marker = "".join(match.group(0).split()) if match else ""
+    return marker if any(char.isalnum() for char in marker) else ""  # a bullet is not a number
 
 
 @dataclass(slots=True)
@@ -300,7 +314,8 @@ def _status(unit: _Unit, old_side: _Side, new_side: _Side) -> PairStatus:
     old_leaf, new_leaf = old_side.leaves[unit.old[0]], new_side.leaves[unit.new[0]]
     if old_leaf.text == new_leaf.text:
         return PairStatus.MOVED if unit.moved else PairStatus.SAME
-    if old_side.keys[unit.old[0]] == new_side.keys[unit.new[0]] and old_leaf.label != new_leaf.label:
+    renumbered = old_leaf.label != new_leaf.label or _numbering(old_leaf) != _numbering(new_leaf)
+    if old_side.keys[unit.old[0]] == new_side.keys[unit.new[0]] and renumbered:
         return PairStatus.MOVED if unit.moved else PairStatus.RENUMBERED
     return PairStatus.MODIFIED
 

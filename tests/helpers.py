@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
+import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import strategies as st
 
 from policydiff.model import (
     Category,
@@ -14,18 +18,29 @@ from policydiff.model import (
     ChangeSide,
     Consent,
     Direction,
+    Document,
     DocumentSummary,
     Edit,
     NoticeDecision,
     Op,
+    Outline,
     Reason,
     Report,
     Severity,
     Side,
     Stats,
 )
+from policydiff.segment import segment
+from policydiff.text import normalise
 
 GOLDEN = Path(__file__).parent / "golden"
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+JOYPIX_OLD = FIXTURES / "joypix" / "privacy-v2.0.txt"
+JOYPIX_NEW = FIXTURES / "joypix" / "privacy-v2.1.html"
+JOYCLIP_OLD = FIXTURES / "joyclip" / "privacy-2026-01-03.txt"
+JOYCLIP_NEW = FIXTURES / "joyclip" / "privacy-2026-04-01.md"
+CORPUS = sorted((ROOT.parent / "shared" / "corpus" / "ota" / "pairs").glob("*/*.md"))
 HOSTILE = "<script>alert(1)</script> **bold** | pipe [red]boom[/red] \x1b[2J"
 
 _update_golden = False
@@ -330,3 +345,188 @@ def sample_report() -> Report:
             ),
         ),
     )
+
+
+# --- documents built in memory, and the clause-tree invariants -------------------------------------
+
+
+def document(raw: str, fmt: str = "markdown", source: str = "<test>") -> Document:
+    """A ``Document`` as ``load`` would make it from ``raw`` (normalised), without a file."""
+    text = normalise(raw).text
+    return Document(source, text, raw, hashlib.sha256(text.encode("utf-8")).hexdigest(), fmt)
+
+
+def outline_of(raw: str, fmt: str = "markdown") -> Outline:
+    return segment(document(raw, fmt))
+
+
+def outline_problems(outline: Outline) -> list[str]:
+    """Every broken invariant of a clause tree (SPEC "segment"); empty when the tree is sound.
+
+    Every non-space character of the text lies in exactly one leaf; ``text[start:end]`` is the
+    clause's text; a section spans exactly its children, in order; paths are unique.
+    """
+    text = outline.document.text
+    problems: list[str] = []
+    paths = Counter(clause.path for clause in outline.walk())
+    problems += [f"path {path!r} used {count} times" for path, count in paths.items() if count > 1]
+    for clause in outline.walk():
+        if not 0 <= clause.start <= clause.end <= len(text) or text[clause.start : clause.end] != clause.text:
+            problems.append(f"{clause.path}: offsets [{clause.start}:{clause.end}] do not give its text")
+        if clause.children:
+            first, last = clause.children[0], clause.children[-1]
+            if (clause.start, clause.end) != (first.start, last.end):
+                problems.append(f"{clause.path}: does not span its children")
+            ends = [child.end for child in clause.children[:-1]]
+            starts = [child.start for child in clause.children[1:]]
+            if any(end > start for end, start in zip(ends, starts, strict=True)):
+                problems.append(f"{clause.path}: children overlap or are out of order")
+    owner: dict[int, str] = {}
+    for leaf in outline.leaves():
+        for index in range(leaf.start, leaf.end):
+            if index in owner:
+                problems.append(f"character {index} is in {owner[index]} and {leaf.path}")
+                break
+            owner[index] = leaf.path
+    lost = [i for i, char in enumerate(text) if not char.isspace() and i not in owner]
+    if lost:
+        problems.append(
+            f"{len(lost)} characters in no leaf, first at {lost[0]}: {text[lost[0] : lost[0] + 40]!r}"
+        )
+    return problems
+
+
+# --- generated policies: a small grammar of the blocks real policies are made of -------------------
+
+WORDS = [
+    *("we", "collect", "use", "share", "retain", "delete", "your", "personal", "data", "email", "address"),
+    *("device", "identifiers", "location", "cookies", "partners", "advertising", "providers", "months"),
+    *("years", "consent", "rights", "access", "request", "security", "children", "transfer", "purposes"),
+    *("service", "account", "information", "may", "will", "not", "only", "with", "for", "the", "to", "of"),
+    "and",
+]
+
+
+def _words(draw: st.DrawFn, low: int, high: int) -> list[str]:
+    # one draw per run of words (not one per word) keeps generation fast; it shrinks to "we we we"
+    seed = draw(st.integers(0, 2**32))
+    chooser = random.Random(seed)
+    return [WORDS[chooser.randrange(len(WORDS))] for _ in range(low + seed % (high - low + 1))]
+
+
+@st.composite
+def sentence(draw: st.DrawFn, tag: str = "") -> str:
+    words = _words(draw, 3, 12)
+    if tag:
+        words.insert(draw(st.integers(0, len(words))), tag)
+    end = draw(st.sampled_from([".", ".", ";", "!", ""]))
+    return words[0].capitalize() + " " + " ".join(words[1:]) + end
+
+
+@st.composite
+def title(draw: st.DrawFn, tag: str = "") -> str:
+    words = _words(draw, 1, 5)
+    return " ".join(w.capitalize() for w in words) + (f" {tag}" if tag else "")
+
+
+_HEADING_STYLES = ("atx", "setext", "num", "num2", "section", "paren", "alpha", "roman", "bold")
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+@st.composite
+def heading(draw: st.DrawFn, number: int = 1, tag: str = "") -> str:
+    name = draw(title(tag))
+    style = draw(st.sampled_from(_HEADING_STYLES))
+    number = max(1, min(number, 10))
+    if style == "atx":
+        return "#" * draw(st.integers(1, 6)) + " " + name
+    if style == "setext":
+        return name + "\n" + draw(st.sampled_from(["===", "-----"]))
+    if style == "bold":
+        return f"**{name}**"
+    label = {
+        "num": f"{number}.",
+        "num2": f"{number}.{draw(st.integers(1, 9))}",
+        "section": f"Section {number}",
+        "paren": f"({number})",
+        "alpha": f"({'abcdefghij'[number - 1]})",
+        "roman": f"{_ROMAN[number - 1]}.",
+    }[style]
+    return f"{label} {name}"
+
+
+@st.composite
+def paragraph(draw: st.DrawFn, tag: str = "") -> str:
+    lines = draw(st.lists(sentence(), min_size=1, max_size=3))
+    if tag:
+        lines[0] = draw(sentence(tag))
+    return "\n".join(lines)
+
+
+@st.composite
+def bullets(draw: st.DrawFn, tag: str = "") -> str:
+    marker = draw(st.sampled_from(["-", "*", "+", "1.", "(a)", "•"]))
+    lines = []
+    if draw(st.booleans()):
+        lines.append(draw(sentence()).rstrip(".;!") + ":")  # a lead-in, "We do not share:"
+    for index in range(draw(st.integers(1, 4))):
+        label = marker.replace("1", str(index + 1)).replace("a", "abcd"[index])
+        body = draw(sentence(tag if index == 0 else ""))
+        if draw(st.booleans()):
+            body = draw(title()) + draw(st.sampled_from([": ", ":"])) + body  # "Label: text"
+        lines.append(f"{label} {body}")
+        if draw(st.booleans()):
+            lines.append("  " + draw(sentence()).lower())  # a continuation line
+        if draw(st.booleans()):
+            lines.append(f"  - {draw(sentence())}")  # a nested item
+    return "\n".join(lines)
+
+
+@st.composite
+def table(draw: st.DrawFn, tag: str = "") -> str:
+    columns = draw(st.integers(1, 3))
+    header = [draw(title()) for _ in range(columns)]
+    rows = [
+        [draw(title(tag if r == 0 and c == 0 else "")) for c in range(columns)]
+        for r in range(draw(st.integers(1, 3)))
+    ]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * columns]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+@st.composite
+def definition(draw: st.DrawFn, tag: str = "") -> str:
+    return draw(title()) + draw(st.sampled_from([": ", ":"])) + draw(sentence(tag))
+
+
+def body_block(tag: str = "") -> st.SearchStrategy[str]:
+    return st.one_of(paragraph(tag), bullets(tag), table(tag), definition(tag))
+
+
+@st.composite
+def policy_text(draw: st.DrawFn) -> str:
+    """A policy-like document: headings of every style, paragraphs, lists, tables, definitions."""
+    blocks = []
+    for number in range(1, draw(st.integers(0, 12)) + 1):
+        block = draw(st.one_of(heading(number), body_block()))
+        separator = draw(st.sampled_from(["\n", "\n\n", "\n\n\n", "\n \n"]))
+        blocks.append(block + separator)
+    return "".join(blocks)
+
+
+@st.composite
+def policy_sections(draw: st.DrawFn) -> list[str]:
+    """Top-level sections (each a ``##`` heading and its body) whose clauses are all distinct.
+
+    Each clause carries a unique tag word ("tag3"), so that two clauses never read alike and a
+    test can tell a move from a pairing with a look-alike.
+    """
+    counter = iter(range(10_000))
+    sections = []
+    for _ in range(draw(st.integers(2, 6))):
+        lines = [f"## {draw(title(f'tag{next(counter)}'))}"]
+        for _ in range(draw(st.integers(1, 4))):
+            lines.append(draw(st.one_of(paragraph(f"tag{next(counter)}"), definition(f"tag{next(counter)}"))))
+        sections.append("\n\n".join(lines) + "\n")
+    return sections

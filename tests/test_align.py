@@ -1,0 +1,282 @@
+"""policydiff.align: pairs by content, never by position; moves, renumbering, splits and merges."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import Counter
+
+import pytest
+from helpers import (
+    JOYCLIP_NEW,
+    JOYCLIP_OLD,
+    JOYPIX_NEW,
+    JOYPIX_OLD,
+    document,
+    outline_of,
+    policy_sections,
+    policy_text,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from policydiff.align import align, clause_key
+from policydiff.compare import compare
+from policydiff.load import load
+from policydiff.model import ChangeKind, ClausePair, Outline, PairStatus, Severity
+from policydiff.segment import segment
+
+SECTIONS = [
+    "1. Introduction\nWe explain how we handle your personal information in this policy.\n",
+    "2. Collection\nWe collect your email address and your device identifiers when you register.\n",
+    "3. Sharing\nWe share your data with cloud hosting providers who process it for us.\n",
+    "4. Retention\nWe keep account data while your account is open and delete it afterwards.\n",
+]
+
+
+def statuses(pairs: tuple[ClausePair, ...]) -> Counter[PairStatus]:
+    return Counter(pair.status for pair in pairs)
+
+
+def assert_each_leaf_once(pairs: tuple[ClausePair, ...], old: Outline, new: Outline) -> None:
+    """Every leaf of either side is in exactly one pair: none lost, none paired twice."""
+    old_used = Counter((leaf.path, leaf.start) for pair in pairs for leaf in pair.old)
+    new_used = Counter((leaf.path, leaf.start) for pair in pairs for leaf in pair.new)
+    assert old_used == Counter((leaf.path, leaf.start) for leaf in old.leaves())
+    assert new_used == Counter((leaf.path, leaf.start) for leaf in new.leaves())
+
+
+def assert_in_new_order(pairs: tuple[ClausePair, ...], new: Outline) -> None:
+    """Pairs come in the order of the new document; a split's parts are consecutive leaves."""
+    position = {leaf.start: index for index, leaf in enumerate(new.leaves())}
+    order = [position[leaf.start] for pair in pairs for leaf in pair.new]
+    assert order == sorted(order)
+    for pair in pairs:
+        run = [position[leaf.start] for leaf in pair.new]
+        assert run == list(range(run[0], run[0] + len(run))) if run else True
+
+
+def pair_of(pairs: tuple[ClausePair, ...], new_path: str) -> ClausePair:
+    return next(pair for pair in pairs if any(leaf.path == new_path for leaf in pair.new))
+
+
+# --- a document against itself -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [JOYPIX_OLD, JOYPIX_NEW, JOYCLIP_OLD, JOYCLIP_NEW], ids=lambda p: p.name)
+def test_a_fixture_against_itself_is_all_same(path: object) -> None:
+    outline = segment(load(str(path)))
+    pairs = align(outline, outline)
+    assert statuses(pairs) == Counter({PairStatus.SAME: len(outline.leaves())})
+    assert all(pair.old == pair.new and not pair.moved for pair in pairs)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(policy_text(), st.sampled_from(["markdown", "text"]))
+def test_a_generated_document_against_itself_is_all_same(text: str, fmt: str) -> None:
+    outline = outline_of(text, fmt)
+    pairs = align(outline, outline)
+    assert all(pair.status is PairStatus.SAME for pair in pairs)
+    assert_each_leaf_once(pairs, outline, outline)
+
+
+# --- moves -------------------------------------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(policy_sections().flatmap(lambda sections: st.tuples(st.just(sections), st.permutations(sections))))
+def test_shuffled_sections_are_moved_never_added_or_removed(
+    sections_and_shuffled: tuple[list[str], list[str]],
+) -> None:
+    sections, shuffled = sections_and_shuffled
+    old, new = document("\n".join(sections)), document("\n".join(shuffled))
+    old_outline, new_outline = segment(old), segment(new)
+    pairs = align(old_outline, new_outline)
+    assert set(statuses(pairs)) <= {PairStatus.SAME, PairStatus.MOVED}
+    assert_each_leaf_once(pairs, old_outline, new_outline)
+    if sections != shuffled:
+        assert PairStatus.MOVED in statuses(pairs)
+    report = compare(old, new)
+    assert all(change.kind is ChangeKind.MOVED for change in report.changes)
+    assert all(change.severity is Severity.EDITORIAL for change in report.changes)
+    assert report.severity in (Severity.NONE, Severity.EDITORIAL)
+
+
+def test_two_sections_swapped() -> None:
+    old = outline_of("".join(SECTIONS), "text")
+    new = outline_of("".join([SECTIONS[0], SECTIONS[2], SECTIONS[1], SECTIONS[3]]), "text")
+    pairs = align(old, new)
+    moved = [pair for pair in pairs if pair.status is PairStatus.MOVED]
+    # the heavier-weighted order stays; exactly one of the two swapped sections moved
+    assert len(moved) == 2 and len({pair.old[0].heading for pair in moved}) == 1
+    assert statuses(pairs)[PairStatus.SAME] == 6
+
+
+def test_a_paragraph_moved_to_another_section() -> None:
+    beta = "Beta text that is longer than the paragraph that moves past it."
+    old = outline_of(f"## A\n\nAlpha text stays here.\n\nThe moving paragraph.\n\n## B\n\n{beta}\n")
+    new = outline_of(f"## A\n\nAlpha text stays here.\n\n## B\n\n{beta}\n\nThe moving paragraph.\n")
+    pairs = align(old, new)
+    pair = pair_of(pairs, "s2.p2")
+    assert pair.status is PairStatus.MOVED and pair.moved
+    assert [leaf.path for leaf in pair.old] == ["s1.p2"]
+    assert statuses(pairs) == Counter({PairStatus.SAME: 4, PairStatus.MOVED: 1})
+
+
+# --- renumbering -------------------------------------------------------------------------------
+
+
+def test_inserting_a_section_renumbers_the_rest() -> None:
+    inserted = "3. Security\nWe protect your data with encryption in transit and at rest at all times.\n"
+    old = outline_of("".join(SECTIONS), "text")
+    new = outline_of("".join([*SECTIONS[:2], inserted, SECTIONS[2].replace("3.", "4."), SECTIONS[3]])
+                     .replace("4. Retention", "5. Retention"), "text")  # fmt: skip
+    pairs = align(old, new)
+    assert_each_leaf_once(pairs, old, new)
+    sharing = pair_of(pairs, "4.h")
+    assert sharing.old[0].text == "3. Sharing" and sharing.new[0].text == "4. Sharing"
+    assert sharing.status in (PairStatus.RENUMBERED, PairStatus.MOVED)
+    assert pair_of(pairs, "4.p1").status is PairStatus.SAME
+    assert pair_of(pairs, "5.h").status in (PairStatus.RENUMBERED, PairStatus.MOVED)
+    assert [pair.status for pair in pairs if not pair.old] == [PairStatus.ADDED, PairStatus.ADDED]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "## ",
+        "**",
+    ],
+)
+def test_a_renumbered_markdown_heading(markup: str) -> None:
+    def heading(text: str) -> str:
+        return f"{markup}{text}{'**' if markup == '**' else ''}"
+
+    body = [section.split("\n", 1) for section in SECTIONS[:3]]
+    old = "\n".join(f"{heading(title)}\n\n{text}" for title, text in body)
+    inserted = heading("3. Security") + "\n\nWe protect your data with encryption in transit and at rest.\n"
+    new = old.replace(heading("3. Sharing"), inserted + "\n" + heading("4. Sharing"))
+    old_outline, new_outline = outline_of(old), outline_of(new)
+    sharing = pair_of(align(old_outline, new_outline), "4.h" if markup == "## " else "s4.h")
+    assert sharing.status is PairStatus.RENUMBERED
+    assert clause_key(sharing.old[0]) == clause_key(sharing.new[0]) == "sharing"
+
+
+def test_renumbered_list_item() -> None:
+    old = outline_of("We share with:\n\n1. cloud providers who host the service\n2. auditors\n")
+    new = outline_of(
+        "We share with:\n\n1. payment processors\n2. cloud providers who host the service\n3. auditors\n"
+    )
+    pair = pair_of(align(old, new), "b2")
+    assert pair.status is PairStatus.RENUMBERED
+    assert clause_key(pair.old[0]) == clause_key(pair.new[0]) == "cloud providers who host the service"
+
+
+# --- splits and merges -------------------------------------------------------------------------
+
+COLLECT = "We collect your email address and phone number when you register"
+KEEP = "we keep them for two years after you close your account."
+WHOLE = f"{COLLECT}, and {KEEP}"
+PARTS = f"{COLLECT}.\n\n{KEEP.capitalize()}"
+
+
+def test_a_clause_split_in_two() -> None:
+    old, new = outline_of(f"Intro.\n\n{WHOLE}\n"), outline_of(f"Intro.\n\n{PARTS}\n")
+    pairs = align(old, new)
+    split = pair_of(pairs, "p2")
+    assert split.status is PairStatus.SPLIT
+    assert [leaf.path for leaf in split.old] == ["p2"] and [leaf.path for leaf in split.new] == ["p2", "p3"]
+    assert_each_leaf_once(pairs, old, new)
+
+
+def test_two_clauses_merged() -> None:
+    old, new = outline_of(f"Intro.\n\n{PARTS}\n"), outline_of(f"Intro.\n\n{WHOLE}\n")
+    pairs = align(old, new)
+    merged = pair_of(pairs, "p2")
+    assert merged.status is PairStatus.MERGED
+    assert [leaf.path for leaf in merged.old] == ["p2", "p3"] and [leaf.path for leaf in merged.new] == ["p2"]
+    assert_each_leaf_once(pairs, old, new)
+
+
+# --- edits, additions, removals ----------------------------------------------------------------
+
+
+def test_a_modified_clause_is_paired_with_its_edit() -> None:
+    old = outline_of("Intro.\n\nWe retain usage data for 6 months after the end of service usage.\n\nBye.\n")
+    new = outline_of("Intro.\n\nWe retain usage data for 24 months after the end of service usage.\n\nBye.\n")
+    pairs = align(old, new)
+    modified = pair_of(pairs, "p2")
+    assert modified.status is PairStatus.MODIFIED and not modified.moved
+    assert "6 months" in modified.old[0].text and "24 months" in modified.new[0].text
+    assert 0.5 <= modified.similarity < 1.0
+    assert statuses(pairs) == Counter({PairStatus.SAME: 2, PairStatus.MODIFIED: 1})
+
+
+def test_unrelated_clauses_are_removed_and_added_in_place() -> None:
+    old = outline_of("Intro.\n\nWe sell nothing to anybody.\n\nBye.\n")
+    new = outline_of("Intro.\n\nCookies track advertising identifiers daily.\n\nBye.\n")
+    pairs = align(old, new)
+    assert [(p.status, [c.path for c in p.old], [c.path for c in p.new]) for p in pairs] == [
+        (PairStatus.SAME, ["p1"], ["p1"]),
+        (PairStatus.REMOVED, ["p2"], []),
+        (PairStatus.ADDED, [], ["p2"]),
+        (PairStatus.SAME, ["p3"], ["p3"]),
+    ]
+
+
+def test_the_fixture_pairs_use_each_leaf_once() -> None:
+    old, new = segment(load(str(JOYPIX_OLD))), segment(load(str(JOYPIX_NEW)))
+    pairs = align(old, new)
+    assert_each_leaf_once(pairs, old, new)
+    assert pair_of(pairs, "5.(1).b2").status is PairStatus.MODIFIED
+    notice = pair_of(pairs, "9.b2")  # "10. Changes" became "9. Changes", with a new notice period
+    assert notice.old[0].path == "10.b2" and notice.status is PairStatus.MODIFIED
+    assert pair_of(pairs, "2.(2).b3").status is PairStatus.ADDED
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(policy_text(), policy_text())
+def test_no_leaf_is_ever_used_twice_and_pairs_follow_the_new_order(old_text: str, new_text: str) -> None:
+    old, new = outline_of(old_text), outline_of(new_text)
+    pairs = align(old, new)
+    assert_each_leaf_once(pairs, old, new)
+    assert_in_new_order(pairs, new)
+
+
+# --- scale -------------------------------------------------------------------------------------
+
+
+def test_ten_thousand_clauses_align_in_seconds() -> None:
+    rng = random.Random(7)
+    words = [
+        "we",
+        "collect",
+        "use",
+        "share",
+        "retain",
+        "delete",
+        "your",
+        "personal",
+        "data",
+        "email",
+        "device",
+    ]
+
+    def clause(number: int) -> str:
+        return " ".join(rng.choice(words) for _ in range(12)).capitalize() + f" ref{number}."
+
+    lines = []
+    for section in range(500):
+        lines.append(f"## Section {section}\n")
+        lines += [("- " if k % 2 else "") + clause(section * 19 + k) + "\n" for k in range(19)]
+    changed = list(lines)
+    for index in range(3, len(changed), 7):
+        changed[index] = changed[index].replace("we", "they")
+    changed[1000:1100] = rng.sample(changed[1000:1100], 100)
+    old, new = segment(document("\n".join(lines))), segment(document("\n".join(changed)))
+    assert len(old.leaves()) == 10_000
+    started = time.perf_counter()
+    pairs = align(old, new)
+    assert time.perf_counter() - started < 20
+    assert_each_leaf_once(pairs, old, new)
+    assert statuses(pairs)[PairStatus.SAME] > 8_000

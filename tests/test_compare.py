@@ -1,0 +1,134 @@
+"""policydiff.compare: the Report as a whole — severity, notice decision, ids, definitions, stats."""
+
+from __future__ import annotations
+
+from helpers import JOYCLIP_NEW, JOYCLIP_OLD, JOYPIX_NEW, JOYPIX_OLD, document, policy_text
+from hypothesis import HealthCheck, given, settings
+
+from policydiff.classify import default_rulebook
+from policydiff.compare import Judgement, change_fingerprint, compare, defined_term, promised_notice_days
+from policydiff.load import load
+from policydiff.model import Category, ChangeKind, Direction, Report, Severity
+from policydiff.segment import segment
+
+POLICY = """# Privacy Policy
+
+## 1. Definitions
+
+"Personal Data" means your name and email address.
+
+## 2. Sharing
+
+We share Personal Data with advertising partners for their own marketing.
+
+## 3. Retention
+
+We keep account data for 6 months after you close your account.
+
+## 4. Changes
+
+We will notify you by email 30 days before a material change takes effect.
+"""
+
+
+def report_of(old: str, new: str, judgement: Judgement | None = None) -> Report:
+    return compare(document(old), document(new), judgement)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(policy_text())
+def test_a_document_against_itself_has_no_changes(text: str) -> None:
+    report = report_of(text, text)
+    assert report.severity is Severity.NONE
+    assert report.changes == ()
+    assert not report.notice.required
+
+
+def test_fixtures_against_themselves() -> None:
+    for path in (JOYPIX_OLD, JOYPIX_NEW, JOYCLIP_OLD, JOYCLIP_NEW):
+        doc = load(str(path))
+        report = compare(doc, doc)
+        assert (report.severity, report.changes) == (Severity.NONE, ()), path.name
+
+
+def test_white_space_between_blocks_is_editorial_not_none() -> None:
+    report = report_of(POLICY, POLICY.replace("\n\n## 2.", "\n\n\n\n## 2."))
+    assert report.changes == ()
+    assert report.severity in (Severity.NONE, Severity.EDITORIAL)
+
+
+def test_longer_retention_requires_notice_with_its_reason() -> None:
+    report = report_of(POLICY, POLICY.replace("6 months", "24 months"))
+    (change,) = report.changes
+    assert change.kind is ChangeKind.MODIFIED
+    assert Category.RETENTION in change.categories and change.direction is Direction.EXPANDS
+    assert report.severity is Severity.MAJOR and report.notice.required
+    assert report.notice.reasons and report.notice.reasons[0].startswith(change.new.path)  # type: ignore[union-attr]
+
+
+def test_promised_notice_period_wins_over_a_shorter_default() -> None:
+    longer = POLICY.replace("30 days", "45 days")
+    assert promised_notice_days(segment(document(longer)), default_rulebook()) == 45
+    report = report_of(longer, longer.replace("6 months", "24 months"))
+    assert report.notice.promised_days == 45 and report.notice.period_days == 45
+    assert report_of(POLICY, POLICY).notice.period_days == 30
+    assert report_of(POLICY, POLICY, Judgement(period_days=60)).notice.period_days == 60
+
+
+def test_shorter_notice_period_is_major() -> None:
+    report = report_of(POLICY, POLICY.replace("30 days", "7 days"))
+    (change,) = report.changes
+    assert Category.NOTICE in change.categories and change.severity is Severity.MAJOR
+
+
+def test_major_set_comes_from_the_judgement() -> None:
+    new = POLICY.replace("6 months", "24 months")
+    narrowed = Judgement(major=frozenset({(Category.SHARING, Direction.EXPANDS)}))
+    report = report_of(POLICY, new, narrowed)
+    assert report.severity is Severity.MINOR and not report.notice.required
+
+
+def test_a_widened_definition_is_read_with_the_clauses_that_use_it() -> None:
+    new = POLICY.replace("your name and email address", "your name, email address and precise location")
+    (change,) = report_of(POLICY, new).changes
+    assert change.severity is Severity.MAJOR
+    assert Category.COLLECTION in change.categories
+    assert any("location" in reason.trigger for reason in change.reasons)
+
+
+def test_defined_term() -> None:
+    assert defined_term('"Personal Data" means any information') == "Personal Data"
+    assert defined_term("User Content: the videos you upload") == "User Content"
+    assert defined_term("We collect your email address.") is None
+
+
+def test_change_ids_are_stable_and_unique() -> None:
+    new = POLICY.replace("6 months", "24 months").replace("advertising partners", "analytics partners")
+    first, second = report_of(POLICY, new), report_of(POLICY, new)
+    ids = [change.id for change in first.changes]
+    assert ids == [change.id for change in second.changes]
+    assert len(set(ids)) == len(ids) == 2
+    modified = ChangeKind.MODIFIED
+    assert change_fingerprint(modified, "A  b", "c") == change_fingerprint(modified, "a b", "C")
+
+
+def test_a_repeated_change_gets_a_suffixed_id() -> None:
+    old = POLICY + "\nWe keep logs for 6 months.\n\nWe keep logs for 6 months.\n"
+    ids = [change.id for change in report_of(old, old.replace("logs for 6", "logs for 12")).changes]
+    assert len(ids) == 2 and ids[1] == f"{ids[0]}-2"
+
+
+def test_stats_count_what_changed() -> None:
+    new = POLICY.replace("6 months", "24 months") + "\n## 5. Contact\n\nWrite to privacy@example.com.\n"
+    stats = report_of(POLICY, new).stats
+    assert stats.old_clauses < stats.new_clauses
+    assert dict(stats.by_kind)["added"] == 2 and dict(stats.by_kind)["modified"] == 1
+    assert stats.words_inserted >= 1 and stats.words_deleted >= 1
+    assert sum(count for _, count in stats.by_severity) == 3
+
+
+def test_summary_names_both_versions() -> None:
+    report = compare(load(str(JOYPIX_OLD)), load(str(JOYPIX_NEW)))
+    assert report.old.source.endswith("privacy-v2.0.txt") and report.new.source.endswith("privacy-v2.1.html")
+    assert report.old.sha256 != report.new.sha256
+    assert report.severity is Severity.MAJOR and report.notice.required

@@ -1,0 +1,200 @@
+"""policydiff.text: normalisation (with its map back to the original), comparison keys, tokens."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policydiff.text import fold, normalise, sentences, token_strings, tokenize, word_set
+
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
+
+# text with the characters normalise cares about, mixed in often enough to matter
+tricky_text = st.lists(
+    st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(
+            [*INVISIBLE, "\u00a0", "\u2018", "\u2019", "\u201c", "\u201d", "\u0301", "\ufb01", "\u3000"]
+            + ["\r\n", "\r", "\n", "\n\n\n", "\t", "  ", "a", "Z", "."]
+        ),
+    ),
+    max_size=60,
+).map("".join)
+
+
+# --- normalise ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("char", INVISIBLE)
+def test_invisible_characters_are_dropped(char: str) -> None:
+    assert normalise(f"pri{char}vacy po{char}licy").text == "privacy policy"
+
+
+def test_nfkc_composes_and_folds_compatibility_characters() -> None:
+    assert normalise("cafe\u0301 \ufb01le \u2163").text == "caf\u00e9 file IV"
+
+
+def test_a_combining_mark_after_an_invisible_character_still_composes() -> None:
+    # the invisible character goes first, so the mark composes with its base as NFKC would
+    assert normalise("cafe\u200b\u0301").text == "caf\u00e9"
+
+
+def test_nbsp_and_other_spaces_become_one_space() -> None:
+    assert normalise("30\u00a0days\u2009and\u3000more\t\there").text == "30 days and more here"
+
+
+def test_curly_quotes_become_straight() -> None:
+    text = normalise("the device\u2019s \u201cPolicy\u201d and \u2018this\u2019 \u00abbas\u00bb").text
+    assert text == 'the device\'s "Policy" and \'this\' "bas"'
+
+
+def test_white_space_is_folded_and_trailing_space_dropped() -> None:
+    assert normalise("We  collect   your \t data.   \nNext line  ").text == "We collect your data.\nNext line"
+
+
+def test_line_ends_become_newlines() -> None:
+    assert normalise("one\r\ntwo\rthree\n").text == "one\ntwo\nthree"
+
+
+def test_blank_lines_are_squeezed_to_one() -> None:
+    assert normalise("\n\n  \nfirst\n\n\n\n \t \nsecond\n\n").text == "first\n\nsecond"
+
+
+def test_indentation_is_kept_as_spaces() -> None:
+    # nested list items are told apart by their indentation
+    assert normalise("- item\n\t- nested").text == "- item\n - nested"
+    assert normalise("- item\n    - nested").text == "- item\n    - nested"
+
+
+def test_the_origin_map_points_back_into_the_original() -> None:
+    raw = "\ufeffWe\u00a0\u00a0collect\r\n\r\n\r\n\u201cdata\u201d\u200b."
+    normalised = normalise(raw)
+    assert normalised.text == 'We collect\n\n"data".'
+    assert len(normalised.origin) == len(normalised.text)
+    for index, char in enumerate(normalised.text):
+        if char.isalpha():
+            assert raw[normalised.origin[index]] == char
+    start = normalised.text.index("data")
+    span = normalised.original_span(start, start + len("data"))
+    assert raw[span[0] : span[1]] == "data"
+    assert normalised.original_span(3, 3) == (3, 3)
+
+
+@given(tricky_text)
+def test_normalise_is_idempotent(raw: str) -> None:
+    once = normalise(raw).text
+    assert normalise(once).text == once
+
+
+@given(tricky_text)
+def test_every_origin_index_is_within_the_original(raw: str) -> None:
+    normalised = normalise(raw)
+    assert len(normalised.origin) == len(normalised.text)
+    assert all(0 <= index < len(raw) for index in normalised.origin)
+
+
+@given(tricky_text)
+def test_normalised_text_has_no_invisible_characters_or_odd_spaces(raw: str) -> None:
+    text = normalise(raw).text
+    assert not set(text) & {*INVISIBLE, "\r", "\t", "\u00a0", "\u2018", "\u2019", "\u201c", "\u201d"}
+    assert "\n\n\n" not in text
+    assert text == text.strip("\n") and not text.endswith(" ")
+    assert unicodedata.is_normalized("NFKC", text)
+
+
+def test_empty_and_blank_texts() -> None:
+    assert normalise("").text == ""
+    assert normalise(" \n\t\n\u200b").text == ""
+
+
+# --- fold: the comparison key ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("See our [Terms of Service](https://joypix.ai/terms?utm_source=x).", "See our Terms of Service"),
+        ("See our [Terms][1].", "See our Terms"),
+        ("Write to https://joypix.ai/contact or www.joypix.ai today", "Write to or today"),
+        ("**Personal Data:** Any information", "Personal Data: Any information"),
+        ("_Last updated: March 23, 2026_", "Last updated March 23 2026"),
+        ("WE COLLECT YOUR DATA", "we collect your data"),
+        ("We collect, use; and share: data!", "We collect use and share data"),
+        ("We  collect\nyour data", "We collect your data"),
+        ("Stra\u00dfe", "STRASSE"),
+    ],
+)
+def test_fold_ignores_links_markup_case_and_punctuation(left: str, right: str) -> None:
+    assert fold(left) == fold(right)
+
+
+def test_fold_keeps_the_words() -> None:
+    assert fold("We do NOT sell your data.") == "we do not sell your data"
+    assert fold("6 months") != fold("24 months")
+    assert fold("") == ""
+
+
+def test_word_set_is_the_set_of_folded_words() -> None:
+    assert word_set("We share, we SELL [data](https://x.io)") == frozenset({"we", "share", "sell", "data"})
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+
+def test_sentences_split_after_end_marks() -> None:
+    text = "We use cookies, e.g. pixels. We share data; we sell none! Really? Yes.\nNew line"
+    assert [text[start:end].strip() for start, end in sentences(text)] == [
+        "We use cookies, e.g. pixels.",
+        "We share data;",
+        "we sell none!",
+        "Really?",
+        "Yes.",
+        "New line",
+    ]
+
+
+def test_sentences_do_not_split_abbreviations() -> None:
+    text = "Data (i.e. logs, etc. and No. 5) is kept by J. Smith."
+    assert sentences(text) == [(0, len(text))]
+
+
+def test_sentences_of_empty_text() -> None:
+    assert sentences("") == []
+    assert sentences("  \n ") == []
+    assert sentences("No end mark") == [(0, 11)]
+
+
+@given(st.text(max_size=120))
+def test_sentence_spans_are_ordered_and_cover_every_word(text: str) -> None:
+    spans = sentences(text)
+    assert all(start < end for start, end in spans)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False))
+    covered = "".join(text[start:end] for start, end in spans)
+    assert "".join(covered.split()) == "".join(text.split())
+
+
+# --- tokenize ----------------------------------------------------------------------------------
+
+
+def test_tokenize_words_spaces_and_punctuation_with_offsets() -> None:
+    tokens = tokenize("Hi, you  2")
+    assert [(t.text, t.start, t.end, t.is_word) for t in tokens] == [
+        ("Hi", 0, 2, True),
+        (",", 2, 3, False),
+        (" ", 3, 4, False),
+        ("you", 4, 7, True),
+        ("  ", 7, 9, False),
+        ("2", 9, 10, True),
+    ]
+
+
+@given(st.text())
+def test_token_offsets_rebuild_the_text(text: str) -> None:
+    tokens = tokenize(text)
+    assert "".join(token.text for token in tokens) == text
+    assert all(text[token.start : token.end] == token.text for token in tokens)
+    assert all(a.end == b.start for a, b in zip(tokens, tokens[1:], strict=False))
+    assert [token.text for token in tokens] == token_strings(text)
