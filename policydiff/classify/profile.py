@@ -184,9 +184,14 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
 
 
 def profile(
-    region: Region, rulebook: RuleBook, *, lead: str = "", context_terms: Sequence[Match] = ()
+    region: Region,
+    rulebook: RuleBook,
+    *,
+    lead: str = "",
+    context_terms: Sequence[Match] = (),
+    terms_only: bool = False,
 ) -> Profile:
-    """Terms (affirmed or denied), cues, numbers and rule phrases of a region."""
+    """Terms (affirmed or denied), cues, numbers and rule phrases of a region (only terms if ``terms_only``)."""
     found = Profile()
     context_denied = lead_denies(lead, rulebook) if lead else False
     for offset, sentence in region.parts():
@@ -208,6 +213,8 @@ def profile(
             denied = next((d for s, e, d in clauses if s <= term.start < e), context_denied)
             key = (term.category, member_key(term, rules))
             (found.denied if denied else found.affirmed).setdefault(key, shifted)
+        if terms_only:  # a whole document read for what it already discloses: the rest is not needed
+            continue
         for cue_id, match in find_cues(plain, rulebook):
             found.cues.setdefault(cue_id, []).append(
                 Match(cue_id, None, match.text, match.start + offset, match.end + offset)
