@@ -246,10 +246,29 @@ def _is_name(text: str, rulebook: RuleBook) -> bool:
 
 def _disclosed(drafts: list[_Draft], old_outline: Outline, rulebook: RuleBook) -> frozenset[tuple[str, str]]:
     """Terms the old text affirms somewhere: an added clause naming them explains, it does not widen."""
-    if not any(draft.kind is ChangeKind.ADDED for draft in drafts):
-        return frozenset()
-    found = profile(whole_region(old_outline.document.text), rulebook, terms_only=True)
-    return frozenset((category.value, member) for category, member in found.affirmed)
+    wanted: set[tuple[Category, str]] = set()
+    for draft in drafts:
+        if draft.kind is ChangeKind.ADDED:
+            found = profile(whole_region(draft.subject.new), rulebook, terms_only=True)
+            wanted.update(found.affirmed, found.denied)  # denied too: a lead-in can turn them round
+    # Read only the old clauses that could affirm a wanted term, and stop once all are found:
+    # a 10 MB policy with a few additions is not profiled whole.
+    disclosed: set[tuple[Category, str]] = set()
+    for leaf in old_outline.leaves():
+        missing = wanted - disclosed
+        if not missing:
+            break
+        folded = leaf.text.casefold()
+        if any(_may_affirm(folded, category, member, rulebook) for category, member in missing):
+            disclosed.update(profile(whole_region(leaf.text), rulebook, terms_only=True).affirmed)
+    return frozenset((category.value, member) for category, member in disclosed & wanted)
+
+
+def _may_affirm(folded: str, category: Category, member: str, rulebook: RuleBook) -> bool:
+    """False only when ``folded`` cannot hold the member: a list member is its own words."""
+    if member in rulebook.by_category(category).grouped:
+        return True  # a concept ("share") has many wordings: only reading tells
+    return all(word in folded for word in member.split())
 
 
 # ------------------------------------------------------------------ judging

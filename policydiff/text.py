@@ -34,6 +34,10 @@ _QUOTES = {
     "\u00ab": '"',
     "\u00bb": '"',
 }
+# One character for one, so offsets stay where they were.
+_TRANSLATE = str.maketrans({**{char: " " for char in _SPACES}, **_QUOTES})
+_WHITE_RUN = re.compile(r"\s+")
+_NEEDS_SQUEEZE = re.compile(r"\s{2,}|[^\S ]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +84,59 @@ def _visible(raw: str) -> tuple[str, array[int] | None]:
 def normalise(raw: str) -> Normalised:
     """Normalise a loader's text; keep a map back to the original characters."""
     raw, kept = _visible(raw)
-    fast = unicodedata.is_normalized("NFKC", raw)
+    raw = raw.translate(_TRANSLATE)  # NBSP and friends are what keep most HTML from being NFKC already
+    if unicodedata.is_normalized("NFKC", raw):
+        text, origin = _by_lines(raw)
+    else:
+        text, origin = _by_characters(raw)
+    if kept is not None:
+        origin = array("i", (kept[index] for index in origin))
+    text, origin = _squeeze_blank_lines(text, origin)
+    return Normalised(text, origin)
+
+
+def _by_lines(raw: str) -> tuple[str, array[int]]:
+    """``_by_characters`` for text already in NFKC, a line at a time: the same result, ~10x faster."""
+    out: list[str] = []
+    origin = array("i")
+    position = 0
+    for line in raw.split("\n"):
+        body = line.lstrip()
+        indent = len(line) - len(body)
+        if indent:  # indentation is structure (nested lists): keep it, folded to spaces
+            out.append(" " * indent)
+            origin.extend(range(position, position + indent))
+        body = body.rstrip()
+        start = position + indent
+        if _NEEDS_SQUEEZE.search(body):
+            copied = 0
+            for run in _WHITE_RUN.finditer(body):
+                out.append(body[copied : run.start()])
+                origin.extend(range(start + copied, start + run.start()))
+                out.append(" ")
+                origin.append(start + run.start())
+                copied = run.end()
+            out.append(body[copied:])
+            origin.extend(range(start + copied, start + len(body)))
+        else:
+            out.append(body)
+            origin.extend(range(start, start + len(body)))
+        out.append("\n")
+        origin.append(position + len(line))
+        position += len(line) + 1
+    out.pop()
+    origin.pop()
+    return "".join(out), origin
+
+
+def _by_characters(raw: str) -> tuple[str, array[int]]:
+    """NFKC per base character with its marks, then spaces, quotes and white space, one by one."""
     out: list[str] = []
     origin = array("i")
     pending_space = -1  # original index of a space not yet written
     line_start = True
-    for index, chunk in ((i, c) for i, c in enumerate(raw)) if fast else _chunks(raw):
-        piece = chunk if fast else unicodedata.normalize("NFKC", chunk)
+    for index, chunk in _chunks(raw):
+        piece = unicodedata.normalize("NFKC", chunk)
         for char in piece:
             if char in _INVISIBLE:
                 continue
@@ -114,10 +164,7 @@ def normalise(raw: str) -> Normalised:
             out.append(char)
             origin.append(index)
             line_start = False
-    if kept is not None:
-        origin = array("i", (kept[index] for index in origin))
-    text, origin = _squeeze_blank_lines("".join(out), origin)
-    return Normalised(text, origin)
+    return "".join(out), origin
 
 
 def _squeeze_blank_lines(text: str, origin: array[int]) -> tuple[str, array[int]]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import policydiff.text as text_module
 from policydiff.text import fold, normalise, sentences, token_strings, tokenize, word_set
 
 INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
@@ -198,3 +199,14 @@ def test_token_offsets_rebuild_the_text(text: str) -> None:
     assert all(text[token.start : token.end] == token.text for token in tokens)
     assert all(a.end == b.start for a, b in zip(tokens, tokens[1:], strict=False))
     assert [token.text for token in tokens] == token_strings(text)
+
+
+_WHITE_AND_QUOTES = st.sampled_from(list("ab c.\n\t \u2019\u201c\x0b\x1c\u2028\u3000\u00a0"))
+
+
+@settings(max_examples=300)
+@given(st.text(_WHITE_AND_QUOTES, max_size=80))
+def test_the_line_path_agrees_with_the_character_path(raw: str) -> None:
+    translated = raw.replace("\r", "").translate(text_module._TRANSLATE)
+    if unicodedata.is_normalized("NFKC", translated):
+        assert text_module._by_lines(translated) == text_module._by_characters(translated)
