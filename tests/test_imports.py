@@ -23,6 +23,7 @@ MAY_IMPORT: dict[str, set[str]] = {  # a top-level part → the parts of ours it
     "config": BOTTOM,
     "load": BOTTOM | {"load", "fetch", "archive"},
     "compare": BOTTOM | {"segment", "align", "diff", "classify"},
+    "review": BOTTOM,
 }
 
 

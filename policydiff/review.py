@@ -1,0 +1,233 @@
+"""Lawyers' reviews: a decision on one change, kept so every later run judges it the same way.
+
+A review is keyed by the change's fingerprint (its kind and the folded words of both sides,
+``compare.change_fingerprint``), so the same edit gets the same decision in ``diff``,
+``notice`` and ``check`` whichever versions are compared. ``reviews.json`` lives beside
+``history.json`` and is written atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from policydiff.errors import InputError
+from policydiff.model import Change, NoticeDecision, Reason, Report, Severity, Side, Stats
+from policydiff.text import fold
+
+SCHEMA = "policydiff.reviews/1"
+REVIEW_RULE = "review"
+_FINGERPRINT = re.compile(r"^[0-9a-f]{8}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_REVIEWABLE = (Severity.EDITORIAL, Severity.MINOR, Severity.MAJOR)
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """One decision: the change it is about (fingerprint and texts), the severity, who, when and why."""
+
+    fingerprint: str
+    severity: Severity
+    because: str
+    by: str
+    date: str
+    kind: str
+    path: str
+    old: str | None
+    new: str | None
+
+    @property
+    def says(self) -> str:
+        return f"reviewed by {self.by} on {self.date}: {self.severity.value} because {self.because}"
+
+
+def base_id(change_id: str) -> str:
+    """The fingerprint part of a change id ("1a2b3c4d-2" → "1a2b3c4d")."""
+    return change_id.split("-", 1)[0]
+
+
+def make_review(change: Change, severity: Severity, because: str, by: str, date: str) -> Review:
+    """A review of ``change``; ``InputError`` when the reason or the reviewer is missing."""
+    if severity not in _REVIEWABLE:
+        raise InputError(f"--as: must be editorial, minor or major (got {severity.value})")
+    if not " ".join(because.split()):
+        raise InputError("--because: a review needs its reason")
+    if not " ".join(by.split()):
+        raise InputError("--by: a review needs the reviewer's name")
+    side = change.new or change.old
+    assert side is not None  # a change always has a side
+    return Review(
+        fingerprint=base_id(change.id),
+        severity=severity,
+        because=" ".join(because.split()),
+        by=" ".join(by.split()),
+        date=date,
+        kind=change.kind.value,
+        path=side.path,
+        old=change.old.text if change.old else None,
+        new=change.new.text if change.new else None,
+    )
+
+
+# ------------------------------------------------------------------ on disk
+
+
+def read_reviews(path: Path) -> tuple[Review, ...]:
+    """The reviews stored at ``path`` (none when it does not exist); ``InputError`` if it is damaged."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{path}: not valid JSON: {error.msg} at line {error.lineno}") from None
+    if (
+        not isinstance(data, dict)
+        or data.get("schema") != SCHEMA
+        or not isinstance(data.get("reviews"), list)
+    ):
+        raise InputError(f'{path}: not a reviews file (expected {{"schema": "{SCHEMA}", "reviews": [...]}})')
+    return tuple(_review(entry, path, index) for index, entry in enumerate(data["reviews"]))
+
+
+def _review(entry: object, path: Path, index: int) -> Review:
+    where = f"{path}: reviews[{index}]"
+    if not isinstance(entry, Mapping):
+        raise InputError(f"{where}: must be an object")
+
+    def text(key: str, *, optional: bool = False) -> str | None:
+        value = entry.get(key)
+        if value is None and optional:
+            return None
+        if not isinstance(value, str) or (not value and not optional):
+            raise InputError(f"{where}.{key}: must be a non-empty string")
+        return value
+
+    fingerprint = entry.get("fingerprint")
+    if not isinstance(fingerprint, str) or not _FINGERPRINT.match(fingerprint):
+        raise InputError(f"{where}.fingerprint: must be 8 hex digits (got {fingerprint!r})")
+    severity = entry.get("severity")
+    if severity not in {s.value for s in _REVIEWABLE}:
+        raise InputError(f"{where}.severity: must be editorial, minor or major (got {severity!r})")
+    date = entry.get("date")
+    if not isinstance(date, str) or not _DATE.match(date):
+        raise InputError(f"{where}.date: must be YYYY-MM-DD (got {date!r})")
+    return Review(
+        fingerprint=fingerprint,
+        severity=Severity(severity),
+        because=text("because") or "",
+        by=text("by") or "",
+        date=date,
+        kind=text("kind") or "",
+        path=text("path") or "",
+        old=text("old", optional=True),
+        new=text("new", optional=True),
+    )
+
+
+def write_reviews(path: Path, reviews: Iterable[Review]) -> None:
+    """Write ``reviews`` to ``path`` atomically (a temporary file renamed over it)."""
+    entries = [
+        {
+            "fingerprint": r.fingerprint,
+            "severity": r.severity.value,
+            "because": r.because,
+            "by": r.by,
+            "date": r.date,
+            "kind": r.kind,
+            "path": r.path,
+            "old": r.old,
+            "new": r.new,
+        }
+        for r in sorted(reviews, key=lambda r: (r.date, r.fingerprint))
+    ]
+    text = json.dumps({"schema": SCHEMA, "reviews": entries}, indent=2, ensure_ascii=False) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def with_review(reviews: Iterable[Review], review: Review) -> tuple[Review, ...]:
+    """``reviews`` with ``review`` added, replacing an earlier decision on the same change."""
+    return (*(r for r in reviews if r.fingerprint != review.fingerprint), review)
+
+
+# ------------------------------------------------------------------ applying them
+
+
+def apply_reviews(report: Report, reviews: Iterable[Review]) -> Report:
+    """``report`` with reviewed changes at their reviewed severity, the review first among their reasons."""
+    by_fingerprint = {review.fingerprint: review for review in reviews}
+    if not by_fingerprint:
+        return report
+    changes = tuple(_reviewed(change, by_fingerprint.get(base_id(change.id))) for change in report.changes)
+    if changes == report.changes:
+        return report
+    severity = max((c.severity for c in changes), key=lambda s: s.rank, default=Severity.NONE)
+    if severity is Severity.NONE:
+        severity = report.severity  # white space only: keep what compare said
+    majors = [c for c in changes if c.severity is Severity.MAJOR]
+    notice = NoticeDecision(
+        required=bool(majors),
+        period_days=report.notice.period_days,
+        promised_days=report.notice.promised_days,
+        reasons=tuple(f"{(c.new or c.old).path}: {c.reasons[0].says}" for c in majors),  # type: ignore[union-attr]
+    )
+    return replace(
+        report, severity=severity, notice=notice, changes=changes, stats=_restat(report.stats, changes)
+    )
+
+
+def _reviewed(change: Change, review: Review | None) -> Change:
+    if review is None:
+        return change
+    reason = Reason(REVIEW_RULE, review.says, "", Side.NEW if change.new else Side.OLD)
+    return replace(change, severity=review.severity, reasons=(reason, *change.reasons))
+
+
+def _restat(stats: Stats, changes: tuple[Change, ...]) -> Stats:
+    severities = Counter(c.severity.value for c in changes)
+    by_severity = tuple((s.value, severities[s.value]) for s in Severity if severities[s.value])
+    return replace(stats, by_severity=by_severity)
+
+
+def reviewed_changes(report: Report) -> tuple[Change, ...]:
+    """The changes of ``report`` whose severity a lawyer decided."""
+    return tuple(c for c in report.changes if c.reasons and c.reasons[0].rule == REVIEW_RULE)
+
+
+def stale_reviews(reviews: Iterable[Review], report: Report, latest_text: str) -> tuple[Review, ...]:
+    """Reviews whose change neither appears in ``report`` nor still stands in the latest text.
+
+    A change reviewed between two earlier versions is not stale while its new wording is still
+    in the policy; it is once that wording was rewritten or reverted.
+    """
+    present = {base_id(change.id) for change in report.changes}
+    latest = fold(latest_text)
+    stale = []
+    for review in reviews:
+        if review.fingerprint in present:
+            continue
+        if review.new is not None and fold(review.new) and fold(review.new) in latest:
+            continue
+        if review.new is None and review.old is not None and fold(review.old) not in latest:
+            continue  # a reviewed removal that is still removed
+        stale.append(review)
+    return tuple(stale)
