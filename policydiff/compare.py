@@ -65,13 +65,15 @@ def compare(
     severity = max((c.severity for c in changes), key=lambda s: s.rank, default=Severity.NONE)
     if severity is Severity.NONE and old.text != new.text:
         severity = Severity.EDITORIAL  # only white space between blocks changed
-    promised = promised_notice_days(old_outline, rulebook)
+    promise = promised_notice(old_outline, rulebook)
+    promised = promise[0] if promise else None
     majors = [c for c in changes if c.severity is Severity.MAJOR]
     notice = NoticeDecision(
         required=bool(majors),
         period_days=max(judgement.period_days, promised or 0),
         promised_days=promised,
         reasons=tuple(_notice_reason(c) for c in majors),
+        promised_path=promise[1] if promise else None,
     )
     return Report(
         old=_summary(old, old_outline),
@@ -127,8 +129,11 @@ def _side(clauses: Sequence[Clause], outline: Outline) -> ChangeSide:
 
 def _covering_section(clauses: Sequence[Clause], outline: Outline) -> str | None:
     starts = {c.start for c in clauses}
+    first, last = clauses[0].start, clauses[-1].end
     for node in outline.walk():
-        if node.children and {leaf.start for leaf in node.leaves()} == starts:
+        # only a section spanning exactly these clauses can cover them: test the span before the leaves
+        spans = node.children and node.start == first and node.end == last
+        if spans and {leaf.start for leaf in node.leaves()} == starts:
             return node.path
     return None
 
@@ -322,11 +327,22 @@ def _identify(changes: list[Change]) -> list[Change]:
     return out
 
 
+# every duration has one of these units ("30 days", "a week"): a clause without one promises no period
+_DURATION_UNIT = re.compile(r"\b(?:day|week|month|year|hour)s?\b", re.IGNORECASE)
+
+
 def promised_notice_days(outline: Outline, rulebook: RuleBook) -> int | None:
     """The advance-notice period the document promises ("we will notify you 30 days in advance")."""
+    promise = promised_notice(outline, rulebook)
+    return promise[0] if promise else None
+
+
+def promised_notice(outline: Outline, rulebook: RuleBook) -> tuple[int, str] | None:
+    """The promised advance-notice period in days and the path of the clause that promises it."""
     notice = next(c for c in rulebook.categories if c.category is Category.NOTICE)
     for leaf in outline.leaves():
-        if not notice.terms.search(leaf.text):  # most clauses say nothing of notice: skip them cheaply
+        # a promise has a period and a notice word; most clauses have neither: skip them cheaply
+        if not _DURATION_UNIT.search(leaf.text) or not notice.terms.search(leaf.text):
             continue
         for start, end in sentences(leaf.text):
             sentence = leaf.text[start:end]
@@ -341,7 +357,7 @@ def promised_notice_days(outline: Outline, rulebook: RuleBook) -> int | None:
                 continue
             for quantity in quantities(sentence):
                 if quantity.unit == "duration":
-                    return round(quantity.value)
+                    return round(quantity.value), leaf.path
     return None
 
 

@@ -20,6 +20,8 @@ CONFIG_NAME = "policydiff.toml"
 DEFAULT_SUBJECT = "We're updating our Privacy Policy"
 _POLICY_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_UNSAFE_IN_URL = re.compile(r"[\s<>\"'`\\]")  # a notice link is printed in HTML, Markdown and text
+_NOTICE_LINKS = ("consent", "object", "opt_out", "withdraw_consent", "export", "close_account")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +33,26 @@ class Organization:
 
 
 @dataclass(frozen=True, slots=True)
+class NoticeLinks:
+    """``[notice.links]``: where a user acts on a notice (https or mailto URLs); None when not offered."""
+
+    consent: str | None = None  # the explicit opt-in a change that needs consent asks for
+    object: str | None = None
+    opt_out: str | None = None
+    withdraw_consent: str | None = None
+    export: str | None = None
+    close_account: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class NoticeSettings:
     period_days: int = 30
     major: frozenset[tuple[Category, Direction]] | None = None  # None: the SPEC's defaults
     templates: str | None = None
+    policy_url: str | None = None  # the full new policy
+    redline_url: str | None = None  # the comparison of the old and new versions
+    history_url: str | None = None  # the earlier versions
+    links: NoticeLinks = field(default_factory=NoticeLinks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +152,20 @@ class _Reader:
                 raise self.fail(key, f"must be an http(s) URL (got {value!r})")
         return value
 
+    def link(self, key: str, *, mailto: bool = False) -> str | None:
+        """An absolute https URL (or, with ``mailto``, a mailto: address) that a notice may print."""
+        value = self.optional_text(key)
+        if value is None:
+            return None
+        safe = not _UNSAFE_IN_URL.search(value)
+        if safe and mailto and value.startswith("mailto:") and _EMAIL.match(value.removeprefix("mailto:")):
+            return value
+        parsed = urlparse(value)
+        if parsed.scheme != "https" or not parsed.netloc or not safe:
+            allowed = "an absolute https URL" + (" or mailto: address" if mailto else "")
+            raise self.fail(key, f"must be {allowed} (got {value!r})")
+        return value
+
     def strings(self, key: str) -> tuple[str, ...]:
         value = self.table.get(key, [])
         if isinstance(value, str):
@@ -177,7 +209,13 @@ def parse_settings(data: Mapping[str, object], path: Path) -> Settings:
     contact = organization.text("contact")
     if contact and not _EMAIL.match(contact) and not contact.startswith(("http://", "https://")):
         raise organization.fail("contact", f"must be an e-mail address or a URL (got {contact!r})")
-    notice = _Reader(path, "notice", data.get("notice", {}), ("period_days", "major", "templates"))
+    notice = _Reader(
+        path,
+        "notice",
+        data.get("notice", {}),
+        ("period_days", "major", "templates", "policy_url", "redline_url", "history_url", "links"),
+    )
+    links = _Reader(path, "notice.links", notice.table.get("links", {}), _NOTICE_LINKS)
     period = notice.table.get("period_days", 30)
     if not isinstance(period, int) or isinstance(period, bool) or not 0 <= period <= 366:
         raise notice.fail("period_days", f"must be a whole number of days from 0 to 366 (got {period!r})")
@@ -194,7 +232,15 @@ def parse_settings(data: Mapping[str, object], path: Path) -> Settings:
             contact,
             organization.url("website") or "",
         ),
-        notice=NoticeSettings(period, _major(notice), notice.optional_text("templates")),
+        notice=NoticeSettings(
+            period,
+            _major(notice),
+            notice.optional_text("templates"),
+            notice.link("policy_url"),
+            notice.link("redline_url"),
+            notice.link("history_url"),
+            NoticeLinks(*(links.link(key, mailto=True) for key in _NOTICE_LINKS)),
+        ),
         email=EmailSettings(sender, email.text("subject", DEFAULT_SUBJECT), email.url("api_host")),
         archive=path.parent / archive.text("path", "policies"),
         policies=_policies(top, path),

@@ -213,6 +213,7 @@ class NoticeDecision:
     period_days: int
     promised_days: int | None
     reasons: tuple[str, ...] = ()
+    promised_path: str | None = None  # the old clause that promises ``promised_days``
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,3 +250,88 @@ class Report:
     notice: NoticeDecision
     changes: tuple[Change, ...]
     stats: Stats
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeLink:
+    """A link a notice prints: what it is for (``key``), its words and its absolute URL."""
+
+    key: str
+    label: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeChange:
+    """One change as a notice tells it: a sentence from its rule's plain words, the clause, both wordings."""
+
+    id: str
+    kind: str
+    severity: str
+    path: str  # in the new version (the old one for a removal)
+    old_path: str | None
+    clause: str  # the clause named for a reader: heading trail and item
+    summary: str
+    rules: tuple[str, ...]  # the rule ids the summary is told from
+    categories: tuple[str, ...]
+    topics: tuple[str, ...]  # the categories in the rule files' words
+    old_quote: str | None
+    new_quote: str | None
+    old_runs: tuple[tuple[bool, str], ...]  # (changed?, words) runs of the old wording
+    new_runs: tuple[tuple[bool, str], ...]
+    consent: bool
+    consent_reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NoticePlan:
+    """Every value the notice templates use, decided from a report, the settings and two dates."""
+
+    required: bool
+    publish_date: str  # ISO YYYY-MM-DD
+    effective_date: str
+    earliest_effective_date: str  # publish date + period_days
+    publish_date_text: str  # "April 20, 2026"
+    effective_date_text: str
+    period_days: int
+    period_source: str  # where the period comes from: the config, the old policy's promise, or both
+    organization: str
+    product: str
+    contact: str
+    contact_url: str  # mailto: or https
+    website: str
+    sender: str
+    subject: str
+    policy_title: str
+    old: DocumentSummary
+    new: DocumentSummary
+    policy_url: str | None
+    redline_url: str | None
+    history_url: str | None
+    consent_url: str | None
+    actions: tuple[NoticeLink, ...]  # what a user can do: object, opt out, withdraw consent, export, close
+    changes: tuple[NoticeChange, ...]  # the material (major) changes
+    other_changes: tuple[NoticeChange, ...]  # changes of substance that need no notice (minor)
+    editorial_count: int
+    consent_needed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One recorded version of a policy, an entry of its ``history.json``; paths relative to its folder."""
+
+    label: str
+    date: str  # ISO YYYY-MM-DD
+    sha256: str  # of the normalised text
+    source: str  # the file or URL the text came from
+    file: str  # versions/<date>--<label>.md
+    severity: Severity  # against the previous version; NONE for the first
+    notice: bool = False  # whether the changes required advance notice
+    summary: tuple[str, ...] = ()  # one line per major or minor change
+    redline: str | None = None  # redlines/<date>--<label>.<ext>: the report against the previous version
+    snapshot: str | None = None  # snapshots/<timestamp>.html: the raw page it was fetched from
+
+    @property
+    def name(self) -> str:
+        """``<date>--<label>``: the stem of its files and the last part of its feed id."""
+        return f"{self.date}--{self.label}"

@@ -5,6 +5,8 @@ its ``terms`` (concept → phrases; ``*`` ends a stem, a space also matches a hy
 concepts whose widening may need ``consent``, and its ``[[rule]]`` tables (numbers with
 units, phrases added or removed, swaps, identity). ``rules/cues.toml`` holds the generic
 cues every category shares: negations, limiters, hedges, exceptions, openers, modals.
+Every rule, cue, swap and category also says in ``plain`` words what its changes mean to a
+user: the notices use those sentences (``RuleBook.plain``), never sentences of their own.
 The engine knows no category by name: everything it says comes from these files.
 """
 
@@ -27,6 +29,16 @@ Finder = re.Pattern[str] | PhraseSet  # both have finditer() and search() with r
 RULE_KINDS = ("number", "phrase-added", "phrase-removed", "swap", "identity", "details")
 CUE_EFFECTS = ("protects", "permits")
 UNITS = ("duration", "age")
+# the term signals the engine names <category>.<event> (signals.term_signals, engine._no_signal)
+TERM_EVENTS = (
+    "added",
+    "removed",
+    "denial-lifted",
+    "denial-removed",
+    "denial-added",
+    "exclusion-added",
+    "described",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +50,19 @@ class Match:
     text: str
     start: int
     end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Plain:
+    """A reason told in plain words: a sentence from the rule files and the detail the reason carries.
+
+    ``detail`` is what the engine measured ("6 months → 24 months"); ``quote`` says that the
+    triggering words themselves name what changed and belong in the sentence.
+    """
+
+    text: str
+    detail: str = ""
+    quote: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +90,8 @@ class Cue:
     pattern: Finder
     says_added: str
     says_removed: str
+    plain_added: str  # how a notice tells a user of it, in plain words
+    plain_removed: str
     subject: str = "any"  # "company": not counted after "you"; "user": counted only after "you"
 
 
@@ -77,6 +104,7 @@ class Swap:
     new: frozenset[str]
     direction: Direction
     says: str
+    plain: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +121,7 @@ class CategoryRules:
     term_entries: tuple[tuple[str, str], ...]  # (phrase, concept)
     consent: Mapping[str, str]  # concept → why consent may be required
     rules: tuple[Rule, ...]
+    plain: Mapping[Direction, str]  # how a notice tells a user of a change in this category, by direction
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +139,7 @@ class RuleBook:
     cue_index: (
         PhraseSet  # every phrase cue in one index, so "including but not limited to" hides "limited to"
     )
+    lists_plain: Mapping[str, str]  # list signal key → how a notice tells a user of it
 
     def by_category(self, category: Category) -> CategoryRules:
         for rules in self.categories:
@@ -123,6 +153,38 @@ class RuleBook:
     def rules(self) -> Iterator[Rule]:
         for category in self.categories:
             yield from category.rules
+
+    def plain(self, rule_id: str, says: str, direction: Direction) -> Plain | None:
+        """How a notice tells a user of a reason (its rule id and ``says``), read in ``direction``.
+
+        None for reasons no notice tells (editorial ones) and for ids no rule file names.
+        """
+        rule = next((r for r in self.rules() if r.id == rule_id), None)
+        if rule is not None:
+            if says == rule.says or says.startswith(f"{rule.says}: "):
+                # a contact detail rule names the new address only in its trigger
+                detail = says[len(rule.says) :].removeprefix(": ")
+                return Plain(rule.plain, detail, quote=rule.kind == "details")
+            # a number rule read the other way says "<topic>: a → b" (engine: signals._numbers)
+            rules = self.by_category(rule.category)
+            return Plain(rules.plain[direction], says.removeprefix(f"{rules.topic}: "))
+        cue = self.cue(rule_id)
+        if cue is not None:
+            return Plain(cue.plain_added if says == cue.says_added else cue.plain_removed, quote=True)
+        swap = next((s for s in self.swaps if s.id == rule_id), None)
+        if swap is not None:
+            return Plain(swap.plain, quote=True)
+        key = rule_id.removeprefix("cue.list-").replace("-", "_")
+        if key in self.lists_plain:
+            return Plain(self.lists_plain[key], quote=True)
+        prefix, _, event = rule_id.partition(".")
+        category = next((c for c in self.categories if c.category.value == prefix), None)
+        if category is None or event not in TERM_EVENTS:
+            return None
+        if event == "described":
+            verb = "added" if says.startswith("new ") else "removed"
+            return Plain(f"we {verb} text about {category.topic}")
+        return Plain(category.plain[direction], quote=True)
 
     def find_terms(self, text: str) -> list[Match]:
         """Every term of every category in ``text``, longest first where they overlap."""
@@ -267,7 +329,20 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         term_entries=tuple(entries),
         consent=dict(consent),
         rules=tuple(_rule(r, category, where) for r in raw_rules),
+        plain=_plain_by_direction(data.get("plain"), where),
     )
+
+
+def _plain_by_direction(table: object, where: str) -> Mapping[Direction, str]:
+    """A category's ``[plain]`` table: one sentence a notice uses for each direction."""
+    keys = tuple(d.value for d in Direction)
+    if (
+        not isinstance(table, dict)
+        or set(table) != set(keys)
+        or not all(isinstance(v, str) and v.strip() for v in table.values())
+    ):
+        raise InputError(f"{where}: '[plain]' must give a sentence for each of {', '.join(keys)}")
+    return {Direction(key): value for key, value in table.items()}
 
 
 def _cues(data: Mapping[str, object], where: str) -> tuple[Cue, ...]:
@@ -290,6 +365,8 @@ def _cues(data: Mapping[str, object], where: str) -> tuple[Cue, ...]:
                 ),
                 says_added=str(_need(table, "says_added", str, f"{where} cue {cue_id}")),
                 says_removed=str(_need(table, "says_removed", str, f"{where} cue {cue_id}")),
+                plain_added=str(_need(table, "plain_added", str, f"{where} cue {cue_id}")),
+                plain_removed=str(_need(table, "plain_removed", str, f"{where} cue {cue_id}")),
                 subject=subject,
             )
         )
@@ -355,6 +432,7 @@ def load_rulebook(folder: Path | None = None) -> RuleBook:
             [(phrase, cue["id"]) for cue in raw_cues if not cue.get("regex") for phrase in cue["patterns"]]
         ),
         editorial=_says_table(cues_data.get("editorial", {}), EDITORIAL_KEYS, f"{where} [editorial]"),
+        lists_plain=_says_table(cues_data.get("lists_plain", {}), LIST_KEYS, f"{where} [lists_plain]"),
     )
 
 
@@ -369,6 +447,7 @@ def _swaps(data: Mapping[str, object], where: str) -> tuple[Swap, ...]:
                 new=frozenset(w.casefold() for w in _strings(table.get("new"), f"{where} swap {swap_id}")),
                 direction=Direction(str(_need(table, "direction", str, f"{where} swap {swap_id}"))),
                 says=str(_need(table, "says", str, f"{where} swap {swap_id}")),
+                plain=str(_need(table, "plain", str, f"{where} swap {swap_id}")),
             )
         )
     return tuple(swaps)

@@ -1,0 +1,507 @@
+"""The advance notices a report's material changes need: plan them, then render the templates.
+
+``plan_notice`` decides every value (pure: the dates come in, the clock is never read);
+``render_notice`` fills the Jinja2 templates of ``templates/notice/`` (a project's own folder
+overrides them file by file, and ``<name>.<locale>.<ext>.j2`` adds a language). Every sentence
+about a change is its rule's ``plain`` words from the rule files plus the report's own words.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from policydiff.errors import InputError
+from policydiff.model import (
+    Category,
+    Change,
+    ChangeKind,
+    ChangeSide,
+    DocumentSummary,
+    NoticeChange,
+    NoticeLink,
+    NoticePlan,
+    Op,
+    Report,
+    Severity,
+)
+from policydiff.render.common import clean, elide
+
+if TYPE_CHECKING:
+    from policydiff.classify.rules import RuleBook
+    from policydiff.config import Settings
+
+SCHEMA = "policydiff.notice/1"
+DEFAULT_LOCALE = "en"
+IN_APP_LIMIT = 280
+# (output file, how its template is escaped); the template is notice/<stem>[.<locale>].<ext>.j2
+OUTPUTS = (
+    ("email.html", "html"),
+    ("email.txt", "text"),
+    ("announcement.md", "markdown"),
+    ("announcement.html", "html"),
+    ("in-app.txt", "text"),
+    ("history-entry.md", "markdown"),
+)
+SUBJECT_TEMPLATE = "subject.txt"
+# [notice.links] keys in the order a notice lists them, with their words
+ACTIONS = (
+    ("object", "Object to our processing of your personal information"),
+    ("opt_out", "Opt out of optional processing of your personal information"),
+    ("withdraw_consent", "Withdraw a consent you have given us"),
+    ("export", "Download a copy of your personal information"),
+    ("close_account", "Close your account"),
+)
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_LOCALE = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?"  # fr, pt-BR
+_TEMPLATE_NAME = re.compile(
+    rf"^(?P<stem>[a-z]+(?:-[a-z]+)*)(?:\.(?P<locale>{_LOCALE}))?\.(?P<ext>html|txt|md)\.j2$"
+)
+_OUTPUT_NAME = re.compile(rf"^(?P<stem>[a-z]+(?:-[a-z]+)*)(?:\.{_LOCALE})?\.(?P<ext>html|txt|md)$")
+_BULLET = re.compile(r"^\s*[-*+•]\s+")
+_ORDINAL = re.compile(r"^(?P<kind>[bpdr])(?P<number>\d+)(?:~\d+)?$")
+_ORDINAL_NAMES = {"b": "item", "p": "paragraph", "d": "definition", "r": "row"}
+_GUILLEMETS = str.maketrans({"«": "“", "»": "”"})
+
+
+# ------------------------------------------------------------------ planning
+
+
+def long_date(day: date) -> str:
+    """``April 20, 2026``, whatever the process locale."""
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def plan_notice(
+    report: Report,
+    settings: Settings,
+    publish_date: date,
+    effective_date: date | None = None,
+    rulebook: RuleBook | None = None,
+) -> NoticePlan:
+    """Decide every value of the notice set; raise ``InputError`` for an effective date that is too early."""
+    from policydiff.classify.rules import default_rulebook
+
+    rulebook = rulebook or default_rulebook()
+    majors = [c for c in report.changes if c.severity is Severity.MAJOR]
+    minors = [c for c in report.changes if c.severity is Severity.MINOR]
+    required = bool(majors)
+    days, source = _period(report, settings) if required else (0, "no material change, so no advance notice")
+    earliest = publish_date + timedelta(days=days)
+    effective = effective_date or earliest
+    if effective < earliest:
+        raise InputError(
+            f"--effective-date {effective.isoformat()}: earlier than {earliest.isoformat()}, "
+            f"the publish date {publish_date.isoformat()} + {days} days ({source})"
+        )
+    changes = tuple(_notice_change(c, rulebook) for c in majors)
+    consent = [c for c in changes if c.consent]
+    links, organization = settings.notice.links, settings.organization
+    if required:
+        _require(settings, consent)
+    contact = organization.contact
+    return NoticePlan(
+        required=required,
+        publish_date=publish_date.isoformat(),
+        effective_date=effective.isoformat(),
+        earliest_effective_date=earliest.isoformat(),
+        publish_date_text=long_date(publish_date),
+        effective_date_text=long_date(effective),
+        period_days=days,
+        period_source=source,
+        organization=organization.name,
+        product=organization.product or organization.name,
+        contact=contact,
+        contact_url=contact if contact.startswith("https://") or not contact else f"mailto:{contact}",
+        website=organization.website,
+        sender=settings.email.sender,
+        subject=settings.email.subject,
+        policy_title=report.new.title or report.old.title or "Privacy Policy",
+        old=report.old,
+        new=report.new,
+        policy_url=settings.notice.policy_url,
+        redline_url=settings.notice.redline_url,
+        history_url=settings.notice.history_url,
+        consent_url=links.consent,
+        actions=tuple(
+            NoticeLink(key, label, url) for key, label in ACTIONS if (url := getattr(links, key)) is not None
+        ),
+        changes=changes,
+        other_changes=tuple(_notice_change(c, rulebook) for c in minors),
+        editorial_count=sum(1 for c in report.changes if c.severity is Severity.EDITORIAL),
+        consent_needed=bool(consent),
+    )
+
+
+def _period(report: Report, settings: Settings) -> tuple[int, str]:
+    """The advance-notice period and where it comes from, in words for a message."""
+    configured = settings.notice.period_days
+    where = f" in {settings.path}" if settings.path else " (the default, no config file)"
+    config = f"[notice] period_days = {configured}{where}"
+    promised = report.notice.promised_days
+    if promised is None:
+        return configured, config
+    clause = report.notice.promised_path
+    promise = f"the old policy's promise of {promised} days" + (f" at clause {clause}" if clause else "")
+    if promised > configured:
+        return promised, f"{promise}; the config says {configured}"
+    if promised == configured:
+        return configured, f"{config} and {promise}"
+    return configured, f"{config}; {promise}"
+
+
+def _require(settings: Settings, consent: Sequence[NoticeChange]) -> None:
+    """The settings a notice cannot do without: who sends it, whom to ask, where the policy is."""
+    where = settings.path or "config (no policydiff.toml found)"
+    needed = [
+        ("organization.name", settings.organization.name, "the notice names the controller"),
+        ("organization.contact", settings.organization.contact, "the notice says whom to ask"),
+        ("email.from", settings.email.sender, "the email needs a sender"),
+        ("notice.policy_url", settings.notice.policy_url, "the notice links to the full new policy"),
+    ]
+    if consent:
+        first = consent[0]
+        why = f"change {first.id} ({first.path}) may need opt-in consent, which the notice asks for"
+        needed.append(("notice.links.consent", settings.notice.links.consent, why))
+    for key, value, why in needed:
+        if not value:
+            raise InputError(f"{where}: {key}: needed for a notice ({why})")
+
+
+def _notice_change(change: Change, rulebook: RuleBook) -> NoticeChange:
+    side = change.new or change.old
+    assert side is not None  # a change has at least one side
+    summary, rules = _summary(change, rulebook)
+    old_runs, new_runs = _runs(change, Op.DELETE), _runs(change, Op.INSERT)
+    return NoticeChange(
+        id=change.id,
+        kind=change.kind.value,
+        severity=change.severity.value,
+        path=side.path,
+        old_path=change.old.path if change.old else None,
+        clause=clause_name(side),
+        summary=summary,
+        rules=rules,
+        categories=tuple(c.value for c in change.categories),
+        topics=tuple(rulebook.by_category(c).topic for c in change.categories),
+        old_quote="".join(text for _, text in old_runs) if change.old else None,
+        new_quote="".join(text for _, text in new_runs) if change.new else None,
+        old_runs=old_runs if change.old else (),
+        new_runs=new_runs if change.new else (),
+        consent=change.consent.may_be_required,
+        consent_reasons=change.consent.reasons,
+    )
+
+
+def _summary(change: Change, rulebook: RuleBook) -> tuple[str, tuple[str, ...]]:
+    """One sentence: the plain words of the change's leading rule and the words that triggered it."""
+    category = change.categories[0] if change.categories else Category.OTHER
+    lead = change.reasons[0] if change.reasons else None
+    plain = rulebook.plain(lead.rule, lead.says, change.direction) if lead else None
+    if lead is None or plain is None:  # no rule tells it: the category's plain words for its direction
+        sentence = rulebook.by_category(category).plain[change.direction]
+        return f"{sentence[:1].upper()}{sentence[1:]}.", ()
+    detail = plain.detail.translate(_GUILLEMETS)
+    if plain.quote:
+        triggers = dict.fromkeys(
+            elide(clean(r.trigger).strip(), keep_start=10, keep_end=0)
+            for r in change.reasons
+            if r.rule == lead.rule
+        )
+        detail = ", ".join(f"“{t}”" for t in list(triggers)[:4] if t)
+    sentence = plain.text + (f": {detail}" if detail else "")
+    return f"{sentence[:1].upper()}{sentence[1:].rstrip('.')}.", (lead.rule,)
+
+
+def _runs(change: Change, changed_op: Op) -> tuple[tuple[bool, str], ...]:
+    """One side's wording as (changed?, words) runs: the words the change touched are marked."""
+    whole = change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED)
+    side = change.old if changed_op is Op.DELETE else change.new
+    edits = [(e.op, e.text) for e in change.edits if e.op in (Op.EQUAL, changed_op)]
+    if not edits and side is not None:
+        edits = [(Op.EQUAL, side.text)]
+    runs: list[tuple[bool, str]] = []
+    for op, raw in edits:
+        text = clean(raw)
+        marked = op is changed_op and not whole and bool(text.strip())
+        if runs and runs[-1][1].endswith(" ") and text.startswith(" "):
+            text = text[1:]
+        if not runs:
+            text = text.lstrip()
+        if not text:
+            continue
+        if runs and runs[-1][0] is marked:
+            runs[-1] = (marked, runs[-1][1] + text)
+        else:
+            runs.append((marked, text))
+    if runs:
+        runs[-1] = (runs[-1][0], runs[-1][1].rstrip())
+    return _tidy(_drop_bullet(runs))
+
+
+def _drop_bullet(runs: list[tuple[bool, str]]) -> list[tuple[bool, str]]:
+    """Drop a list item's marker ("- "), which may span runs when only the marker was inserted."""
+    bullet = _BULLET.match("".join(text for _, text in runs))
+    skip = bullet.end() if bullet else 0
+    kept = []
+    for marked, text in runs:
+        kept.append((marked, text[skip:]))
+        skip = max(0, skip - len(text))
+    return kept
+
+
+def _tidy(runs: list[tuple[bool, str]]) -> tuple[tuple[bool, str], ...]:
+    """Marked runs hold words only: white space moves out, punctuation alone is not marked.
+
+    Markdown's ``**`` must touch a word on its inside, so "**only **" or "you**,**" would print
+    their asterisks.
+    """
+    pieces: list[tuple[bool, str]] = []
+    for marked, text in runs:
+        core = text.strip()
+        if not marked or not any(ch.isalnum() for ch in core):
+            pieces.append((False, text))
+            continue
+        start = text.index(core)
+        pieces.extend([(False, text[:start]), (True, core), (False, text[start + len(core) :])])
+    tidy: list[tuple[bool, str]] = []
+    for marked, text in pieces:
+        if not text:
+            continue
+        if tidy and tidy[-1][0] is marked:
+            tidy[-1] = (marked, tidy[-1][1] + text)
+        else:
+            tidy.append((marked, text))
+    return tuple(tidy)
+
+
+def clause_name(side: ChangeSide) -> str:
+    """The clause as a reader finds it: its heading trail and item, or the words it begins with."""
+    found = _ORDINAL.match(side.path.rsplit(".", 1)[-1])
+    ordinal = f"{_ORDINAL_NAMES[found['kind']]} {found['number']}" if found else ""
+    if side.heading:
+        return f"{side.heading}, {ordinal}" if ordinal else side.heading
+    opening = elide(_BULLET.sub("", clean(side.text).strip()), keep_start=8, keep_end=0, slack=0)
+    kind = _ORDINAL_NAMES[found["kind"]] if found else "clause"
+    return f"the {kind} beginning “{opening.rstrip(' …')}…”"
+
+
+# ------------------------------------------------------------------ rendering
+
+
+def is_notice_file(name: str) -> bool:
+    """Whether ``name`` is a file ``render_notice`` writes, in any locale."""
+    found = _OUTPUT_NAME.match(name)
+    return name == "notice.json" or bool(found and f"{found['stem']}.{found['ext']}" in dict(OUTPUTS))
+
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    output: str  # the file it renders: email.html, email.fr.html
+    name: str  # the template: notice/email.html.j2, notice/email.fr.html.j2
+    escape: str  # "html" | "text" | "markdown"
+
+
+def notice_locales(available: set[str]) -> list[str]:
+    """English first, then every locale a ``notice/<stem>.<locale>.<ext>.j2`` template exists for."""
+    found = set()
+    for name in available:
+        match = _TEMPLATE_NAME.match(name.removeprefix("notice/"))
+        if match and match["locale"]:
+            found.add(match["locale"])
+    return [DEFAULT_LOCALE, *sorted(found - {DEFAULT_LOCALE})]
+
+
+def _templates(plan: NoticePlan, locales: Sequence[str], available: set[str]) -> list[_Template]:
+    """What to render: every output in English; per locale, the outputs that have a template of their own."""
+    outputs = OUTPUTS if plan.required else tuple(o for o in OUTPUTS if o[0] == "history-entry.md")
+    chosen = []
+    for locale in locales:
+        for output, escape in outputs:
+            stem, ext = output.rsplit(".", 1)
+            if locale == DEFAULT_LOCALE:
+                chosen.append(_Template(output, f"notice/{stem}.{ext}.j2", escape))
+            elif f"notice/{stem}.{locale}.{ext}.j2" in available:
+                chosen.append(_Template(f"{stem}.{locale}.{ext}", f"notice/{stem}.{locale}.{ext}.j2", escape))
+        if plan.required and locale != DEFAULT_LOCALE:
+            pair = {t.output for t in chosen} & {f"email.{locale}.html", f"email.{locale}.txt"}
+            if len(pair) == 1:
+                raise InputError(
+                    f"notice/email.{locale}.html.j2: an email in {locale} needs both email.{locale}.html.j2 "
+                    f"and email.{locale}.txt.j2"
+                )
+    return chosen
+
+
+def render_notice(plan: NoticePlan, overrides: Sequence[Path] = ()) -> dict[str, str]:
+    """Every notice file, by file name: rendered templates and ``notice.json``; only the history entry
+    when no notice is required."""
+    from jinja2 import TemplateError
+
+    environments = _environments(overrides)
+    available = set(environments["text"].list_templates(filter_func=lambda name: name.startswith("notice/")))
+    locales = notice_locales(available)
+    context = {field.name: getattr(plan, field.name) for field in fields(plan)}
+    files: dict[str, str] = {}
+    try:
+        for template in _templates(plan, locales, available):
+            locale = template.output.split(".")[1] if template.output.count(".") == 2 else DEFAULT_LOCALE
+            text = environments[template.escape].get_template(template.name).render(**context, locale=locale)
+            if template.output.startswith("email.") and template.output.endswith(".html"):
+                text = _inline_css(text)
+            if template.output.startswith("in-app."):
+                _check_in_app(template.name, text)
+            files[template.output] = text
+        subjects = _subjects(plan, locales, available, environments) if plan.required else {}
+    except TemplateError as error:
+        raise InputError(f"notice template: {type(error).__name__}: {error}") from None
+    if plan.required:
+        emailed = [loc for loc in locales if loc == DEFAULT_LOCALE or f"email.{loc}.html" in files]
+        document = notice_json(plan, subjects, emailed, sorted(files))
+        files["notice.json"] = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return files
+
+
+def _environments(overrides: Sequence[Path]) -> Mapping[str, Any]:
+    from policydiff.render.markdown import MarkdownText, finalize
+    from policydiff.render.templates import jinja_env
+
+    markdown = jinja_env(autoescape=False, overrides=overrides, finalize=finalize)
+    # a link target composed here, not policy text: config URLs are validated absolute https/mailto
+    markdown.filters["url"] = lambda url: MarkdownText(str(url).replace("(", "%28").replace(")", "%29"))
+    markdown.filters["md"] = lambda text: MarkdownText(str(text))
+    return {
+        "html": jinja_env(autoescape=True, overrides=overrides),
+        "text": jinja_env(autoescape=False, overrides=overrides),
+        "markdown": markdown,
+    }
+
+
+def _inline_css(html: str) -> str:
+    """Move the template's <style> rules into style attributes, as mail clients need; fetch nothing."""
+    import css_inline
+
+    inliner = css_inline.CSSInliner(load_remote_stylesheets=False, keep_at_rules=True)
+    return str(inliner.inline(html))
+
+
+def _check_in_app(name: str, text: str) -> None:
+    lines = text.rstrip("\n").split("\n")
+    message, link = "\n".join(lines[:-1]).strip(), lines[-1].strip()
+    if not link.startswith("https://") or " " in link:
+        raise InputError(f"notice/{name}: the in-app message must end with a line holding one https link")
+    if len(message) > IN_APP_LIMIT:
+        raise InputError(
+            f"notice/{name}: the in-app message has {len(message)} characters;"
+            f" at most {IN_APP_LIMIT} and a link"
+        )
+
+
+def _subjects(
+    plan: NoticePlan, locales: Sequence[str], available: set[str], environments: Mapping[str, Any]
+) -> dict[str, str]:
+    context = {field.name: getattr(plan, field.name) for field in fields(plan)}
+    subjects = {}
+    for locale in locales:
+        name = f"notice/subject.{locale}.txt.j2"
+        if locale == DEFAULT_LOCALE or name not in available:
+            name = "notice/subject.txt.j2"
+        subject = " ".join(environments["text"].get_template(name).render(**context, locale=locale).split())
+        if not subject:
+            raise InputError(f"{name}: the email subject is empty")
+        subjects[locale] = subject
+    return subjects
+
+
+# ------------------------------------------------------------------ notice.json
+
+
+def notice_json(
+    plan: NoticePlan, subjects: Mapping[str, str], locales: Sequence[str], files: Sequence[str]
+) -> dict[str, Any]:
+    """``notice.json`` (schema ``policydiff.notice/1``): every value the templates used, and the files."""
+    return {
+        "schema": SCHEMA,
+        "required": plan.required,
+        "locales": list(locales),
+        "files": [*files, "notice.json"],
+        "publish_date": plan.publish_date,
+        "effective_date": plan.effective_date,
+        "earliest_effective_date": plan.earliest_effective_date,
+        "publish_date_text": plan.publish_date_text,
+        "effective_date_text": plan.effective_date_text,
+        "period": {"days": plan.period_days, "source": plan.period_source},
+        "organization": {
+            "name": plan.organization,
+            "product": plan.product,
+            "contact": plan.contact,
+            "contact_url": plan.contact_url,
+            "website": plan.website,
+        },
+        "email": {
+            "from": plan.sender,
+            "subject": subjects.get(DEFAULT_LOCALE, plan.subject),
+            "subjects": {locale: subjects[locale] for locale in locales if locale in subjects},
+        },
+        "policy": {
+            "title": plan.policy_title,
+            "old": _document(plan.old),
+            "new": _document(plan.new),
+            "url": plan.policy_url,
+            "redline_url": plan.redline_url,
+            "history_url": plan.history_url,
+        },
+        "consent": {"needed": plan.consent_needed, "url": plan.consent_url},
+        "actions": [{"key": a.key, "label": a.label, "url": a.url} for a in plan.actions],
+        "changes": [_change_json(c) for c in plan.changes],
+        "other_changes": [_change_json(c) for c in plan.other_changes],
+        "editorial_count": plan.editorial_count,
+    }
+
+
+def _document(summary: DocumentSummary) -> dict[str, Any]:
+    return {
+        "source": summary.source,
+        "sha256": summary.sha256,
+        "title": summary.title,
+        "version": summary.version,
+        "date": summary.date,
+    }
+
+
+def _change_json(change: NoticeChange) -> dict[str, Any]:
+    return {
+        "id": change.id,
+        "kind": change.kind,
+        "severity": change.severity,
+        "path": change.path,
+        "old_path": change.old_path,
+        "clause": change.clause,
+        "summary": change.summary,
+        "rules": list(change.rules),
+        "categories": list(change.categories),
+        "topics": list(change.topics),
+        "old": change.old_quote,
+        "new": change.new_quote,
+        "old_runs": [[changed, text] for changed, text in change.old_runs],
+        "new_runs": [[changed, text] for changed, text in change.new_runs],
+        "consent": {"may_be_required": change.consent, "reasons": list(change.consent_reasons)},
+    }
