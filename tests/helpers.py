@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import random
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import strategies as st
+from pytest_httpserver import HTTPServer
 
 from policydiff.model import (
     Category,
@@ -347,6 +350,47 @@ def sample_report() -> Report:
     )
 
 
+HOSTILE_HTML = (
+    "<script>window.pwned = 1; alert('script')</script>"
+    "<img src=x onerror=\"window.pwned = 2; alert('img')\">"
+    "<a href=\"javascript:alert('link')\">click me</a>"
+    "</style><style>body { display: none }</style>"
+    '<svg onload="alert(\'svg\')"></svg><iframe src="https://example.com/"></iframe>'
+    '<link rel="stylesheet" href="https://example.com/x.css">'
+    "\"'><b onmouseover=alert(1)>"
+)
+
+
+def hostile_report() -> Report:
+    """The sample report with HTML attacks wherever policy text reaches a page: clause texts,
+    headings, paths, reasons, consent, notice reasons, titles, sources and a change id."""
+    from dataclasses import replace
+
+    attack_edits = edits(
+        ("-", "Old words "), ("+", "New words "), ("=", HOSTILE_HTML), ("+", " " + HOSTILE_HTML)
+    )
+    attack = Change(
+        id="c9\"><script>alert('id')</script>",
+        kind=ChangeKind.MODIFIED,
+        old=side(f"9.{HOSTILE_HTML}", HOSTILE_HTML, rebuild(attack_edits, Side.OLD), 5000),
+        new=side(f"9.{HOSTILE_HTML}", HOSTILE_HTML, rebuild(attack_edits, Side.NEW), 5100),
+        edits=attack_edits,
+        categories=(Category.SHARING,),
+        direction=Direction.EXPANDS,
+        severity=Severity.MAJOR,
+        reasons=(Reason("sharing.added", HOSTILE_HTML, HOSTILE_HTML, Side.NEW),),
+        consent=Consent(may_be_required=True, reasons=(HOSTILE_HTML,)),
+    )
+    report = sample_report()
+    return replace(
+        report,
+        old=replace(report.old, title=HOSTILE_HTML, source=HOSTILE_HTML),
+        new=replace(report.new, version=HOSTILE_HTML, date=HOSTILE_HTML),
+        notice=replace(report.notice, reasons=(*report.notice.reasons, HOSTILE_HTML)),
+        changes=(*report.changes, attack),
+    )
+
+
 # --- documents built in memory, and the clause-tree invariants -------------------------------------
 
 
@@ -530,3 +574,60 @@ def policy_sections(draw: st.DrawFn) -> list[str]:
             lines.append(draw(st.one_of(paragraph(f"tag{next(counter)}"), definition(f"tag{next(counter)}"))))
         sections.append("\n\n".join(lines) + "\n")
     return sections
+
+
+# --- archive, fetch and history: a project folder, policy texts and pages ---------------------------
+
+
+def write_project(folder: Path, policies: str = '[[policy]]\nid = "p"\ntitle = "P Privacy Policy"\n') -> Path:
+    """A ``policydiff.toml`` in ``folder`` with the given ``[[policy]]`` tables; returns its path."""
+    config = folder / "policydiff.toml"
+    config.write_text(f'[organization]\nname = "JoyPix LLC"\n\n{policies}', encoding="utf-8")
+    return config
+
+
+def small_policy(number: int, extra: str = "") -> str:
+    """A short policy (about 60 words) that differs from the others by ``number``; ``extra`` is appended."""
+    return (
+        f"# Example Privacy Policy\n\n## 1. Data We Collect\n\nWe collect your email address and your "
+        f"display name when you register for the service number {number}.\n\n## 2. Retention\n\n"
+        f"We keep your account data for {number} months after you close your account, then delete it. "
+        "We keep server logs for thirty days to protect the service against abuse and fraud.\n\n"
+        f"## 3. Contact\n\nWrite to privacy@example.com with any question about this policy.\n{extra}"
+    )
+
+
+def policy_page(text: str, title: str = "Privacy Policy") -> str:
+    """An HTML page as a site would serve it: header, cookie banner, the policy in ``<main>``, footer."""
+    import html
+
+    body = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        words = html.escape(line.strip())
+        if line.startswith("- "):
+            body.append(f"<ul><li>{words[2:]}</li></ul>")
+        elif line.startswith("#"):
+            body.append(f"<h2>{words.lstrip('# ')}</h2>")
+        else:
+            body.append(f"<p>{words}</p>")
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title></head><body>"
+        "<header><nav><a href='/'>Home</a></nav></header><main>"
+        "<div class='cookie-banner'>We use cookies. <button>OK</button></div>"
+        + "\n".join(body)
+        + "</main><footer>© 2026 JoyPix LLC</footer></body></html>"
+    )
+
+
+@contextlib.contextmanager
+def threaded_server() -> Iterator[HTTPServer]:
+    """A local pytest-httpserver that answers requests in parallel (its default serves one at a time)."""
+    server = HTTPServer(host="127.0.0.1", threaded=True)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.clear()
+        server.stop()

@@ -59,7 +59,7 @@ def html_text(text: str) -> str:
 
 
 def test_renderers_are_the_formats_of_the_cli() -> None:
-    assert sorted(RENDERERS) == ["json", "md", "text"]
+    assert sorted(RENDERERS) == ["html", "json", "md", "text"]
 
 
 def test_importing_render_loads_neither_rich_nor_jinja2() -> None:
@@ -68,7 +68,7 @@ def test_importing_render_loads_neither_rich_nor_jinja2() -> None:
     assert result.stdout.strip() == "[]"
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "md"])
+@pytest.mark.parametrize("fmt", ["text", "json", "md", "html"])
 def test_render_and_renderers_agree(fmt: str) -> None:
     report = sample_report()
     assert render(report, fmt) == RENDERERS[fmt](report)
@@ -343,7 +343,7 @@ def test_markdown_layout_survives_hostile_text() -> None:
     rows = [token for token in tokens if token.type == "tr_open"]
     cells = [token for token in tokens if token.type in ("td_open", "th_open")]
     assert len(rows) == 1 + 6  # the header and one row per change of substance
-    assert len(cells) == 7 * len(rows)
+    assert len(cells) == 8 * len(rows)
     headings = [tokens[index + 1].content for index, token in enumerate(tokens) if token.tag == "h3"]
     assert [heading.split(" · ")[0] for heading in headings[::2]] == ["c1", "c3", "c4", "c5", "c6", "c8"]
 
@@ -380,6 +380,24 @@ def test_markdown_without_changes_of_substance() -> None:
     assert "- **Advance notice required:** no\n" in output
     assert "<summary>1 editorial change</summary>" in output
     assert "|---|" not in output
+
+
+def test_markdown_table_links_each_change_to_its_section_and_bolds_its_triggers() -> None:
+    from policydiff.render.markdown import github_anchor
+
+    tokens = gfm().parse(render_markdown(sample_report()))
+    headings = [tokens[i + 1].content for i, token in enumerate(tokens) if token.type == "heading_open"]
+    anchors = {github_anchor(gfm().renderInline(heading)) for heading in headings}
+    inline = [child for token in tokens for child in token.children or []]
+    links = [token.attrGet("href") for token in inline if token.type == "link_open"]
+    assert links == [
+        "#c1--added--major", "#c3--modified--major", "#c4--modified--minor",
+        "#c5--removed--major", "#c6--split--minor", "#c8--merged--minor",
+    ]  # fmt: skip
+    assert {link.removeprefix("#") for link in links} <= anchors
+    html = gfm().render(render_markdown(sample_report()))
+    assert "«<strong>train and improve our AI models</strong>», «<strong>do not</strong>»" in html
+    assert "«<strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong>»" in html
 
 
 # --- templates ---------------------------------------------------------------------------------

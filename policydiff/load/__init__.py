@@ -15,7 +15,9 @@ from policydiff.errors import InputError
 from policydiff.load.base import Loaded, Loader, LoadOptions
 from policydiff.load.decode import peek
 from policydiff.load.describe import describe
+from policydiff.load.docx import load_docx, looks_like_docx
 from policydiff.load.html import load_html, looks_like_html
+from policydiff.load.pdf import load_pdf, looks_like_pdf
 from policydiff.load.plain import load_plain
 from policydiff.load.read import STDIN, read_bytes, source_name
 from policydiff.model import Document
@@ -29,12 +31,16 @@ KINDS_BY_SUFFIX: dict[str, str] = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
 }
 
 LOADERS: dict[str, Loader] = {
     "text": load_plain,
     "markdown": load_plain,
     "html": load_html,
+    "docx": load_docx,
+    "pdf": load_pdf,
 }
 
 
@@ -69,7 +75,12 @@ def load(
 
 
 def source_kind(source: str, data: bytes) -> str:
-    """The kind of a source: from its extension, else sniffed from its first bytes."""
+    """The kind of a source: a Word or PDF signature, else its extension, else sniffed from its start."""
+    # a PDF or Word file saved as "policy.txt" (or piped in) is still read as what it is
+    if looks_like_pdf(data):
+        return "pdf"
+    if looks_like_docx(data):
+        return "docx"
     if source != STDIN:
         kind = KINDS_BY_SUFFIX.get(PurePath(source).suffix.lower())
         if kind is not None:

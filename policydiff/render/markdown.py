@@ -17,6 +17,7 @@ from policydiff.render.common import (
     change_edits,
     clean,
     editorial,
+    elide,
     format_counts,
     heading_label,
     material,
@@ -34,6 +35,7 @@ _TRAILING_WORD = re.compile(r"\S+$")
 _LEADING_WORD = re.compile(r"^\S+")
 _BACKTICKS = re.compile(r"`+")
 _EDITORIAL_RUNS = 6
+_TABLE_TRIGGERS = 3  # trigger words per row of the change table; the section lists every reason
 
 
 class MarkdownText(str):
@@ -111,6 +113,7 @@ class _ReasonView:
 @dataclass(frozen=True, slots=True)
 class _ChangeView:
     id: str
+    anchor: str
     kind: str
     path: str
     heading: str
@@ -120,6 +123,7 @@ class _ChangeView:
     direction: str
     severity: str
     diff: MarkdownText
+    triggers: MarkdownText
     reasons: list[_ReasonView]
     consent: list[str] | None
 
@@ -144,6 +148,7 @@ def _change(change: Change) -> _ChangeView:
     consent = change.consent
     return _ChangeView(
         id=change.id,
+        anchor=github_anchor(f"{change.id} · {change.kind.value} · {change.severity.value}"),
         kind=change.kind.value,
         path=path_label(change),
         heading=heading_label(change) or "—",
@@ -153,9 +158,33 @@ def _change(change: Change) -> _ChangeView:
         direction=change.direction.value,
         severity=change.severity.value,
         diff=word_diff(change),
+        triggers=triggers(change),
         reasons=[_reason(reason) for reason in change.reasons],
         consent=list(consent.reasons) if consent.may_be_required else None,
     )
+
+
+def github_anchor(heading: str) -> str:
+    """The id GitHub gives a heading: lower case, punctuation and symbols dropped, spaces as hyphens."""
+    kept = (char for char in heading.lower() if char in "-_ " or unicodedata.category(char)[0] in "LNM")
+    return "".join(kept).replace(" ", "-")
+
+
+def triggers(change: Change) -> MarkdownText:
+    """The words that decided a change, each once and in bold: ``«**share**», «**marketing**»``.
+
+    The guillemets keep the bold working whatever punctuation a trigger starts or ends with.
+    """
+    seen: list[str] = []
+    for reason in change.reasons:
+        words = elide(clean(reason.trigger).strip(), keep_start=5, keep_end=2, slack=2)
+        if words and words not in seen:
+            seen.append(words)
+    if not seen:
+        return MarkdownText("—")
+    shown = ", ".join(f"«**{md_escape(words)}**»" for words in seen[:_TABLE_TRIGGERS])
+    more = len(seen) - _TABLE_TRIGGERS
+    return MarkdownText(shown + (f" +{more} more" if more > 0 else ""))
 
 
 def _reason(reason: Reason) -> _ReasonView:

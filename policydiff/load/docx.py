@@ -1,0 +1,452 @@
+"""Word ``.docx`` drafts: headings, numbered and bulleted lists, tables, as Markdown-like text for segment.
+
+A draft with unaccepted tracked changes is refused: python-docx reads neither the inserted nor
+the deleted text of a revision, so its text would be neither the old nor the new version.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from policydiff.errors import InputError
+from policydiff.load.base import Loaded, LoadOptions
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.styles.style import ParagraphStyle
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and Office's password-encrypted files
+_MAX_UNPACKED = 256 * 1024 * 1024  # a zip bomb is refused before python-docx inflates it into memory
+_REVISIONS = {  # tag → the words of the refusal message
+    "ins": "insertion",
+    "del": "deletion",
+    "moveFrom": "move",
+    "cellIns": "inserted cell",
+    "cellDel": "deleted cell",
+}
+_HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.I)
+# Markers segment reads as list items or numbered headings; anything else is rewritten canonically.
+_KNOWN_MARKER = re.compile(
+    r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\)|\d{1,3}(?:\.\d{1,3})+\.?|[A-Z]\.|[IVXLC]{1,6}\.)$"
+)
+_LEVEL_REFERENCE = re.compile(r"%([1-9])")
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"))
+_ROMAN_SMALL = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_TRUE = frozenset({"1", "true", "on"})
+
+
+def looks_like_docx(data: bytes) -> bool:
+    """Whether the bytes are a zip holding a Word body (``word/document.xml``)."""
+    if not data.startswith(_ZIP_MAGIC):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def load_docx(data: bytes, options: LoadOptions) -> Loaded:
+    """The text of a Word document, refusing one that still holds tracked changes."""
+    document = _open(data, options.name)
+    _refuse_revisions(document, options.name)
+    reader = _Reader(document)
+    text = "\n\n".join(reader.blocks(document.element.body))
+    title = (document.core_properties.title or "").strip() or None
+    return Loaded(text, title)
+
+
+def _open(data: bytes, name: str) -> WordDocument:
+    if data.startswith(_OLE_MAGIC):
+        raise InputError(
+            f"{name}: a legacy .doc or a password-protected Word file; save it as .docx without a password"
+        )
+    if not data.startswith(_ZIP_MAGIC):
+        raise InputError(f"{name}: not a Word .docx file (it is not a zip package)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > _MAX_UNPACKED:
+                raise InputError(f"{name}: the Word package unpacks to more than 256 MB; refused")
+            if "word/document.xml" not in archive.namelist():
+                raise InputError(f"{name}: a zip file without a Word body (word/document.xml)")
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise InputError(f"{name}: not a readable Word .docx file ({error})") from None
+    # python-docx is ~70 ms of import: only Word files pay for it.
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError, zlib.error) as error:
+        # lxml's XMLSyntaxError is a SyntaxError: a damaged part reads as one
+        reason = " ".join(str(error).split()) or type(error).__name__
+        raise InputError(f"{name}: not a readable Word .docx file ({reason})") from None
+
+
+def _refuse_revisions(document: WordDocument, name: str) -> None:
+    from docx.oxml.ns import qn
+
+    body = document.element.body
+    found: Counter[str] = Counter()
+    for tag, word in _REVISIONS.items():
+        found[word] += sum(1 for _ in body.iter(qn(f"w:{tag}")))
+    if not sum(found.values()):
+        return
+    counted = ", ".join(f"{count} {word}{'s' if count > 1 else ''}" for word, count in found.items() if count)
+    raise InputError(
+        f"{name}: has unaccepted tracked changes ({counted}), so its text is neither the old nor the new "
+        "version; accept or reject them in Word (Review > Accept/Reject) and save it again"
+    )
+
+
+# ------------------------------------------------------------------ numbering definitions
+
+
+@dataclass(frozen=True, slots=True)
+class _Level:
+    format: str  # Word's numFmt: "decimal", "lowerLetter", "bullet", "none", ...
+    start: int
+    text: str  # lvlText: "%1.", "(%2)", "%1.%2"
+
+
+@dataclass(slots=True)
+class _Numbering:
+    """Word's numbering definitions and the counters of the lists met so far."""
+
+    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # numId → ilvl → level
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+
+    def marker(self, num_id: str, level: int) -> str | None:
+        """The next marker of list ``num_id`` at ``level`` ("3.", "(b)", "-"), or None for no marker."""
+        levels = self.levels.get(num_id, {})
+        counts = self.counters.setdefault(num_id, {})
+        definition = levels.get(level, _Level("decimal" if levels else "bullet", 1, f"%{level + 1}."))
+        for deeper in [key for key in counts if key > level]:
+            del counts[deeper]  # a new item at this level restarts the levels under it
+        counts[level] = counts.get(level, definition.start - 1) + 1
+        if definition.format == "none":
+            return None
+        if definition.format == "bullet":
+            return "-"
+
+        def number(match: re.Match[str]) -> str:
+            at = int(match.group(1)) - 1
+            other = levels.get(at, definition)
+            return _format_number(counts.get(at, other.start), other.format)
+
+        shown = _LEVEL_REFERENCE.sub(number, definition.text).strip()
+        if _KNOWN_MARKER.match(shown):
+            return shown
+        return _canonical_marker(counts[level], definition.format)
+
+
+def _numbering(document: WordDocument) -> _Numbering:
+    from docx.oxml.ns import qn
+
+    numbering = _Numbering()
+    try:
+        root = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        return numbering  # no numbering part: every numbered paragraph reads as a bullet
+    abstract: dict[str, dict[int, _Level]] = {}
+    for node in root.iterchildren(qn("w:abstractNum")):
+        abstract[node.get(qn("w:abstractNumId"), "")] = {
+            _int(level.get(qn("w:ilvl")), 0): _level(level) for level in node.iterchildren(qn("w:lvl"))
+        }
+    for node in root.iterchildren(qn("w:num")):
+        base = node.find(qn("w:abstractNumId"))
+        levels = dict(abstract.get(base.get(qn("w:val"), "") if base is not None else "", {}))
+        for override in node.iterchildren(qn("w:lvlOverride")):
+            ilvl = _int(override.get(qn("w:ilvl")), 0)
+            start = override.find(qn("w:startOverride"))
+            if start is not None and ilvl in levels:
+                level = levels[ilvl]
+                levels[ilvl] = _Level(level.format, _int(start.get(qn("w:val")), level.start), level.text)
+        numbering.levels[node.get(qn("w:numId"), "")] = levels
+    return numbering
+
+
+def _level(node: Any) -> _Level:
+    from docx.oxml.ns import qn
+
+    def value(tag: str) -> str | None:
+        child = node.find(qn(tag))
+        return None if child is None else child.get(qn("w:val"))
+
+    return _Level(value("w:numFmt") or "decimal", _int(value("w:start"), 1), value("w:lvlText") or "")
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
+def _format_number(number: int, style: str) -> str:
+    if style in ("lowerLetter", "upperLetter"):
+        letters = ""
+        while number > 0:
+            number, remainder = divmod(number - 1, 26)
+            letters = chr(ord("a") + remainder) + letters
+        return letters.upper() if style == "upperLetter" else letters or "a"
+    if style in ("lowerRoman", "upperRoman"):
+        roman = _roman(number)
+        return roman.upper() if style == "upperRoman" else roman
+    return str(number)
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in (*_ROMAN, *_ROMAN_SMALL):
+        while number >= value:
+            out += letters
+            number -= value
+    return out or "0"
+
+
+def _canonical_marker(number: int, style: str) -> str:
+    """A marker segment reads as a list item, for levels whose own text it would not ("a.", "1-")."""
+    if style == "lowerLetter":
+        return f"({_format_number(number, style)})"
+    if style == "lowerRoman":
+        return f"({_roman(number)})"
+    if style in ("upperLetter", "upperRoman"):
+        return f"{_format_number(number, style)}."
+    return f"{number}."
+
+
+# ------------------------------------------------------------------ body → blocks
+
+
+class _Reader:
+    """Walks a document body in order; keeps the list counters and the style lookups."""
+
+    def __init__(self, document: WordDocument) -> None:
+        from docx.styles.style import ParagraphStyle
+
+        self.numbering = _numbering(document)
+        self.styles: dict[str, ParagraphStyle] = {
+            style.style_id: style for style in document.styles if isinstance(style, ParagraphStyle)
+        }
+        self.links: dict[str, str] = {
+            rel_id: rel.target_ref for rel_id, rel in document.part.rels.items() if rel.is_external
+        }
+
+    def blocks(self, container: Any) -> Iterator[str]:
+        """The blocks of a body, cell or content control: a list's items make one block."""
+        items: list[str] = []
+        for kind, text in self._parts(container):
+            if kind == "item":
+                items.append(text)
+                continue
+            if items:
+                yield "\n".join(items)
+                items = []
+            yield text
+        if items:
+            yield "\n".join(items)
+
+    def _parts(self, container: Any) -> Iterator[tuple[str, str]]:
+        from docx.oxml.ns import qn
+
+        for child in container.iterchildren():
+            if child.tag == qn("w:p"):
+                part = self._paragraph(child)
+                if part is not None:
+                    yield part
+            elif child.tag == qn("w:tbl"):
+                yield from (("block", block) for block in self._table(child))
+            elif child.tag in (qn("w:sdt"), qn("w:customXml")):
+                content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
+                if content is not None:
+                    yield from self._parts(content)
+
+    # --- paragraphs
+
+    def _paragraph(self, p: Any) -> tuple[str, str] | None:
+        text = self._inline(p).strip()
+        style = self._style_chain(p)
+        level = _heading_level(p, style)
+        numbered = self._numbered(p, style)
+        marker = self.numbering.marker(*numbered) if numbered else None  # counted even when empty
+        if not text:
+            return None
+        if level:
+            label = f"{marker} " if marker and marker != "-" else ""
+            return "block", "#" * level + " " + label + " ".join(text.split())
+        if numbered is None:
+            return "block", _lines(text)
+        indent = "  " * numbered[1]
+        lines = text.split("\n")
+        first = f"{indent}{marker} {lines[0].strip()}" if marker else f"{indent}{lines[0].strip()}"
+        rest = [f"{indent}  {line.strip()}" for line in lines[1:] if line.strip()]
+        return "item", "\n".join([first, *rest])
+
+    def _style_chain(self, p: Any) -> list[ParagraphStyle]:
+        """The paragraph's style and the styles it is based on, nearest first."""
+        chain: list[ParagraphStyle] = []
+        style = self.styles.get(p.style or "") or self.styles.get("Normal")
+        while style is not None and style not in chain and len(chain) < 20:
+            chain.append(style)
+            style = style.base_style
+        return chain
+
+    def _numbered(self, p: Any, chain: list[ParagraphStyle]) -> tuple[str, int] | None:
+        """``(numId, level)`` of a list paragraph: its own numbering or its style's."""
+        from docx.oxml.ns import qn
+
+        for holder in [p, *(style.element for style in chain)]:
+            num_pr = holder.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+            if num_pr is None:
+                continue
+            num_id = num_pr.find(qn("w:numId"))
+            ilvl = num_pr.find(qn("w:ilvl"))
+            identifier = num_id.get(qn("w:val"), "0") if num_id is not None else "0"
+            if identifier == "0":
+                return None  # numId 0 switches numbering off
+            return identifier, _int(ilvl.get(qn("w:val")) if ilvl is not None else None, 0)
+        return None
+
+    def _inline(self, p: Any) -> str:
+        """A paragraph's text: runs, hyperlinks as ``[text](url)``, bold as ``**text**``, breaks as lines."""
+        from docx.oxml.ns import qn
+
+        parts: list[str] = []
+        bold: list[str] = []
+
+        def flush() -> None:
+            if bold:
+                parts.append(_wrap_bold("".join(bold)))
+                bold.clear()
+
+        for child in p.iterchildren():
+            if child.tag == qn("w:r"):
+                text = _run_text(child)
+                if _is_bold(child):
+                    bold.append(text)
+                    continue
+                flush()
+                parts.append(text)
+            elif child.tag == qn("w:hyperlink"):
+                flush()
+                parts.append(self._hyperlink(child))
+            elif child.tag in (qn("w:smartTag"), qn("w:fldSimple"), qn("w:customXml"), qn("w:sdt")):
+                flush()
+                content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
+                parts.append(self._inline(content) if content is not None else "")
+        flush()
+        return "".join(parts)
+
+    def _hyperlink(self, link: Any) -> str:
+        from docx.oxml.ns import qn
+
+        text = self._inline(link)
+        target = self.links.get(link.get(qn("r:id"), ""), "")
+        core = " ".join(text.split())
+        if not core or not target or target in (core, f"mailto:{core}", f"tel:{core}"):
+            return text
+        if target.lower().startswith(("javascript:", "vbscript:", "data:")):
+            return text
+        # text.strip_links recognises targets without spaces and with at most one level of parentheses
+        target = target.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+        return f"[{core}]({target})"
+
+    # --- tables
+
+    def _table(self, table: Any) -> list[str]:
+        """Pipe rows, the first one as the header; a one-column table is a box of paragraphs."""
+        from docx.oxml.ns import qn
+
+        rows = [row for row in table.iterchildren(qn("w:tr"))]
+        cells_per_row = [list(row.iterchildren(qn("w:tc"))) for row in rows]
+        if all(len(cells) <= 1 for cells in cells_per_row):
+            return [block for cells in cells_per_row for cell in cells for block in self.blocks(cell)]
+        lines: list[str] = []
+        for cells in cells_per_row:
+            texts: list[str] = []
+            for cell in cells:
+                merged = cell.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+                continued = merged is not None and merged.get(qn("w:val"), "continue") == "continue"
+                flat = "" if continued else " ".join(" ".join(self.blocks(cell)).split())
+                texts.append(flat.replace("|", "\\|"))
+                span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+                texts.extend([""] * (_int(span.get(qn("w:val")) if span is not None else None, 1) - 1))
+            if not any(texts):
+                continue
+            lines.append("| " + " | ".join(texts) + " |")
+            if len(lines) == 1 and len(cells_per_row) > 1:
+                lines.append("| " + " | ".join(["---"] * len(texts)) + " |")
+        return ["\n".join(lines)] if lines else []
+
+
+def _heading_level(p: Any, chain: list[ParagraphStyle]) -> int:
+    """1-6 for a heading paragraph (a Heading or Title style, or an outline level), else 0."""
+    from docx.oxml.ns import qn
+
+    for holder in [p, *(style.element for style in chain)]:
+        outline = holder.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        if outline is not None:
+            level = _int(outline.get(qn("w:val")), 9)
+            return min(level + 1, 6) if level < 9 else 0  # 9 is Word's "body text"
+    for style in chain:
+        name = style.name or ""
+        if name.lower() == "title":
+            return 1
+        match = _HEADING_STYLE.match(name)
+        if match:
+            return min(int(match.group(1)), 6)
+    return 0
+
+
+def _run_text(run: Any) -> str:
+    from docx.oxml.ns import qn
+
+    pieces: list[str] = []
+    for child in run.iterchildren():
+        tag = child.tag
+        if tag == qn("w:t"):
+            pieces.append(child.text or "")
+        elif tag == qn("w:tab") or tag == qn("w:ptab"):
+            pieces.append("\t")
+        elif tag in (qn("w:br"), qn("w:cr")):
+            pieces.append("\n")
+        elif tag == qn("w:noBreakHyphen"):
+            pieces.append("-")
+    return "".join(pieces)
+
+
+def _is_bold(run: Any) -> bool:
+    from docx.oxml.ns import qn
+
+    flag = run.find(f"{qn('w:rPr')}/{qn('w:b')}")
+    if flag is None:
+        return False
+    return str(flag.get(qn("w:val"), "true")).lower() in _TRUE
+
+
+def _wrap_bold(text: str) -> str:
+    """``**words**`` line by line, spaces outside, as the HTML loader writes ``<strong>``."""
+    out = []
+    for line in text.split("\n"):
+        core = line.strip()
+        if not core:
+            out.append(line)
+            continue
+        before = " " if line[:1].isspace() else ""
+        after = " " if line[-1:].isspace() else ""
+        out.append(f"{before}**{core}**{after}")
+    return "\n".join(out)
+
+
+def _lines(text: str) -> str:
+    """A paragraph's non-blank lines, trimmed: a soft line break stays a line, never a new block."""
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip())

@@ -1,0 +1,87 @@
+"""PDF policies: the text layer as pdfminer.six lays it out, one blank line between paragraphs.
+
+pdfminer.six, not pypdf: its layout analysis separates paragraphs with blank lines, which is
+what segment needs to find the blocks of a PDF (pypdf gives single newlines only).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import zlib
+
+from policydiff.errors import InputError
+from policydiff.load.base import Loaded, LoadOptions
+
+PDF_MAGIC = b"%PDF-"
+# A lone page number at the top or bottom of a page: "3", "Page 3", "Page 3 of 12", "- 3 -", "3/12".
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?-?\s*\d{1,4}\s*-?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
+_UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
+_UNMAPPED_SHARE = 0.2  # more glyphs than this without a Unicode mapping: the text is not readable
+
+
+def looks_like_pdf(data: bytes) -> bool:
+    """Whether the bytes start with a PDF header (strict: a text that mentions "%PDF-" is still text)."""
+    return data.startswith(PDF_MAGIC)
+
+
+def load_pdf(data: bytes, options: LoadOptions) -> Loaded:
+    """The text of a PDF; ``InputError`` for a damaged, password-protected or image-only file."""
+    name = options.name
+    if PDF_MAGIC not in data[:1024]:  # readers accept junk before the header, and so do we
+        raise InputError(f"{name}: not a PDF file (no %PDF- header)")
+    pages = _extract(data, name)
+    text = "\n\n".join(page for page in (_without_page_number(page) for page in pages) if page)
+    if not text.strip():
+        raise InputError(
+            f"{name}: the PDF has no text layer (a scan or images of text); run OCR on it or "
+            "compare the Word or web version"
+        )
+    glyphs = len(_UNMAPPED_GLYPH.findall(text))
+    if glyphs and glyphs > _UNMAPPED_SHARE * len(text.split()):
+        raise InputError(f"{name}: the PDF's fonts map no characters to Unicode; its text cannot be read")
+    return Loaded(text)
+
+
+def _extract(data: bytes, name: str) -> list[str]:
+    # pdfminer is ~95 ms of import and pulls cryptography: only PDFs pay for it.
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.psexceptions import PSException
+
+    _quiet_pdfminer()
+    try:
+        return extract_text(io.BytesIO(data)).split("\f")
+    except PDFPasswordIncorrect:
+        raise InputError(f"{name}: the PDF is password-protected; save an unprotected copy") from None
+    except PDFEncryptionError as error:
+        raise InputError(f"{name}: the PDF is encrypted in a way that cannot be read ({error})") from None
+    except (PSException, ValueError, KeyError, TypeError, IndexError, AttributeError, zlib.error) as error:
+        # a damaged file can fail anywhere inside pdfminer's parser: all of these mean "cannot be read"
+        reason = " ".join(str(error).split()) or type(error).__name__
+        raise InputError(f"{name}: not a readable PDF ({reason})") from None
+    except RecursionError:
+        raise InputError(f"{name}: not a readable PDF (objects nested too deeply)") from None
+
+
+def _quiet_pdfminer() -> None:
+    """Keep pdfminer's parser warnings off stderr (Python prints unhandled warnings there) but let
+    an application that configures logging still see them."""
+    logger = logging.getLogger("pdfminer")
+    if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+
+
+def _without_page_number(page: str) -> str:
+    """A page's text without a page-number line at its top or bottom."""
+    lines = page.strip("\n").split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if lines and _PAGE_NUMBER.match(lines[-1]):
+        lines.pop()
+    if lines and _PAGE_NUMBER.match(lines[0]):
+        lines.pop(0)
+    return "\n".join(lines).strip()

@@ -1,0 +1,188 @@
+"""A policy's version history as a terminal table, a Markdown "Version History", an HTML page, an Atom feed.
+
+Newest first everywhere. Severity is always a word and a symbol, colour only repeating it. The
+JSON form is ``history.json`` itself (``policydiff.archive.history_json``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from policydiff.model import Severity, Version
+from policydiff.render.common import clean
+
+if TYPE_CHECKING:
+    from jinja2 import Template
+
+__all__ = ["HISTORY_RENDERERS", "HistoryPage", "long_date", "render_history"]
+
+MONTHS = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+SYMBOL = {Severity.MAJOR: "▲", Severity.MINOR: "◆", Severity.EDITORIAL: "●", Severity.NONE: "○"}
+WORD = {
+    Severity.MAJOR: "major",
+    Severity.MINOR: "minor",
+    Severity.EDITORIAL: "editorial",
+    Severity.NONE: "first",
+}
+STYLE = {
+    Severity.MAJOR: "bold red",
+    Severity.MINOR: "yellow",
+    Severity.EDITORIAL: "dim",
+    Severity.NONE: "green",
+}
+COLOUR = {
+    Severity.MAJOR: "#c62828",
+    Severity.MINOR: "#b26a00",
+    Severity.EDITORIAL: "#6b6b78",
+    Severity.NONE: "#2e7d32",
+}
+MARK_SPACING = 76  # pixels between two marks of the timeline: room for a date under each
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryPage:
+    """What a history rendering shows: one policy and its versions, oldest first as recorded."""
+
+    policy: str
+    title: str
+    versions: tuple[Version, ...]
+    author: str = ""  # the organisation: the feed's author
+    url: str | None = None  # where the policy is published
+    base: str = ""  # href prefix from the rendered page to the policy's archive folder
+
+
+def long_date(iso: str) -> str:
+    """``2026-03-17`` → ``March 17, 2026``, in English whatever the locale."""
+    day = dt.date.fromisoformat(iso)
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def render_history(page: HistoryPage, fmt: str, *, color: bool = False, width: int = 100) -> str:
+    """``page`` in format ``fmt``: ``text``, ``md``, ``html`` or ``atom``."""
+    if fmt == "text":
+        return render_text(page, color=color, width=width)
+    try:
+        renderer = HISTORY_RENDERERS[fmt]
+    except KeyError:
+        known = ", ".join(sorted(HISTORY_RENDERERS))
+        raise ValueError(f"unknown history format {fmt!r} (known: {known})") from None
+    return renderer(page)
+
+
+def render_text(page: HistoryPage, *, color: bool = False, width: int = 100) -> str:
+    """A rich table: date, version, severity, notice and the summary of each version."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(clean(f"{page.title or page.policy}: version history")), title_justify="left")
+    for column in ("Date", "Version", "Severity", "Notice", "Changes"):
+        table.add_column(column, overflow="fold", no_wrap=column in ("Date", "Severity"))
+    for version in reversed(page.versions):
+        style = STYLE[version.severity] if color else ""
+        table.add_row(
+            Text(version.date),
+            Text(clean(version.label)),
+            Text(f"{SYMBOL[version.severity]} {WORD[version.severity]}", style=style),
+            Text("required" if version.notice else "—"),
+            Text("\n".join(clean(line) for line in version.summary) or _no_summary(version)),
+        )
+    if not page.versions:
+        table.add_row("—", "—", "—", "—", "no versions recorded yet")
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="auto" if color else None,
+        force_terminal=color,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+    console.print(table)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+def _no_summary(version: Version) -> str:
+    if version.severity is Severity.NONE:
+        return "first recorded version"
+    return "editorial changes only" if version.severity is Severity.EDITORIAL else ""
+
+
+def render_markdown(page: HistoryPage) -> str:
+    """The "Version History" list a policy ends with: ``- Updated March 17, 2026: v2.0.``"""
+    return _template("history/history.md.j2", autoescape=False).render(entries=_entries(page))
+
+
+def render_html(page: HistoryPage) -> str:
+    """A self-contained page: an SVG timeline, then each version with its summary and links."""
+    entries = _entries(page)
+    count = len(entries)
+    return _template("history/history.html.j2", autoescape=True).render(
+        page=page,
+        entries=entries,
+        width=max(320, 60 + MARK_SPACING * max(count - 1, 0) + 60),
+        spacing=MARK_SPACING,
+        legend=[
+            (SYMBOL[s], WORD[s], COLOUR[s]) for s in (Severity.MAJOR, Severity.MINOR, Severity.EDITORIAL)
+        ],
+    )
+
+
+def render_atom(page: HistoryPage) -> str:
+    """An Atom 1.0 feed, one entry per version; ids stay the same from one run to the next."""
+    entries = _entries(page)
+    return _template("history/history.atom.j2", autoescape=True).render(
+        page=page,
+        entries=entries,
+        feed_id=f"urn:policydiff:{page.policy}",
+        updated=entries[0]["updated"] if entries else "1970-01-01T00:00:00Z",
+        author=page.author or "policydiff",
+    )
+
+
+def _entries(page: HistoryPage) -> list[dict[str, Any]]:
+    """Each version as a template sees it, newest first; the timeline position counts oldest first."""
+    total = len(page.versions)
+    entries = []
+    for index, version in enumerate(reversed(page.versions)):
+        severity = version.severity
+        entries.append(
+            {
+                "version": version,
+                "anchor": f"v-{version.name}",
+                "position": total - 1 - index,
+                "long_date": long_date(version.date),
+                "updated": f"{version.date}T00:00:00Z",
+                "symbol": SYMBOL[severity],
+                "word": WORD[severity],
+                "colour": COLOUR[severity],
+                "summary": [clean(line) for line in version.summary],
+                "quiet": _no_summary(version),
+                "is_dated_label": version.label == version.date,
+                "text_href": page.base + version.file,
+                "redline_href": page.base + version.redline if version.redline else None,
+            }
+        )
+    return entries
+
+
+def _template(name: str, *, autoescape: bool) -> Template:
+    from policydiff.render.templates import jinja_env
+
+    return jinja_env(autoescape).get_template(name)
+
+
+HISTORY_RENDERERS: dict[str, Callable[[HistoryPage], str]] = {
+    "text": render_text,
+    "md": render_markdown,
+    "html": render_html,
+    "atom": render_atom,
+}

@@ -1,0 +1,207 @@
+"""policydiff.render.history and ``policydiff history``: a version history as text, md, html, atom, json."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import feedparser
+import jsonschema
+import pytest
+from helpers import HOSTILE, ROOT, write_project
+from lxml import etree
+from lxml import html as lxml_html
+from typer.testing import CliRunner
+
+from policydiff.archive import PolicyArchive
+from policydiff.cli import app
+from policydiff.model import Severity, Version
+from policydiff.render.history import HistoryPage, long_date, render_history
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SCHEMA = json.loads((ROOT / "policydiff" / "schemas" / "history-1.json").read_text(encoding="utf-8"))
+
+
+def version(label: str, date: str, severity: Severity, *summary: str, notice: bool = False) -> Version:
+    return Version(
+        label=label,
+        date=date,
+        sha256="0" * 64,
+        source="privacy.md",
+        file=f"versions/{date}--{label}.md",
+        severity=severity,
+        notice=notice,
+        summary=summary,
+        redline=f"redlines/{date}--{label}.md" if severity is not Severity.NONE else None,
+    )
+
+
+VERSIONS = (
+    version("v1.0", "2025-01-28", Severity.NONE),
+    version("v2.0", "2026-03-17", Severity.MAJOR, "major · ai expands · 4.b1: AI training", notice=True),
+    version("2026-04-02", "2026-04-02", Severity.EDITORIAL),
+    version("v2.1", "2026-04-20", Severity.MINOR, f"minor · contact neutral · 11.p3: {HOSTILE}"),
+)
+PAGE = HistoryPage(
+    policy="joypix",
+    title="JoyPix AI Privacy Policy",
+    versions=VERSIONS,
+    author="JoyPix LLC",
+    url="https://joypix.ai/privacy",
+    base="../policies/joypix/",
+)
+
+
+def test_long_date_is_english_whatever_the_locale() -> None:
+    assert long_date("2026-03-17") == "March 17, 2026" and long_date("2025-01-02") == "January 2, 2025"
+
+
+def test_markdown_is_a_version_history_to_paste_into_the_policy() -> None:
+    assert render_history(PAGE, "md") == (
+        "## Version History\n\n"
+        "- Updated April 20, 2026: v2.1.\n"
+        "- Updated April 2, 2026.\n"
+        "- Updated March 17, 2026: v2.0.\n"
+        "- Updated January 28, 2025: v1.0.\n"
+    )
+
+
+def test_text_is_a_table_newest_first_with_words_not_only_colour() -> None:
+    text = render_history(PAGE, "text", width=120)
+    rows = [line for line in text.splitlines() if re.match(r"│ \d{4}-", line)]
+    assert [row.split("│")[1].strip() for row in rows] == [
+        "2026-04-20",
+        "2026-04-02",
+        "2026-03-17",
+        "2025-01-28",
+    ]
+    assert "▲ major" in rows[2] and "required" in rows[2] and "◆ minor" in rows[0] and "○ first" in rows[3]
+    assert "editorial changes only" in rows[1] and "first recorded version" in rows[3]
+    assert "\x1b" not in text and "[red]boom[/red]" in text  # policy words are never markup nor escapes
+    coloured = render_history(PAGE, "text", color=True, width=120)
+    assert "\x1b[1;31m▲ major" in coloured and "\x1b[2J" not in coloured
+
+
+def test_an_empty_history_says_so() -> None:
+    empty = HistoryPage("joypix", "JoyPix", ())
+    assert "no versions recorded yet" in render_history(empty, "text")
+    assert render_history(empty, "md") == "## Version History\n\n"
+    assert "No versions recorded yet." in render_history(empty, "html")
+    assert feedparser.parse(render_history(empty, "atom")).bozo is False
+
+
+def test_html_is_a_self_contained_page_with_a_timeline() -> None:
+    page = render_history(PAGE, "html")
+    tree = lxml_html.fromstring(page)
+    svg = tree.xpath("//svg")
+    assert len(svg) == 1
+    marks = svg[0].xpath("./a")
+    assert [mark.get("href") for mark in marks] == [
+        "#v-2025-01-28--v1.0", "#v-2026-03-17--v2.0", "#v-2026-04-02--2026-04-02", "#v-2026-04-20--v2.1",
+    ]  # fmt: skip
+    # each mark says its severity in words and by its shape, not by colour alone
+    words = [mark.xpath("string(./text[last()])") for mark in marks]
+    assert words == ["○ first", "▲ major", "● editorial", "◆ minor"]
+    shapes = [mark[1].tag for mark in marks]
+    assert shapes == ["circle", "polygon", "circle", "polygon"]
+    assert [s.get("id") for s in tree.xpath("//section")] == [
+        "v-2026-04-20--v2.1", "v-2026-04-02--2026-04-02", "v-2026-03-17--v2.0", "v-2025-01-28--v1.0",
+    ]  # fmt: skip
+    links = tree.xpath("//section[@id='v-2026-03-17--v2.0']//a/@href")
+    assert links == [
+        "../policies/joypix/versions/2026-03-17--v2.0.md",
+        "../policies/joypix/redlines/2026-03-17--v2.0.md",
+    ]
+    assert "Advance notice required" in tree.xpath("string(//section[@id='v-2026-03-17--v2.0'])")
+    # hostile policy words stay text; nothing is loaded from elsewhere
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert not tree.xpath("//script | //link | //img | //*[@src]")
+
+
+def test_atom_is_a_valid_feed_with_stable_ids() -> None:
+    feed_text = render_history(PAGE, "atom")
+    feed = feedparser.parse(feed_text)
+    assert feed.bozo is False and feed.version == "atom10"
+    assert feed.feed.id == "urn:policydiff:joypix" and feed.feed.updated == "2026-04-20T00:00:00Z"
+    assert feed.feed.author == "JoyPix LLC"
+    assert [entry.id for entry in feed.entries] == [
+        "urn:policydiff:joypix:2026-04-20--v2.1", "urn:policydiff:joypix:2026-04-02--2026-04-02",
+        "urn:policydiff:joypix:2026-03-17--v2.0", "urn:policydiff:joypix:2025-01-28--v1.0",
+    ]  # fmt: skip
+    assert feed.entries[2].title == "v2.0 (March 17, 2026): major, advance notice required"
+    assert "AI training" in feed.entries[2].content[0].value
+    # RFC 4287: a feed and each entry have exactly one id, title and updated; the feed an author
+    root = etree.fromstring(feed_text.encode("utf-8"))
+    assert root.tag == f"{ATOM}feed"
+    for element in (root, *root.findall(f"{ATOM}entry")):
+        for name in ("id", "title", "updated"):
+            assert len(element.findall(f"{ATOM}{name}")) == 1, name
+    assert root.find(f"{ATOM}author/{ATOM}name") is not None
+    # a version recorded later adds an entry and changes none of the others
+    later = HistoryPage(
+        **{**{f: getattr(PAGE, f) for f in PAGE.__slots__}, "versions": (*VERSIONS, VERSIONS[0])}
+    )
+    ids = [entry.id for entry in feedparser.parse(render_history(later, "atom")).entries]
+    assert ids[1:] == [entry.id for entry in feed.entries]
+
+
+# ---------------------------------------------------------------------- the command
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> PolicyArchive:
+    monkeypatch.chdir(tmp_path)
+    write_project(
+        tmp_path, '[[policy]]\nid = "joypix"\ntitle = "JoyPix AI Privacy Policy"\n\n[[policy]]\nid = "new"\n'
+    )
+    archive = PolicyArchive(tmp_path / "policies", "joypix")
+    with archive.locked():
+        archive.add(label="v1.0", date="2025-01-28", text="one\n", source="a.md", severity=Severity.NONE)
+        archive.add(
+            label="v2.0", date="2026-03-17", text="two\n", source="https://joypix.ai/privacy",
+            severity=Severity.MAJOR, notice=True, summary=["major · ai expands · 4.b1: AI training"],
+            redline=("md", "# redline"), snapshot=("20260317T093000Z.html", b"<html>"),
+        )  # fmt: skip
+    return archive
+
+
+def test_history_json_is_the_file_and_follows_its_schema(project: PolicyArchive) -> None:
+    result = CliRunner().invoke(app, ["history", "joypix", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == project.history_path.read_text(encoding="utf-8")
+    validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+    assert list(validator.iter_errors(json.loads(result.stdout))) == []
+    broken = json.loads(result.stdout)
+    broken["versions"][0]["severity"] = "huge"
+    assert list(validator.iter_errors(broken))
+
+
+def test_history_formats_from_the_command(project: PolicyArchive, tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["history", "joypix", "-f", "md"])
+    assert (
+        result.stdout
+        == "## Version History\n\n- Updated March 17, 2026: v2.0.\n- Updated January 28, 2025: v1.0.\n"
+    )
+    result = runner.invoke(app, ["history", "joypix"])
+    assert result.exit_code == 0 and "JoyPix AI Privacy Policy: version history" in result.stdout
+    (tmp_path / "site").mkdir()
+    result = runner.invoke(app, ["history", "joypix", "-f", "html", "-o", "site/history.html"])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "site" / "history.html").read_text(encoding="utf-8")
+    assert 'href="../policies/joypix/redlines/2026-03-17--v2.0.md"' in page
+    assert (tmp_path / "site" / "../policies/joypix/redlines/2026-03-17--v2.0.md").is_file()
+    result = runner.invoke(app, ["history", "joypix", "-f", "atom"])
+    assert feedparser.parse(result.stdout).bozo is False and len(feedparser.parse(result.stdout).entries) == 2
+
+
+def test_history_of_a_configured_policy_without_versions_and_of_an_unknown_one(
+    project: PolicyArchive,
+) -> None:
+    result = CliRunner().invoke(app, ["history", "new"])
+    assert result.exit_code == 0 and "no versions recorded yet" in result.stdout
+    result = CliRunner().invoke(app, ["history", "jopyix"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("policydiff: jopyix: no such policy in ")
+    assert result.stderr.endswith("(known: joypix, new)\n")

@@ -1,0 +1,194 @@
+"""policydiff.load.pdf: PDFs written byte by byte here, with and without a text layer, damaged, locked."""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policydiff.cli import app
+from policydiff.errors import InputError
+from policydiff.load import load, source_kind
+from policydiff.model import ClauseKind
+from policydiff.segment import segment
+
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+# A CID font without a ToUnicode map: its glyphs have no characters, as in some exported PDFs.
+UNMAPPED_FONT = (
+    b"<< /Type /Font /Subtype /Type0 /BaseFont /Foo /Encoding /Identity-H /DescendantFonts [<< /Type /Font"
+    b" /Subtype /CIDFontType2 /BaseFont /Foo /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity)"
+    b" /Supplement 0 >> /DW 500 >>] >>"
+)
+# A standard security handler whose user password is not empty: nothing opens without it.
+LOCKED = b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -44 >>"
+IMAGE_ONLY = b"q 100 0 0 100 72 600 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x80 EI Q"
+
+
+def build_pdf(contents: list[bytes], *, font: bytes = HELVETICA, encrypt: bytes | None = None) -> bytes:
+    """A PDF 1.4 file: one page per content stream, Helvetica as F1, a correct cross-reference table."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", font]
+    pages = []
+    for content in contents:
+        pages.append(len(objects) + 1)
+        resources = b"<< /Font << /F1 3 0 R >> >>"
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
+            + resources
+            + b" /Contents %d 0 R >>" % (len(objects) + 2)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    kids = b" ".join(b"%d 0 R" % number for number in pages)
+    objects[1] = b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % len(pages)
+    trailer = b""
+    if encrypt is not None:
+        objects.append(encrypt)
+        file_id = b"<00112233445566778899aabbccddeeff>"
+        trailer = b" /Encrypt %d 0 R /ID [%s %s]" % (len(objects), file_id, file_id)
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R" % (len(objects) + 1) + trailer + b" >>\n"
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def text_page(*paragraphs: list[str]) -> bytes:
+    """A page of text: lines 14 pt apart, paragraphs 30 pt apart (pdfminer's blank line between them)."""
+    lines = [b"BT /F1 11 Tf"]
+    y = 740
+    for paragraph in paragraphs:
+        for line in paragraph:
+            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            lines.append(b"1 0 0 1 72 %d Tm (%s) Tj" % (y, escaped.encode("cp1252")))
+            y -= 14
+        y -= 16
+    lines.append(b"ET")
+    return b"\n".join(lines)
+
+
+POLICY_PAGES = [
+    text_page(
+        ["Acme Privacy Policy"],
+        ["Last updated: March 17, 2026"],
+        ["1. Information We Collect"],
+        ["We collect your email address and your device", "identifiers when you use the app."],
+        ["\u2022 Contact details", "\u2022 Usage data"],
+        ["1"],
+    ),
+    text_page(["Page 2 of 2"], ["2. Sharing"], ["We do not sell your personal information (ever)."]),
+]
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def load_error(path: Path) -> str:
+    with pytest.raises(InputError) as caught:
+        load(str(path))
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith(f"{path}: ")
+    assert caught.value.exit_code == 2
+    return message
+
+
+def test_text_layer_keeps_paragraphs_and_drops_page_numbers(tmp_path: Path) -> None:
+    document = load(str(write(tmp_path, "policy.pdf", build_pdf(POLICY_PAGES))))
+    assert document.format == "pdf"
+    assert document.original == (
+        "Acme Privacy Policy\n\nLast updated: March 17, 2026\n\n1. Information We Collect\n\n"
+        "We collect your email address and your device\nidentifiers when you use the app.\n\n"
+        "\u2022 Contact details\n\u2022 Usage data\n\n2. Sharing\n\n"
+        "We do not sell your personal information (ever)."
+    )
+    assert document.date == "2026-03-17"
+
+
+def test_segment_reads_headings_paragraphs_and_items_of_a_pdf(tmp_path: Path) -> None:
+    outline = segment(load(str(write(tmp_path, "policy.pdf", build_pdf(POLICY_PAGES)))))
+    kinds = {leaf.text.split("\n")[0]: leaf.kind for leaf in outline.leaves()}
+    assert kinds["1. Information We Collect"] is ClauseKind.HEADING
+    assert kinds["2. Sharing"] is ClauseKind.HEADING
+    assert kinds["\u2022 Contact details"] is ClauseKind.ITEM
+    assert kinds["We collect your email address and your device"] is ClauseKind.PARAGRAPH
+
+
+def test_a_pdf_is_sniffed_whatever_its_name(tmp_path: Path) -> None:
+    data = build_pdf(POLICY_PAGES)
+    assert source_kind("-", data) == "pdf"
+    assert source_kind("policy.txt", data) == "pdf"
+    assert load(str(write(tmp_path, "policy.txt", data))).format == "pdf"
+    assert source_kind("notes.md", b"%PDF- is how a PDF file starts\n") == "pdf"
+    assert source_kind("notes.md", b"A PDF file starts with %PDF-\n") == "markdown"
+
+
+def test_an_image_only_pdf_is_refused_as_having_no_text_layer(tmp_path: Path) -> None:
+    message = load_error(write(tmp_path, "scan.pdf", build_pdf([IMAGE_ONLY, IMAGE_ONLY])))
+    assert "no text layer" in message and "OCR" in message
+
+
+def test_a_password_protected_pdf_is_refused(tmp_path: Path) -> None:
+    message = load_error(write(tmp_path, "locked.pdf", build_pdf(POLICY_PAGES, encrypt=LOCKED)))
+    assert "password-protected" in message
+
+
+def test_glyphs_without_characters_are_refused(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    content = b"BT /F1 11 Tf 72 700 Td <00410042004300440045> Tj 0 -14 Td <0046004700480049> Tj ET"
+    message = load_error(write(tmp_path, "cid.pdf", build_pdf([content], font=UNMAPPED_FONT)))
+    assert "map no characters to Unicode" in message
+    assert capfd.readouterr().err == ""  # pdfminer's warning about the font stays off stderr
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"%PDF-1.4\ngarbage that is no PDF at all\n", "not a readable PDF"),
+        (build_pdf(POLICY_PAGES)[:400], "not a readable PDF"),
+        (b"<html><body>Access denied</body></html>", "not a PDF file"),
+    ],
+    ids=["garbage", "truncated", "html-named-pdf"],
+)
+def test_damaged_pdfs_are_refused_in_one_line(tmp_path: Path, data: bytes, problem: str) -> None:
+    assert problem in load_error(write(tmp_path, "broken.pdf", data))
+
+
+def test_pdf_logging_reaches_an_application_that_asks_for_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    content = b"BT /F1 11 Tf 72 700 Td <00410042> Tj ET"
+    with caplog.at_level(logging.WARNING, logger="pdfminer"):
+        load_error(write(tmp_path, "cid.pdf", build_pdf([content], font=UNMAPPED_FONT)))
+    assert any(record.name.startswith("pdfminer") for record in caplog.records)
+
+
+def test_diff_of_two_pdfs_from_the_command_line(tmp_path: Path) -> None:
+    old = write(tmp_path, "old.pdf", build_pdf(POLICY_PAGES))
+    changed = text_page(["2. Sharing"], ["We sell your personal information to advertisers."])
+    new = write(tmp_path, "new.pdf", build_pdf([POLICY_PAGES[0], changed]))
+    result = CliRunner().invoke(app, ["diff", str(old), str(new), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert '"sharing"' in result.stdout and "advertisers" in result.stdout
+
+
+def test_a_bad_pdf_on_the_command_line_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    scan = write(tmp_path, "scan.pdf", build_pdf([IMAGE_ONLY]))
+    result = CliRunner().invoke(app, ["diff", str(scan), str(scan)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "no text layer" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_pdf_builder_makes_what_pdfminer_reads() -> None:
+    from pdfminer.high_level import extract_text
+
+    assert extract_text(io.BytesIO(build_pdf([text_page(["Hello (world)"])]))).strip() == "Hello (world)"

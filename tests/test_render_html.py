@@ -1,0 +1,273 @@
+"""Tests of policydiff.render.html without a browser: structure, escaping, CSP, links, goldens."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from helpers import (
+    HOSTILE,
+    HOSTILE_HTML,
+    JOYCLIP_NEW,
+    JOYCLIP_OLD,
+    JOYPIX_NEW,
+    JOYPIX_OLD,
+    ROOT,
+    assert_golden,
+    hostile_report,
+    sample_report,
+)
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from policydiff.cli import app
+from policydiff.compare import compare
+from policydiff.load import load
+from policydiff.model import Report, Severity
+from policydiff.render import RENDERERS, render
+from policydiff.render.common import clean
+from policydiff.render.html import _split, anchor, render_html
+
+
+def parse(page: str) -> BeautifulSoup:
+    return BeautifulSoup(page, "html.parser")
+
+
+def by_id(tree: BeautifulSoup, element_id: str) -> Tag:
+    element = tree.find(id=element_id)
+    assert isinstance(element, Tag), element_id
+    return element
+
+
+def text(element: Tag) -> str:
+    return " ".join(element.get_text().split())
+
+
+def fixture_report(old: Path, new: Path) -> Report:
+    # sources as typed from the repository root, so the golden files do not depend on the checkout
+    documents = [replace(load(str(path)), source=path.relative_to(ROOT).as_posix()) for path in (old, new)]
+    return compare(*documents)
+
+
+@pytest.fixture(scope="module")
+def sample_page() -> str:
+    return render_html(sample_report())
+
+
+@pytest.fixture(scope="module")
+def hostile_page() -> str:
+    return render_html(hostile_report())
+
+
+# --- the renderer ------------------------------------------------------------------------------
+
+
+def test_html_is_a_renderer_and_is_deterministic(sample_page: str) -> None:
+    assert render(sample_report(), "html") == sample_page == RENDERERS["html"](sample_report())
+    assert sample_page.startswith('<!DOCTYPE html>\n<html lang="en">\n')
+    assert sample_page.endswith("</html>\n")
+
+
+def test_every_change_has_a_row_and_a_redline_entry_with_stable_ids(sample_page: str) -> None:
+    tree = parse(sample_page)
+    ids = [change.id for change in sample_report().changes]
+    assert [row.get("id") for row in tree.select("#change-list tbody tr")] == [f"row-{i}" for i in ids]
+    entries = tree.select("#redline-entries article.entry:not(.stub)")
+    assert [entry.get("id") for entry in entries] == [f"change-{i}" for i in ids]
+    assert [a.get("href") for a in tree.select("#change-list tbody tr td:first-child a")] == [
+        f"#change-{i}" for i in ids
+    ]
+
+
+def test_ids_are_unique_and_every_link_lands_on_one(hostile_page: str) -> None:
+    tree = parse(hostile_page)
+    ids = [element.get("id") for element in tree.find_all(True) if element.get("id")]
+    assert len(ids) == len(set(ids))
+    targets = {a.get("href") for a in tree.find_all("a")}
+    assert targets and all(target.startswith("#") and target[1:] in ids for target in targets)
+    labelled = [
+        element.get("aria-labelledby") for element in tree.find_all(True) if element.get("aria-labelledby")
+    ]
+    assert all(label in ids for label in labelled)
+
+
+def test_unsafe_characters_of_a_change_id_never_reach_an_id() -> None:
+    assert anchor('c9"><script>') == "change-c9---script-"
+    assert anchor("1e0f202e", "row") == "row-1e0f202e"
+
+
+def test_header_tells_versions_severity_notice_and_counts(sample_page: str) -> None:
+    header = parse(sample_page).select("body > header")[0]
+    words = " ".join(header.get_text(" ").split())
+    report = sample_report()
+    assert report.old.sha256 in words and report.new.sha256 in words
+    assert "Old JoyPix AI Privacy Policy v1.0 2025-09-01 41" in words
+    assert "Overall severity ▲ major" in words
+    assert "⚠ Required — at least 30 days before the new version takes effect" in words
+    assert "send it by 2026-02-15 for the new version to take effect on its date" in words
+    assert "▲ major 3 ◆ minor 3 ● editorial 2" in words
+    assert "collection 1 sharing 1 retention 1 rights 1 security 1 ai 1 contact 1" in words
+
+
+def test_no_notice_and_no_changes() -> None:
+    report = sample_report()
+    quiet = replace(report, changes=(), severity=Severity.NONE, notice=replace(report.notice, required=False))
+    tree = parse(render_html(quiet))
+    assert "Not required." in tree.get_text()
+    assert "No changes: the two versions have the same text" in tree.get_text()
+    assert not tree.select("article.entry") and by_id(tree, "filter-status") is not None
+
+
+def test_change_list_shows_the_reason_with_its_trigger_marked(sample_page: str) -> None:
+    row = by_id(parse(sample_page), "row-c3")
+    cells = [text(cell) for cell in row.select("td")]
+    assert cells[1:6] == ["3.(2)", "How We Use Your Information", "ai, sharing", "expands", "▲ major"]
+    assert cells[6].startswith("ai.training AI training on user content: «train and improve our AI models»")
+    assert "+2 more" in cells[6] and "⚠ consent may be required" in cells[6]
+    assert [mark.text for mark in row.select("mark")] == ["train and improve our AI models"]
+
+
+def test_redline_marks_insertions_deletions_and_trigger_words(sample_page: str) -> None:
+    entry = by_id(parse(sample_page), "change-c3")
+    inline = entry.select(".inline .text")[0]
+    assert [node.get_text() for node in inline.select("del")] == ["do not use"]
+    assert [node.get_text() for node in inline.select("ins")][:2] == [
+        "may use",
+        ", including portraits and voice recordings,",
+    ]
+    marked = "".join(mark.get_text() for mark in inline.select("mark"))
+    assert "train and improve our AI models" in marked and "do not" in marked
+    old, new = (entry.select(f".side .{side} .text")[0] for side in ("old", "new"))
+    assert not old.select("ins") and not new.select("del")
+    assert old.get_text() == sample_report().changes[2].old.text  # type: ignore[union-attr]
+    assert new.get_text() == sample_report().changes[2].new.text  # type: ignore[union-attr]
+
+
+def test_added_and_removed_clauses_have_one_side(sample_page: str) -> None:
+    tree = parse(sample_page)
+    added, removed = by_id(tree, "change-c1"), by_id(tree, "change-c5")
+    assert added.select(".side .old .absent")[0].text == "Not in the old version."
+    assert removed.select(".side .new .absent")[0].text == "Not in the new version."
+    assert added.select(".inline .text > ins") and removed.select(".inline .text > del")
+
+
+def test_moved_text_is_linked_between_its_two_places(sample_page: str) -> None:
+    tree = parse(sample_page)
+    moved, stub = by_id(tree, "change-c2"), by_id(tree, "moved-from-c2")
+    assert moved.select(".inline .text.moved-to") and stub.select(".inline .text.moved-from")
+    assert [a.get("href") for a in moved.select(".move-link a")] == ["#moved-from-c2"]
+    assert "#change-c2" in [a.get("href") for a in stub.select("h3 a")]
+    places = [entry.get("id") for entry in tree.select("#redline-entries > article")]
+    # the old place of c2 (offset 900) comes before c3, whose old text starts at 2010
+    assert places.index("moved-from-c2") == places.index("change-c3") - 1
+
+
+def test_editorial_changes_are_folded_and_the_rest_open(sample_page: str) -> None:
+    tree = parse(sample_page)
+    for change in sample_report().changes:
+        details = by_id(tree, f"change-{change.id}").select(":scope > details")
+        assert bool(details) is (change.severity is Severity.EDITORIAL)
+        assert all(element.get("open") is None for element in details)
+
+
+def test_gaps_stand_where_unchanged_text_lies_between_changes(sample_page: str) -> None:
+    tree = parse(sample_page)
+    children = [
+        "gap" if element.name == "p" else element.get("id")
+        for element in by_id(tree, "redline-entries").find_all(recursive=False)
+    ]
+    assert children[:3] == ["gap", "change-c1", "gap"]  # c1 starts at offset 1500
+    assert children[-1] == "gap" and "34 clauses are unchanged" in tree.get_text()
+
+
+# --- untrusted text ----------------------------------------------------------------------------
+
+
+def test_hostile_text_is_escaped_everywhere(hostile_page: str) -> None:
+    assert "<script>window.pwned" not in hostile_page and "<img" not in hostile_page
+    assert "&lt;script&gt;window.pwned = 1; alert(&#39;script&#39;)&lt;/script&gt;" in hostile_page
+    assert "\x1b" not in hostile_page
+    tree = parse(hostile_page)
+    tags = ["script", "style", "img", "svg", "iframe", "link", "b"]
+    assert [element.name for element in tree.find_all(tags)] == ["style", "script"]
+    assert not [name for element in tree.find_all(True) for name in element.attrs if name.startswith("on")]
+    assert clean(HOSTILE_HTML) in by_id(tree, "change-c9---script-alert--id----script-").get_text()
+    assert clean(HOSTILE) in tree.get_text()
+
+
+def test_nothing_is_loaded_from_anywhere(hostile_page: str) -> None:
+    tree = parse(hostile_page)
+    assert not [
+        element for element in tree.find_all(True) if {"src", "srcset", "action", "data"} & set(element.attrs)
+    ]
+    assert all(str(a.get("href")).startswith("#") for a in tree.find_all("a"))
+    style = tree.select("style")[0].text
+    assert "url(" not in style and "@import" not in style
+
+
+def test_csp_allows_only_the_page_own_style_and_script(hostile_page: str) -> None:
+    tree = parse(hostile_page)
+    policy = tree.select('meta[http-equiv="Content-Security-Policy"]')[0].get("content")
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["default-src"] == "'none'"
+    for directive, element in (("style-src", "style"), ("script-src", "script")):
+        text = tree.select(element)[0].text
+        digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+        assert directives[directive] == f"'sha256-{digest}'"
+    assert tree.select("head > meta")[0].get("charset") == "utf-8"
+    assert tree.select("head > meta")[1].get("http-equiv") == "Content-Security-Policy"
+
+
+def test_a_template_that_would_break_out_of_its_element_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "report").mkdir()
+    (tmp_path / "report" / "_diff.js.j2").write_text("var s = '</script>';\n", encoding="utf-8")
+    from policydiff.render.templates import jinja_env
+
+    assert "</script>" in jinja_env(True, overrides=[tmp_path]).get_template("report/_diff.js.j2").render()
+    with pytest.raises(ValueError, match="</script"):
+        render_html(sample_report(), overrides=[tmp_path])
+
+
+@given(
+    st.text(alphabet="ab c", max_size=30),
+    st.lists(st.tuples(st.integers(-5, 35), st.integers(-5, 35)), max_size=4),
+)
+def test_split_keeps_the_text_and_marks_exactly_the_ranges(text: str, ranges: list[tuple[int, int]]) -> None:
+    pieces = _split(text, ranges)
+    assert "".join(piece for piece, _ in pieces) == text
+    assert all(piece for piece, _ in pieces) or text == ""
+    position = 0
+    for piece, marked in pieces:
+        for offset in range(position, position + len(piece)):
+            assert marked == any(start <= offset < end for start, end in ranges)
+        position += len(piece)
+
+
+# --- the command line and the golden files -------------------------------------------------------
+
+
+def test_diff_format_html_writes_one_file(tmp_path: Path) -> None:
+    output = tmp_path / "redline.html"
+    result = CliRunner().invoke(
+        app, ["diff", str(JOYCLIP_OLD), str(JOYCLIP_NEW), "--format", "html", "--output", str(output)]
+    )
+    assert result.exit_code == 0, result.output
+    page = output.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and len(re.findall(r"<article id=\"change-", page)) > 10
+
+
+def test_golden_html_of_the_sample_report(sample_page: str) -> None:
+    assert_golden("report.html", sample_page)
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new"), [("joypix", JOYPIX_OLD, JOYPIX_NEW), ("joyclip", JOYCLIP_OLD, JOYCLIP_NEW)]
+)
+def test_golden_html_of_the_fixtures(name: str, old: Path, new: Path) -> None:
+    assert_golden(f"{name}.html", render_html(fixture_report(old, new)))
