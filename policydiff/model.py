@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 
 class Severity(StrEnum):
@@ -335,3 +336,43 @@ class Version:
     def name(self) -> str:
         """``<date>--<label>``: the stem of its files and the last part of its feed id."""
         return f"{self.date}--{self.label}"
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """One decision: the change it is about (fingerprint and texts), the severity, who, when and why."""
+
+    fingerprint: str
+    severity: Severity
+    because: str
+    by: str
+    date: str
+    kind: str
+    path: str
+    old: str | None
+    new: str | None
+
+    @property
+    def says(self) -> str:
+        return f"reviewed by {self.by} on {self.date}: {self.severity.value} because {self.because}"
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyCheck:
+    """One policy of a ``check``: what was compared, what was found, and what was written."""
+
+    policy: str
+    source: str
+    status: str  # "first" (nothing to compare with), "unchanged", "changed" or "failed"
+    old: Version | None = None
+    new: Version | None = None
+    report: Report | None = None  # with the lawyers' reviews applied
+    folder: Path | None = None  # notices/<date>/ with the drafts, the redline and the report
+    effective_date: str | None = None  # when a notice is required
+    stale: tuple[Review, ...] = ()
+    error: str | None = None
+    exit_code: int = 0
+
+    @property
+    def severity(self) -> Severity:
+        return self.report.severity if self.report else Severity.NONE

@@ -14,11 +14,11 @@ import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from policydiff.errors import InputError
-from policydiff.model import Change, NoticeDecision, Reason, Report, Severity, Side, Stats
+from policydiff.model import Change, NoticeDecision, Reason, Report, Review, Severity, Side, Stats
 from policydiff.text import fold
 
 SCHEMA = "policydiff.reviews/1"
@@ -26,25 +26,6 @@ REVIEW_RULE = "review"
 _FINGERPRINT = re.compile(r"^[0-9a-f]{8}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _REVIEWABLE = (Severity.EDITORIAL, Severity.MINOR, Severity.MAJOR)
-
-
-@dataclass(frozen=True, slots=True)
-class Review:
-    """One decision: the change it is about (fingerprint and texts), the severity, who, when and why."""
-
-    fingerprint: str
-    severity: Severity
-    because: str
-    by: str
-    date: str
-    kind: str
-    path: str
-    old: str | None
-    new: str | None
-
-    @property
-    def says(self) -> str:
-        return f"reviewed by {self.by} on {self.date}: {self.severity.value} because {self.because}"
 
 
 def base_id(change_id: str) -> str:
@@ -213,13 +194,13 @@ def reviewed_changes(report: Report) -> tuple[Change, ...]:
     return tuple(c for c in report.changes if c.reasons and c.reasons[0].rule == REVIEW_RULE)
 
 
-def stale_reviews(reviews: Iterable[Review], report: Report, latest_text: str) -> tuple[Review, ...]:
+def stale_reviews(reviews: Iterable[Review], report: Report | None, latest_text: str) -> tuple[Review, ...]:
     """Reviews whose change neither appears in ``report`` nor still stands in the latest text.
 
     A change reviewed between two earlier versions is not stale while its new wording is still
     in the policy; it is once that wording was rewritten or reverted.
     """
-    present = {base_id(change.id) for change in report.changes}
+    present = {base_id(change.id) for change in report.changes} if report else set()
     latest = fold(latest_text)
     stale = []
     for review in reviews:

@@ -23,7 +23,16 @@ MAY_IMPORT: dict[str, set[str]] = {  # a top-level part → the parts of ours it
     "config": BOTTOM,
     "load": BOTTOM | {"load", "fetch", "archive"},
     "compare": BOTTOM | {"segment", "align", "diff", "classify"},
+    # notice also reads the rule files' plain words (classify) and the Settings type (config)
+    "notice": BOTTOM | {"render", "classify", "config"},
     "review": BOTTOM,
+    "send": {"model", "errors"},
+    "archive": {"model", "errors"},
+    "fetch": {"model", "errors"},
+    # the multi-step jobs may use every part below the command line
+    "workflow": BOTTOM
+    | {"config", "load", "segment", "align", "diff", "classify", "compare", "render", "archive", "fetch"}
+    | {"notice", "send", "review"},
 }
 
 
@@ -66,3 +75,17 @@ def test_public_api_is_pinned() -> None:
     assert policydiff.__all__ == ["Report", "Settings", "__version__", "compare", "load", "segment"]
     for name in policydiff.__all__:
         assert getattr(policydiff, name) is not None
+
+
+# Modules held to less than their part allows: file formats never reach the archive, fetch or each other.
+ONLY_IMPORT: dict[str, set[str]] = {
+    "load/docx.py": BOTTOM | {"load"},
+    "load/pdf.py": BOTTOM | {"load"},
+    "render/docx_redline.py": {"model"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(ONLY_IMPORT))
+def test_file_format_modules_import_only_the_bottom_layer(name: str) -> None:
+    imported = ours(PACKAGE / name)
+    assert imported <= ONLY_IMPORT[name], f"{name} may not import {sorted(imported - ONLY_IMPORT[name])}"

@@ -191,7 +191,7 @@ def profile(
     context_terms: Sequence[Match] = (),
     terms_only: bool = False,
 ) -> Profile:
-    """Terms (affirmed or denied), cues, numbers and rule phrases of a region (only terms if ``terms_only``)."""
+    """Terms (affirmed or denied), cues, numbers and rule phrases of a region (``terms_only``: terms)."""
     found = Profile()
     context_denied = lead_denies(lead, rulebook) if lead else False
     for offset, sentence in region.parts():

@@ -1,0 +1,219 @@
+"""A ``check`` run, rendered: a rich table, a Markdown job summary, a JSON run record, CI annotations."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from policydiff.model import Change, PolicyCheck, Severity
+
+SCHEMA = "policydiff.check/1"
+_SYMBOL = {"major": "▲ major", "minor": "△ minor", "editorial": "· editorial", "none": "none"}
+
+
+def _versions(check: PolicyCheck) -> str:
+    if check.status == "failed":
+        return "—"
+    if check.old is None:
+        return check.new.label if check.new else "—"
+    return f"{check.old.label} → {check.new.label}" if check.new else check.old.label
+
+
+def _categories(check: PolicyCheck) -> str:
+    if check.report is None:
+        return ""
+    counts = Counter(
+        category.value
+        for change in check.report.changes
+        if change.severity.rank >= Severity.MINOR.rank
+        for category in change.categories[:1]
+    )
+    return ", ".join(f"{name} {count}" for name, count in counts.most_common())
+
+
+def _notice(check: PolicyCheck) -> str:
+    if check.effective_date:
+        return f"yes, effective {check.effective_date} at the earliest"
+    return "no" if check.status != "failed" else "—"
+
+
+def _status(check: PolicyCheck) -> str:
+    if check.status == "failed":
+        return f"failed: {check.error}"
+    return {"first": "first version recorded", "unchanged": "no new version"}.get(
+        check.status, _SYMBOL[check.severity.value]
+    )
+
+
+def _rows(checks: Sequence[PolicyCheck]) -> list[tuple[str, str, str, str, str]]:
+    return [(c.policy, _versions(c), _status(c), _categories(c), _notice(c)) for c in checks]
+
+
+_HEADERS = ("policy", "versions", "severity", "changes (minor and up) by category", "notice needed")
+
+
+def render_check_text(checks: Sequence[PolicyCheck], *, color: bool = False, width: int = 100) -> str:
+    """The run as a rich table, then one line per material change and per stale review."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(
+        width=width, color_system="standard" if color else None, record=True, file=io.StringIO()
+    )
+    table = Table(*_HEADERS, title="policydiff check", title_justify="left")
+    for row in _rows(checks):
+        table.add_row(*(Text(cell) for cell in row))
+    console.print(table)
+    for line in _detail_lines(checks):
+        console.print(Text(line))
+    return console.export_text(styles=color)
+
+
+def _where(change: Change) -> str:
+    side = change.new or change.old
+    assert side is not None
+    heading = side.heading.split(" › ")[-1] if side.heading else None
+    return f"{side.path} ({heading})" if heading else side.path
+
+
+def _detail_lines(checks: Sequence[PolicyCheck]) -> list[str]:
+    lines: list[str] = []
+    for check in checks:
+        if check.report is not None:
+            for change in check.report.changes:
+                if change.severity.rank < Severity.MINOR.rank and not _reviewed(change):
+                    continue
+                says = change.reasons[0].says if change.reasons else change.kind.value
+                lines.append(f"{check.policy} {change.id} {change.severity.value} {_where(change)}: {says}")
+                if _reviewed(change) and len(change.reasons) > 1:
+                    lines.append(f"    rule: {change.reasons[1].rule}: {change.reasons[1].says}")
+        if check.folder is not None:
+            lines.append(f"{check.policy}: notice drafts and redline in {check.folder}")
+        for review in check.stale:
+            lines.append(
+                f"{check.policy}: stale review {review.fingerprint} by {review.by} on {review.date}"
+                f" ({review.path}): its change no longer exists"
+            )
+    return lines
+
+
+def _reviewed(change: Change) -> bool:
+    return bool(change.reasons) and change.reasons[0].rule == "review"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").split())
+
+
+def render_check_markdown(checks: Sequence[PolicyCheck]) -> str:
+    """GitHub-flavoured Markdown for ``$GITHUB_STEP_SUMMARY``: the table, then every material change."""
+    out = ["## policydiff check", "", "| " + " | ".join(_HEADERS) + " |", "|" + "---|" * len(_HEADERS)]
+    out += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in _rows(checks)]
+    for check in checks:
+        found = check.report.changes if check.report else ()
+        changes = [c for c in found if c.severity.rank >= Severity.MINOR.rank or _reviewed(c)]
+        if changes:
+            out += ["", f"### {_cell(check.policy)}: {_cell(_versions(check))}", ""]
+            for change in changes:
+                categories = ", ".join(c.value for c in change.categories) or "other"
+                says = _cell(change.reasons[0].says if change.reasons else "")
+                out.append(
+                    f"- **{change.severity.value}** · {categories} {change.direction.value} · "
+                    f"`{change.id}` {_cell(_where(change))}: {says}"
+                )
+                for reason in change.reasons[1:2] if _reviewed(change) else change.reasons[1:1]:
+                    out.append(f"  - rule `{reason.rule}`: {_cell(reason.says)}")
+        if check.folder is not None:
+            out += ["", f"Notice drafts and redline: `{check.folder}`"]
+        for review in check.stale:
+            out.append(
+                f"- stale review `{review.fingerprint}` by {_cell(review.by)} on {review.date}: change gone"
+            )
+        if check.status == "failed":
+            out += ["", f"**{_cell(check.policy)} failed:** {_cell(check.error or '')}"]
+    return "\n".join(out) + "\n"
+
+
+def check_record(checks: Sequence[PolicyCheck], exit_code: int, ran_at: str) -> str:
+    """The machine-readable run record: one entry per policy, linking the files written."""
+    return (
+        json.dumps(
+            {
+                "schema": SCHEMA,
+                "ran_at": ran_at,
+                "exit_code": exit_code,
+                "policies": [_entry(c) for c in checks],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
+
+
+def _entry(check: PolicyCheck) -> dict[str, Any]:
+    folder = check.folder
+    return {
+        "policy": check.policy,
+        "source": check.source,
+        "status": check.status,
+        "old": check.old.label if check.old else None,
+        "new": check.new.label if check.new else None,
+        "severity": check.severity.value,
+        "notice_required": bool(check.report and check.report.notice.required),
+        "effective_date": check.effective_date,
+        "notices": str(folder) if folder else None,
+        "report": str(folder / "report.json") if folder else None,
+        "redline": str(folder / "redline.html") if folder else None,
+        "changes": [
+            {
+                "id": c.id,
+                "severity": c.severity.value,
+                "categories": [category.value for category in c.categories],
+                "direction": c.direction.value,
+                "path": (c.new or c.old).path if (c.new or c.old) else None,  # type: ignore[union-attr]
+                "says": c.reasons[0].says if c.reasons else "",
+                "reviewed": _reviewed(c),
+            }
+            for c in (check.report.changes if check.report else ())
+            if c.severity.rank >= Severity.MINOR.rank or _reviewed(c)
+        ],
+        "stale_reviews": [r.fingerprint for r in check.stale],
+        "error": check.error,
+    }
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation_lines(checks: Sequence[PolicyCheck], archive: Path) -> list[str]:
+    """A ``::warning`` workflow command per material change, pointing at the line of the new version."""
+    lines = []
+    for check in checks:
+        if check.report is None or check.new is None:
+            continue
+        file = archive / check.policy / check.new.file
+        text = file.read_text(encoding="utf-8") if file.is_file() else ""
+        for change in check.report.changes:
+            if change.severity is not Severity.MAJOR:
+                continue
+            side = change.new or change.old
+            assert side is not None
+            line = text.count("\n", 0, side.start) + 1 if change.new and text else 1
+            title = f"Material change in {check.policy}"
+            says = change.reasons[0].says if change.reasons else change.kind.value
+            lines.append(
+                f"::warning file={_escape_property(str(file))},line={line},title={_escape_property(title)}::"
+                + _escape_data(f"{_where(change)}: {says} (change {change.id})")
+            )
+    return lines

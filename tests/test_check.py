@@ -1,0 +1,215 @@
+"""policydiff check end to end: a local company website whose policy changes between scheduled runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers import policy_page, small_policy, threaded_server
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from policydiff.model import PolicyCheck, Severity, Version
+from policydiff.render.check import annotation_lines, check_record, render_check_markdown
+from policydiff.workflow import check_exit_code
+
+V1 = small_policy(6)
+V2 = V1.replace("for 6 months after", "for 24 months after")  # retention longer: major
+ASSERT_V2_DIFFERS = V1 != V2
+
+
+class Website:
+    """One policy page whose content the test changes between runs."""
+
+    def __init__(self, server: HTTPServer) -> None:
+        self.body = policy_page(V1)
+        self.status = 200
+        server.expect_request("/privacy").respond_with_handler(self.answer)
+        self.url = server.url_for("/privacy")
+
+    def answer(self, request: Request) -> Response:
+        return Response(self.body, status=self.status, content_type="text/html; charset=utf-8")
+
+
+@pytest.fixture
+def website() -> Iterator[Website]:
+    with threaded_server() as server:
+        yield Website(server)
+
+
+@pytest.fixture
+def project(tmp_path: Path, website: Website) -> Path:
+    (tmp_path / "policydiff.toml").write_text(
+        f"""[organization]
+name = "JoyPix LLC"
+contact = "support@joypix.ai"
+website = "https://joypix.ai"
+
+[notice]
+policy_url = "https://joypix.ai/privacy"
+
+[email]
+from = "privacy@joypix.ai"
+
+[[policy]]
+id = "joypix"
+title = "JoyPix Privacy Policy"
+url = "{website.url}"
+select = "main"
+remove = [".cookie-banner"]
+""",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def run(project: Path, *args: str, github: bool = False) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "POLICYDIFF_ERROR_LOG": str(project / "error.log")}
+    env.pop("GITHUB_ACTIONS", None)
+    if github:
+        env["GITHUB_ACTIONS"] = "true"
+    return subprocess.run(
+        [sys.executable, "-m", "policydiff", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def check(
+    project: Path, github: bool = False
+) -> tuple[subprocess.CompletedProcess[str], dict[str, object], str]:
+    summary = project / "summary.md"
+    summary.unlink(missing_ok=True)
+    done = run(
+        project, "check", "--fail-on", "major", "--json", "run.json", "--summary", "summary.md", github=github
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    record = json.loads((project / "run.json").read_text(encoding="utf-8")) if done.returncode != 2 else {}
+    return done, record, summary.read_text(encoding="utf-8") if summary.exists() else ""
+
+
+def test_a_scheduled_check_records_finds_drafts_and_honours_a_review(project: Path, website: Website) -> None:
+    assert ASSERT_V2_DIFFERS
+    # run 1: nothing to compare with yet
+    done, record, summary = check(project)
+    assert done.returncode == 0, done.stderr
+    assert "first version recorded" in done.stdout
+    assert record["policies"][0]["status"] == "first"  # type: ignore[index]
+
+    # run 2: the page now keeps data four times longer
+    website.body = policy_page(V2)
+    done, record, summary = check(project, github=True)
+    assert done.returncode == 1, done.stderr
+    (entry,) = record["policies"]  # type: ignore[misc]
+    assert entry["status"] == "changed" and entry["severity"] == "major" and entry["notice_required"]
+    folder = project / entry["notices"]
+    for name in ("email.html", "email.txt", "announcement.md", "in-app.txt", "notice.json", "redline.html"):
+        assert (folder / name).is_file(), name
+    assert folder.parent.name == "notices" and folder.parent.parent.name == "joypix"
+    report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    (major,) = [c for c in report["changes"] if c["severity"] == "major"]
+    assert "retention" in major["categories"]
+    assert "24 months" in (folder / "email.txt").read_text(encoding="utf-8")
+    assert "| joypix |" in summary and "major" in summary and major["id"] in summary
+    warnings = [line for line in done.stdout.splitlines() if line.startswith("::warning file=")]
+    assert len(warnings) == 1 and "title=Material change in joypix" in warnings[0]
+    assert "versions/" in warnings[0] and ",line=" in warnings[0]
+
+    # run 3: the same page again
+    done, record, summary = check(project)
+    assert done.returncode == 0, done.stderr
+    assert "no new version" in done.stdout and record["policies"][0]["status"] == "unchanged"  # type: ignore[index]
+
+    # a lawyer reads the change as editorial
+    reviewed = run(
+        project,
+        "review",
+        "joypix",
+        major["id"],
+        "--as",
+        "editorial",
+        "--because",
+        "backups only",
+        "--by",
+        "A. Lawyer",
+    )
+    assert reviewed.returncode == 0, reviewed.stderr
+    assert f"change {major['id']}" in reviewed.stdout and "editorial from now on" in reviewed.stdout
+    stored = json.loads((project / "policies" / "joypix" / "reviews.json").read_text(encoding="utf-8"))
+    assert stored["reviews"][0]["by"] == "A. Lawyer"
+
+    # the site rolls the change back (the review is then stale), then makes it again: same decision
+    website.body = policy_page(V1)
+    done, record, summary = check(project)
+    assert done.returncode == 0, done.stderr
+    assert "stale review" in done.stdout and "stale review" in summary
+    website.body = policy_page(V2)
+    done, record, summary = check(project)
+    assert done.returncode == 0, done.stderr + done.stdout
+    assert "reviewed by A. Lawyer on" in summary and "backups only" in summary
+    assert "reviewed by A. Lawyer" in done.stdout
+    assert record["policies"][0]["severity"] == "editorial"  # type: ignore[index]
+
+    # diff honours the review too when it compares archived versions
+    diffed = run(project, "diff", "joypix@previous", "joypix@latest", "--format", "json")
+    changes = json.loads(diffed.stdout)["changes"]
+    assert diffed.returncode == 0 and changes[0]["severity"] == "editorial"
+    assert changes[0]["reasons"][0]["rule"] == "review"
+
+
+def test_a_failed_fetch_exits_3_and_keeps_the_last_good_version(project: Path, website: Website) -> None:
+    assert check(project)[0].returncode == 0
+    history = (project / "policies" / "joypix" / "history.json").read_text(encoding="utf-8")
+    website.status = 500
+    done, record, _ = check(project)
+    assert done.returncode == 3
+    assert record["policies"][0]["status"] == "failed"  # type: ignore[index]
+    assert done.stderr.startswith("policydiff: joypix: ") and len(done.stderr.splitlines()) == 1
+    assert (project / "policies" / "joypix" / "history.json").read_text(encoding="utf-8") == history
+
+
+def test_a_bad_config_exits_2_with_one_line(project: Path) -> None:
+    (project / "policydiff.toml").write_text("[[policy]]\nid = 'Bad Id'\n", encoding="utf-8")
+    done = run(project, "check")
+    assert done.returncode == 2 and len(done.stderr.splitlines()) == 1 and "policy" in done.stderr
+
+
+def test_review_of_an_unknown_change_lists_where_to_look(project: Path, website: Website) -> None:
+    check(project)
+    website.body = policy_page(V2)
+    check(project)
+    done = run(project, "review", "joypix", "deadbeef", "--as", "minor", "--because", "x", "--by", "B")
+    assert done.returncode == 2 and "deadbeef: no such change" in done.stderr
+    assert "policydiff diff joypix@previous joypix@latest" in done.stderr
+
+
+def _check(status: str, severity: Severity, code: int = 0) -> PolicyCheck:
+    version = Version("v1", "2026-01-01", "0" * 64, "x", "versions/2026-01-01--v1.md", severity)
+    return PolicyCheck("p", "x", status, new=version, exit_code=code, error="boom" if code else None)
+
+
+def test_exit_code_puts_errors_before_findings() -> None:
+    changed = _check("unchanged", Severity.NONE)
+    assert check_exit_code([changed], 3) == 0
+    assert check_exit_code([changed, _check("failed", Severity.NONE, 3)], 3) == 3
+    assert check_exit_code([_check("failed", Severity.NONE, 3), _check("failed", Severity.NONE, 2)], 3) == 2
+
+
+def test_renderers_escape_what_the_policy_says(tmp_path: Path) -> None:
+    failed = PolicyCheck("p", "x", "failed", error="a | b <script>")
+    markdown = render_check_markdown([failed])
+    assert "a \\| b &lt;script&gt;" in markdown and "<script>" not in markdown
+    assert json.loads(check_record([failed], 3, "2026-11-23T00:00:00+00:00"))["policies"][0]["error"] == (
+        "a | b <script>"
+    )
+    assert annotation_lines([failed], tmp_path) == []
