@@ -82,6 +82,7 @@ def compare(
         notice=notice,
         changes=tuple(changes),
         stats=_stats(pairs, changes, old_outline, new_outline),
+        new_text=new.text,
     )
 
 

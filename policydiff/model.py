@@ -251,6 +251,7 @@ class Report:
     notice: NoticeDecision
     changes: tuple[Change, ...]
     stats: Stats
+    new_text: str = ""  # the new version's normalised text: the redline shows what did not change too
 
 
 @dataclass(frozen=True, slots=True)

@@ -271,3 +271,18 @@ def test_golden_html_of_the_sample_report(sample_page: str) -> None:
 )
 def test_golden_html_of_the_fixtures(name: str, old: Path, new: Path) -> None:
     assert_golden(f"{name}.html", render_html(fixture_report(old, new)))
+
+
+def test_the_redline_shows_the_unchanged_text_between_changes_escaped() -> None:
+    from helpers import document
+
+    old = (
+        "# Policy\n\nWe keep logs for 6 months.\n\nThe <b>middle</b> clause & more stays.\n\n"
+        "We share data.\n\nLast words.\n"
+    )
+    new = old.replace("6 months", "24 months").replace("We share data.", "We share data with partners.")
+    soup = BeautifulSoup(render_html(compare(document(old), document(new))), "lxml")
+    unchanged = [div.get_text() for div in soup.select("#redline-entries .unchanged")]
+    assert "The <b>middle</b> clause & more stays." in unchanged  # text, not markup
+    assert unchanged[-1] == "Last words."  # after the last change
+    assert soup.select_one("#redline-entries .unchanged b") is None

@@ -100,6 +100,7 @@ class RedlineItem:
     change: ChangeView
     role: str
     gap_before: bool  # unchanged text lies between this place and the one before
+    unchanged: str = ""  # that text, from the new version, when the report carries it
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +180,8 @@ def report_context(report: Report) -> dict[str, Any]:
         "by_category": [FilterOption(name, name, count) for name, count in report.stats.by_category],
         "stats": report.stats,
         "changes": changes,
-        "redline": redline_items(report.changes, changes),
+        "redline": redline_items(report.changes, changes, report.new_text),
+        "tail": _unchanged(report.new_text, _last_new_end(report.changes), len(report.new_text)),
     }
 
 
@@ -328,7 +330,17 @@ def _split(text: str, ranges: Sequence[tuple[int, int]]) -> list[tuple[str, bool
     return pieces
 
 
-def redline_items(changes: Sequence[Change], views: Sequence[ChangeView]) -> list[RedlineItem]:
+def _unchanged(text: str, start: int, end: int) -> str:
+    return text[start:end].strip() if text and end - start > _SEPARATOR else ""
+
+
+def _last_new_end(changes: Sequence[Change]) -> int:
+    return max((change.new.end for change in changes if change.new is not None), default=0)
+
+
+def redline_items(
+    changes: Sequence[Change], views: Sequence[ChangeView], new_text: str = ""
+) -> list[RedlineItem]:
     """The places of the redline in the new version's order, the old place of moved text included.
 
     The old place of a moved clause goes before the first change whose old text came after it;
@@ -352,9 +364,10 @@ def redline_items(changes: Sequence[Change], views: Sequence[ChangeView]) -> lis
         )
         present = {side: place for side, place in sides.items() if place is not None}
         gap = any(place.start - last[side] > _SEPARATOR for side, place in present.items())
+        unchanged = _unchanged(new_text, last[Side.NEW], change.new.start) if change.new else ""
         for side, place in present.items():
             last[side] = max(last[side], place.end)
-        items.append(RedlineItem(view, "change", gap_before=gap))
+        items.append(RedlineItem(view, "change", gap_before=gap or bool(unchanged), unchanged=unchanged))
     for stub in stubs.get(len(order), []):
         items.append(RedlineItem(stub, "moved-from", gap_before=False))
     return items
