@@ -91,6 +91,15 @@ def reference_path(source: str, root: Path) -> Path | None:
     return archive.path_of(archive.resolve(ref, source))
 
 
+def reference_version(source: str, root: Path) -> tuple[Path, Version] | None:
+    """Like ``reference_path``, with the version itself (its format says how to read the file)."""
+    path = reference_path(source, root)
+    if path is None:
+        return None
+    policy, ref = parse_reference(source) or ("", "")
+    return path, PolicyArchive(root, policy).resolve(ref, source)
+
+
 def known_policies(root: Path) -> list[str]:
     """The policies with a history in the archive at ``root``."""
     if not root.is_dir():
@@ -216,6 +225,7 @@ class PolicyArchive:
         summary: Sequence[str] = (),
         redline: tuple[str, str] | None = None,
         snapshot: tuple[str, bytes] | None = None,
+        format: str = "markdown",
     ) -> Version:
         """Store ``text`` as a new version and append it to the history; the lock must be held.
 
@@ -239,6 +249,7 @@ class PolicyArchive:
             summary=tuple(summary),
             redline=f"redlines/{date}--{label}.{redline[0]}" if redline else None,
             snapshot=self._snapshot_name(snapshot[0]) if snapshot else None,
+            format=format,
         )
         # the files first, the history last: a kill in between leaves only unlisted files behind
         write_atomic(self.path_of(version), text.encode("utf-8"))
@@ -330,6 +341,7 @@ def history_json(policy: str, versions: Sequence[Version]) -> str:
                 "summary": list(version.summary),
                 "redline": version.redline,
                 "snapshot": version.snapshot,
+                "format": version.format,
             }
             for version in versions
         ],
@@ -391,7 +403,19 @@ def _version(entry: Any, where: str) -> Version:
         summary=tuple(summary),
         redline=relative("redline", optional=True),
         snapshot=relative("snapshot", optional=True),
+        format=_format(entry, where),
     )
+
+
+def _format(entry: Any, where: str) -> str:
+    """The stored text's format; histories written before it was kept read as Markdown."""
+    value = entry.get("format", "markdown")
+    if value not in _FORMATS:
+        raise InputError(f"{where}.format: must be one of {', '.join(sorted(_FORMATS))} (got {value!r})")
+    return str(value)
+
+
+_FORMATS = frozenset({"text", "markdown", "html", "docx", "pdf"})
 
 
 def check_label_at(label: str, where: str) -> str:

@@ -140,7 +140,14 @@ def _settings(config: Path | None) -> Any:
 def _load(source: str, config: Path | None = None) -> Any:
     from policydiff.load import load
 
-    return load(_resolve_reference(source, config))
+    if "@" in source and not Path(source).exists():
+        from policydiff.archive import reference_version
+
+        found = reference_version(source, _settings(config).archive)
+        if found is not None:
+            path, version = found
+            return load(_shown(path), kind=version.format)
+    return load(source)
 
 
 def _one_stdin(*sources: str) -> None:
@@ -320,16 +327,6 @@ class HistoryFormat(StrEnum):
     atom = "atom"
 
 
-def _resolve_reference(source: str, config: Path | None) -> str:
-    """``POLICY@REF`` → the file of that archived version; any other source (an existing file first) as is."""
-    if "@" not in source:
-        return source
-    from policydiff.archive import reference_path
-
-    path = reference_path(source, _settings(config).archive)
-    return source if path is None else _shown(path)
-
-
 def _shown(path: Path) -> str:
     """A path as a user reads it: relative to the working directory when it lies below it."""
     try:
@@ -398,7 +395,10 @@ def record(
 
     settings = _settings(config)
     configured = settings.policy(policy)
-    document = load(_resolve_reference(source, config), select=configured.select, remove=configured.remove)
+    if "@" in source and not Path(source).exists():
+        document = _load(source, config)  # an archived version: already extracted, kept in its format
+    else:
+        document = load(source, select=configured.select, remove=configured.remove)
     done = record_version(settings, policy, document, version, date, dt.date.today())
     typer.echo(_recorded_line(done, PolicyArchive(settings.archive, policy)))
 

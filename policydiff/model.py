@@ -332,6 +332,7 @@ class Version:
     summary: tuple[str, ...] = ()  # one line per major or minor change
     redline: str | None = None  # redlines/<date>--<label>.<ext>: the report against the previous version
     snapshot: str | None = None  # snapshots/<timestamp>.html: the raw page it was fetched from
+    format: str = "markdown"  # how to read the stored text again: "text" and "pdf" keep plain-text layout
 
     @property
     def name(self) -> str:

@@ -121,6 +121,7 @@ def record_version(
             summary=[summary_line(c) for c in report.changes if c.severity.rank >= 2] if report else (),
             redline=_redline(report) if report else None,
             snapshot=snapshot,
+            format=document.format,
         )
     return Recorded(policy_id, version, created=True, previous=latest, report=report)
 
@@ -130,7 +131,9 @@ def _compare(archive: PolicyArchive, latest: Version, document: Document, settin
     from policydiff.load import load
 
     # the reference names the old side in the stored redline; an absolute path would differ per machine
-    old = replace(load(str(archive.path_of(latest))), source=f"{archive.policy}@{latest.label}")
+    old = replace(
+        load(str(archive.path_of(latest)), kind=latest.format), source=f"{archive.policy}@{latest.label}"
+    )
     return compare(old, document, judgement(settings))
 
 
@@ -435,7 +438,9 @@ def find_change(settings: Settings, policy_id: str, change_id: str) -> tuple[Cha
 def _archived(archive: PolicyArchive, version: Version) -> Document:
     from policydiff.load import load
 
-    return replace(load(str(archive.path_of(version))), source=f"{archive.policy}@{version.label}")
+    return replace(
+        load(str(archive.path_of(version)), kind=version.format), source=f"{archive.policy}@{version.label}"
+    )
 
 
 def review_change(

@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 from helpers import (
+    FIXTURES,
     JOYCLIP_OLD,
     JOYPIX_NEW,
     JOYPIX_OLD,
@@ -367,3 +368,26 @@ def test_fetch_command_reports_each_failure_and_exits_3(
     assert result.exit_code == 0 and result.stdout.startswith("joyclip: same text as 2026-")
     result = CliRunner().invoke(app, ["fetch", "nope"])
     assert result.exit_code == 2 and "no policy 'nope' (configured: joyclip, broken)" in result.stderr
+
+
+def test_an_archived_plain_text_version_compares_as_its_file_did(tmp_path: Path) -> None:
+    """The archive keeps a version's format: a .txt policy must not be re-read as Markdown later."""
+    import shutil
+
+    from policydiff.compare import compare
+    from policydiff.config import load_settings
+    from policydiff.load import load
+
+    shutil.copytree(FIXTURES, tmp_path / "fixtures")
+    shutil.rmtree(tmp_path / "fixtures" / "policies")
+    settings = load_settings(tmp_path / "fixtures" / "policydiff.toml")
+    old_file = tmp_path / "fixtures" / "joyclip" / "privacy-2026-01-03.txt"
+    today = dt.date(2026, 11, 23)
+    first = record_version(settings, "joyclip", load(str(old_file)), None, "2026-01-03", today)
+    assert first.version.format == "text"
+    new = load(str(tmp_path / "fixtures" / "joyclip" / "privacy-2026-04-01.md"))
+    second = record_version(settings, "joyclip", new, None, None, today)
+    direct = compare(load(str(old_file)), new)
+    assert second.report is not None
+    archived = [(c.id, c.severity, c.categories) for c in second.report.changes]
+    assert archived == [(c.id, c.severity, c.categories) for c in direct.changes]

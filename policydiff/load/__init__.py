@@ -50,12 +50,20 @@ def load(
     stdin: BinaryIO | None = None,
     select: str | None = None,
     remove: tuple[str, ...] = (),
+    kind: str | None = None,
 ) -> Document:
-    """Load a file path or ``-`` (standard input) into a ``Document``; ``InputError`` if it cannot be."""
+    """Load a file path or ``-`` (standard input) into a ``Document``; ``InputError`` if it cannot be.
+
+    ``kind`` reads text already extracted from a source of that kind (an archived version), so it
+    segments as the original did.
+    """
     name = source_name(source)
     data = read_bytes(source, stdin)
-    kind = source_kind(source, data)
-    loaded = LOADERS[kind](data, LoadOptions(name, select, tuple(remove)))
+    if kind is not None:
+        loaded = load_plain(data, LoadOptions(name, select, tuple(remove)))
+    else:
+        kind = source_kind(source, data)
+        loaded = LOADERS[kind](data, LoadOptions(name, select, tuple(remove)))
     text = normalise(loaded.text).text
     if not text.strip():
         raise InputError(f"{name}: no visible text")
