@@ -132,6 +132,64 @@ def measure_fetch(folder: Path, policies: int) -> dict[str, float]:
         server.stop()
 
 
+CHECK_CONFIG = """[organization]
+name = "JoyPix LLC"
+contact = "support@joypix.ai"
+website = "https://joypix.ai"
+
+[notice]
+policy_url = "https://joypix.ai/privacy"
+
+[notice.links]
+consent = "https://joypix.ai/account/privacy/consent"
+
+[email]
+from = "privacy@joypix.ai"
+
+"""
+TARGET_CHECK_S = 60.0  # 50 policies, each with material changes: compare, record, notices, redline
+
+
+def peak_rss_mb(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds and peak resident memory (MB, GNU time) of one process."""
+    time_bin = "/usr/bin/time"
+    if not Path(time_bin).exists():
+        return run(command, cwd), float("nan")
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        seconds = run([time_bin, "-f", "%M", "-o", rss.name, *command], cwd)
+        return seconds, int(rss.read().strip().splitlines()[-1]) / 1024
+
+
+def measure_check(folder: Path, policies: int) -> dict[str, tuple[float, float]]:
+    """``policydiff check`` of every policy: first versions, then every page with JoyPix v2.1's changes."""
+    old = JOYPIX_OLD.read_text(encoding="utf-8")
+    new = JOYPIX_NEW.read_text(encoding="utf-8")
+    server = HTTPServer(host="127.0.0.1", threaded=True)
+    server.start()
+    try:
+        tables = [
+            f'[[policy]]\nid = "p{n}"\ntitle = "Policy {n}"\nurl = "{server.url_for(f"/p{n}")}"\n'
+            'select = "main"\nremove = [".cookie-banner"]\n'
+            for n in range(policies)
+        ]
+        (folder / "policydiff.toml").write_text(CHECK_CONFIG + "\n".join(tables))
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)
+        results = {}
+        for label, content in (("first versions", old), ("all changed, notices drafted", new)):
+            server.clear()
+            for number in range(policies):
+                body = page(content, number) if content is old else content
+                server.expect_request(f"/p{number}").respond_with_data(body, content_type="text/html")
+            results[label] = peak_rss_mb(policydiff("check", "--json", "run.json"), folder)
+        notices = sorted(folder.glob("policies/*/notices/*/email.html"))
+        if len(notices) != policies:
+            raise SystemExit(f"check drafted {len(notices)} notices for {policies} changed policies")
+        return results
+    finally:
+        server.clear()
+        server.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--versions", type=int, default=500)
@@ -148,17 +206,25 @@ def main() -> None:
         history = measure_history(history_dir, options.runs)
         record = measure_record(history_dir)
         fetch = measure_fetch(fetch_dir, options.policies)
+        check_dir = Path(work) / "check"
+        check_dir.mkdir()
+        checks = measure_check(check_dir, options.policies)
     rows = [
         (f"history --format {fmt} ({options.versions} versions)", t, TARGET_HISTORY_S)
         for fmt, t in history.items()
     ]
     rows.append((f"record into the {options.versions}-version archive", record, TARGET_RECORD_S))
     rows += [(f"fetch {options.policies} policies, {label}", t, TARGET_FETCH_S) for label, t in fetch.items()]
-    print(f"\n{'measure':<46} {'seconds':>8}  target")
+    rows += [
+        (f"check {options.policies} policies, {label} ({rss:.0f} MB peak)", t, TARGET_CHECK_S)
+        for label, (t, rss) in checks.items()
+    ]
+    print(f"\n{'measure':<58} {'seconds':>8}  target")
     for name, seconds, target in rows:
-        print(f"{name:<46} {seconds:>8.2f}  {'PASS' if seconds < target else 'FAIL'} < {target:g} s")
+        print(f"{name:<58} {seconds:>8.2f}  {'PASS' if seconds < target else 'FAIL'} < {target:g} s")
     if options.json:
-        options.json.write_text(json.dumps({"history": history, "fetch": fetch}, indent=2) + "\n")
+        numbers = {"history": history, "fetch": fetch, "check": checks}
+        options.json.write_text(json.dumps(numbers, indent=2) + "\n")
 
 
 if __name__ == "__main__":

@@ -629,8 +629,9 @@ def check(
         _append(summary, check_render.render_check_markdown(checks))
     if json_file is not None:
         _write(check_render.check_record(checks, code, now.isoformat(timespec="seconds")), json_file)
-    for failed in (c for c in checks if c.status == "failed"):
-        _say(f"{failed.policy}: {failed.error}; not recorded, the last good version stays")
+    for failed in (c for c in checks if c.error is not None):
+        kept = "; not recorded, the last good version stays" if failed.status == "failed" else ""
+        _say(f"{failed.policy}: {failed.error}{kept}")
     raise typer.Exit(code)
 
 

@@ -493,37 +493,38 @@ def _check_one(settings: Settings, fetched: Fetched, today: dt.date) -> PolicyCh
         )
     recorded = fetched.recorded
     archive = PolicyArchive(settings.archive, fetched.policy)
+    base = PolicyCheck(fetched.policy, fetched.source, "first" if recorded.created else "unchanged")
     try:
         reviews = policy_reviews(settings, fetched.policy)
         latest_text = archive.read_text(recorded.version)
-        if not recorded.created or recorded.report is None or recorded.previous is None:
-            status = "unchanged" if not recorded.created else "first"
-            stale = stale_reviews(reviews, None, latest_text)
-            return PolicyCheck(fetched.policy, fetched.source, status, new=recorded.version, stale=stale)
-        report = apply_reviews(recorded.report, reviews)
-        stale = stale_reviews(reviews, report, latest_text)
-        folder, effective = None, None
-        if report.notice.required:
-            folder = _notice_folder(archive, recorded.version)
-            plan, _ = draft_notice(report, settings, today, None, folder, force=True)
-            effective = plan.effective_date
-            _write_report_files(report, folder)
-        return PolicyCheck(
-            fetched.policy,
-            fetched.source,
-            "changed",
-            old=recorded.previous,
-            new=recorded.version,
-            report=report,
-            folder=folder,
-            effective_date=effective,
-            stale=stale,
-        )
     except PolicydiffError as error:
-        return PolicyCheck(
-            fetched.policy, fetched.source, "failed", new=recorded.version, error=error.message,
-            exit_code=error.exit_code,
-        )  # fmt: skip
+        return replace(base, new=recorded.version, error=error.message, exit_code=error.exit_code)
+    if not recorded.created or recorded.report is None or recorded.previous is None:
+        return replace(base, new=recorded.version, stale=stale_reviews(reviews, None, latest_text))
+    report = apply_reviews(recorded.report, reviews)
+    checked = replace(
+        base,
+        status="changed",
+        old=recorded.previous,
+        new=recorded.version,
+        report=report,
+        stale=stale_reviews(reviews, report, latest_text),
+    )
+    if not report.notice.required:
+        return checked
+    folder = _notice_folder(archive, recorded.version)
+    try:
+        _write_report_files(report, folder)  # the redline first: it is there even if the notice fails
+        plan, _ = draft_notice(report, settings, today, None, folder, force=True)
+    except PolicydiffError as error:
+        # the version is recorded, so the next run will not see this change again: say how to finish
+        retry = (
+            f"policydiff notice {fetched.policy}@{recorded.previous.label} "
+            f"{fetched.policy}@{recorded.version.label} --out {folder} --force"
+        )
+        message = f"{recorded.version.label} recorded, but its notice was not drafted: {error.message}"
+        return replace(checked, folder=folder, error=f"{message}; fix that, then run: {retry}", exit_code=2)
+    return replace(checked, folder=folder, effective_date=plan.effective_date)
 
 
 def _notice_folder(archive: PolicyArchive, version: Version) -> Path:
@@ -546,7 +547,7 @@ def _write_report_files(report: Report, folder: Path) -> None:
 
 def check_exit_code(checks: Sequence[PolicyCheck], fail_rank: int) -> int:
     """2 for bad input, else 3 for a failed fetch, else 1 when a change reaches ``fail_rank``, else 0."""
-    codes = {check.exit_code for check in checks if check.status == "failed"}
+    codes = {check.exit_code for check in checks if check.error is not None}
     if 4 in codes:
         return 4
     if 2 in codes:

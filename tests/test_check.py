@@ -88,13 +88,14 @@ def run(project: Path, *args: str, github: bool = False) -> subprocess.Completed
 def check(
     project: Path, github: bool = False
 ) -> tuple[subprocess.CompletedProcess[str], dict[str, object], str]:
-    summary = project / "summary.md"
+    summary, record_file = project / "summary.md", project / "run.json"
     summary.unlink(missing_ok=True)
+    record_file.unlink(missing_ok=True)
     done = run(
         project, "check", "--fail-on", "major", "--json", "run.json", "--summary", "summary.md", github=github
     )
     assert "Traceback" not in done.stderr, done.stderr
-    record = json.loads((project / "run.json").read_text(encoding="utf-8")) if done.returncode != 2 else {}
+    record = json.loads(record_file.read_text(encoding="utf-8")) if record_file.exists() else {}
     return done, record, summary.read_text(encoding="utf-8") if summary.exists() else ""
 
 
@@ -213,3 +214,26 @@ def test_renderers_escape_what_the_policy_says(tmp_path: Path) -> None:
         "a | b <script>"
     )
     assert annotation_lines([failed], tmp_path) == []
+
+
+def test_a_notice_that_cannot_be_drafted_is_not_lost(project: Path, website: Website) -> None:
+    """The version is recorded before the notice; when the config stops the notice, say how to finish it."""
+    config = project / "policydiff.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('from = "privacy@joypix.ai"\n', ""))
+    assert check(project)[0].returncode == 0
+    website.body = policy_page(V2)
+    done, record, summary = check(project)
+    assert done.returncode == 2, done.stderr
+    (line,) = done.stderr.splitlines()
+    assert "recorded, but its notice was not drafted" in line and "email.from" in line
+    retry = line.split("then run: ", 1)[1]
+    assert retry.startswith("policydiff notice joypix@") and "not recorded" not in line
+    assert "needs attention" in summary and record["policies"][0]["status"] == "changed"  # type: ignore[index]
+    folder = project / record["policies"][0]["notices"]  # type: ignore[index]
+    assert (folder / "redline.html").is_file() and not (folder / "email.html").exists()
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("[email]\n", '[email]\nfrom = "privacy@joypix.ai"\n')
+    )
+    finished = run(project, *retry.split()[1:])
+    assert finished.returncode == 0, finished.stderr
+    assert (folder / "email.html").is_file()

@@ -92,8 +92,10 @@ def _detail_lines(checks: Sequence[PolicyCheck]) -> list[str]:
                 lines.append(f"{check.policy} {change.id} {change.severity.value} {_where(change)}: {says}")
                 if _reviewed(change) and len(change.reasons) > 1:
                     lines.append(f"    rule: {change.reasons[1].rule}: {change.reasons[1].says}")
-        if check.folder is not None:
+        if check.folder is not None and check.error is None:
             lines.append(f"{check.policy}: notice drafts and redline in {check.folder}")
+        elif check.error is not None and check.status != "failed":
+            lines.append(f"{check.policy}: {check.error}")
         for review in check.stale:
             lines.append(
                 f"{check.policy}: stale review {review.fingerprint} by {review.by} on {review.date}"
@@ -128,14 +130,15 @@ def render_check_markdown(checks: Sequence[PolicyCheck]) -> str:
                 )
                 for reason in change.reasons[1:2] if _reviewed(change) else change.reasons[1:1]:
                     out.append(f"  - rule `{reason.rule}`: {_cell(reason.says)}")
-        if check.folder is not None:
+        if check.folder is not None and check.error is None:
             out += ["", f"Notice drafts and redline: `{check.folder}`"]
         for review in check.stale:
             out.append(
                 f"- stale review `{review.fingerprint}` by {_cell(review.by)} on {review.date}: change gone"
             )
-        if check.status == "failed":
-            out += ["", f"**{_cell(check.policy)} failed:** {_cell(check.error or '')}"]
+        if check.error is not None:
+            label = "failed" if check.status == "failed" else "needs attention"
+            out += ["", f"**{_cell(check.policy)} {label}:** {_cell(check.error)}"]
     return "\n".join(out) + "\n"
 
 
