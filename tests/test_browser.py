@@ -262,3 +262,41 @@ def test_a_hostile_policy_runs_nothing_and_shows_as_text(open_page: Any, hostile
     entry = page.locator("#redline-entries article.entry").last
     assert clean(HOSTILE_HTML) in entry.locator(".inline .text").inner_text()
     assert page.locator("body").is_visible() and page.locator("h1").inner_text().startswith("JoyPix")
+
+
+def test_the_history_page_opens_with_its_timeline_and_links(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``history --format html`` in chromium: a mark per version, no request out, links that land."""
+    from typer.testing import CliRunner
+
+    from policydiff.cli import app
+
+    (tmp_path / "policydiff.toml").write_text(
+        '[[policy]]\nid = "joypix"\ntitle = "JoyPix AI Privacy Policy"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    for source, date in ((JOYPIX_OLD, "2026-03-17"), (JOYPIX_NEW, "2026-04-20")):
+        assert runner.invoke(app, ["record", "joypix", str(source), "--date", date]).exit_code == 0
+    page_path = tmp_path / "policies" / "joypix" / "history.html"
+    done = runner.invoke(app, ["history", "joypix", "--format", "html", "--output", str(page_path)])
+    assert done.exit_code == 0, done.stderr
+    page = browser.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(page_path.as_uri())
+    assert requests == [page_path.as_uri()] and errors == []
+    assert page.locator("svg a").count() == 2  # one mark per version
+    text = page.locator("body").inner_text()
+    assert "v2.0" in text and "v2.1" in text
+    links = [
+        page_path.parent / href
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+        if not href.startswith(("#", "http", "mailto"))
+    ]
+    assert links and all(link.is_file() for link in links), links
+    page.screenshot(path=str(tmp_path / "history.png"), full_page=True)
+    page.close()
