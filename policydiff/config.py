@@ -87,9 +87,10 @@ class Settings:
         for policy in self.policies:
             if policy.id == policy_id:
                 return policy
+        if self.path is None:
+            raise InputError(f"{CONFIG_NAME}: not found here or in a parent folder (run 'policydiff init')")
         known = ", ".join(p.id for p in self.policies) or "none"
-        where = self.path or CONFIG_NAME
-        raise InputError(f"{where}: no policy '{policy_id}' (configured: {known})")
+        raise InputError(f"{self.path}: no policy '{policy_id}' (configured: {known})")
 
 
 def find_config(start: Path) -> Path | None:

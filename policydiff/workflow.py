@@ -200,8 +200,9 @@ def policies_to_fetch(settings: Settings, policy_ids: Sequence[str]) -> list[Pol
     if not policy_ids:
         policies = [p for p in settings.policies if p.url or p.source]
         if not policies:
-            where = settings.path or CONFIG_NAME
-            raise InputError(f"{where}: no [[policy]] with a url or source to fetch")
+            if settings.path is None:
+                raise InputError(f"{CONFIG_NAME}: not found here or in a parent folder (run 'policydiff init')")
+            raise InputError(f"{settings.path}: no [[policy]] with a url or source to fetch")
         return policies
     chosen = [settings.policy(policy_id) for policy_id in dict.fromkeys(policy_ids)]
     for policy in chosen:
