@@ -201,7 +201,7 @@ def policies_to_fetch(settings: Settings, policy_ids: Sequence[str]) -> list[Pol
         policies = [p for p in settings.policies if p.url or p.source]
         if not policies:
             if settings.path is None:
-                raise InputError(f"{CONFIG_NAME}: not found here or in a parent folder (run 'policydiff init')")
+                settings.policy("")  # says there is no config and how to make one
             raise InputError(f"{settings.path}: no [[policy]] with a url or source to fetch")
         return policies
     chosen = [settings.policy(policy_id) for policy_id in dict.fromkeys(policy_ids)]
