@@ -194,7 +194,7 @@ def _squeeze_blank_lines(text: str, origin: array[int]) -> tuple[str, array[int]
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_REF = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _URL = re.compile(r"(?:https?://|mailto:|www\.)\S+", re.IGNORECASE)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_EMAIL = re.compile(r"\b[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)+\b")  # "DPO @ example.com" too
 WORD = re.compile(r"\w+")
 _KEY_WORD = re.compile(r"[^\W_]+")  # "_" is Markdown emphasis ("_Last updated_"), not part of a word
 
