@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import needs_shared
 
 from policydiff.errors import InputError
 from policydiff.load import KINDS_BY_SUFFIX, LOADERS, describe, load
@@ -450,18 +451,21 @@ def test_describe(text: str, expected: tuple[str | None, str | None, str | None]
     assert describe(text) == expected
 
 
+@needs_shared
 def test_describe_seed_joypix() -> None:
     document = load(str(SEEDS / "joypix-privacy-policy-v2.0.txt"))
     assert (document.title, document.date) == ("JoyPix AI Privacy Policy", "2026-03-17")
     assert document.version == "v2.0"  # its "Version History" entry dated like the top of the policy
 
 
+@needs_shared
 def test_describe_seed_joyclip() -> None:
     document = load(str(SEEDS / "joyclip-privacy-policy-2026-01-03.txt"))
     assert document.date == "2026-01-03"
     assert document.title is None  # its first lines are a date and long sentences
 
 
+@needs_shared
 def test_describe_never_crashes_on_the_corpus() -> None:
     assert len(CORPUS) == 56
     for path in CORPUS:

@@ -11,6 +11,7 @@ from helpers import (
     JOYCLIP_OLD,
     JOYPIX_NEW,
     JOYPIX_OLD,
+    needs_shared,
     outline_of,
     outline_problems,
     policy_text,
@@ -342,5 +343,6 @@ def test_corpus_keeps_every_character(path: Path) -> None:
     assert outline_problems(segment(load(str(path)))) == []
 
 
+@needs_shared
 def test_the_corpus_is_there() -> None:
     assert len(CORPUS) == 56
