@@ -56,6 +56,10 @@ class FailOn(StrEnum):
     never = "never"
 
 
+# the severity rank (none 0 … major 3) from which --fail-on exits 1
+_FAIL_RANK = {FailOn.major: 3, FailOn.minor: 2, FailOn.any: 1, FailOn.never: 99}
+
+
 ConfigOption = Annotated[
     Path | None,
     typer.Option(
@@ -190,8 +194,7 @@ def _redline(report: Any, old_document: Any, new_document: Any) -> bytes:
 
 
 def _exit_code(severity_rank: int, fail_on: FailOn) -> int:
-    threshold = {FailOn.major: 3, FailOn.minor: 2, FailOn.any: 1, FailOn.never: 99}[fail_on]
-    return 1 if severity_rank >= threshold else 0
+    return 1 if severity_rank >= _FAIL_RANK[fail_on] else 0
 
 
 @app.command()
@@ -463,6 +466,33 @@ def history(
     _write(render_history(page, format.value, color=use_color, width=width), output)
 
 
+def _over_policies(
+    settings: Any, policies: list[str] | None, verb: str, job: Callable[..., R]
+) -> tuple[R, Any]:
+    """Run ``job`` (fetch or check) over the chosen policies with one HTTP client and a progress bar."""
+    import datetime as dt
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from policydiff.fetch import new_client, user_agent
+    from policydiff.workflow import FETCH_WORKERS, policies_to_fetch
+
+    chosen = policies_to_fetch(settings, policies or [])
+    now, today = dt.datetime.now(dt.UTC), dt.date.today()
+    console = Console(stderr=True)
+    columns = (TextColumn(verb), BarColumn(), MofNCompleteColumn())
+    show = len(chosen) > 1 and console.is_terminal
+    with (
+        new_client(user_agent(__version__), connections=FETCH_WORKERS) as client,
+        Progress(*columns, console=console, transient=True, disable=not show) as progress,
+    ):
+        task = progress.add_task(verb, total=len(chosen))
+        ids = [policy.id for policy in chosen]
+        done = job(settings, client, ids, today=today, now=now, on_done=lambda _: progress.advance(task))
+    return done, now
+
+
 @app.command()
 @boundary
 def fetch(
@@ -472,33 +502,10 @@ def fetch(
     config: ConfigOption = None,
 ) -> None:
     """Download each policy page, record a new version when its text changed; exit 3 if a fetch failed."""
-    import datetime as dt
-
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from policydiff.fetch import new_client, user_agent
-    from policydiff.workflow import FETCH_WORKERS, fetch_policies, policies_to_fetch
+    from policydiff.workflow import fetch_policies
 
     settings = _settings(config)
-    chosen = policies_to_fetch(settings, policies or [])
-    now, today = dt.datetime.now(dt.UTC), dt.date.today()
-    console = Console(stderr=True)
-    columns = (TextColumn("fetching"), BarColumn(), MofNCompleteColumn())
-    show = len(chosen) > 1 and console.is_terminal
-    with (
-        new_client(user_agent(__version__), connections=FETCH_WORKERS) as client,
-        Progress(*columns, console=console, transient=True, disable=not show) as progress,
-    ):
-        task = progress.add_task("fetch", total=len(chosen))
-        results = fetch_policies(
-            settings,
-            client,
-            [policy.id for policy in chosen],
-            today=today,
-            now=now,
-            on_done=lambda _: progress.advance(task),
-        )
+    results, _ = _over_policies(settings, policies, "fetching", fetch_policies)
     code = 0
     for result in results:
         if result.recorded is not None:
@@ -589,36 +596,12 @@ def check(
     config: ConfigOption = None,
 ) -> None:
     """Fetch or read each policy, record new versions, draft notices and redlines for material changes."""
-    import datetime as dt
-
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from policydiff.fetch import new_client, user_agent
     from policydiff.render import check as check_render
-    from policydiff.workflow import FETCH_WORKERS, check_exit_code, check_policies, policies_to_fetch
+    from policydiff.workflow import check_exit_code, check_policies
 
     settings = _settings(config)
-    chosen = policies_to_fetch(settings, policies or [])
-    now, today = dt.datetime.now(dt.UTC), dt.date.today()
-    console = Console(stderr=True)
-    columns = (TextColumn("checking"), BarColumn(), MofNCompleteColumn())
-    show = len(chosen) > 1 and console.is_terminal
-    with (
-        new_client(user_agent(__version__), connections=FETCH_WORKERS) as client,
-        Progress(*columns, console=console, transient=True, disable=not show) as progress,
-    ):
-        task = progress.add_task("check", total=len(chosen))
-        checks = check_policies(
-            settings,
-            client,
-            [policy.id for policy in chosen],
-            today=today,
-            now=now,
-            on_done=lambda _: progress.advance(task),
-        )
-    threshold = {FailOn.major: 3, FailOn.minor: 2, FailOn.any: 1, FailOn.never: 99}[fail_on]
-    code = check_exit_code(checks, threshold)
+    checks, now = _over_policies(settings, policies, "checking", check_policies)
+    code = check_exit_code(checks, _FAIL_RANK[fail_on])
     use_color = sys.stdout.isatty() if color is None else color
     width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 100
     sys.stdout.write(check_render.render_check_text(checks, color=use_color, width=width))

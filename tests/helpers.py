@@ -5,10 +5,13 @@ from __future__ import annotations
 import contextlib
 import difflib
 import hashlib
+import os
 import random
+import shutil
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import strategies as st
@@ -637,3 +640,43 @@ def threaded_server() -> Iterator[HTTPServer]:
     finally:
         server.clear()
         server.stop()
+
+
+# --- the browser: Debian's chromium, headless, through Playwright ---------------------------------
+
+CHROMIUM = os.environ.get("POLICYDIFF_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+# ecosystem-notes §4: root needs --no-sandbox; without the background-networking flags Chromium
+# keeps calling Google's hosts. Playwright adds --headless and a throw-away profile itself.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Any]:
+    """A launched Playwright browser; skipped without chromium unless POLICYDIFF_REQUIRE_BROWSER is set."""
+    import importlib.util
+
+    missing = (
+        None if Path(CHROMIUM).is_file() else f"{CHROMIUM} is not installed (apt-get install -y chromium)"
+    )
+    if missing is None and importlib.util.find_spec("playwright") is None:
+        missing = "playwright is not installed"
+    if missing and os.environ.get("POLICYDIFF_REQUIRE_BROWSER"):
+        pytest.fail(f"POLICYDIFF_REQUIRE_BROWSER is set but {missing}", pytrace=False)
+    if missing:
+        pytest.skip(missing)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            yield launched
+        finally:
+            launched.close()

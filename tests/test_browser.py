@@ -7,15 +7,13 @@ so a missing browser fails there. One browser per module keeps the file fast.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from helpers import HOSTILE_HTML, JOYPIX_NEW, JOYPIX_OLD, ROOT, hostile_report
+from helpers import HOSTILE_HTML, JOYPIX_NEW, JOYPIX_OLD, ROOT, chromium, hostile_report
 
 from policydiff.compare import compare
 from policydiff.load import load
@@ -26,37 +24,11 @@ from policydiff.render.json_report import render_json
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Request
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# ecosystem-notes §4: root needs --no-sandbox; the rest keeps Chromium off the network and quick
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
-
-
-def _require_browser() -> None:
-    if Path(CHROMIUM).is_file():
-        return
-    if os.environ.get("POLICYDIFF_REQUIRE_BROWSER"):
-        pytest.fail(f"POLICYDIFF_REQUIRE_BROWSER is set but {CHROMIUM} is missing (apt-get install chromium)")
-    pytest.skip("chromium is not installed (apt-get install -y chromium); CI sets POLICYDIFF_REQUIRE_BROWSER")
-
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    # Playwright gives each launch a fresh temporary profile itself (and refuses --user-data-dir)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ Skipped only when Chromium or Playwright is missing and ``POLICYDIFF_REQUIRE_BRO
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -16,37 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import FIXTURES
+from helpers import FIXTURES, chromium
 from typer.testing import CliRunner
 
 from policydiff.cli import app
-
-CHROMIUM = Path(os.environ.get("POLICYDIFF_CHROMIUM", "/usr/bin/chromium"))
-# ecosystem-notes §4: without the background-networking flags Chromium keeps calling Google hosts.
-# Playwright adds --headless and a throw-away --user-data-dir itself.
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
-
-
-def _browser_missing() -> str | None:
-    if not CHROMIUM.exists():
-        return f"{CHROMIUM} is not installed"
-    if importlib.util.find_spec("playwright") is None:
-        return "playwright is not installed"
-    return None
-
-
-missing = _browser_missing()
-if missing and os.environ.get("POLICYDIFF_REQUIRE_BROWSER"):
-    pytest.fail(f"POLICYDIFF_REQUIRE_BROWSER is set but {missing}", pytrace=False)
-pytestmark = pytest.mark.skipif(missing is not None, reason=missing or "")
 
 
 @pytest.fixture(scope="module")
@@ -78,12 +50,8 @@ def notice() -> Iterator[Path]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def _open(browser: Any, page_file: Path, width: int) -> tuple[Any, list[str]]:
