@@ -141,17 +141,28 @@ def _settings(config: Path | None) -> Any:
     return load_settings(config, search_from=Path.cwd())
 
 
-def _load(source: str, config: Path | None = None) -> Any:
+def _load(source: str, settings: Any = None, config: Path | None = None) -> Any:
+    """Load a file, ``-`` or an archived ``POLICY@REF`` (read the config only for a reference)."""
     from policydiff.load import load
 
     if "@" in source and not Path(source).exists():
         from policydiff.archive import reference_version
 
-        found = reference_version(source, _settings(config).archive)
+        found = reference_version(source, (settings or _settings(config)).archive)
         if found is not None:
             path, version = found
             return load(_shown(path), kind=version.format)
     return load(source)
+
+
+def _compare_sources(old: str, new: str, settings: Any) -> tuple[Any, Any, Any]:
+    """The report on two sources, judged by the project's settings and its lawyers' reviews."""
+    from policydiff.compare import compare
+    from policydiff.workflow import judgement
+
+    old_document, new_document = _load(old, settings), _load(new, settings)
+    report = _reviewed(compare(old_document, new_document, judgement(settings)), settings, old, new)
+    return report, old_document, new_document
 
 
 def _one_stdin(*sources: str) -> None:
@@ -220,18 +231,13 @@ def diff(
     config: ConfigOption = None,
 ) -> None:
     """Show every change between two versions, with its severity and the words that decided it."""
-    from policydiff.compare import Judgement, compare
     from policydiff.render import render
 
     _one_stdin(old, new)
     if format is DiffFormat.docx and output is None and sys.stdout.isatty():
         raise InputError("--format docx: a Word file is binary; give --output FILE (or redirect stdout)")
     settings = _settings(config)
-    old_document, new_document = _load(old, config), _load(new, config)
-    judgement = Judgement(period_days=settings.notice.period_days)
-    if settings.notice.major is not None:
-        judgement = Judgement(settings.notice.period_days, settings.notice.major)
-    report = _reviewed(compare(old_document, new_document, judgement), settings, old, new)
+    report, old_document, new_document = _compare_sources(old, new, settings)
     if format is DiffFormat.docx:
         _write_bytes(_redline(report, old_document, new_document), output)
         raise typer.Exit(_exit_code(report.severity.rank, fail_on))
@@ -257,7 +263,7 @@ def segment(
     from policydiff.render.outline import render_outline
     from policydiff.segment import segment as build_outline
 
-    outline = build_outline(_load(source, config))
+    outline = build_outline(_load(source, config=config))
     if format is SegmentFormat.json:
         from policydiff.render.json_report import render_segment_json
 
@@ -298,17 +304,13 @@ def notice(
     """Draft the notices material changes need: email (HTML and text), announcement, in-app, history entry."""
     from datetime import date
 
-    from policydiff.compare import Judgement, compare
     from policydiff.workflow import draft_notice
 
     _one_stdin(old, new)
     published = _date("--publish-date", publish_date) if publish_date else date.today()
     effective = _date("--effective-date", effective_date) if effective_date else None
     settings = _settings(config)
-    judgement = Judgement(period_days=settings.notice.period_days)
-    if settings.notice.major is not None:
-        judgement = Judgement(settings.notice.period_days, settings.notice.major)
-    report = _reviewed(compare(_load(old, config), _load(new, config), judgement), settings, old, new)
+    report, _, _ = _compare_sources(old, new, settings)
     plan, files = draft_notice(report, settings, published, effective, out, force=force)
     if not plan.required:
         typer.echo("no material change: no advance notice is needed")
@@ -399,7 +401,7 @@ def record(
     settings = _settings(config)
     configured = settings.policy(policy)
     if "@" in source and not Path(source).exists():
-        document = _load(source, config)  # an archived version: already extracted, kept in its format
+        document = _load(source, settings)  # an archived version: already extracted, kept in its format
     else:
         document = load(source, select=configured.select, remove=configured.remove)
     done = record_version(settings, policy, document, version, date, dt.date.today())

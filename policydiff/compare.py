@@ -72,7 +72,7 @@ def compare(
         required=bool(majors),
         period_days=max(judgement.period_days, promised or 0),
         promised_days=promised,
-        reasons=tuple(_notice_reason(c) for c in majors),
+        reasons=tuple(notice_reason(c) for c in majors),
         promised_path=promise[1] if promise else None,
     )
     return Report(
@@ -362,7 +362,8 @@ def promised_notice(outline: Outline, rulebook: RuleBook) -> tuple[int, str] | N
     return None
 
 
-def _notice_reason(change: Change) -> str:
+def notice_reason(change: Change) -> str:
+    """Why ``change`` needs notice, in one line: its path and its first reason."""
     where = (change.new or change.old).path  # type: ignore[union-attr]
     says = change.reasons[0].says if change.reasons else "material change"
     return f"{where}: {says}"

@@ -22,7 +22,6 @@ from policydiff.model import (
     Change,
     ChangeKind,
     ChangeSide,
-    DocumentSummary,
     NoticeChange,
     NoticeLink,
     NoticePlan,
@@ -31,6 +30,7 @@ from policydiff.model import (
     Severity,
 )
 from policydiff.render.common import clean, elide
+from policydiff.render.json_report import document_to_dict
 
 if TYPE_CHECKING:
     from policydiff.classify.rules import RuleBook
@@ -463,8 +463,8 @@ def notice_json(
         },
         "policy": {
             "title": plan.policy_title,
-            "old": _document(plan.old),
-            "new": _document(plan.new),
+            "old": document_to_dict(plan.old),
+            "new": document_to_dict(plan.new),
             "url": plan.policy_url,
             "redline_url": plan.redline_url,
             "history_url": plan.history_url,
@@ -474,16 +474,6 @@ def notice_json(
         "changes": [_change_json(c) for c in plan.changes],
         "other_changes": [_change_json(c) for c in plan.other_changes],
         "editorial_count": plan.editorial_count,
-    }
-
-
-def _document(summary: DocumentSummary) -> dict[str, Any]:
-    return {
-        "source": summary.source,
-        "sha256": summary.sha256,
-        "title": summary.title,
-        "version": summary.version,
-        "date": summary.date,
     }
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from policydiff.compare import notice_reason
 from policydiff.errors import InputError
 from policydiff.model import Change, NoticeDecision, Reason, Report, Review, Severity, Side, Stats
 from policydiff.text import fold
@@ -169,7 +170,7 @@ def apply_reviews(report: Report, reviews: Iterable[Review]) -> Report:
         required=bool(majors),
         period_days=report.notice.period_days,
         promised_days=report.notice.promised_days,
-        reasons=tuple(f"{(c.new or c.old).path}: {c.reasons[0].says}" for c in majors),  # type: ignore[union-attr]
+        reasons=tuple(notice_reason(c) for c in majors),
     )
     return replace(
         report, severity=severity, notice=notice, changes=changes, stats=_restat(report.stats, changes)

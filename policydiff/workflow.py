@@ -146,16 +146,11 @@ def _redline(report: Report) -> tuple[str, str]:
 
 def summary_line(change: Change) -> str:
     """One line for the history: severity, categories, direction, where, and why."""
-    from policydiff.render.common import clean
+    from policydiff.render.common import clean, where
 
-    side = change.new or change.old
     categories = ", ".join(category.value for category in change.categories) or "other"
-    where = "?"
-    if side is not None:
-        heading = side.heading.split(" › ")[-1] if side.heading else None
-        where = f"{side.path} ({heading})" if heading else side.path
     says = change.reasons[0].says if change.reasons else change.kind.value
-    return clean(f"{change.severity.value} · {categories} {change.direction.value} · {where}: {says}")
+    return clean(f"{change.severity.value} · {categories} {change.direction.value} · {where(change)}: {says}")
 
 
 # ---------------------------------------------------------------------- fetch

@@ -25,7 +25,7 @@ MAY_IMPORT: dict[str, set[str]] = {  # a top-level part → the parts of ours it
     "compare": BOTTOM | {"segment", "align", "diff", "classify"},
     # notice also reads the rule files' plain words (classify) and the Settings type (config)
     "notice": BOTTOM | {"render", "classify", "config"},
-    "review": BOTTOM,
+    "review": BOTTOM | {"compare"},
     "send": {"model", "errors"},
     "archive": {"model", "errors"},
     "fetch": {"model", "errors"},

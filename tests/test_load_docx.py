@@ -186,6 +186,19 @@ def test_numbering_definitions_become_markers_segment_reads(tmp_path: Path) -> N
     assert [leaf.text.split("\n")[0] for leaf in items][-2:] == ["(iii) access", "(iv) deletion"]
 
 
+def test_numbered_paragraphs_without_a_numbering_part_read_as_bullets(tmp_path: Path) -> None:
+    document = docx.Document()
+    _numbered(document, "We collect your email address.", "7")
+    _numbered(document, "We collect your phone number.", "7")
+    for key, rel in list(document.part.rels.items()):
+        if rel.reltype == RELATIONSHIP_TYPE.NUMBERING:
+            del document.part.rels[key]
+    path = save(document, tmp_path / "no-numbering.docx")
+    assert "word/numbering.xml" not in zipfile.ZipFile(path).namelist()
+    loaded = load(str(path))
+    assert loaded.original == "- We collect your email address.\n- We collect your phone number."
+
+
 def test_outline_levels_and_heading_styles_make_markdown_levels(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_heading("Deep", 3)

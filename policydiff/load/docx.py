@@ -149,13 +149,19 @@ class _Numbering:
 
 
 def _numbering(document: WordDocument) -> _Numbering:
+    from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.oxml.ns import qn
 
     numbering = _Numbering()
-    try:
-        root = document.part.numbering_part.element
-    except (KeyError, NotImplementedError):
+    # looked up directly: python-docx's numbering_part would try to create a missing part
+    parts = [
+        rel.target_part
+        for rel in document.part.rels.values()
+        if rel.reltype == RELATIONSHIP_TYPE.NUMBERING and not rel.is_external
+    ]
+    if not parts:
         return numbering  # no numbering part: every numbered paragraph reads as a bullet
+    root = parts[0].element
     abstract: dict[str, dict[int, _Level]] = {}
     for node in root.iterchildren(qn("w:abstractNum")):
         abstract[node.get(qn("w:abstractNumId"), "")] = {

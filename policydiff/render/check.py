@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from policydiff.model import Change, PolicyCheck, Severity
+from policydiff.render.common import where
 
 SCHEMA = "policydiff.check/1"
 _SYMBOL = {"major": "▲ major", "minor": "△ minor", "editorial": "· editorial", "none": "none"}
@@ -74,13 +75,6 @@ def render_check_text(checks: Sequence[PolicyCheck], *, color: bool = False, wid
     return console.export_text(styles=color)
 
 
-def _where(change: Change) -> str:
-    side = change.new or change.old
-    assert side is not None
-    heading = side.heading.split(" › ")[-1] if side.heading else None
-    return f"{side.path} ({heading})" if heading else side.path
-
-
 def _detail_lines(checks: Sequence[PolicyCheck]) -> list[str]:
     lines: list[str] = []
     for check in checks:
@@ -89,7 +83,7 @@ def _detail_lines(checks: Sequence[PolicyCheck]) -> list[str]:
                 if change.severity.rank < Severity.MINOR.rank and not _reviewed(change):
                     continue
                 says = change.reasons[0].says if change.reasons else change.kind.value
-                lines.append(f"{check.policy} {change.id} {change.severity.value} {_where(change)}: {says}")
+                lines.append(f"{check.policy} {change.id} {change.severity.value} {where(change)}: {says}")
                 if _reviewed(change) and len(change.reasons) > 1:
                     lines.append(f"    rule: {change.reasons[1].rule}: {change.reasons[1].says}")
         if check.folder is not None and check.error is None:
@@ -126,7 +120,7 @@ def render_check_markdown(checks: Sequence[PolicyCheck]) -> str:
                 says = _cell(change.reasons[0].says if change.reasons else "")
                 out.append(
                     f"- **{change.severity.value}** · {categories} {change.direction.value} · "
-                    f"`{change.id}` {_cell(_where(change))}: {says}"
+                    f"`{change.id}` {_cell(where(change))}: {says}"
                 )
                 for reason in change.reasons[1:2] if _reviewed(change) else change.reasons[1:1]:
                     out.append(f"  - rule `{reason.rule}`: {_cell(reason.says)}")
@@ -217,6 +211,6 @@ def annotation_lines(checks: Sequence[PolicyCheck], archive: Path) -> list[str]:
             says = change.reasons[0].says if change.reasons else change.kind.value
             lines.append(
                 f"::warning file={_escape_property(str(file))},line={line},title={_escape_property(title)}::"
-                + _escape_data(f"{_where(change)}: {says} (change {change.id})")
+                + _escape_data(f"{where(change)}: {says} (change {change.id})")
             )
     return lines

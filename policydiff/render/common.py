@@ -95,6 +95,15 @@ def heading_label(change: Change) -> str | None:
     return None
 
 
+def where(change: Change) -> str:
+    """``path (last heading)`` of the new side, else of the old: where a one-line summary points."""
+    side = change.new or change.old
+    if side is None:
+        return "?"
+    heading = side.heading.split(" › ")[-1] if side.heading else None
+    return f"{side.path} ({heading})" if heading else side.path
+
+
 def side_label(side: ChangeSide | None) -> str:
     """``path — heading`` of one side, or "—" when the side does not exist."""
     if side is None:
