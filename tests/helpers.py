@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import contextlib
 import difflib
 import hashlib
@@ -48,6 +50,12 @@ JOYCLIP_OLD = FIXTURES / "joyclip" / "privacy-2026-01-03.txt"
 JOYCLIP_NEW = FIXTURES / "joyclip" / "privacy-2026-04-01.md"
 SHARED = ROOT.parent / "shared"
 CORPUS = sorted((SHARED / "corpus" / "ota" / "pairs").glob("*/*.md"))
+
+
+def corpus_pair_count() -> int:
+    """How many pairs ``labels-dev.json`` lists: the corpus grows, so tests follow it, not a number."""
+    labels = SHARED / "corpus" / "ota" / "labels-dev.json"
+    return len(json.loads(labels.read_text(encoding="utf-8"))["pairs"])
 # The seeds and the corpus live beside the checkout in the project's workspace, not in the
 # repository: a clone elsewhere (a user's, GitHub's runner) skips the tests that read them.
 needs_shared = pytest.mark.skipif(

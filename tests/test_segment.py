@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from helpers import (
     CORPUS,
+    corpus_pair_count,
     JOYCLIP_NEW,
     JOYCLIP_OLD,
     JOYPIX_NEW,
@@ -345,4 +346,4 @@ def test_corpus_keeps_every_character(path: Path) -> None:
 
 @needs_shared
 def test_the_corpus_is_there() -> None:
-    assert len(CORPUS) == 56
+    assert len(CORPUS) == 2 * corpus_pair_count()  # an old and a new file per pair
