@@ -22,12 +22,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from policydiff.model import Clause, ClauseKind, ClausePair, Outline, PairStatus
-from policydiff.text import fold, word_set
+from policydiff.text import LEADING_MARKER, fold, word_set
 
-MARKER = re.compile(
-    r"^\s*(?:#{1,6}\s+|[-*+•·▪◦●○■]\s+|\d{1,3}(?:\.\d{1,3})*[.)]?\s+|\(\w{1,5}\)\s+|[a-z]\)\s+"
-    r"|[IVXLC]{1,6}\.\s+|(?:Section|Article|Part|Chapter|Clause)\s+\d+(?:\.\d+)*[.:]?\s+)"
-)
 
 MIN_SIMILARITY = 0.5  # below this two clauses are a removal and an addition, not an edit
 _CANDIDATES = 12  # similar old leaves scored per new leaf
@@ -42,16 +38,16 @@ _HEADING_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|\*\*|__)")
 def clause_key(clause: Clause) -> str:
     """The comparison key of a leaf: folded words, without its list marker or numbering."""
     if clause.kind is ClauseKind.HEADING:
-        return fold(MARKER.sub("", _HEADING_MARKUP.sub("", clause.text, count=1), count=1))
+        return fold(LEADING_MARKER.sub("", _HEADING_MARKUP.sub("", clause.text, count=1), count=1))
     if clause.kind in (ClauseKind.ITEM, ClauseKind.DEFINITION) or clause.label:
-        return fold(MARKER.sub("", clause.text, count=1))
+        return fold(LEADING_MARKER.sub("", clause.text, count=1))
     return fold(clause.text)
 
 
 def _numbering(clause: Clause) -> str:
     """The leaf's own number as written ("3.", "(a)", "Section 2"), or "" when it has none."""
     text = _HEADING_MARKUP.sub("", clause.text, count=1) if clause.kind is ClauseKind.HEADING else clause.text
-    match = MARKER.match(text)
+    match = LEADING_MARKER.match(text)
     marker = "".join(match.group(0).split()) if match else ""
     return marker if any(char.isalnum() for char in marker) else ""  # a bullet is not a number
 

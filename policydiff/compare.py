@@ -1,22 +1,27 @@
 """The front door: ``compare(old, new) -> Report``.
 
-segment both documents, align their leaves, diff each pair word by word, classify each
-change, and decide whether advance notice is required. Pure: no I/O, no clock.
+segment both documents, align their leaves, diff each pair word by word, hand the changes to
+``classify`` for their verdicts and the notice decision, and summarise. Pure: no I/O, no clock.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from policydiff.align import MARKER, align
-from policydiff.classify import DEFAULT_MAJOR, DocumentContext, RuleBook, Subject, classify, default_rulebook
-from policydiff.classify.numbers import quantities
-from policydiff.classify.profile import profile, whole_region
-from policydiff.classify.signals import ORGANISATION
+from policydiff.align import align
+from policydiff.classify import (
+    DEFAULT_MAJOR,
+    RuleBook,
+    Subject,
+    Verdict,
+    decide,
+    default_rulebook,
+    judge_changes,
+    promised_notice,
+)
 from policydiff.diff import word_edits
 from policydiff.model import (
     Category,
@@ -30,7 +35,6 @@ from policydiff.model import (
     Document,
     DocumentSummary,
     Edit,
-    NoticeDecision,
     Op,
     Outline,
     PairStatus,
@@ -39,7 +43,9 @@ from policydiff.model import (
     Stats,
 )
 from policydiff.segment import segment
-from policydiff.text import WORD, fold, sentences
+from policydiff.text import WORD, fold
+
+__all__ = ["Judgement", "change_fingerprint", "compare"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,23 +63,16 @@ def compare(
     judgement = judgement or Judgement()
     rulebook = rulebook or default_rulebook()
     old_outline, new_outline = segment(old), segment(new)
-    pairs = [pair for pair in align(old_outline, new_outline)]
-    drafted = (_draft(pair, old_outline, new_outline) for pair in _group_moves(pairs, old_outline))
-    drafts = [_with_definition(draft, new_outline, rulebook) for draft in drafted if draft is not None]
-    context = _document_context(drafts, old_outline, rulebook)
-    changes = _identify([_judge(draft, rulebook, judgement, context) for draft in drafts])
-    severity = max((c.severity for c in changes), key=lambda s: s.rank, default=Severity.NONE)
-    if severity is Severity.NONE and old.text != new.text:
-        severity = Severity.EDITORIAL  # only white space between blocks changed
-    promise = promised_notice(old_outline, rulebook)
-    promised = promise[0] if promise else None
-    majors = [c for c in changes if c.severity is Severity.MAJOR]
-    notice = NoticeDecision(
-        required=bool(majors),
-        period_days=max(judgement.period_days, promised or 0),
-        promised_days=promised,
-        reasons=tuple(notice_reason(c) for c in majors),
-        promised_path=promise[1] if promise else None,
+    pairs = align(old_outline, new_outline)
+    drafts = [d for d in (_draft(p, old_outline, new_outline) for p in _group_moves(pairs, old_outline)) if d]
+    subjects = [(draft.subject, draft.new.start if draft.new else None) for draft in drafts]
+    verdicts = judge_changes(subjects, old_outline, new_outline, rulebook, judgement.major)
+    changes = _identify([draft.change(verdict) for draft, verdict in zip(drafts, verdicts, strict=True)])
+    severity, notice = decide(
+        changes,
+        period_days=judgement.period_days,
+        promise=promised_notice(old_outline, rulebook),
+        texts_differ=old.text != new.text,
     )
     return Report(
         old=_summary(old, old_outline),
@@ -83,6 +82,7 @@ def compare(
         changes=tuple(changes),
         stats=_stats(pairs, changes, old_outline, new_outline),
         new_text=new.text,
+        outlines=(old_outline, new_outline),
     )
 
 
@@ -97,8 +97,22 @@ class _Draft:
     edits: tuple[Edit, ...]
     subject: Subject
 
+    def change(self, verdict: Verdict) -> Change:
+        """The change this draft becomes with ``verdict`` (its id is given once all are known)."""
+        return Change(
+            id="",
+            kind=self.kind,
+            old=self.old,
+            new=self.new,
+            edits=self.edits,
+            categories=verdict.categories,
+            direction=verdict.direction,
+            severity=verdict.severity,
+            reasons=verdict.reasons,
+            consent=verdict.consent,
+        )
 
-def _group_moves(pairs: list[ClausePair], old_outline: Outline) -> list[ClausePair]:
+def _group_moves(pairs: Sequence[ClausePair], old_outline: Outline) -> list[ClausePair]:
     """Fold a run of clauses moved together (a whole section) into one pair."""
     order = {leaf.start: index for index, leaf in enumerate(old_outline.leaves())}
     grouped: list[ClausePair] = []
@@ -178,122 +192,7 @@ def _draft(pair: ClausePair, old_outline: Outline, new_outline: Outline) -> _Dra
     return _Draft(kind, old_side, new_side, edits, subject)
 
 
-_DEFINES = re.compile(
-    r"^\W*[\"']?(?P<term>[A-Z][\w'/-]*(?:\s+[A-Z][\w'/-]*){0,4})[\"']?(?:\s*\([^)]*\))?\s*"
-    r"(?:means|refers to|shall mean|is defined as|includes|:)",
-)
-
-
-def defined_term(text: str) -> str | None:
-    """The term a clause defines: '"Personal Data" means …', 'User Content: …'."""
-    match = _DEFINES.match(MARKER.sub("", text, count=1).replace("**", ""))
-    return match.group("term") if match else None
-
-
-def _with_definition(draft: _Draft, new_outline: Outline, rulebook: RuleBook) -> _Draft:
-    """A changed definition changes every clause that uses the term: read it with their categories."""
-    if draft.kind not in (ChangeKind.MODIFIED, ChangeKind.MOVED):
-        return draft
-    term = defined_term(draft.subject.new) or defined_term(draft.subject.old)
-    if not term or not re.search(
-        r"\bmeans\b|\brefers to\b|\bdefin|\bincludes?\b",
-        draft.subject.new + draft.subject.old + draft.subject.new_context,
-    ):
-        return draft
-    uses = re.compile(rf"\b{re.escape(term)}\b")
-    scores: Counter[Category] = Counter()
-    for leaf in new_outline.leaves():
-        if draft.new is not None and leaf.start == draft.new.start:
-            continue
-        if uses.search(leaf.text):
-            for found in rulebook.find_terms(leaf.text):
-                rules = rulebook.by_category(found.category)  # type: ignore[arg-type]
-                if found.name in rules.grouped and not rules.protective:
-                    scores[rules.category] += 1
-    categories = tuple(category for category, _ in scores.most_common(3))
-    subject = replace(draft.subject, defines=term, term_categories=categories)
-    return _Draft(draft.kind, draft.old, draft.new, draft.edits, subject)
-
-
-# ------------------------------------------------------------------ document-level context
-
-
-def _document_context(drafts: list[_Draft], old_outline: Outline, rulebook: RuleBook) -> DocumentContext:
-    return DocumentContext(
-        renames=_renames(drafts, rulebook), disclosed=_disclosed(drafts, old_outline, rulebook)
-    )
-
-
-def _renames(drafts: list[_Draft], rulebook: RuleBook) -> frozenset[tuple[str, str]]:
-    """Replacements of capitalised names made the same way in three or more places."""
-    counts: Counter[tuple[str, str]] = Counter()
-    for draft in drafts:
-        if draft.kind not in (ChangeKind.MODIFIED, ChangeKind.MOVED):
-            continue
-        deleted = inserted = ""
-        for edit in [*draft.edits, Edit(Op.EQUAL, "")]:
-            if edit.op is Op.DELETE:
-                deleted += edit.text
-            elif edit.op is Op.INSERT:
-                inserted += edit.text
-            elif deleted or inserted:
-                if _is_name(deleted, rulebook) and _is_name(inserted, rulebook):
-                    counts[(fold(deleted), fold(inserted))] += 1
-                deleted = inserted = ""
-    return frozenset(pair for pair, count in counts.items() if count >= 3)
-
-
-def _is_name(text: str, rulebook: RuleBook) -> bool:
-    words = WORD.findall(text)
-    if not words or len(words) > 3 or ORGANISATION.search(text) or rulebook.find_terms(text):
-        return False
-    return all(word[0].isupper() for word in words)
-
-
-def _disclosed(drafts: list[_Draft], old_outline: Outline, rulebook: RuleBook) -> frozenset[tuple[str, str]]:
-    """Terms the old text affirms somewhere: an added clause naming them explains, it does not widen."""
-    wanted: set[tuple[Category, str]] = set()
-    for draft in drafts:
-        if draft.kind is ChangeKind.ADDED:
-            found = profile(whole_region(draft.subject.new), rulebook, terms_only=True)
-            wanted.update(found.affirmed, found.denied)  # denied too: a lead-in can turn them round
-    # Read only the old clauses that could affirm a wanted term, and stop once all are found:
-    # a 10 MB policy with a few additions is not profiled whole.
-    disclosed: set[tuple[Category, str]] = set()
-    for leaf in old_outline.leaves():
-        missing = wanted - disclosed
-        if not missing:
-            break
-        folded = leaf.text.casefold()
-        if any(_may_affirm(folded, category, member, rulebook) for category, member in missing):
-            disclosed.update(profile(whole_region(leaf.text), rulebook, terms_only=True).affirmed)
-    return frozenset((category.value, member) for category, member in disclosed & wanted)
-
-
-def _may_affirm(folded: str, category: Category, member: str, rulebook: RuleBook) -> bool:
-    """False only when ``folded`` cannot hold the member: a list member is its own words."""
-    if member in rulebook.by_category(category).grouped:
-        return True  # a concept ("share") has many wordings: only reading tells
-    return all(word in folded for word in member.split())
-
-
-# ------------------------------------------------------------------ judging
-
-
-def _judge(draft: _Draft, rulebook: RuleBook, judgement: Judgement, context: DocumentContext) -> Change:
-    verdict = classify(draft.subject, rulebook, major=judgement.major, context=context)
-    return Change(
-        id="",
-        kind=draft.kind,
-        old=draft.old,
-        new=draft.new,
-        edits=draft.edits,
-        categories=verdict.categories,
-        direction=verdict.direction,
-        severity=verdict.severity,
-        reasons=verdict.reasons,
-        consent=verdict.consent,
-    )
+# ------------------------------------------------------------------ ids and summaries
 
 
 def change_fingerprint(kind: ChangeKind, old_text: str, new_text: str) -> str:
@@ -311,62 +210,8 @@ def _identify(changes: list[Change]) -> list[Change]:
         )
         seen[base] += 1
         identifier = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        out.append(
-            Change(
-                identifier,
-                change.kind,
-                change.old,
-                change.new,
-                change.edits,
-                change.categories,
-                change.direction,
-                change.severity,
-                change.reasons,
-                change.consent,
-            )
-        )
+        out.append(replace(change, id=identifier))
     return out
-
-
-# every duration has one of these units ("30 days", "a week"): a clause without one promises no period
-_DURATION_UNIT = re.compile(r"\b(?:day|week|month|year|hour)s?\b", re.IGNORECASE)
-
-
-def promised_notice_days(outline: Outline, rulebook: RuleBook) -> int | None:
-    """The advance-notice period the document promises ("we will notify you 30 days in advance")."""
-    promise = promised_notice(outline, rulebook)
-    return promise[0] if promise else None
-
-
-def promised_notice(outline: Outline, rulebook: RuleBook) -> tuple[int, str] | None:
-    """The promised advance-notice period in days and the path of the clause that promises it."""
-    notice = next(c for c in rulebook.categories if c.category is Category.NOTICE)
-    for leaf in outline.leaves():
-        # a promise has a period and a notice word; most clauses have neither: skip them cheaply
-        if not _DURATION_UNIT.search(leaf.text) or not notice.terms.search(leaf.text):
-            continue
-        for start, end in sentences(leaf.text):
-            sentence = leaf.text[start:end]
-            if not any(q.unit == "duration" for q in quantities(sentence)):
-                continue
-            terms = [t for t in rulebook.find_terms(sentence) if t.category is Category.NOTICE]
-            if (
-                not any(t.name == "notify" for t in terms)
-                or not any(t.name == "changes" for t in terms)
-                and not (leaf.heading and notice.terms.search(" ".join(leaf.heading)))
-            ):
-                continue
-            for quantity in quantities(sentence):
-                if quantity.unit == "duration":
-                    return round(quantity.value), leaf.path
-    return None
-
-
-def notice_reason(change: Change) -> str:
-    """Why ``change`` needs notice, in one line: its path and its first reason."""
-    where = (change.new or change.old).path  # type: ignore[union-attr]
-    says = change.reasons[0].says if change.reasons else "material change"
-    return f"{where}: {says}"
 
 
 def _summary(document: Document, outline: Outline) -> DocumentSummary:
@@ -380,7 +225,7 @@ def _summary(document: Document, outline: Outline) -> DocumentSummary:
     )
 
 
-def _stats(pairs: list[ClausePair], changes: list[Change], old: Outline, new: Outline) -> Stats:
+def _stats(pairs: Sequence[ClausePair], changes: list[Change], old: Outline, new: Outline) -> Stats:
     inserted = sum(len(WORD.findall(e.text)) for c in changes for e in c.edits if e.op is Op.INSERT)
     deleted = sum(len(WORD.findall(e.text)) for c in changes for e in c.edits if e.op is Op.DELETE)
     kinds = Counter(c.kind.value for c in changes)

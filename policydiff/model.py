@@ -216,6 +216,13 @@ class NoticeDecision:
     reasons: tuple[str, ...] = ()
     promised_path: str | None = None  # the old clause that promises ``promised_days``
 
+    @property
+    def promise(self) -> tuple[int, str] | None:
+        """The old version's own notice period and the clause promising it, if it promises one."""
+        if self.promised_days is None or self.promised_path is None:
+            return None
+        return self.promised_days, self.promised_path
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentSummary:
@@ -252,6 +259,9 @@ class Report:
     changes: tuple[Change, ...]
     stats: Stats
     new_text: str = ""  # the new version's normalised text: the redline shows what did not change too
+    # both clause trees, so a renderer that lays out the whole document (Word) never segments again;
+    # left out of equality and repr: they follow from the documents the summaries name
+    outlines: tuple[Outline, Outline] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,17 +9,16 @@ A review is keyed by the change's fingerprint (its kind and the folded words of 
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from policydiff.compare import notice_reason
+from policydiff.classify import decide
 from policydiff.errors import InputError
-from policydiff.model import Change, NoticeDecision, Reason, Report, Review, Severity, Side, Stats
+from policydiff.files import write_text_atomic
+from policydiff.model import Change, Reason, Report, Review, Severity, Side, Stats
 from policydiff.text import fold
 
 SCHEMA = "policydiff.reviews/1"
@@ -133,17 +132,7 @@ def write_reviews(path: Path, reviews: Iterable[Review]) -> None:
         for r in sorted(reviews, key=lambda r: (r.date, r.fingerprint))
     ]
     text = json.dumps({"schema": SCHEMA, "reviews": entries}, indent=2, ensure_ascii=False) + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, text)
 
 
 def with_review(reviews: Iterable[Review], review: Review) -> tuple[Review, ...]:
@@ -162,15 +151,11 @@ def apply_reviews(report: Report, reviews: Iterable[Review]) -> Report:
     changes = tuple(_reviewed(change, by_fingerprint.get(base_id(change.id))) for change in report.changes)
     if changes == report.changes:
         return report
-    severity = max((c.severity for c in changes), key=lambda s: s.rank, default=Severity.NONE)
-    if severity is Severity.NONE:
-        severity = report.severity  # white space only: keep what compare said
-    majors = [c for c in changes if c.severity is Severity.MAJOR]
-    notice = NoticeDecision(
-        required=bool(majors),
+    severity, notice = decide(
+        changes,
         period_days=report.notice.period_days,
-        promised_days=report.notice.promised_days,
-        reasons=tuple(notice_reason(c) for c in majors),
+        promise=report.notice.promise,
+        texts_differ=report.severity is not Severity.NONE,  # white space only: keep what compare said
     )
     return replace(
         report, severity=severity, notice=notice, changes=changes, stats=_restat(report.stats, changes)

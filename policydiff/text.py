@@ -196,6 +196,12 @@ _MD_REF = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _URL = re.compile(r"(?:https?://|mailto:|www\.)\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)+\b")  # "DPO @ example.com" too
 WORD = re.compile(r"\w+")
+# what numbers or marks a clause at its start ("## ", "- ", "3.2 ", "(a) ", "IV. ", "Section 5 "):
+# clauses are compared and definitions read without it
+LEADING_MARKER = re.compile(
+    r"^\s*(?:#{1,6}\s+|[-*+•·▪◦●○■]\s+|\d{1,3}(?:\.\d{1,3})*[.)]?\s+|\(\w{1,5}\)\s+|[a-z]\)\s+"
+    r"|[IVXLC]{1,6}\.\s+|(?:Section|Article|Part|Chapter|Clause)\s+\d+(?:\.\d+)*[.:]?\s+)"
+)
 _KEY_WORD = re.compile(r"[^\W_]+")  # "_" is Markdown emphasis ("_Last updated_"), not part of a word
 
 

@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from policydiff.classify import DocumentContext, Subject, Verdict, classify, default_rulebook
-from policydiff.compare import defined_term
+from policydiff.classify import defined_term
 from policydiff.diff import word_edits
 from policydiff.model import Category, ChangeKind, Direction, Severity
 from policydiff.text import fold, normalise

@@ -5,8 +5,8 @@ from __future__ import annotations
 from helpers import JOYCLIP_NEW, JOYCLIP_OLD, JOYPIX_NEW, JOYPIX_OLD, document, policy_text
 from hypothesis import HealthCheck, given, settings
 
-from policydiff.classify import default_rulebook
-from policydiff.compare import Judgement, change_fingerprint, compare, defined_term, promised_notice_days
+from policydiff.classify import default_rulebook, defined_term, promised_notice_days
+from policydiff.compare import Judgement, change_fingerprint, compare
 from policydiff.load import load
 from policydiff.model import Category, ChangeKind, Direction, Report, Severity
 from policydiff.segment import segment

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,20 @@ def test_stale_reviews() -> None:
     assert stale_reviews([review], nothing_new, NEW) == ()  # its wording still stands
     rewritten = NEW.replace("24 months", "36 months")
     assert stale_reviews([review], report_of(NEW, rewritten), rewritten) == (review,)
+
+
+PROMISING = OLD.replace(
+    "## 2. Contact",
+    "## 2. Changes to this policy\n\nWe will notify you of material changes 45 days in advance.\n\n## 3. Contact",
+)
+
+
+def test_a_reviewed_report_keeps_the_clause_that_promised_the_notice_period() -> None:
+    report = report_of(PROMISING, PROMISING.replace("6 months", "24 months").replace("Write", "Please write"))
+    assert report.notice.promised_days == 45 and report.notice.promised_path is not None
+    contact = next(c for c in report.changes if c.severity is not Severity.MAJOR)
+    reviewed = apply_reviews(report, [review_of(replace(report, changes=(contact,)), Severity.MINOR)])
+    assert reviewed.notice.required  # the retention change still needs notice
+    assert reviewed.notice.promised_days == 45
+    assert reviewed.notice.promised_path == report.notice.promised_path
+    assert reviewed.notice.period_days == report.notice.period_days

@@ -1,6 +1,13 @@
-"""Classification of changes: rule files (data) and the engine that reads them."""
+"""Classification of changes: rule files (data) and the engine that reads them.
 
+Its modules are private to it; the rest of policydiff uses only the names below.
+"""
+
+from policydiff.classify.context import defined_term
+from policydiff.classify.decide import decide, notice_reason
 from policydiff.classify.engine import DEFAULT_MAJOR, DocumentContext, Subject, Verdict, classify
+from policydiff.classify.pair import judge_changes
+from policydiff.classify.promise import promised_notice, promised_notice_days
 from policydiff.classify.rules import RuleBook, default_rulebook, load_rulebook
 
 __all__ = [
@@ -10,6 +17,12 @@ __all__ = [
     "Subject",
     "Verdict",
     "classify",
+    "decide",
     "default_rulebook",
+    "defined_term",
+    "judge_changes",
     "load_rulebook",
+    "notice_reason",
+    "promised_notice",
+    "promised_notice_days",
 ]

@@ -1,0 +1,122 @@
+"""What a change means depends on the rest of the pair: defined terms, names renamed everywhere,
+and terms the old text already discloses. Read once per pair, before any change is judged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from policydiff.classify.engine import DocumentContext, Subject
+from policydiff.classify.profile import profile, whole_region
+from policydiff.classify.rules import RuleBook
+from policydiff.classify.signals import ORGANISATION
+from policydiff.model import Category, ChangeKind, Edit, Op, Outline
+from policydiff.text import LEADING_MARKER, WORD, fold
+
+__all__ = ["defined_term", "document_context", "with_definition"]
+
+_DEFINES = re.compile(
+    r"^\W*[\"']?(?P<term>[A-Z][\w'/-]*(?:\s+[A-Z][\w'/-]*){0,4})[\"']?(?:\s*\([^)]*\))?\s*"
+    r"(?:means|refers to|shall mean|is defined as|includes|:)",
+)
+_DEFINING_WORD = re.compile(r"\bmeans\b|\brefers to\b|\bdefin|\bincludes?\b")
+
+
+def defined_term(text: str) -> str | None:
+    """The term a clause defines: '"Personal Data" means …', 'User Content: …'."""
+    match = _DEFINES.match(LEADING_MARKER.sub("", text, count=1).replace("**", ""))
+    return match.group("term") if match else None
+
+
+def with_definition(
+    subject: Subject, new_start: int | None, new_outline: Outline, rulebook: RuleBook
+) -> Subject:
+    """A changed definition changes every clause that uses the term: read it with their categories."""
+    if subject.kind not in (ChangeKind.MODIFIED, ChangeKind.MOVED):
+        return subject
+    term = defined_term(subject.new) or defined_term(subject.old)
+    if not term or not _DEFINING_WORD.search(subject.new + subject.old + subject.new_context):
+        return subject
+    uses = re.compile(rf"\b{re.escape(term)}\b")
+    scores: Counter[Category] = Counter()
+    for leaf in new_outline.leaves():
+        if leaf.start == new_start or not uses.search(leaf.text):
+            continue
+        for found in rulebook.find_terms(leaf.text):
+            rules = rulebook.by_category(found.category)  # type: ignore[arg-type]
+            if found.name in rules.grouped and not rules.protective:
+                scores[rules.category] += 1
+    categories = tuple(category for category, _ in scores.most_common(3))
+    return replace(subject, defines=term, term_categories=categories)
+
+
+def document_context(
+    subjects: Sequence[Subject], old_outline: Outline, rulebook: RuleBook
+) -> DocumentContext:
+    """Names renamed throughout the pair, and the terms of added clauses the old text already affirms."""
+    return DocumentContext(
+        renames=_renames(subjects, rulebook), disclosed=_disclosed(subjects, old_outline, rulebook)
+    )
+
+
+def _renames(subjects: Sequence[Subject], rulebook: RuleBook) -> frozenset[tuple[str, str]]:
+    """Replacements of capitalised names made the same way in three or more places."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for subject in subjects:
+        if subject.kind in (ChangeKind.MODIFIED, ChangeKind.MOVED):
+            counts.update(_name_swaps(subject.edits, rulebook))
+    return frozenset(pair for pair, count in counts.items() if count >= 3)
+
+
+def _name_swaps(edits: Sequence[Edit], rulebook: RuleBook) -> list[tuple[str, str]]:
+    swaps = []
+    deleted = inserted = ""
+    for edit in [*edits, Edit(Op.EQUAL, "")]:
+        if edit.op is Op.DELETE:
+            deleted += edit.text
+        elif edit.op is Op.INSERT:
+            inserted += edit.text
+        elif deleted or inserted:
+            if _is_name(deleted, rulebook) and _is_name(inserted, rulebook):
+                swaps.append((fold(deleted), fold(inserted)))
+            deleted = inserted = ""
+    return swaps
+
+
+def _is_name(text: str, rulebook: RuleBook) -> bool:
+    words = WORD.findall(text)
+    if not words or len(words) > 3 or ORGANISATION.search(text) or rulebook.find_terms(text):
+        return False
+    return all(word[0].isupper() for word in words)
+
+
+def _disclosed(
+    subjects: Sequence[Subject], old_outline: Outline, rulebook: RuleBook
+) -> frozenset[tuple[str, str]]:
+    """Terms the old text affirms somewhere: an added clause naming them explains, it does not widen."""
+    wanted: set[tuple[Category, str]] = set()
+    for subject in subjects:
+        if subject.kind is ChangeKind.ADDED:
+            found = profile(whole_region(subject.new), rulebook, terms_only=True)
+            wanted.update(found.affirmed, found.denied)  # denied too: a lead-in can turn them round
+    # Read only the old clauses that could affirm a wanted term, and stop once all are found:
+    # a 10 MB policy with a few additions is not profiled whole.
+    disclosed: set[tuple[Category, str]] = set()
+    for leaf in old_outline.leaves():
+        missing = wanted - disclosed
+        if not missing:
+            break
+        folded = leaf.text.casefold()
+        if any(_may_affirm(folded, category, member, rulebook) for category, member in missing):
+            disclosed.update(profile(whole_region(leaf.text), rulebook, terms_only=True).affirmed)
+    return frozenset((category.value, member) for category, member in disclosed & wanted)
+
+
+def _may_affirm(folded: str, category: Category, member: str, rulebook: RuleBook) -> bool:
+    """False only when ``folded`` cannot hold the member: a list member is its own words."""
+    if member in rulebook.by_category(category).grouped:
+        return True  # a concept ("share") has many wordings: only reading tells
+    return all(word in folded for word in member.split())

@@ -1,0 +1,48 @@
+"""The advance-notice period a version promises ("we will notify you 30 days in advance")."""
+
+from __future__ import annotations
+
+import re
+
+from policydiff.classify.numbers import quantities
+from policydiff.classify.rules import RuleBook
+from policydiff.model import Category, Clause, Outline
+from policydiff.text import sentences
+
+__all__ = ["promised_notice", "promised_notice_days"]
+
+# every duration has one of these units ("30 days", "a week"): a clause without one promises no period
+_DURATION_UNIT = re.compile(r"\b(?:day|week|month|year|hour)s?\b", re.IGNORECASE)
+
+
+def promised_notice_days(outline: Outline, rulebook: RuleBook) -> int | None:
+    """The advance-notice period the document promises, in days."""
+    promise = promised_notice(outline, rulebook)
+    return promise[0] if promise else None
+
+
+def promised_notice(outline: Outline, rulebook: RuleBook) -> tuple[int, str] | None:
+    """The promised advance-notice period in days and the path of the clause that promises it."""
+    notice = next(c for c in rulebook.categories if c.category is Category.NOTICE)
+    for leaf in outline.leaves():
+        # a promise has a period and a notice word; most clauses have neither: skip them cheaply
+        if not _DURATION_UNIT.search(leaf.text) or not notice.terms.search(leaf.text):
+            continue
+        headed = bool(leaf.heading) and bool(notice.terms.search(" ".join(leaf.heading)))
+        days = _promised_in(leaf, rulebook, headed)
+        if days is not None:
+            return days, leaf.path
+    return None
+
+
+def _promised_in(leaf: Clause, rulebook: RuleBook, headed: bool) -> int | None:
+    """The first duration of a sentence that says we notify of changes (or sits under such a heading)."""
+    for start, end in sentences(leaf.text):
+        sentence = leaf.text[start:end]
+        durations = [q for q in quantities(sentence) if q.unit == "duration"]
+        if not durations:
+            continue
+        names = {t.name for t in rulebook.find_terms(sentence) if t.category is Category.NOTICE}
+        if "notify" in names and ("changes" in names or headed):
+            return round(durations[0].value)
+    return None
