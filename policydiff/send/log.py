@@ -1,0 +1,95 @@
+"""The send log ``NOTICE_DIR/send-log.jsonl``: one JSON line per batch event, appended and synced.
+
+A re-run reads it to skip who was accepted and to spot batches whose request got no answer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from policydiff.errors import InputError
+from policydiff.files import fsync_folder
+from policydiff.send.result import Mode
+
+SEND_LOG = "send-log.jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class LogRecord:
+    batch: str
+    mode: Mode
+    notice: str
+    outcome: str  # "sending" (written before the request), "accepted" or "failed"
+    recipients: tuple[str, ...]
+
+
+def read_send_log(folder: Path) -> tuple[LogRecord, ...]:
+    """The records of ``NOTICE_DIR/send-log.jsonl`` (none yet: empty)."""
+    path = folder / SEND_LOG
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return ()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: cannot read: {error}") from None
+    records = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            records.append(_parse(line))
+        except (ValueError, KeyError, TypeError):
+            # who was mailed cannot be known without it: refuse rather than risk mailing twice
+            raise InputError(f"{path}: line {number} is not a send-log record; repair or move it") from None
+    return tuple(records)
+
+
+def _parse(line: str) -> LogRecord:
+    item = json.loads(line)
+    return LogRecord(
+        str(item["batch"]),
+        Mode(item["mode"]),
+        str(item["notice"]),
+        str(item["outcome"]),
+        tuple(str(h) for h in item.get("recipients", ())),
+    )
+
+
+def append_record(
+    folder: Path,
+    record: LogRecord,
+    *,
+    locale: str,
+    status: int | None,
+    message_id: str | None,
+    time: datetime,
+) -> None:
+    """Append one record and sync it; a failed batch's line lists no recipients."""
+    line: dict[str, object] = {
+        "batch": record.batch,
+        "mode": record.mode.value,
+        "notice": record.notice,
+        "locale": locale,
+        "outcome": record.outcome,
+        "status": status,
+        "message_id": message_id,  # SendGrid's X-Message-Id, to match its event data
+        "time": time.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+    }
+    if record.outcome != "failed":
+        line["recipients"] = list(record.recipients)  # sha256 of the address, never the address
+    _append_line(folder / SEND_LOG, json.dumps(line, separators=(",", ":")) + "\n")
+
+
+def _append_line(path: Path, line: str) -> None:
+    # appended in place, not replaced: earlier lines must survive a crash while this one is written
+    new = not path.exists()
+    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(descriptor, line.encode("utf-8"))
+        os.fsync(descriptor)  # on disk before the next batch starts, so a crash cannot forget a send
+    finally:
+        os.close(descriptor)
+    if new:
+        fsync_folder(path.parent)
