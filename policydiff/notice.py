@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from policydiff.dates import long_date
 from policydiff.errors import InputError
 from policydiff.model import (
     Category,
@@ -33,7 +34,7 @@ from policydiff.render.common import clean, elide
 from policydiff.render.json_report import document_to_dict
 
 if TYPE_CHECKING:
-    from policydiff.classify.rules import RuleBook
+    from policydiff.classify import RuleBook
     from policydiff.config import Settings
 
 SCHEMA = "policydiff.notice/1"
@@ -57,20 +58,6 @@ ACTIONS = (
     ("export", "Download a copy of your personal information"),
     ("close_account", "Close your account"),
 )
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _LOCALE = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?"  # fr, pt-BR
 _TEMPLATE_NAME = re.compile(
     rf"^(?P<stem>[a-z]+(?:-[a-z]+)*)(?:\.(?P<locale>{_LOCALE}))?\.(?P<ext>html|txt|md)\.j2$"
@@ -85,11 +72,6 @@ _GUILLEMETS = str.maketrans({"«": "“", "»": "”"})
 # ------------------------------------------------------------------ planning
 
 
-def long_date(day: date) -> str:
-    """``April 20, 2026``, whatever the process locale."""
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
 def plan_notice(
     report: Report,
     settings: Settings,
@@ -98,7 +80,7 @@ def plan_notice(
     rulebook: RuleBook | None = None,
 ) -> NoticePlan:
     """Decide every value of the notice set; raise ``InputError`` for an effective date that is too early."""
-    from policydiff.classify.rules import default_rulebook
+    from policydiff.classify import default_rulebook
 
     rulebook = rulebook or default_rulebook()
     majors = [c for c in report.changes if c.severity is Severity.MAJOR]

@@ -15,7 +15,7 @@ from helpers import JOYCLIP_NEW, JOYCLIP_OLD, JOYPIX_NEW, JOYPIX_OLD, ROOT, asse
 from policydiff.compare import compare
 from policydiff.load import load
 from policydiff.model import Document, Report
-from policydiff.render import render
+from policydiff.render import RenderOptions, render_text
 
 PAIRS = {"joypix": (JOYPIX_OLD, JOYPIX_NEW), "joyclip": (JOYCLIP_OLD, JOYCLIP_NEW)}
 SUFFIX = {"text": "txt", "json": "json", "md": "md"}
@@ -35,4 +35,4 @@ def pair_report(request: pytest.FixtureRequest) -> tuple[str, Report]:
 @pytest.mark.parametrize("fmt", sorted(SUFFIX))
 def test_fixture_reports(pair_report: tuple[str, Report], fmt: str) -> None:
     name, report = pair_report
-    assert_golden(f"{name}.{SUFFIX[fmt]}", render(report, fmt, color=False, width=100))
+    assert_golden(f"{name}.{SUFFIX[fmt]}", render_text(report, fmt, RenderOptions(color=False, width=100)))

@@ -27,7 +27,7 @@ from policydiff.model import (
     Outline,
     Severity,
 )
-from policydiff.render import RENDERERS, render
+from policydiff.render import RENDERERS, RenderOptions, is_binary, render, render_text
 from policydiff.render.common import change_edits, clean, elide
 from policydiff.render.json_report import outline_to_dict, render_json, render_segment_json, report_to_dict
 from policydiff.render.markdown import code_span, md_escape, render_markdown, word_diff
@@ -59,11 +59,13 @@ def html_text(text: str) -> str:
 
 
 def test_renderers_are_the_formats_of_the_cli() -> None:
-    assert sorted(RENDERERS) == ["html", "json", "md", "text"]
+    assert sorted(RENDERERS) == ["docx", "html", "json", "md", "text"]
+    assert [fmt for fmt in sorted(RENDERERS) if is_binary(fmt)] == ["docx"]
 
 
-def test_importing_render_loads_neither_rich_nor_jinja2() -> None:
-    code = "import sys, policydiff.render; print(sorted(m for m in ('rich', 'jinja2') if m in sys.modules))"
+def test_importing_render_loads_neither_rich_nor_jinja2_nor_python_docx() -> None:
+    heavy = "('rich', 'jinja2', 'docx', 'lxml')"
+    code = f"import sys, policydiff.render; print(sorted(m for m in {heavy} if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
@@ -71,12 +73,26 @@ def test_importing_render_loads_neither_rich_nor_jinja2() -> None:
 @pytest.mark.parametrize("fmt", ["text", "json", "md", "html"])
 def test_render_and_renderers_agree(fmt: str) -> None:
     report = sample_report()
-    assert render(report, fmt) == RENDERERS[fmt](report)
+    assert render(report, fmt) == RENDERERS[fmt](report, RenderOptions()) == render_text(report, fmt)
+
+
+def test_render_options_shape_the_text_report_only() -> None:
+    report, options = sample_report(), RenderOptions(color=True, width=60)
+    assert render(report, "text", options) == render_terminal(report, color=True, width=60)
+    assert render(report, "text") == render_terminal(report, color=False, width=100)
+    assert render(report, "json", options) == render(report, "json")
 
 
 def test_render_refuses_an_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown report format 'pdf'"):
         render(sample_report(), "pdf")
+    with pytest.raises(ValueError, match="unknown report format 'pdf'"):
+        is_binary("pdf")
+
+
+def test_render_text_refuses_a_binary_format() -> None:
+    with pytest.raises(TypeError, match="'docx' gives bytes"):
+        render_text(sample_report(), "docx")
 
 
 # --- JSON: the policydiff.diff/1 contract ------------------------------------------------------
@@ -496,7 +512,7 @@ def test_terminal_lists_editorial_changes_compactly() -> None:
     ("fmt", "name"), [("text", "report.txt"), ("json", "report.json"), ("md", "report.md")]
 )
 def test_golden_reports(fmt: str, name: str) -> None:
-    assert_golden(name, render(sample_report(), fmt))
+    assert_golden(name, render_text(sample_report(), fmt))
 
 
 def test_hostile_text_is_in_the_sample() -> None:

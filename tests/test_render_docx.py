@@ -1,4 +1,4 @@
-"""policydiff.render.docx_redline: accept all → the new text, reject all → the old one, comments, moves.
+"""policydiff.render.docx_*: accept all → the new text, reject all → the old one, comments, moves.
 
 The views below follow Word: accepting drops ``w:del``/``w:moveFrom`` content and joins a paragraph
 whose mark was deleted (or moved away) with the next; rejecting does the same for ``w:ins``/``w:moveTo``.
@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -39,9 +40,9 @@ from policydiff.cli import app
 from policydiff.compare import compare
 from policydiff.load import load
 from policydiff.model import ChangeKind, ClauseKind, Document, Outline, Report, Severity
-from policydiff.render import BINARY_RENDERERS
-from policydiff.render.docx_redline import AUTHOR, render_docx, xml_text
-from policydiff.segment import segment
+from policydiff.render import RENDERERS, RenderOptions, render
+from policydiff.render.docx_layout import Comment, Layout, Mark, MoveRange, Paragraph, Run, lay_out
+from policydiff.render.docx_xml import AUTHOR, xml_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NOW = dt.datetime(2026, 3, 17, 12, 0, 0, tzinfo=dt.UTC)
@@ -53,10 +54,17 @@ PAIRS = {"joypix": (JOYPIX_OLD, JOYPIX_NEW), "joyclip": (JOYCLIP_OLD, JOYCLIP_NE
 # --- helpers: build a redline, read it back the way Word does ---------------------------------------
 
 
+def docx(report: Report, now: dt.datetime = NOW) -> bytes:
+    data = render(report, "docx", RenderOptions(now=now))
+    assert isinstance(data, bytes)
+    return data
+
+
 def redline(old: Document, new: Document) -> tuple[Report, Outline, Outline, bytes]:
     report = compare(old, new)
-    old_outline, new_outline = segment(old), segment(new)
-    return report, old_outline, new_outline, render_docx(report, old_outline, new_outline, now=NOW)
+    assert report.outlines is not None
+    old_outline, new_outline = report.outlines
+    return report, old_outline, new_outline, docx(report)
 
 
 @cache
@@ -204,6 +212,65 @@ def test_headings_get_heading_styles_without_markdown() -> None:
     assert not any(text.startswith("#") for text in styled)
 
 
+# --- the layout: plain data before any XML ---------------------------------------------------------
+
+
+def equal(*lines: str) -> Run:
+    return Run(Mark.EQUAL, lines)
+
+
+def test_the_layout_is_paragraphs_of_marked_runs_with_comments_on_material_changes() -> None:
+    sharing = "## Sharing\n\nWe never sell data.\nNot ever.\n"
+    old = f"# Policy\n\nWe collect email.\n\nWe keep logs for a year.\n\n{sharing}"
+    new = f"# Policy\n\nWe collect your email.\n\n{sharing}\nWe sell your location.\n"
+    report = compare(document(old), document(new))
+    assert report.outlines is not None
+    layout = lay_out(report, *report.outlines)
+    assert layout.paragraphs == (
+        Paragraph((equal("Policy"),), heading=1),
+        Paragraph((equal("We collect "), Run(Mark.INSERT, ("your ",)), equal("email."))),
+        Paragraph((Run(Mark.DELETE, ("We keep logs for a year.",)),), Mark.DELETE),
+        Paragraph((equal("Sharing"),), heading=2),
+        Paragraph((equal("We never sell data.", "Not ever."),)),  # a line break inside a paragraph
+        Paragraph((Run(Mark.INSERT, ("We sell your location.",)),), Mark.INSERT),
+        Paragraph(),  # the last paragraph mark of a document cannot be a revision
+    )
+    assert layout.moves == ()
+    at = {ChangeKind.REMOVED: (2, 2), ChangeKind.ADDED: (5, 5)}
+    material = {c.id: at[c.kind] for c in report.changes if c.severity in (Severity.MAJOR, Severity.MINOR)}
+    assert material and {c.change: (c.first, c.last) for c in layout.comments} == material
+    assert all(c.lines[0].startswith(("MAJOR: ", "MINOR: ")) for c in layout.comments)
+    assert (layout.title, layout.subject) == ("", "Redline: <test> -> <test>")
+
+
+def test_a_moved_section_is_laid_out_as_two_numbered_move_ranges() -> None:
+    cookies, contact = "## Cookies\n\nWe use cookies.\n", "## Contact\n\nWrite to us.\n"
+    rights = "## Rights\n\nAsk for a copy.\n"
+    old, new = "\n".join([cookies, contact, rights]), "\n".join([rights, cookies, contact])
+    report = compare(document(old), document(new))
+    assert report.outlines is not None
+    layout = lay_out(report, *report.outlines)
+    assert layout.moves == (MoveRange(1, Mark.MOVE_TO, 0, 1), MoveRange(1, Mark.MOVE_FROM, 6, 7))
+    marks = [Mark.MOVE_TO] * 2 + [Mark.EQUAL] * 4 + [Mark.MOVE_FROM] * 2 + [Mark.EQUAL]
+    assert [p.mark for p in layout.paragraphs] == marks
+    assert layout.paragraphs[0] == Paragraph((Run(Mark.MOVE_TO, ("Rights",)),), Mark.MOVE_TO, heading=2)
+
+
+def test_the_layout_is_frozen_data_and_imports_no_xml_library() -> None:
+    report = fixture_redline("joyclip")[0]
+    assert report.outlines is not None
+    layout = lay_out(report, *report.outlines)
+    assert isinstance(layout, Layout) and layout == lay_out(report, *report.outlines)
+    assert hash(layout.paragraphs) == hash(lay_out(report, *report.outlines).paragraphs)
+    assert all(isinstance(comment, Comment) for comment in layout.comments)
+    code = (
+        "import sys, policydiff.render.docx_layout; "
+        "print(sorted(m for m in ('docx', 'lxml', 'rich', 'jinja2') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
 # --- revisions and comments -----------------------------------------------------------------------
 
 
@@ -289,9 +356,9 @@ def test_xml_text_keeps_what_xml_allows() -> None:
 
 
 def test_the_same_inputs_give_the_same_bytes_dated_as_asked() -> None:
-    report, old, new, data = fixture_redline("joypix")
-    assert render_docx(report, old, new, now=NOW) == data
-    assert render_docx(report, old, new, now=NOW + dt.timedelta(days=1)) != data
+    report, _, _, data = fixture_redline("joypix")
+    assert docx(report) == data
+    assert docx(report, NOW + dt.timedelta(days=1)) != data
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(2026, 3, 17, 12, 0, 0)}
     core = etree.tostring(part(data, "docProps/core.xml")).decode()
@@ -307,12 +374,21 @@ def test_the_golden_document_xml_of_the_joypix_pair() -> None:
 def test_outlines_of_other_documents_are_refused() -> None:
     report, old, _, _ = fixture_redline("joypix")
     with pytest.raises(ValueError, match="not in the new document"):
-        render_docx(report, old, old, now=NOW)
+        docx(replace(report, outlines=(old, old)))
+
+
+def test_a_report_without_outlines_or_a_time_is_refused() -> None:
+    report = fixture_redline("joyclip")[0]
+    with pytest.raises(ValueError, match="no outlines"):
+        docx(replace(report, outlines=None))
+    with pytest.raises(ValueError, match=r"RenderOptions\.now is required"):
+        render(report, "docx")
 
 
 def test_the_renderer_is_registered_as_a_binary_format() -> None:
-    report, old, new, data = fixture_redline("joyclip")
-    assert BINARY_RENDERERS["docx"](report, old, new, NOW) == render_docx(report, old, new, now=NOW)
+    report, _, _, data = fixture_redline("joyclip")
+    assert RENDERERS["docx"](report, RenderOptions(now=NOW)) == data
+    assert docx(report, dt.datetime(2026, 3, 17, 12, 0, 0, 999)) == data  # naive means UTC; whole seconds
 
 
 # --- command line ---------------------------------------------------------------------------------

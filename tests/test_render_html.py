@@ -30,7 +30,7 @@ from policydiff.cli import app
 from policydiff.compare import compare
 from policydiff.load import load
 from policydiff.model import Report, Severity
-from policydiff.render import RENDERERS, render
+from policydiff.render import RENDERERS, RenderOptions, render
 from policydiff.render.common import clean
 from policydiff.render.html import _split, anchor, render_html
 
@@ -69,7 +69,8 @@ def hostile_page() -> str:
 
 
 def test_html_is_a_renderer_and_is_deterministic(sample_page: str) -> None:
-    assert render(sample_report(), "html") == sample_page == RENDERERS["html"](sample_report())
+    assert render(sample_report(), "html") == sample_page
+    assert RENDERERS["html"](sample_report(), RenderOptions()) == sample_page
     assert sample_page.startswith('<!DOCTYPE html>\n<html lang="en">\n')
     assert sample_page.endswith("</html>\n")
 

@@ -1,79 +1,108 @@
-"""Renderers: a ``Report`` to text for a terminal, ``policydiff.diff/1`` JSON, Markdown, or an HTML page.
+"""Renderers: a ``Report`` as terminal text, ``policydiff.diff/1`` JSON, Markdown, HTML or a Word redline.
 
-``RENDERERS`` maps a ``--format`` name to a function ``Report -> str``. The modules behind
-them (rich, jinja2) are imported on first use, so importing this package costs nothing.
+``RENDERERS`` maps a ``--format`` name to a function ``(Report, RenderOptions) -> str | bytes``;
+``docx`` is the one that gives bytes. The modules behind them (rich, jinja2, python-docx) are
+imported on first use, so importing this package costs nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from datetime import datetime
 
-if TYPE_CHECKING:
-    from datetime import datetime
+from policydiff.model import Report
 
-    from policydiff.model import Outline, Report
-
-__all__ = ["BINARY_RENDERERS", "RENDERERS", "render"]
+__all__ = ["RENDERERS", "RenderOptions", "Renderer", "is_binary", "render", "render_text"]
 
 
-def _text(report: Report) -> str:
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """What a caller may tell a renderer; each renderer reads only what concerns it."""
+
+    color: bool = False  # terminal colours (text)
+    width: int = 100  # terminal width (text)
+    now: datetime | None = None  # dates the Word redline's revisions; required for docx
+
+
+Renderer = Callable[[Report, RenderOptions], str | bytes]
+
+
+def _text(report: Report, options: RenderOptions) -> str:
     from policydiff.render.terminal import render_terminal
 
-    return render_terminal(report)
+    return render_terminal(report, color=options.color, width=options.width)
 
 
-def _json(report: Report) -> str:
+def _json(report: Report, options: RenderOptions) -> str:
     from policydiff.render.json_report import render_json
 
     return render_json(report)
 
 
-def _markdown(report: Report) -> str:
+def _markdown(report: Report, options: RenderOptions) -> str:
     from policydiff.render.markdown import render_markdown
 
     return render_markdown(report)
 
 
-def _html(report: Report) -> str:
+def _html(report: Report, options: RenderOptions) -> str:
     from policydiff.render.html import render_html
 
     return render_html(report)
 
 
-RENDERERS: dict[str, Callable[[Report], str]] = {
-    "text": _text,
-    "json": _json,
-    "md": _markdown,
-    "html": _html,
-}
-
-
-# Formats that are files, not text: they need both outlines (unchanged clauses are laid out
-# too) and a time to date the revisions with; the caller writes the bytes to a file.
-
-
-def _docx(report: Report, old: Outline, new: Outline, now: datetime) -> bytes:
+def _docx(report: Report, options: RenderOptions) -> bytes:
+    # the one reading of a time: the caller injects it, so the same inputs give the same bytes
+    if options.now is None:
+        raise ValueError("docx: RenderOptions.now is required, to date the redline's revisions")
     from policydiff.render.docx_redline import render_docx
 
-    return render_docx(report, old, new, now=now)
+    return render_docx(report, now=options.now)
 
 
-BINARY_RENDERERS: dict[str, Callable[[Report, Outline, Outline, datetime], bytes]] = {"docx": _docx}
+@dataclass(frozen=True, slots=True)
+class _Format:
+    renderer: Renderer
+    binary: bool = False  # gives bytes for a file rather than text
 
 
-def render(report: Report, fmt: str, *, color: bool = False, width: int = 100) -> str:
-    """Render ``report`` in format ``fmt`` (a key of ``RENDERERS``); ``color``/``width`` shape "text".
+# The one table of formats: RENDERERS and is_binary both read it.
+_FORMATS = {
+    "text": _Format(_text),
+    "json": _Format(_json),
+    "md": _Format(_markdown),
+    "html": _Format(_html),
+    "docx": _Format(_docx, binary=True),
+}
+RENDERERS: dict[str, Renderer] = {name: spec.renderer for name, spec in _FORMATS.items()}
+
+
+def render(report: Report, fmt: str, options: RenderOptions | None = None) -> str | bytes:
+    """Render ``report`` in format ``fmt`` (a key of ``RENDERERS``): ``bytes`` when ``is_binary(fmt)``.
 
     Raises ``ValueError`` for an unknown format (the CLI only offers known ones).
     """
-    if fmt == "text":
-        from policydiff.render.terminal import render_terminal
+    return _format(fmt).renderer(report, options or RenderOptions())
 
-        return render_terminal(report, color=color, width=width)
+
+def render_text(report: Report, fmt: str, options: RenderOptions | None = None) -> str:
+    """Like ``render`` for a caller that needs text; raises ``TypeError`` for a binary format."""
+    if is_binary(fmt):
+        raise TypeError(f"report format {fmt!r} gives bytes for a file, not text")
+    text = render(report, fmt, options)
+    assert isinstance(text, str)  # the table says so
+    return text
+
+
+def is_binary(fmt: str) -> bool:
+    """Whether format ``fmt`` renders to ``bytes`` (a file) rather than ``str``; ``ValueError`` if unknown."""
+    return _format(fmt).binary
+
+
+def _format(fmt: str) -> _Format:
     try:
-        renderer = RENDERERS[fmt]
+        return _FORMATS[fmt]
     except KeyError:
-        known = ", ".join(sorted(RENDERERS))
+        known = ", ".join(sorted(_FORMATS))
         raise ValueError(f"unknown report format {fmt!r} (known: {known})") from None
-    return renderer(report)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from policydiff import dates
 from policydiff.model import Severity, Version
 from policydiff.render.common import clean
 
@@ -20,10 +21,6 @@ if TYPE_CHECKING:
 
 __all__ = ["HISTORY_RENDERERS", "HistoryPage", "long_date", "render_history"]
 
-MONTHS = (
-    *("January", "February", "March", "April", "May", "June"),
-    *("July", "August", "September", "October", "November", "December"),
-)
 SYMBOL = {Severity.MAJOR: "▲", Severity.MINOR: "◆", Severity.EDITORIAL: "●", Severity.NONE: "○"}
 WORD = {
     Severity.MAJOR: "major",
@@ -60,8 +57,7 @@ class HistoryPage:
 
 def long_date(iso: str) -> str:
     """``2026-03-17`` → ``March 17, 2026``, in English whatever the locale."""
-    day = dt.date.fromisoformat(iso)
-    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+    return dates.long_date(dt.date.fromisoformat(iso))
 
 
 def render_history(page: HistoryPage, fmt: str, *, color: bool = False, width: int = 100) -> str:
