@@ -24,7 +24,6 @@ from rapidfuzz import fuzz
 from policydiff.model import Clause, ClauseKind, ClausePair, Outline, PairStatus
 from policydiff.text import LEADING_MARKER, fold, word_set
 
-
 MIN_SIMILARITY = 0.5  # below this two clauses are a removal and an addition, not an edit
 _CANDIDATES = 12  # similar old leaves scored per new leaf
 _COMMON_WORD = 60  # a word in more unpaired old leaves than this does not propose candidates

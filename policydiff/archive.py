@@ -18,13 +18,13 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from policydiff.errors import InputError
+from policydiff.files import TEMP_PREFIX, write_atomic
 from policydiff.model import Severity, Version
 
 __all__ = [
@@ -35,12 +35,10 @@ __all__ = [
     "parse_date",
     "parse_reference",
     "reference_path",
-    "write_atomic",
 ]
 
 HISTORY_SCHEMA = "policydiff.history/1"
 HISTORY_FILE = "history.json"
-_TEMP_PREFIX = ".tmp-"
 _POLICY_ID = r"[a-z0-9][a-z0-9_-]{0,63}"  # as config.py accepts
 _LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$")
 _REFERENCE = re.compile(rf"^(?P<policy>{_POLICY_ID})@(?P<ref>[A-Za-z0-9][A-Za-z0-9._+-]{{0,63}})$")
@@ -105,34 +103,6 @@ def known_policies(root: Path) -> list[str]:
     if not root.is_dir():
         return []
     return sorted(folder.name for folder in root.iterdir() if (folder / HISTORY_FILE).is_file())
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a reader sees the old file or the new one, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=path.suffix, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())  # the bytes reach the disk before the name points at them
-        os.chmod(temporary, 0o644)  # mkstemp makes 0600; these files are meant to be shared
-        os.replace(temporary, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    # makes the rename itself durable; some file systems refuse to open a folder, which is harmless
-    with suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 class PolicyArchive:
@@ -286,7 +256,7 @@ class PolicyArchive:
                 continue
             for path in folder.iterdir():
                 stray = folder.name in ("versions", "redlines") and path not in listed
-                if path.name.startswith(_TEMP_PREFIX) or (
+                if path.name.startswith(TEMP_PREFIX) or (
                     stray and re.match(r"\d{4}-\d\d-\d\d--", path.name)
                 ):
                     with suppress(OSError):

@@ -7,20 +7,27 @@ the traceback in a log file (never 1, which a CI job reads as "changes found").
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec, TypeVar
 
 import typer
 
 from policydiff import __version__
 from policydiff.errors import InputError, PolicydiffError
+
+if TYPE_CHECKING:
+    from policydiff.commands.record import Recorded
+    from policydiff.config import Settings
+    from policydiff.model import PolicyCheck
 
 app = typer.Typer(
     name="policydiff",
@@ -135,87 +142,77 @@ def _root(
     """Compare versions of a privacy policy clause by clause, find material changes, draft notices."""
 
 
-def _settings(config: Path | None) -> Any:
+def _settings(config: Path | None) -> Settings:
     from policydiff.config import load_settings
 
     return load_settings(config, search_from=Path.cwd())
 
 
-def _load(source: str, settings: Any = None, config: Path | None = None) -> Any:
-    """Load a file, ``-`` or an archived ``POLICY@REF`` (read the config only for a reference)."""
-    from policydiff.load import load
-
-    if "@" in source and not Path(source).exists():
-        from policydiff.archive import reference_version
-
-        found = reference_version(source, (settings or _settings(config)).archive)
-        if found is not None:
-            path, version = found
-            return load(_shown(path), kind=version.format)
-    return load(source)
+def _lazy_archive(config: Path | None) -> Callable[[], Path]:
+    """The archive root, read from the config only when a ``POLICY@REF`` needs it."""
+    return lambda: _settings(config).archive
 
 
-def _compare_sources(old: str, new: str, settings: Any) -> tuple[Any, Any, Any]:
-    """The report on two sources, judged by the project's settings and its lawyers' reviews."""
-    from policydiff.compare import compare
-    from policydiff.workflow import judgement
-
-    old_document, new_document = _load(old, settings), _load(new, settings)
-    report = _reviewed(compare(old_document, new_document, judgement(settings)), settings, old, new)
-    return report, old_document, new_document
-
-
-def _one_stdin(*sources: str) -> None:
-    """Refuse ``-`` twice before reading anything (a terminal would wait for input first)."""
-    if sources.count("-") > 1:
-        raise InputError("-: standard input can be read for one source only")
-
-
-def _write(text: str, output: Path | None) -> None:
+def _write(data: str | bytes, output: Path | None) -> None:
+    """Write a rendering to ``output``, or to stdout (bytes through its binary buffer)."""
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(data)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        if isinstance(data, bytes):
+            output.write_bytes(data)
+        else:
+            output.write_text(data, encoding="utf-8")
     except OSError as error:
         raise InputError(f"{output}: cannot write: {error.strerror or error}") from None
 
 
-def _write_bytes(data: bytes, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    try:
-        output.write_bytes(data)
-    except OSError as error:
-        raise InputError(f"{output}: cannot write: {error.strerror or error}") from None
-
-
-def _redline(report: Any, old_document: Any, new_document: Any) -> bytes:
-    """The Word redline, its revisions dated now (the one place that reads the clock for it)."""
-    from datetime import UTC, datetime
-
-    from policydiff.render import BINARY_RENDERERS
-    from policydiff.segment import segment as build_outline
-
-    old_outline, new_outline = build_outline(old_document), build_outline(new_document)
-    return BINARY_RENDERERS["docx"](report, old_outline, new_outline, datetime.now(UTC))
+def _terminal(color: bool | None, output: Path | None) -> tuple[bool, int]:
+    """Colour and width for a text rendering: a terminal's own, else plain at 100 columns."""
+    at_terminal = output is None and sys.stdout.isatty()
+    use_color = at_terminal if color is None else color
+    return use_color, typer.get_terminal_size()[0] if at_terminal else 100
 
 
 def _exit_code(severity_rank: int, fail_on: FailOn) -> int:
     return 1 if severity_rank >= _FAIL_RANK[fail_on] else 0
 
 
+def _shown(path: Path) -> str:
+    """A path as a user reads it: relative to the working directory when it lies below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
 @app.command()
 @boundary
 def diff(
     old: Annotated[
-        str, typer.Argument(help="The old version: a .txt, .md, .html, .docx or .pdf file, or - for stdin.")
+        str,
+        typer.Argument(
+            help="The old version: a .txt, .md, .html, .docx or .pdf file, a URL, or - for stdin."
+        ),
     ],
     new: Annotated[
-        str, typer.Argument(help="The new version: a .txt, .md, .html, .docx or .pdf file, or - for stdin.")
+        str,
+        typer.Argument(
+            help="The new version: a .txt, .md, .html, .docx or .pdf file, a URL, or - for stdin."
+        ),
     ],
     format: Annotated[
         DiffFormat,
@@ -231,26 +228,26 @@ def diff(
     config: ConfigOption = None,
 ) -> None:
     """Show every change between two versions, with its severity and the words that decided it."""
-    from policydiff.render import render
+    from policydiff.commands.diff import diff_sources, one_stdin
+    from policydiff.render import RenderOptions, render
 
-    _one_stdin(old, new)
+    one_stdin(old, new)
     if format is DiffFormat.docx and output is None and sys.stdout.isatty():
         raise InputError("--format docx: a Word file is binary; give --output FILE (or redirect stdout)")
-    settings = _settings(config)
-    report, old_document, new_document = _compare_sources(old, new, settings)
-    if format is DiffFormat.docx:
-        _write_bytes(_redline(report, old_document, new_document), output)
-        raise typer.Exit(_exit_code(report.severity.rank, fail_on))
-    use_color = sys.stdout.isatty() and output is None if color is None else color
-    width = 100 if output is not None or not sys.stdout.isatty() else typer.get_terminal_size()[0]
-    _write(render(report, format.value, color=use_color, width=width), output)
+    report = diff_sources(old, new, _settings(config), shown=_shown)
+    use_color, width = _terminal(color, output)
+    # the Word redline's revisions are dated now: the one place that reads the clock for it
+    options = RenderOptions(color=use_color, width=width, now=_now())
+    _write(render(report, format.value, options), output)
     raise typer.Exit(_exit_code(report.severity.rank, fail_on))
 
 
 @app.command()
 @boundary
 def segment(
-    source: Annotated[str, typer.Argument(help="A .txt, .md or .html file, or - for stdin.")],
+    source: Annotated[
+        str, typer.Argument(help="A .txt, .md, .html, .docx or .pdf file, a URL, or - for stdin.")
+    ],
     format: Annotated[
         SegmentFormat, typer.Option("--format", "-f", help="Output format.")
     ] = SegmentFormat.text,
@@ -260,23 +257,22 @@ def segment(
     config: ConfigOption = None,
 ) -> None:
     """Show the clause tree of a policy: paths, kinds, headings and offsets."""
-    from policydiff.render.outline import render_outline
-    from policydiff.segment import segment as build_outline
+    from policydiff.commands.segment import segment_source
 
-    outline = build_outline(_load(source, config=config))
+    outline = segment_source(source, archive_root=_lazy_archive(config), shown=_shown)
     if format is SegmentFormat.json:
         from policydiff.render.json_report import render_segment_json
 
         _write(render_segment_json(outline), output)
     else:
+        from policydiff.render.outline import render_outline
+
         _write(render_outline(outline), output)
 
 
-def _date(option: str, value: str) -> Any:
-    from datetime import date
-
+def _date(option: str, value: str) -> dt.date:
     try:
-        return date.fromisoformat(value)
+        return dt.date.fromisoformat(value)
     except ValueError:
         raise InputError(f"{option}: not a date YYYY-MM-DD (got {value!r})") from None
 
@@ -284,8 +280,12 @@ def _date(option: str, value: str) -> Any:
 @app.command()
 @boundary
 def notice(
-    old: Annotated[str, typer.Argument(help="The old version: a .txt, .md or .html file, or - for stdin.")],
-    new: Annotated[str, typer.Argument(help="The new version: a .txt, .md or .html file, or - for stdin.")],
+    old: Annotated[
+        str, typer.Argument(help="The old version: a file, a URL, POLICY@VERSION, or - for stdin.")
+    ],
+    new: Annotated[
+        str, typer.Argument(help="The new version: a file, a URL, POLICY@VERSION, or - for stdin.")
+    ],
     publish_date: Annotated[
         str | None,
         typer.Option("--publish-date", help="When the notice goes out, YYYY-MM-DD (default today)."),
@@ -302,21 +302,20 @@ def notice(
     config: ConfigOption = None,
 ) -> None:
     """Draft the notices material changes need: email (HTML and text), announcement, in-app, history entry."""
-    from datetime import date
+    from policydiff.commands.diff import one_stdin
+    from policydiff.commands.notice import notice_for_sources
 
-    from policydiff.workflow import draft_notice
-
-    _one_stdin(old, new)
-    published = _date("--publish-date", publish_date) if publish_date else date.today()
+    one_stdin(old, new)
+    published = _date("--publish-date", publish_date) if publish_date else _today()
     effective = _date("--effective-date", effective_date) if effective_date else None
-    settings = _settings(config)
-    report, _, _ = _compare_sources(old, new, settings)
-    plan, files = draft_notice(report, settings, published, effective, out, force=force)
-    if not plan.required:
+    drafted = notice_for_sources(
+        old, new, _settings(config), published, effective, out, force=force, shown=_shown
+    )
+    if not drafted.plan.required:
         typer.echo("no material change: no advance notice is needed")
-    for name in files:
+    for name in drafted.files:
         typer.echo(f"wrote {out / name}")
-    for change in plan.changes:
+    for change in drafted.plan.changes:
         if change.consent:
             _say(
                 f"warning: change {change.id} ({change.path}: {change.summary}) may require opt-in consent;"
@@ -330,14 +329,6 @@ class HistoryFormat(StrEnum):
     md = "md"
     html = "html"
     atom = "atom"
-
-
-def _shown(path: Path) -> str:
-    """A path as a user reads it: relative to the working directory when it lies below it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 @app.command()
@@ -356,8 +347,8 @@ def init(
     ] = None,
 ) -> None:
     """Write a commented policydiff.toml and the archive folder; in a terminal, asks what flags leave out."""
+    from policydiff.commands.init import init_project
     from policydiff.config import CONFIG_NAME, Organization
-    from policydiff.workflow import init_project
 
     target = config or Path.cwd() / CONFIG_NAME
     if target.exists() and not force:  # say so before asking any question
@@ -392,28 +383,18 @@ def record(
     config: ConfigOption = None,
 ) -> None:
     """Store a new version of a policy in the archive, judged against the previous one."""
-    import datetime as dt
+    from policydiff.commands.record import record_source
 
-    from policydiff.archive import PolicyArchive
-    from policydiff.load import load
-    from policydiff.workflow import record_version
-
-    settings = _settings(config)
-    configured = settings.policy(policy)
-    if "@" in source and not Path(source).exists():
-        document = _load(source, settings)  # an archived version: already extracted, kept in its format
-    else:
-        document = load(source, select=configured.select, remove=configured.remove)
-    done = record_version(settings, policy, document, version, date, dt.date.today())
-    typer.echo(_recorded_line(done, PolicyArchive(settings.archive, policy)))
+    done = record_source(_settings(config), policy, source, version, date, _today(), shown=_shown)
+    typer.echo(_recorded_line(done))
 
 
-def _recorded_line(done: Any, archive: Any) -> str:
+def _recorded_line(done: Recorded) -> str:
     latest = done.version
     if not done.created:
         return f"{done.policy}: same text as {latest.label} ({latest.date}); no new version recorded"
-    where = _shown(archive.path_of(latest))
-    if done.report is None:
+    where = _shown(done.path)
+    if done.report is None or done.previous is None:
         return f"{done.policy}: recorded {latest.label} ({latest.date}), the first version, in {where}"
     counts = ", ".join(
         f"{count} {severity}"
@@ -439,49 +420,33 @@ def history(
     config: ConfigOption = None,
 ) -> None:
     """Show the recorded versions of a policy, newest first, with each one's severity and summary."""
-    from policydiff.archive import PolicyArchive, history_json, known_policies
+    from policydiff.commands.history import policy_history
 
-    settings = _settings(config)
-    archive = PolicyArchive(settings.archive, policy)
-    versions = archive.versions()
-    configured = next((p for p in settings.policies if p.id == policy), None)
-    if not versions and configured is None:
-        known = ", ".join(sorted({*known_policies(settings.archive), *(p.id for p in settings.policies)}))
-        raise InputError(f"{policy}: no such policy in {settings.archive} (known: {known or 'none'})")
+    page = policy_history(_settings(config), policy, output.parent if output else Path.cwd())
     if format is HistoryFormat.json:
-        _write(history_json(policy, versions), output)
-        return
-    from policydiff.render.history import HistoryPage, render_history
+        from policydiff.archive import history_json
 
-    here = (output.parent if output else Path.cwd()).resolve()
-    base = Path(os.path.relpath(archive.folder.resolve(), here)).as_posix() + "/"
-    page = HistoryPage(
-        policy=policy,
-        title=(configured.title if configured else "") or policy,
-        versions=versions,
-        author=settings.organization.name,
-        url=configured.url if configured else None,
-        base="" if base == "./" else base,
-    )
-    use_color = sys.stdout.isatty() and output is None if color is None else color
-    width = 100 if output is not None or not sys.stdout.isatty() else typer.get_terminal_size()[0]
+        _write(history_json(policy, page.versions), output)
+        return
+    from policydiff.render.history import render_history
+
+    use_color, width = _terminal(color, output)
     _write(render_history(page, format.value, color=use_color, width=width), output)
 
 
 def _over_policies(
-    settings: Any, policies: list[str] | None, verb: str, job: Callable[..., R]
-) -> tuple[R, Any]:
+    config: Path | None, policies: list[str] | None, verb: str, job: Callable[..., R]
+) -> tuple[R, Settings, dt.datetime]:
     """Run ``job`` (fetch or check) over the chosen policies with one HTTP client and a progress bar."""
-    import datetime as dt
-
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from policydiff.commands.fetch import FETCH_WORKERS, policies_to_fetch
     from policydiff.fetch import new_client, user_agent
-    from policydiff.workflow import FETCH_WORKERS, policies_to_fetch
 
+    settings = _settings(config)
     chosen = policies_to_fetch(settings, policies or [])
-    now, today = dt.datetime.now(dt.UTC), dt.date.today()
+    now, today = _now(), _today()
     console = Console(stderr=True)
     columns = (TextColumn(verb), BarColumn(), MofNCompleteColumn())
     show = len(chosen) > 1 and console.is_terminal
@@ -492,7 +457,7 @@ def _over_policies(
         task = progress.add_task(verb, total=len(chosen))
         ids = [policy.id for policy in chosen]
         done = job(settings, client, ids, today=today, now=now, on_done=lambda _: progress.advance(task))
-    return done, now
+    return done, settings, now
 
 
 @app.command()
@@ -504,39 +469,19 @@ def fetch(
     config: ConfigOption = None,
 ) -> None:
     """Download each policy page, record a new version when its text changed; exit 3 if a fetch failed."""
-    from policydiff.workflow import fetch_policies
+    from policydiff.commands.fetch import Fetched, fetch_policies
 
-    settings = _settings(config)
-    results, _ = _over_policies(settings, policies, "fetching", fetch_policies)
+    results: tuple[Fetched, ...]
+    results, _, _ = _over_policies(config, policies, "fetching", fetch_policies)
     code = 0
     for result in results:
         if result.recorded is not None:
-            typer.echo(_recorded_line(result.recorded, _archive_of(settings, result.policy)))
+            typer.echo(_recorded_line(result.recorded))
             continue
         kept = f" (page kept in {result.rejected})" if result.rejected else ""
         _say(f"{result.policy}: {result.error}; not recorded, the last good version stays{kept}")
         code = max(code, result.exit_code)
     raise typer.Exit(code)
-
-
-def _archive_of(settings: Any, policy: str) -> Any:
-    from policydiff.archive import PolicyArchive
-
-    return PolicyArchive(settings.archive, policy)
-
-
-def _reviewed(report: Any, settings: Any, *sources: str) -> Any:
-    """``report`` with the lawyers' reviews of the policy its archive references name (``POLICY@REF``)."""
-    from policydiff.archive import parse_reference
-    from policydiff.review import apply_reviews
-    from policydiff.workflow import policy_reviews
-
-    references = [parse_reference(source) for source in sources if not Path(source).exists()]
-    policies = {reference[0] for reference in references if reference}
-    for policy in sorted(policies):
-        if any(p.id == policy for p in settings.policies):
-            report = apply_reviews(report, policy_reviews(settings, policy))
-    return report
 
 
 class ReviewSeverity(StrEnum):
@@ -559,21 +504,18 @@ def review(
     config: ConfigOption = None,
 ) -> None:
     """Record a lawyer's decision on a change; diff, notice and check then judge it that way every time."""
-    import datetime as dt
     import getpass
 
+    from policydiff.commands.review import review_change
     from policydiff.model import Severity
-    from policydiff.workflow import review_change
 
-    settings = _settings(config)
     reviewer = by or os.environ.get("POLICYDIFF_REVIEWER") or getpass.getuser()
     done, change = review_change(
-        settings, policy, change_id, Severity(severity.value), because, reviewer, dt.date.today()
+        _settings(config), policy, change_id, Severity(severity.value), because, reviewer, _today()
     )
-    typer.echo(
-        f"{policy}: change {change.id} at {(change.new or change.old).path}"  # type: ignore[union-attr]
-        f" is {done.severity.value} from now on ({done.says})"
-    )
+    side = change.new or change.old
+    where = side.path if side else "?"
+    typer.echo(f"{policy}: change {change.id} at {where} is {done.severity.value} from now on ({done.says})")
 
 
 @app.command()
@@ -598,17 +540,17 @@ def check(
     config: ConfigOption = None,
 ) -> None:
     """Fetch or read each policy, record new versions, draft notices and redlines for material changes."""
+    from policydiff.commands.check import check_exit_code, check_policies
     from policydiff.render import check as check_render
-    from policydiff.workflow import check_exit_code, check_policies
 
-    settings = _settings(config)
-    checks, now = _over_policies(settings, policies, "checking", check_policies)
+    checks: tuple[PolicyCheck, ...]
+    checks, settings, now = _over_policies(config, policies, "checking", check_policies)
     code = check_exit_code(checks, _FAIL_RANK[fail_on])
     use_color = sys.stdout.isatty() if color is None else color
     width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 100
     sys.stdout.write(check_render.render_check_text(checks, color=use_color, width=width))
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        for line in check_render.annotation_lines(checks, _shown_path(settings.archive)):
+        for line in check_render.annotation_lines(checks, Path(_shown(settings.archive))):
             sys.stdout.write(line + "\n")
     if summary is not None:
         _append(summary, check_render.render_check_markdown(checks))
@@ -620,43 +562,12 @@ def check(
     raise typer.Exit(code)
 
 
-def _shown_path(path: Path) -> Path:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
-        return path
-
-
 def _append(path: Path, text: str) -> None:
     try:
         with path.open("a", encoding="utf-8") as out:
             out.write(text)
     except OSError as error:
         raise InputError(f"{path}: cannot write: {error.strerror or error}") from None
-
-
-SENDGRID_HOST = "https://api.sendgrid.com"
-
-
-def _sendgrid_key() -> str:
-    """The API key from ``SENDGRID_API_KEY``; checked here because the client would send "Bearer None"."""
-    key = os.environ.get("SENDGRID_API_KEY", "").strip()
-    if not key:
-        raise InputError("SENDGRID_API_KEY: not set; export a SendGrid API key with Mail Send access")
-    if not key.isascii() or not key.isprintable() or " " in key:
-        # http.client would put the key itself into the error message of a bad header
-        raise InputError("SENDGRID_API_KEY: holds spaces, control or non-ASCII characters")
-    return key
-
-
-def _sendgrid_host(configured: str | None) -> str:
-    from urllib.parse import urlparse
-
-    host = os.environ.get("POLICYDIFF_SENDGRID_HOST") or configured or SENDGRID_HOST
-    parsed = urlparse(host)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise InputError(f"POLICYDIFF_SENDGRID_HOST: must be an http(s) URL (got {host!r})")
-    return host.rstrip("/")
 
 
 @app.command()
@@ -676,66 +587,42 @@ def send(
 ) -> None:
     """Send a notice through SendGrid in batches; a re-run resumes and never mails anyone twice."""
     import time
-    from datetime import UTC, datetime
 
-    from policydiff import send as mailing
+    from policydiff.commands.send import choose_mode, send_notice, summary_lines
 
-    chosen = [mode for mode, on in ((mailing.Mode.SANDBOX, sandbox), (mailing.Mode.LIVE, live)) if on]
-    if len(chosen) + dry_run > 1:
-        raise InputError("send: choose one of --dry-run, --sandbox, --live")
-    mode = chosen[0] if chosen else mailing.Mode.DRY_RUN
-    email = _settings(config).email
-    notice = mailing.read_notice(notice_dir, default_sender=email.sender, default_subject=email.subject)
-    people = mailing.read_recipients(recipients)
-    if mode is mailing.Mode.DRY_RUN:
-        result = mailing.write_outbox(notice, people, now=datetime.now(UTC))
-        typer.echo(
-            f"dry run: wrote {len(result.written)} .eml files to {notice_dir / mailing.OUTBOX}"
-            f" ({result.duplicates} duplicate rows dropped); nothing sent"
-        )
-        return
-    key, host = _sendgrid_key(), _sendgrid_host(email.api_host)
-    plan = mailing.plan_batches(notice, people, mode=mode, log=mailing.read_send_log(notice_dir))
-    if mode is mailing.Mode.LIVE and plan.to_send and not yes:
-        if not sys.stdin.isatty():
-            raise InputError("send --live: standard input is not a terminal; add --yes to deliver")
-        typer.confirm(f"Deliver the notice to {plan.to_send} recipients now?", abort=True)
-    from sendgrid import SendGridAPIClient
-
-    client = SendGridAPIClient(api_key=key, host=host)
-    result = _send_with_progress(notice, plan, client, now=lambda: datetime.now(UTC), sleep=time.sleep)
-    typer.echo(
-        f"{mode.value}: sent {result.sent} in {result.requests} requests; skipped as already sent: "
-        f"{result.skipped}; failed: {result.failed}; duplicate rows dropped: {result.duplicates}"
+    outcome = send_notice(
+        notice_dir,
+        recipients,
+        mode=choose_mode(dry_run=dry_run, sandbox=sandbox, live=live),
+        email=_settings(config).email,
+        api_key=os.environ.get("SENDGRID_API_KEY"),
+        api_host=os.environ.get("POLICYDIFF_SENDGRID_HOST"),
+        now=_now,
+        sleep=time.sleep,
+        confirm=None if yes else _confirm_live,
+        progress=_progress_bar,
     )
-    if result.resent_in_doubt:
-        typer.echo(
-            f"note: {result.resent_in_doubt} recipients were sent again because an earlier run got no answer"
-            f" for their batch; see {notice_dir / mailing.SEND_LOG}"
-        )
+    for line in summary_lines(outcome):
+        typer.echo(line)
 
 
-def _send_with_progress(
-    notice: Any, plan: Any, client: Any, *, now: Callable[[], Any], sleep: Callable[[float], None]
-) -> Any:
-    """Run ``send_batches`` with a rich progress bar on stderr (none when stderr is not a terminal)."""
+@contextmanager
+def _progress_bar(total: int) -> Iterator[Callable[[int], None]]:
+    """A rich progress bar on stderr for ``total`` recipients (none when stderr is not a terminal)."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from policydiff.send import send_batches
 
     console = Console(stderr=True)
     columns = (TextColumn("sending"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
-        task = progress.add_task("send", total=plan.to_send)
-        return send_batches(
-            client,
-            notice,
-            plan,
-            sleep=sleep,
-            now=now,
-            on_progress=lambda sent: progress.update(task, completed=sent),
-        )
+        task = progress.add_task("send", total=total)
+        yield lambda sent: progress.update(task, completed=sent)
+
+
+def _confirm_live(to_send: int) -> None:
+    if not sys.stdin.isatty():
+        raise InputError("send --live: standard input is not a terminal; add --yes to deliver")
+    typer.confirm(f"Deliver the notice to {to_send} recipients now?", abort=True)
 
 
 def main(argv: list[str] | None = None) -> NoReturn:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import contextlib
 import difflib
 import hashlib
+import json
 import os
 import random
 import shutil

@@ -25,14 +25,14 @@ from policydiff.archive import (
     parse_history,
     parse_reference,
     reference_path,
-    write_atomic,
 )
 from policydiff.cli import app
+from policydiff.commands.record import record_version
 from policydiff.config import load_settings
 from policydiff.errors import InputError
+from policydiff.files import TEMP_PREFIX
 from policydiff.load import load
 from policydiff.model import Severity
-from policydiff.workflow import record_version
 
 TODAY = dt.date(2026, 3, 17)
 
@@ -51,18 +51,6 @@ def assert_consistent(folder: Path) -> list[str]:
     labels = [version.label for version in versions]
     assert len(labels) == len(set(labels)), labels
     return labels
-
-
-# ---------------------------------------------------------------------- files
-
-
-def test_write_atomic_replaces_whole_files_and_leaves_no_temporary(tmp_path: Path) -> None:
-    target = tmp_path / "deep" / "history.json"
-    write_atomic(target, b"first")
-    write_atomic(target, b"second")
-    assert target.read_bytes() == b"second"
-    assert sorted(p.name for p in target.parent.iterdir()) == ["history.json"]
-    assert target.stat().st_mode & 0o777 == 0o644
 
 
 def test_add_stores_the_text_and_appends_to_the_history(tmp_path: Path) -> None:
@@ -338,7 +326,7 @@ import datetime as dt, sys
 from pathlib import Path
 from policydiff.config import load_settings
 from policydiff.load import load
-from policydiff.workflow import record_version
+from policydiff.commands.record import record_version
 settings = load_settings(Path(sys.argv[1]))
 documents = [load(path) for path in sys.argv[2:]]
 print("ready", flush=True)
@@ -379,7 +367,7 @@ def test_a_writer_killed_at_random_points_leaves_a_consistent_archive(tmp_path: 
     listed = {str(folder / v.file) for v in PolicyArchive(settings.archive, "p").versions()}
     on_disk = {str(p) for p in folder.rglob("*") if p.is_file() and p.parent.name == "versions"}
     assert on_disk == listed
-    assert not [p for p in folder.rglob(".tmp-*")]
+    assert not [p for p in folder.rglob(f"{TEMP_PREFIX}*")]
 
 
 def test_a_record_command_killed_at_any_moment_keeps_the_previous_state(tmp_path: Path) -> None:

@@ -20,8 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from policydiff.classify import DocumentContext, Subject, Verdict, classify, default_rulebook
-from policydiff.classify import defined_term
+from policydiff.classify import DocumentContext, Subject, Verdict, classify, default_rulebook, defined_term
 from policydiff.diff import word_edits
 from policydiff.model import Category, ChangeKind, Direction, Severity
 from policydiff.text import fold, normalise

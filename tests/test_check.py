@@ -14,9 +14,9 @@ from helpers import policy_page, small_policy, threaded_server
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from policydiff.commands.check import check_exit_code
 from policydiff.model import PolicyCheck, Severity, Version
 from policydiff.render.check import annotation_lines, check_record, render_check_markdown
-from policydiff.workflow import check_exit_code
 
 V1 = small_policy(6)
 V2 = V1.replace("for 6 months after", "for 24 months after")  # retention longer: major

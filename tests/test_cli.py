@@ -260,7 +260,7 @@ def test_internal_error_exits_4_with_the_traceback_in_the_log(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("the segmenter broke\nover two lines")
 
-    monkeypatch.setattr("policydiff.segment.segment", broken)
+    monkeypatch.setattr("policydiff.commands.segment.segment", broken)
     result = invoke("segment", OLD)
     assert result.exit_code == 4
     assert result.stdout == ""
@@ -275,7 +275,7 @@ def test_internal_error_in_diff_is_never_exit_1(isolated: Path, monkeypatch: pyt
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("clause")
 
-    monkeypatch.setattr("policydiff.compare.compare", broken)
+    monkeypatch.setattr("policydiff.commands.diff.compare", broken)
     result = invoke("diff", OLD, NEW, "--fail-on", "major")
     assert result.exit_code == 4
     assert_one_line(result.stderr, "internal error", "KeyError")
@@ -293,7 +293,7 @@ def test_internal_error_log_falls_back_when_unwritable(
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("boom")
 
-    monkeypatch.setattr("policydiff.segment.segment", broken)
+    monkeypatch.setattr("policydiff.commands.segment.segment", broken)
     result = invoke("segment", OLD)
     assert result.exit_code == 4
     assert_one_line(result.stderr, "policydiff-error.log")

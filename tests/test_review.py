@@ -143,7 +143,8 @@ def test_stale_reviews() -> None:
 
 PROMISING = OLD.replace(
     "## 2. Contact",
-    "## 2. Changes to this policy\n\nWe will notify you of material changes 45 days in advance.\n\n## 3. Contact",
+    "## 2. Changes to this policy\n\n"
+    "We will notify you of material changes 45 days in advance.\n\n## 3. Contact",
 )
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from helpers import (
     CORPUS,
-    corpus_pair_count,
     JOYCLIP_NEW,
     JOYCLIP_OLD,
     JOYPIX_NEW,
     JOYPIX_OLD,
+    corpus_pair_count,
     needs_shared,
     outline_of,
     outline_problems,

@@ -23,7 +23,17 @@ from policydiff.load.read import STDIN, read_bytes, source_name
 from policydiff.model import Document
 from policydiff.text import normalise
 
-__all__ = ["KINDS_BY_SUFFIX", "LOADERS", "LoadOptions", "Loaded", "Loader", "describe", "load", "source_kind"]
+__all__ = [
+    "KINDS_BY_SUFFIX",
+    "LOADERS",
+    "LoadOptions",
+    "Loaded",
+    "Loader",
+    "describe",
+    "load",
+    "load_bytes",
+    "source_kind",
+]
 
 KINDS_BY_SUFFIX: dict[str, str] = {
     ".txt": "text",
@@ -57,13 +67,27 @@ def load(
     ``kind`` reads text already extracted from a source of that kind (an archived version), so it
     segments as the original did.
     """
-    name = source_name(source)
     data = read_bytes(source, stdin)
+    return load_bytes(data, source, select=select, remove=remove, kind=kind)
+
+
+def load_bytes(
+    data: bytes,
+    source: str,
+    *,
+    select: str | None = None,
+    remove: tuple[str, ...] = (),
+    kind: str | None = None,
+    suffix: str | None = None,
+) -> Document:
+    """Read bytes already in hand (a fetched page) as ``source``; ``suffix`` stands for a file's name."""
+    name = source_name(source)
+    options = LoadOptions(name, select, tuple(remove))
     if kind is not None:
-        loaded = load_plain(data, LoadOptions(name, select, tuple(remove)))
+        loaded = load_plain(data, options)
     else:
-        kind = source_kind(source, data)
-        loaded = LOADERS[kind](data, LoadOptions(name, select, tuple(remove)))
+        kind = source_kind(f"page{suffix}" if suffix else source, data)
+        loaded = LOADERS[kind](data, options)
     text = normalise(loaded.text).text
     if not text.strip():
         raise InputError(f"{name}: no visible text")

@@ -1,0 +1,1 @@
+"""One module per command: a typed function returning a result; cli.py parses, prints and exits."""

@@ -1,0 +1,43 @@
+"""What several commands need of a project: its judgement settings and its lawyers' reviews."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from policydiff.archive import parse_reference
+from policydiff.compare import Judgement
+from policydiff.config import Settings
+from policydiff.model import Report, Review
+
+__all__ = ["judgement", "policy_reviews", "reviewed", "reviews_path"]
+
+
+def judgement(settings: Settings) -> Judgement:
+    """What ``compare`` needs of the settings."""
+    if settings.notice.major is None:
+        return Judgement(period_days=settings.notice.period_days)
+    return Judgement(settings.notice.period_days, settings.notice.major)
+
+
+def reviews_path(settings: Settings, policy_id: str) -> Path:
+    """Where a policy's reviews live: beside its ``history.json``."""
+    return settings.archive / policy_id / "reviews.json"
+
+
+def policy_reviews(settings: Settings, policy_id: str | None) -> tuple[Review, ...]:
+    """The lawyers' decisions kept for ``policy_id`` (none for ``None``)."""
+    from policydiff.review import read_reviews
+
+    return read_reviews(reviews_path(settings, policy_id)) if policy_id else ()
+
+
+def reviewed(report: Report, settings: Settings, sources: Sequence[str]) -> Report:
+    """``report`` with the reviews of the configured policies its ``POLICY@REF`` sources name."""
+    from policydiff.review import apply_reviews
+
+    references = [parse_reference(source) for source in sources if not Path(source).exists()]
+    for policy in sorted({reference[0] for reference in references if reference}):
+        if any(p.id == policy for p in settings.policies):
+            report = apply_reviews(report, policy_reviews(settings, policy))
+    return report

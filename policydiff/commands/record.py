@@ -1,0 +1,129 @@
+"""``policydiff record``: store a new version of a policy, judged against the one before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from policydiff.archive import PolicyArchive, check_label, parse_date
+from policydiff.commands.common import judgement
+from policydiff.config import Settings
+from policydiff.load.ref import from_archive, is_reference, open_source
+from policydiff.model import Change, Document, Report, Severity, Version
+
+__all__ = ["Recorded", "record_source", "record_version", "summary_line"]
+
+# called under the policy's lock with the latest version's text (None for a first version):
+# raising refuses the new version (fetch uses it to refuse a page that shrank or is a captcha)
+Guard = Callable[[str | None], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """What ``record_version`` did: the new version, or the latest one when the text was the same."""
+
+    policy: str
+    version: Version
+    created: bool
+    path: Path  # the version's file
+    text: str  # the version's normalised text
+    previous: Version | None = None
+    report: Report | None = None  # against ``previous``; None for a first version or the same text
+
+
+def record_source(
+    settings: Settings,
+    policy_id: str,
+    source: str,
+    label: str | None,
+    date: str | None,
+    today: dt.date,
+    *,
+    shown: Callable[[Path], str] = str,
+) -> Recorded:
+    """Record ``source`` (a file, ``-`` or ``POLICY@REF``) as the policy's next version."""
+    configured = settings.policy(policy_id)
+    if is_reference(source):  # an archived version: already extracted, kept in its format
+        document = open_source(source, archive_root=lambda: settings.archive, shown=shown)
+    else:
+        document = open_source(source, select=configured.select, remove=configured.remove)
+    return record_version(settings, policy_id, document, label, date, today)
+
+
+def record_version(
+    settings: Settings,
+    policy_id: str,
+    document: Document,
+    label: str | None,
+    date: str | None,
+    today: dt.date,
+    *,
+    snapshot: tuple[str, bytes] | None = None,
+    guard: Guard | None = None,
+) -> Recorded:
+    """Store ``document`` as the policy's next version unless its text equals the latest one.
+
+    ``label`` defaults to the version the text states, else the date; ``date`` to ``today``.
+    The whole job runs under the policy's lock, so the severity is always against the true predecessor.
+    """
+    settings.policy(policy_id)  # an unknown policy is a typo, not a new folder
+    day = parse_date(date, "--date") if date else today.isoformat()
+    if label is not None:
+        check_label(label)
+    archive = PolicyArchive(settings.archive, policy_id)
+    with archive.locked():
+        latest = archive.latest()
+        if guard is not None:
+            guard(archive.read_text(latest) if latest else None)
+        if latest is not None and latest.sha256 == document.sha256:
+            return Recorded(policy_id, latest, False, archive.path_of(latest), document.text)
+        report = _against(archive, latest, document, settings) if latest else None
+        chosen = label or archive.free_label((document.version, day), day)
+        version = _add(archive, document, chosen, day, report, snapshot)
+    path = archive.path_of(version)
+    return Recorded(policy_id, version, True, path, document.text, previous=latest, report=report)
+
+
+def _against(archive: PolicyArchive, latest: Version, document: Document, settings: Settings) -> Report:
+    from policydiff.compare import compare
+
+    return compare(from_archive(archive, latest), document, judgement(settings))
+
+
+def _add(
+    archive: PolicyArchive,
+    document: Document,
+    label: str,
+    day: str,
+    report: Report | None,
+    snapshot: tuple[str, bytes] | None,
+) -> Version:
+    return archive.add(
+        label=label,
+        date=day,
+        text=document.text,
+        source=document.source,
+        severity=report.severity if report else Severity.NONE,
+        notice=report.notice.required if report else False,
+        summary=[summary_line(c) for c in report.changes if c.severity.rank >= 2] if report else (),
+        redline=("html", _html(report)) if report else None,  # the history page links to it
+        snapshot=snapshot,
+        format=document.format,
+    )
+
+
+def _html(report: Report) -> str:
+    from policydiff.render import render_text
+
+    return render_text(report, "html")
+
+
+def summary_line(change: Change) -> str:
+    """One line for the history: severity, categories, direction, where, and why."""
+    from policydiff.render.common import clean, where
+
+    categories = ", ".join(category.value for category in change.categories) or "other"
+    says = change.reasons[0].says if change.reasons else change.kind.value
+    return clean(f"{change.severity.value} · {categories} {change.direction.value} · {where(change)}: {says}")

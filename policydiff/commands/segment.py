@@ -1,0 +1,24 @@
+"""``policydiff segment``: the clause tree a policy is read as."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from policydiff.load.ref import open_source
+from policydiff.model import Outline
+from policydiff.segment import segment
+
+__all__ = ["segment_source"]
+
+
+def segment_source(
+    source: str,
+    *,
+    archive_root: Callable[[], Path],
+    stdin: BinaryIO | None = None,
+    shown: Callable[[Path], str] = str,
+) -> Outline:
+    """The clause tree of ``source``; ``archive_root`` is asked for only when it is ``POLICY@REF``."""
+    return segment(open_source(source, archive_root=archive_root, stdin=stdin, shown=shown))

@@ -1,0 +1,158 @@
+"""policydiff.commands.record: versions stored under the lock, judged against the one before."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from helpers import (
+    FIXTURES,
+    JOYPIX_NEW,
+    JOYPIX_OLD,
+    small_policy,
+    write_project,
+)
+from typer.testing import CliRunner
+
+from policydiff.archive import PolicyArchive
+from policydiff.cli import app
+from policydiff.commands.record import record_version
+from policydiff.config import load_settings
+from policydiff.errors import InputError
+from policydiff.load import load
+from policydiff.model import Severity
+
+TODAY = dt.date(2026, 3, 17)
+NOW = dt.datetime(2026, 3, 17, 9, 30, tzinfo=dt.UTC)
+JOYPIX = """[[policy]]
+id = "joypix"
+title = "JoyPix AI Privacy Policy"
+select = "main"
+remove = [".cookie-banner"]
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("POLICYDIFF_ERROR_LOG", str(tmp_path / "error.log"))
+    return write_project(tmp_path, JOYPIX + '\n[[policy]]\nid = "p"\n')
+
+
+def files_of(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+# ---------------------------------------------------------------------- record
+
+
+def test_record_the_first_then_a_changed_version(project: Path) -> None:
+    settings = load_settings(project)
+    first = record_version(settings, "joypix", load(str(JOYPIX_OLD)), None, None, TODAY)
+    assert first.created and first.previous is None and first.report is None
+    assert (first.version.label, first.version.date, first.version.severity) == (
+        "v2.0",
+        "2026-03-17",
+        Severity.NONE,
+    )
+    new = load(str(JOYPIX_NEW), select="main", remove=(".cookie-banner",))
+    second = record_version(settings, "joypix", new, None, "2026-04-20", TODAY)
+    version = second.version
+    assert (version.label, version.date, version.severity, version.notice) == (
+        "v2.1",
+        "2026-04-20",
+        Severity.MAJOR,
+        True,
+    )
+    assert second.previous == first.version and second.report is not None
+    assert len(version.summary) == 8 and all(
+        line.startswith(("major · ", "minor · ")) for line in version.summary
+    )
+    assert any("retention expands" in line and "6 months → 24 months" in line for line in version.summary)
+    archive = PolicyArchive(settings.archive, "joypix")
+    assert archive.read_text(version) == new.text
+    assert version.redline is not None
+    redline = (archive.folder / version.redline).read_text(encoding="utf-8")
+    assert "joypix@v2.0" in redline and str(project.parent) not in redline  # no machine-specific path
+    assert [v.label for v in archive.versions()] == ["v2.0", "v2.1"]
+
+
+def test_the_same_text_again_records_nothing(project: Path) -> None:
+    settings = load_settings(project)
+    record_version(settings, "joypix", load(str(JOYPIX_OLD)), None, None, TODAY)
+    before = files_of(project.parent / "policies")
+    again = record_version(settings, "joypix", load(str(JOYPIX_OLD)), "v9", "2026-05-01", TODAY)
+    assert not again.created and again.version.label == "v2.0"
+    assert files_of(project.parent / "policies") == before
+
+
+def test_labels_default_to_the_stated_version_else_the_date(project: Path, tmp_path: Path) -> None:
+    settings = load_settings(project)
+    for number in range(3):
+        (tmp_path / f"{number}.md").write_text(small_policy(number))
+        record_version(settings, "p", load(str(tmp_path / f"{number}.md")), None, None, TODAY)
+    labels = [v.label for v in PolicyArchive(settings.archive, "p").versions()]
+    assert labels == ["2026-03-17", "2026-03-17-2", "2026-03-17-3"]
+
+
+def test_record_refuses_an_unknown_policy_a_taken_label_and_a_bad_date(project: Path) -> None:
+    settings = load_settings(project)
+    record_version(settings, "joypix", load(str(JOYPIX_OLD)), None, None, TODAY)
+    before = files_of(project.parent / "policies")
+    new = load(str(JOYPIX_NEW))
+    with pytest.raises(InputError, match=r"no policy 'jopyix' \(configured: joypix, p\)"):
+        record_version(settings, "jopyix", new, None, None, TODAY)
+    with pytest.raises(InputError, match="joypix@v2.0: this label is already recorded"):
+        record_version(settings, "joypix", new, "v2.0", None, TODAY)
+    with pytest.raises(InputError, match="--date: '20/04/2026' is not a date"):
+        record_version(settings, "joypix", new, None, "20/04/2026", TODAY)
+    assert files_of(project.parent / "policies") == before
+
+
+def test_record_command(project: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["record", "joypix", str(JOYPIX_OLD), "--date", "2026-03-17"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "joypix: recorded v2.0 (2026-03-17), the first version, "
+        "in policies/joypix/versions/2026-03-17--v2.0.md\n"
+    )
+    result = runner.invoke(
+        app, ["record", "joypix", str(JOYPIX_NEW), "--version", "v2.1-draft", "--date", "2026-04-20"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("joypix: recorded v2.1-draft (2026-04-20) in policies/joypix/versions/")
+    assert result.stdout.endswith(": major against v2.0 (6 major, 2 minor); advance notice required\n")
+    result = runner.invoke(app, ["record", "joypix", "joypix@previous"])
+    assert result.exit_code == 0 and "recorded 2026-" in result.stdout  # v2.0 is taken: the date labels it
+    result = runner.invoke(app, ["record", "joypix", "joypix@latest"])
+    assert result.stdout.startswith("joypix: same text as 2026-")
+    result = runner.invoke(app, ["record", "joypix", str(JOYPIX_NEW), "--date", "next week"])
+    assert (
+        result.exit_code == 2
+        and result.stderr == "policydiff: --date: 'next week' is not a date as YYYY-MM-DD\n"
+    )
+
+
+def test_an_archived_plain_text_version_compares_as_its_file_did(tmp_path: Path) -> None:
+    """The archive keeps a version's format: a .txt policy must not be re-read as Markdown later."""
+    import shutil
+
+    from policydiff.compare import compare
+    from policydiff.config import load_settings
+    from policydiff.load import load
+
+    shutil.copytree(FIXTURES, tmp_path / "fixtures")
+    shutil.rmtree(tmp_path / "fixtures" / "policies")
+    settings = load_settings(tmp_path / "fixtures" / "policydiff.toml")
+    old_file = tmp_path / "fixtures" / "joyclip" / "privacy-2026-01-03.txt"
+    today = dt.date(2026, 11, 23)
+    first = record_version(settings, "joyclip", load(str(old_file)), None, "2026-01-03", today)
+    assert first.version.format == "text"
+    new = load(str(tmp_path / "fixtures" / "joyclip" / "privacy-2026-04-01.md"))
+    second = record_version(settings, "joyclip", new, None, None, today)
+    direct = compare(load(str(old_file)), new)
+    assert second.report is not None
+    archived = [(c.id, c.severity, c.categories) for c in second.report.changes]
+    assert archived == [(c.id, c.severity, c.categories) for c in direct.changes]
