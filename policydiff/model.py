@@ -16,6 +16,7 @@ class Severity(StrEnum):
     NONE = "none"
     EDITORIAL = "editorial"
     MINOR = "minor"
+    REVIEW = "review"  # substance no rule could read with confidence: a lawyer decides
     MAJOR = "major"
 
     @property
@@ -23,7 +24,15 @@ class Severity(StrEnum):
         return _SEVERITY_RANK[self]
 
 
-_SEVERITY_RANK = {Severity.NONE: 0, Severity.EDITORIAL: 1, Severity.MINOR: 2, Severity.MAJOR: 3}
+# review ranks between minor and major: --fail-on major (rank 3) catches it, so an undecided
+# change never passes a gate silently
+_SEVERITY_RANK = {
+    Severity.NONE: 0,
+    Severity.EDITORIAL: 1,
+    Severity.MINOR: 2,
+    Severity.REVIEW: 3,
+    Severity.MAJOR: 4,
+}
 
 
 class Direction(StrEnum):
@@ -169,6 +178,15 @@ class Edit:
 
 
 @dataclass(frozen=True, slots=True)
+class Told:
+    """The parts a reason's ``says`` was made of, so a notice can tell it without parsing the sentence."""
+
+    detail: str = ""  # what the engine measured: "6 months → 24 months", "«may» → «will»"
+    added: bool = True  # a cue or a described clause that appeared (False: that went)
+    in_topic: bool = False  # a number rule read the favourable way speaks in its category's words
+
+
+@dataclass(frozen=True, slots=True)
 class Reason:
     """Why a decision was taken: the rule, a sentence, and the exact words that triggered it."""
 
@@ -177,6 +195,8 @@ class Reason:
     trigger: str
     side: Side
     span: tuple[int, int] | None = None  # offsets of ``trigger`` in that side's text
+    # built together with ``says``; left out of equality: ``says`` already tells the same
+    told: Told = field(default_factory=Told, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +235,7 @@ class NoticeDecision:
     promised_days: int | None
     reasons: tuple[str, ...] = ()
     promised_path: str | None = None  # the old clause that promises ``promised_days``
+    pending_review: int = 0  # changes a lawyer must decide before anyone can say no notice is needed
 
     @property
     def promise(self) -> tuple[int, str] | None:

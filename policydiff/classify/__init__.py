@@ -8,7 +8,8 @@ from policydiff.classify.decide import decide, notice_reason
 from policydiff.classify.engine import DEFAULT_MAJOR, DocumentContext, Subject, Verdict, classify
 from policydiff.classify.pair import judge_changes
 from policydiff.classify.promise import promised_notice, promised_notice_days
-from policydiff.classify.rules import RuleBook, default_rulebook, load_rulebook
+from policydiff.classify.rulebook import RuleBook
+from policydiff.classify.rules import default_rulebook, load_rulebook
 
 __all__ = [
     "DEFAULT_MAJOR",

@@ -9,11 +9,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from policydiff.classify.editorial import edit_runs
 from policydiff.classify.engine import DocumentContext, Subject
 from policydiff.classify.profile import profile, whole_region
-from policydiff.classify.rules import RuleBook
-from policydiff.classify.signals import ORGANISATION
-from policydiff.model import Category, ChangeKind, Edit, Op, Outline
+from policydiff.classify.rule_signals import ORGANISATION
+from policydiff.classify.rulebook import RuleBook
+from policydiff.model import Category, ChangeKind, Edit, Outline
 from policydiff.text import LEADING_MARKER, WORD, fold
 
 __all__ = ["defined_term", "document_context", "with_definition"]
@@ -72,18 +73,11 @@ def _renames(subjects: Sequence[Subject], rulebook: RuleBook) -> frozenset[tuple
 
 
 def _name_swaps(edits: Sequence[Edit], rulebook: RuleBook) -> list[tuple[str, str]]:
-    swaps = []
-    deleted = inserted = ""
-    for edit in [*edits, Edit(Op.EQUAL, "")]:
-        if edit.op is Op.DELETE:
-            deleted += edit.text
-        elif edit.op is Op.INSERT:
-            inserted += edit.text
-        elif deleted or inserted:
-            if _is_name(deleted, rulebook) and _is_name(inserted, rulebook):
-                swaps.append((fold(deleted), fold(inserted)))
-            deleted = inserted = ""
-    return swaps
+    return [
+        (fold(deleted), fold(inserted))
+        for deleted, inserted in edit_runs(edits)
+        if _is_name(deleted, rulebook) and _is_name(inserted, rulebook)
+    ]
 
 
 def _is_name(text: str, rulebook: RuleBook) -> bool:

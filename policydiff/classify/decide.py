@@ -37,6 +37,7 @@ def decide(
         promised_days=promised,
         reasons=tuple(notice_reason(c) for c in majors),
         promised_path=promise[1] if promise else None,
+        pending_review=sum(1 for c in changes if c.severity is Severity.REVIEW),
     )
     return severity, notice
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from policydiff.classify.rules import RuleBook
+from policydiff.classify.rulebook import RuleBook
 from policydiff.model import ChangeKind, Edit, Op
 from policydiff.text import WORD, fold, mask_links, strip_links
 
@@ -41,9 +41,9 @@ class Texts:
     heading: bool = False
 
 
-def replacements(edits: Sequence[Edit]) -> list[tuple[str, str]]:
-    """Adjacent delete/insert runs as (old words, new words), folded; a lone one has an empty side."""
-    out: list[tuple[str, str]] = []
+def edit_runs(edits: Sequence[Edit]) -> list[tuple[str, str]]:
+    """Adjacent delete/insert runs as (deleted text, inserted text); a lone one has an empty side."""
+    runs: list[tuple[str, str]] = []
     deleted = inserted = ""
     for edit in [*edits, Edit(Op.EQUAL, "")]:
         if edit.op is Op.DELETE:
@@ -51,9 +51,15 @@ def replacements(edits: Sequence[Edit]) -> list[tuple[str, str]]:
         elif edit.op is Op.INSERT:
             inserted += edit.text
         elif deleted or inserted:
-            out.append((fold(deleted), fold(inserted)))
+            runs.append((deleted, inserted))
             deleted = inserted = ""
-    return [pair for pair in out if pair != ("", "")]
+    return runs
+
+
+def replacements(edits: Sequence[Edit]) -> list[tuple[str, str]]:
+    """The runs of ``edit_runs`` folded, without those that fold to nothing on both sides."""
+    folded = [(fold(deleted), fold(inserted)) for deleted, inserted in edit_runs(edits)]
+    return [pair for pair in folded if pair != ("", "")]
 
 
 def changed_words(edits: Sequence[Edit]) -> str:
@@ -100,10 +106,22 @@ def editorial_verdict(
     if texts.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         text = texts.new or texts.old
         return ("chrome", text.strip()[:80]) if texts.heading or is_chrome(text, rulebook) else None
-    same_contacts = EMAIL_OR_PHONE.findall(texts.old) == EMAIL_OR_PHONE.findall(texts.new)
-    if same_contacts and (fold(texts.old) == fold(texts.new) or _compact(texts.old) == _compact(texts.new)):
+    if _same_text(texts):
         key = "moved" if texts.moved else "renumbered" if texts.renumbered else "formatting"
         return key, changed_words(texts.edits) or texts.new.strip()[:60]
+    replaced = _editorial_words(texts, rulebook, renames)
+    return (replaced, changed_words(texts.edits)) if replaced else None
+
+
+def _same_text(texts: Texts) -> bool:
+    """The same words and contact details once case, spacing and punctuation are set aside."""
+    if EMAIL_OR_PHONE.findall(texts.old) != EMAIL_OR_PHONE.findall(texts.new):
+        return False
+    return fold(texts.old) == fold(texts.new) or _compact(texts.old) == _compact(texts.new)
+
+
+def _editorial_words(texts: Texts, rulebook: RuleBook, renames: frozenset[tuple[str, str]]) -> str | None:
+    """The verdict key when every replaced word is a date, a rename, a typo or a connecting word."""
     pairs = replacements(texts.edits)
     words = [w for pair in pairs for side in pair for w in side.split()]
     if (
@@ -112,14 +130,14 @@ def editorial_verdict(
         and is_date_line(texts.old)
         and is_date_line(texts.new)
     ):
-        return "date", changed_words(texts.edits)
+        return "date"
     if pairs and all(pair in renames for pair in pairs):
-        return "rename", changed_words(texts.edits)
+        return "rename"
     if pairs and all(
         len(o.split()) == len(n.split()) == 1 and _small_typo(o, n) and not _meaningful(o, n, rulebook)
         for o, n in pairs
     ):
-        return "typo", changed_words(texts.edits)
+        return "typo"
     if words and all(w in rulebook.editorial_words for w in words):
-        return "wording", changed_words(texts.edits)
+        return "wording"
     return None

@@ -2,31 +2,25 @@
 
 The engine reads only the *changed sentences* of each side, with the clause's heading trail
 and list lead-in (or table header) as context. It first rules out editorial changes
-(``editorial.py``), then gathers signals (``signals.py``) from the rule book: category rules
-(numbers, phrases, swaps, identity), terms that appear, disappear or change polarity, and
-generic cues. Any signal adverse to the user makes the change ``expands``; the strongest
-signal's category leads. Severity follows the ``major`` set of the settings.
+(``editorial.py``), then gathers signals from the rule book: category rules (numbers,
+phrases, swaps, identity: ``rule_signals.py``), terms that appear, disappear or change
+polarity, and generic cues (``signals.py``). Any signal adverse to the user makes the change
+``expands``; the strongest signal's category leads. Severity follows the ``major`` set of
+the settings.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from policydiff.classify.editorial import Texts, changed_words, editorial_verdict
 from policydiff.classify.profile import Region, changed_regions, profile, whole_region
-from policydiff.classify.rules import Match, RuleBook
-from policydiff.classify.signals import (
-    Sides,
-    Signal,
-    cue_signals,
-    list_signals,
-    rule_signals,
-    swap_signals,
-    term_signals,
-)
-from policydiff.model import Category, ChangeKind, Consent, Direction, Edit, Reason, Severity, Side
+from policydiff.classify.rule_signals import rule_signals
+from policydiff.classify.rulebook import Match, RuleBook
+from policydiff.classify.signals import Sides, Signal, cue_signals, list_signals, swap_signals, term_signals
+from policydiff.model import Category, ChangeKind, Consent, Direction, Edit, Reason, Severity, Side, Told
 from policydiff.text import fold, mask_links
 
 DEFAULT_MAJOR: frozenset[tuple[Category, Direction]] = frozenset(
@@ -82,6 +76,35 @@ def classify(
 ) -> Verdict:
     """Decide one change."""
     context = context or DocumentContext()
+    editorial = _editorial(subject, rulebook, major, context.renames)
+    if editorial is not None:
+        return editorial
+    sides = _sides(subject, rulebook)
+    if _same_members(subject, sides):
+        reason = Reason(
+            "editorial.reorder", rulebook.editorial["reorder"], changed_words(subject.edits), _side(subject)
+        )
+        return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
+    signals = _signals(subject, sides, rulebook, context.disclosed)
+    dominant = dominant_categories(sides, rulebook)
+    lead_category = subject.term_categories[0] if subject.term_categories else None
+    if lead_category is None and not _has_verb(sides, rulebook):
+        lead_category = _lead_category(subject.lead, rulebook)
+    return _decide(signals, dominant, lead_category, subject, rulebook, major, sides.new)
+
+
+def _side(subject: Subject) -> Side:
+    """The side a reason about the whole change quotes: the new text, unless the clause went."""
+    return Side.NEW if subject.new else Side.OLD
+
+
+def _editorial(
+    subject: Subject,
+    rulebook: RuleBook,
+    major: frozenset[tuple[Category, Direction]],
+    renames: frozenset[tuple[str, str]],
+) -> Verdict | None:
+    """The verdict on a change without substance (or on the new heading it moved under), else None."""
     texts = Texts(
         subject.kind,
         subject.old,
@@ -91,26 +114,25 @@ def classify(
         subject.renumbered,
         subject.heading,
     )
-    editorial = editorial_verdict(texts, rulebook, context.renames)
-    context_terms = tuple(rulebook.find_terms(mask_links(f"{subject.old_context} \n {subject.new_context}")))
-    side = Side.NEW if subject.new else Side.OLD
-    if editorial is not None:
-        key, trigger = editorial
-        # a heading the old text did not have at all is structure, not a new place in the policy
-        headed = subject.old_context and subject.new_context and subject.old_context != subject.new_context
-        if key in ("moved", "renumbered") and headed:
-            moved = _moved_under_new_heading(subject, rulebook, major)
-            if moved is not None:
-                return moved
-        return Verdict(
-            (),
-            Direction.NEUTRAL,
-            Severity.EDITORIAL,
-            (Reason(f"editorial.{key}", rulebook.editorial[key], trigger, side),),
-        )
+    editorial = editorial_verdict(texts, rulebook, renames)
+    if editorial is None:
+        return None
+    key, trigger = editorial
+    # a heading the old text did not have at all is structure, not a new place in the policy
+    headed = subject.old_context and subject.new_context and subject.old_context != subject.new_context
+    if key in ("moved", "renumbered") and headed:
+        moved = _moved_under_new_heading(subject, rulebook, major)
+        if moved is not None:
+            return moved
+    reason = Reason(f"editorial.{key}", rulebook.editorial[key], trigger, _side(subject))
+    return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
 
+
+def _sides(subject: Subject, rulebook: RuleBook) -> Sides:
+    """The changed sentences of both sides, profiled, with the terms of the clause's headings."""
+    context_terms = tuple(rulebook.find_terms(mask_links(f"{subject.old_context} \n {subject.new_context}")))
     old_region, new_region = changed_regions(subject.old, subject.new, subject.edits)
-    sides = Sides(
+    return Sides(
         kind=subject.kind,
         old=old_region,
         new=new_region,
@@ -119,26 +141,22 @@ def classify(
         edits=subject.edits,
         context_terms=context_terms,
     )
-    if _same_members(subject, sides):
-        reason = Reason(
-            "editorial.reorder", rulebook.editorial["reorder"], changed_words(subject.edits), side
-        )
-        return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
+
+
+def _signals(
+    subject: Subject, sides: Sides, rulebook: RuleBook, disclosed: frozenset[tuple[str, str]]
+) -> list[Signal]:
+    """Every signal of the change, read as a definition's when the clause defines a term."""
+    whole = subject.kind in (ChangeKind.ADDED, ChangeKind.REMOVED)
     signals = [
         *rule_signals(rulebook, sides),
-        *term_signals(rulebook, sides, context.disclosed),
+        *term_signals(rulebook, sides, disclosed),
         # a whole clause added or removed carries its cues with it: its practice is what counts
-        *(cue_signals(rulebook, sides) if subject.kind not in (ChangeKind.ADDED, ChangeKind.REMOVED) else ()),
+        *(cue_signals(rulebook, sides) if not whole else ()),
         *swap_signals(rulebook, sides),
         *list_signals(rulebook, sides),
     ]
-    if subject.defines:
-        signals = _as_definition(signals)
-    dominant = dominant_categories(sides, rulebook)
-    lead_category = subject.term_categories[0] if subject.term_categories else None
-    if lead_category is None and not _has_verb(sides, rulebook):
-        lead_category = _lead_category(subject.lead, rulebook)
-    return _decide(signals, dominant, lead_category, subject, rulebook, major, new_region)
+    return _as_definition(signals) if subject.defines else signals
 
 
 def _same_members(subject: Subject, sides: Sides) -> bool:
@@ -163,8 +181,10 @@ def _as_definition(signals: list[Signal]) -> list[Signal]:
                 s.reason.trigger,
                 s.reason.side,
                 s.reason.span,
+                # what the term's promises covered shrinks: a notice tells it as a promise removed
+                Told(added=False),
             )
-            s = Signal(s.category, Direction.EXPANDS, reason, s.strength, s.consent, s.major)
+            s = replace(s, direction=Direction.EXPANDS, reason=reason)
         out.append(s)
     return out
 
@@ -238,48 +258,62 @@ def _decide(
     new_region: Region,
 ) -> Verdict:
     lead = dominant[0] if dominant else Category.OTHER
-    priority = {rules.category: rules.priority for rules in rulebook.categories}
-    resolved = [
-        Signal(s.category or lead, s.direction, s.reason, s.strength, s.consent, s.major) for s in signals
-    ]
-    identity = [s for s in resolved if s.major]
-    by_direction = {d: [s for s in resolved if s.direction is d] for d in Direction}
-    if identity:
-        chosen, direction = identity + by_direction[Direction.EXPANDS], identity[0].direction
-    elif by_direction[Direction.EXPANDS]:
-        chosen, direction = by_direction[Direction.EXPANDS], Direction.EXPANDS
-    elif by_direction[Direction.NARROWS]:
-        chosen, direction = by_direction[Direction.NARROWS], Direction.NARROWS
-    elif by_direction[Direction.NEUTRAL]:
-        chosen, direction = by_direction[Direction.NEUTRAL], Direction.NEUTRAL
-    else:
+    resolved = [replace(s, category=s.category or lead) for s in signals]
+    choice = _chosen(resolved)
+    if choice is None:
         return _no_signal(subject, dominant, rulebook)
+    chosen, direction = choice
+    priority = {rules.category: rules.priority for rules in rulebook.categories}
     chosen.sort(key=lambda s: (-s.strength, priority.get(s.category, 99) if s.category else 99))
     primary = chosen[0].category or lead
-    if lead_category is not None and chosen[0].strength < 3 and not identity:
+    if lead_category is not None and chosen[0].strength < 3 and not any(s.major for s in resolved):
         primary = lead_category  # a list is read as its lead-in says: items under "We share:" are sharing
     categories = _unique([primary, *(s.category for s in chosen), *dominant[:1]])
-    severity = Severity.MINOR
-    if any(s.major for s in chosen) or (primary, direction) in major:
-        severity = Severity.MAJOR
+    severity = _severity(chosen, primary, direction, major)
     reasons = [s.reason for s in chosen[:6]]
-    if direction is Direction.EXPANDS:
-        reasons.extend(s.reason for s in by_direction[Direction.NARROWS][:2])
+    if direction is Direction.EXPANDS:  # what narrows too, after what widens
+        reasons.extend([s.reason for s in resolved if s.direction is Direction.NARROWS][:2])
     consent = _consent(chosen, new_region, rulebook) if severity is Severity.MAJOR else Consent()
     return Verdict(tuple(categories[:3]), direction, severity, tuple(reasons), consent)
 
 
+def _severity(
+    chosen: Sequence[Signal],
+    primary: Category,
+    direction: Direction,
+    major: frozenset[tuple[Category, Direction]],
+) -> Severity:
+    """Major for an identity change or for a (category, direction) the settings call major."""
+    if any(s.major for s in chosen) or (primary, direction) in major:
+        return Severity.MAJOR
+    return Severity.MINOR
+
+
+def _chosen(resolved: list[Signal]) -> tuple[list[Signal], Direction] | None:
+    """The signals that decide and their direction: an identity change first, then any adverse signal."""
+    identity = [s for s in resolved if s.major]
+    by_direction = {d: [s for s in resolved if s.direction is d] for d in Direction}
+    if identity:
+        return identity + by_direction[Direction.EXPANDS], identity[0].direction
+    for direction in (Direction.EXPANDS, Direction.NARROWS, Direction.NEUTRAL):
+        if by_direction[direction]:
+            return by_direction[direction], direction
+    return None
+
+
 def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook) -> Verdict:
-    side = Side.NEW if subject.new else Side.OLD
     text = subject.new or subject.old
     if subject.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         category = dominant[0] if dominant else Category.OTHER
         topic = rulebook.by_category(category).topic
         verb = "new" if subject.new else "removed"
         says = f"{verb} text about {topic}, with no term that widens or narrows it"
-        reason = Reason(f"{category.value}.described", says, text.strip()[:80], side)
+        told = Told(added=bool(subject.new))
+        reason = Reason(f"{category.value}.described", says, text.strip()[:80], _side(subject), None, told)
         return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
-    reason = Reason("editorial.reworded", rulebook.editorial["reworded"], changed_words(subject.edits), side)
+    reason = Reason(
+        "editorial.reworded", rulebook.editorial["reworded"], changed_words(subject.edits), _side(subject)
+    )
     return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
 
 

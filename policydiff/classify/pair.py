@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from policydiff.classify.context import document_context, with_definition
 from policydiff.classify.engine import DEFAULT_MAJOR, Subject, Verdict, classify
-from policydiff.classify.rules import RuleBook
+from policydiff.classify.rulebook import RuleBook
 from policydiff.model import Category, Direction, Outline
 
 __all__ = ["judge_changes"]

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from policydiff.classify.numbers import Quantity, quantities
-from policydiff.classify.rules import CategoryRules, Match, RuleBook
+from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.model import Category, Edit, Op
 from policydiff.text import WORD, fold, mask_links, sentences
 
@@ -71,9 +71,23 @@ def changed_regions(old: str, new: str, edits: Sequence[Edit]) -> tuple[Region, 
     An edit marks the sentence it sits in; each marked sentence then marks the sentences of
     the other side that its span maps to, so both regions cover the same passage.
     """
+    old_marks, new_marks, old_to_new = _edit_marks(edits)
+    if not old or not new:
+        return Region(old, sentences(old)), Region(new, sentences(new))
+    old_spans, new_spans = sentences(old), sentences(new)
+    old_chosen = {span for span in old_spans if _touched(span, old_marks)}
+    new_chosen = {span for span in new_spans if _touched(span, new_marks)}
+    for _ in range(2):
+        _add_counterparts(old_chosen, new_chosen, new_spans, old_to_new, 0)
+        _add_counterparts(new_chosen, old_chosen, old_spans, old_to_new, 1)
+    return Region(old, sorted(old_chosen)), Region(new, sorted(new_chosen))
+
+
+def _edit_marks(edits: Sequence[Edit]) -> tuple[set[int], set[int], list[tuple[int, int]]]:
+    """The offsets each side's substantive edits touch, and (old, new) anchors at every edit's start."""
     old_marks: set[int] = set()
     new_marks: set[int] = set()
-    old_to_new: list[tuple[int, int]] = []  # (old offset, new offset) at the start of every edit
+    old_to_new: list[tuple[int, int]] = []
     old_at = new_at = 0
     for edit in edits:
         size = len(edit.text)
@@ -92,19 +106,20 @@ def changed_regions(old: str, new: str, edits: Sequence[Edit]) -> tuple[Region, 
                 old_marks.add(old_at)
             new_at += size
     old_to_new.append((old_at, new_at))
-    if not old or not new:
-        return Region(old, sentences(old)), Region(new, sentences(new))
-    old_spans, new_spans = sentences(old), sentences(new)
-    old_chosen = {span for span in old_spans if _touched(span, old_marks)}
-    new_chosen = {span for span in new_spans if _touched(span, new_marks)}
-    for _ in range(2):
-        for start, end in list(old_chosen):
-            lo, hi = _map(start, old_to_new, 0), _map(end, old_to_new, 0)
-            new_chosen.update(span for span in new_spans if span[0] < max(hi, lo + 1) and span[1] > lo)
-        for start, end in list(new_chosen):
-            lo, hi = _map(start, old_to_new, 1), _map(end, old_to_new, 1)
-            old_chosen.update(span for span in old_spans if span[0] < max(hi, lo + 1) and span[1] > lo)
-    return Region(old, sorted(old_chosen)), Region(new, sorted(new_chosen))
+    return old_marks, new_marks, old_to_new
+
+
+def _add_counterparts(
+    chosen: set[tuple[int, int]],
+    other_chosen: set[tuple[int, int]],
+    other_spans: list[tuple[int, int]],
+    anchors: list[tuple[int, int]],
+    side: int,
+) -> None:
+    """Add to ``other_chosen`` the other side's sentences that the ``chosen`` ones map onto."""
+    for start, end in list(chosen):
+        lo, hi = _map(start, anchors, side), _map(end, anchors, side)
+        other_chosen.update(span for span in other_spans if span[0] < max(hi, lo + 1) and span[1] > lo)
 
 
 def _touched(span: tuple[int, int], marks: set[int]) -> bool:
@@ -199,37 +214,70 @@ def profile(
         clauses = denial_spans(plain, rulebook, context_denied=context_denied)
         found.denials.extend((s + offset, e + offset, d) for s, e, d in clauses)
         sentence_terms = rulebook.find_terms(plain)
-        # a sentence that grants a right or a safeguard names practices as its object, not as new ones
-        guarded = any(rulebook.by_category(t.category).protective for t in sentence_terms if t.category)
-        # "Security." or "Cookies" alone is a heading-like fragment: it names a topic, it promises nothing
-        fragment = len(WORD.findall(plain)) < 3
-        for term in sentence_terms:
-            assert term.category is not None
-            shifted = Match(term.name, term.category, term.text, term.start + offset, term.end + offset)
-            found.terms.append(shifted)
-            rules = rulebook.by_category(term.category)
-            if fragment or (guarded and not rules.protective):
-                continue
-            denied = next((d for s, e, d in clauses if s <= term.start < e), context_denied)
-            key = (term.category, member_key(term, rules))
-            (found.denied if denied else found.affirmed).setdefault(key, shifted)
+        _file_terms(found, plain, offset, sentence_terms, clauses, rulebook, context_denied)
         if terms_only:  # a whole document read for what it already discloses: the rest is not needed
             continue
-        for cue_id, match in find_cues(plain, rulebook):
-            found.cues.setdefault(cue_id, []).append(
-                Match(cue_id, None, match.text, match.start + offset, match.end + offset)
-            )
-        for quantity in quantities(plain):
-            category = number_category(sentence_terms, quantity, rulebook) or number_category(
-                context_terms, quantity, rulebook
-            )
-            found.numbers.append((quantity.shifted(offset), category))
-        for hit in rulebook.rule_index.finditer(plain):
-            rule_id, slot = hit.name.split("\t")
-            found.rule_hits.setdefault((rule_id, slot), []).append(
-                Match(rule_id, None, hit.text, hit.begin + offset, hit.finish + offset)
-            )
+        _file_cues(found, plain, offset, rulebook)
+        _file_numbers(found, plain, offset, sentence_terms, context_terms, rulebook)
+        _file_rule_phrases(found, plain, offset, rulebook)
     return found
+
+
+def _file_terms(
+    found: Profile,
+    plain: str,
+    offset: int,
+    sentence_terms: Sequence[Match],
+    clauses: Sequence[tuple[int, int, bool]],
+    rulebook: RuleBook,
+    context_denied: bool,
+) -> None:
+    """File a sentence's terms, and each under affirmed or denied by the clause it stands in."""
+    # a sentence that grants a right or a safeguard names practices as its object, not as new ones
+    guarded = any(rulebook.by_category(t.category).protective for t in sentence_terms if t.category)
+    # "Security." or "Cookies" alone is a heading-like fragment: it names a topic, it promises nothing
+    fragment = len(WORD.findall(plain)) < 3
+    for term in sentence_terms:
+        assert term.category is not None
+        shifted = Match(term.name, term.category, term.text, term.start + offset, term.end + offset)
+        found.terms.append(shifted)
+        rules = rulebook.by_category(term.category)
+        if fragment or (guarded and not rules.protective):
+            continue
+        denied = next((d for s, e, d in clauses if s <= term.start < e), context_denied)
+        key = (term.category, member_key(term, rules))
+        (found.denied if denied else found.affirmed).setdefault(key, shifted)
+
+
+def _file_cues(found: Profile, plain: str, offset: int, rulebook: RuleBook) -> None:
+    for cue_id, match in find_cues(plain, rulebook):
+        found.cues.setdefault(cue_id, []).append(
+            Match(cue_id, None, match.text, match.start + offset, match.end + offset)
+        )
+
+
+def _file_numbers(
+    found: Profile,
+    plain: str,
+    offset: int,
+    sentence_terms: Sequence[Match],
+    context_terms: Sequence[Match],
+    rulebook: RuleBook,
+) -> None:
+    """File a sentence's numbers, each under the category its sentence (else the headings) speaks of."""
+    for quantity in quantities(plain):
+        category = number_category(sentence_terms, quantity, rulebook) or number_category(
+            context_terms, quantity, rulebook
+        )
+        found.numbers.append((quantity.shifted(offset), category))
+
+
+def _file_rule_phrases(found: Profile, plain: str, offset: int, rulebook: RuleBook) -> None:
+    for hit in rulebook.rule_index.finditer(plain):
+        rule_id, slot = hit.name.split("\t")
+        found.rule_hits.setdefault((rule_id, slot), []).append(
+            Match(rule_id, None, hit.text, hit.begin + offset, hit.finish + offset)
+        )
 
 
 def _mask_retroactive(text: str, rulebook: RuleBook) -> str:

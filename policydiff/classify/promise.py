@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from policydiff.classify.numbers import quantities
-from policydiff.classify.rules import RuleBook
+from policydiff.classify.rulebook import RuleBook
 from policydiff.model import Category, Clause, Outline
 from policydiff.text import sentences
 

@@ -14,184 +14,18 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
 from policydiff.classify.phrases import PhraseSet
+from policydiff.classify.rulebook import CategoryRules, Cue, Finder, Rule, RuleBook, Swap
 from policydiff.errors import InputError
 from policydiff.model import Category, Direction
-
-Finder = re.Pattern[str] | PhraseSet  # both have finditer() and search() with regex-like matches
 
 RULE_KINDS = ("number", "phrase-added", "phrase-removed", "swap", "identity", "details")
 CUE_EFFECTS = ("protects", "permits")
 UNITS = ("duration", "age")
-# the term signals the engine names <category>.<event> (signals.term_signals, engine._no_signal)
-TERM_EVENTS = (
-    "added",
-    "removed",
-    "denial-lifted",
-    "denial-removed",
-    "denial-added",
-    "exclusion-added",
-    "described",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A term or cue found in a text: what it is, the words, and where."""
-
-    name: str
-    category: Category | None
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Plain:
-    """A reason told in plain words: a sentence from the rule files and the detail the reason carries.
-
-    ``detail`` is what the engine measured ("6 months → 24 months"); ``quote`` says that the
-    triggering words themselves name what changed and belong in the sentence.
-    """
-
-    text: str
-    detail: str = ""
-    quote: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str
-    category: Category
-    kind: str
-    says: str
-    plain: str
-    direction: Direction = Direction.EXPANDS
-    larger: Direction = Direction.EXPANDS  # number rules: direction when the new number is larger
-    unit: str = "duration"
-    phrases: PhraseSet = PhraseSet([])
-    old_phrases: PhraseSet = PhraseSet([])
-    new_phrases: PhraseSet = PhraseSet([])
-    major: bool = False
-    consent: str | None = None
-    phrase_entries: tuple[tuple[str, str], ...] = ()  # (slot, phrase): slot is "phrases", "old" or "new"
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    id: str
-    effect: str  # "protects" | "permits"
-    pattern: Finder
-    says_added: str
-    says_removed: str
-    plain_added: str  # how a notice tells a user of it, in plain words
-    plain_removed: str
-    subject: str = "any"  # "company": not counted after "you"; "user": counted only after "you"
-
-
-@dataclass(frozen=True, slots=True)
-class Swap:
-    """A word replaced by another that widens or narrows ("and" → "or", "will" → "may")."""
-
-    id: str
-    old: frozenset[str]
-    new: frozenset[str]
-    direction: Direction
-    says: str
-    plain: str
-
-
-@dataclass(frozen=True, slots=True)
-class CategoryRules:
-    category: Category
-    topic: str
-    priority: int
-    protective: bool  # its sentences grant rights or safeguards: other practices named there are their object
-    adverse: frozenset[str]  # concepts that go against the user even in a protective category
-    gained: Direction  # the direction when one of its terms appears in an affirmative sentence
-    lost: Direction  # … and when one disappears
-    grouped: frozenset[str]  # concepts compared as a whole (verbs); other terms compare member by member
-    terms: PhraseSet
-    term_entries: tuple[tuple[str, str], ...]  # (phrase, concept)
-    consent: Mapping[str, str]  # concept → why consent may be required
-    rules: tuple[Rule, ...]
-    plain: Mapping[Direction, str]  # how a notice tells a user of a change in this category, by direction
-
-
-@dataclass(frozen=True, slots=True)
-class RuleBook:
-    categories: tuple[CategoryRules, ...]
-    cues: tuple[Cue, ...]
-    subject_you: re.Pattern[str]
-    editorial_words: frozenset[str]
-    retroactive: Finder
-    swaps: tuple[Swap, ...]
-    lists: Mapping[str, str]  # list signal key → what it says
-    editorial: Mapping[str, str]  # editorial verdict key → what it says
-    term_index: PhraseSet  # every category's terms in one index: one pass over a text finds them all
-    rule_index: PhraseSet  # every rule's phrases, named "<rule id>\t<phrases|old|new>"
-    cue_index: (
-        PhraseSet  # every phrase cue in one index, so "including but not limited to" hides "limited to"
-    )
-    lists_plain: Mapping[str, str]  # list signal key → how a notice tells a user of it
-
-    def by_category(self, category: Category) -> CategoryRules:
-        for rules in self.categories:
-            if rules.category is category:
-                return rules
-        raise KeyError(category)
-
-    def cue(self, cue_id: str) -> Cue | None:
-        return next((cue for cue in self.cues if cue.id == cue_id), None)
-
-    def rules(self) -> Iterator[Rule]:
-        for category in self.categories:
-            yield from category.rules
-
-    def plain(self, rule_id: str, says: str, direction: Direction) -> Plain | None:
-        """How a notice tells a user of a reason (its rule id and ``says``), read in ``direction``.
-
-        None for reasons no notice tells (editorial ones) and for ids no rule file names.
-        """
-        rule = next((r for r in self.rules() if r.id == rule_id), None)
-        if rule is not None:
-            if says == rule.says or says.startswith(f"{rule.says}: "):
-                # a contact detail rule names the new address only in its trigger
-                detail = says[len(rule.says) :].removeprefix(": ")
-                return Plain(rule.plain, detail, quote=rule.kind == "details")
-            # a number rule read the other way says "<topic>: a → b" (engine: signals._numbers)
-            rules = self.by_category(rule.category)
-            return Plain(rules.plain[direction], says.removeprefix(f"{rules.topic}: "))
-        cue = self.cue(rule_id)
-        if cue is not None:
-            return Plain(cue.plain_added if says == cue.says_added else cue.plain_removed, quote=True)
-        swap = next((s for s in self.swaps if s.id == rule_id), None)
-        if swap is not None:
-            return Plain(swap.plain, quote=True)
-        key = rule_id.removeprefix("cue.list-").replace("-", "_")
-        if key in self.lists_plain:
-            return Plain(self.lists_plain[key], quote=True)
-        prefix, _, event = rule_id.partition(".")
-        category = next((c for c in self.categories if c.category.value == prefix), None)
-        if category is None or event not in TERM_EVENTS:
-            return None
-        if event == "described":
-            verb = "added" if says.startswith("new ") else "removed"
-            return Plain(f"we {verb} text about {category.topic}")
-        return Plain(category.plain[direction], quote=True)
-
-    def find_terms(self, text: str) -> list[Match]:
-        """Every term of every category in ``text``, longest first where they overlap."""
-        found: list[Match] = []
-        for match in self.term_index.finditer(text):
-            category, concept = match.name.split("\t")
-            found.append(Match(concept, Category(category), match.text, match.begin, match.finish))
-        return found
 
 
 def _regex(patterns: list[str], where: str) -> re.Pattern[str]:
@@ -234,36 +68,19 @@ def _phrases(value: object, where: str) -> list[str]:
     return phrases
 
 
+_RULE_KEYS = frozenset(
+    {"id", "when", "says", "plain", "direction", "major", "consent"}  # any rule
+    | {"larger", "unit", "phrases", "old", "new"}  # number rules; phrase and swap rules
+)
+
+
 def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
     rule_id = str(_need(table, "id", str, where))
     where = f"{where} rule {rule_id}"
-    kind = str(_need(table, "when", str, where))
-    if kind not in RULE_KINDS:
-        raise InputError(f"{where}: 'when' must be one of {', '.join(RULE_KINDS)}")
-    unknown = set(table) - {
-        "id",
-        "when",
-        "says",
-        "plain",
-        "direction",
-        "larger",
-        "unit",
-        "phrases",
-        "old",
-        "new",
-        "major",
-        "consent",
-    }
-    if unknown:
-        raise InputError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
-
-    def patterns(key: str) -> PhraseSet:
-        return PhraseSet([(p, p) for p in _phrases(table.get(key, []), where)])
-
+    kind = _rule_kind(table, where)
     entries = tuple(
         (slot, p) for slot in ("phrases", "old", "new") for p in _phrases(table.get(slot, []), where)
     )
-
     unit = str(table.get("unit", "duration"))
     if unit not in UNITS:
         raise InputError(f"{where}: 'unit' must be one of {', '.join(UNITS)}")
@@ -277,13 +94,29 @@ def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
         direction=Direction(str(table.get("direction", "expands"))),
         larger=Direction(str(table.get("larger", "expands"))),
         unit=unit,
-        phrases=patterns("phrases"),
-        old_phrases=patterns("old"),
-        new_phrases=patterns("new"),
+        phrases=_slot(entries, "phrases"),
+        old_phrases=_slot(entries, "old"),
+        new_phrases=_slot(entries, "new"),
         major=bool(table.get("major", False)),
         consent=str(consent) if consent else None,
         phrase_entries=entries,
     )
+
+
+def _rule_kind(table: Mapping[str, object], where: str) -> str:
+    """A rule's ``when``, checked with the rest of its keys."""
+    kind = str(_need(table, "when", str, where))
+    if kind not in RULE_KINDS:
+        raise InputError(f"{where}: 'when' must be one of {', '.join(RULE_KINDS)}")
+    unknown = set(table) - _RULE_KEYS
+    if unknown:
+        raise InputError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
+    return kind
+
+
+def _slot(entries: tuple[tuple[str, str], ...], slot: str) -> PhraseSet:
+    """The phrases a rule lists under one key ("phrases", "old" or "new")."""
+    return PhraseSet([(phrase, phrase) for name, phrase in entries if name == slot])
 
 
 def _direction(data: Mapping[str, object], key: str, default: Direction, where: str) -> Direction:
@@ -298,20 +131,8 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         category = Category(str(data.get("category")))
     except ValueError as error:
         raise InputError(f"{where}: 'category' must be one of the SPEC's categories") from error
-    terms = data.get("terms", {})
-    if not isinstance(terms, dict):
-        raise InputError(f"{where}: 'terms' must be a table of concept = [phrases]")
-    entries = [
-        (phrase, concept)
-        for concept, phrases in sorted(terms.items())
-        for phrase in _phrases(phrases, f"{where} terms.{concept}")
-    ]
-    consent = data.get("consent", {})
-    if not isinstance(consent, dict) or not all(isinstance(v, str) for v in consent.values()):
-        raise InputError(f"{where}: 'consent' must be a table of concept = \"why\"")
-    for concept in consent:
-        if concept not in terms:
-            raise InputError(f"{where}: consent names '{concept}', which is not a concept of 'terms'")
+    terms, entries = _terms(data, where)
+    consent = _consent(data, terms, where)
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         raise InputError(f"{where}: 'rule' must be an array of tables")
@@ -326,10 +147,34 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         grouped=frozenset(_strings(data.get("grouped", []), f"{where} grouped")),
         terms=PhraseSet(entries),
         term_entries=tuple(entries),
-        consent=dict(consent),
+        consent=consent,
         rules=tuple(_rule(r, category, where) for r in raw_rules),
         plain=_plain_by_direction(data.get("plain"), where),
     )
+
+
+def _terms(data: Mapping[str, object], where: str) -> tuple[Mapping[str, object], list[tuple[str, str]]]:
+    """A category's ``[terms]`` table and its (phrase, concept) entries, concepts in name order."""
+    terms = data.get("terms", {})
+    if not isinstance(terms, dict):
+        raise InputError(f"{where}: 'terms' must be a table of concept = [phrases]")
+    entries = [
+        (phrase, concept)
+        for concept, phrases in sorted(terms.items())
+        for phrase in _phrases(phrases, f"{where} terms.{concept}")
+    ]
+    return terms, entries
+
+
+def _consent(data: Mapping[str, object], terms: Mapping[str, object], where: str) -> Mapping[str, str]:
+    """A category's ``[consent]`` table: concept of its terms → why widening it may need consent."""
+    consent = data.get("consent", {})
+    if not isinstance(consent, dict) or not all(isinstance(v, str) for v in consent.values()):
+        raise InputError(f"{where}: 'consent' must be a table of concept = \"why\"")
+    for concept in consent:
+        if concept not in terms:
+            raise InputError(f"{where}: consent names '{concept}', which is not a concept of 'terms'")
+    return dict(consent)
 
 
 def _plain_by_direction(table: object, where: str) -> Mapping[Direction, str]:
@@ -384,6 +229,32 @@ def load_rulebook(folder: Path | None = None) -> RuleBook:
     # beside this module in a checkout and in an installed wheel alike; importlib.resources would
     # cost ~25 ms of start-up for the same folder
     root = folder or Path(__file__).with_name("rules")
+    categories, cues_data = _read_folder(root)
+    where = f"{root}/cues.toml"
+    raw_cues = [dict(c) for c in cues_data.get("cue", [])]  # type: ignore[attr-defined]
+    ordered = tuple(sorted(categories, key=lambda c: (c.priority, c.category.value)))
+    return RuleBook(
+        categories=ordered,
+        term_index=_term_index(ordered),
+        rule_index=_rule_index(ordered),
+        cues=_cues(cues_data, where),
+        subject_you=_regex(_strings(cues_data.get("subject_you", []), where), where),
+        editorial_words=frozenset(
+            w.casefold() for w in _strings(cues_data.get("editorial_words", []), where)
+        ),
+        retroactive=_compile(_strings(cues_data.get("retroactive", []), where), regex=False, where=where),
+        swaps=_swaps(cues_data, where),
+        lists=_says_table(cues_data.get("lists", {}), LIST_KEYS, f"{where} [lists]"),
+        cue_index=PhraseSet(
+            [(phrase, cue["id"]) for cue in raw_cues if not cue.get("regex") for phrase in cue["patterns"]]
+        ),
+        editorial=_says_table(cues_data.get("editorial", {}), EDITORIAL_KEYS, f"{where} [editorial]"),
+        lists_plain=_says_table(cues_data.get("lists_plain", {}), LIST_KEYS, f"{where} [lists_plain]"),
+    )
+
+
+def _read_folder(root: Path) -> tuple[list[CategoryRules], Mapping[str, object]]:
+    """The category files of a rule folder, checked against each other, and its ``cues.toml``."""
     categories = []
     cues_data: Mapping[str, object] = {}
     for entry in sorted(root.iterdir(), key=lambda p: p.name):
@@ -401,39 +272,23 @@ def load_rulebook(folder: Path | None = None) -> RuleBook:
     ids = [rule.id for c in categories for rule in c.rules]
     if len(ids) != len(set(ids)):
         raise InputError(f"{root}: rule ids must be unique")
-    where = f"{root}/cues.toml"
-    raw_cues = [dict(c) for c in cues_data.get("cue", [])]  # type: ignore[attr-defined]
-    ordered = tuple(sorted(categories, key=lambda c: (c.priority, c.category.value)))
-    return RuleBook(
-        categories=ordered,
-        term_index=PhraseSet(
-            [
-                (phrase, f"{c.category.value}\t{concept}")
-                for c in ordered
-                for phrase, concept in c.term_entries
-            ]
-        ),
-        rule_index=PhraseSet(
-            [
-                (phrase, f"{rule.id}\t{slot}")
-                for c in ordered
-                for rule in c.rules
-                for slot, phrase in rule.phrase_entries
-            ]
-        ),
-        cues=_cues(cues_data, where),
-        subject_you=_regex(_strings(cues_data.get("subject_you", []), where), where),
-        editorial_words=frozenset(
-            w.casefold() for w in _strings(cues_data.get("editorial_words", []), where)
-        ),
-        retroactive=_compile(_strings(cues_data.get("retroactive", []), where), regex=False, where=where),
-        swaps=_swaps(cues_data, where),
-        lists=_says_table(cues_data.get("lists", {}), LIST_KEYS, f"{where} [lists]"),
-        cue_index=PhraseSet(
-            [(phrase, cue["id"]) for cue in raw_cues if not cue.get("regex") for phrase in cue["patterns"]]
-        ),
-        editorial=_says_table(cues_data.get("editorial", {}), EDITORIAL_KEYS, f"{where} [editorial]"),
-        lists_plain=_says_table(cues_data.get("lists_plain", {}), LIST_KEYS, f"{where} [lists_plain]"),
+    return categories, cues_data
+
+
+def _term_index(ordered: tuple[CategoryRules, ...]) -> PhraseSet:
+    return PhraseSet(
+        [(phrase, f"{c.category.value}\t{concept}") for c in ordered for phrase, concept in c.term_entries]
+    )
+
+
+def _rule_index(ordered: tuple[CategoryRules, ...]) -> PhraseSet:
+    return PhraseSet(
+        [
+            (phrase, f"{rule.id}\t{slot}")
+            for c in ordered
+            for rule in c.rules
+            for slot, phrase in rule.phrase_entries
+        ]
     )
 
 

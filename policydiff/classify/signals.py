@@ -8,22 +8,18 @@ phrase, a swap, an identity), 2 a term that appeared, disappeared or changed pol
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from policydiff.classify.editorial import EMAIL_OR_PHONE, replacements
+from policydiff.classify.editorial import replacements
 from policydiff.classify.profile import Profile, Region
-from policydiff.classify.rules import CategoryRules, Match, Rule, RuleBook
-from policydiff.model import Category, ChangeKind, Direction, Edit, Op, Reason, Side
+from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
+from policydiff.model import Category, ChangeKind, Direction, Edit, Op, Reason, Side, Told
 from policydiff.text import WORD, fold
 
 RULE, TERM, CUE = 3, 2, 1
+_BY_RULE_ALONE = Told()  # a reason its rule id and the change's direction tell with no part of it
 
-ORGANISATION = re.compile(
-    r"\b[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|and|&))*[ \t]*,?[ \t]+"
-    r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|S\.A\.S?|SAS|SARL|B\.V|BV|N\.V|Pty|Corp|Corporation|plc|PLC|AG|SE|S\.p\.A|Co|Company|LLP|LP)\b\.?"
-)
 _MEMBER = re.compile(r",|(?:^|\s)(?:and|or|&|as well as|plus)(?:\s|$)", re.IGNORECASE)
 
 
@@ -60,11 +56,12 @@ def signal(
     strength: int,
     consent: str | None = None,
     major: bool = False,
+    told: Told = _BY_RULE_ALONE,
 ) -> Signal:
     return Signal(
         category,
         direction,
-        Reason(rule, says, match.text, side, (match.start, match.end)),
+        Reason(rule, says, match.text, side, (match.start, match.end), told),
         strength,
         consent,
         major,
@@ -79,182 +76,6 @@ def opposite(direction: Direction) -> Direction:
     return direction
 
 
-# ------------------------------------------------------------------ category rules
-
-
-def _in_category(
-    rules: CategoryRules, region: Region, match: Match, terms: Sequence[Match], sides: Sides
-) -> bool:
-    """A phrase rule fires only where its category is spoken of: the same sentence, or the headings."""
-    sentence = region.sentence_at(match.start)
-    if sentence and any(t.category is rules.category and sentence[0] <= t.start < sentence[1] for t in terms):
-        return True
-    return any(t.category is rules.category for t in sides.context_terms)
-
-
-def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
-    out = []
-    olds = [q for q, c in sides.old_profile.numbers if c is rules.category and q.unit == rule.unit]
-    news = [q for q, c in sides.new_profile.numbers if c is rules.category and q.unit == rule.unit]
-    for before, after in zip(olds, news, strict=False):
-        if before.value == after.value:
-            continue
-        direction = rule.larger if after.value > before.value else opposite(rule.larger)
-        adverse = direction is Direction.EXPANDS
-        says = f"{rule.says if adverse else rules.topic}: {before.text} → {after.text}"
-        match = Match(rule.id, rules.category, after.text, after.start, after.end)
-        out.append(
-            signal(
-                rules.category,
-                direction,
-                rule.id,
-                says,
-                match,
-                Side.NEW,
-                RULE,
-                rule.consent if adverse else None,
-            )
-        )
-    return out
-
-
-def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
-    def hits(region: Region, found: Profile) -> list[Match]:
-        return [
-            h
-            for h in found.rule_hits.get((rule.id, "phrases"), [])
-            if _in_category(rules, region, h, found.terms, sides)
-        ]
-
-    old_hits, new_hits = hits(sides.old, sides.old_profile), hits(sides.new, sides.new_profile)
-    old_count, new_count = Counter(fold(h.text) for h in old_hits), Counter(fold(h.text) for h in new_hits)
-    if rule.kind == "phrase-added":
-        fresh = [h for h in new_hits if new_count[fold(h.text)] > old_count.get(fold(h.text), 0)]
-        if fresh:
-            return [
-                signal(
-                    rules.category,
-                    rule.direction,
-                    rule.id,
-                    rule.says,
-                    fresh[0],
-                    Side.NEW,
-                    RULE,
-                    rule.consent,
-                    rule.major,
-                )
-            ]
-    elif sides.kind is not ChangeKind.ADDED:
-        gone = [h for h in old_hits if old_count[fold(h.text)] > new_count.get(fold(h.text), 0)]
-        if gone:
-            return [
-                signal(
-                    rules.category,
-                    rule.direction,
-                    rule.id,
-                    rule.says,
-                    gone[0],
-                    Side.OLD,
-                    RULE,
-                    rule.consent,
-                    rule.major,
-                )
-            ]
-    return []
-
-
-def _swap(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
-    old_hits = sides.old_profile.rule_hits.get((rule.id, "old"), [])
-    new_hits = sides.new_profile.rule_hits.get((rule.id, "new"), [])
-    if not old_hits or not new_hits:
-        return []
-    if sides.new_profile.rule_hits.get((rule.id, "old")) or sides.old_profile.rule_hits.get((rule.id, "new")):
-        return []
-    says = f"{rule.says}: «{old_hits[0].text}» → «{new_hits[0].text}»"
-    return [
-        signal(
-            rules.category,
-            rule.direction,
-            rule.id,
-            says,
-            new_hits[0],
-            Side.NEW,
-            RULE,
-            rule.consent,
-            rule.major,
-        )
-    ]
-
-
-def _identity(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
-    """A different legal entity named where the controller or operator is named."""
-
-    def entities(region: Region, found: Profile) -> dict[str, Match]:
-        named: dict[str, Match] = {}
-        for start, end in region.spans:
-            if any(
-                t.category is rules.category and t.name == "controller" and start <= t.start < end
-                for t in found.terms
-            ):
-                for m in ORGANISATION.finditer(region.text, start, end):
-                    named.setdefault(
-                        fold(m.group()), Match(rule.id, rules.category, m.group(), m.start(), m.end())
-                    )
-        return named
-
-    before, after = entities(sides.old, sides.old_profile), entities(sides.new, sides.new_profile)
-    if before and after and not set(before) & set(after):
-        match = next(iter(after.values()))
-        says = f"{rule.says}: {next(iter(before.values())).text} → {match.text}"
-        return [signal(rules.category, rule.direction, rule.id, says, match, Side.NEW, RULE, None, True)]
-    return []
-
-
-def _details(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
-    def found(region: Region) -> set[str]:
-        return {
-            re.sub(r"\s", "", m.group()).casefold()
-            for _, s in region.parts()
-            for m in EMAIL_OR_PHONE.finditer(s)
-        }
-
-    before, after = found(sides.old), found(sides.new)
-    if before == after:
-        return []
-    side = Side.NEW if after - before else Side.OLD
-    shown = sorted(after - before) or sorted(before - after)
-    return [
-        signal(
-            rules.category,
-            rule.direction,
-            rule.id,
-            rule.says,
-            Match(rule.id, rules.category, shown[0], 0, 0),
-            side,
-            TERM,
-        )
-    ]
-
-
-_RULE_KINDS = {
-    "number": _numbers,
-    "phrase-added": _phrases,
-    "phrase-removed": _phrases,
-    "swap": _swap,
-    "identity": _identity,
-    "details": _details,
-}
-
-
-def rule_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
-    return [
-        s
-        for rules in rulebook.categories
-        for rule in rules.rules
-        for s in _RULE_KINDS[rule.kind](rule, rules, sides)
-    ]
-
-
 # ------------------------------------------------------------------ terms
 
 
@@ -264,6 +85,41 @@ def _gained(rules: CategoryRules, concept: str) -> Direction:
 
 def _lost(rules: CategoryRules, concept: str) -> Direction:
     return Direction.NARROWS if concept in rules.adverse else rules.lost
+
+
+def _denied(rules: CategoryRules, concept: str) -> Direction:
+    return opposite(_gained(rules, concept))
+
+
+@dataclass(frozen=True, slots=True)
+class _TermEvent:
+    """How a term signal of one event (``<category>.<event>``) is told, read and placed."""
+
+    says: str  # with {topic} (the category's) and {words} (the term as written)
+    direction: Callable[[CategoryRules, str], Direction]  # by the category and the term's concept
+    side: Side
+    consent: bool  # whether the category's ``[consent]`` table applies to the concept
+
+
+_TERM_EVENTS = {
+    "denial-lifted": _TermEvent(
+        "a denial about {topic} is now an affirmation («{words}» no longer denied)", _gained, Side.NEW, True
+    ),
+    "added": _TermEvent("new in {topic}: «{words}»", _gained, Side.NEW, True),
+    "denial-removed": _TermEvent("a denial about {topic} was removed («{words}»)", _gained, Side.OLD, True),
+    "denial-added": _TermEvent("new denial about {topic} («{words}»)", _denied, Side.NEW, False),
+    "removed": _TermEvent("no longer in {topic}: «{words}»", _lost, Side.OLD, False),
+}
+
+
+def _term_signal(rulebook: RuleBook, event: str, category: Category, match: Match, words: str) -> Signal:
+    """The signal of one term event: ``words`` are those quoted, ``match`` the term it is about."""
+    how = _TERM_EVENTS[event]
+    rules = rulebook.by_category(category)
+    says = how.says.format(topic=rules.topic, words=words)
+    consent = rules.consent.get(match.name) if how.consent else None
+    direction = how.direction(rules, match.name)
+    return signal(category, direction, f"{category.value}.{event}", says, match, how.side, TERM, consent)
 
 
 def _synonyms(old: Profile, new: Profile) -> set[tuple[Category, str]]:
@@ -280,109 +136,39 @@ def _same_members(old: Profile, new: Profile, rulebook: RuleBook) -> bool:
     return members(old) == members(new)
 
 
-def term_signals(rulebook: RuleBook, sides: Sides, disclosed: frozenset[tuple[str, str]]) -> list[Signal]:
-    """Terms that appeared, disappeared, or moved between an affirmation and a denial."""
-    old, new = sides.old_profile, sides.new_profile
-    out: list[Signal] = []
-    reworded = _synonyms(old, new)
-    negations_dropped = len(old.cues.get("cue.negation", [])) > len(new.cues.get("cue.negation", []))
-    for key, match in new.affirmed.items():
-        category, member = key
-        rules = rulebook.by_category(category)
-        if key in old.affirmed or key in reworded:
-            continue
-        if key in old.denied:
-            denied = old.denied[key].text
-            says = f"a denial about {rules.topic} is now an affirmation («{denied}» no longer denied)"
-            out.append(
-                signal(
-                    category,
-                    _gained(rules, match.name),
-                    f"{category.value}.denial-lifted",
-                    says,
-                    match,
-                    Side.NEW,
-                    TERM,
-                    rules.consent.get(match.name),
-                )
-            )
-        elif sides.kind is ChangeKind.ADDED and (category.value, member) in disclosed:
-            continue  # a new explanation of something the old text already said
-        else:
-            says = f"new in {rules.topic}: «{match.text}»"
-            out.append(
-                signal(
-                    category,
-                    _gained(rules, match.name),
-                    f"{category.value}.added",
-                    says,
-                    match,
-                    Side.NEW,
-                    TERM,
-                    rules.consent.get(match.name),
-                )
-            )
-    for key, match in old.denied.items():
-        if key in new.denied or key in new.affirmed:
-            continue
-        category, _ = key
-        rules = rulebook.by_category(category)
-        if sides.kind is ChangeKind.REMOVED or negations_dropped:
-            says = f"a denial about {rules.topic} was removed («{match.text}»)"
-            out.append(
-                signal(
-                    category,
-                    _gained(rules, match.name),
-                    f"{category.value}.denial-removed",
-                    says,
-                    match,
-                    Side.OLD,
-                    TERM,
-                    rules.consent.get(match.name),
-                )
-            )
-    for key, match in new.denied.items():
-        if key not in old.denied:
-            category, _ = key
-            rules = rulebook.by_category(category)
-            says = f"new denial about {rules.topic} («{match.text}»)"
-            out.append(
-                signal(
-                    category,
-                    opposite(_gained(rules, match.name)),
-                    f"{category.value}.denial-added",
-                    says,
-                    match,
-                    Side.NEW,
-                    TERM,
-                )
-            )
+def _only_verbs_went(old: Profile, new: Profile, rulebook: RuleBook) -> bool:
+    """No verb came and every member stayed: a verb that went is a rewording, not a practice gone."""
     verbs_gained = any(
         k[1] in rulebook.by_category(k[0]).grouped for k in new.affirmed if k not in old.affirmed
     )
+    return not verbs_gained and _same_members(old, new, rulebook)
+
+
+def term_signals(rulebook: RuleBook, sides: Sides, disclosed: frozenset[tuple[str, str]]) -> list[Signal]:
+    """Terms that appeared, disappeared, or moved between an affirmation and a denial."""
+    old, new = sides.old_profile, sides.new_profile
+    reworded = _synonyms(old, new)
+    found: list[tuple[str, tuple[Category, str], Match, str]] = []  # event, term key, term, words quoted
+    for key, match in new.affirmed.items():
+        if key in old.affirmed or key in reworded:
+            continue
+        if key in old.denied:
+            found.append(("denial-lifted", key, match, old.denied[key].text))
+        elif not (sides.kind is ChangeKind.ADDED and (key[0].value, key[1]) in disclosed):
+            found.append(("added", key, match, match.text))  # unless it explains what the old text said
+    fewer_negations = len(old.cues.get("cue.negation", [])) > len(new.cues.get("cue.negation", []))
+    if sides.kind is ChangeKind.REMOVED or fewer_negations:
+        gone = [(k, m) for k, m in old.denied.items() if k not in new.denied and k not in new.affirmed]
+        found += [("denial-removed", k, m, m.text) for k, m in gone]
+    found += [("denial-added", k, m, m.text) for k, m in new.denied.items() if k not in old.denied]
+    only_verbs_went = _only_verbs_went(old, new, rulebook)
     for key, match in old.affirmed.items():
-        if key not in new.affirmed and key not in new.denied and key not in reworded:
-            if (
-                key[1] in rulebook.by_category(key[0]).grouped
-                and not verbs_gained
-                and _same_members(old, new, rulebook)
-            ):
-                continue  # "we use cookies to …" → "cookies help us …": the verb went, the practice stayed
-            category, _ = key
-            rules = rulebook.by_category(category)
-            says = f"no longer in {rules.topic}: «{match.text}»"
-            out.append(
-                signal(
-                    category,
-                    _lost(rules, match.name),
-                    f"{category.value}.removed",
-                    says,
-                    match,
-                    Side.OLD,
-                    TERM,
-                )
-            )
-    return out
+        if key in new.affirmed or key in new.denied or key in reworded:
+            continue
+        if only_verbs_went and key[1] in rulebook.by_category(key[0]).grouped:
+            continue  # "we use cookies to …" → "cookies help us …": the verb went, the practice stayed
+        found.append(("removed", key, match, match.text))
+    return [_term_signal(rulebook, event, key[0], match, words) for event, key, match, words in found]
 
 
 # ------------------------------------------------------------------ generic cues, swaps, lists
@@ -399,9 +185,8 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         adverse = added if cue.effect == "permits" else not added
         match, side = (after[-1], Side.NEW) if added else (before[-1], Side.OLD)
         direction = Direction.EXPANDS if adverse else Direction.NARROWS
-        out.append(
-            signal(None, direction, cue.id, cue.says_added if added else cue.says_removed, match, side, CUE)
-        )
+        says = cue.says_added if added else cue.says_removed
+        out.append(signal(None, direction, cue.id, says, match, side, CUE, told=Told(added=added)))
     return out
 
 
@@ -441,36 +226,37 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     if sides.kind not in (ChangeKind.MODIFIED, ChangeKind.MOVED):
         return []
     out: list[Signal] = []
+    for edit, old_at, new_at in _lone_edits(sides.edits):
+        inserted = edit.op is Op.INSERT
+        region, found, at = (
+            (sides.new, sides.new_profile, new_at) if inserted else (sides.old, sides.old_profile, old_at)
+        )
+        produced = _list_signal(rulebook, edit.text, region, found, at, inserted=inserted)
+        if produced:
+            out.append(produced)
+    return out
+
+
+def _lone_edits(edits: Sequence[Edit]) -> Iterator[tuple[Edit, int, int]]:
+    """Inserts or deletes with no edit of the other kind beside them, with their old and new offsets."""
     old_at = new_at = 0
-    edits = sides.edits
     for index, edit in enumerate(edits):
-        size = len(edit.text)
         lone = edit.op is not Op.EQUAL and all(
             edits[i].op in (Op.EQUAL, edit.op) for i in (index - 1, index + 1) if 0 <= i < len(edits)
         )
         if lone:
-            inserted = edit.op is Op.INSERT
-            region, found, at = (
-                (sides.new, sides.new_profile, new_at) if inserted else (sides.old, sides.old_profile, old_at)
-            )
-            produced = _list_signal(rulebook, edit.text, region, found, at, inserted=inserted)
-            if produced:
-                out.append(produced)
+            yield edit, old_at, new_at
         if edit.op is not Op.INSERT:
-            old_at += size
+            old_at += len(edit.text)
         if edit.op is not Op.DELETE:
-            new_at += size
-    return out
+            new_at += len(edit.text)
 
 
 def _list_signal(
     rulebook: RuleBook, words: str, region: Region, found: Profile, at: int, *, inserted: bool
 ) -> Signal | None:
-    content = [
-        w for w in WORD.findall(words.casefold()) if w not in rulebook.editorial_words and not w.isdigit()
-    ]
     span = region.sentence_at(at)
-    if not content or span is None:
+    if not _content_words(words, rulebook) or span is None:
         return None
     category = _permission_category(found, span, rulebook)
     if category is None:
@@ -479,22 +265,24 @@ def _list_signal(
     member = bool(_MEMBER.search(words))
     if not member and not denied:
         return None  # a qualifier in an affirmation: too weak to read either way
-    widens = (member and not denied) if inserted else (member and denied)
-    key = (
-        ("member_added" if inserted else "member_removed")
-        if member
-        else ("qualifier_added" if inserted else "qualifier_removed")
-    )
-    if not member:
-        widens = inserted  # a qualifier added inside a denial shrinks what it denies
+    key, widens = _list_change(member=member, denied=denied, inserted=inserted)
     direction = Direction.EXPANDS if widens else Direction.NARROWS
     match = Match(key, category, words.strip(), at, at + len(words))
+    rule = f"cue.list-{key.replace('_', '-')}"
     return signal(
-        category,
-        direction,
-        f"cue.list-{key.replace('_', '-')}",
-        rulebook.lists[key],
-        match,
-        Side.NEW if inserted else Side.OLD,
-        CUE,
+        category, direction, rule, rulebook.lists[key], match, Side.NEW if inserted else Side.OLD, CUE
     )
+
+
+def _content_words(words: str, rulebook: RuleBook) -> list[str]:
+    return [
+        w for w in WORD.findall(words.casefold()) if w not in rulebook.editorial_words and not w.isdigit()
+    ]
+
+
+def _list_change(*, member: bool, denied: bool, inserted: bool) -> tuple[str, bool]:
+    """The list signal's key (``[lists]`` of the cue file) and whether the change widens the sentence."""
+    if member:  # a member added to an affirmation widens it; one added to a denial narrows it
+        return ("member_added" if inserted else "member_removed"), inserted != denied
+    # a qualifier added inside a denial shrinks what it denies
+    return ("qualifier_added" if inserted else "qualifier_removed"), inserted

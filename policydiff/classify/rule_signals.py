@@ -1,0 +1,189 @@
+"""Signals of the category rules: numbers, phrases added or removed, swaps, identity, contact details.
+
+Each ``[[rule]]`` of a category file is read by the finder its ``when`` names; all signals
+here have strength ``RULE`` but contact details (``TERM``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from policydiff.classify.editorial import EMAIL_OR_PHONE
+from policydiff.classify.profile import Profile, Region
+from policydiff.classify.rulebook import CategoryRules, Match, Rule, RuleBook
+from policydiff.classify.signals import RULE, TERM, Sides, Signal, opposite, signal
+from policydiff.model import ChangeKind, Direction, Side, Told
+from policydiff.text import fold
+
+ORGANISATION = re.compile(
+    r"\b[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|and|&))*[ \t]*,?[ \t]+"
+    r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|S\.A\.S?|SAS|SARL|B\.V|BV|N\.V|Pty|Corp|Corporation|plc|PLC|AG|SE|S\.p\.A|Co|Company|LLP|LP)\b\.?"
+)
+
+
+def rule_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
+    return [
+        s
+        for rules in rulebook.categories
+        for rule in rules.rules
+        for s in _RULE_KINDS[rule.kind](rule, rules, sides)
+    ]
+
+
+def _in_category(
+    rules: CategoryRules, region: Region, match: Match, terms: Sequence[Match], sides: Sides
+) -> bool:
+    """A phrase rule fires only where its category is spoken of: the same sentence, or the headings."""
+    sentence = region.sentence_at(match.start)
+    if sentence and any(t.category is rules.category and sentence[0] <= t.start < sentence[1] for t in terms):
+        return True
+    return any(t.category is rules.category for t in sides.context_terms)
+
+
+def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
+    out = []
+    olds = [q for q, c in sides.old_profile.numbers if c is rules.category and q.unit == rule.unit]
+    news = [q for q, c in sides.new_profile.numbers if c is rules.category and q.unit == rule.unit]
+    for before, after in zip(olds, news, strict=False):
+        if before.value == after.value:
+            continue
+        direction = rule.larger if after.value > before.value else opposite(rule.larger)
+        adverse = direction is Direction.EXPANDS
+        # the rule's words say what widens; a favourable change is told in the category's words
+        told = Told(f"{before.text} → {after.text}", in_topic=not adverse)
+        match = Match(rule.id, rules.category, after.text, after.start, after.end)
+        out.append(
+            signal(
+                rules.category,
+                direction,
+                rule.id,
+                rules.says(rule, told),
+                match,
+                Side.NEW,
+                RULE,
+                rule.consent if adverse else None,
+                told=told,
+            )
+        )
+    return out
+
+
+def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
+    old_hits = _hits_in_category(rule, rules, sides.old, sides.old_profile, sides)
+    new_hits = _hits_in_category(rule, rules, sides.new, sides.new_profile, sides)
+    if rule.kind == "phrase-added":
+        hit, side = _first_surplus(new_hits, old_hits), Side.NEW
+    elif sides.kind is not ChangeKind.ADDED:
+        hit, side = _first_surplus(old_hits, new_hits), Side.OLD
+    else:
+        return []
+    if hit is None:
+        return []
+    return [
+        signal(rules.category, rule.direction, rule.id, rule.says, hit, side, RULE, rule.consent, rule.major)
+    ]
+
+
+def _hits_in_category(
+    rule: Rule, rules: CategoryRules, region: Region, found: Profile, sides: Sides
+) -> list[Match]:
+    return [
+        h
+        for h in found.rule_hits.get((rule.id, "phrases"), [])
+        if _in_category(rules, region, h, found.terms, sides)
+    ]
+
+
+def _first_surplus(hits: Sequence[Match], others: Sequence[Match]) -> Match | None:
+    """The first hit whose words occur more often among ``hits`` than among ``others``."""
+    count, other_count = Counter(fold(h.text) for h in hits), Counter(fold(h.text) for h in others)
+    return next((h for h in hits if count[fold(h.text)] > other_count.get(fold(h.text), 0)), None)
+
+
+def _swap(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
+    old_hits = sides.old_profile.rule_hits.get((rule.id, "old"), [])
+    new_hits = sides.new_profile.rule_hits.get((rule.id, "new"), [])
+    if not old_hits or not new_hits:
+        return []
+    if sides.new_profile.rule_hits.get((rule.id, "old")) or sides.old_profile.rule_hits.get((rule.id, "new")):
+        return []
+    told = Told(f"«{old_hits[0].text}» → «{new_hits[0].text}»")
+    return [
+        signal(
+            rules.category,
+            rule.direction,
+            rule.id,
+            rules.says(rule, told),
+            new_hits[0],
+            Side.NEW,
+            RULE,
+            rule.consent,
+            rule.major,
+            told=told,
+        )
+    ]
+
+
+def _identity(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
+    """A different legal entity named where the controller or operator is named."""
+
+    def entities(region: Region, found: Profile) -> dict[str, Match]:
+        named: dict[str, Match] = {}
+        for start, end in region.spans:
+            if any(
+                t.category is rules.category and t.name == "controller" and start <= t.start < end
+                for t in found.terms
+            ):
+                for m in ORGANISATION.finditer(region.text, start, end):
+                    named.setdefault(
+                        fold(m.group()), Match(rule.id, rules.category, m.group(), m.start(), m.end())
+                    )
+        return named
+
+    before, after = entities(sides.old, sides.old_profile), entities(sides.new, sides.new_profile)
+    if before and after and not set(before) & set(after):
+        match = next(iter(after.values()))
+        told = Told(f"{next(iter(before.values())).text} → {match.text}")
+        says = rules.says(rule, told)
+        return [
+            signal(rules.category, rule.direction, rule.id, says, match, Side.NEW, RULE, None, True, told)
+        ]
+    return []
+
+
+def _details(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
+    def found(region: Region) -> set[str]:
+        return {
+            re.sub(r"\s", "", m.group()).casefold()
+            for _, s in region.parts()
+            for m in EMAIL_OR_PHONE.finditer(s)
+        }
+
+    before, after = found(sides.old), found(sides.new)
+    if before == after:
+        return []
+    side = Side.NEW if after - before else Side.OLD
+    shown = sorted(after - before) or sorted(before - after)
+    return [
+        signal(
+            rules.category,
+            rule.direction,
+            rule.id,
+            rule.says,
+            Match(rule.id, rules.category, shown[0], 0, 0),
+            side,
+            TERM,
+        )
+    ]
+
+
+_RULE_KINDS = {
+    "number": _numbers,
+    "phrase-added": _phrases,
+    "phrase-removed": _phrases,
+    "swap": _swap,
+    "identity": _identity,
+    "details": _details,
+}

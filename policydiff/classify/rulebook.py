@@ -1,0 +1,189 @@
+"""The rule book: what the rule files hold, as the engine and the notices ask it.
+
+``rules.py`` reads the files into it; ``RuleBook.plain`` gives the sentence a notice tells a
+reason with, from the reason's rule id and the parts (``Told``) its ``says`` was made of.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from policydiff.classify.phrases import PhraseSet
+from policydiff.model import Category, Direction, Told
+
+Finder = re.Pattern[str] | PhraseSet  # both have finditer() and search() with regex-like matches
+
+# the term signals the engine names <category>.<event> (signals.term_signals, engine._no_signal)
+TERM_EVENTS = (
+    "added",
+    "removed",
+    "denial-lifted",
+    "denial-removed",
+    "denial-added",
+    "exclusion-added",
+    "described",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A term or cue found in a text: what it is, the words, and where."""
+
+    name: str
+    category: Category | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Plain:
+    """A reason told in plain words: a sentence from the rule files and the detail the reason carries.
+
+    ``detail`` is what the engine measured ("6 months → 24 months"); ``quote`` says that the
+    triggering words themselves name what changed and belong in the sentence.
+    """
+
+    text: str
+    detail: str = ""
+    quote: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    category: Category
+    kind: str
+    says: str
+    plain: str
+    direction: Direction = Direction.EXPANDS
+    larger: Direction = Direction.EXPANDS  # number rules: direction when the new number is larger
+    unit: str = "duration"
+    phrases: PhraseSet = PhraseSet([])
+    old_phrases: PhraseSet = PhraseSet([])
+    new_phrases: PhraseSet = PhraseSet([])
+    major: bool = False
+    consent: str | None = None
+    phrase_entries: tuple[tuple[str, str], ...] = ()  # (slot, phrase): slot is "phrases", "old" or "new"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    id: str
+    effect: str  # "protects" | "permits"
+    pattern: Finder
+    says_added: str
+    says_removed: str
+    plain_added: str  # how a notice tells a user of it, in plain words
+    plain_removed: str
+    subject: str = "any"  # "company": not counted after "you"; "user": counted only after "you"
+
+
+@dataclass(frozen=True, slots=True)
+class Swap:
+    """A word replaced by another that widens or narrows ("and" → "or", "will" → "may")."""
+
+    id: str
+    old: frozenset[str]
+    new: frozenset[str]
+    direction: Direction
+    says: str
+    plain: str
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryRules:
+    category: Category
+    topic: str
+    priority: int
+    protective: bool  # its sentences grant rights or safeguards: other practices named there are their object
+    adverse: frozenset[str]  # concepts that go against the user even in a protective category
+    gained: Direction  # the direction when one of its terms appears in an affirmative sentence
+    lost: Direction  # … and when one disappears
+    grouped: frozenset[str]  # concepts compared as a whole (verbs); other terms compare member by member
+    terms: PhraseSet
+    term_entries: tuple[tuple[str, str], ...]  # (phrase, concept)
+    consent: Mapping[str, str]  # concept → why consent may be required
+    rules: tuple[Rule, ...]
+    plain: Mapping[Direction, str]  # how a notice tells a user of a change in this category, by direction
+
+    def says(self, rule: Rule, told: Told) -> str:
+        """What a reason of one of its rules says: the rule's words (or the topic), then the detail."""
+        words = self.topic if told.in_topic else rule.says
+        return f"{words}: {told.detail}" if told.detail else words
+
+
+@dataclass(frozen=True, slots=True)
+class RuleBook:
+    categories: tuple[CategoryRules, ...]
+    cues: tuple[Cue, ...]
+    subject_you: re.Pattern[str]
+    editorial_words: frozenset[str]
+    retroactive: Finder
+    swaps: tuple[Swap, ...]
+    lists: Mapping[str, str]  # list signal key → what it says
+    editorial: Mapping[str, str]  # editorial verdict key → what it says
+    term_index: PhraseSet  # every category's terms in one index: one pass over a text finds them all
+    rule_index: PhraseSet  # every rule's phrases, named "<rule id>\t<phrases|old|new>"
+    cue_index: (
+        PhraseSet  # every phrase cue in one index, so "including but not limited to" hides "limited to"
+    )
+    lists_plain: Mapping[str, str]  # list signal key → how a notice tells a user of it
+
+    def by_category(self, category: Category) -> CategoryRules:
+        for rules in self.categories:
+            if rules.category is category:
+                return rules
+        raise KeyError(category)
+
+    def cue(self, cue_id: str) -> Cue | None:
+        return next((cue for cue in self.cues if cue.id == cue_id), None)
+
+    def rules(self) -> Iterator[Rule]:
+        for category in self.categories:
+            yield from category.rules
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((rule for rule in self.rules() if rule.id == rule_id), None)
+
+    def plain(self, rule_id: str, direction: Direction, told: Told) -> Plain | None:
+        """How a notice tells a reason of rule ``rule_id``, built of ``told``, read in ``direction``.
+
+        None for reasons no notice tells (editorial ones) and for ids no rule file names.
+        """
+        rule = self.rule(rule_id)
+        if rule is not None:
+            if told.in_topic:
+                return Plain(self.by_category(rule.category).plain[direction], told.detail)
+            # a contact detail rule names the new address only in its trigger
+            return Plain(rule.plain, told.detail, quote=rule.kind == "details")
+        cue = self.cue(rule_id)
+        if cue is not None:
+            return Plain(cue.plain_added if told.added else cue.plain_removed, quote=True)
+        swap = next((s for s in self.swaps if s.id == rule_id), None)
+        if swap is not None:
+            return Plain(swap.plain, quote=True)
+        key = rule_id.removeprefix("cue.list-").replace("-", "_")
+        if key in self.lists_plain:
+            return Plain(self.lists_plain[key], quote=True)
+        return self._term_plain(rule_id, direction, told)
+
+    def _term_plain(self, rule_id: str, direction: Direction, told: Told) -> Plain | None:
+        """A term signal's reason (``<category>.<event>``): told in its category's words."""
+        prefix, _, event = rule_id.partition(".")
+        category = next((c for c in self.categories if c.category.value == prefix), None)
+        if category is None or event not in TERM_EVENTS:
+            return None
+        if event == "described":
+            return Plain(f"we {'added' if told.added else 'removed'} text about {category.topic}")
+        return Plain(category.plain[direction], quote=True)
+
+    def find_terms(self, text: str) -> list[Match]:
+        """Every term of every category in ``text``, longest first where they overlap."""
+        found: list[Match] = []
+        for match in self.term_index.finditer(text):
+            category, concept = match.name.split("\t")
+            found.append(Match(concept, Category(category), match.text, match.begin, match.finish))
+        return found
