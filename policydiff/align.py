@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict, deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -118,25 +118,12 @@ def _pair_similar(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
     free_new = [i for i in range(len(new_side.leaves)) if i not in new_side.partner and new_side.keys[i]]
     if not free_old or not free_new:
         return
-    index: dict[str, list[int]] = defaultdict(list)
-    for i in free_old:
-        for word in old_side.word_set(i):
-            index[word].append(i)
+    index = _word_index(old_side, free_old)
     gap_of_old = _gap_ids(old_side, units, is_old=True)
     gap_of_new = _gap_ids(new_side, units, is_old=False)
     scored: list[tuple[float, float, int, int]] = []
     for j in free_new:
-        votes: dict[int, float] = defaultdict(float)
-        for word in new_side.word_set(j):
-            posting = index.get(word)
-            if posting and len(posting) <= _COMMON_WORD:
-                weight = 1.0 / len(posting)
-                for i in posting:
-                    votes[i] += weight
-        if not votes:
-            continue
-        best = sorted(votes.items(), key=lambda item: (-item[1], item[0]))[:_CANDIDATES]
-        for i, _ in best:
+        for i in _candidates(index, new_side.word_set(j)):
             score = _similarity(old_side.keys[i], new_side.keys[j])
             if score >= MIN_SIMILARITY:
                 local = 0.1 if gap_of_old[i] == gap_of_new[j] else 0.0
@@ -145,6 +132,28 @@ def _pair_similar(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
     for _, score, i, j in scored:
         if i not in old_side.partner and j not in new_side.partner:
             _add(units, old_side, new_side, _Unit([i], [j], score))
+
+
+def _word_index(side: _Side, indices: Sequence[int]) -> dict[str, list[int]]:
+    """Word → the leaves among ``indices`` that hold it, in document order."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in indices:
+        for word in side.word_set(i):
+            index[word].append(i)
+    return index
+
+
+def _candidates(index: dict[str, list[int]], words: frozenset[str]) -> list[int]:
+    """The leaves sharing most of ``words``, a rare word counting for more; common words propose none."""
+    votes: dict[int, float] = defaultdict(float)
+    for word in words:
+        posting = index.get(word)
+        if posting and len(posting) <= _COMMON_WORD:
+            weight = 1.0 / len(posting)
+            for i in posting:
+                votes[i] += weight
+    best = sorted(votes.items(), key=lambda item: (-item[1], item[0]))[:_CANDIDATES]
+    return [i for i, _ in best]
 
 
 def _gap_ids(side: _Side, units: list[_Unit], *, is_old: bool) -> list[int]:
@@ -170,40 +179,50 @@ def _containment(part: frozenset[str], whole: frozenset[str]) -> float:
 
 def _pair_parts(whole_side: _Side, part_side: _Side, units: list[_Unit], *, whole_is_old: bool) -> None:
     """Find one clause of ``whole_side`` that became (or came from) a run on ``part_side``."""
-    free_parts: dict[str, list[int]] = defaultdict(list)
-    for index in range(len(part_side.leaves)):
-        if index not in part_side.partner:
-            for word in part_side.word_set(index):
-                free_parts[word].append(index)
+    free = [index for index in range(len(part_side.leaves)) if index not in part_side.partner]
+    free_parts = _word_index(part_side, free)
+    old_side, new_side = (whole_side, part_side) if whole_is_old else (part_side, whole_side)
     for whole in range(len(whole_side.leaves)):
         unit_index = whole_side.partner.get(whole)
         current = units[unit_index] if unit_index is not None else None
-        if current is not None and (current.similarity >= 0.9 or len(current.old) + len(current.new) > 2):
+        found = _run_for(whole, current, whole_side, part_side, free_parts, whole_is_old=whole_is_old)
+        if found is None:
             continue
-        whole_words = whole_side.word_set(whole)
-        if not whole_words:
-            continue
-        seeds = (
-            (current.new if whole_is_old else current.old)
-            if current
-            else _free_parts(part_side, free_parts, whole_words)
-        )
-        if not seeds:
-            continue
-        run = _grow_run(part_side, seeds, whole_words)
-        if len(run) < 2:
-            continue
-        score = _similarity(whole_side.keys[whole], _joined_key(part_side, run))
-        baseline = current.similarity if current else MIN_SIMILARITY
-        if score < max(baseline + 0.05, 0.6):
-            continue
-        if current is not None:
-            _drop(units, whole_side, part_side, unit_index, whole_is_old=whole_is_old)  # type: ignore[arg-type]
+        run, score = found
+        if unit_index is not None:
+            _drop(units, whole_side, part_side, unit_index, whole_is_old=whole_is_old)
         unit = _Unit([whole], run, score) if whole_is_old else _Unit(run, [whole], score)
-        if whole_is_old:
-            _add(units, whole_side, part_side, unit)
-        else:
-            _add(units, part_side, whole_side, unit)
+        _add(units, old_side, new_side, unit)
+
+
+def _run_for(
+    whole: int,
+    current: _Unit | None,
+    whole_side: _Side,
+    part_side: _Side,
+    free_parts: dict[str, list[int]],
+    *,
+    whole_is_old: bool,
+) -> tuple[list[int], float] | None:
+    """The run of part clauses ``whole`` became (or came from) and its score, if it beats ``whole``'s pair."""
+    if current is not None and (current.similarity >= 0.9 or len(current.old) + len(current.new) > 2):
+        return None
+    whole_words = whole_side.word_set(whole)
+    if not whole_words:
+        return None
+    seeds = (
+        (current.new if whole_is_old else current.old)
+        if current
+        else _free_parts(part_side, free_parts, whole_words)
+    )
+    if not seeds:
+        return None
+    run = _grow_run(part_side, seeds, whole_words)
+    if len(run) < 2:
+        return None
+    score = _similarity(whole_side.keys[whole], _joined_key(part_side, run))
+    baseline = current.similarity if current else MIN_SIMILARITY
+    return (run, score) if score >= max(baseline + 0.05, 0.6) else None
 
 
 def _free_parts(part_side: _Side, free_parts: dict[str, list[int]], whole_words: frozenset[str]) -> list[int]:
@@ -268,6 +287,17 @@ def _heaviest_increasing(values: list[int], weights: list[int]) -> set[int]:
     """Positions of the increasing subsequence of ``values`` with the largest total weight."""
     if not values:
         return set()
+    totals, previous = _chain_totals(values, weights)
+    end = max(range(len(values)), key=lambda p: (totals[p], -p))
+    keep: set[int] = set()
+    while end >= 0:
+        keep.add(end)
+        end = previous[end]
+    return keep
+
+
+def _chain_totals(values: list[int], weights: list[int]) -> tuple[list[int], list[int]]:
+    """For each position, the heaviest increasing chain ending there: its total, and the position before."""
     ranks = {value: rank for rank, value in enumerate(sorted(set(values)), start=1)}
     size = len(ranks)
     tree_best = [0] * (size + 1)  # Fenwick tree of (best total) over ranks
@@ -289,12 +319,7 @@ def _heaviest_increasing(values: list[int], weights: list[int]) -> set[int]:
             if totals[position] > tree_best[probe]:
                 tree_best[probe], tree_at[probe] = totals[position], position
             probe += probe & -probe
-    end = max(range(len(values)), key=lambda p: (totals[p], -p))
-    keep: set[int] = set()
-    while end >= 0:
-        keep.add(end)
-        end = previous[end]
-    return keep
+    return totals, previous
 
 
 def _status(unit: _Unit, old_side: _Side, new_side: _Side) -> PairStatus:
@@ -316,13 +341,30 @@ def _status(unit: _Unit, old_side: _Side, new_side: _Side) -> PairStatus:
 
 
 def _to_pairs(units: list[_Unit], old_side: _Side, new_side: _Side) -> tuple[ClausePair, ...]:
+    live = _with_unpaired(units, old_side, new_side)
+    live.sort(key=_new_order(live))
+    return tuple(
+        ClausePair(
+            status=_status(unit, old_side, new_side),
+            old=tuple(old_side.leaves[i] for i in unit.old),
+            new=tuple(new_side.leaves[i] for i in unit.new),
+            moved=unit.moved,
+            similarity=unit.similarity,
+        )
+        for unit in live
+    )
+
+
+def _with_unpaired(units: list[_Unit], old_side: _Side, new_side: _Side) -> list[_Unit]:
+    """The units still holding clauses, then one for each clause left alone: removed, then added."""
     live = [u for u in units if u.old or u.new]
-    for index in range(len(old_side.leaves)):
-        if index not in old_side.partner:
-            live.append(_Unit([index], [], 0.0))
-    for index in range(len(new_side.leaves)):
-        if index not in new_side.partner:
-            live.append(_Unit([], [index], 0.0))
+    live += [_Unit([i], [], 0.0) for i in range(len(old_side.leaves)) if i not in old_side.partner]
+    live += [_Unit([], [i], 0.0) for i in range(len(new_side.leaves)) if i not in new_side.partner]
+    return live
+
+
+def _new_order(live: list[_Unit]) -> Callable[[_Unit], tuple[float, int, int]]:
+    """The sort key of units in the order of the new document."""
     new_position_of_old: dict[int, int] = {}
     for unit in live:
         if unit.old and unit.new:
@@ -338,14 +380,4 @@ def _to_pairs(units: list[_Unit], old_side: _Side, new_side: _Side) -> tuple[Cla
         anchor = new_position_of_old[paired_old[before]] if before >= 0 else -1
         return (anchor + 0.5, 0, unit.old[0])
 
-    live.sort(key=order)
-    return tuple(
-        ClausePair(
-            status=_status(unit, old_side, new_side),
-            old=tuple(old_side.leaves[i] for i in unit.old),
-            new=tuple(new_side.leaves[i] for i in unit.new),
-            moved=unit.moved,
-            similarity=unit.similarity,
-        )
-        for unit in live
-    )
+    return order

@@ -205,9 +205,6 @@ class PolicyArchive:
             raise RuntimeError("PolicyArchive.add needs the lock: use `with archive.locked():`")
         check_label(label)
         date = parse_date(date, "--date")
-        versions = self.versions()
-        _check_new(versions, label, date, self.policy)
-        self._drop_leftovers(versions)
         version = Version(
             label=label,
             date=date,
@@ -221,6 +218,16 @@ class PolicyArchive:
             snapshot=self._snapshot_name(snapshot[0]) if snapshot else None,
             format=format,
         )
+        self._store(version, text, redline, snapshot)
+        return version
+
+    def _store(
+        self, version: Version, text: str, redline: tuple[str, str] | None, snapshot: tuple[str, bytes] | None
+    ) -> None:
+        """Write a new version's files and append it to the history, once it proves new."""
+        versions = self.versions()
+        _check_new(versions, version.label, version.date, self.policy)
+        self._drop_leftovers(versions)
         # the files first, the history last: a kill in between leaves only unlisted files behind
         write_atomic(self.path_of(version), text.encode("utf-8"))
         if redline and version.redline:
@@ -228,7 +235,6 @@ class PolicyArchive:
         if snapshot and version.snapshot:
             write_atomic(self.folder / version.snapshot, snapshot[1])
         self._write_history((*versions, version))
-        return version
 
     def keep_rejected(self, timestamp: str, raw: bytes, extension: str) -> str:
         """Keep a page that was not recorded (a bot check, a shrunk page) for a human to look at."""
@@ -336,22 +342,42 @@ def parse_history(raw: str, path: Path) -> tuple[Version, ...]:
 def _version(entry: Any, where: str) -> Version:
     if not isinstance(entry, dict):
         raise InputError(f"{where}: must be an object")
+    severity, notice, summary = _judgement(entry, where)
+    return Version(
+        label=check_label_at(_text(entry, where, "label"), where),
+        date=parse_date(_text(entry, where, "date"), f"{where}.date"),
+        sha256=_text(entry, where, "sha256"),
+        source=_text(entry, where, "source"),
+        file=_relative(entry, where, "file", optional=False) or "",
+        severity=severity,
+        notice=notice,
+        summary=summary,
+        redline=_relative(entry, where, "redline", optional=True),
+        snapshot=_relative(entry, where, "snapshot", optional=True),
+        format=_format(entry, where),
+    )
 
-    def text(key: str) -> str:
-        value = entry.get(key)
-        if not isinstance(value, str) or not value:
-            raise InputError(f"{where}.{key}: must be a non-empty string")
-        return value
 
-    def relative(key: str, optional: bool) -> str | None:
-        if optional and entry.get(key) is None:
-            return None
-        value = PurePosixPath(text(key))
-        # a hand-edited path must not lead out of the policy's folder
-        if value.is_absolute() or ".." in value.parts or value.parts[0] != _KNOWN_DIRS[key]:
-            raise InputError(f"{where}.{key}: must be a path under {_KNOWN_DIRS[key]}/")
-        return str(value)
+def _text(entry: dict[str, Any], where: str, key: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value:
+        raise InputError(f"{where}.{key}: must be a non-empty string")
+    return value
 
+
+def _relative(entry: dict[str, Any], where: str, key: str, optional: bool) -> str | None:
+    """A path under the version's own folder for ``key`` (``versions/``, ``redlines/``, ``snapshots/``)."""
+    if optional and entry.get(key) is None:
+        return None
+    value = PurePosixPath(_text(entry, where, key))
+    # a hand-edited path must not lead out of the policy's folder
+    if value.is_absolute() or ".." in value.parts or value.parts[0] != _KNOWN_DIRS[key]:
+        raise InputError(f"{where}.{key}: must be a path under {_KNOWN_DIRS[key]}/")
+    return str(value)
+
+
+def _judgement(entry: dict[str, Any], where: str) -> tuple[Severity, bool, tuple[str, ...]]:
+    """A version's severity, whether it needed notice, and its summary lines."""
     try:
         severity = Severity(str(entry.get("severity")))
     except ValueError:
@@ -362,19 +388,7 @@ def _version(entry: Any, where: str) -> Version:
     notice = entry.get("notice", False)
     if not isinstance(notice, bool):
         raise InputError(f"{where}.notice: must be true or false")
-    return Version(
-        label=check_label_at(text("label"), where),
-        date=parse_date(text("date"), f"{where}.date"),
-        sha256=text("sha256"),
-        source=text("source"),
-        file=relative("file", optional=False) or "",
-        severity=severity,
-        notice=notice,
-        summary=tuple(summary),
-        redline=relative("redline", optional=True),
-        snapshot=relative("snapshot", optional=True),
-        format=_format(entry, where),
-    )
+    return severity, notice, tuple(summary)
 
 
 def _format(entry: Any, where: str) -> str:

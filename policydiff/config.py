@@ -204,22 +204,8 @@ def _major(reader: _Reader) -> frozenset[tuple[Category, Direction]] | None:
 def parse_settings(data: Mapping[str, object], path: Path) -> Settings:
     """Validate a parsed config."""
     top = _Reader(path, "config", data, ("organization", "notice", "email", "archive", "policy"))
-    organization = _Reader(
-        path, "organization", data.get("organization", {}), ("name", "product", "contact", "website")
-    )
-    contact = organization.text("contact")
-    if contact and not _EMAIL.match(contact) and not contact.startswith(("http://", "https://")):
-        raise organization.fail("contact", f"must be an e-mail address or a URL (got {contact!r})")
-    notice = _Reader(
-        path,
-        "notice",
-        data.get("notice", {}),
-        ("period_days", "major", "templates", "policy_url", "redline_url", "history_url", "links"),
-    )
-    links = _Reader(path, "notice.links", notice.table.get("links", {}), _NOTICE_LINKS)
-    period = notice.table.get("period_days", 30)
-    if not isinstance(period, int) or isinstance(period, bool) or not 0 <= period <= 366:
-        raise notice.fail("period_days", f"must be a whole number of days from 0 to 366 (got {period!r})")
+    organization, contact = _organization_table(path, data)
+    notice, links, period = _notice_tables(path, data)
     email = _Reader(path, "email", data.get("email", {}), ("from", "subject", "api_host"))
     sender = email.text("from")
     if sender and not _EMAIL.match(sender):
@@ -233,18 +219,48 @@ def parse_settings(data: Mapping[str, object], path: Path) -> Settings:
             contact,
             organization.url("website") or "",
         ),
-        notice=NoticeSettings(
-            period,
-            _major(notice),
-            notice.optional_text("templates"),
-            notice.link("policy_url"),
-            notice.link("redline_url"),
-            notice.link("history_url"),
-            NoticeLinks(*(links.link(key, mailto=True) for key in _NOTICE_LINKS)),
-        ),
+        notice=_notice_settings(notice, links, period),
         email=EmailSettings(sender, email.text("subject", DEFAULT_SUBJECT), email.url("api_host")),
         archive=path.parent / archive.text("path", "policies"),
         policies=_policies(top, path),
+    )
+
+
+def _organization_table(path: Path, data: Mapping[str, object]) -> tuple[_Reader, str]:
+    """``[organization]`` and its checked contact: an e-mail address or a URL."""
+    organization = _Reader(
+        path, "organization", data.get("organization", {}), ("name", "product", "contact", "website")
+    )
+    contact = organization.text("contact")
+    if contact and not _EMAIL.match(contact) and not contact.startswith(("http://", "https://")):
+        raise organization.fail("contact", f"must be an e-mail address or a URL (got {contact!r})")
+    return organization, contact
+
+
+def _notice_tables(path: Path, data: Mapping[str, object]) -> tuple[_Reader, _Reader, int]:
+    """``[notice]``, ``[notice.links]`` and the checked notice period in days."""
+    notice = _Reader(
+        path,
+        "notice",
+        data.get("notice", {}),
+        ("period_days", "major", "templates", "policy_url", "redline_url", "history_url", "links"),
+    )
+    links = _Reader(path, "notice.links", notice.table.get("links", {}), _NOTICE_LINKS)
+    period = notice.table.get("period_days", 30)
+    if not isinstance(period, int) or isinstance(period, bool) or not 0 <= period <= 366:
+        raise notice.fail("period_days", f"must be a whole number of days from 0 to 366 (got {period!r})")
+    return notice, links, period
+
+
+def _notice_settings(notice: _Reader, links: _Reader, period: int) -> NoticeSettings:
+    return NoticeSettings(
+        period,
+        _major(notice),
+        notice.optional_text("templates"),
+        notice.link("policy_url"),
+        notice.link("redline_url"),
+        notice.link("history_url"),
+        NoticeLinks(*(links.link(key, mailto=True) for key in _NOTICE_LINKS)),
     )
 
 
@@ -257,25 +273,28 @@ def _policies(top: _Reader, path: Path) -> tuple[PolicySettings, ...]:
         reader = _Reader(
             path, f"policy[{number}]", table, ("id", "title", "url", "source", "select", "remove")
         )
-        policy_id = reader.text("id")
-        if not _POLICY_ID.match(policy_id):
-            raise reader.fail("id", f"must be lowercase letters, digits, '-' or '_' (got {policy_id!r})")
-        if any(p.id == policy_id for p in policies):
-            raise reader.fail("id", f"duplicate policy id {policy_id!r}")
-        select = reader.optional_text("select")
-        remove = reader.strings("remove")
-        for key, selector in [("select", select), *(("remove", r) for r in remove)]:
-            if selector is not None:
-                _selector(reader, key, selector)
-        source = reader.optional_text("source")
-        policies.append(
-            PolicySettings(
-                id=policy_id,
-                title=reader.text("title"),
-                url=reader.url("url"),
-                source=str(path.parent / source) if source else None,
-                select=select,
-                remove=remove,
-            )
-        )
+        policies.append(_policy(reader, path, taken={p.id for p in policies}))
     return tuple(policies)
+
+
+def _policy(reader: _Reader, path: Path, taken: set[str]) -> PolicySettings:
+    """One ``[[policy]]``: an id not ``taken`` yet, and CSS selectors that compile."""
+    policy_id = reader.text("id")
+    if not _POLICY_ID.match(policy_id):
+        raise reader.fail("id", f"must be lowercase letters, digits, '-' or '_' (got {policy_id!r})")
+    if policy_id in taken:
+        raise reader.fail("id", f"duplicate policy id {policy_id!r}")
+    select = reader.optional_text("select")
+    remove = reader.strings("remove")
+    for key, selector in [("select", select), *(("remove", r) for r in remove)]:
+        if selector is not None:
+            _selector(reader, key, selector)
+    source = reader.optional_text("source")
+    return PolicySettings(
+        id=policy_id,
+        title=reader.text("title"),
+        url=reader.url("url"),
+        source=str(path.parent / source) if source else None,
+        select=select,
+        remove=remove,
+    )

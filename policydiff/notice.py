@@ -8,7 +8,6 @@ about a change is its rule's ``plain`` words from the rule files plus the report
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -31,13 +30,12 @@ from policydiff.model import (
     Severity,
 )
 from policydiff.render.common import clean, elide
-from policydiff.render.json_report import document_to_dict
+from policydiff.render.json_report import dumps, notice_plan_to_dict
 
 if TYPE_CHECKING:
     from policydiff.classify import RuleBook
     from policydiff.config import Settings
 
-SCHEMA = "policydiff.notice/1"
 DEFAULT_LOCALE = "en"
 IN_APP_LIMIT = 280
 # (output file, how its template is escaped); the template is notice/<stem>[.<locale>].<ext>.j2
@@ -84,31 +82,58 @@ def plan_notice(
 
     rulebook = rulebook or default_rulebook()
     majors = [c for c in report.changes if c.severity is Severity.MAJOR]
-    minors = [c for c in report.changes if c.severity is Severity.MINOR]
     required = bool(majors)
     days, source = _period(report, settings) if required else (0, "no material change, so no advance notice")
-    earliest = publish_date + timedelta(days=days)
-    effective = effective_date or earliest
-    if effective < earliest:
-        raise InputError(
-            f"--effective-date {effective.isoformat()}: earlier than {earliest.isoformat()}, "
-            f"the publish date {publish_date.isoformat()} + {days} days ({source})"
-        )
+    timing = _timing(publish_date, effective_date, days, source)
     changes = tuple(_notice_change(c, rulebook) for c in majors)
-    consent = [c for c in changes if c.consent]
-    links, organization = settings.notice.links, settings.organization
     if required:
-        _require(settings, consent)
+        _require(settings, [c for c in changes if c.consent])
+    minors = (c for c in report.changes if c.severity is Severity.MINOR)
+    return _plan(report, settings, timing, changes, tuple(_notice_change(c, rulebook) for c in minors))
+
+
+@dataclass(frozen=True, slots=True)
+class _Timing:
+    """When the notice goes out and the new version takes effect, and the period between them."""
+
+    publish: date
+    effective: date
+    earliest: date  # publish + days
+    days: int
+    source: str  # where the period comes from, in words for a message
+
+
+def _timing(publish: date, effective: date | None, days: int, source: str) -> _Timing:
+    """The dates of the notice; an effective date before the period is over is an input error."""
+    earliest = publish + timedelta(days=days)
+    chosen = effective or earliest
+    if chosen < earliest:
+        raise InputError(
+            f"--effective-date {chosen.isoformat()}: earlier than {earliest.isoformat()}, "
+            f"the publish date {publish.isoformat()} + {days} days ({source})"
+        )
+    return _Timing(publish, chosen, earliest, days, source)
+
+
+def _plan(
+    report: Report,
+    settings: Settings,
+    timing: _Timing,
+    changes: tuple[NoticeChange, ...],
+    other_changes: tuple[NoticeChange, ...],
+) -> NoticePlan:
+    """The plan, field by field as the templates read it."""
+    organization, notice, links = settings.organization, settings.notice, settings.notice.links
     contact = organization.contact
     return NoticePlan(
-        required=required,
-        publish_date=publish_date.isoformat(),
-        effective_date=effective.isoformat(),
-        earliest_effective_date=earliest.isoformat(),
-        publish_date_text=long_date(publish_date),
-        effective_date_text=long_date(effective),
-        period_days=days,
-        period_source=source,
+        required=bool(changes),
+        publish_date=timing.publish.isoformat(),
+        effective_date=timing.effective.isoformat(),
+        earliest_effective_date=timing.earliest.isoformat(),
+        publish_date_text=long_date(timing.publish),
+        effective_date_text=long_date(timing.effective),
+        period_days=timing.days,
+        period_source=timing.source,
         organization=organization.name,
         product=organization.product or organization.name,
         contact=contact,
@@ -119,17 +144,17 @@ def plan_notice(
         policy_title=report.new.title or report.old.title or "Privacy Policy",
         old=report.old,
         new=report.new,
-        policy_url=settings.notice.policy_url,
-        redline_url=settings.notice.redline_url,
-        history_url=settings.notice.history_url,
+        policy_url=notice.policy_url,
+        redline_url=notice.redline_url,
+        history_url=notice.history_url,
         consent_url=links.consent,
         actions=tuple(
             NoticeLink(key, label, url) for key, label in ACTIONS if (url := getattr(links, key)) is not None
         ),
         changes=changes,
-        other_changes=tuple(_notice_change(c, rulebook) for c in minors),
+        other_changes=other_changes,
         editorial_count=sum(1 for c in report.changes if c.severity is Severity.EDITORIAL),
-        consent_needed=bool(consent),
+        consent_needed=any(c.consent for c in changes),
     )
 
 
@@ -197,7 +222,7 @@ def _summary(change: Change, rulebook: RuleBook) -> tuple[str, tuple[str, ...]]:
     """One sentence: the plain words of the change's leading rule and the words that triggered it."""
     category = change.categories[0] if change.categories else Category.OTHER
     lead = change.reasons[0] if change.reasons else None
-    plain = rulebook.plain(lead.rule, lead.says, change.direction) if lead else None
+    plain = rulebook.plain(lead.rule, change.direction, lead.told) if lead else None
     if lead is None or plain is None:  # no rule tells it: the category's plain words for its direction
         sentence = rulebook.by_category(category).plain[change.direction]
         return f"{sentence[:1].upper()}{sentence[1:]}.", ()
@@ -357,8 +382,8 @@ def render_notice(plan: NoticePlan, overrides: Sequence[Path] = ()) -> dict[str,
         raise InputError(f"notice template: {type(error).__name__}: {error}") from None
     if plan.required:
         emailed = [loc for loc in locales if loc == DEFAULT_LOCALE or f"email.{loc}.html" in files]
-        document = notice_json(plan, subjects, emailed, sorted(files))
-        files["notice.json"] = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        document = notice_plan_to_dict(plan, subjects, emailed, sorted(files), default_locale=DEFAULT_LOCALE)
+        files["notice.json"] = dumps(document)
     return files
 
 
@@ -411,69 +436,3 @@ def _subjects(
             raise InputError(f"{name}: the email subject is empty")
         subjects[locale] = subject
     return subjects
-
-
-# ------------------------------------------------------------------ notice.json
-
-
-def notice_json(
-    plan: NoticePlan, subjects: Mapping[str, str], locales: Sequence[str], files: Sequence[str]
-) -> dict[str, Any]:
-    """``notice.json`` (schema ``policydiff.notice/1``): every value the templates used, and the files."""
-    return {
-        "schema": SCHEMA,
-        "required": plan.required,
-        "locales": list(locales),
-        "files": [*files, "notice.json"],
-        "publish_date": plan.publish_date,
-        "effective_date": plan.effective_date,
-        "earliest_effective_date": plan.earliest_effective_date,
-        "publish_date_text": plan.publish_date_text,
-        "effective_date_text": plan.effective_date_text,
-        "period": {"days": plan.period_days, "source": plan.period_source},
-        "organization": {
-            "name": plan.organization,
-            "product": plan.product,
-            "contact": plan.contact,
-            "contact_url": plan.contact_url,
-            "website": plan.website,
-        },
-        "email": {
-            "from": plan.sender,
-            "subject": subjects.get(DEFAULT_LOCALE, plan.subject),
-            "subjects": {locale: subjects[locale] for locale in locales if locale in subjects},
-        },
-        "policy": {
-            "title": plan.policy_title,
-            "old": document_to_dict(plan.old),
-            "new": document_to_dict(plan.new),
-            "url": plan.policy_url,
-            "redline_url": plan.redline_url,
-            "history_url": plan.history_url,
-        },
-        "consent": {"needed": plan.consent_needed, "url": plan.consent_url},
-        "actions": [{"key": a.key, "label": a.label, "url": a.url} for a in plan.actions],
-        "changes": [_change_json(c) for c in plan.changes],
-        "other_changes": [_change_json(c) for c in plan.other_changes],
-        "editorial_count": plan.editorial_count,
-    }
-
-
-def _change_json(change: NoticeChange) -> dict[str, Any]:
-    return {
-        "id": change.id,
-        "kind": change.kind,
-        "severity": change.severity,
-        "path": change.path,
-        "old_path": change.old_path,
-        "clause": change.clause,
-        "summary": change.summary,
-        "rules": list(change.rules),
-        "categories": list(change.categories),
-        "topics": list(change.topics),
-        "old": change.old_quote,
-        "new": change.new_quote,
-        "old_runs": [[changed, text] for changed, text in change.old_runs],
-        "new_runs": [[changed, text] for changed, text in change.new_runs],
-        "consent": {"may_be_required": change.consent, "reasons": list(change.consent_reasons)},
-    }

@@ -84,15 +84,22 @@ def _review(entry: object, path: Path, index: int) -> Review:
     where = f"{path}: reviews[{index}]"
     if not isinstance(entry, Mapping):
         raise InputError(f"{where}: must be an object")
+    fingerprint, severity, date = _decision(entry, where)
+    return Review(
+        fingerprint=fingerprint,
+        severity=severity,
+        because=_text(entry, where, "because") or "",
+        by=_text(entry, where, "by") or "",
+        date=date,
+        kind=_text(entry, where, "kind") or "",
+        path=_text(entry, where, "path") or "",
+        old=_text(entry, where, "old", optional=True),
+        new=_text(entry, where, "new", optional=True),
+    )
 
-    def text(key: str, *, optional: bool = False) -> str | None:
-        value = entry.get(key)
-        if value is None and optional:
-            return None
-        if not isinstance(value, str) or (not value and not optional):
-            raise InputError(f"{where}.{key}: must be a non-empty string")
-        return value
 
+def _decision(entry: Mapping[str, object], where: str) -> tuple[str, Severity, str]:
+    """The checked fingerprint, severity and date of a stored review."""
     fingerprint = entry.get("fingerprint")
     if not isinstance(fingerprint, str) or not _FINGERPRINT.match(fingerprint):
         raise InputError(f"{where}.fingerprint: must be 8 hex digits (got {fingerprint!r})")
@@ -102,17 +109,16 @@ def _review(entry: object, path: Path, index: int) -> Review:
     date = entry.get("date")
     if not isinstance(date, str) or not _DATE.match(date):
         raise InputError(f"{where}.date: must be YYYY-MM-DD (got {date!r})")
-    return Review(
-        fingerprint=fingerprint,
-        severity=Severity(severity),
-        because=text("because") or "",
-        by=text("by") or "",
-        date=date,
-        kind=text("kind") or "",
-        path=text("path") or "",
-        old=text("old", optional=True),
-        new=text("new", optional=True),
-    )
+    return fingerprint, Severity(severity), date
+
+
+def _text(entry: Mapping[str, object], where: str, key: str, *, optional: bool = False) -> str | None:
+    value = entry.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or (not value and not optional):
+        raise InputError(f"{where}.{key}: must be a non-empty string")
+    return value
 
 
 def write_reviews(path: Path, reviews: Iterable[Review]) -> None:

@@ -123,92 +123,122 @@ def _strip_emphasis(text: str) -> str:
     return text.replace("**", "").replace("__", "").strip()
 
 
+@dataclass(slots=True)
+class _Reader:
+    """Pass 1 under way: the blocks so far and the paragraph, definition or item that may go on."""
+
+    text: str
+    lines: list[tuple[int, str]]
+    plain: bool
+    blocks: list[_Block] = field(default_factory=list)
+    open_block: _Block | None = None
+    open_indent: int = 0
+
+    def close(self, block: _Block | None = None) -> None:
+        """End the open block, adding ``block`` (a heading) after it: nothing goes on across either."""
+        if block is not None:
+            self.blocks.append(block)
+        self.open_block = None
+
+    def open(self, block: _Block, indent: int) -> None:
+        """Add a block the next lines may continue."""
+        self.blocks.append(block)
+        self.open_block, self.open_indent = block, indent
+
+
 def _blocks(text: str, *, plain: bool) -> list[_Block]:
-    lines = _lines(text)
-    blocks: list[_Block] = []
-    open_block: _Block | None = None  # a paragraph, definition or item that may go on
-    open_indent = 0
+    reader = _Reader(text, _lines(text), plain)
     index = 0
-    while index < len(lines):
-        offset, line = lines[index]
-        stripped = line.strip()
-        if not stripped:
-            open_block = None
-            index += 1
-            continue
-        start, end = _span(offset, line)
+    while index < len(reader.lines):
+        index = _read(reader, index)
+    return reader.blocks
 
-        heading = _MD_HEADING.match(stripped)
-        if heading:
-            title = _strip_emphasis(heading.group(2)).replace("\\.", ".")
-            numbered = _NUMBERED.match(title)
-            label = numbered.group(1) if numbered and _looks_like_heading(numbered.group(2)) else None
-            blocks.append(
-                _heading_block(start, end, label, f"md{len(heading.group(1))}", len(heading.group(1)), title)
-            )
-            open_block = None
-            index += 1
-            continue
 
-        if index + 1 < len(lines) and _SETEXT.match(lines[index + 1][1]) and not _BULLET.match(line):
-            level = 1 if lines[index + 1][1].strip()[0] == "=" else 2
-            end = _span(*lines[index + 1])[1]
-            title = _strip_emphasis(stripped)
-            numbered = _NUMBERED.match(title)
-            label = numbered.group(1) if numbered and _looks_like_heading(numbered.group(2)) else None
-            blocks.append(_heading_block(start, end, label, f"md{level}", level, title))
-            open_block = None
-            index += 2
-            continue
+def _read(reader: _Reader, index: int) -> int:
+    """Read the block at line ``index`` (a setext heading or a table takes more lines); the next index."""
+    offset, line = reader.lines[index]
+    stripped = line.strip()
+    if not stripped:
+        reader.close()
+        return index + 1
+    start, end = _span(offset, line)
+    marked = _markdown_heading(reader.lines, index, stripped, start, end)
+    if marked is not None:
+        reader.close(marked[0])
+        return index + marked[1]
+    if _TABLE_ROW.match(line) or (_TABLE_SEPARATOR.match(line) and "|" in line):
+        reader.close()
+        return _table(reader.lines, index, reader.blocks)
+    _read_line(reader, index, start, end)
+    return index + 1
 
-        if _TABLE_ROW.match(line) or (_TABLE_SEPARATOR.match(line) and "|" in line):
-            index = _table(lines, index, blocks)
-            open_block = None
-            continue
 
-        bullet = _BULLET.match(line)
-        numbered = _NUMBERED.match(stripped)
-        if (
-            numbered
-            and _looks_like_heading(numbered.group(2))
-            and not _is_list_run(lines, index, numbered.group(1))
-            and not _ends_list(blocks, numbered.group(1))
-        ):
-            label = numbered.group(1)
-            blocks.append(
-                _heading_block(start, end, label, _numbering_style(label), 0, _strip_emphasis(stripped))
-            )
-            open_block = None
-            index += 1
-            continue
+def _markdown_heading(
+    lines: list[tuple[int, str]], index: int, stripped: str, start: int, end: int
+) -> tuple[_Block, int] | None:
+    """A ``#`` heading or an underlined (setext) one at line ``index``, and how many lines it takes."""
+    heading = _MD_HEADING.match(stripped)
+    if heading:
+        level = len(heading.group(1))
+        title = _strip_emphasis(heading.group(2)).replace("\\.", ".")
+        return _heading_block(start, end, _heading_label(title), f"md{level}", level, title), 1
+    if index + 1 < len(lines) and _SETEXT.match(lines[index + 1][1]) and not _BULLET.match(lines[index][1]):
+        level = 1 if lines[index + 1][1].strip()[0] == "=" else 2
+        title = _strip_emphasis(stripped)
+        underline_end = _span(*lines[index + 1])[1]
+        return _heading_block(start, underline_end, _heading_label(title), f"md{level}", level, title), 2
+    return None
 
-        if bullet:
-            indent = len(bullet.group(1))
-            kind = ClauseKind.DEFINITION if _is_definition(bullet.group(3)) else ClauseKind.ITEM
-            block = _Block(kind, start, end, label=bullet.group(2), context=_lead_in(blocks, text))
-            blocks.append(block)
-            open_block, open_indent = block, indent
-            index += 1
-            continue
 
-        bold = _BOLD_HEADING.match(stripped)
-        if bold and _looks_like_heading(bold.group(1).rstrip(":")) and len(bold.group(1).split()) <= 12:
-            blocks.append(_heading_block(start, end, None, "bold", 0, _strip_emphasis(stripped).rstrip(":")))
-            open_block = None
-            index += 1
-            continue
+def _heading_label(title: str) -> str | None:
+    """The number a Markdown heading's title starts with ("2.", "Section 3"), if it reads as one."""
+    numbered = _NUMBERED.match(title)
+    return numbered.group(1) if numbered and _looks_like_heading(numbered.group(2)) else None
 
-        if open_block is not None and _continues(open_block, line, text, plain=plain, indent=open_indent):
-            open_block.end = end
-            index += 1
-            continue
 
+def _read_line(reader: _Reader, index: int, start: int, end: int) -> None:
+    """A one-line block: a numbered or bold heading, a list item, more of the open block, or a paragraph."""
+    line = reader.lines[index][1]
+    stripped = line.strip()
+    heading = _numbered_heading(reader, index, stripped, start, end)
+    bullet = _BULLET.match(line) if heading is None else None
+    if heading is None and bullet is None:
+        heading = _bold_heading(stripped, start, end)
+    if heading is not None:
+        reader.close(heading)
+    elif bullet is not None:
+        kind = ClauseKind.DEFINITION if _is_definition(bullet.group(3)) else ClauseKind.ITEM
+        context = _lead_in(reader.blocks, reader.text)
+        reader.open(_Block(kind, start, end, label=bullet.group(2), context=context), len(bullet.group(1)))
+    elif reader.open_block is not None and _continues(
+        reader.open_block, line, reader.text, plain=reader.plain, indent=reader.open_indent
+    ):
+        reader.open_block.end = end
+    else:
         kind = ClauseKind.DEFINITION if _is_definition(stripped) else ClauseKind.PARAGRAPH
-        block = _Block(kind, start, end)
-        blocks.append(block)
-        open_block, open_indent = block, 0
-        index += 1
-    return blocks
+        reader.open(_Block(kind, start, end), 0)
+
+
+def _numbered_heading(reader: _Reader, index: int, stripped: str, start: int, end: int) -> _Block | None:
+    """ "2. Sharing", "Section 3: Cookies": a short numbered line that is neither in nor ending a list."""
+    numbered = _NUMBERED.match(stripped)
+    if (
+        numbered
+        and _looks_like_heading(numbered.group(2))
+        and not _is_list_run(reader.lines, index, numbered.group(1))
+        and not _ends_list(reader.blocks, numbered.group(1))
+    ):
+        label = numbered.group(1)
+        return _heading_block(start, end, label, _numbering_style(label), 0, _strip_emphasis(stripped))
+    return None
+
+
+def _bold_heading(stripped: str, start: int, end: int) -> _Block | None:
+    """A line in bold alone ("**Cookies**") that reads as a heading."""
+    bold = _BOLD_HEADING.match(stripped)
+    if bold and _looks_like_heading(bold.group(1).rstrip(":")) and len(bold.group(1).split()) <= 12:
+        return _heading_block(start, end, None, "bold", 0, _strip_emphasis(stripped).rstrip(":"))
+    return None
 
 
 def _is_definition(body: str) -> bool:
@@ -354,48 +384,54 @@ def _tree(text: str, blocks: list[_Block]) -> tuple[Clause, ...]:
             root.children.append(
                 Clause(name, ClauseKind.HEADING, block.start, block.end, text[block.start : block.end])
             )
-            continue
-        if block.kind is ClauseKind.HEADING:
-            _close_for(stack, block)
-            parent = stack[-1]
-            wanted = _label_segment(block.label) if block.label else None
-            name = _segment_name(parent, wanted) if wanted else _ordinal(parent, "s")
-            section = _Section(
-                block.style, block.level, _join(parent.path, name), (*parent.trail, block.title), block.label
-            )
-            heading_leaf = Clause(
-                path=_join(section.path, "h"),
-                kind=ClauseKind.HEADING,
-                start=block.start,
-                end=block.end,
-                text=text[block.start : block.end],
-                heading=section.trail,
-                label=block.label,
-            )
-            section.used.add("h")
-            section.children.append(heading_leaf)
-            parent.children.append(section)
-            stack.append(section)
-            continue
-        parent = stack[-1]
-        if block.label == "header":
-            name = _segment_name(parent, "r0")
+        elif block.kind is ClauseKind.HEADING:
+            _open_section(stack, block, text)
         else:
-            # bullets share one counter whether or not they read "Label: text" (5.(1).b2)
-            name = _ordinal(parent, "b" if block.label is not None else _SEGMENT_PREFIX[block.kind])
-        parent.children.append(
-            Clause(
-                path=_join(parent.path, name),
-                kind=block.kind,
-                start=block.start,
-                end=block.end,
-                text=text[block.start : block.end],
-                heading=parent.trail,
-                label=block.label if block.label != "header" else None,
-                context=block.context,
-            )
-        )
+            stack[-1].children.append(_leaf(stack[-1], block, text))
     return tuple(_freeze(child, text) for child in root.children)
+
+
+def _open_section(stack: list[_Section], block: _Block, text: str) -> None:
+    """Close the sections a heading ends, then open its own, its heading as the first leaf."""
+    _close_for(stack, block)
+    parent = stack[-1]
+    wanted = _label_segment(block.label) if block.label else None
+    name = _segment_name(parent, wanted) if wanted else _ordinal(parent, "s")
+    section = _Section(
+        block.style, block.level, _join(parent.path, name), (*parent.trail, block.title), block.label
+    )
+    heading_leaf = Clause(
+        path=_join(section.path, "h"),
+        kind=ClauseKind.HEADING,
+        start=block.start,
+        end=block.end,
+        text=text[block.start : block.end],
+        heading=section.trail,
+        label=block.label,
+    )
+    section.used.add("h")
+    section.children.append(heading_leaf)
+    parent.children.append(section)
+    stack.append(section)
+
+
+def _leaf(parent: _Section, block: _Block, text: str) -> Clause:
+    """A paragraph, item, definition or row of ``parent``, named by its kind's counter."""
+    if block.label == "header":
+        name = _segment_name(parent, "r0")
+    else:
+        # bullets share one counter whether or not they read "Label: text" (5.(1).b2)
+        name = _ordinal(parent, "b" if block.label is not None else _SEGMENT_PREFIX[block.kind])
+    return Clause(
+        path=_join(parent.path, name),
+        kind=block.kind,
+        start=block.start,
+        end=block.end,
+        text=text[block.start : block.end],
+        heading=parent.trail,
+        label=block.label if block.label != "header" else None,
+        context=block.context,
+    )
 
 
 def _close_for(stack: list[_Section], block: _Block) -> None:

@@ -54,12 +54,21 @@ class Normalised:
         return (self.origin[start], self.origin[end - 1] + 1)
 
 
-def _chunks(raw: str) -> Iterator[tuple[int, str]]:
-    """A base character with its combining marks, so that NFKC can compose them."""
+def _nfkc_characters(raw: str) -> Iterator[tuple[int, str]]:
+    """Each character of ``raw`` after NFKC, with plain spaces and straight quotes and no invisible ones.
+
+    NFKC runs on a base character with its combining marks, so that it can compose them; each
+    character it gives comes with the index of that base.
+    """
     start = 0
     for index in range(1, len(raw) + 1):
         if index == len(raw) or not unicodedata.combining(raw[index]):
-            yield start, raw[start:index]
+            for char in unicodedata.normalize("NFKC", raw[start:index]):
+                if char in _INVISIBLE:
+                    continue
+                if char in _SPACES:
+                    char = " "
+                yield start, _QUOTES.get(char, char)
             start = index
 
 
@@ -109,15 +118,7 @@ def _by_lines(raw: str) -> tuple[str, array[int]]:
         body = body.rstrip()
         start = position + indent
         if _NEEDS_SQUEEZE.search(body):
-            copied = 0
-            for run in _WHITE_RUN.finditer(body):
-                out.append(body[copied : run.start()])
-                origin.extend(range(start + copied, start + run.start()))
-                out.append(" ")
-                origin.append(start + run.start())
-                copied = run.end()
-            out.append(body[copied:])
-            origin.extend(range(start + copied, start + len(body)))
+            _squeeze_line(body, start, out, origin)
         else:
             out.append(body)
             origin.extend(range(start, start + len(body)))
@@ -129,41 +130,43 @@ def _by_lines(raw: str) -> tuple[str, array[int]]:
     return "".join(out), origin
 
 
+def _squeeze_line(body: str, start: int, out: list[str], origin: array[int]) -> None:
+    """Append ``body`` (which starts at ``start``) with each run of white space as one space."""
+    copied = 0
+    for run in _WHITE_RUN.finditer(body):
+        out.append(body[copied : run.start()])
+        origin.extend(range(start + copied, start + run.start()))
+        out.append(" ")
+        origin.append(start + run.start())
+        copied = run.end()
+    out.append(body[copied:])
+    origin.extend(range(start + copied, start + len(body)))
+
+
 def _by_characters(raw: str) -> tuple[str, array[int]]:
     """NFKC per base character with its marks, then spaces, quotes and white space, one by one."""
     out: list[str] = []
     origin = array("i")
     pending_space = -1  # original index of a space not yet written
     line_start = True
-    for index, chunk in _chunks(raw):
-        piece = unicodedata.normalize("NFKC", chunk)
-        for char in piece:
-            if char in _INVISIBLE:
-                continue
-            if char in _SPACES:
-                char = " "
-            char = _QUOTES.get(char, char)
-            if char == "\n":
-                pending_space = -1
-                out.append("\n")
-                origin.append(index)
-                line_start = True
-                continue
-            if char == " " or (char.isspace() and char != "\n"):
-                if line_start:
-                    # indentation is structure (nested lists): keep it, folded to spaces
-                    out.append(" ")
-                    origin.append(index)
-                elif pending_space < 0:
+    for index, char in _nfkc_characters(raw):
+        if char == "\n":
+            pending_space = -1
+            line_start = True
+        elif char.isspace():
+            if not line_start:
+                if pending_space < 0:
                     pending_space = index
                 continue
+            char = " "  # indentation is structure (nested lists): keep it, folded to spaces
+        else:
             if pending_space >= 0:
                 out.append(" ")
                 origin.append(pending_space)
                 pending_space = -1
-            out.append(char)
-            origin.append(index)
             line_start = False
+        out.append(char)
+        origin.append(index)
     return "".join(out), origin
 
 

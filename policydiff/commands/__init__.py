@@ -1,1 +1,1 @@
-"""One module per command: a typed function returning a result; cli.py parses, prints and exits."""
+"""One module per command: a typed function returning a result; cli/ parses, prints and exits."""

@@ -74,16 +74,29 @@ def record_version(
         check_label(label)
     archive = PolicyArchive(settings.archive, policy_id)
     with archive.locked():
-        latest = archive.latest()
-        if guard is not None:
-            guard(archive.read_text(latest) if latest else None)
-        if latest is not None and latest.sha256 == document.sha256:
-            return Recorded(policy_id, latest, False, archive.path_of(latest), document.text)
-        report = _against(archive, latest, document, settings) if latest else None
-        chosen = label or archive.free_label((document.version, day), day)
-        version = _add(archive, document, chosen, day, report, snapshot)
+        return _record(archive, settings, document, label, day, snapshot, guard)
+
+
+def _record(
+    archive: PolicyArchive,
+    settings: Settings,
+    document: Document,
+    label: str | None,
+    day: str,
+    snapshot: tuple[str, bytes] | None,
+    guard: Guard | None,
+) -> Recorded:
+    """The job under the lock: store ``document`` unless the latest version has its text."""
+    latest = archive.latest()
+    if guard is not None:
+        guard(archive.read_text(latest) if latest else None)
+    if latest is not None and latest.sha256 == document.sha256:
+        return Recorded(archive.policy, latest, False, archive.path_of(latest), document.text)
+    report = _against(archive, latest, document, settings) if latest else None
+    chosen = label or archive.free_label((document.version, day), day)
+    version = _add(archive, document, chosen, day, report, snapshot)
     path = archive.path_of(version)
-    return Recorded(policy_id, version, True, path, document.text, previous=latest, report=report)
+    return Recorded(archive.policy, version, True, path, document.text, previous=latest, report=report)
 
 
 def _against(archive: PolicyArchive, latest: Version, document: Document, settings: Settings) -> Report:

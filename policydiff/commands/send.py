@@ -102,14 +102,11 @@ def send_notice(
     api_host: str | None,
     now: Callable[[], datetime],
     sleep: Callable[[float], None],
-    confirm: Callable[[int], None] | None,
+    confirm: Callable[[int], None] | None,  # (to_send): before a live send to anyone; raises to stop it
     progress: ProgressBar | None = None,
     client_factory: ClientFactory = sendgrid_client,
 ) -> SendOutcome:
-    """Write the outbox (dry run) or send whoever this mode has not yet reached; a re-run resumes.
-
-    ``confirm(to_send)`` runs before a live send with anyone to send to, and raises to stop it.
-    """
+    """Write the outbox (dry run) or send whoever this mode has not yet reached; a re-run resumes."""
     notice = read_notice(notice_dir, default_sender=email.sender, default_subject=email.subject)
     people = read_recipients(recipients)
     if mode is Mode.DRY_RUN:

@@ -91,6 +91,11 @@ def load_bytes(
     text = normalise(loaded.text).text
     if not text.strip():
         raise InputError(f"{name}: no visible text")
+    return _document(source, text, loaded, kind)
+
+
+def _document(source: str, text: str, loaded: Loaded, kind: str) -> Document:
+    """The document of normalised ``text``: its title (the loader's, else the text's), version and date."""
     title, version, date = describe(text)
     if loaded.title:
         title = normalise(loaded.title).text or title

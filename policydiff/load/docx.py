@@ -162,22 +162,35 @@ def _numbering(document: WordDocument) -> _Numbering:
     if not parts:
         return numbering  # no numbering part: every numbered paragraph reads as a bullet
     root = parts[0].element
-    abstract: dict[str, dict[int, _Level]] = {}
-    for node in root.iterchildren(qn("w:abstractNum")):
-        abstract[node.get(qn("w:abstractNumId"), "")] = {
-            _int(level.get(qn("w:ilvl")), 0): _level(level) for level in node.iterchildren(qn("w:lvl"))
-        }
+    abstract = {
+        node.get(qn("w:abstractNumId"), ""): _levels(node) for node in root.iterchildren(qn("w:abstractNum"))
+    }
     for node in root.iterchildren(qn("w:num")):
-        base = node.find(qn("w:abstractNumId"))
-        levels = dict(abstract.get(base.get(qn("w:val"), "") if base is not None else "", {}))
-        for override in node.iterchildren(qn("w:lvlOverride")):
-            ilvl = _int(override.get(qn("w:ilvl")), 0)
-            start = override.find(qn("w:startOverride"))
-            if start is not None and ilvl in levels:
-                level = levels[ilvl]
-                levels[ilvl] = _Level(level.format, _int(start.get(qn("w:val")), level.start), level.text)
-        numbering.levels[node.get(qn("w:numId"), "")] = levels
+        numbering.levels[node.get(qn("w:numId"), "")] = _instance_levels(node, abstract)
     return numbering
+
+
+def _levels(abstract_num: Any) -> dict[int, _Level]:
+    """The levels an ``abstractNum`` defines, by ``ilvl``."""
+    from docx.oxml.ns import qn
+
+    levels = abstract_num.iterchildren(qn("w:lvl"))
+    return {_int(level.get(qn("w:ilvl")), 0): _level(level) for level in levels}
+
+
+def _instance_levels(num: Any, abstract: dict[str, dict[int, _Level]]) -> dict[int, _Level]:
+    """A ``num``'s levels: those of its ``abstractNum``, with the start numbers it overrides."""
+    from docx.oxml.ns import qn
+
+    base = num.find(qn("w:abstractNumId"))
+    levels = dict(abstract.get(base.get(qn("w:val"), "") if base is not None else "", {}))
+    for override in num.iterchildren(qn("w:lvlOverride")):
+        ilvl = _int(override.get(qn("w:ilvl")), 0)
+        start = override.find(qn("w:startOverride"))
+        if start is not None and ilvl in levels:
+            level = levels[ilvl]
+            levels[ilvl] = _Level(level.format, _int(start.get(qn("w:val")), level.start), level.text)
+    return levels
 
 
 def _level(node: Any) -> _Level:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 
 from policydiff.model import Change, PolicyCheck, Severity
 from policydiff.render.common import where
+from policydiff.render.json_report import dumps
 
 SCHEMA = "policydiff.check/1"
 _SYMBOL = {"major": "▲ major", "minor": "△ minor", "editorial": "· editorial", "none": "none"}
@@ -80,7 +80,7 @@ def _detail_lines(checks: Sequence[PolicyCheck]) -> list[str]:
     for check in checks:
         if check.report is not None:
             for change in check.report.changes:
-                if change.severity.rank < Severity.MINOR.rank and not _reviewed(change):
+                if not _listed(change):
                     continue
                 says = change.reasons[0].says if change.reasons else change.kind.value
                 lines.append(f"{check.policy} {change.id} {change.severity.value} {where(change)}: {says}")
@@ -112,7 +112,7 @@ def render_check_markdown(checks: Sequence[PolicyCheck]) -> str:
     out += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in _rows(checks)]
     for check in checks:
         found = check.report.changes if check.report else ()
-        changes = [c for c in found if c.severity.rank >= Severity.MINOR.rank or _reviewed(c)]
+        changes = [c for c in found if _listed(c)]
         if changes:
             out += ["", f"### {_cell(check.policy)}: {_cell(_versions(check))}", ""]
             for change in changes:
@@ -138,18 +138,8 @@ def render_check_markdown(checks: Sequence[PolicyCheck]) -> str:
 
 def check_record(checks: Sequence[PolicyCheck], exit_code: int, ran_at: str) -> str:
     """The machine-readable run record: one entry per policy, linking the files written."""
-    return (
-        json.dumps(
-            {
-                "schema": SCHEMA,
-                "ran_at": ran_at,
-                "exit_code": exit_code,
-                "policies": [_entry(c) for c in checks],
-            },
-            indent=2,
-            ensure_ascii=False,
-        )
-        + "\n"
+    return dumps(
+        {"schema": SCHEMA, "ran_at": ran_at, "exit_code": exit_code, "policies": [_entry(c) for c in checks]}
     )
 
 
@@ -167,21 +157,27 @@ def _entry(check: PolicyCheck) -> dict[str, Any]:
         "notices": str(folder) if folder else None,
         "report": str(folder / "report.json") if folder else None,
         "redline": str(folder / "redline.html") if folder else None,
-        "changes": [
-            {
-                "id": c.id,
-                "severity": c.severity.value,
-                "categories": [category.value for category in c.categories],
-                "direction": c.direction.value,
-                "path": (c.new or c.old).path if (c.new or c.old) else None,  # type: ignore[union-attr]
-                "says": c.reasons[0].says if c.reasons else "",
-                "reviewed": _reviewed(c),
-            }
-            for c in (check.report.changes if check.report else ())
-            if c.severity.rank >= Severity.MINOR.rank or _reviewed(c)
-        ],
+        "changes": [_change_entry(c) for c in (check.report.changes if check.report else ()) if _listed(c)],
         "stale_reviews": [r.fingerprint for r in check.stale],
         "error": check.error,
+    }
+
+
+def _listed(change: Change) -> bool:
+    """Whether a change is listed on its own: minor and up, or decided by a review."""
+    return change.severity.rank >= Severity.MINOR.rank or _reviewed(change)
+
+
+def _change_entry(change: Change) -> dict[str, Any]:
+    side = change.new or change.old
+    return {
+        "id": change.id,
+        "severity": change.severity.value,
+        "categories": [category.value for category in change.categories],
+        "direction": change.direction.value,
+        "path": side.path if side else None,
+        "says": change.reasons[0].says if change.reasons else "",
+        "reviewed": _reviewed(change),
     }
 
 

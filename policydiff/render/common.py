@@ -1,4 +1,4 @@
-"""Helpers every renderer shares: safe policy text, the edits of a change, labels and counts.
+"""Helpers every renderer shares: safe policy text, rich output as text, a change's edits, labels, counts.
 
 Policy text is untrusted: ``clean`` removes control characters (an ESC in a policy must not
 reach a terminal) and folds white space, so one clause renders on one logical line.
@@ -6,10 +6,15 @@ reach a terminal) and folds white space, so one clause renders on one logical li
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from policydiff.model import Change, ChangeKind, ChangeSide, Op, Report, Severity
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _SPACE = re.compile(r"\s+")
@@ -21,6 +26,30 @@ SEVERITY_ORDER = (Severity.MAJOR, Severity.MINOR, Severity.EDITORIAL)
 def clean(text: str) -> str:
     """Policy text made safe for one line: no control characters, runs of white space as one space."""
     return _SPACE.sub(" ", _CONTROL.sub("", text))
+
+
+def console_text(renderables: Iterable[RenderableType], *, color: bool, width: int) -> str:
+    """What rich prints for ``renderables``, ``width`` columns wide, ANSI styles only with ``color``.
+
+    Markup, highlighting and emoji codes stay off: policy text is printed as it is. Lines end
+    without trailing spaces.
+    """
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="auto" if color else None,
+        force_terminal=color,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+    for renderable in renderables:
+        console.print(renderable)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
 
 def change_edits(change: Change) -> list[tuple[Op, str]]:

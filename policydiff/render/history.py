@@ -7,14 +7,13 @@ JSON form is ``history.json`` itself (``policydiff.archive.history_json``).
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from policydiff import dates
 from policydiff.model import Severity, Version
-from policydiff.render.common import clean
+from policydiff.render.common import clean, console_text
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -74,7 +73,6 @@ def render_history(page: HistoryPage, fmt: str, *, color: bool = False, width: i
 
 def render_text(page: HistoryPage, *, color: bool = False, width: int = 100) -> str:
     """A rich table: date, version, severity, notice and the summary of each version."""
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -92,18 +90,7 @@ def render_text(page: HistoryPage, *, color: bool = False, width: int = 100) -> 
         )
     if not page.versions:
         table.add_row("—", "—", "—", "—", "no versions recorded yet")
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        color_system="auto" if color else None,
-        force_terminal=color,
-        highlight=False,
-        markup=False,
-        emoji=False,
-    )
-    console.print(table)
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    return console_text([table], color=color, width=width)
 
 
 def _no_summary(version: Version) -> str:

@@ -355,22 +355,25 @@ def redline_items(
     items: list[RedlineItem] = []
     last = {Side.OLD: 0, Side.NEW: 0}
     for index, (change, view) in enumerate(order):
-        for stub in stubs.get(index, []):
-            items.append(RedlineItem(stub, "moved-from", gap_before=False))
-        sides = (
-            {Side.NEW: change.new}
-            if change.kind is ChangeKind.MOVED
-            else {Side.OLD: change.old, Side.NEW: change.new}
-        )
-        present = {side: place for side, place in sides.items() if place is not None}
-        gap = any(place.start - last[side] > _SEPARATOR for side, place in present.items())
-        unchanged = _unchanged(new_text, last[Side.NEW], change.new.start) if change.new else ""
-        for side, place in present.items():
-            last[side] = max(last[side], place.end)
-        items.append(RedlineItem(view, "change", gap_before=gap or bool(unchanged), unchanged=unchanged))
-    for stub in stubs.get(len(order), []):
-        items.append(RedlineItem(stub, "moved-from", gap_before=False))
+        items.extend(RedlineItem(stub, "moved-from", gap_before=False) for stub in stubs.get(index, []))
+        items.append(_change_item(change, view, last, new_text))
+    items.extend(RedlineItem(stub, "moved-from", gap_before=False) for stub in stubs.get(len(order), []))
     return items
+
+
+def _change_item(change: Change, view: ChangeView, last: dict[Side, int], new_text: str) -> RedlineItem:
+    """The place of a change, a gap before it when text lies between it and ``last``, which it moves on."""
+    sides = (
+        {Side.NEW: change.new}
+        if change.kind is ChangeKind.MOVED
+        else {Side.OLD: change.old, Side.NEW: change.new}
+    )
+    present = {side: place for side, place in sides.items() if place is not None}
+    gap = any(place.start - last[side] > _SEPARATOR for side, place in present.items())
+    unchanged = _unchanged(new_text, last[Side.NEW], change.new.start) if change.new else ""
+    for side, place in present.items():
+        last[side] = max(last[side], place.end)
+    return RedlineItem(view, "change", gap_before=gap or bool(unchanged), unchanged=unchanged)
 
 
 def _old_place(old: ChangeSide, changes: Sequence[Change]) -> int:

@@ -2,12 +2,14 @@
 
 Each function maps one model object to its JSON object with the keys in the SPEC's order, so
 the output is a contract a reader can diff byte for byte, never an ``asdict`` dump. The
-segment output, schema ``policydiff.segment/1``, lives here too.
+segment output, schema ``policydiff.segment/1``, and a notice set's ``notice.json``, schema
+``policydiff.notice/1``, live here too.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from policydiff.model import (
@@ -17,7 +19,9 @@ from policydiff.model import (
     Consent,
     DocumentSummary,
     Edit,
+    NoticeChange,
     NoticeDecision,
+    NoticePlan,
     Outline,
     Reason,
     Report,
@@ -26,6 +30,7 @@ from policydiff.model import (
 
 DIFF_SCHEMA = "policydiff.diff/1"
 SEGMENT_SCHEMA = "policydiff.segment/1"
+NOTICE_SCHEMA = "policydiff.notice/1"
 
 
 def render_json(report: Report) -> str:
@@ -152,4 +157,87 @@ def clause_to_dict(clause: Clause) -> dict[str, Any]:
         "end": clause.end,
         "text": clause.text,
         "children": [clause_to_dict(child) for child in clause.children],
+    }
+
+
+def notice_plan_to_dict(
+    plan: NoticePlan,
+    subjects: Mapping[str, str],
+    locales: Sequence[str],
+    files: Sequence[str],
+    *,
+    default_locale: str,
+) -> dict[str, Any]:
+    """``notice.json``: every value the notice templates used, the email's subject per locale, the files."""
+    return {
+        "schema": NOTICE_SCHEMA,
+        "required": plan.required,
+        "locales": list(locales),
+        "files": [*files, "notice.json"],
+        "publish_date": plan.publish_date,
+        "effective_date": plan.effective_date,
+        "earliest_effective_date": plan.earliest_effective_date,
+        "publish_date_text": plan.publish_date_text,
+        "effective_date_text": plan.effective_date_text,
+        "period": {"days": plan.period_days, "source": plan.period_source},
+        "organization": _organization_to_dict(plan),
+        "email": _email_to_dict(plan, subjects, locales, default_locale),
+        "policy": _policy_to_dict(plan),
+        "consent": {"needed": plan.consent_needed, "url": plan.consent_url},
+        "actions": [{"key": a.key, "label": a.label, "url": a.url} for a in plan.actions],
+        "changes": [notice_change_to_dict(c) for c in plan.changes],
+        "other_changes": [notice_change_to_dict(c) for c in plan.other_changes],
+        "editorial_count": plan.editorial_count,
+    }
+
+
+def _organization_to_dict(plan: NoticePlan) -> dict[str, Any]:
+    return {
+        "name": plan.organization,
+        "product": plan.product,
+        "contact": plan.contact,
+        "contact_url": plan.contact_url,
+        "website": plan.website,
+    }
+
+
+def _email_to_dict(
+    plan: NoticePlan, subjects: Mapping[str, str], locales: Sequence[str], default_locale: str
+) -> dict[str, Any]:
+    return {
+        "from": plan.sender,
+        "subject": subjects.get(default_locale, plan.subject),
+        "subjects": {locale: subjects[locale] for locale in locales if locale in subjects},
+    }
+
+
+def _policy_to_dict(plan: NoticePlan) -> dict[str, Any]:
+    return {
+        "title": plan.policy_title,
+        "old": document_to_dict(plan.old),
+        "new": document_to_dict(plan.new),
+        "url": plan.policy_url,
+        "redline_url": plan.redline_url,
+        "history_url": plan.history_url,
+    }
+
+
+def notice_change_to_dict(change: NoticeChange) -> dict[str, Any]:
+    """One change as a notice states it: where, the summary, the rules, and the wording as marked runs."""
+    return {
+        "id": change.id,
+        "kind": change.kind,
+        "severity": change.severity,
+        "path": change.path,
+        "old_path": change.old_path,
+        "clause": change.clause,
+        "summary": change.summary,
+        "rules": list(change.rules),
+        "categories": list(change.categories),
+        "topics": list(change.topics),
+        "old": change.old_quote,
+        "new": change.new_quote,
+        "old_runs": [[changed, text] for changed, text in change.old_runs],
+        "new_runs": [[changed, text] for changed, text in change.new_runs],
+        "consent": {"may_be_required": change.consent, "reasons": list(change.consent_reasons)},
     }

@@ -8,13 +8,13 @@ markers and are also red struck through and green underlined.
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
 
 from policydiff.model import Change, DocumentSummary, Op, Reason, Report, Severity
 from policydiff.render.common import (
     change_edits,
     clean,
+    console_text,
     editorial,
     elide,
     format_counts,
@@ -46,23 +46,7 @@ TRIGGER_STYLE = "bold magenta"
 
 def render_terminal(report: Report, *, color: bool = False, width: int = 100) -> str:
     """The report as terminal text ``width`` columns wide; ANSI styles only when ``color``."""
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        color_system="auto" if color else None,
-        force_terminal=color,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        soft_wrap=False,
-    )
-    for renderable in report_renderables(report):
-        console.print(renderable)
-    lines = buffer.getvalue().splitlines()
-    return "\n".join(line.rstrip() for line in lines) + "\n"
+    return console_text(report_renderables(report), color=color, width=width)
 
 
 def report_renderables(report: Report) -> list[RenderableType]:
@@ -159,12 +143,7 @@ def change_renderables(change: Change) -> list[RenderableType]:
     """One change of substance: title, classification, redline, reasons and consent hint."""
     from rich.text import Text
 
-    title = Text.assemble((change.id, "bold"))
-    title.append(f"  {change.kind.value}  ")
-    title.append(clean(path_label(change)), style="cyan")
-    heading = heading_label(change)
-    if heading:
-        title.append("  " + clean(heading))
+    title = _change_title(change)
     classification = severity_text(change.severity)
     categories = ", ".join(category.value for category in change.categories) or "no category"
     classification.append(f" · {categories} · {change.direction.value}")
@@ -182,6 +161,19 @@ def change_renderables(change: Change) -> list[RenderableType]:
     return items
 
 
+def _change_title(change: Change) -> Text:
+    """``C3  modified  4.b2  Sharing``: the id, the kind, the path and the heading of a change."""
+    from rich.text import Text
+
+    title = Text.assemble((change.id, "bold"))
+    title.append(f"  {change.kind.value}  ")
+    title.append(clean(path_label(change)), style="cyan")
+    heading = heading_label(change)
+    if heading:
+        title.append("  " + clean(heading))
+    return title
+
+
 def redline(change: Change) -> Text:
     """The inline word diff, long unchanged runs cut to ~8 words of context around each edit."""
     from rich.text import Text
@@ -191,10 +183,8 @@ def redline(change: Change) -> Text:
     for index, (op, run) in enumerate(runs):
         if op is Op.EQUAL:
             text.append(_context(run, first=index == 0, last=index == len(runs) - 1))
-        elif op is Op.DELETE:
-            text.append(_marked(run, "[-", "-]", DELETE_STYLE))
         else:
-            text.append(_marked(run, "{+", "+}", INSERT_STYLE))
+            text.append(_edit(op, run))
     text.rstrip()
     return text
 
@@ -207,6 +197,13 @@ def _context(run: str, *, first: bool, last: bool) -> str:
     if last:
         return elide(run, keep_start=CONTEXT_WORDS, keep_end=0)
     return elide(run, keep_start=CONTEXT_WORDS, keep_end=CONTEXT_WORDS)
+
+
+def _edit(op: Op, run: str) -> Text:
+    """A deleted run as ``[-…-]``, an inserted one as ``{+…+}``, each in its style."""
+    if op is Op.DELETE:
+        return _marked(run, "[-", "-]", DELETE_STYLE)
+    return _marked(run, "{+", "+}", INSERT_STYLE)
 
 
 def _marked(run: str, opening: str, closing: str, style: str) -> Text:
@@ -233,14 +230,7 @@ def reason_text(reason: Reason) -> Text:
 
 def editorial_line(change: Change) -> Text:
     """One editorial change on one line: id, kind, path, heading and the words that changed."""
-    from rich.text import Text
-
-    line = Text.assemble((change.id, "bold"))
-    line.append(f"  {change.kind.value}  ")
-    line.append(clean(path_label(change)), style="cyan")
-    heading = heading_label(change)
-    if heading:
-        line.append("  " + clean(heading))
+    line = _change_title(change)
     runs = [(op, run) for op, run in change_edits(change) if op is not Op.EQUAL]
     line.append(" — ", style="dim")
     if not runs:
@@ -248,10 +238,7 @@ def editorial_line(change: Change) -> Text:
     for index, (op, run) in enumerate(runs[:EDITORIAL_RUNS]):
         if index:
             line.append(" ")
-        if op is Op.DELETE:
-            line.append(_marked(run.strip(), "[-", "-]", DELETE_STYLE))
-        else:
-            line.append(_marked(run.strip(), "{+", "+}", INSERT_STYLE))
+        line.append(_edit(op, run.strip()))
     if len(runs) > EDITORIAL_RUNS:
         line.append(" …")
     return line

@@ -9,7 +9,7 @@ import http.client
 import json
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.error import URLError
@@ -46,7 +46,7 @@ def send_batches(
 ) -> SendResult:
     """Send each batch, logging it before the request and once accepted; raise ``SendFailed`` on a failure."""
     _quiet_client_logs()
-    sent = requests = resent = 0
+    done = SendResult(plan.mode, 0, 0, plan.skipped, 0, plan.duplicates)
     for number, batch in enumerate(plan.batches, start=1):
         _log(notice, plan, batch, "sending", _Answer(None), now)
         body = request_body(notice, notice.variant(batch.locale), batch, plan.mode)
@@ -54,17 +54,24 @@ def send_batches(
         if answer.problem is not None:
             if answer.status is not None:  # an answer: SendGrid did not take the batch
                 _log(notice, plan, batch, "failed", answer, now)
-            result = SendResult(
-                plan.mode, sent, requests, plan.skipped, plan.to_send - sent, plan.duplicates, resent
-            )
+            failed = replace(done, failed=plan.to_send - done.sent)
             problem = _redact(answer.problem, client)
-            raise SendFailed(_failure(notice, plan, number, batch, problem, result), result)
+            raise SendFailed(_failure(notice, plan, number, batch, problem, failed), failed)
         _log(notice, plan, batch, "accepted", answer, now)
-        sent += len(batch.recipients)
-        requests += 1
-        resent += sum(1 for p in batch.recipients if p.hash in plan.in_doubt)
-        on_progress(sent)
-    return SendResult(plan.mode, sent, requests, plan.skipped, 0, plan.duplicates, resent)
+        done = _accepted(done, batch, plan)
+        on_progress(done.sent)
+    return done
+
+
+def _accepted(done: SendResult, batch: Batch, plan: Plan) -> SendResult:
+    """``done`` with one more batch taken by SendGrid."""
+    in_doubt = sum(1 for p in batch.recipients if p.hash in plan.in_doubt)
+    return replace(
+        done,
+        sent=done.sent + len(batch.recipients),
+        requests=done.requests + 1,
+        resent_in_doubt=done.resent_in_doubt + in_doubt,
+    )
 
 
 def _quiet_client_logs() -> None:

@@ -1,0 +1,267 @@
+"""The commands of a project and its archive: init, record, history, fetch, review, check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TypeVar
+
+import typer
+
+from policydiff import __version__
+from policydiff.cli.boundary import boundary, say
+from policydiff.cli.options import (
+    FAIL_RANK,
+    ConfigOption,
+    FailOn,
+    FailOnOption,
+    HistoryFormat,
+    OutputOption,
+    PoliciesArgument,
+    ReviewSeverity,
+    append,
+    now,
+    project_settings,
+    shown,
+    terminal,
+    today,
+    write,
+)
+from policydiff.errors import InputError
+
+if TYPE_CHECKING:
+    from policydiff.commands.record import Recorded
+    from policydiff.config import Organization, Settings
+    from policydiff.model import PolicyCheck
+
+R = TypeVar("R")
+
+# what init asks in a terminal for each organisation field its flags leave out
+_QUESTIONS = {
+    "name": "Organisation name",
+    "product": "Product",
+    "contact": "Privacy contact (e-mail or URL)",
+    "website": "Website (https://…)",
+}
+
+
+@boundary
+def init(
+    name: Annotated[str | None, typer.Option("--name", help='The organisation, e.g. "JoyPix LLC".')] = None,
+    product: Annotated[str | None, typer.Option("--product", help="The product the policy covers.")] = None,
+    contact: Annotated[
+        str | None, typer.Option("--contact", help="Where users reach you: an e-mail address or a URL.")
+    ] = None,
+    website: Annotated[str | None, typer.Option("--website", help="The website, https://…")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing config.")] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="Where to write it (default: ./policydiff.toml).", dir_okay=False),
+    ] = None,
+) -> None:
+    """Write a commented policydiff.toml and the archive folder; in a terminal, asks what flags leave out."""
+    from policydiff.commands.init import init_project
+    from policydiff.config import CONFIG_NAME
+
+    target = config or Path.cwd() / CONFIG_NAME
+    if target.exists() and not force:  # say so before asking any question
+        raise InputError(f"{target}: already exists; use --force to overwrite it")
+    answers = {"name": name, "product": product, "contact": contact, "website": website}
+    done = init_project(target, _organization(answers), force=force)
+    typer.echo(f"wrote {shown(done.config)}; versions will be kept in {shown(done.archive)}/")
+
+
+def _organization(answers: dict[str, str | None]) -> Organization:
+    """The organisation the flags give, asking in a terminal for each field they leave out."""
+    from policydiff.config import Organization
+
+    for key, question in _QUESTIONS.items():
+        if answers[key] is None and sys.stdin.isatty():
+            answers[key] = typer.prompt(question, default="", show_default=False)
+    return Organization(**{key: (value or "").strip() for key, value in answers.items()})
+
+
+@boundary
+def record(
+    policy: Annotated[str, typer.Argument(help="The policy's id in policydiff.toml.")],
+    source: Annotated[str, typer.Argument(help="Its text: a file, - for stdin, or POLICY@VERSION.")],
+    version: Annotated[
+        str | None,
+        typer.Option("--version", help="Its label (default: the version the text states, else the date)."),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="The version's date, YYYY-MM-DD (default: today).")
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Store a new version of a policy in the archive, judged against the previous one."""
+    from policydiff.commands.record import record_source
+
+    done = record_source(project_settings(config), policy, source, version, date, today(), shown=shown)
+    typer.echo(_recorded_line(done))
+
+
+def _recorded_line(done: Recorded) -> str:
+    latest = done.version
+    if not done.created:
+        return f"{done.policy}: same text as {latest.label} ({latest.date}); no new version recorded"
+    where = shown(done.path)
+    if done.report is None or done.previous is None:
+        return f"{done.policy}: recorded {latest.label} ({latest.date}), the first version, in {where}"
+    counts = ", ".join(
+        f"{count} {severity}"
+        for severity in ("major", "minor")
+        if (count := sum(1 for c in done.report.changes if c.severity.value == severity))
+    )
+    notice = "advance notice required" if latest.notice else "no notice needed"
+    judged = f"{latest.severity.value} against {done.previous.label}" + (f" ({counts})" if counts else "")
+    return f"{done.policy}: recorded {latest.label} ({latest.date}) in {where}: {judged}; {notice}"
+
+
+@boundary
+def history(
+    policy: Annotated[str, typer.Argument(help="The policy's id.")],
+    format: Annotated[
+        HistoryFormat, typer.Option("--format", "-f", help="text, json, md (to paste), html, atom (a feed).")
+    ] = HistoryFormat.text,
+    output: OutputOption = None,
+    color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the text table.")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Show the recorded versions of a policy, newest first, with each one's severity and summary."""
+    from policydiff.commands.history import policy_history
+
+    page = policy_history(project_settings(config), policy, output.parent if output else Path.cwd())
+    if format is HistoryFormat.json:
+        from policydiff.archive import history_json
+
+        write(history_json(policy, page.versions), output)
+        return
+    from policydiff.render.history import render_history
+
+    use_color, width = terminal(color, output)
+    write(render_history(page, format.value, color=use_color, width=width), output)
+
+
+def _over_policies(
+    config: Path | None, policies: list[str] | None, verb: str, job: Callable[..., R]
+) -> tuple[R, Settings, dt.datetime]:
+    """Run ``job`` (fetch or check) over the chosen policies with one HTTP client and a progress bar."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from policydiff.commands.fetch import FETCH_WORKERS, policies_to_fetch
+    from policydiff.fetch import new_client, user_agent
+
+    settings = project_settings(config)
+    chosen = policies_to_fetch(settings, policies or [])
+    started, day = now(), today()
+    console = Console(stderr=True)
+    columns = (TextColumn(verb), BarColumn(), MofNCompleteColumn())
+    show = len(chosen) > 1 and console.is_terminal
+    with (
+        new_client(user_agent(__version__), connections=FETCH_WORKERS) as client,
+        Progress(*columns, console=console, transient=True, disable=not show) as progress,
+    ):
+        task = progress.add_task(verb, total=len(chosen))
+        ids = [policy.id for policy in chosen]
+        done = job(settings, client, ids, today=day, now=started, on_done=lambda _: progress.advance(task))
+    return done, settings, started
+
+
+@boundary
+def fetch(policies: PoliciesArgument = None, config: ConfigOption = None) -> None:
+    """Download each policy page, record a new version when its text changed; exit 3 if a fetch failed."""
+    from policydiff.commands.fetch import Fetched, fetch_policies
+
+    results: tuple[Fetched, ...]
+    results, _, _ = _over_policies(config, policies, "fetching", fetch_policies)
+    code = 0
+    for result in results:
+        if result.recorded is not None:
+            typer.echo(_recorded_line(result.recorded))
+            continue
+        kept = f" (page kept in {result.rejected})" if result.rejected else ""
+        say(f"{result.policy}: {result.error}; not recorded, the last good version stays{kept}")
+        code = max(code, result.exit_code)
+    raise typer.Exit(code)
+
+
+@boundary
+def review(
+    policy: Annotated[str, typer.Argument(help="The policy id.")],
+    change_id: Annotated[str, typer.Argument(help="The change's id, as diff, check and history show it.")],
+    severity: Annotated[ReviewSeverity, typer.Option("--as", help="Your decision on the change.")],
+    because: Annotated[str, typer.Option("--because", help="Why: shown next to the rule's reason.")],
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help="Who decided (default: $POLICYDIFF_REVIEWER, else your user name)."),
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Record a lawyer's decision on a change; diff, notice and check then judge it that way every time."""
+    import getpass
+
+    from policydiff.commands.review import review_change
+    from policydiff.model import Severity
+
+    reviewer = by or os.environ.get("POLICYDIFF_REVIEWER") or getpass.getuser()
+    done, change = review_change(
+        project_settings(config), policy, change_id, Severity(severity.value), because, reviewer, today()
+    )
+    side = change.new or change.old
+    where = side.path if side else "?"
+    typer.echo(f"{policy}: change {change.id} at {where} is {done.severity.value} from now on ({done.says})")
+
+
+@boundary
+def check(
+    policies: PoliciesArgument = None,
+    fail_on: FailOnOption = FailOn.never,
+    json_file: Annotated[
+        Path | None, typer.Option("--json", help="Write the run record (JSON) here.", dir_okay=False)
+    ] = None,
+    summary: Annotated[
+        Path | None,
+        typer.Option(
+            "--summary", help="Append a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY).", dir_okay=False
+        ),
+    ] = None,
+    color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the table.")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Fetch or read each policy, record new versions, draft notices and redlines for material changes."""
+    from policydiff.commands.check import check_exit_code, check_policies
+    from policydiff.render import check as check_render
+
+    checks: tuple[PolicyCheck, ...]
+    checks, settings, started = _over_policies(config, policies, "checking", check_policies)
+    code = check_exit_code(checks, FAIL_RANK[fail_on])
+    _print_checks(checks, settings, color)
+    if summary is not None:
+        append(summary, check_render.render_check_markdown(checks))
+    if json_file is not None:
+        write(check_render.check_record(checks, code, started.isoformat(timespec="seconds")), json_file)
+    _say_errors(checks)
+    raise typer.Exit(code)
+
+
+def _print_checks(checks: Sequence[PolicyCheck], settings: Settings, color: bool | None) -> None:
+    """The table on stdout and, in a GitHub Actions job, a ``::warning`` line per material change."""
+    from policydiff.render import check as check_render
+
+    use_color, width = terminal(color, None)
+    sys.stdout.write(check_render.render_check_text(checks, color=use_color, width=width))
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for line in check_render.annotation_lines(checks, Path(shown(settings.archive))):
+            sys.stdout.write(line + "\n")
+
+
+def _say_errors(checks: Sequence[PolicyCheck]) -> None:
+    """One stderr line per policy that failed or needs attention."""
+    for failed in (c for c in checks if c.error is not None):
+        kept = "; not recorded, the last good version stays" if failed.status == "failed" else ""
+        say(f"{failed.policy}: {failed.error}{kept}")

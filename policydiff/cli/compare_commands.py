@@ -1,0 +1,158 @@
+"""The commands that compare or read sources as given: ``diff``, ``segment``, ``notice``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from policydiff.cli.boundary import boundary, say
+from policydiff.cli.options import (
+    ConfigOption,
+    DiffFormat,
+    FailOn,
+    FailOnOption,
+    OutputOption,
+    SegmentFormat,
+    exit_code,
+    lazy_archive,
+    now,
+    project_settings,
+    shown,
+    terminal,
+    today,
+    write,
+)
+from policydiff.errors import InputError
+
+if TYPE_CHECKING:
+    from policydiff.commands.notice import Drafted
+
+# diff reads files, URLs and stdin; notice also reads archived versions
+DiffOld = Annotated[
+    str,
+    typer.Argument(help="The old version: a .txt, .md, .html, .docx or .pdf file, a URL, or - for stdin."),
+]
+DiffNew = Annotated[
+    str,
+    typer.Argument(help="The new version: a .txt, .md, .html, .docx or .pdf file, a URL, or - for stdin."),
+]
+NoticeOld = Annotated[
+    str, typer.Argument(help="The old version: a file, a URL, POLICY@VERSION, or - for stdin.")
+]
+NoticeNew = Annotated[
+    str, typer.Argument(help="The new version: a file, a URL, POLICY@VERSION, or - for stdin.")
+]
+PublishDate = Annotated[
+    str | None,
+    typer.Option("--publish-date", help="When the notice goes out, YYYY-MM-DD (default today)."),
+]
+EffectiveDate = Annotated[
+    str | None,
+    typer.Option(
+        "--effective-date",
+        help="When the new version takes effect, YYYY-MM-DD (default: publish date + the notice period).",
+    ),
+]
+
+
+@boundary
+def diff(
+    old: DiffOld,
+    new: DiffNew,
+    format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", help="Report format; docx is a Word redline with tracked changes."),
+    ] = DiffFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.", dir_okay=False)
+    ] = None,
+    fail_on: FailOnOption = FailOn.never,
+    color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the text report.")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Show every change between two versions, with its severity and the words that decided it."""
+    from policydiff.commands.diff import diff_sources, one_stdin
+    from policydiff.render import RenderOptions, render
+
+    one_stdin(old, new)
+    if format is DiffFormat.docx and output is None and sys.stdout.isatty():
+        raise InputError("--format docx: a Word file is binary; give --output FILE (or redirect stdout)")
+    report = diff_sources(old, new, project_settings(config), shown=shown)
+    use_color, width = terminal(color, output)
+    # the Word redline's revisions are dated now: the one place that reads the clock for it
+    options = RenderOptions(color=use_color, width=width, now=now())
+    write(render(report, format.value, options), output)
+    raise typer.Exit(exit_code(report.severity.rank, fail_on))
+
+
+@boundary
+def segment(
+    source: Annotated[
+        str, typer.Argument(help="A .txt, .md, .html, .docx or .pdf file, a URL, or - for stdin.")
+    ],
+    format: Annotated[
+        SegmentFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = SegmentFormat.text,
+    output: OutputOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Show the clause tree of a policy: paths, kinds, headings and offsets."""
+    from policydiff.commands.segment import segment_source
+
+    outline = segment_source(source, archive_root=lazy_archive(config), shown=shown)
+    if format is SegmentFormat.json:
+        from policydiff.render.json_report import render_segment_json
+
+        write(render_segment_json(outline), output)
+    else:
+        from policydiff.render.outline import render_outline
+
+        write(render_outline(outline), output)
+
+
+@boundary
+def notice(
+    old: NoticeOld,
+    new: NoticeNew,
+    publish_date: PublishDate = None,
+    effective_date: EffectiveDate = None,
+    out: Annotated[Path, typer.Option("--out", help="The folder to write the notices to.")] = Path("notice"),
+    force: Annotated[bool, typer.Option("--force", help="Replace notice files already in --out.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Draft the notices material changes need: email (HTML and text), announcement, in-app, history entry."""
+    from policydiff.commands.diff import one_stdin
+    from policydiff.commands.notice import notice_for_sources
+
+    one_stdin(old, new)
+    published = _date("--publish-date", publish_date) if publish_date else today()
+    effective = _date("--effective-date", effective_date) if effective_date else None
+    drafted = notice_for_sources(
+        old, new, project_settings(config), published, effective, out, force=force, shown=shown
+    )
+    _print_drafted(drafted, out)
+
+
+def _date(option: str, value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{option}: not a date YYYY-MM-DD (got {value!r})") from None
+
+
+def _print_drafted(drafted: Drafted, out: Path) -> None:
+    """The files written on stdout; on stderr, a warning for each change that may need opt-in consent."""
+    if not drafted.plan.required:
+        typer.echo("no material change: no advance notice is needed")
+    for name in drafted.files:
+        typer.echo(f"wrote {out / name}")
+    for change in drafted.plan.changes:
+        if change.consent:
+            say(
+                f"warning: change {change.id} ({change.path}: {change.summary}) may require opt-in consent;"
+                f" the notices ask for it: {'; '.join(change.consent_reasons)}"
+            )

@@ -1,0 +1,147 @@
+"""What the commands share: option values and types, the config and clock they read, where output goes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from policydiff.errors import InputError
+
+if TYPE_CHECKING:
+    from policydiff.config import Settings
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    json = "json"
+    md = "md"
+    html = "html"
+    docx = "docx"
+
+
+class SegmentFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class HistoryFormat(StrEnum):
+    text = "text"
+    json = "json"
+    md = "md"
+    html = "html"
+    atom = "atom"
+
+
+class ReviewSeverity(StrEnum):
+    editorial = "editorial"
+    minor = "minor"
+    major = "major"
+
+
+class FailOn(StrEnum):
+    major = "major"
+    minor = "minor"
+    any = "any"
+    never = "never"
+
+
+# the severity rank (none 0 … major 3) from which --fail-on exits 1
+FAIL_RANK = {FailOn.major: 3, FailOn.minor: 2, FailOn.any: 1, FailOn.never: 99}
+
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Project config (default: policydiff.toml here or in a parent folder).",
+        dir_okay=False,
+    ),
+]
+FailOnOption = Annotated[
+    FailOn, typer.Option("--fail-on", help="Exit 1 when a change at or above this is found.")
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file.", dir_okay=False)
+]
+PoliciesArgument = Annotated[
+    list[str] | None, typer.Argument(help="Policy ids (default: every policy with a url or source).")
+]
+
+
+def exit_code(severity_rank: int, fail_on: FailOn) -> int:
+    """1 when the report's severity reaches ``--fail-on``, else 0."""
+    return 1 if severity_rank >= FAIL_RANK[fail_on] else 0
+
+
+def project_settings(config: Path | None) -> Settings:
+    """The settings of ``--config``, else of the policydiff.toml found from the working directory."""
+    from policydiff.config import load_settings
+
+    return load_settings(config, search_from=Path.cwd())
+
+
+def lazy_archive(config: Path | None) -> Callable[[], Path]:
+    """The archive root, read from the config only when a ``POLICY@REF`` needs it."""
+    return lambda: project_settings(config).archive
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def write(data: str | bytes, output: Path | None) -> None:
+    """Write a rendering to ``output``, or to stdout (bytes through its binary buffer)."""
+    if output is None:
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(data)
+        return
+    with _writing(output):
+        if isinstance(data, bytes):
+            output.write_bytes(data)
+        else:
+            output.write_text(data, encoding="utf-8")
+
+
+def append(path: Path, text: str) -> None:
+    """Add ``text`` at the end of ``path`` (a job summary other steps write to as well)."""
+    with _writing(path), path.open("a", encoding="utf-8") as out:
+        out.write(text)
+
+
+@contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """A file that cannot be written is the user's input error, named by its path."""
+    try:
+        yield
+    except OSError as error:
+        raise InputError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+def terminal(color: bool | None, output: Path | None) -> tuple[bool, int]:
+    """Colour and width for a text rendering: a terminal's own, else plain at 100 columns."""
+    at_terminal = output is None and sys.stdout.isatty()
+    use_color = at_terminal if color is None else color
+    return use_color, typer.get_terminal_size()[0] if at_terminal else 100
+
+
+def shown(path: Path) -> str:
+    """A path as a user reads it: relative to the working directory when it lies below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
