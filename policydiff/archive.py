@@ -381,7 +381,7 @@ def _judgement(entry: dict[str, Any], where: str) -> tuple[Severity, bool, tuple
     try:
         severity = Severity(str(entry.get("severity")))
     except ValueError:
-        raise InputError(f"{where}.severity: must be one of major, minor, editorial, none") from None
+        raise InputError(f"{where}.severity: must be one of major, review, minor, editorial, none") from None
     summary = entry.get("summary", [])
     if not isinstance(summary, list) or not all(isinstance(line, str) for line in summary):
         raise InputError(f"{where}.summary: must be a list of strings")

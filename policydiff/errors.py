@@ -6,10 +6,14 @@
     └── DeliveryError       exit 3   an email batch that was not accepted
 
 Library code raises these; only ``policydiff.cli`` catches them, prints the message as one
-line on stderr and exits with ``exit_code``. Messages read ``<input>: <problem>``.
+line on stderr and exits with ``exit_code``. Messages read ``<input>: <problem>``. A problem
+made of several items (each change a notice waits for) carries them as ``details``, printed
+one line each after the message.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 
 class PolicydiffError(Exception):
@@ -17,9 +21,10 @@ class PolicydiffError(Exception):
 
     exit_code: int = 4
 
-    def __init__(self, message: str, exit_code: int | None = None) -> None:
+    def __init__(self, message: str, exit_code: int | None = None, details: Sequence[str] = ()) -> None:
         super().__init__(message)
         self.message = message
+        self.details = tuple(details)
         if exit_code is not None:
             self.exit_code = exit_code
 

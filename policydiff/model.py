@@ -360,7 +360,7 @@ class Version:
     file: str  # versions/<date>--<label>.md
     severity: Severity  # against the previous version; NONE for the first
     notice: bool = False  # whether the changes required advance notice
-    summary: tuple[str, ...] = ()  # one line per major or minor change
+    summary: tuple[str, ...] = ()  # one line per major, review or minor change
     redline: str | None = None  # redlines/<date>--<label>.<ext>: the report against the previous version
     snapshot: str | None = None  # snapshots/<timestamp>.html: the raw page it was fetched from
     format: str = "markdown"  # how to read the stored text again: "text" and "pdf" keep plain-text layout

@@ -29,7 +29,7 @@ from policydiff.model import (
     Report,
     Severity,
 )
-from policydiff.render.common import clean, elide
+from policydiff.render.common import clean, elide, review_command
 from policydiff.render.json_report import dumps, notice_plan_to_dict
 
 if TYPE_CHECKING:
@@ -76,13 +76,23 @@ def plan_notice(
     publish_date: date,
     effective_date: date | None = None,
     rulebook: RuleBook | None = None,
+    *,
+    policy: str | None = None,
 ) -> NoticePlan:
-    """Decide every value of the notice set; raise ``InputError`` for an effective date that is too early."""
+    """Decide every value of the notice set; raise ``InputError`` for an effective date that is too early.
+
+    A report with review changes and no major one raises ``InputError`` too, one detail line per
+    pending change: only a lawyer can conclude that no notice is needed. ``policy`` is the
+    configured policy the report compares versions of, named in the ``policydiff review`` commands.
+    With a major change the notice is drafted for the majors; ``pending_lines`` tells the rest.
+    """
     from policydiff.classify import default_rulebook
 
     rulebook = rulebook or default_rulebook()
     majors = [c for c in report.changes if c.severity is Severity.MAJOR]
     required = bool(majors)
+    if not required and (pending := pending_lines(report, policy)):
+        raise InputError(_undecided(report, len(pending), policy), details=pending)
     days, source = _period(report, settings) if required else (0, "no material change, so no advance notice")
     timing = _timing(publish_date, effective_date, days, source)
     changes = tuple(_notice_change(c, rulebook) for c in majors)
@@ -90,6 +100,30 @@ def plan_notice(
         _require(settings, [c for c in changes if c.consent])
     minors = (c for c in report.changes if c.severity is Severity.MINOR)
     return _plan(report, settings, timing, changes, tuple(_notice_change(c, rulebook) for c in minors))
+
+
+def pending_lines(report: Report, policy: str | None = None) -> tuple[str, ...]:
+    """One line per review change: where it is, and the command that records a lawyer's decision."""
+    lines = []
+    for change in report.changes:
+        if change.severity is Severity.REVIEW:
+            side = change.new or change.old
+            at = side.path if side else "?"
+            command = review_command(change, policy or "POLICY")
+            lines.append(f"change {change.id} at {at} needs a lawyer's decision: {command}")
+    return tuple(lines)
+
+
+def _undecided(report: Report, count: int, policy: str | None) -> str:
+    changes = "1 change needs" if count == 1 else f"{count} changes need"
+    message = (
+        f"{clean(report.old.source)} → {clean(report.new.source)}: no notice drafted: {changes} "
+        "a lawyer's decision before anyone can say no notice is needed"
+    )
+    if policy is None:
+        # reviews are kept per policy and applied to POLICY@VERSION sources only
+        message += " (record both versions and compare them as POLICY@VERSION, where reviews apply)"
+    return message
 
 
 @dataclass(frozen=True, slots=True)

@@ -366,6 +366,32 @@ def sample_report() -> Report:
     )
 
 
+UNREAD = "no rule reads this change with confidence"
+
+
+def as_review(report: Report, *ids: str) -> Report:
+    """``report`` with the changes ``ids`` turned into ``review`` changes (substance no rule could
+    read), its severity, notice decision and counts decided again the way ``compare`` decides them."""
+    from dataclasses import replace
+
+    from policydiff.classify import decide
+
+    def unread(change: Change) -> Change:
+        side = change.new or change.old
+        trigger = side.text.split(".")[0] if side else ""
+        reason = Reason("review.unread", UNREAD, trigger, Side.NEW if change.new else Side.OLD)
+        neutral = replace(change, direction=Direction.NEUTRAL, consent=Consent())
+        return replace(neutral, severity=Severity.REVIEW, reasons=(reason,))
+
+    changes = tuple(unread(change) if change.id in ids else change for change in report.changes)
+    severity, notice = decide(
+        changes, period_days=report.notice.period_days, promise=report.notice.promise, texts_differ=True
+    )
+    counts = Counter(change.severity for change in changes)
+    stats = replace(report.stats, by_severity=tuple((s.value, counts[s]) for s in Severity if counts[s]))
+    return replace(report, severity=severity, notice=notice, changes=changes, stats=stats)
+
+
 HOSTILE_HTML = (
     "<script>window.pwned = 1; alert('script')</script>"
     "<img src=x onerror=\"window.pwned = 2; alert('img')\">"

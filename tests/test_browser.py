@@ -208,7 +208,7 @@ def test_meaning_is_not_carried_by_colour_alone(open_page: Any, joypix: tuple[Pa
     assert page.evaluate(style, ["#redline-entries .moved-to", "textDecorationStyle"]) == "double"
     assert page.evaluate(style, ["#redline-entries .moved-from", "textDecorationStyle"]) == "double"
     badges = page.locator("#change-list .badge").all_inner_texts()
-    assert set(badges) <= {"▲ major", "◆ minor", "● editorial"} and "▲ major" in badges
+    assert set(badges) <= {"▲ major", "■ review", "◆ minor", "● editorial"} and "▲ major" in badges
 
 
 def test_print_hides_the_controls(open_page: Any, joypix: tuple[Path, dict[str, Any]]) -> None:

@@ -7,16 +7,18 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from helpers import policy_page, small_policy, threaded_server
+from helpers import as_review, policy_page, sample_report, small_policy, threaded_server
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from policydiff.cli.options import FAIL_RANK, FailOn
 from policydiff.commands.check import check_exit_code
-from policydiff.model import PolicyCheck, Severity, Version
-from policydiff.render.check import annotation_lines, check_record, render_check_markdown
+from policydiff.model import PolicyCheck, Report, Severity, Version
+from policydiff.render.check import annotation_lines, check_record, render_check_markdown, render_check_text
 
 V1 = small_policy(6)
 V2 = V1.replace("for 6 months after", "for 24 months after")  # retention longer: major
@@ -237,3 +239,60 @@ def test_a_notice_that_cannot_be_drafted_is_not_lost(project: Path, website: Web
     finished = run(project, *retry.split()[1:])
     assert finished.returncode == 0, finished.stderr
     assert (folder / "email.html").is_file()
+
+
+# ------------------------------------------------------------------ review: a change a lawyer must decide
+
+
+def _changed(report: Report) -> PolicyCheck:
+    old = Version("v1", "2026-01-01", "0" * 64, "x", "versions/2026-01-01--v1.md", Severity.NONE)
+    new = Version("v2", "2026-02-01", "1" * 64, "x", "versions/2026-02-01--v2.md", report.severity)
+    return PolicyCheck("joypix", "x", "changed", old=old, new=new, report=report)
+
+
+PENDING = _changed(as_review(sample_report(), "c1", "c3", "c5"))  # review changes, no major one
+
+
+def test_a_version_with_review_changes_and_no_major_is_pending_review() -> None:
+    table = render_check_text([PENDING], width=200)
+    (row,) = [line for line in table.splitlines() if "joypix" in line and "v1 → v2" in line]
+    assert "■ pending review" in row and "undecided: 3 changes pending review" in row
+    assert "joypix c3 review 3.(2) (How We Use Your Information): " in table
+    assert "    a lawyer must decide: policydiff review joypix c3 --as editorial|minor|major" in table
+    markdown = render_check_markdown([PENDING])
+    assert "| ■ pending review |" in markdown and "undecided: 3 changes pending review" in markdown
+    assert "  - a lawyer must decide: `policydiff review joypix c3 --as editorial|minor|major`" in markdown
+
+
+def test_the_run_record_counts_the_pending_changes() -> None:
+    (entry,) = json.loads(check_record([PENDING], 1, "2026-11-23T00:00:00+00:00"))["policies"]
+    assert entry["severity"] == "review" and entry["notice_required"] is False
+    assert entry["pending_review"] == 3
+    assert [c["id"] for c in entry["changes"] if c["severity"] == "review"] == ["c1", "c3", "c5"]
+    (quiet,) = json.loads(check_record([_changed(sample_report())], 1, "x"))["policies"]
+    assert quiet["pending_review"] == 0
+
+
+def test_a_pending_review_fails_a_major_gate_and_never_passes_silently() -> None:
+    assert FAIL_RANK[FailOn.major] == Severity.REVIEW.rank < Severity.MAJOR.rank
+    assert check_exit_code([PENDING], FAIL_RANK[FailOn.major]) == 1
+    assert check_exit_code([PENDING], FAIL_RANK[FailOn.minor]) == 1
+    assert check_exit_code([PENDING], FAIL_RANK[FailOn.never]) == 0
+    settled = _changed(replace(PENDING.report, severity=Severity.MINOR))  # type: ignore[arg-type]
+    assert check_exit_code([settled], FAIL_RANK[FailOn.major]) == 0
+
+
+def test_a_review_change_is_annotated_as_a_warning_that_a_lawyer_must_decide(tmp_path: Path) -> None:
+    lines = annotation_lines([_changed(as_review(sample_report(), "c4"))], tmp_path)
+    titles = [line.split("title=", 1)[1].split("::", 1)[0] for line in lines]
+    material = "Material change in joypix"
+    assert titles == [material, material, "Change a lawyer must decide in joypix", material]
+    review = lines[2]
+    assert review.startswith("::warning file=") and "(change c4)" in review
+    assert review.endswith("; a lawyer must decide: policydiff review joypix c4 --as editorial|minor|major")
+
+
+def test_majors_with_a_pending_review_say_both() -> None:
+    both = replace(_changed(as_review(sample_report(), "c4")), effective_date="2026-03-01")
+    table = render_check_text([both], width=200)
+    assert "yes, effective 2026-03-01 at the earliest; 1 change pending review" in table

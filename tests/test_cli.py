@@ -135,6 +135,42 @@ def test_fail_on(fail_on: str, code: int) -> None:
     assert json.loads(result.stdout)["severity"] == "major"  # the report is written either way
 
 
+@pytest.mark.parametrize(
+    ("fail_on", "codes"),
+    [("major", [0, 0, 0, 1, 1]), ("minor", [0, 0, 1, 1, 1]), ("any", [0, 1, 1, 1, 1]), ("never", [0] * 5)],
+)
+def test_fail_on_ranks_follow_the_severities_review_failing_major(fail_on: str, codes: list[int]) -> None:
+    from policydiff.cli.options import FailOn, exit_code
+    from policydiff.model import Severity
+
+    order = (Severity.NONE, Severity.EDITORIAL, Severity.MINOR, Severity.REVIEW, Severity.MAJOR)
+    assert [exit_code(severity.rank, FailOn(fail_on)) for severity in order] == codes
+
+
+def test_a_problem_made_of_several_items_prints_one_line_for_each() -> None:
+    import typer
+
+    from policydiff.cli.boundary import boundary
+    from policydiff.errors import InputError
+
+    probe = typer.Typer()
+
+    @probe.command()
+    @boundary
+    def refuse() -> None:
+        raise InputError(
+            "a → b: no notice drafted", details=("change c1 at 2.p1 needs", "change c2\nat 3 needs")
+        )
+
+    result = CliRunner().invoke(probe, [])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "policydiff: a → b: no notice drafted",
+        "policydiff: change c1 at 2.p1 needs",
+        "policydiff: change c2 at 3 needs",  # each detail on one line, whatever it holds
+    ]
+
+
 def test_fail_on_with_no_change_exits_0(isolated: Path) -> None:
     copy = isolated / "copy.txt"
     copy.write_bytes(JOYPIX_OLD.read_bytes() + b"\n\n")

@@ -146,6 +146,36 @@ def test_atom_is_a_valid_feed_with_stable_ids() -> None:
     assert ids[1:] == [entry.id for entry in feed.entries]
 
 
+# ---------------------------------------------------------------------- a version pending review
+
+PENDING = version("v2.2", "2026-05-04", Severity.REVIEW, "review · sharing neutral · 5.b2: no rule reads it")
+REVIEWED = HistoryPage("joypix", "JoyPix AI Privacy Policy", (*VERSIONS, PENDING))
+
+
+def test_a_version_pending_review_reads_as_such_in_text_md_and_atom() -> None:
+    text = render_history(REVIEWED, "text", width=140)
+    (row,) = [line for line in text.splitlines() if line.startswith("│ 2026-05-04")]
+    assert "■ review" in row and "undecided" in row and "5.b2: no rule reads it" in row
+    assert "\x1b[1;95m■ review" in render_history(REVIEWED, "text", color=True, width=140)
+    assert render_history(REVIEWED, "md").startswith("## Version History\n\n- Updated May 4, 2026: v2.2.\n")
+    feed = feedparser.parse(render_history(REVIEWED, "atom"))
+    assert feed.bozo is False
+    assert feed.entries[0].title == "v2.2 (May 4, 2026): review, advance notice undecided"
+    assert feed.entries[0].summary == "1 change of substance"
+    assert "■ review · advance notice undecided" in feed.entries[0].content[0].value
+
+
+def test_a_version_pending_review_has_its_own_mark_on_the_timeline() -> None:
+    tree = lxml_html.fromstring(render_history(REVIEWED, "html"))
+    mark = tree.xpath("//svg/a")[-1]
+    assert mark.xpath("string(./text[last()])") == "■ review" and mark[1].tag == "rect"
+    assert "advance notice undecided" in mark.xpath("string(./title)")
+    legend = [" ".join(item.text_content().split()) for item in tree.xpath("//ul[@class='legend']/li")]
+    assert legend == ["▲ major", "■ review", "◆ minor", "● editorial", "○ first version"]
+    section = tree.xpath("string(//section[@id='v-2026-05-04--v2.2'])")
+    assert "Advance notice undecided: a change waited for a lawyer's decision" in section
+
+
 # ---------------------------------------------------------------------- the command
 
 
@@ -175,6 +205,20 @@ def test_history_json_is_the_file_and_follows_its_schema(project: PolicyArchive)
     broken = json.loads(result.stdout)
     broken["versions"][0]["severity"] = "huge"
     assert list(validator.iter_errors(broken))
+    pending = json.loads(result.stdout)
+    pending["versions"][1]["severity"] = "review"
+    assert list(validator.iter_errors(pending)) == []
+
+
+def test_a_version_recorded_pending_review_is_read_back(project: PolicyArchive) -> None:
+    with project.locked():
+        project.add(
+            label="v2.1", date="2026-04-20", text="three\n", source="a.md", severity=Severity.REVIEW,
+            summary=["review · sharing neutral · 5.b2: no rule reads it"],
+        )  # fmt: skip
+    assert project.versions()[-1].severity is Severity.REVIEW
+    result = CliRunner().invoke(app, ["history", "joypix"], terminal_width=140)
+    assert result.exit_code == 0 and "■ review" in result.stdout and "undecided" in result.stdout
 
 
 def test_history_formats_from_the_command(project: PolicyArchive, tmp_path: Path) -> None:

@@ -15,12 +15,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, GOLDEN, assert_golden
+from helpers import FIXTURES, GOLDEN, as_review, assert_golden
 from typer.testing import CliRunner, Result
 
 import policydiff.classify
 from policydiff.classify.rules import load_rulebook
 from policydiff.cli import app
+from policydiff.commands.notice import Drafted, draft_notice
 from policydiff.compare import compare
 from policydiff.config import Settings, load_settings, parse_settings
 from policydiff.errors import InputError
@@ -195,6 +196,77 @@ def test_no_material_change_writes_only_the_history_entry(project: Path) -> None
     assert "Changes of wording or layout only: 1." in entry
 
 
+# ------------------------------------------------------------------ changes a lawyer must decide
+
+
+def _ids(report: Report, severity: Severity) -> list[str]:
+    return [change.id for change in report.changes if change.severity is severity]
+
+
+def _pending_lines(report: Report, policy: str) -> list[str]:
+    return [
+        f"change {c.id} at {(c.new or c.old).path} needs a lawyer's decision: "  # type: ignore[union-attr]
+        f"policydiff review {policy} {c.id} --as editorial|minor|major"
+        for c in report.changes
+        if c.severity is Severity.REVIEW
+    ]
+
+
+def test_pending_reviews_without_a_major_change_draft_nothing(project: Path) -> None:
+    """Nobody has concluded that no notice is needed: the notice refuses, one line per pending change."""
+    settings = load_settings(project / "policydiff.toml")
+    report = report_for(*JOYPIX)
+    pending = as_review(report, *_ids(report, Severity.MAJOR))
+    assert not pending.notice.required and pending.notice.pending_review >= 1
+    with pytest.raises(InputError) as refused:
+        draft_notice(pending, settings, date(2026, 4, 20), None, project / "notice")
+    assert refused.value.exit_code == 2
+    assert list(refused.value.details) == _pending_lines(pending, "POLICY")
+    count = pending.notice.pending_review
+    assert refused.value.message == (
+        f"{pending.old.source} → {pending.new.source}: no notice drafted: {count} changes need a lawyer's"
+        " decision before anyone can say no notice is needed (record both versions and compare them as"
+        " POLICY@VERSION, where reviews apply)"
+    )
+    assert not (project / "notice").exists()
+    with pytest.raises(InputError) as archived:
+        draft_notice(pending, settings, date(2026, 4, 20), None, project / "notice", policy="joypix")
+    assert list(archived.value.details) == _pending_lines(pending, "joypix")
+    assert archived.value.message.endswith("before anyone can say no notice is needed")
+    with pytest.raises(InputError):  # the library's planning refuses the same way
+        plan_notice(pending, settings, date(2026, 4, 20))
+
+
+def test_majors_are_drafted_and_the_pending_reviews_warned_of(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from policydiff.cli.compare_commands import _print_drafted
+
+    settings = load_settings(project / "policydiff.toml")
+    report = report_for(*JOYPIX)
+    editorial = _ids(report, Severity.EDITORIAL)[0]
+    both = as_review(report, editorial)
+    assert both.notice.required and both.notice.pending_review >= 1
+    drafted = draft_notice(both, settings, date(2026, 4, 20), None, project / "notice", policy="joypix")
+    assert drafted.plan.required and list(drafted.pending) == _pending_lines(both, "joypix")
+    told = {c.id for c in drafted.plan.changes} | {c.id for c in drafted.plan.other_changes}
+    assert told.isdisjoint(_ids(both, Severity.REVIEW)) and set(_ids(both, Severity.MAJOR)) <= told
+    assert (project / "notice" / "email.html").is_file()
+    _print_drafted(drafted, Path("notice"))
+    out, err = capsys.readouterr()
+    assert "wrote notice" in out and "needs a lawyer's decision" not in out
+    warnings = err.splitlines()
+    pending = [f"policydiff: warning: {line}" for line in _pending_lines(both, "joypix")]
+    assert warnings[-len(pending) - 1 : -1] == pending
+    assert warnings[-1] == (
+        "policydiff: warning: the notices tell only of the major changes; if a lawyer decides a pending"
+        " change is major, draft them again with --force"
+    )
+    quiet = Drafted(drafted.plan, drafted.folder, drafted.files)
+    _print_drafted(quiet, Path("notice"))
+    assert "lawyer" not in capsys.readouterr().err
+
+
 # ------------------------------------------------------------------ writing
 
 
@@ -222,7 +294,8 @@ def test_is_notice_file_knows_every_output_in_every_locale() -> None:
 
 def test_consent_changes_warn_and_ask_for_an_explicit_opt_in(project: Path) -> None:
     result = joypix()
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("policydiff: warning: ")]
+    # the consent warnings; a pending review is warned of too, in its own words
+    warnings = [line for line in result.stderr.splitlines() if "may require opt-in consent" in line]
     report = report_for(*JOYPIX)
     consent = [c for c in report.changes if c.consent.may_be_required]
     assert {c.id for c in consent} == {"043fbb40", "9ab5da15", "c6ec41c7"}

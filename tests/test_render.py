@@ -12,7 +12,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from helpers import HOSTILE, assert_golden, edits, sample_report, side
+from helpers import HOSTILE, UNREAD, as_review, assert_golden, edits, sample_report, side
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -118,7 +118,7 @@ def test_json_keys_follow_the_spec_order() -> None:
     data = json.loads(render_json(sample_report()))
     assert list(data) == ["schema", "old", "new", "severity", "notice", "changes", "stats"]
     assert list(data["old"]) == ["source", "sha256", "title", "version", "date", "clauses"]
-    assert list(data["notice"]) == ["required", "period_days", "promised_days", "reasons"]
+    assert list(data["notice"]) == ["required", "pending_review", "period_days", "promised_days", "reasons"]
     change_keys = [
         "id",
         "kind",
@@ -202,6 +202,95 @@ def test_schema_rejects_what_the_spec_does_not_allow(path: tuple[str | int, ...]
         data.update(value)
     with pytest.raises(jsonschema.ValidationError):
         validator("diff-1.json").validate(data)
+
+
+# --- review: a change of substance no rule could read ----------------------------------------------
+
+
+def test_a_report_with_review_changes_validates_and_counts_them() -> None:
+    data = report_to_dict(as_review(sample_report(), "c4", "c8"))
+    validator("diff-1.json").validate(data)
+    assert data["severity"] == "major"  # a major change still outranks them
+    assert data["notice"]["pending_review"] == 2 and data["notice"]["required"] is True
+    assert [c["severity"] for c in data["changes"] if c["id"] in ("c4", "c8")] == ["review", "review"]
+    assert data["stats"]["by_severity"] == {"editorial": 2, "minor": 1, "review": 2, "major": 3}
+
+
+def test_review_ranks_below_major_and_above_minor_at_the_top() -> None:
+    data = report_to_dict(as_review(sample_report(), "c1", "c3", "c5"))
+    validator("diff-1.json").validate(data)
+    assert data["severity"] == "review" and data["notice"] == {
+        "required": False,
+        "pending_review": 3,
+        "period_days": 30,
+        "promised_days": None,
+        "reasons": [],
+    }
+
+
+def test_the_schema_wants_pending_review_as_a_count() -> None:
+    data = report_to_dict(sample_report())
+    assert data["notice"]["pending_review"] == 0
+    for value in (-1, "0", None):
+        data["notice"]["pending_review"] = value
+        with pytest.raises(jsonschema.ValidationError):
+            validator("diff-1.json").validate(data)
+    del data["notice"]["pending_review"]
+    with pytest.raises(jsonschema.ValidationError):
+        validator("diff-1.json").validate(data)
+
+
+def test_terminal_shows_a_review_change_and_leaves_the_notice_undecided() -> None:
+    output = render_terminal(as_review(sample_report(), "c1", "c3", "c5"), width=200)
+    assert "Severity: REVIEW — 8 changes: editorial 2, minor 3, review 3" in output
+    assert (
+        "Notice: UNDECIDED — 3 changes need a lawyer's decision (policydiff review) before anyone can say"
+        " no notice is needed" in output
+    )
+    assert "not required" not in output
+    assert "REVIEW · ai, sharing · neutral" in output
+    assert f"why: review.unread — {UNREAD}" in output
+    assert "a lawyer must decide: policydiff review POLICY c3 --as editorial|minor|major" in output
+    assert "Editorial changes (2)" in output  # review is listed in full, never folded with editorial
+
+
+def test_terminal_with_majors_requires_notice_and_still_lists_the_pending_changes() -> None:
+    output = render_terminal(as_review(sample_report(), "c4"), width=200)
+    assert "Notice: REQUIRED — at least 30 days" in output
+    pending = "1 change needs a lawyer's decision (policydiff review): the notice may have to tell of more"
+    assert f"• {pending}" in output
+    assert "a lawyer must decide: policydiff review POLICY c4" in output
+
+
+def test_terminal_colours_review_in_its_own_style(monkeypatch: pytest.MonkeyPatch) -> None:
+    from policydiff.render.terminal import SEVERITY_STYLE
+
+    assert len({SEVERITY_STYLE[s] for s in Severity}) == len(Severity)
+    output = render_terminal(as_review(sample_report(), "c4"), color=True)
+    assert ANSI.search(output) and "REVIEW" in output
+
+
+def test_markdown_lists_a_review_change_with_the_decision_it_needs() -> None:
+    markdown = render_markdown(as_review(sample_report(), "c1", "c3", "c5"))
+    assert "- **Overall severity:** REVIEW" in markdown
+    assert (
+        "- **Advance notice required:** undecided — 3 changes need a lawyer's decision (policydiff review)"
+        " before anyone can say no notice is needed" in markdown
+    )
+    assert "### c3 · modified · REVIEW" in markdown
+    assert "| REVIEW |" in markdown
+    command = "policydiff review POLICY c3 --as editorial\\|minor\\|major"
+    assert f"- **Undecided:** a lawyer must decide: {command}" in markdown
+    rendered = gfm().render(markdown)
+    assert "a lawyer must decide: policydiff review POLICY c3 --as editorial|minor|major" in rendered
+    assert "<details>" in markdown and "c3" not in markdown.split("<details>", 1)[1]  # not folded
+
+
+def test_markdown_with_majors_and_a_pending_review() -> None:
+    markdown = render_markdown(as_review(sample_report(), "c4"))
+    assert "- **Advance notice required:** yes" in markdown
+    pending = "1 change needs a lawyer's decision (policydiff review): the notice may have to tell of more"
+    assert f"  - {pending}" in markdown
 
 
 def sample_outline() -> Outline:

@@ -26,6 +26,7 @@ from helpers import (
     JOYPIX_NEW,
     JOYPIX_OLD,
     ROOT,
+    as_review,
     assert_golden,
     document,
     policy_sections,
@@ -292,7 +293,7 @@ def test_every_revision_is_by_policydiff_at_the_given_time_with_a_unique_id() ->
 @pytest.mark.parametrize("name", sorted(PAIRS))
 def test_each_material_change_has_one_comment_with_its_reasons(name: str) -> None:
     report, _, _, data = fixture_redline(name)
-    material = [c for c in report.changes if c.severity in (Severity.MAJOR, Severity.MINOR)]
+    material = [c for c in report.changes if c.severity in (Severity.MAJOR, Severity.REVIEW, Severity.MINOR)]
     comments = list(part(data, "word/comments.xml").iter(f"{W}comment"))
     assert len(comments) == len(material) > 0
     texts = ["\n".join("".join(p.itertext()) for p in comment.iter(f"{W}p")) for comment in comments]
@@ -315,6 +316,24 @@ def test_a_comment_names_category_severity_and_trigger_words() -> None:
     text = " ".join("".join(p.itertext()) for p in part(data, "word/comments.xml").iter(f"{W}p"))
     assert f"\u201c{major.reasons[0].trigger}\u201d" in text
     assert major.reasons[0].says in text
+
+
+def test_a_review_change_gets_a_comment_saying_a_lawyer_must_decide() -> None:
+    report = fixture_redline("joypix")[0]
+    editorial = next(c for c in report.changes if c.severity is Severity.EDITORIAL)
+    minor = next(c for c in report.changes if c.severity is Severity.MINOR)
+    data = docx(as_review(report, editorial.id, minor.id))
+    comments = [
+        "\n".join("".join(p.itertext()) for p in c.iter(f"{W}p")) for c in part(data, "word/comments.xml")
+    ]
+    for change in (editorial, minor):  # an editorial change gets no comment; as a review change it does
+        (comment,) = [text for text in comments if f"policydiff review POLICY {change.id} " in text]
+        assert comment.startswith("REVIEW: ") and "review.unread: " in comment
+        assert comment.endswith(
+            f"Undecided: a lawyer must decide: policydiff review POLICY {change.id} --as"
+            " editorial|minor|major"
+        )
+    assert len(comments) == len(list(part(docx(report), "word/comments.xml"))) + 1
 
 
 # --- untrusted text -------------------------------------------------------------------------------
@@ -454,5 +473,5 @@ def test_libreoffice_reads_every_revision_and_comment(tmp_path: Path) -> None:
     assert "Precise Location" in extract_text(str(tmp_path / "pdf" / "redline.pdf"))
     saved = (tmp_path / "docx" / "redline.docx").read_bytes()
     assert_round_trips(old, new, saved)  # its own accept/reject view of our revisions
-    material = [c for c in report.changes if c.severity in (Severity.MAJOR, Severity.MINOR)]
+    material = [c for c in report.changes if c.severity in (Severity.MAJOR, Severity.REVIEW, Severity.MINOR)]
     assert len(list(part(saved, "word/comments.xml").iter(f"{W}comment"))) == len(material)

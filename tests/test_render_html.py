@@ -18,6 +18,7 @@ from helpers import (
     JOYPIX_NEW,
     JOYPIX_OLD,
     ROOT,
+    as_review,
     assert_golden,
     hostile_report,
     sample_report,
@@ -112,7 +113,7 @@ def test_header_tells_versions_severity_notice_and_counts(sample_page: str) -> N
     assert "Overall severity ▲ major" in words
     assert "⚠ Required — at least 30 days before the new version takes effect" in words
     assert "send it by 2026-02-15 for the new version to take effect on its date" in words
-    assert "▲ major 3 ◆ minor 3 ● editorial 2" in words
+    assert "▲ major 3 ■ review 0 ◆ minor 3 ● editorial 2" in words
     assert "collection 1 sharing 1 retention 1 rights 1 security 1 ai 1 contact 1" in words
 
 
@@ -175,6 +176,34 @@ def test_editorial_changes_are_folded_and_the_rest_open(sample_page: str) -> Non
         details = by_id(tree, f"change-{change.id}").select(":scope > details")
         assert bool(details) is (change.severity is Severity.EDITORIAL)
         assert all(element.get("open") is None for element in details)
+
+
+def test_a_review_change_has_its_own_badge_and_is_never_folded() -> None:
+    tree = parse(render_html(as_review(sample_report(), "c4", "c7")))
+    for change_id in ("c4", "c7"):  # c7 was editorial: as a review change it opens like the others
+        entry = by_id(tree, f"change-{change_id}")
+        assert "sev-review" in entry["class"] and not entry.select(":scope > details")
+        assert text(entry.select("h3 .badge")[0]) == "■ review"
+        command = f"policydiff review POLICY {change_id} --as editorial|minor|major"
+        assert text(entry.select("p.pending")[0]) == f"■ Undecided: a lawyer must decide: {command}"
+        row = by_id(tree, f"row-{change_id}")
+        assert row["data-severity"] == "review" and "a lawyer must decide" in text(row)
+    filters = [text(label) for label in tree.select("#filters fieldset")[0].select("label")]
+    assert filters == ["▲ major (3)", "■ review (2)", "◆ minor (2)", "● editorial (1)"]
+    assert not by_id(tree, "change-c3").select("p.pending")
+
+
+def test_a_pending_review_leaves_the_notice_undecided() -> None:
+    header = parse(render_html(as_review(sample_report(), "c1", "c3", "c5"))).select("body > header")[0]
+    words = " ".join(header.get_text(" ").split())
+    assert "Overall severity ■ review" in words
+    assert (
+        "Advance notice ■ Undecided — 3 changes need a lawyer's decision (policydiff review) before anyone"
+        " can say no notice is needed." in words
+    )
+    assert "Not required" not in words
+    with_majors = parse(render_html(as_review(sample_report(), "c4"))).select("body > header")[0]
+    assert text(with_majors.select(".verdict li.pending")[0]).startswith("1 change needs a lawyer's decision")
 
 
 def test_gaps_stand_where_unchanged_text_lies_between_changes(sample_page: str) -> None:

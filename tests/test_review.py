@@ -7,11 +7,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from helpers import document
+from helpers import UNREAD, as_review, document, sample_report
+from typer.testing import CliRunner
 
-from policydiff.compare import compare
+from policydiff.cli import app
+from policydiff.compare import Judgement, compare
 from policydiff.errors import InputError
-from policydiff.model import Report, Severity
+from policydiff.model import Document, Report, Severity
 from policydiff.review import (
     REVIEW_RULE,
     Review,
@@ -157,3 +159,119 @@ def test_a_reviewed_report_keeps_the_clause_that_promised_the_notice_period() ->
     assert reviewed.notice.promised_days == 45
     assert reviewed.notice.promised_path == report.notice.promised_path
     assert reviewed.notice.period_days == report.notice.period_days
+
+
+# ------------------------------------------------------------------ settling a change no rule could read
+
+
+def test_a_review_settles_a_change_the_rules_could_not_read() -> None:
+    pending = as_review(report_of(OLD, NEW), report_of(OLD, NEW).changes[0].id)
+    assert pending.severity is Severity.REVIEW and pending.notice.pending_review == 1
+    assert not pending.notice.required
+    for decided, required in ((Severity.MINOR, False), (Severity.MAJOR, True), (Severity.EDITORIAL, False)):
+        settled = apply_reviews(pending, [review_of(pending, decided)])
+        (change,) = settled.changes
+        assert change.severity is decided and change.reasons[0].rule == REVIEW_RULE
+        assert change.reasons[1].says == UNREAD  # what the rules could not read stays visible
+        assert settled.severity is decided and settled.notice.pending_review == 0
+        assert settled.notice.required is required
+        assert dict(settled.stats.by_severity) == {decided.value: 1}
+
+
+def test_settling_one_of_several_pending_changes_leaves_the_others_pending() -> None:
+    pending = as_review(sample_report(), "c1", "c3", "c5")
+    c3 = next(change for change in pending.changes if change.id == "c3")
+    review = make_review(c3, Severity.MAJOR, "AI training on user content", "A. Lawyer", "2026-11-23")
+    settled = apply_reviews(pending, [review])
+    assert settled.severity is Severity.MAJOR and settled.notice.required
+    assert settled.notice.pending_review == 2
+    assert [c.id for c in reviewed_changes(settled)] == ["c3"]
+
+
+def test_review_is_not_a_decision_a_lawyer_can_record() -> None:
+    change = as_review(sample_report(), "c3").changes[2]
+    with pytest.raises(InputError, match="--as: must be editorial, minor or major"):
+        make_review(change, Severity.REVIEW, "not sure", "A. Lawyer", "2026-11-23")
+
+
+@pytest.fixture
+def unread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine as SPEC wants it for a change it cannot read: each change of substance comes out ``review``.
+
+    The engine's own ``review`` verdicts are another piece of work; this forces them so the commands
+    around them can be held to the contract now.
+    """
+
+    def compare_unread(old: Document, new: Document, judgement: Judgement | None = None) -> Report:
+        report = compare(old, new, judgement)
+        return as_review(report, *(c.id for c in report.changes if c.severity is not Severity.EDITORIAL))
+
+    for module in ("policydiff.compare", "policydiff.commands.diff", "policydiff.commands.review"):
+        monkeypatch.setattr(f"{module}.compare", compare_unread)
+
+
+def test_a_pending_change_is_gated_refused_and_settled_through_the_commands(
+    unread: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("POLICYDIFF_ERROR_LOG", str(tmp_path / "error.log"))
+    (tmp_path / "policydiff.toml").write_text(
+        '[organization]\nname = "JoyPix LLC"\ncontact = "privacy@example.com"\n\n'
+        '[notice]\npolicy_url = "https://example.com/privacy"\n\n[email]\nfrom = "privacy@example.com"\n\n'
+        '[[policy]]\nid = "p"\ntitle = "P Privacy Policy"\nsource = "draft.md"\n',
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    (tmp_path / "v1.md").write_text(OLD, encoding="utf-8")
+    recorded = runner.invoke(app, ["record", "p", "v1.md", "--version", "v1", "--date", "2020-01-01"])
+    assert recorded.exit_code == 0, recorded.stderr
+    (tmp_path / "draft.md").write_text(NEW, encoding="utf-8")
+
+    # check records the new version: pending review, which fails a major gate and drafts no notice
+    done = runner.invoke(
+        app, ["check", "--fail-on", "major", "--json", "run.json", "--summary", "summary.md"]
+    )
+    assert done.exit_code == 1, done.stderr
+    (entry,) = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))["policies"]
+    assert (entry["severity"], entry["notice_required"], entry["pending_review"]) == ("review", False, 1)
+    (change_id,) = [change["id"] for change in entry["changes"]]
+    table = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "| ■ pending review |" in table and "| undecided: 1 change pending review |" in table
+    assert f"a lawyer must decide: policydiff review p {change_id} --as editorial|minor|major" in done.stdout
+    assert not (tmp_path / "policies" / "p" / "notices").exists()
+    history = runner.invoke(app, ["history", "p"], terminal_width=200)
+    assert "■ review" in history.stdout and "undecided" in history.stdout
+
+    # diff shows it as review and a major gate fails; notice refuses, one line per pending change
+    diffed = runner.invoke(app, ["diff", "p@previous", "p@latest", "--format", "json", "--fail-on", "major"])
+    assert diffed.exit_code == 1
+    report = json.loads(diffed.stdout)
+    assert report["severity"] == "review" and report["notice"]["pending_review"] == 1
+    refused = runner.invoke(app, ["notice", "p@previous", "p@latest", "--publish-date", "2026-04-20"])
+    assert refused.exit_code == 2 and refused.stdout == ""
+    summary, line = refused.stderr.splitlines()
+    assert summary.startswith("policydiff: policies/p/versions/2020-01-01--v1.md → policies/p/versions/")
+    assert summary.endswith(
+        ": no notice drafted: 1 change needs a lawyer's decision before anyone can say no notice is needed"
+    )
+    assert line == (
+        f"policydiff: change {change_id} at 1.p1 needs a lawyer's decision: "
+        f"policydiff review p {change_id} --as editorial|minor|major"
+    )
+    assert not (tmp_path / "notice").exists()
+
+    # a lawyer settles it: diff no longer shows it as review, the gate passes, the notice concludes
+    settled = runner.invoke(
+        app, ["review", "p", change_id, "--as", "minor", "--because", "backups only", "--by", "A. Lawyer"]
+    )
+    assert settled.exit_code == 0, settled.stderr
+    assert f"change {change_id} at 1.p1 is minor from now on" in settled.stdout
+    diffed = runner.invoke(app, ["diff", "p@previous", "p@latest", "--format", "json", "--fail-on", "major"])
+    assert diffed.exit_code == 0, diffed.stderr
+    report = json.loads(diffed.stdout)
+    assert report["severity"] == "minor" and report["notice"]["pending_review"] == 0
+    (change,) = report["changes"]
+    assert change["severity"] == "minor" and change["reasons"][0]["rule"] == "review"
+    drafted = runner.invoke(app, ["notice", "p@previous", "p@latest", "--publish-date", "2026-04-20"])
+    assert drafted.exit_code == 0, drafted.stderr
+    assert drafted.stdout.startswith("no material change: no advance notice is needed\n")

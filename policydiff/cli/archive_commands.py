@@ -113,10 +113,13 @@ def _recorded_line(done: Recorded) -> str:
         return f"{done.policy}: recorded {latest.label} ({latest.date}), the first version, in {where}"
     counts = ", ".join(
         f"{count} {severity}"
-        for severity in ("major", "minor")
+        for severity in ("major", "review", "minor")
         if (count := sum(1 for c in done.report.changes if c.severity.value == severity))
     )
     notice = "advance notice required" if latest.notice else "no notice needed"
+    if not latest.notice and done.report.notice.pending_review:
+        # "no notice needed" would be a conclusion nobody drew: a lawyer decides the review changes first
+        notice = "notice undecided until a lawyer decides the review changes (policydiff review)"
     judged = f"{latest.severity.value} against {done.previous.label}" + (f" ({counts})" if counts else "")
     return f"{done.policy}: recorded {latest.label} ({latest.date}) in {where}: {judged}; {notice}"
 

@@ -62,7 +62,8 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
         except (typer.Exit, typer.Abort):
             raise
         except PolicydiffError as error:
-            say(error.message)
+            for line in (error.message, *error.details):
+                say(line)
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
             say("interrupted")

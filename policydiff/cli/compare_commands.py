@@ -124,7 +124,10 @@ def notice(
     force: Annotated[bool, typer.Option("--force", help="Replace notice files already in --out.")] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Draft the notices material changes need: email (HTML and text), announcement, in-app, history entry."""
+    """Draft the notices material changes need: email (HTML and text), announcement, in-app, history entry.
+
+    Exits 2 and writes nothing while a change a lawyer must decide (review) is pending and none is major.
+    """
     from policydiff.commands.diff import one_stdin
     from policydiff.commands.notice import notice_for_sources
 
@@ -156,3 +159,11 @@ def _print_drafted(drafted: Drafted, out: Path) -> None:
                 f"warning: change {change.id} ({change.path}: {change.summary}) may require opt-in consent;"
                 f" the notices ask for it: {'; '.join(change.consent_reasons)}"
             )
+    for line in drafted.pending:
+        say(f"warning: {line}")
+    if drafted.pending:
+        # drafted for the majors; a pending change a lawyer then calls major belongs in them too
+        say(
+            "warning: the notices tell only of the major changes; if a lawyer decides a pending change"
+            " is major, draft them again with --force"
+        )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from policydiff.errors import InputError
+from policydiff.model import Severity
 
 if TYPE_CHECKING:
     from policydiff.config import Settings
@@ -52,8 +53,14 @@ class FailOn(StrEnum):
     never = "never"
 
 
-# the severity rank (none 0 … major 3) from which --fail-on exits 1
-FAIL_RANK = {FailOn.major: 3, FailOn.minor: 2, FailOn.any: 1, FailOn.never: 99}
+# the severity rank from which --fail-on exits 1; "major" starts at review, which ranks just below
+# it, so a change no rule could read and no lawyer has decided yet never passes a gate silently (SPEC)
+FAIL_RANK = {
+    FailOn.major: Severity.REVIEW.rank,
+    FailOn.minor: Severity.MINOR.rank,
+    FailOn.any: Severity.EDITORIAL.rank,
+    FailOn.never: Severity.MAJOR.rank + 1,
+}
 
 
 ConfigOption = Annotated[

@@ -91,7 +91,7 @@ def _with_notice(
     folder = _notice_folder(PolicyArchive(settings.archive, recorded.policy), recorded.version)
     try:
         _write_report_files(report, folder)  # the redline first: it is there even if the notice fails
-        drafted = draft_notice(report, settings, today, None, folder, force=True)
+        drafted = draft_notice(report, settings, today, None, folder, force=True, policy=recorded.policy)
     except PolicydiffError as error:
         # the version is recorded, so the next run will not see this change again: say how to finish
         previous = recorded.previous.label if recorded.previous else "previous"

@@ -10,7 +10,7 @@ from policydiff.compare import Judgement
 from policydiff.config import Settings
 from policydiff.model import Report, Review
 
-__all__ = ["judgement", "policy_reviews", "reviewed", "reviews_path"]
+__all__ = ["archived_policies", "judgement", "policy_reviews", "reviewed", "reviews_path"]
 
 
 def judgement(settings: Settings) -> Judgement:
@@ -32,12 +32,17 @@ def policy_reviews(settings: Settings, policy_id: str | None) -> tuple[Review, .
     return read_reviews(reviews_path(settings, policy_id)) if policy_id else ()
 
 
+def archived_policies(settings: Settings, sources: Sequence[str]) -> list[str]:
+    """The configured policies that ``POLICY@REF`` sources name, sorted (an existing file is a file)."""
+    references = [parse_reference(source) for source in sources if not Path(source).exists()]
+    named = {reference[0] for reference in references if reference}
+    return sorted(policy for policy in named if any(p.id == policy for p in settings.policies))
+
+
 def reviewed(report: Report, settings: Settings, sources: Sequence[str]) -> Report:
     """``report`` with the reviews of the configured policies its ``POLICY@REF`` sources name."""
     from policydiff.review import apply_reviews
 
-    references = [parse_reference(source) for source in sources if not Path(source).exists()]
-    for policy in sorted({reference[0] for reference in references if reference}):
-        if any(p.id == policy for p in settings.policies):
-            report = apply_reviews(report, policy_reviews(settings, policy))
+    for policy in archived_policies(settings, sources):
+        report = apply_reviews(report, policy_reviews(settings, policy))
     return report

@@ -1,4 +1,10 @@
-"""``policydiff notice``: draft the notices a material change needs and write them to a folder."""
+"""``policydiff notice``: draft the notices a material change needs and write them to a folder.
+
+A report with changes a lawyer must still decide (severity ``review``) and no major change is
+refused: "no notice needed" is a conclusion only the lawyer can draw, so nothing is written and
+``plan_notice`` raises with one line per pending change. With a major change the notices are
+drafted for the majors and ``Drafted.pending`` lists the undecided ones for a warning.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from policydiff.commands.common import archived_policies
 from policydiff.commands.diff import diff_sources
 from policydiff.config import CONFIG_NAME, Settings
 from policydiff.errors import InputError
@@ -24,6 +31,8 @@ class Drafted:
     plan: NoticePlan
     folder: Path
     files: tuple[str, ...]
+    # the review changes the notices do not tell of, one line each with the command that decides it
+    pending: tuple[str, ...] = ()
 
 
 def notice_for_sources(
@@ -40,7 +49,9 @@ def notice_for_sources(
 ) -> Drafted:
     """Compare two sources and draft the notices their material changes require."""
     report = diff_sources(old, new, settings, stdin=stdin, shown=shown)
-    return draft_notice(report, settings, published, effective, folder, force=force)
+    # the archived policy compared: its reviews settle a pending change, so its commands name it
+    policy = next(iter(archived_policies(settings, (old, new))), None)
+    return draft_notice(report, settings, published, effective, folder, force=force, policy=policy)
 
 
 def draft_notice(
@@ -51,14 +62,19 @@ def draft_notice(
     folder: Path,
     *,
     force: bool = False,
+    policy: str | None = None,
 ) -> Drafted:
-    """Plan and render the notice set for ``report`` and write it to ``folder``."""
-    from policydiff.notice import plan_notice, render_notice
+    """Plan and render the notice set for ``report`` and write it to ``folder``.
 
-    plan = plan_notice(report, settings, published, effective)
+    ``InputError`` (nothing written) when review changes leave the decision open and no change is major;
+    ``policy``, the archived policy compared, is named in the ``policydiff review`` command of each.
+    """
+    from policydiff.notice import pending_lines, plan_notice, render_notice
+
+    plan = plan_notice(report, settings, published, effective, policy=policy)
     files = render_notice(plan, overrides=notice_overrides(settings))
     write_notice_files(files, folder, force=force)
-    return Drafted(plan, folder, tuple(files))
+    return Drafted(plan, folder, tuple(files), pending_lines(report, policy))
 
 
 def notice_overrides(settings: Settings) -> tuple[Path, ...]:

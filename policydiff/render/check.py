@@ -9,11 +9,17 @@ from pathlib import Path
 from typing import Any
 
 from policydiff.model import Change, PolicyCheck, Severity
-from policydiff.render.common import where
+from policydiff.render.common import review_command, review_hint, where
 from policydiff.render.json_report import dumps
 
 SCHEMA = "policydiff.check/1"
-_SYMBOL = {"major": "▲ major", "minor": "△ minor", "editorial": "· editorial", "none": "none"}
+_SYMBOL = {
+    "major": "▲ major",
+    "review": "■ pending review",  # no major change, but one a lawyer must decide before "no notice"
+    "minor": "△ minor",
+    "editorial": "· editorial",
+    "none": "none",
+}
 
 
 def _versions(check: PolicyCheck) -> str:
@@ -36,9 +42,18 @@ def _categories(check: PolicyCheck) -> str:
     return ", ".join(f"{name} {count}" for name, count in counts.most_common())
 
 
+def _pending(check: PolicyCheck) -> int:
+    """How many of the run's changes wait for a lawyer's decision."""
+    return check.report.notice.pending_review if check.report else 0
+
+
 def _notice(check: PolicyCheck) -> str:
+    pending = _pending(check)
+    waiting = f"{pending} change{'' if pending == 1 else 's'} pending review" if pending else ""
     if check.effective_date:
-        return f"yes, effective {check.effective_date} at the earliest"
+        return f"yes, effective {check.effective_date} at the earliest" + (f"; {waiting}" if waiting else "")
+    if waiting and not (check.report and check.report.notice.required):
+        return f"undecided: {waiting}"
     return "no" if check.status != "failed" else "—"
 
 
@@ -86,6 +101,8 @@ def _detail_lines(checks: Sequence[PolicyCheck]) -> list[str]:
                 lines.append(f"{check.policy} {change.id} {change.severity.value} {where(change)}: {says}")
                 if _reviewed(change) and len(change.reasons) > 1:
                     lines.append(f"    rule: {change.reasons[1].rule}: {change.reasons[1].says}")
+                if change.severity is Severity.REVIEW:
+                    lines.append(f"    {review_hint(change, check.policy)}")
         if check.folder is not None and check.error is None:
             lines.append(f"{check.policy}: notice drafts and redline in {check.folder}")
         elif check.error is not None and check.status != "failed":
@@ -124,6 +141,8 @@ def render_check_markdown(checks: Sequence[PolicyCheck]) -> str:
                 )
                 for reason in change.reasons[1:2] if _reviewed(change) else change.reasons[1:1]:
                     out.append(f"  - rule `{reason.rule}`: {_cell(reason.says)}")
+                if change.severity is Severity.REVIEW:
+                    out.append(f"  - a lawyer must decide: `{review_command(change, check.policy)}`")
         if check.folder is not None and check.error is None:
             out += ["", f"Notice drafts and redline: `{check.folder}`"]
         for review in check.stale:
@@ -153,6 +172,8 @@ def _entry(check: PolicyCheck) -> dict[str, Any]:
         "new": check.new.label if check.new else None,
         "severity": check.severity.value,
         "notice_required": bool(check.report and check.report.notice.required),
+        # without a major change, a pending review leaves the notice decision open: not "no notice"
+        "pending_review": _pending(check),
         "effective_date": check.effective_date,
         "notices": str(folder) if folder else None,
         "report": str(folder / "report.json") if folder else None,
@@ -189,8 +210,12 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+# the changes a CI job is warned of, and the title of each warning
+_ANNOTATED = {Severity.MAJOR: "Material change", Severity.REVIEW: "Change a lawyer must decide"}
+
+
 def annotation_lines(checks: Sequence[PolicyCheck], archive: Path) -> list[str]:
-    """A ``::warning`` workflow command per material change, pointing at the line of the new version."""
+    """A ``::warning`` workflow command per major or review change, at its line of the new version."""
     lines = []
     for check in checks:
         if check.report is None or check.new is None:
@@ -198,15 +223,18 @@ def annotation_lines(checks: Sequence[PolicyCheck], archive: Path) -> list[str]:
         file = archive / check.policy / check.new.file
         text = file.read_text(encoding="utf-8") if file.is_file() else ""
         for change in check.report.changes:
-            if change.severity is not Severity.MAJOR:
+            if change.severity not in _ANNOTATED:
                 continue
             side = change.new or change.old
             assert side is not None
             line = text.count("\n", 0, side.start) + 1 if change.new and text else 1
-            title = f"Material change in {check.policy}"
+            title = f"{_ANNOTATED[change.severity]} in {check.policy}"
             says = change.reasons[0].says if change.reasons else change.kind.value
+            message = f"{where(change)}: {says} (change {change.id})"
+            if change.severity is Severity.REVIEW:
+                message += f"; {review_hint(change, check.policy)}"
             lines.append(
                 f"::warning file={_escape_property(str(file))},line={line},title={_escape_property(title)}::"
-                + _escape_data(f"{where(change)}: {says} (change {change.id})")
+                + _escape_data(message)
             )
     return lines

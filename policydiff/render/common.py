@@ -20,7 +20,21 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\S+\s*")
 
-SEVERITY_ORDER = (Severity.MAJOR, Severity.MINOR, Severity.EDITORIAL)
+# the severities a change can have, highest first (SPEC): review sits below major, above minor
+SEVERITY_ORDER = (Severity.MAJOR, Severity.REVIEW, Severity.MINOR, Severity.EDITORIAL)
+
+# one symbol per severity, so a severity reads the same on every page, with or without colour; the
+# four shapes come from one Unicode block, so a font that draws one draws them all
+SEVERITY_SYMBOL = {
+    Severity.MAJOR: "▲",
+    Severity.REVIEW: "■",
+    Severity.MINOR: "◆",
+    Severity.EDITORIAL: "●",
+    Severity.NONE: "○",
+}
+
+# what a reader must do with a change no rule could read, said the same way in every format
+REVIEW_CHOICES = "--as editorial|minor|major"
 
 
 def clean(text: str) -> str:
@@ -141,7 +155,7 @@ def side_label(side: ChangeSide | None) -> str:
 
 
 def material(report: Report) -> list[Change]:
-    """The changes of substance (major and minor), in report order."""
+    """The changes of substance (major, review and minor), in report order."""
     return [change for change in report.changes if change.severity is not Severity.EDITORIAL]
 
 
@@ -154,6 +168,31 @@ def format_counts(counts: Iterable[tuple[str, int]], *, separator: str = ", ") -
     """``name count`` pairs joined, or "none" when there are none."""
     parts = [f"{name} {count}" for name, count in counts]
     return separator.join(parts) if parts else "none"
+
+
+def review_command(change: Change, policy: str = "POLICY") -> str:
+    """The command that records a lawyer's decision on ``change``."""
+    return f"policydiff review {policy} {change.id} {REVIEW_CHOICES}"
+
+
+def review_hint(change: Change, policy: str = "POLICY") -> str:
+    """What a review change asks of its reader: a lawyer's decision, and the command that records it."""
+    return f"a lawyer must decide: {review_command(change, policy)}"
+
+
+def pending_text(report: Report) -> str:
+    """What the pending review changes hold open, in words; "" when none is pending.
+
+    Without a major change the notice decision itself waits for them: "not required" would be a
+    conclusion nobody has drawn yet.
+    """
+    count = report.notice.pending_review
+    if not count:
+        return ""
+    changes = "1 change needs" if count == 1 else f"{count} changes need"
+    if report.notice.required:
+        return f"{changes} a lawyer's decision (policydiff review): the notice may have to tell of more"
+    return f"{changes} a lawyer's decision (policydiff review) before anyone can say no notice is needed"
 
 
 def notice_period(report: Report) -> str:

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 
-from policydiff.model import Change, Clause, Outline, Report
+from policydiff.model import Change, Clause, Outline, Report, Severity
+from policydiff.render.common import review_hint
 from policydiff.render.docx_merge import Item, Mode, merge
 from policydiff.render.docx_tokens import Mark, Token, heading_level, tokens
 
@@ -191,4 +192,6 @@ def _comment_lines(change: Change) -> tuple[str, ...]:
         )
     if change.consent.may_be_required:
         lines.append("Consent may be required: " + "; ".join(change.consent.reasons))
+    if change.severity is Severity.REVIEW:
+        lines.append("Undecided: " + review_hint(change))
     return tuple(lines)

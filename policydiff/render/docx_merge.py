@@ -18,7 +18,8 @@ from policydiff.model import Change, ChangeKind, Clause, Edit, Op, Outline, Repo
 
 __all__ = ["Item", "Mode", "Piece", "merge"]
 
-_MATERIAL = (Severity.MAJOR, Severity.MINOR)
+# the changes that get a comment: every change of substance, an undecided one above all
+_MATERIAL = (Severity.MAJOR, Severity.REVIEW, Severity.MINOR)
 
 # A change's side as (start, end, index in report.changes)
 _Range = tuple[int, int, int]

@@ -4,7 +4,8 @@ Accept all changes in Word and the text is the new version; reject all and it is
 The document follows the new version's clause order: an unchanged clause is a plain paragraph,
 a changed one shows its word edits as insertions and deletions, a removed one is a deleted
 paragraph where it stood, a moved one is a move (``w:moveFrom`` there, ``w:moveTo`` here).
-Each major or minor change carries a comment with its category, severity and reasons.
+Each major, review or minor change carries a comment with its category, severity and reasons; a
+review change's comment also says that a lawyer must decide it.
 
 Three steps: ``docx_merge`` puts both versions in one order, ``docx_layout`` (with
 ``docx_tokens``) cuts that into paragraphs, runs, move ranges and comments as plain data, and

@@ -13,28 +13,31 @@ from typing import TYPE_CHECKING, Any
 
 from policydiff import dates
 from policydiff.model import Severity, Version
-from policydiff.render.common import clean, console_text
+from policydiff.render.common import SEVERITY_ORDER, SEVERITY_SYMBOL, clean, console_text
 
 if TYPE_CHECKING:
     from jinja2 import Template
 
 __all__ = ["HISTORY_RENDERERS", "HistoryPage", "long_date", "render_history"]
 
-SYMBOL = {Severity.MAJOR: "▲", Severity.MINOR: "◆", Severity.EDITORIAL: "●", Severity.NONE: "○"}
+SYMBOL = SEVERITY_SYMBOL
 WORD = {
     Severity.MAJOR: "major",
+    Severity.REVIEW: "review",  # a change there waited for a lawyer's decision when it was recorded
     Severity.MINOR: "minor",
     Severity.EDITORIAL: "editorial",
     Severity.NONE: "first",
 }
 STYLE = {
     Severity.MAJOR: "bold red",
+    Severity.REVIEW: "bold bright_magenta",
     Severity.MINOR: "yellow",
     Severity.EDITORIAL: "dim",
     Severity.NONE: "green",
 }
 COLOUR = {
     Severity.MAJOR: "#c62828",
+    Severity.REVIEW: "#6a3fa0",
     Severity.MINOR: "#b26a00",
     Severity.EDITORIAL: "#6b6b78",
     Severity.NONE: "#2e7d32",
@@ -85,12 +88,19 @@ def render_text(page: HistoryPage, *, color: bool = False, width: int = 100) -> 
             Text(version.date),
             Text(clean(version.label)),
             Text(f"{SYMBOL[version.severity]} {WORD[version.severity]}", style=style),
-            Text("required" if version.notice else "—"),
+            Text(_notice_word(version)),
             Text("\n".join(clean(line) for line in version.summary) or _no_summary(version)),
         )
     if not page.versions:
         table.add_row("—", "—", "—", "—", "no versions recorded yet")
     return console_text([table], color=color, width=width)
+
+
+def _notice_word(version: Version) -> str:
+    if version.notice:
+        return "required"
+    # no major change, but one no rule could read: nobody has decided that no notice was needed
+    return "undecided" if version.severity is Severity.REVIEW else "—"
 
 
 def _no_summary(version: Version) -> str:
@@ -113,9 +123,7 @@ def render_html(page: HistoryPage) -> str:
         entries=entries,
         width=max(320, 60 + MARK_SPACING * max(count - 1, 0) + 60),
         spacing=MARK_SPACING,
-        legend=[
-            (SYMBOL[s], WORD[s], COLOUR[s]) for s in (Severity.MAJOR, Severity.MINOR, Severity.EDITORIAL)
-        ],
+        legend=[(SYMBOL[s], WORD[s], COLOUR[s]) for s in SEVERITY_ORDER],
     )
 
 
@@ -147,6 +155,7 @@ def _entries(page: HistoryPage) -> list[dict[str, Any]]:
                 "symbol": SYMBOL[severity],
                 "word": WORD[severity],
                 "colour": COLOUR[severity],
+                "undecided": _notice_word(version) == "undecided",
                 "summary": [clean(line) for line in version.summary],
                 "quiet": _no_summary(version),
                 "is_dated_label": version.label == version.date,

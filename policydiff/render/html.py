@@ -29,11 +29,14 @@ from policydiff.model import (
 )
 from policydiff.render.common import (
     SEVERITY_ORDER,
+    SEVERITY_SYMBOL,
     change_edits,
     clean,
     heading_label,
     notice_period,
     path_label,
+    pending_text,
+    review_hint,
 )
 
 __all__ = ["content_security_policy", "render_html", "report_context"]
@@ -44,8 +47,6 @@ SCRIPT_TEMPLATE = "report/_diff.js.j2"
 NO_CATEGORY = "none"  # the filter value of a change without categories (most editorial ones)
 _SEPARATOR = 2  # characters between two clauses that are only their line breaks, not unchanged text
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
-# the symbols of the history page, so a severity reads the same everywhere, with or without colour
-SYMBOL = {Severity.MAJOR: "▲", Severity.MINOR: "◆", Severity.EDITORIAL: "●", Severity.NONE: "○"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,7 @@ class ChangeView:
     heading: str | None
     reasons: tuple[ReasonView, ...]
     consent: tuple[str, ...] | None
+    review: str  # what a review change asks of its reader; "" for any other
     inline: tuple[Run, ...]
     old: tuple[Run, ...] | None  # None when the clause is not in that version
     new: tuple[Run, ...] | None
@@ -120,6 +122,7 @@ class NoticeView:
     period: str
     due: str | None  # the last day to send it for the new version to take effect on its date
     reasons: tuple[str, ...]
+    pending: str  # what the review changes hold open; "" when none is pending
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,14 +169,15 @@ def report_context(report: Report) -> dict[str, Any]:
     """The template's variables: plain strings and view models, escaped when printed."""
     changes = [change_view(change) for change in report.changes]
     counts = dict(report.stats.by_severity)
+    symbol = SEVERITY_SYMBOL
     return {
         "title": _title(report),
         "versions": [_version("Old", report.old), _version("New", report.new)],
         "severity": report.severity.value,
-        "symbol": SYMBOL[report.severity],
+        "symbol": symbol[report.severity],
         "notice": _notice(report),
         "severity_filters": [
-            FilterOption(s.value, f"{SYMBOL[s]} {s.value}", counts.get(s.value, 0), SYMBOL[s])
+            FilterOption(s.value, f"{symbol[s]} {s.value}", counts.get(s.value, 0), symbol[s])
             for s in SEVERITY_ORDER
         ],
         "category_filters": _category_filters(report.changes),
@@ -218,6 +222,7 @@ def _notice(report: Report) -> NoticeView:
         period=notice_period(report),
         due=due,
         reasons=tuple(clean(reason) for reason in notice.reasons),
+        pending=pending_text(report),
     )
 
 
@@ -250,7 +255,7 @@ def change_view(change: Change) -> ChangeView:
         moved_from=anchor(change.id, "moved-from") if change.kind is ChangeKind.MOVED else None,
         kind=change.kind.value,
         severity=change.severity.value,
-        symbol=SYMBOL[change.severity],
+        symbol=SEVERITY_SYMBOL[change.severity],
         categories=categories,
         filter_categories=" ".join(categories) or NO_CATEGORY,
         direction=change.direction.value,
@@ -262,6 +267,7 @@ def change_view(change: Change) -> ChangeView:
             ReasonView(clean(r.rule), clean(r.says), clean(r.trigger), r.side.value) for r in change.reasons
         ),
         consent=tuple(clean(reason) for reason in consent.reasons) if consent.may_be_required else None,
+        review=review_hint(change) if change.severity is Severity.REVIEW else "",
         inline=tuple(inline),
         old=tuple(old) if change.old is not None else None,
         new=tuple(new) if change.new is not None else None,

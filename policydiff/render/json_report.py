@@ -72,6 +72,7 @@ def notice_to_dict(notice: NoticeDecision) -> dict[str, Any]:
     """Whether advance notice is required, for how long, and why."""
     return {
         "required": notice.required,
+        "pending_review": notice.pending_review,
         "period_days": notice.period_days,
         "promised_days": notice.promised_days,
         "reasons": list(notice.reasons),

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from policydiff.model import Change, DocumentSummary, Op, Reason, Report
+from policydiff.model import Change, DocumentSummary, Op, Reason, Report, Severity
 from policydiff.render.common import (
     change_edits,
     clean,
@@ -23,6 +23,8 @@ from policydiff.render.common import (
     material,
     notice_period,
     path_label,
+    pending_text,
+    review_hint,
     side_label,
 )
 
@@ -87,6 +89,7 @@ def report_context(report: Report) -> dict[str, Any]:
             "required": report.notice.required,
             "period": notice_period(report),
             "reasons": list(report.notice.reasons),
+            "pending": pending_text(report),
         },
         "by_severity": format_counts(stats.by_severity),
         "by_category": format_counts(stats.by_category),
@@ -126,6 +129,7 @@ class _ChangeView:
     triggers: MarkdownText
     reasons: list[_ReasonView]
     consent: list[str] | None
+    review: str  # what a review change asks of its reader; "" for any other
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +165,7 @@ def _change(change: Change) -> _ChangeView:
         triggers=triggers(change),
         reasons=[_reason(reason) for reason in change.reasons],
         consent=list(consent.reasons) if consent.may_be_required else None,
+        review=review_hint(change) if change.severity is Severity.REVIEW else "",
     )
 
 

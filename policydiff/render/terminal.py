@@ -22,6 +22,8 @@ from policydiff.render.common import (
     material,
     notice_period,
     path_label,
+    pending_text,
+    review_hint,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +37,7 @@ INDENT = 4
 
 SEVERITY_STYLE = {
     Severity.MAJOR: "bold red",
+    Severity.REVIEW: "bold bright_magenta",  # its own hue: neither the alarm of major nor minor's calm
     Severity.MINOR: "yellow",
     Severity.EDITORIAL: "dim",
     Severity.NONE: "green",
@@ -122,13 +125,19 @@ def _notice(report: Report) -> list[RenderableType]:
 
     notice = report.notice
     line = Text.assemble(("Notice: ", "bold"))
+    waiting = pending_text(report)
     if notice.required:
         line.append("REQUIRED", style="bold red")
         line.append(f" — {notice_period(report)}")
+    elif waiting:
+        line.append("UNDECIDED", style=SEVERITY_STYLE[Severity.REVIEW])
+        line.append(f" — {waiting}")
     else:
         line.append("not required")
     items: list[RenderableType] = [line]
     items.extend(_indented(Text("• " + clean(reason)), 2) for reason in notice.reasons)
+    if notice.required and waiting:
+        items.append(_indented(Text("• " + waiting), 2))
     return items
 
 
@@ -153,6 +162,8 @@ def change_renderables(change: Change) -> list[RenderableType]:
         _indented(redline(change), INDENT),
     ]
     items.extend(_indented(reason_text(reason), INDENT) for reason in change.reasons)
+    if change.severity is Severity.REVIEW:
+        items.append(_indented(Text(review_hint(change), style=SEVERITY_STYLE[Severity.REVIEW]), INDENT))
     if change.consent.may_be_required:
         consent = Text.assemble(("consent may be required", "bold red"))
         hints = "; ".join(clean(reason) for reason in change.consent.reasons)
