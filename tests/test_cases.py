@@ -7,7 +7,9 @@ a typo in a case is a collection error, not a silently weaker test.
 
 Optional keys: ``context`` (heading trail, list lead-in or table header, both sides),
 ``old_context`` / ``new_context`` (one side each), ``moved`` (the clause moved),
-``renames`` (``[[old, new], ...]`` names changed throughout the document), ``note``, and
+``renames`` (``[[old, new], ...]`` names changed throughout the document), ``old_document``
+(the rest of the old version, whose words tell what it already named), ``heading`` (the clause
+is a heading), ``note``, and
 ``xfail: "why"`` for a case whose expected label is itself uncertain (strict).
 """
 
@@ -30,7 +32,7 @@ CASES_DIR = Path(__file__).parent / "cases"
 REQUIRED = frozenset({"id", "rule", "old", "new", "severity"})
 OPTIONAL = frozenset(
     {"category", "direction", "consent", "context", "old_context", "new_context"}
-    | {"moved", "renames", "xfail", "note", "uses"}
+    | {"moved", "renames", "xfail", "note", "uses", "old_document", "heading"}
 )
 SEVERITIES = {s.value for s in Severity} - {Severity.NONE.value}
 DIRECTIONS = {d.value for d in Direction}
@@ -54,6 +56,8 @@ class Case:
     renames: tuple[tuple[str, str], ...]
     xfail: str | None
     uses: tuple[str, ...] = ()  # a definition: the categories of the clauses that use its term
+    old_document: str = ""  # the rest of the old version: the words it already used
+    heading: bool = False
 
 
 class CaseError(ValueError):
@@ -88,8 +92,9 @@ def _case(raw: object, file: str, index: int) -> Case:
     if severity not in SEVERITIES:
         raise CaseError(f"{where}: severity {severity!r} is not one of {sorted(SEVERITIES)}")
     direction = raw.get("direction")
-    if direction is None and severity != Severity.EDITORIAL.value:
-        raise CaseError(f"{where}: 'direction' is required unless severity is editorial")
+    # a review verdict has no direction to check: no rule could read one
+    if direction is None and severity not in (Severity.EDITORIAL.value, Severity.REVIEW.value):
+        raise CaseError(f"{where}: 'direction' is required unless severity is editorial or review")
     if direction is not None and direction not in DIRECTIONS:
         raise CaseError(f"{where}: direction {direction!r} is not one of {sorted(DIRECTIONS)}")
     category = raw.get("category")
@@ -135,6 +140,8 @@ def _case(raw: object, file: str, index: int) -> Case:
         renames=tuple((fold(a), fold(b)) for a, b in renames_raw),
         xfail=xfail,
         uses=tuple(uses),
+        old_document=_string(raw, "old_document", where),
+        heading=raw.get("heading") is True,
     )
 
 
@@ -177,11 +184,14 @@ def subject_of(case: Case) -> Subject:
         lead=normalise(case.new_context or case.old_context).text,
         defines=(defined_term(new) or defined_term(old) or "") if case.uses else "",
         term_categories=tuple(Category(u) for u in case.uses),
+        heading=case.heading,
     )
 
 
 def judge(case: Case) -> Verdict:
-    context = DocumentContext(renames=frozenset(case.renames))
+    old_words = f"{case.old_document} {case.old}".casefold().split()
+    vocabulary = frozenset(w.strip(".,;:()\"'") for w in old_words) if case.old_document else frozenset()
+    context = DocumentContext(renames=frozenset(case.renames), vocabulary=vocabulary)
     return classify(subject_of(case), default_rulebook(), context=context)
 
 

@@ -59,7 +59,9 @@ def document_context(
 ) -> DocumentContext:
     """Names renamed throughout the pair, and the terms of added clauses the old text already affirms."""
     return DocumentContext(
-        renames=_renames(subjects, rulebook), disclosed=_disclosed(subjects, old_outline, rulebook)
+        renames=_renames(subjects, rulebook),
+        disclosed=_disclosed(subjects, old_outline, rulebook),
+        vocabulary=frozenset(word.casefold() for word in WORD.findall(old_outline.document.text)),
     )
 
 

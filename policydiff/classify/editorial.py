@@ -25,6 +25,11 @@ _DATE_LINE = re.compile(
     r"|\bv\d+(?:\.\d+)+\b",
     re.IGNORECASE,
 )
+# a list item that is one link whose words send the reader somewhere ("View our certification")
+_LONE_LINK = re.compile(
+    r"^\W*\[(?:view|see|read|learn|download|click|visit|go to|open|print)\b[^\]]{0,120}\]\([^)]+\)\W*$",
+    re.IGNORECASE,
+)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 
 
@@ -93,6 +98,8 @@ def is_chrome(text: str, rulebook: RuleBook) -> bool:
     """Navigation, breadcrumbs, tickers, copyright lines: no statement a user could rely on."""
     if _COPYRIGHT.search(text) and len(WORD.findall(text)) <= 20:
         return True
+    if _LONE_LINK.match(text):
+        return True  # a way to a page, not a statement
     words = [w for w in WORD.findall(strip_links(text)) if not w.isdigit()]
     if rulebook.find_terms(mask_links(text)):
         return False
@@ -141,3 +148,12 @@ def _editorial_words(texts: Texts, rulebook: RuleBook, renames: frozenset[tuple[
     if words and all(w in rulebook.editorial_words for w in words):
         return "wording"
     return None
+
+
+_LINK_OR_MARKUP = re.compile(r"\]\([^)]*\)|https?://\S*|mailto:\S*|data:\S+|www\.\S+|<[^>]{1,40}>")
+
+
+def edited_words(edits: Sequence[Edit]) -> list[str]:
+    """The words inserted or deleted, read as a reader sees them: link targets and tags left out."""
+    changed = " ".join(edit.text for edit in edits if edit.op is not Op.EQUAL)
+    return WORD.findall(_LINK_OR_MARKUP.sub(" ", strip_links(changed)).replace("_", " "))

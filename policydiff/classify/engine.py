@@ -11,17 +11,25 @@ the settings.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from policydiff.classify.editorial import Texts, changed_words, editorial_verdict
+from policydiff.classify.editorial import Texts, changed_words, edited_words, editorial_verdict
+from policydiff.classify.practice import practice_reader
 from policydiff.classify.profile import Region, changed_regions, profile, whole_region
 from policydiff.classify.rule_signals import rule_signals
 from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.classify.signals import Sides, Signal, cue_signals, list_signals, swap_signals, term_signals
-from policydiff.model import Category, ChangeKind, Consent, Direction, Edit, Reason, Severity, Side, Told
-from policydiff.text import fold, mask_links
+from policydiff.model import Category, ChangeKind, Consent, Direction, Edit, Op, Reason, Severity, Side, Told
+from policydiff.text import WORD, fold, mask_links
+
+_ANAPHORA = re.compile(r"\b(?:them|they|these|those|such (?:parties|companies|partners|providers))\b", re.I)
+# a heading of this many words names a topic; a longer one is a statement set as a heading
+_TITLE_WORDS = 6
+# term events that turn a denial round: the one change a heading or a move can make
+_POLARITY = (".denial-lifted", ".denial-removed", ".denial-added")
 
 DEFAULT_MAJOR: frozenset[tuple[Category, Direction]] = frozenset(
     (category, Direction.EXPANDS)
@@ -65,6 +73,7 @@ class DocumentContext:
     disclosed: frozenset[tuple[str, str]] = (
         frozenset()
     )  # (category, member) affirmed anywhere in the old text
+    vocabulary: frozenset[str] = frozenset()  # every word of the old text, casefolded
 
 
 def classify(
@@ -86,11 +95,128 @@ def classify(
         )
         return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
     signals = _signals(subject, sides, rulebook, context.disclosed)
+    if (
+        subject.heading
+        and max(len(WORD.findall(subject.old)), len(WORD.findall(subject.new))) <= _TITLE_WORDS
+    ):
+        # a heading names what follows; the clauses under it say what is done (LABELING.md: headings
+        # are editorial), unless the heading turns a denial round ("we do not collect" → "we collect")
+        signals = [s for s in signals if s.reason.rule.endswith(_POLARITY)]
+        if not signals:
+            return _editorial_verdict(
+                "chrome", subject.new.strip()[:80] or changed_words(subject.edits), subject, rulebook
+            )
     dominant = dominant_categories(sides, rulebook)
     lead_category = subject.term_categories[0] if subject.term_categories else None
     if lead_category is None and not _has_verb(sides, rulebook):
         lead_category = _lead_category(subject.lead, rulebook)
+    categories = [*([lead_category] if lead_category else []), *dominant]
+    if not signals:
+        unread = _unread(subject, sides, categories, rulebook)
+        if unread is not None:
+            return unread
+    if not any(s.direction in (Direction.EXPANDS, Direction.NARROWS) for s in signals):
+        unknown = _unknown_practice(subject, categories, rulebook, context.vocabulary)
+        if unknown is not None:
+            return unknown
     return _decide(signals, dominant, lead_category, subject, rulebook, major, sides.new)
+
+
+def _unread(subject: Subject, sides: Sides, categories: list[Category], rulebook: RuleBook) -> Verdict | None:
+    """A reworded statement of practice that no rule reads: a lawyer decides (SPEC: never editorial)."""
+    if subject.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
+        return None
+    reader = practice_reader()
+    sentences = [text for region in (sides.old, sides.new) for _, text in region.parts()]
+    if not any(reader.states_practice(sentence, rulebook) for sentence in sentences):
+        return None
+    words = edited_words(subject.edits)
+    category = categories[0] if categories else Category.OTHER
+    topic = rulebook.by_category(category).topic
+    went, came = _words_that_went_and_came(subject, sides)
+    content = [word for word in (*went, *came) if _content_word(word, rulebook)]
+    conditioned = bool(content) and (
+        reader.conditioned(subject.old, _edit_spans(subject.edits, Op.DELETE))
+        or reader.conditioned(subject.new, _edit_spans(subject.edits, Op.INSERT))
+    )
+    if conditioned or reader.changes_meaning(went, came, rulebook):
+        says = f"a statement about {topic} was reworded and no rule reads it"
+        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
+        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+    if category in (Category.SHARING, Category.TRANSFER) and any(word[:1].isupper() for word in words):
+        # one named party for another in the same role: neutral (LABELING.md, recipients)
+        says = f"a named party or place changed in a statement about {topic}"
+        reason = Reason(f"{category.value}.name-changed", says, changed_words(subject.edits), _side(subject))
+        return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
+    return None  # names, numbers, addresses, markup: the editorial rules' reading stands
+
+
+def _content_word(word: str, rulebook: RuleBook) -> bool:
+    """A lower-case word that is no connective: a name, a number or markup is not."""
+    return word.isalpha() and word.islower() and len(word) > 1 and word not in rulebook.editorial_words
+
+
+# practice classes whose new statement can widen what is done with data (not rights, notice, security)
+_WIDENING = ("collect", "use", "share", "retain")
+_NOVEL_WORDS = 2  # words the old text never used: fewer is a new wording of what it said
+
+
+def _unknown_practice(
+    subject: Subject, categories: list[Category], rulebook: RuleBook, vocabulary: frozenset[str]
+) -> Verdict | None:
+    """An added statement of practice naming what the old text never named, and no rule reads it."""
+    if subject.kind is not ChangeKind.ADDED or not vocabulary:
+        return None
+    reader = practice_reader()
+    if not any(action in _WIDENING for action in reader.actions(subject.new)):
+        return None
+    words = {
+        w.casefold() for w in edited_words((Edit(Op.INSERT, subject.new),)) if _content_word(w, rulebook)
+    }
+    novel = sorted(words - vocabulary)
+    if len(novel) < _NOVEL_WORDS:
+        return None
+    category = categories[0] if categories else Category.OTHER
+    says = f"new text about {rulebook.by_category(category).topic} names what the old text never did"
+    reason = Reason("review.unknown-practice", says, ", ".join(novel[:6]), Side.NEW)
+    return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+
+
+def _words_that_went_and_came(subject: Subject, sides: Sides) -> tuple[list[str], list[str]]:
+    """Deleted words the new sentences no longer hold, and inserted ones the old sentences did not."""
+    old_words = {word.casefold() for word in edited_words((Edit(Op.INSERT, sides.old.text),))}
+    new_words = {word.casefold() for word in edited_words((Edit(Op.INSERT, sides.new.text),))}
+    went = edited_words(tuple(e for e in subject.edits if e.op is Op.DELETE))
+    came = edited_words(tuple(e for e in subject.edits if e.op is Op.INSERT))
+    gone = [word for word in went if word.casefold() not in new_words]
+    return _without_negated_antonyms(gone, [word for word in came if word.casefold() not in old_words])
+
+
+_ANTONYM_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+
+
+def _without_negated_antonyms(went: list[str], came: list[str]) -> tuple[list[str], list[str]]:
+    """ "work improperly" → "not work properly": a negation that came with the antonym that went."""
+    for negation, gone_side, came_side in (("not", went, came), ("not", came, went)):
+        if negation not in (word.casefold() for word in came_side):
+            continue
+        for word in list(gone_side):
+            stem = next((word[len(p) :] for p in _ANTONYM_PREFIXES if word.casefold().startswith(p)), None)
+            if stem and stem.casefold() in (w.casefold() for w in came_side):
+                gone_side.remove(word)
+                came_side[:] = [w for w in came_side if w.casefold() not in (negation, stem.casefold())]
+    return went, came
+
+
+def _edit_spans(edits: Sequence[Edit], op: Op) -> list[tuple[int, int]]:
+    """Offsets of the edits of one kind in their side's text (deletions in the old, insertions in the new)."""
+    spans, position = [], 0
+    for edit in edits:
+        if edit.op is Op.EQUAL or edit.op is op:
+            if edit.op is op:
+                spans.append((position, position + len(edit.text)))
+            position += len(edit.text)
+    return spans
 
 
 def _side(subject: Subject) -> Side:
@@ -124,6 +250,10 @@ def _editorial(
         moved = _moved_under_new_heading(subject, rulebook, major)
         if moved is not None:
             return moved
+    return _editorial_verdict(key, trigger, subject, rulebook)
+
+
+def _editorial_verdict(key: str, trigger: str, subject: Subject, rulebook: RuleBook) -> Verdict:
     reason = Reason(f"editorial.{key}", rulebook.editorial[key], trigger, _side(subject))
     return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
 
@@ -203,7 +333,16 @@ def _moved_under_new_heading(
         edits=(),
         context_terms=(),
     )
-    signals = [s for s in term_signals(rulebook, sides, frozenset()) if s.direction is not Direction.NEUTRAL]
+    # moved text is editorial (LABELING.md); what can change is the heading's polarity: items
+    # moved from "data we do not collect" to "data we collect" are collected now
+    # a clause that names its party only through the heading ("we give *them* your orders") takes
+    # its meaning from it: every term of the headings counts
+    anaphoric = bool(_ANAPHORA.search(subject.new or subject.old))
+    signals = [
+        s
+        for s in term_signals(rulebook, sides, frozenset())
+        if s.direction is not Direction.NEUTRAL and (anaphoric or s.reason.rule.endswith(_POLARITY))
+    ]
     if not signals:
         return None
     return _decide(signals, [], None, subject, rulebook, major, new_region)

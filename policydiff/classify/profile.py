@@ -182,8 +182,13 @@ def lead_denies(lead: str, rulebook: RuleBook) -> bool:
     return bool(negation.pattern.search(last))
 
 
+# "26 May 2026", "May 26, 2026": the month is a date, not the modal verb a hedge cue looks for
+_MONTH_MAY = re.compile(r"(?<=\d )May\b|\bMay(?= \d)")
+
+
 def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
     """Every cue in a text whose subject fits ("you may" is no hedge of the company's)."""
+    text = _MONTH_MAY.sub("   ", text)
     found = [(m.name, m.group(), m.start(), m.end()) for m in rulebook.cue_index.finditer(text)]
     for cue in rulebook.cues:
         if isinstance(cue.pattern, re.Pattern):

@@ -1,0 +1,94 @@
+"""Whether a sentence states a data practice: the test that keeps an unread change from passing as editorial.
+
+A sentence states a practice when it holds a verb of a practice class (``ontology/actions.toml``:
+collect, use, share, retain, protect, rights, notify; each class cites its source) or a term
+of the rule book (a kind of data, a recipient, a purpose). An edit that no rule explains
+inside such a sentence is sent to a lawyer (``review``), never called editorial.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from policydiff.classify.rulebook import RuleBook
+from policydiff.text import mask_links
+
+__all__ = ["PracticeReader", "practice_reader"]
+
+_ONTOLOGY = Path(__file__).with_name("ontology")
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeReader:
+    """The practice verbs, compiled once: which practice classes a sentence speaks of."""
+
+    verbs: re.Pattern[str]
+    classes: tuple[str, ...]  # the group name of each class in ``verbs``, in order
+    quantifiers: frozenset[str]  # ``ontology/scope.toml``
+    conditions: frozenset[str]
+
+    def actions(self, sentence: str) -> list[str]:
+        """The practice classes whose verbs the sentence holds, in order of appearance."""
+        found = []
+        for match in self.verbs.finditer(mask_links(sentence)):
+            name = match.lastgroup
+            if name is not None and name not in found:
+                found.append(name)
+        return found
+
+    def states_practice(self, sentence: str, rulebook: RuleBook) -> bool:
+        """A practice verb, or a term of the rule book (data, recipients, purposes), in ``sentence``."""
+        return bool(self.actions(sentence)) or bool(rulebook.find_terms(mask_links(sentence)))
+
+    def changes_meaning(self, went: list[str], came: list[str], rulebook: RuleBook) -> list[str]:
+        """The words among those that went or came that can change what a statement permits.
+
+        A term of the rule book, a cue (negation, hedge, exception, limiter), a scope word, or a
+        practice verb that came; a verb that went while its objects stay is a rewording.
+        """
+        found = [word for word in (*went, *came) if self._weighs(word, rulebook)]
+        return found + [word for word in came if self.actions(word)]
+
+    def _weighs(self, word: str, rulebook: RuleBook) -> bool:
+        folded = word.casefold()
+        if folded in self.quantifiers or folded in self.conditions:
+            return True
+        return bool(rulebook.find_terms(word) or rulebook.cue_index.search(word))
+
+    def conditioned(self, text: str, edits: list[tuple[int, int]]) -> bool:
+        """Whether an edit (offsets in ``text``) falls after a condition word of its own sentence."""
+        for match in re.finditer(r"[^.;!?]+", text):
+            words = re.finditer(r"\w+", match.group())
+            first = next((w.start() for w in words if w.group().casefold() in self.conditions), None)
+            if first is None:
+                continue
+            start = match.start() + first
+            if any(start < edit_start < match.end() for edit_start, _ in edits):
+                return True
+        return False
+
+
+def _pattern(phrase: str) -> str:
+    words = [re.escape(word.rstrip("*")) + (r"\w*" if word.endswith("*") else "") for word in phrase.split()]
+    return r"\b" + r"\s+".join(word if word != r"\w*" else r"\w+" for word in words) + r"\b"
+
+
+@cache
+def practice_reader(folder: Path = _ONTOLOGY) -> PracticeReader:
+    """The reader of the packaged ontology (read once per process)."""
+    with (folder / "actions.toml").open("rb") as handle:
+        actions = tomllib.load(handle)
+    with (folder / "scope.toml").open("rb") as handle:
+        scope = tomllib.load(handle)
+    quantifiers = frozenset(word.casefold() for word in scope["quantifiers"])
+    conditions = frozenset(word.casefold() for word in scope["conditions"])
+    groups = []
+    for name, table in actions.items():
+        alternatives = "|".join(_pattern(phrase) for phrase in table["verbs"])
+        groups.append(f"(?P<{name}>{alternatives})")
+    verbs = re.compile("|".join(groups), re.IGNORECASE)
+    return PracticeReader(verbs, tuple(actions), quantifiers, conditions)

@@ -1,0 +1,47 @@
+"""policydiff.classify.practice: which sentences state a practice, and which changed words weigh."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from policydiff.classify import default_rulebook
+from policydiff.classify.practice import practice_reader
+
+ONTOLOGY = Path(__file__).resolve().parents[1] / "policydiff" / "classify" / "ontology"
+
+
+def test_practice_verbs_are_found_by_class() -> None:
+    reader = practice_reader()
+    assert reader.actions("We log the titles of the files you open.") == ["collect"]
+    assert reader.actions("We may transfer it to partners and keep it for a year.") == ["share", "retain"]
+    assert reader.actions("Welcome to our help centre.") == []
+
+
+def test_a_sentence_with_a_term_but_no_verb_still_states_a_practice() -> None:
+    reader, rulebook = practice_reader(), default_rulebook()
+    assert reader.states_practice("Precise location and contacts, for instance.", rulebook)
+    assert not reader.states_practice("Thank you for reading.", rulebook)
+
+
+def test_words_that_weigh_a_scope_word_a_term_or_a_verb_that_came() -> None:
+    reader, rulebook = practice_reader(), default_rulebook()
+    assert reader.changes_meaning([], ["only"], rulebook) == ["only"]
+    assert reader.changes_meaning(["shared"], [], rulebook)  # a lexicon term that went
+    assert reader.changes_meaning([], ["transmit"], rulebook) == ["transmit"]  # a practice verb that came
+    assert reader.changes_meaning(["help"], ["assist"], rulebook) == []
+
+
+def test_an_edit_after_a_condition_word_changes_when_the_promise_holds() -> None:
+    text = "Staff do not open your notes, unless you ask them to."
+    after = text.index("you ask")
+    assert practice_reader().conditioned(text, [(after, after + 7)])
+    assert not practice_reader().conditioned(text, [(0, 5)])  # "Staff": before the condition
+
+
+def test_every_ontology_class_cites_where_it_comes_from() -> None:
+    with (ONTOLOGY / "actions.toml").open("rb") as handle:
+        actions = tomllib.load(handle)
+    assert actions and all(table["source"].strip() and table["verbs"] for table in actions.values())
+    scope = (ONTOLOGY / "scope.toml").read_text(encoding="utf-8")
+    assert "Source:" in scope
