@@ -94,6 +94,12 @@ def is_date_line(text: str) -> bool:
     return len(WORD.findall(text)) <= 14 and bool(_DATE_LINE.search(text))
 
 
+def _mostly_dates(text: str) -> bool:
+    """A list of dates ("Archived versions: May 20, 2020 · March 17, 2020 …"): a selector, no statement."""
+    words = [word.casefold() for word in WORD.findall(strip_links(text))]
+    return len(words) >= 6 and sum(bool(_DATE_WORD.match(word)) for word in words) >= 0.6 * len(words)
+
+
 def is_chrome(text: str, rulebook: RuleBook) -> bool:
     """Navigation, breadcrumbs, tickers, copyright lines: no statement a user could rely on."""
     if _COPYRIGHT.search(text) and len(WORD.findall(text)) <= 20:
@@ -134,8 +140,7 @@ def _editorial_words(texts: Texts, rulebook: RuleBook, renames: frozenset[tuple[
     if (
         words
         and all(_DATE_WORD.match(w) for w in words)
-        and is_date_line(texts.old)
-        and is_date_line(texts.new)
+        and (is_date_line(texts.old) and is_date_line(texts.new) or _mostly_dates(texts.new))
     ):
         return "date"
     if pairs and all(pair in renames for pair in pairs):

@@ -115,7 +115,9 @@ def classify(
         unread = _unread(subject, sides, categories, rulebook)
         if unread is not None:
             return unread
-    if not any(s.direction in (Direction.EXPANDS, Direction.NARROWS) for s in signals):
+    # a rule that reads the addition as wider decides it; so does one that reads it as a new
+    # right or safeguard (a protective category narrowing); anything else it may only describe
+    if not any(_read_as_wider_or_protective(s, rulebook) for s in signals):
         unknown = _unknown_practice(subject, categories, rulebook, context.vocabulary)
         if unknown is not None:
             return unknown
@@ -159,6 +161,17 @@ def _content_word(word: str, rulebook: RuleBook) -> bool:
 # practice classes whose new statement can widen what is done with data (not rights, notice, security)
 _WIDENING = ("collect", "use", "share", "retain")
 _NOVEL_WORDS = 2  # words the old text never used: fewer is a new wording of what it said
+
+
+def _read_as_wider_or_protective(signal: Signal, rulebook: RuleBook) -> bool:
+    if signal.direction is Direction.EXPANDS:
+        return True
+    category = signal.category
+    return (
+        signal.direction is Direction.NARROWS
+        and category is not None
+        and rulebook.by_category(category).protective
+    )
 
 
 def _unknown_practice(
