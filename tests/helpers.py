@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import difflib
 import hashlib
 import json
@@ -713,3 +714,26 @@ def chromium() -> Iterator[Any]:
             yield launched
         finally:
             launched.close()
+
+
+# The project the command tests (record, init, fetch) share: JoyPix with its page selectors, and "p".
+COMMANDS_TODAY = dt.date(2026, 3, 17)
+COMMANDS_NOW = dt.datetime(2026, 3, 17, 9, 30, tzinfo=dt.UTC)
+JOYPIX_POLICY = """[[policy]]
+id = "joypix"
+title = "JoyPix AI Privacy Policy"
+select = "main"
+remove = [".cookie-banner"]
+"""
+
+
+def command_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project of JoyPix and "p" in ``tmp_path``, made the working directory, errors logged there."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("POLICYDIFF_ERROR_LOG", str(tmp_path / "error.log"))
+    return write_project(tmp_path, JOYPIX_POLICY + '\n[[policy]]\nid = "p"\n')
+
+
+def files_of(folder: Path) -> list[str]:
+    """Every file below ``folder``, relative and sorted."""
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())

@@ -12,9 +12,14 @@ from pathlib import Path
 import httpx
 import pytest
 from helpers import (
+    COMMANDS_NOW,
+    COMMANDS_TODAY,
     JOYCLIP_OLD,
     JOYPIX_NEW,
     JOYPIX_OLD,
+    JOYPIX_POLICY,
+    command_project,
+    files_of,
     policy_page,
     small_policy,
     threaded_server,
@@ -32,25 +37,12 @@ from policydiff.errors import InputError
 from policydiff.fetch import FetchLimits, new_client
 from policydiff.model import Severity
 
-TODAY = dt.date(2026, 3, 17)
-NOW = dt.datetime(2026, 3, 17, 9, 30, tzinfo=dt.UTC)
-JOYPIX = """[[policy]]
-id = "joypix"
-title = "JoyPix AI Privacy Policy"
-select = "main"
-remove = [".cookie-banner"]
-"""
+TODAY, NOW, JOYPIX = COMMANDS_TODAY, COMMANDS_NOW, JOYPIX_POLICY
 
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("POLICYDIFF_ERROR_LOG", str(tmp_path / "error.log"))
-    return write_project(tmp_path, JOYPIX + '\n[[policy]]\nid = "p"\n')
-
-
-def files_of(folder: Path) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    return command_project(tmp_path, monkeypatch)
 
 
 # ---------------------------------------------------------------------- fetch
@@ -227,5 +219,3 @@ def test_fetch_command_reports_each_failure_and_exits_3(
     assert result.exit_code == 0 and result.stdout.startswith("joyclip: same text as 2026-")
     result = CliRunner().invoke(app, ["fetch", "nope"])
     assert result.exit_code == 2 and "no policy 'nope' (configured: joyclip, broken)" in result.stderr
-
-

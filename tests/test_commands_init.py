@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import tomllib
 from pathlib import Path
 
 import pytest
 from helpers import (
-    write_project,
+    COMMANDS_NOW,
+    COMMANDS_TODAY,
+    JOYPIX_POLICY,
+    command_project,
 )
 from typer.testing import CliRunner
 
@@ -17,25 +19,12 @@ from policydiff.commands.init import config_text, init_project
 from policydiff.config import Organization, load_settings
 from policydiff.errors import InputError
 
-TODAY = dt.date(2026, 3, 17)
-NOW = dt.datetime(2026, 3, 17, 9, 30, tzinfo=dt.UTC)
-JOYPIX = """[[policy]]
-id = "joypix"
-title = "JoyPix AI Privacy Policy"
-select = "main"
-remove = [".cookie-banner"]
-"""
+TODAY, NOW, JOYPIX = COMMANDS_TODAY, COMMANDS_NOW, JOYPIX_POLICY
 
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("POLICYDIFF_ERROR_LOG", str(tmp_path / "error.log"))
-    return write_project(tmp_path, JOYPIX + '\n[[policy]]\nid = "p"\n')
-
-
-def files_of(folder: Path) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    return command_project(tmp_path, monkeypatch)
 
 
 # ---------------------------------------------------------------------- init
@@ -83,5 +72,3 @@ def test_init_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 2 and "policydiff.toml: already exists; use --force" in result.stderr
     assert runner.invoke(app, ["init", "--force", "--product", "JoyPix.ai"]).exit_code == 0
     assert load_settings(tmp_path / "policydiff.toml").organization == Organization("", "JoyPix.ai")
-
-

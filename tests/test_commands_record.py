@@ -7,11 +7,15 @@ from pathlib import Path
 
 import pytest
 from helpers import (
+    COMMANDS_NOW,
+    COMMANDS_TODAY,
     FIXTURES,
     JOYPIX_NEW,
     JOYPIX_OLD,
+    JOYPIX_POLICY,
+    command_project,
+    files_of,
     small_policy,
-    write_project,
 )
 from typer.testing import CliRunner
 
@@ -23,25 +27,12 @@ from policydiff.errors import InputError
 from policydiff.load import load
 from policydiff.model import Severity
 
-TODAY = dt.date(2026, 3, 17)
-NOW = dt.datetime(2026, 3, 17, 9, 30, tzinfo=dt.UTC)
-JOYPIX = """[[policy]]
-id = "joypix"
-title = "JoyPix AI Privacy Policy"
-select = "main"
-remove = [".cookie-banner"]
-"""
+TODAY, NOW, JOYPIX = COMMANDS_TODAY, COMMANDS_NOW, JOYPIX_POLICY
 
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("POLICYDIFF_ERROR_LOG", str(tmp_path / "error.log"))
-    return write_project(tmp_path, JOYPIX + '\n[[policy]]\nid = "p"\n')
-
-
-def files_of(folder: Path) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    return command_project(tmp_path, monkeypatch)
 
 
 # ---------------------------------------------------------------------- record
