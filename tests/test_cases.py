@@ -191,7 +191,7 @@ def subject_of(case: Case) -> Subject:
 def judge(case: Case) -> Verdict:
     old_words = f"{case.old_document} {case.old}".casefold().split()
     vocabulary = frozenset(w.strip(".,;:()\"'") for w in old_words) if case.old_document else frozenset()
-    context = DocumentContext(renames=frozenset(case.renames), vocabulary=vocabulary)
+    context = DocumentContext(renames=frozenset(case.renames), vocabulary=lambda: vocabulary)
     return classify(subject_of(case), default_rulebook(), context=context)
 
 

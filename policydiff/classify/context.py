@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from policydiff.classify.editorial import edit_runs
 from policydiff.classify.engine import DocumentContext, Subject
@@ -61,7 +62,10 @@ def document_context(
     return DocumentContext(
         renames=_renames(subjects, rulebook),
         disclosed=_disclosed(subjects, old_outline, rulebook),
-        vocabulary=frozenset(word.casefold() for word in WORD.findall(old_outline.document.text)),
+        # a 10 MB policy is not split into words unless an added clause asks what it already named
+        vocabulary=cache(
+            lambda: frozenset(word.casefold() for word in WORD.findall(old_outline.document.text))
+        ),
     )
 
 

@@ -160,5 +160,9 @@ _LINK_OR_MARKUP = re.compile(r"\]\([^)]*\)|https?://\S*|mailto:\S*|data:\S+|www\
 
 def edited_words(edits: Sequence[Edit]) -> list[str]:
     """The words inserted or deleted, read as a reader sees them: link targets and tags left out."""
-    changed = " ".join(edit.text for edit in edits if edit.op is not Op.EQUAL)
-    return WORD.findall(_LINK_OR_MARKUP.sub(" ", strip_links(changed)).replace("_", " "))
+    return visible_words(" ".join(edit.text for edit in edits if edit.op is not Op.EQUAL))
+
+
+def visible_words(text: str) -> list[str]:
+    """The words a reader reads in ``text``: link targets, tags and Markdown emphasis left out."""
+    return WORD.findall(_LINK_OR_MARKUP.sub(" ", strip_links(text)).replace("_", " "))

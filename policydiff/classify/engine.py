@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from policydiff.classify.editorial import Texts, changed_words, edited_words, editorial_verdict
+from policydiff.classify.editorial import Texts, changed_words, edited_words, editorial_verdict, visible_words
 from policydiff.classify.practice import practice_reader
 from policydiff.classify.profile import Region, changed_regions, profile, whole_region
 from policydiff.classify.rule_signals import rule_signals
@@ -73,7 +73,8 @@ class DocumentContext:
     disclosed: frozenset[tuple[str, str]] = (
         frozenset()
     )  # (category, member) affirmed anywhere in the old text
-    vocabulary: frozenset[str] = frozenset()  # every word of the old text, casefolded
+    # every word of the old text, casefolded; read only when an added clause asks what is new
+    vocabulary: Callable[[], frozenset[str]] = frozenset
 
 
 def classify(
@@ -175,18 +176,19 @@ def _read_as_wider_or_protective(signal: Signal, rulebook: RuleBook) -> bool:
 
 
 def _unknown_practice(
-    subject: Subject, categories: list[Category], rulebook: RuleBook, vocabulary: frozenset[str]
+    subject: Subject, categories: list[Category], rulebook: RuleBook, vocabulary: Callable[[], frozenset[str]]
 ) -> Verdict | None:
     """An added statement of practice naming what the old text never named, and no rule reads it."""
-    if subject.kind is not ChangeKind.ADDED or not vocabulary:
+    if subject.kind is not ChangeKind.ADDED:
         return None
     reader = practice_reader()
     if not any(action in _WIDENING for action in reader.actions(subject.new)):
         return None
-    words = {
-        w.casefold() for w in edited_words((Edit(Op.INSERT, subject.new),)) if _content_word(w, rulebook)
-    }
-    novel = sorted(words - vocabulary)
+    words = {w.casefold() for w in visible_words(subject.new) if _content_word(w, rulebook)}
+    known = vocabulary()
+    if not known:
+        return None
+    novel = sorted(words - known)
     if len(novel) < _NOVEL_WORDS:
         return None
     category = categories[0] if categories else Category.OTHER
@@ -197,8 +199,8 @@ def _unknown_practice(
 
 def _words_that_went_and_came(subject: Subject, sides: Sides) -> tuple[list[str], list[str]]:
     """Deleted words the new sentences no longer hold, and inserted ones the old sentences did not."""
-    old_words = {word.casefold() for word in edited_words((Edit(Op.INSERT, sides.old.text),))}
-    new_words = {word.casefold() for word in edited_words((Edit(Op.INSERT, sides.new.text),))}
+    old_words = {word.casefold() for word in visible_words(sides.old.text)}
+    new_words = {word.casefold() for word in visible_words(sides.new.text)}
     went = edited_words(tuple(e for e in subject.edits if e.op is Op.DELETE))
     came = edited_words(tuple(e for e in subject.edits if e.op is Op.INSERT))
     gone = [word for word in went if word.casefold() not in new_words]
@@ -209,16 +211,28 @@ _ANTONYM_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 
 
 def _without_negated_antonyms(went: list[str], came: list[str]) -> tuple[list[str], list[str]]:
-    """ "work improperly" → "not work properly": a negation that came with the antonym that went."""
-    for negation, gone_side, came_side in (("not", went, came), ("not", came, went)):
-        if negation not in (word.casefold() for word in came_side):
-            continue
-        for word in list(gone_side):
-            stem = next((word[len(p) :] for p in _ANTONYM_PREFIXES if word.casefold().startswith(p)), None)
-            if stem and stem.casefold() in (w.casefold() for w in came_side):
-                gone_side.remove(word)
-                came_side[:] = [w for w in came_side if w.casefold() not in (negation, stem.casefold())]
+    """ "work improperly" → "not work properly" (and back): the negation and the antonym cancel out."""
+    went, came = _cancel_antonyms(went, came)
+    came, went = _cancel_antonyms(came, went)
     return went, came
+
+
+def _cancel_antonyms(gone: list[str], added: list[str]) -> tuple[list[str], list[str]]:
+    """``gone`` without its "improperly" and ``added`` without "not properly", where both stand."""
+    folded = {word.casefold() for word in added}
+    if "not" not in folded:
+        return gone, added
+    dropped: set[str] = set()
+    kept = []
+    for word in gone:
+        stem = next(
+            (word[len(p) :].casefold() for p in _ANTONYM_PREFIXES if word.casefold().startswith(p)), ""
+        )
+        if stem and stem in folded:
+            dropped |= {"not", stem}
+        else:
+            kept.append(word)
+    return kept, [word for word in added if word.casefold() not in dropped]
 
 
 def _edit_spans(edits: Sequence[Edit], op: Op) -> list[tuple[int, int]]:

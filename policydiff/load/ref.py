@@ -53,7 +53,7 @@ def open_source(
     """
     if is_url(source):
         return _from_url(source, client, select, remove)
-    if "@" in source and is_reference(source) and archive_root is not None:
+    if archive_root is not None and is_reference(source):
         found = reference_version(source, archive_root())
         if found is not None:
             path, version = found
