@@ -112,6 +112,7 @@ class _Draft:
             consent=verdict.consent,
         )
 
+
 def _group_moves(pairs: Sequence[ClausePair], old_outline: Outline) -> list[ClausePair]:
     """Fold a run of clauses moved together (a whole section) into one pair."""
     order = {leaf.start: index for index, leaf in enumerate(old_outline.leaves())}
@@ -187,7 +188,8 @@ def _draft(pair: ClausePair, old_outline: Outline, new_outline: Outline) -> _Dra
         moved=pair.moved,
         renumbered=pair.status is PairStatus.RENUMBERED,
         lead=(pair.new or pair.old)[0].context or "",
-        heading=all(c.kind is ClauseKind.HEADING for c in (*pair.old, *pair.new)),
+        # a heading that became a label (or back) still names a topic: read it as a heading
+        heading=any(c.kind is ClauseKind.HEADING for c in (*pair.old, *pair.new)),
     )
     return _Draft(kind, old_side, new_side, edits, subject)
 

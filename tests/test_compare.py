@@ -132,3 +132,12 @@ def test_summary_names_both_versions() -> None:
     assert report.old.source.endswith("privacy-v2.0.txt") and report.new.source.endswith("privacy-v2.1.html")
     assert report.old.sha256 != report.new.sha256
     assert report.severity is Severity.MAJOR and report.notice.required
+
+
+def test_a_heading_that_became_a_short_label_still_names_a_topic() -> None:
+    body = "\n\nWe show fewer ads to members.\n"
+    old = "# Our policy\n\nWe keep things simple.\n\n## Personalised advertising" + body
+    new = "# Our policy\n\nWe keep things simple.\n\nAbout personalised advertising" + body
+    report = report_of(old, new)
+    assert report.changes
+    assert report.severity is Severity.EDITORIAL, [(c.severity, c.reasons[0].rule) for c in report.changes]

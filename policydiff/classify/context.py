@@ -12,6 +12,7 @@ from functools import cache
 
 from policydiff.classify.editorial import edit_runs
 from policydiff.classify.engine import DocumentContext, Subject
+from policydiff.classify.moves import Pool
 from policydiff.classify.profile import profile, whole_region
 from policydiff.classify.rule_signals import ORGANISATION
 from policydiff.classify.rulebook import RuleBook
@@ -66,7 +67,21 @@ def document_context(
         vocabulary=cache(
             lambda: frozenset(word.casefold() for word in WORD.findall(old_outline.document.text))
         ),
+        went=Pool(_gone_or_gained(subjects, ChangeKind.REMOVED)),
+        came=Pool(_gone_or_gained(subjects, ChangeKind.ADDED)),
     )
+
+
+def _gone_or_gained(subjects: Sequence[Subject], kind: ChangeKind) -> list[str]:
+    """The text of the clauses removed (or added), and the runs deleted (or inserted) inside others."""
+    texts = []
+    for subject in subjects:
+        if subject.kind is kind:
+            texts.append(subject.old if kind is ChangeKind.REMOVED else subject.new)
+        elif subject.kind in (ChangeKind.MODIFIED, ChangeKind.MOVED):
+            side = 0 if kind is ChangeKind.REMOVED else 1
+            texts.extend(run[side] for run in edit_runs(subject.edits))
+    return texts
 
 
 def _renames(subjects: Sequence[Subject], rulebook: RuleBook) -> frozenset[tuple[str, str]]:

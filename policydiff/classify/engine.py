@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from policydiff.classify.editorial import Texts, changed_words, edited_words, editorial_verdict, visible_words
+from policydiff.classify.moves import Pool, moved_in
 from policydiff.classify.practice import practice_reader
 from policydiff.classify.profile import Region, changed_regions, profile, whole_region
 from policydiff.classify.rule_signals import rule_signals
@@ -75,6 +76,9 @@ class DocumentContext:
     )  # (category, member) affirmed anywhere in the old text
     # every word of the old text, casefolded; read only when an added clause asks what is new
     vocabulary: Callable[[], frozenset[str]] = frozenset
+    # the words the old side gave up (removed clauses, deleted runs) and the new side gained
+    went: Pool = field(default_factory=lambda: Pool(()))
+    came: Pool = field(default_factory=lambda: Pool(()))
 
 
 def classify(
@@ -89,6 +93,9 @@ def classify(
     editorial = _editorial(subject, rulebook, major, context.renames)
     if editorial is not None:
         return editorial
+    if _moved_between_clauses(subject, context):
+        trigger = (subject.new or subject.old).strip()[:80]
+        return _editorial_verdict("regrouped", trigger, subject, rulebook)
     sides = _sides(subject, rulebook)
     if _same_members(subject, sides):
         reason = Reason(
@@ -122,7 +129,51 @@ def classify(
         unknown = _unknown_practice(subject, categories, rulebook, context.vocabulary)
         if unknown is not None:
             return unknown
-    return _decide(signals, dominant, lead_category, subject, rulebook, major, sides.new)
+    verdict = _decide(signals, dominant, lead_category, subject, rulebook, major, sides.new)
+    if subject.kind is ChangeKind.REMOVED and verdict.severity in (Severity.MINOR, Severity.EDITORIAL):
+        return _promise_removed(verdict, sides, rulebook) or verdict
+    return verdict
+
+
+def _promise_removed(verdict: Verdict, sides: Sides, rulebook: RuleBook) -> Verdict | None:
+    """A removed clause that held a promise: adverse if its practice stays, not if it went too.
+
+    LABELING.md (removals) decides by whether the practice the promise limited stays; what else
+    the policy still says about it is not read here, so a lawyer decides.
+    """
+    protects = {cue.id for cue in rulebook.cues if cue.effect == "protects"}
+    found = [m.text for cue, matches in sides.old_profile.cues.items() if cue in protects for m in matches]
+    # a safeguard, a right or a promise to tell the user, named by its verb (ontology/actions.toml)
+    reader = practice_reader()
+    for _, sentence in sides.old.parts():
+        masked = mask_links(sentence)
+        if rulebook.find_terms(masked):  # about the user's data, not "request a demo"
+            found += [m.group() for m in reader.verbs.finditer(masked) if m.lastgroup in _PROMISING]
+    if not found:
+        return None
+    category = verdict.categories[0] if verdict.categories else Category.OTHER
+    trigger = ", ".join(dict.fromkeys(found))[:120]
+    says = (
+        f"a removed clause about {rulebook.by_category(category).topic} held a promise; "
+        "if what it limited is still done, the change is adverse"
+    )
+    reason = Reason("review.promise-removed", says, trigger, Side.OLD, None, Told(added=False))
+    categories = verdict.categories or (category,)
+    return Verdict(categories, Direction.NEUTRAL, Severity.REVIEW, (reason, *verdict.reasons))
+
+
+def _moved_between_clauses(subject: Subject, context: DocumentContext) -> bool:
+    """An added clause the old side gave up word for word elsewhere (or the mirror): moved text.
+
+    A list item reads with its lead-in, which may not be the one it left: it is judged as usual.
+    """
+    if subject.lead:
+        return False
+    if subject.kind is ChangeKind.ADDED:
+        return moved_in(subject.new, context.went)
+    if subject.kind is ChangeKind.REMOVED:
+        return moved_in(subject.old, context.came)
+    return False
 
 
 def _unread(subject: Subject, sides: Sides, categories: list[Category], rulebook: RuleBook) -> Verdict | None:
@@ -161,7 +212,10 @@ def _content_word(word: str, rulebook: RuleBook) -> bool:
 
 # practice classes whose new statement can widen what is done with data (not rights, notice, security)
 _WIDENING = ("collect", "use", "share", "retain")
+# practice classes that promise something to the user: their removal may be adverse
+_PROMISING = ("protect", "rights", "notify")
 _NOVEL_WORDS = 2  # words the old text never used: fewer is a new wording of what it said
+_NOVEL_WORDS_UNSTATED = 3
 
 
 def _read_as_wider_or_protective(signal: Signal, rulebook: RuleBook) -> bool:
@@ -182,14 +236,15 @@ def _unknown_practice(
     if subject.kind is not ChangeKind.ADDED:
         return None
     reader = practice_reader()
-    if not any(action in _WIDENING for action in reader.actions(subject.new)):
-        return None
+    # a list item names its practice through the lead-in or heading it sits under
+    where = (subject.new, subject.lead, subject.new_context)
+    stated = any(action in _WIDENING for text in where for action in reader.actions(text))
     words = {w.casefold() for w in visible_words(subject.new) if _content_word(w, rulebook)}
     known = vocabulary()
     if not known:
         return None
     novel = sorted(words - known)
-    if len(novel) < _NOVEL_WORDS:
+    if len(novel) < (_NOVEL_WORDS if stated else _NOVEL_WORDS_UNSTATED):
         return None
     category = categories[0] if categories else Category.OTHER
     says = f"new text about {rulebook.by_category(category).topic} names what the old text never did"

@@ -320,6 +320,7 @@ EDITORIAL_KEYS = (
     "reworded",
     "chrome",
     "reorder",
+    "regrouped",
 )
 
 

@@ -1,0 +1,81 @@
+"""Sentences that moved between clauses are moved text; a fragment inside another sentence is not."""
+
+from __future__ import annotations
+
+from helpers import document
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policydiff.classify import default_rulebook
+from policydiff.classify.engine import DocumentContext, Subject, classify
+from policydiff.classify.moves import Pool, moved_in, units
+from policydiff.compare import compare
+from policydiff.model import ChangeKind, Edit, Op, Severity
+
+
+def test_units_split_at_stops_cells_and_line_breaks() -> None:
+    text = "| Kept for | Order data is kept for 7 years,<br>Chat logs are kept for 30 days. Ok."
+    assert units(text) == ["order data is kept for 7 years", "chat logs are kept for 30 days"]
+
+
+def test_a_long_sentence_is_found_inside_a_larger_removed_text() -> None:
+    pool = Pool(["| Kept for | Order data is kept for 7 years,<br>Chat logs are kept for 30 days. |"])
+    assert moved_in("Chat logs are kept for 30 days.", pool)
+    assert not moved_in("Chat logs are kept for 90 days.", pool)
+
+
+def test_a_short_fragment_must_be_a_whole_sentence_of_the_other_side() -> None:
+    pool = Pool(["We do not collect your heart rate data."])
+    assert not moved_in("* Your heart rate data", pool)
+    assert moved_in("* Your heart rate data", Pool(["Your heart rate data."]))
+
+
+def test_fragments_alone_prove_nothing() -> None:
+    assert not moved_in("and", Pool(["and"]))
+    assert not moved_in("", Pool(["anything at all here"]))
+
+
+words = st.lists(st.sampled_from(["we", "keep", "your", "route", "maps", "for", "two", "weeks"]), min_size=3)
+
+
+@given(st.lists(words.map(" ".join), min_size=1, max_size=4))
+def test_sentences_moved_whole_are_always_found(sentences: list[str]) -> None:
+    text = ". ".join(sentences) + "."
+    shuffled = ". ".join(reversed(sentences)) + "."
+    assert moved_in(text, Pool([shuffled]))
+
+
+def _added(text: str, *, lead: str = "") -> Subject:
+    return Subject(ChangeKind.ADDED, "", text, (Edit(Op.INSERT, text),), lead=lead)
+
+
+def test_a_table_cell_turned_into_a_paragraph_is_editorial() -> None:
+    went = Pool(["| Retention period | Order data is kept for 7 years,<br>Chat logs are kept for 30 days. |"])
+    verdict = classify(
+        _added("Chat logs are kept for 30 days."), default_rulebook(), context=DocumentContext(went=went)
+    )
+    assert verdict.severity is Severity.EDITORIAL
+    assert verdict.reasons[0].rule == "editorial.regrouped"
+
+
+def test_the_same_sentence_with_no_counterpart_removed_is_read_as_new() -> None:
+    verdict = classify(
+        _added("Chat logs are kept for 30 days."), default_rulebook(), context=DocumentContext()
+    )
+    assert verdict.reasons[0].rule != "editorial.regrouped"
+
+
+def test_a_list_item_reads_with_its_lead_in_even_when_its_words_moved() -> None:
+    went = Pool(["Your heart rate data."])
+    subject = _added("Your heart rate data.", lead="We now share with insurers:")
+    verdict = classify(subject, default_rulebook(), context=DocumentContext(went=went))
+    assert verdict.reasons[0].rule != "editorial.regrouped"
+
+
+def test_a_sentence_that_is_new_among_moved_ones_is_still_read() -> None:
+    old = document("# Retention\n\n| Order data | Order data is kept for 7 years. |\n")
+    new = document(
+        "# Retention\n\nOrder data is kept for 7 years. We sell your order history to data brokers.\n"
+    )
+    report = compare(old, new)
+    assert report.severity is Severity.MAJOR
