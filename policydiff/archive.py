@@ -262,9 +262,7 @@ class PolicyArchive:
                 continue
             for path in folder.iterdir():
                 stray = folder.name in ("versions", "redlines") and path not in listed
-                if path.name.startswith(TEMP_PREFIX) or (
-                    stray and re.match(r"\d{4}-\d\d-\d\d--", path.name)
-                ):
+                if path.name.startswith(TEMP_PREFIX) or (stray and re.match(r"\d{4}-\d\d-\d\d--", path.name)):
                     with suppress(OSError):
                         path.unlink()
 

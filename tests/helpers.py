@@ -56,6 +56,8 @@ def corpus_pair_count() -> int:
     """How many pairs ``labels-dev.json`` lists: the corpus grows, so tests follow it, not a number."""
     labels = SHARED / "corpus" / "ota" / "labels-dev.json"
     return len(json.loads(labels.read_text(encoding="utf-8"))["pairs"])
+
+
 # The seeds and the corpus live beside the checkout in the project's workspace, not in the
 # repository: a clone elsewhere (a user's, GitHub's runner) skips the tests that read them.
 needs_shared = pytest.mark.skipif(

@@ -30,6 +30,10 @@ _LONE_LINK = re.compile(
     r"^\W*\[(?:view|see|read|learn|download|click|visit|go to|open|print)\b[^\]]{0,120}\]\([^)]+\)\W*$",
     re.IGNORECASE,
 )
+# "posted 4 weeks ago": the age of a page element, not a term of the policy
+_AGO = re.compile(r"^(?:ago|minutes?|hours?|days?|weeks?|months?|years?)$")
+# a table of contents: one link to a place in the same page
+_ANCHOR_LINK = re.compile(r"^\W*\[[^\]]{1,120}\]\(#[^)]*\)\W*$")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 
 
@@ -104,10 +108,22 @@ def is_chrome(text: str, rulebook: RuleBook) -> bool:
     """Navigation, breadcrumbs, tickers, copyright lines: no statement a user could rely on."""
     if _COPYRIGHT.search(text) and len(WORD.findall(text)) <= 20:
         return True
-    if _LONE_LINK.match(text):
-        return True  # a way to a page, not a statement
+    if _LONE_LINK.match(text) or _ANCHOR_LINK.match(text):
+        return True  # a way to a page or to a section, not a statement
     words = [w for w in WORD.findall(strip_links(text)) if not w.isdigit()]
     if rulebook.find_terms(mask_links(text)):
+        return False
+    # menus and titles are capitalised names ("Find a Distributor", "Contact sales"); a fragment
+    # of running words ("current or past job history") names something the policy may hold
+    running = [
+        w
+        for w in words
+        if w.islower()
+        and len(w) > 1
+        and w not in rulebook.editorial_words
+        and not (_DATE_WORD.match(w) or _AGO.match(w))
+    ]
+    if len(running) > 1:
         return False
     return len(words) < 4 or (len(words) < 12 and not re.search(r"[.!?:;]\s*$", text.strip()))
 
