@@ -45,7 +45,9 @@ Tables:
    majors. Services whose figures differ get a row of their own. A big drop means the rules fit
    the dev wording rather than the rubric.
 
-`--json OUT` writes every figure; `--only SUBSTRING` keeps the pairs whose id contains it.
+`--json OUT` writes every figure; `--only SUBSTRING` keeps the pairs whose id contains it;
+`--show-missed` adds a fourth table: each labelled major a held-out run misses, with every reported
+change matching its evidence (severity, direction, first rules, text), to see which reading failed.
 Measurements, not tests: the script always exits 0 unless it cannot run at all.
 """
 
@@ -637,6 +639,22 @@ def _loso_lines(
     return lines
 
 
+def _missed_lines(label: dict[str, Any], report: PairReport, scorer: ModuleType) -> list[str]:
+    """For each labelled major the report misses: the label, and every reported change matching it."""
+    scored = scorer.score_pair(label, report)
+    lines = []
+    for item in label["changes"]:
+        if item["id"] not in scored["missed_major"]:
+            continue
+        lines.append(f"  {label['id']} {item['id']} [{item['category']}] {item.get('evidence', '')!r:.100}")
+        for change in report["changes"]:
+            if scorer.matches(item, change):
+                rules = ",".join(r["rule"] for r in change["reasons"][:3])
+                text = ((change.get("new") or change.get("old") or {}).get("text") or "")[:90]
+                lines.append(f"      -> {change['severity']} {change['direction']} {rules} :: {text!r}")
+    return lines
+
+
 # ------------------------------------------------------------------ main
 
 
@@ -651,6 +669,11 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write every figure here")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--rules", type=Path, help="audit this rules folder instead of the packaged one")
+    parser.add_argument(
+        "--show-missed",
+        action="store_true",
+        help="also print each major the held-out runs miss and what the report made of it",
+    )
     parser.add_argument(
         "--loso-tables",
         default="terms",
@@ -707,6 +730,12 @@ def main() -> int:
                 Counter(),
             )
     seconds = time.perf_counter() - started
+    missed_lines: list[str] = []
+    if args.show_missed:
+        for service, entries in removed.items():
+            if entries:
+                for p in by_service[service]:
+                    missed_lines += _missed_lines(p, loso_reports[(service, p["id"])], scorer)
 
     errors = {pair: r["error"] for pair, r in full_reports.items() if "error" in r}
     lines = [
@@ -722,6 +751,8 @@ def main() -> int:
     ]
     entry_lines, entry_figures = _entry_lines(found, lexicon)
     lines += [*entry_lines, "", *_loso_lines(tables, full, held_out, removed), ""]
+    if missed_lines:
+        lines += ["4. Majors the held-out runs miss, and what the report made of them", *missed_lines, ""]
     lines.append(
         f"time: {seconds:.1f} s ({full_seconds:.1f} s judging {len(full_tasks)} pairs, "
         f"{seconds - full_seconds:.1f} s for {len(loso_tasks)} held-out runs and the rest)"
