@@ -289,6 +289,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(text):
         if match.group() == "." and _ABBREVIATION.search(text, max(0, match.start() - 8), match.start() + 1):
             continue
+        if match.group() in ".;" and match.start() and text[match.start() - 1] in _JOINERS:
+            continue  # "Functional &. Performance": a stray stop after a joiner ends nothing
         end = match.end()
         if text[start:end].strip():
             spans.append((start, end))
@@ -298,6 +300,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_JOINERS = "&,+/"
 _SENTENCE_END = re.compile(r"[.;!?](?=\s+\S|\n|<br)|\n|<br\s*/?>", re.IGNORECASE)
 _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|no|nr|art|sec|para|ch|fig|mr|mrs|ms|dr|st|inc|ltd|llc|corp|co|plc"

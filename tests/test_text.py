@@ -210,3 +210,12 @@ def test_the_line_path_agrees_with_the_character_path(raw: str) -> None:
     translated = raw.replace("\r", "").translate(text_module._TRANSLATE)
     if unicodedata.is_normalized("NFKC", translated):
         assert text_module._by_lines(translated) == text_module._by_characters(translated)
+
+
+def test_a_stray_stop_after_a_joiner_ends_no_sentence() -> None:
+    text = "You can turn off Functional &. Performance cookies in Settings. Then reload."
+    spans = sentences(text)
+    assert [text[s:e].strip() for s, e in spans] == [
+        "You can turn off Functional &. Performance cookies in Settings.",
+        "Then reload.",
+    ]

@@ -236,6 +236,8 @@ def _unknown_practice(
     if subject.kind is not ChangeKind.ADDED:
         return None
     reader = practice_reader()
+    if reader.binds_another_party(mask_links(subject.new)):
+        return None  # a safeguard laid on a processor: the rules read it, or it describes
     # a list item names its practice through the lead-in or heading it sits under
     where = (subject.new, subject.lead, subject.new_context)
     stated = any(action in _WIDENING for text in where for action in reader.actions(text))

@@ -20,6 +20,9 @@ from policydiff.text import mask_links
 __all__ = ["PracticeReader", "practice_reader"]
 
 _ONTOLOGY = Path(__file__).with_name("ontology")
+# the company as a sentence's subject: its own obligations are practices ("we are required to share");
+# "our processors" are another party
+_COMPANY = re.compile(r"\b(?:we|us|i)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,7 @@ class PracticeReader:
     classes: tuple[str, ...]  # the group name of each class in ``verbs``, in order
     quantifiers: frozenset[str]  # ``ontology/scope.toml``
     conditions: frozenset[str]
+    obligations: re.Pattern[str]
 
     def actions(self, sentence: str) -> list[str]:
         """The practice classes whose verbs the sentence holds, in order of appearance."""
@@ -44,14 +48,26 @@ class PracticeReader:
         """A practice verb, or a term of the rule book (data, recipients, purposes), in ``sentence``."""
         return bool(self.actions(sentence)) or bool(rulebook.find_terms(mask_links(sentence)))
 
+    def binds_another_party(self, sentence: str) -> bool:
+        """An obligation laid on someone other than the company ("processors are bound to …")."""
+        match = self.obligations.search(sentence)
+        return match is not None and not _COMPANY.search(sentence[: match.start()])
+
     def changes_meaning(self, went: list[str], came: list[str], rulebook: RuleBook) -> list[str]:
         """The words among those that went or came that can change what a statement permits.
 
         A term of the rule book, a cue (negation, hedge, exception, limiter), a scope word, or a
         practice verb that came; a verb that went while its objects stay is a rewording.
         """
-        found = [word for word in (*went, *came) if self._weighs(word, rulebook)]
-        return found + [word for word in came if self.actions(word)]
+        went_concepts, came_concepts = _concepts(went, rulebook), _concepts(came, rulebook)
+        found = [
+            word
+            for words, others in ((went, came_concepts), (came, went_concepts))
+            for word in words
+            if self._weighs(word, rulebook) and not _reworded(word, others, rulebook)
+        ]
+        verbs = [word for word in came if self.actions(word)]
+        return found + [word for word in verbs if not _reworded(word, went_concepts, rulebook)]
 
     def _weighs(self, word: str, rulebook: RuleBook) -> bool:
         folded = word.casefold()
@@ -70,6 +86,16 @@ class PracticeReader:
             if any(start < edit_start < match.end() for edit_start, _ in edits):
                 return True
         return False
+
+
+def _concepts(words: list[str], rulebook: RuleBook) -> set[tuple[object, str]]:
+    return {(m.category, m.name) for word in words for m in rulebook.find_terms(word)}
+
+
+def _reworded(word: str, others: set[tuple[object, str]], rulebook: RuleBook) -> bool:
+    """ "retained" for "stored": a term of the same concept stands on the other side."""
+    concepts = _concepts([word], rulebook)
+    return bool(concepts) and concepts <= others
 
 
 def _pattern(phrase: str) -> str:
@@ -91,4 +117,5 @@ def practice_reader(folder: Path = _ONTOLOGY) -> PracticeReader:
         alternatives = "|".join(_pattern(phrase) for phrase in table["verbs"])
         groups.append(f"(?P<{name}>{alternatives})")
     verbs = re.compile("|".join(groups), re.IGNORECASE)
-    return PracticeReader(verbs, tuple(actions), quantifiers, conditions)
+    obligations = re.compile("|".join(_pattern(phrase) for phrase in scope["obligations"]), re.IGNORECASE)
+    return PracticeReader(verbs, tuple(actions), quantifiers, conditions, obligations)

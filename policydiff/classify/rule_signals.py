@@ -97,7 +97,13 @@ def _hits_in_category(
 
 
 def _first_surplus(hits: Sequence[Match], others: Sequence[Match]) -> Match | None:
-    """The first hit whose words occur more often among ``hits`` than among ``others``."""
+    """The first hit whose words occur more often among ``hits`` than among ``others``.
+
+    A rule's phrases are wordings of one thing ("not retained", "not stored"): one for another
+    is a rewording, so a side must hold more of them in all than the other side.
+    """
+    if len(hits) <= len(others):
+        return None
     count, other_count = Counter(fold(h.text) for h in hits), Counter(fold(h.text) for h in others)
     return next((h for h in hits if count[fold(h.text)] > other_count.get(fold(h.text), 0)), None)
 
