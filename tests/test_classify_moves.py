@@ -19,20 +19,20 @@ def test_units_split_at_stops_cells_and_line_breaks() -> None:
 
 
 def test_a_long_sentence_is_found_inside_a_larger_removed_text() -> None:
-    pool = Pool(["| Kept for | Order data is kept for 7 years,<br>Chat logs are kept for 30 days. |"])
+    pool = Pool.of(["| Kept for | Order data is kept for 7 years,<br>Chat logs are kept for 30 days. |"])
     assert moved_in("Chat logs are kept for 30 days.", pool)
     assert not moved_in("Chat logs are kept for 90 days.", pool)
 
 
 def test_a_short_fragment_must_be_a_whole_sentence_of_the_other_side() -> None:
-    pool = Pool(["We do not collect your heart rate data."])
+    pool = Pool.of(["We do not collect your heart rate data."])
     assert not moved_in("* Your heart rate data", pool)
-    assert moved_in("* Your heart rate data", Pool(["Your heart rate data."]))
+    assert moved_in("* Your heart rate data", Pool.of(["Your heart rate data."]))
 
 
 def test_fragments_alone_prove_nothing() -> None:
-    assert not moved_in("and", Pool(["and"]))
-    assert not moved_in("", Pool(["anything at all here"]))
+    assert not moved_in("and", Pool.of(["and"]))
+    assert not moved_in("", Pool.of(["anything at all here"]))
 
 
 words = st.lists(st.sampled_from(["we", "keep", "your", "route", "maps", "for", "two", "weeks"]), min_size=3)
@@ -42,7 +42,7 @@ words = st.lists(st.sampled_from(["we", "keep", "your", "route", "maps", "for", 
 def test_sentences_moved_whole_are_always_found(sentences: list[str]) -> None:
     text = ". ".join(sentences) + "."
     shuffled = ". ".join(reversed(sentences)) + "."
-    assert moved_in(text, Pool([shuffled]))
+    assert moved_in(text, Pool.of([shuffled]))
 
 
 def _added(text: str, *, lead: str = "") -> Subject:
@@ -50,7 +50,9 @@ def _added(text: str, *, lead: str = "") -> Subject:
 
 
 def test_a_table_cell_turned_into_a_paragraph_is_editorial() -> None:
-    went = Pool(["| Retention period | Order data is kept for 7 years,<br>Chat logs are kept for 30 days. |"])
+    went = Pool.of(
+        ["| Retention period | Order data is kept for 7 years,<br>Chat logs are kept for 30 days. |"]
+    )
     verdict = classify(
         _added("Chat logs are kept for 30 days."), default_rulebook(), context=DocumentContext(went=went)
     )
@@ -66,7 +68,7 @@ def test_the_same_sentence_with_no_counterpart_removed_is_read_as_new() -> None:
 
 
 def test_a_list_item_reads_with_its_lead_in_even_when_its_words_moved() -> None:
-    went = Pool(["Your heart rate data."])
+    went = Pool.of(["Your heart rate data."])
     subject = _added("Your heart rate data.", lead="We now share with insurers:")
     verdict = classify(subject, default_rulebook(), context=DocumentContext(went=went))
     assert verdict.reasons[0].rule != "editorial.regrouped"

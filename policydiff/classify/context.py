@@ -67,8 +67,8 @@ def document_context(
         vocabulary=cache(
             lambda: frozenset(word.casefold() for word in WORD.findall(old_outline.document.text))
         ),
-        went=Pool(_gone_or_gained(subjects, ChangeKind.REMOVED)),
-        came=Pool(_gone_or_gained(subjects, ChangeKind.ADDED)),
+        went=Pool.of(_gone_or_gained(subjects, ChangeKind.REMOVED)),
+        came=Pool.of(_gone_or_gained(subjects, ChangeKind.ADDED)),
     )
 
 

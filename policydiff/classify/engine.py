@@ -77,8 +77,8 @@ class DocumentContext:
     # every word of the old text, casefolded; read only when an added clause asks what is new
     vocabulary: Callable[[], frozenset[str]] = frozenset
     # the words the old side gave up (removed clauses, deleted runs) and the new side gained
-    went: Pool = field(default_factory=lambda: Pool(()))
-    came: Pool = field(default_factory=lambda: Pool(()))
+    went: Pool = Pool()
+    came: Pool = Pool()
 
 
 def classify(
@@ -146,9 +146,8 @@ def _promise_removed(verdict: Verdict, sides: Sides, rulebook: RuleBook) -> Verd
     # a safeguard, a right or a promise to tell the user, named by its verb (ontology/actions.toml)
     reader = practice_reader()
     for _, sentence in sides.old.parts():
-        masked = mask_links(sentence)
-        if rulebook.find_terms(masked):  # about the user's data, not "request a demo"
-            found += [m.group() for m in reader.verbs.finditer(masked) if m.lastgroup in _PROMISING]
+        if rulebook.find_terms(mask_links(sentence)):  # about the user's data, not "request a demo"
+            found += [words for action, words in reader.verbs_in(sentence) if action in _PROMISING]
     if not found:
         return None
     category = verdict.categories[0] if verdict.categories else Category.OTHER

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from policydiff.text import fold
+from policydiff.classify.editorial import visible_words
 
-__all__ = ["Pool", "moved_in"]
+__all__ = ["Pool", "moved_in", "units"]
 
 # a sentence ends at a stop, a table cell or a line break tag; commas and "and" stay inside it
 _UNIT_END = re.compile(r"<br\s*/?>|\||[.;:!?](?=\s|$)|\n\s*\n", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]{0,40}>")
 # fewer words than this are fragments ("and", "Retention period"): they prove nothing either way
 _MIN_WORDS = 3
 # a shorter sentence must match a whole sentence of the other side: "precise location data" inside
@@ -26,29 +26,35 @@ _MIN_WORDS = 3
 _SHORT = 6
 
 
-class Pool:
-    """The folded text of one side's changed words, searched for whole sentences."""
+def _words(text: str) -> str:
+    return " ".join(visible_words(text)).casefold()
 
-    def __init__(self, texts: Iterable[str]) -> None:
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """The words of one side's changed text, searched for whole sentences."""
+
+    text: str = ""
+    units: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> Pool:
         texts = [text for text in texts if text.strip()]
-        self._text = " \n ".join(f" {fold(_TAG.sub(' ', text))} " for text in texts)
-        self._units = frozenset(unit for text in texts for unit in units(text))
+        return cls(
+            " \n ".join(f" {_words(text)} " for text in texts), frozenset(u for t in texts for u in units(t))
+        )
 
     def holds(self, unit: str) -> bool:
         """A long sentence anywhere in the pool; a short one as a sentence of its own."""
         if len(unit.split()) < _SHORT:
-            return unit in self._units
-        return f" {unit} " in self._text
+            return unit in self.units
+        return f" {unit} " in self.text
 
 
 def units(text: str) -> list[str]:
-    """The folded sentences of ``text`` long enough to be recognised elsewhere."""
-    found = []
-    for part in _UNIT_END.split(text):
-        unit = fold(_TAG.sub(" ", part))
-        if len(unit.split()) >= _MIN_WORDS:
-            found.append(unit)
-    return found
+    """The sentences of ``text``, as casefolded words, long enough to be recognised elsewhere."""
+    found = (_words(part) for part in _UNIT_END.split(text))
+    return [unit for unit in found if len(unit.split()) >= _MIN_WORDS]
 
 
 def moved_in(text: str, pool: Pool) -> bool:

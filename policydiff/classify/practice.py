@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from policydiff.classify.rulebook import RuleBook
+from policydiff.model import Category
 from policydiff.text import mask_links
 
 __all__ = ["PracticeReader", "practice_reader"]
@@ -37,12 +38,15 @@ class PracticeReader:
 
     def actions(self, sentence: str) -> list[str]:
         """The practice classes whose verbs the sentence holds, in order of appearance."""
-        found = []
-        for match in self.verbs.finditer(mask_links(sentence)):
-            name = match.lastgroup
-            if name is not None and name not in found:
-                found.append(name)
-        return found
+        return list(dict.fromkeys(name for name, _ in self.verbs_in(sentence)))
+
+    def verbs_in(self, sentence: str) -> list[tuple[str, str]]:
+        """Each practice verb of the sentence, as (class, the words that name it)."""
+        return [
+            (match.lastgroup, match.group())
+            for match in self.verbs.finditer(mask_links(sentence))
+            if match.lastgroup is not None
+        ]
 
     def states_practice(self, sentence: str, rulebook: RuleBook) -> bool:
         """A practice verb, or a term of the rule book (data, recipients, purposes), in ``sentence``."""
@@ -88,11 +92,11 @@ class PracticeReader:
         return False
 
 
-def _concepts(words: list[str], rulebook: RuleBook) -> set[tuple[object, str]]:
+def _concepts(words: list[str], rulebook: RuleBook) -> set[tuple[Category | None, str]]:
     return {(m.category, m.name) for word in words for m in rulebook.find_terms(word)}
 
 
-def _reworded(word: str, others: set[tuple[object, str]], rulebook: RuleBook) -> bool:
+def _reworded(word: str, others: set[tuple[Category | None, str]], rulebook: RuleBook) -> bool:
     """ "retained" for "stored": a term of the same concept stands on the other side."""
     concepts = _concepts([word], rulebook)
     return bool(concepts) and concepts <= others

@@ -241,9 +241,10 @@ def _file_terms(
     """File a sentence's terms, and each under affirmed or denied by the clause it stands in."""
     # a sentence that grants a right or a safeguard names practices as its object, not as new ones
     # (and so does one that binds another party: "processors are bound to protect it")
-    guarded = any(
-        rulebook.by_category(t.category).protective for t in sentence_terms if t.category
-    ) or practice_reader().binds_another_party(plain)
+    guarded = bool(sentence_terms) and (
+        any(rulebook.by_category(t.category).protective for t in sentence_terms if t.category)
+        or practice_reader().binds_another_party(plain)
+    )
     # "Security." or "Cookies" alone is a heading-like fragment: it names a topic, it promises nothing
     fragment = len(WORD.findall(plain)) < 3
     for term in sentence_terms:
