@@ -48,6 +48,7 @@ Tables:
 `--json OUT` writes every figure; `--only SUBSTRING` keeps the pairs whose id contains it;
 `--show-missed` adds a fourth table: each labelled major a held-out run misses, with every reported
 change matching its evidence (severity, direction, first rules, text), to see which reading failed.
+Last, the time `compare` takes per pair in process and the judgement's (classify's) share of it.
 Measurements, not tests: the script always exits 0 unless it cannot run at all.
 """
 
@@ -73,6 +74,7 @@ from types import ModuleType
 from typing import Any, NamedTuple
 
 import policydiff.classify
+import policydiff.compare
 from policydiff.classify import RuleBook, load_rulebook
 from policydiff.compare import Judgement, compare
 from policydiff.load import load
@@ -313,6 +315,24 @@ class Task(NamedTuple):
 
 
 _RULEBOOKS: dict[Path, RuleBook] = {}
+_JUDGING = [0.0]  # seconds spent in the judgement (classify) during the current pair
+
+
+def _timed_judgement() -> None:
+    """Count the time ``compare`` spends judging changes, to report the judgement's share."""
+    judge = policydiff.compare.judge_changes
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return judge(*args, **kwargs)
+        finally:
+            _JUDGING[0] += time.perf_counter() - started
+
+    policydiff.compare.judge_changes = timed  # type: ignore[assignment]
+
+
+_timed_judgement()
 
 
 def _value(item: object) -> str:
@@ -328,7 +348,10 @@ def run_pair(task: Task) -> tuple[str, str, PairReport]:
             rulebook = _RULEBOOKS.get(task.rules) or _RULEBOOKS.setdefault(
                 task.rules, load_rulebook(task.rules)
             )
-        report = compare(load(str(task.old)), load(str(task.new)), Judgement(), rulebook)
+        old, new = load(str(task.old)), load(str(task.new))
+        _JUDGING[0], started = 0.0, time.perf_counter()
+        report = compare(old, new, Judgement(), rulebook)
+        seconds = {"compare": time.perf_counter() - started, "judgement": _JUDGING[0]}
     except Exception as error:  # a crash is a result to report, not a reason to stop measuring
         failed = {"changes": [], "severity": "none", "notice": {"required": False}, "error": repr(error)}
         return task.key, task.pair_id, failed
@@ -348,6 +371,7 @@ def run_pair(task: Task) -> tuple[str, str, PairReport]:
         for change in report.changes
     ]
     result = {
+        "seconds": seconds,
         "changes": changes,
         "severity": _value(report.severity),
         "notice": {"required": report.notice.required},
@@ -639,6 +663,22 @@ def _loso_lines(
     return lines
 
 
+def _timing_lines(reports: Mapping[str, PairReport]) -> list[str]:
+    """How long ``compare`` takes per pair in process, and the judgement's share of it."""
+    timed = [r["seconds"] for r in reports.values() if "seconds" in r]
+    if not timed:
+        return []
+    compares = sorted(t["compare"] for t in timed)
+    shares = sorted(t["judgement"] / t["compare"] for t in timed if t["compare"])
+    total = sum(t["judgement"] for t in timed) / sum(compares)
+    return [
+        "5. Time in process (loading excluded; whole processes: benchmarks/speed.py)",
+        f"   compare per pair: median {compares[len(compares) // 2]:.3f} s, largest {compares[-1]:.3f} s",
+        f"   judgement's share: median {shares[len(shares) // 2]:.2f} per pair,"
+        f" {total:.2f} of all compare time",
+    ]
+
+
 def _missed_lines(label: dict[str, Any], report: PairReport, scorer: ModuleType) -> list[str]:
     """For each labelled major the report misses: the label, and every reported change matching it."""
     scored = scorer.score_pair(label, report)
@@ -753,6 +793,7 @@ def main() -> int:
     lines += [*entry_lines, "", *_loso_lines(tables, full, held_out, removed), ""]
     if missed_lines:
         lines += ["4. Majors the held-out runs miss, and what the report made of them", *missed_lines, ""]
+    lines += [*_timing_lines(full_reports), ""]
     lines.append(
         f"time: {seconds:.1f} s ({full_seconds:.1f} s judging {len(full_tasks)} pairs, "
         f"{seconds - full_seconds:.1f} s for {len(loso_tasks)} held-out runs and the rest)"
