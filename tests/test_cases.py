@@ -15,7 +15,7 @@ is a heading), ``note``, and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +23,11 @@ import pytest
 import yaml
 
 from policydiff.classify import DocumentContext, Subject, Verdict, classify, default_rulebook, defined_term
+from policydiff.classify.context import document_context
 from policydiff.diff import word_edits
+from policydiff.load import load_bytes
 from policydiff.model import Category, ChangeKind, Direction, Severity
+from policydiff.segment import segment
 from policydiff.text import fold, normalise
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -189,10 +192,14 @@ def subject_of(case: Case) -> Subject:
 
 
 def judge(case: Case) -> Verdict:
-    old_words = f"{case.old_document} {case.old}".casefold().split()
-    vocabulary = frozenset(w.strip(".,;:()\"'") for w in old_words) if case.old_document else frozenset()
-    context = DocumentContext(renames=frozenset(case.renames), vocabulary=lambda: vocabulary)
-    return classify(subject_of(case), default_rulebook(), context=context)
+    subject, rulebook = subject_of(case), default_rulebook()
+    context = DocumentContext(renames=frozenset(case.renames))
+    if case.old_document:
+        # the pair's own reading of the old version: the words it used and the data it disclosed
+        text = f"{case.old_document}\n\n{case.old}".encode()
+        outline = segment(load_bytes(text, "old.md"))
+        context = replace(document_context([subject], outline, rulebook), renames=context.renames)
+    return classify(subject, rulebook, context=context)
 
 
 def describe(verdict: Verdict) -> str:

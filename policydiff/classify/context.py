@@ -13,7 +13,7 @@ from functools import cache
 from policydiff.classify.editorial import edit_runs
 from policydiff.classify.engine import DocumentContext, Subject
 from policydiff.classify.moves import Pool
-from policydiff.classify.profile import profile, whole_region
+from policydiff.classify.profile import covering_kinds, kind_key, kinds_named, profile, whole_region
 from policydiff.classify.rule_signals import ORGANISATION
 from policydiff.classify.rulebook import RuleBook
 from policydiff.model import Category, ChangeKind, Edit, Outline
@@ -117,6 +117,9 @@ def _disclosed(
         if subject.kind is ChangeKind.ADDED:
             found = profile(whole_region(subject.new), rulebook, terms_only=True)
             wanted.update(found.affirmed, found.denied)  # denied too: a lead-in can turn them round
+            # a kind the old text named covers its parts: an address covers a new postal code
+            for key, match in (*found.affirmed.items(), *found.denied.items()):
+                wanted.update(covering_kinds(key, match, rulebook))
     # Read only the old clauses that could affirm a wanted term, and stop once all are found:
     # a 10 MB policy with a few additions is not profiled whole.
     disclosed: set[tuple[Category, str]] = set()
@@ -126,12 +129,13 @@ def _disclosed(
             break
         folded = leaf.text.casefold()
         if any(_may_affirm(folded, category, member, rulebook) for category, member in missing):
-            disclosed.update(profile(whole_region(leaf.text), rulebook, terms_only=True).affirmed)
+            found = profile(whole_region(leaf.text), rulebook, terms_only=True)
+            disclosed.update(found.affirmed, kinds_named(found))
     return frozenset((category.value, member) for category, member in disclosed & wanted)
 
 
 def _may_affirm(folded: str, category: Category, member: str, rulebook: RuleBook) -> bool:
     """False only when ``folded`` cannot hold the member: a list member is its own words."""
-    if member in rulebook.by_category(category).grouped:
-        return True  # a concept ("share") has many wordings: only reading tells
+    if member in rulebook.by_category(category).grouped or member.startswith(kind_key("")):
+        return True  # a concept ("share", a kind of data) has many wordings: only reading tells
     return all(word in folded for word in member.split())

@@ -126,7 +126,7 @@ def classify(
     # a rule that reads the addition as wider decides it; so does one that reads it as a new
     # right or safeguard (a protective category narrowing); anything else it may only describe
     if not any(_read_as_wider_or_protective(s, rulebook) for s in signals):
-        unknown = _unknown_practice(subject, categories, rulebook, context.vocabulary)
+        unknown = _unknown_practice(subject, categories, rulebook, context.vocabulary, read=bool(signals))
         if unknown is not None:
             return unknown
     verdict = _decide(signals, dominant, lead_category, subject, rulebook, major, sides.new)
@@ -229,9 +229,18 @@ def _read_as_wider_or_protective(signal: Signal, rulebook: RuleBook) -> bool:
 
 
 def _unknown_practice(
-    subject: Subject, categories: list[Category], rulebook: RuleBook, vocabulary: Callable[[], frozenset[str]]
+    subject: Subject,
+    categories: list[Category],
+    rulebook: RuleBook,
+    vocabulary: Callable[[], frozenset[str]],
+    *,
+    read: bool,
 ) -> Verdict | None:
-    """An added statement of practice naming what the old text never named, and no rule reads it."""
+    """An added statement of practice naming what the old text never named, and no rule reads it.
+
+    ``read``: a rule gave a signal on the clause (a new way to reach us); with no practice verb
+    anywhere, that reading stands.
+    """
     if subject.kind is not ChangeKind.ADDED:
         return None
     reader = practice_reader()
@@ -240,14 +249,22 @@ def _unknown_practice(
     # a list item names its practice through the lead-in or heading it sits under
     where = (subject.new, subject.lead, subject.new_context)
     stated = any(action in _WIDENING for text in where for action in reader.actions(text))
+    category = categories[0] if categories else Category.OTHER
+    # with no practice verb, a clause read by a rule, or about what cannot widen by being added
+    # (how to reach us, a right), stands as read
+    if not stated and (read or rulebook.by_category(category).gained is not Direction.EXPANDS):
+        return None
     words = {w.casefold() for w in visible_words(subject.new) if _content_word(w, rulebook)}
+    # a kind of data or a recipient the rule book names is read by its rules, not unknown
+    words -= {
+        w.casefold() for term in rulebook.find_terms(mask_links(subject.new)) for w in WORD.findall(term.text)
+    }
     known = vocabulary()
     if not known:
         return None
     novel = sorted(words - known)
     if len(novel) < (_NOVEL_WORDS if stated else _NOVEL_WORDS_UNSTATED):
         return None
-    category = categories[0] if categories else Category.OTHER
     says = f"new text about {rulebook.by_category(category).topic} names what the old text never did"
     reason = Reason("review.unknown-practice", says, ", ".join(novel[:6]), Side.NEW)
     return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))

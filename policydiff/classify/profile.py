@@ -154,6 +154,21 @@ def member_key(term: Match, rules: CategoryRules) -> str:
 _DETERMINERS = frozenset({"your", "our", "the", "a", "an", "their", "its", "my"})
 
 
+def kind_key(concept: str) -> str:
+    """A concept filed beside member keys (which are words, never holding a colon) as a kind."""
+    return f"kind:{concept}"
+
+
+def kinds_named(found: Profile) -> set[tuple[Category, str]]:
+    """The concepts a profile affirms, as kind keys: each covers the kinds below it."""
+    return {(category, kind_key(match.name)) for (category, _), match in found.affirmed.items()}
+
+
+def covering_kinds(key: tuple[Category, str], match: Match, rulebook: RuleBook) -> list[tuple[Category, str]]:
+    """The kind keys that would cover a member: the concepts its own concept is part or kind of."""
+    return [(key[0], kind_key(kind)) for kind in rulebook.by_category(key[0]).kinds_above(match.name)]
+
+
 def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> list[tuple[int, int, bool]]:
     """Split a sentence into clauses and say which deny (a company negation) what they hold."""
     negation = rulebook.cue("cue.negation")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from policydiff.classify.phrases import PhraseSet
 from policydiff.model import Category, Direction, Told
@@ -108,6 +108,21 @@ class CategoryRules:
     consent: Mapping[str, str]  # concept → why consent may be required
     rules: tuple[Rule, ...]
     plain: Mapping[Direction, str]  # how a notice tells a user of a change in this category, by direction
+    # words that, right before one of its terms, make it another's (the company's own e-mail address)
+    not_after: frozenset[str] = frozenset()
+    parents: Mapping[str, str] = field(default_factory=dict)  # concept → the concept it is part or kind of
+    sources: Mapping[str, str] = field(default_factory=dict)  # concept → where it comes from
+
+    def lineage(self, concept: str) -> tuple[str, ...]:
+        """The concept and every concept above it, nearest first."""
+        chain = [concept]
+        while chain[-1] in self.parents and len(chain) <= len(self.parents):
+            chain.append(self.parents[chain[-1]])
+        return tuple(chain)
+
+    def kinds_above(self, concept: str) -> tuple[str, ...]:
+        """The concepts ``concept`` is a part or a kind of (an address above a postal code)."""
+        return self.lineage(concept)[1:]
 
     def says(self, rule: Rule, told: Told) -> str:
         """What a reason of one of its rules says: the rule's words (or the topic), then the detail."""
@@ -185,5 +200,17 @@ class RuleBook:
         found: list[Match] = []
         for match in self.term_index.finditer(text):
             category, concept = match.name.split("\t")
-            found.append(Match(concept, Category(category), match.text, match.begin, match.finish))
+            rules = self.by_category(Category(category))
+            if rules.not_after and _word_before(text, match.begin) in rules.not_after:
+                continue
+            found.append(Match(concept, rules.category, match.text, match.begin, match.finish))
         return found
+
+
+_LAST_WORD = re.compile(r"([\w']+)\W*$")
+
+
+def _word_before(text: str, position: int) -> str:
+    """The word right before ``position``, casefolded ("" at the start)."""
+    match = _LAST_WORD.search(text, max(0, position - 40), position)
+    return match.group(1).casefold() if match else ""

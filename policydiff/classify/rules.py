@@ -133,6 +133,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         raise InputError(f"{where}: 'category' must be one of the SPEC's categories") from error
     terms, entries = _terms(data, where)
     consent = _consent(data, terms, where)
+    parents, sources = _ontology(data, terms, where)
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         raise InputError(f"{where}: 'rule' must be an array of tables")
@@ -150,7 +151,43 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         consent=consent,
         rules=tuple(_rule(r, category, where) for r in raw_rules),
         plain=_plain_by_direction(data.get("plain"), where),
+        not_after=frozenset(w.casefold() for w in _strings(data.get("not_after", []), f"{where} not_after")),
+        parents=parents,
+        sources=sources,
     )
+
+
+def _ontology(
+    data: Mapping[str, object], terms: Mapping[str, object], where: str
+) -> tuple[Mapping[str, str], Mapping[str, str]]:
+    """A category's ``[parent]`` and ``[source]`` tables, checked against its concepts.
+
+    The parents must form a tree of its own concepts; a file that cites sources cites one for
+    every concept.
+    """
+    tables = []
+    for key in ("parent", "source"):
+        table = data.get(key, {})
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            raise InputError(f"{where}: '{key}' must be a table of concept = \"…\"")
+        unknown = sorted(set(table) - set(terms))
+        if unknown:
+            raise InputError(f"{where}: [{key}] names {', '.join(unknown)}, not concepts of 'terms'")
+        tables.append(dict(table))
+    parents, sources = tables
+    for concept, parent in parents.items():
+        if parent not in terms:
+            raise InputError(f"{where}: the parent of '{concept}' is '{parent}', not a concept of 'terms'")
+        seen = {concept}
+        while parent in parents:
+            if parent in seen:
+                raise InputError(f"{where}: [parent] makes a cycle through '{concept}'")
+            seen.add(parent)
+            parent = parents[parent]
+    missing = sorted(set(terms) - set(sources)) if sources else []
+    if missing:
+        raise InputError(f"{where}: concepts without a [source]: {', '.join(missing)}")
+    return parents, sources
 
 
 def _terms(data: Mapping[str, object], where: str) -> tuple[Mapping[str, object], list[tuple[str, str]]]:

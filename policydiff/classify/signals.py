@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from policydiff.classify.editorial import replacements
-from policydiff.classify.profile import Profile, Region
+from policydiff.classify.profile import Profile, Region, covering_kinds, kinds_named
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.model import Category, ChangeKind, Direction, Edit, Op, Reason, Side, Told
 from policydiff.text import WORD, fold
@@ -117,7 +117,9 @@ def _term_signal(rulebook: RuleBook, event: str, category: Category, match: Matc
     how = _TERM_EVENTS[event]
     rules = rulebook.by_category(category)
     says = how.says.format(topic=rules.topic, words=words)
-    consent = rules.consent.get(match.name) if how.consent else None
+    # a kind of a sensitive concept (a faceprint is biometric) needs what the concept needs
+    consent = next((rules.consent[c] for c in rules.lineage(match.name) if c in rules.consent), None)
+    consent = consent if how.consent else None
     direction = how.direction(rules, match.name)
     return signal(category, direction, f"{category.value}.{event}", says, match, how.side, TERM, consent)
 
@@ -144,17 +146,33 @@ def _only_verbs_went(old: Profile, new: Profile, rulebook: RuleBook) -> bool:
     return not verbs_gained and _same_members(old, new, rulebook)
 
 
+def _covered(key: tuple[Category, str], match: Match, old: Profile, rulebook: RuleBook) -> bool:
+    """The member, or a kind it belongs to (a postal code → an address), is affirmed on the old side."""
+    if key in old.affirmed:
+        return True
+    above = covering_kinds(key, match, rulebook)
+    return bool(above) and not kinds_named(old).isdisjoint(above)
+
+
+def _disclosed(
+    key: tuple[Category, str], match: Match, disclosed: frozenset[tuple[str, str]], rulebook: RuleBook
+) -> bool:
+    """The old text affirms the member, or a kind it belongs to, somewhere."""
+    keys = [key, *covering_kinds(key, match, rulebook)]
+    return any((category.value, member) in disclosed for category, member in keys)
+
+
 def term_signals(rulebook: RuleBook, sides: Sides, disclosed: frozenset[tuple[str, str]]) -> list[Signal]:
     """Terms that appeared, disappeared, or moved between an affirmation and a denial."""
     old, new = sides.old_profile, sides.new_profile
     reworded = _synonyms(old, new)
     found: list[tuple[str, tuple[Category, str], Match, str]] = []  # event, term key, term, words quoted
     for key, match in new.affirmed.items():
-        if key in old.affirmed or key in reworded:
+        if key in reworded or _covered(key, match, old, rulebook):
             continue
         if key in old.denied:
             found.append(("denial-lifted", key, match, old.denied[key].text))
-        elif not (sides.kind is ChangeKind.ADDED and (key[0].value, key[1]) in disclosed):
+        elif not (sides.kind is ChangeKind.ADDED and _disclosed(key, match, disclosed, rulebook)):
             found.append(("added", key, match, match.text))  # unless it explains what the old text said
     fewer_negations = len(old.cues.get("cue.negation", [])) > len(new.cues.get("cue.negation", []))
     if sides.kind is ChangeKind.REMOVED or fewer_negations:

@@ -1,0 +1,108 @@
+"""The rule files as ``classify/rules.py`` reads them: the ontology tables and their checks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from policydiff.classify import load_rulebook
+from policydiff.classify.rulebook import RuleBook
+from policydiff.errors import InputError
+from policydiff.model import Category
+
+PACKAGED = Path(load_rulebook.__code__.co_filename).with_name("rules")
+
+
+def _folder(tmp_path: Path) -> Path:
+    """A copy of the packaged rules, for a test to break one of its files."""
+    folder = tmp_path / "rules"
+    shutil.copytree(PACKAGED, folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def rulebook() -> RuleBook:
+    return load_rulebook()
+
+
+def test_every_kind_of_data_cites_its_source(rulebook: RuleBook) -> None:
+    collection = rulebook.by_category(Category.COLLECTION)
+    concepts = {concept for _, concept in collection.term_entries}
+    assert concepts == set(collection.sources)
+    assert all(source.strip() for source in collection.sources.values())
+
+
+def test_lineage_walks_up_the_parents(rulebook: RuleBook) -> None:
+    collection = rulebook.by_category(Category.COLLECTION)
+    assert collection.lineage("postal_code") == ("postal_code", "postal_address")
+    assert collection.kinds_above("face") == ("biometric",)
+    assert collection.kinds_above("email") == ()
+
+
+def test_a_phrase_names_one_kind_of_data_only(rulebook: RuleBook) -> None:
+    phrases = [phrase for phrase, _ in rulebook.by_category(Category.COLLECTION).term_entries]
+    assert len(phrases) == len(set(phrases))
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        ("Write to our mailing address.", ("contact", "contact"), ("collection", "postal_address")),
+        ("We collect your mailing address.", ("collection", "postal_address"), ("contact", "contact")),
+        ("Call our phone number or give us your phone number.", ("collection", "phone"), None),
+    ],
+)
+def test_not_after_gives_a_term_to_the_party_it_belongs_to(
+    rulebook: RuleBook, text: str, wanted: tuple[str, str], unwanted: tuple[str, str] | None
+) -> None:
+    found = [(m.category.value, m.name) for m in rulebook.find_terms(text) if m.category]
+    assert wanted in found
+    assert unwanted not in found
+    if unwanted is None:  # only the user's number is data about the user
+        assert found.count(("collection", "phone")) == 1
+
+
+def test_a_parent_must_be_a_concept(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    path = folder / "collection.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            'postal_code = "postal_address"', 'postal_code = "whereabouts"', 1
+        )
+    )
+    with pytest.raises(InputError, match="parent of 'postal_code' is 'whereabouts'"):
+        load_rulebook(folder)
+
+
+def test_parents_may_not_make_a_cycle(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    path = folder / "collection.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "[parent]\n", '[parent]\npostal_address = "postal_code"\n', 1
+        )
+    )
+    with pytest.raises(InputError, match="cycle"):
+        load_rulebook(folder)
+
+
+def test_a_file_citing_sources_cites_one_for_every_concept(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    path = folder / "collection.toml"
+    text = path.read_text(encoding="utf-8")
+    source_line = next(line for line in text.splitlines() if line.startswith('passport = "CCPA'))
+    path.write_text(text.replace(source_line + "\n", "", 1))
+    with pytest.raises(InputError, match="concepts without a \\[source\\]: passport"):
+        load_rulebook(folder)
+
+
+def test_the_ontology_tables_name_only_concepts(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    path = folder / "collection.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("[source]\n", '[source]\nhoroscope = "nowhere"\n', 1)
+    )
+    with pytest.raises(InputError, match="names horoscope, not concepts"):
+        load_rulebook(folder)
