@@ -149,7 +149,7 @@ class Entry(NamedTuple):
     """One pattern of a rule file: where it is and what it says."""
 
     file: str  # "sharing.toml"
-    table: str  # "terms", "rule", "cue" or "swap"
+    table: str  # "terms", "instances", "rule", "cue" or "swap"
     name: str  # the concept, "<rule id>:<slot>", the cue id or "<swap id>:<old|new>"
     pattern: str
 
@@ -203,10 +203,11 @@ def read_lexicon(folder: Path) -> Lexicon:
         file = path.name
         if "category" in data:
             category = str(data["category"])
-            for concept, patterns in sorted(data.get("terms", {}).items()):
-                found = [Entry(file, "terms", concept, p) for p in patterns]
-                lexicon.terms.setdefault(category, []).extend(found)
-                lexicon.entries.extend(found)
+            for table in ("terms", "instances"):  # a named company is a term of its own
+                for concept, patterns in sorted(data.get(table, {}).items()):
+                    found = [Entry(file, table, concept, p) for p in patterns]
+                    lexicon.terms.setdefault(category, []).extend(found)
+                    lexicon.entries.extend(found)
             for rule in data.get("rule", []):
                 slot = _TRIGGER_SLOT.get(rule["when"])
                 found = (
@@ -233,8 +234,11 @@ def read_lexicon(folder: Path) -> Lexicon:
 def loso_removals(
     right_services: Mapping[Entry, set[str]], service: str, tables: Iterable[str] = ("terms",)
 ) -> set[Entry]:
-    """The entries to hold out for ``service``: of ``tables``, right on that service and no other."""
-    wanted = set(tables)
+    """The entries to hold out for ``service``: of ``tables``, right on that service and no other.
+
+    ``terms`` covers the named companies of ``[instances]`` too: both are terms of the category.
+    """
+    wanted = set(tables) | ({"instances"} if "terms" in tables else set())
     return {e for e, services in right_services.items() if e.table in wanted and services == {service}}
 
 
@@ -242,8 +246,8 @@ def without_entries(data: Mapping[str, Any], entries: Iterable[Entry]) -> dict[s
     """A copy of one rule file's data with the patterns of ``entries`` (all of that file) removed."""
     out: dict[str, Any] = copy.deepcopy(dict(data))
     for entry in entries:
-        if entry.table == "terms":
-            patterns = out["terms"][entry.name]
+        if entry.table in ("terms", "instances"):
+            patterns = out[entry.table][entry.name]
         elif entry.table == "cue":
             patterns = next(c for c in out["cue"] if c["id"] == entry.name)["patterns"]
         else:

@@ -88,6 +88,23 @@ def test_loso_removals_keep_entries_right_elsewhere_too() -> None:
     assert audit.loso_removals(right_on, "globex", ("terms", "cue")) == set()
 
 
+def test_loso_holds_out_named_companies_with_the_terms() -> None:
+    stripe = Entry("sharing.toml", "instances", "payment_processors", "stripe")
+    assert audit.loso_removals({stripe: {"acme"}}, "acme") == {stripe}
+    assert audit.loso_removals({stripe: {"acme"}}, "acme", ("cue",)) == set()
+    data = tomllib.loads(
+        '[terms]\npayment_processors = ["payment processors"]\n'
+        '[instances]\npayment_processors = ["stripe", "adyen"]\n'
+    )
+    assert audit.without_entries(data, [stripe])["instances"] == {"payment_processors": ["adyen"]}
+
+
+def test_the_lexicon_reads_named_companies_as_terms() -> None:
+    lexicon = audit.read_lexicon(audit.PACKAGED_RULES)
+    produced = lexicon.produced("sharing.added", "Stripe")
+    assert Entry("sharing.toml", "instances", "payment_processors", "stripe") in produced
+
+
 def test_without_entries_removes_the_patterns_and_writes_toml_that_reads_back() -> None:
     data = tomllib.loads(
         'category = "collection"\npriority = 20\nprotective = false\n'

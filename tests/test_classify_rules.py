@@ -106,3 +106,33 @@ def test_the_ontology_tables_name_only_concepts(tmp_path: Path) -> None:
     )
     with pytest.raises(InputError, match="names horoscope, not concepts"):
         load_rulebook(folder)
+
+
+def test_a_named_company_is_a_kind_of_its_class(rulebook: RuleBook) -> None:
+    sharing = rulebook.by_category(Category.SHARING)
+    assert sharing.kinds_above("stripe") == ("payment_processors",)
+    assert sharing.sources["stripe"] == sharing.sources["payment_processors"]
+    found = [(m.name, m.text) for m in rulebook.find_terms("We pass your name to Stripe.") if m.category]
+    assert ("stripe", "Stripe") in found
+
+
+def test_instances_name_a_class_of_the_terms(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    path = folder / "sharing.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "[instances]\n", '[instances]\nfortune_tellers = ["madame zora"]\n', 1
+        )
+    )
+    with pytest.raises(InputError, match="names fortune_tellers, not a concept"):
+        load_rulebook(folder)
+
+
+def test_a_company_is_named_once(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    path = folder / "sharing.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("[instances]\n", '[instances]\ninsurers = ["stripe"]\n', 1)
+    )
+    with pytest.raises(InputError, match="'stripe' is named twice"):
+        load_rulebook(folder)

@@ -134,6 +134,11 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
     terms, entries = _terms(data, where)
     consent = _consent(data, terms, where)
     parents, sources = _ontology(data, terms, where)
+    # a named company is a concept of its own under its class: "Stripe" under payment processors
+    instances = _instances(data, terms, where)
+    entries += [(name, name) for name in instances]
+    parents = {**parents, **instances}
+    sources = {**sources, **{name: sources.get(kind, "") for name, kind in instances.items()}}
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         raise InputError(f"{where}: 'rule' must be an array of tables")
@@ -155,6 +160,22 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         parents=parents,
         sources=sources,
     )
+
+
+def _instances(data: Mapping[str, object], terms: Mapping[str, object], where: str) -> dict[str, str]:
+    """A category's ``[instances]`` table (class concept → named members) as member → class."""
+    table = data.get("instances", {})
+    if not isinstance(table, dict):
+        raise InputError(f"{where}: 'instances' must be a table of concept = [names]")
+    out: dict[str, str] = {}
+    for kind, names in table.items():
+        if kind not in terms:
+            raise InputError(f"{where}: [instances] names {kind}, not a concept of 'terms'")
+        for name in _phrases(names, f"{where} instances.{kind}"):
+            if name in terms or name in out:
+                raise InputError(f"{where}: '{name}' is named twice in [terms] and [instances]")
+            out[name] = kind
+    return out
 
 
 def _ontology(
