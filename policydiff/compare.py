@@ -7,6 +7,7 @@ segment both documents, align their leaves, diff each pair word by word, hand th
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -64,7 +65,12 @@ def compare(
     rulebook = rulebook or default_rulebook()
     old_outline, new_outline = segment(old), segment(new)
     pairs = align(old_outline, new_outline)
-    drafts = [d for d in (_draft(p, old_outline, new_outline) for p in _group_moves(pairs, old_outline)) if d]
+    drafts = [
+        unit
+        for draft in (_draft(p, old_outline, new_outline) for p in _group_moves(pairs, old_outline))
+        if draft
+        for unit in _units(draft)
+    ]
     subjects = [(draft.subject, draft.new.start if draft.new else None) for draft in drafts]
     verdicts = judge_changes(subjects, old_outline, new_outline, rulebook, judgement.major)
     changes = _identify([draft.change(verdict) for draft, verdict in zip(drafts, verdicts, strict=True)])
@@ -192,6 +198,56 @@ def _draft(pair: ClausePair, old_outline: Outline, new_outline: Outline) -> _Dra
         heading=any(c.kind is ClauseKind.HEADING for c in (*pair.old, *pair.new)),
     )
     return _Draft(kind, old_side, new_side, edits, subject)
+
+
+# A paragraph break inside one clause (a table cell's "<br><br>") or a cell boundary of a row:
+# what stands between them is read, and reported, on its own.
+_UNIT_BREAK = re.compile(r"\s*<br\s*/?>\s*<br\s*/?>\s*|\s+\|\s+")
+_UNIT_WORDS = 4  # a shorter piece (a cell's label) is read with the piece after it
+
+
+def _units(draft: _Draft) -> list[_Draft]:
+    """An added or removed clause that holds several paragraphs or cells, as one draft each.
+
+    One verdict for a whole table row hides all but one of the practices its cells add; each
+    piece keeps the clause's headings and lead-in as context, and the pieces tile the clause.
+    """
+    if draft.kind not in (ChangeKind.ADDED, ChangeKind.REMOVED):
+        return [draft]
+    added = draft.kind is ChangeKind.ADDED
+    side = draft.new if added else draft.old
+    assert side is not None
+    spans = _unit_spans(side.text)
+    if len(spans) < 2:
+        return [draft]
+    out = []
+    for start, end in spans:
+        text = side.text[start:end]
+        piece = replace(side, text=text, start=side.start + start, end=side.start + end)
+        old, new = ("", text) if added else (text, "")
+        edits = word_edits(old, new)
+        subject = replace(draft.subject, old=old, new=new, edits=edits)
+        out.append(
+            replace(
+                draft,
+                old=None if added else piece,
+                new=piece if added else None,
+                edits=edits,
+                subject=subject,
+            )
+        )
+    return out
+
+
+def _unit_spans(text: str) -> list[tuple[int, int]]:
+    """Pieces that tile ``text``, each starting after a unit break; a short one joins the next."""
+    starts = [0]
+    for match in _UNIT_BREAK.finditer(text):
+        if len(WORD.findall(text[starts[-1] : match.start()])) >= _UNIT_WORDS:
+            starts.append(match.end())
+    if len(starts) > 1 and len(WORD.findall(text[starts[-1] :])) < _UNIT_WORDS:
+        starts.pop()  # a short last piece stays with the one before
+    return list(zip(starts, [*starts[1:], len(text)], strict=True))
 
 
 # ------------------------------------------------------------------ ids and summaries

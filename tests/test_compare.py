@@ -141,3 +141,47 @@ def test_a_heading_that_became_a_short_label_still_names_a_topic() -> None:
     report = report_of(old, new)
     assert report.changes
     assert report.severity is Severity.EDITORIAL, [(c.severity, c.reasons[0].rule) for c in report.changes]
+
+
+ROWS_OLD = """# Privacy Policy
+
+| Purpose | What we do |
+|---|---|
+| Accounts | We use your e-mail address to run your account. |
+"""
+
+ROWS_NEW = ROWS_OLD + (
+    "| Events | We host meetups for our customers.<br><br>"
+    "If you attend one, we collect your passport number at the door.<br><br>"
+    "We may give the list of attendees to the sponsors of the meetup. |\n"
+)
+
+
+def test_each_paragraph_of_an_added_row_gets_its_own_verdict() -> None:
+    report = report_of(ROWS_OLD, ROWS_NEW)
+    added = [c for c in report.changes if c.kind is ChangeKind.ADDED]
+    passport = next(c for c in added if c.new and "passport" in c.new.text)
+    sponsors = next(c for c in added if c.new and "sponsors" in c.new.text)
+    assert passport is not sponsors
+    assert passport.categories[0] is Category.COLLECTION and passport.severity is Severity.MAJOR
+    assert sponsors.categories[0] is Category.SHARING and sponsors.severity is Severity.MAJOR
+    assert len(added) == 3  # "| Events |" is too short to stand alone: it joins the next piece
+    assert added[0].new is not None and added[0].new.text.startswith("| Events | We host meetups")
+
+
+def test_the_pieces_of_a_row_tile_it() -> None:
+    report = report_of(ROWS_OLD, ROWS_NEW)
+    sides = sorted((c.new.start, c.new.end, c.new.text) for c in report.changes if c.new)
+    row_start = report.new_text.index("| Events")
+    assert sides[0][0] == row_start
+    assert all(a[1] == b[0] for a, b in zip(sides, sides[1:], strict=False))
+    assert "".join(text for _, _, text in sides) == report.new_text[row_start : sides[-1][1]]
+    assert all(report.new_text[s:e] == text for s, e, text in sides)
+
+
+def test_a_modified_row_stays_one_change() -> None:
+    new = ROWS_OLD.replace(
+        "to run your account. |", "to run your account.<br><br>We also keep it for a year. |"
+    )
+    report = report_of(ROWS_OLD, new)
+    assert [c.kind for c in report.changes] == [ChangeKind.MODIFIED]

@@ -119,8 +119,19 @@ def _outer_sides(
         if outer and start < outer[-1][1]:
             swallowed[index] = outer[-1][2]  # its text is already inside the outer change's text
             continue
+        if outer and start == outer[-1][1] and _pieces_of_one_clause(changes[outer[-1][2]], changes[index]):
+            # the paragraphs of one added or removed clause, judged one by one, are laid out as one
+            outer[-1] = (outer[-1][0], end, outer[-1][2])
+            swallowed[index] = outer[-1][2]
+            continue
         outer.append((start, end, index))
     return outer, swallowed
+
+
+def _pieces_of_one_clause(first: Change, then: Change) -> bool:
+    """Two added (or two removed) sides that meet end to start: pieces of one clause (compare._units)."""
+    one_sided = (ChangeKind.ADDED, ChangeKind.REMOVED)
+    return first.kind is then.kind and first.kind in one_sided
 
 
 def _piece(
