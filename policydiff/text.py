@@ -220,6 +220,31 @@ _DOMAIN = re.compile(
 )
 
 
+# a quoted name of a control: "Do Not Sell or Share My Personal Information" (a link's label is
+# read: a broken link splits one, "[Third-Part](…)[y Services](…)", and would read on one side only)
+_LABEL = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
+_MINOR_WORDS = frozenset(
+    {"a", "an", "and", "or", "of", "the", "to", "for", "in", "on", "my", "your", "our", "at", "by"}
+)
+
+
+def mask_labels(text: str) -> str:
+    """Blank out the names of buttons, links and settings, keeping every offset.
+
+    A quoted label in title case ("Do Not Sell My Info", "Limit Ad Tracking") names a control: its
+    words are no statement of the company ("not" there denies nothing).
+    """
+
+    def blank(match: re.Match[str]) -> str:
+        label = match.group(1)
+        words = [w for w in WORD.findall(label) if w.casefold() not in _MINOR_WORDS]
+        if len(WORD.findall(label)) < 3 or not words or not all(w[0].isupper() for w in words):
+            return match.group()
+        return " " * len(match.group())
+
+    return _LABEL.sub(blank, text)
+
+
 def mask_links(text: str) -> str:
     """Blank out link targets, URLs, e-mail addresses and domain names, keeping every offset.
 

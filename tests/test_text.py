@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import policydiff.text as text_module
-from policydiff.text import fold, normalise, sentences, token_strings, tokenize, word_set
+from policydiff.text import fold, mask_labels, normalise, sentences, token_strings, tokenize, word_set
 
 INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
 
@@ -219,3 +219,20 @@ def test_a_stray_stop_after_a_joiner_ends_no_sentence() -> None:
         "You can turn off Functional &. Performance cookies in Settings.",
         "Then reload.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ('Use the "Do Not Sell My Personal Information" link.', True),
+        ("Open “Limit Ad Tracking” in Settings.", True),
+        ('We said "we do not sell your data" before.', False),  # a statement, in lower case
+        ('Press "OK" to go on.', False),  # too short to be told from a word in quotes
+    ],
+)
+def test_mask_labels_blanks_quoted_names_of_controls(text: str, masked: bool) -> None:
+    out = mask_labels(text)
+    assert len(out) == len(text)
+    assert (out != text) is masked
+    if masked:
+        assert "Not" not in out and "Limit" not in out

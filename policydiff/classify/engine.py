@@ -24,7 +24,7 @@ from policydiff.classify.rule_signals import rule_signals
 from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.classify.signals import Sides, Signal, cue_signals, list_signals, swap_signals, term_signals
 from policydiff.model import Category, ChangeKind, Consent, Direction, Edit, Op, Reason, Severity, Side, Told
-from policydiff.text import WORD, fold, mask_links
+from policydiff.text import WORD, fold, mask_labels, mask_links
 
 _ANAPHORA = re.compile(r"\b(?:them|they|these|those|such (?:parties|companies|partners|providers))\b", re.I)
 # a heading of this many words names a topic; a longer one is a statement set as a heading
@@ -276,8 +276,17 @@ def _words_that_went_and_came(subject: Subject, sides: Sides) -> tuple[list[str]
     new_words = {word.casefold() for word in visible_words(sides.new.text)}
     went = edited_words(tuple(e for e in subject.edits if e.op is Op.DELETE))
     came = edited_words(tuple(e for e in subject.edits if e.op is Op.INSERT))
-    gone = [word for word in went if word.casefold() not in new_words]
-    return _without_negated_antonyms(gone, [word for word in came if word.casefold() not in old_words])
+    # the words of a control's name ("Do Not Sell My Info") state nothing: text.mask_labels
+    labels = _label_words(sides.old.text) | _label_words(sides.new.text)
+    gone = [word for word in went if word.casefold() not in new_words and word.casefold() not in labels]
+    added = [word for word in came if word.casefold() not in old_words and word.casefold() not in labels]
+    return _without_negated_antonyms(gone, added)
+
+
+def _label_words(text: str) -> set[str]:
+    """Words that stand only in the quoted or linked names of controls (casefolded)."""
+    named = {word.casefold() for word in WORD.findall(text)}
+    return named - {word.casefold() for word in WORD.findall(mask_labels(text))}
 
 
 _ANTONYM_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")

@@ -34,6 +34,7 @@ class PracticeReader:
     classes: tuple[str, ...]  # the group name of each class in ``verbs``, in order
     quantifiers: frozenset[str]  # ``ontology/scope.toml``
     conditions: frozenset[str]
+    wideners: frozenset[str]
     obligations: re.Pattern[str]
 
     def actions(self, sentence: str) -> list[str]:
@@ -70,6 +71,7 @@ class PracticeReader:
             for word in words
             if self._weighs(word, rulebook) and not _reworded(word, others, rulebook)
         ]
+        found += [word for word in came if word.casefold() in self.wideners]
         verbs = [word for word in came if self.actions(word)]
         return found + [word for word in verbs if not _reworded(word, went_concepts, rulebook)]
 
@@ -116,10 +118,11 @@ def practice_reader(folder: Path = _ONTOLOGY) -> PracticeReader:
         scope = tomllib.load(handle)
     quantifiers = frozenset(word.casefold() for word in scope["quantifiers"])
     conditions = frozenset(word.casefold() for word in scope["conditions"])
+    wideners = frozenset(word.casefold() for word in scope["wideners"])
     groups = []
     for name, table in actions.items():
         alternatives = "|".join(_pattern(phrase) for phrase in table["verbs"])
         groups.append(f"(?P<{name}>{alternatives})")
     verbs = re.compile("|".join(groups), re.IGNORECASE)
     obligations = re.compile("|".join(_pattern(phrase) for phrase in scope["obligations"]), re.IGNORECASE)
-    return PracticeReader(verbs, tuple(actions), quantifiers, conditions, obligations)
+    return PracticeReader(verbs, tuple(actions), quantifiers, conditions, wideners, obligations)

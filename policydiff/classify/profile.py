@@ -21,7 +21,7 @@ from policydiff.classify.numbers import Quantity, quantities
 from policydiff.classify.practice import practice_reader
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.model import Category, Edit, Op
-from policydiff.text import WORD, fold, mask_links, sentences
+from policydiff.text import WORD, fold, mask_labels, mask_links, sentences
 
 # A promise ends where a contrast or an exception starts: "we do not sell it, except to X"
 # does not deny X.
@@ -231,7 +231,7 @@ def profile(
     found = Profile()
     context_denied = lead_denies(lead, rulebook) if lead else False
     for offset, sentence in region.parts():
-        plain = _mask_retroactive(mask_links(sentence), rulebook)
+        plain = _mask_retroactive(mask_links(mask_labels(sentence)), rulebook)
         clauses = denial_spans(plain, rulebook, context_denied=context_denied)
         found.denials.extend((s + offset, e + offset, d) for s, e, d in clauses)
         sentence_terms = rulebook.find_terms(plain)
