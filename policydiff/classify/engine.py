@@ -387,9 +387,14 @@ def _signals(
 ) -> list[Signal]:
     """Every signal of the change, read as a definition's when the clause defines a term."""
     whole = subject.kind in (ChangeKind.ADDED, ChangeKind.REMOVED)
+    old_clause = (
+        profile(whole_region(subject.old), rulebook, lead=subject.lead, terms_only=True)
+        if subject.kind is ChangeKind.MODIFIED
+        else None
+    )
     signals = [
         *rule_signals(rulebook, sides),
-        *term_signals(rulebook, sides, disclosed),
+        *term_signals(rulebook, sides, disclosed, old_clause),
         # a whole clause added or removed carries its cues with it: its practice is what counts
         *(cue_signals(rulebook, sides) if not whole else ()),
         *swap_signals(rulebook, sides),

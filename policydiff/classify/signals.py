@@ -15,7 +15,7 @@ from policydiff.classify.editorial import replacements
 from policydiff.classify.profile import Profile, Region, covering_kinds, kinds_named
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.model import Category, ChangeKind, Direction, Edit, Op, Reason, Side, Told
-from policydiff.text import WORD, fold
+from policydiff.text import WORD, fold, mask_links
 
 RULE, TERM, CUE = 3, 2, 1
 _BY_RULE_ALONE = Told()  # a reason its rule id and the change's direction tell with no part of it
@@ -162,13 +162,24 @@ def _disclosed(
     return any((category.value, member) in disclosed for category, member in keys)
 
 
-def term_signals(rulebook: RuleBook, sides: Sides, disclosed: frozenset[tuple[str, str]]) -> list[Signal]:
-    """Terms that appeared, disappeared, or moved between an affirmation and a denial."""
+def term_signals(
+    rulebook: RuleBook,
+    sides: Sides,
+    disclosed: frozenset[tuple[str, str]],
+    old_clause: Profile | None = None,
+) -> list[Signal]:
+    """Terms that appeared, disappeared, or moved between an affirmation and a denial.
+
+    ``old_clause``: the whole old clause, for a modified one; a member one of its other sentences
+    already affirms ("Applicable countries: Japan, …") is not new where an edit names it again.
+    """
     old, new = sides.old_profile, sides.new_profile
     reworded = _synonyms(old, new)
     found: list[tuple[str, tuple[Category, str], Match, str]] = []  # event, term key, term, words quoted
     for key, match in new.affirmed.items():
         if key in reworded or _covered(key, match, old, rulebook):
+            continue
+        if old_clause is not None and key not in old.denied and _covered(key, match, old_clause, rulebook):
             continue
         if key in old.denied:
             found.append(("denial-lifted", key, match, old.denied[key].text))
@@ -249,6 +260,13 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         region, found, at = (
             (sides.new, sides.new_profile, new_at) if inserted else (sides.old, sides.old_profile, old_at)
         )
+        # members the clause's other side names too ("Applicable countries: Japan, Taiwan" above a
+        # new list of links to the same countries) came or went in wording only
+        other = (sides.old if inserted else sides.new).text
+        if set(_content_words(mask_links(edit.text), rulebook)) <= set(
+            _content_words(mask_links(other), rulebook)
+        ):
+            continue
         produced = _list_signal(rulebook, edit.text, region, found, at, inserted=inserted)
         if produced:
             out.append(produced)
