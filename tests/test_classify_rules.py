@@ -136,3 +136,20 @@ def test_a_company_is_named_once(tmp_path: Path) -> None:
     )
     with pytest.raises(InputError, match="'stripe' is named twice"):
         load_rulebook(folder)
+
+
+def test_a_place_needs_a_transfer_in_its_sentence(rulebook: RuleBook) -> None:
+    transfer = rulebook.by_category(Category.TRANSFER)
+    assert "transfer" in transfer.required_for("japan")
+    assert transfer.required_for("ireland") == transfer.required_for(
+        "eu"
+    )  # an instance asks what its region asks
+    assert transfer.kinds_above("ireland") == ("eu", "eea", "europe", "worldwide")
+
+
+def test_requires_names_concepts_of_the_file(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    path = folder / "transfer.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('japan = ["transfer"', 'japan = ["teleport"', 1))
+    with pytest.raises(InputError, match="names teleport, not concepts"):
+        load_rulebook(folder)

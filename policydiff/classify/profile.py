@@ -262,11 +262,15 @@ def _file_terms(
     )
     # "Security." or "Cookies" alone is a heading-like fragment: it names a topic, it promises nothing
     fragment = len(WORD.findall(plain)) < 3
+    present = {f"{t.category.value}.{t.name}" for t in sentence_terms if t.category}
     for term in sentence_terms:
         assert term.category is not None
+        rules = rulebook.by_category(term.category)
+        needed = rules.required_for(term.name)
+        if needed and not any(n in present or f"{term.category.value}.{n}" in present for n in needed):
+            continue  # "Japan" in a sentence about the courts is no place data goes
         shifted = Match(term.name, term.category, term.text, term.start + offset, term.end + offset)
         found.terms.append(shifted)
-        rules = rulebook.by_category(term.category)
         if fragment or (guarded and not rules.protective):
             continue
         denied = next((d for s, e, d in clauses if s <= term.start < e), context_denied)

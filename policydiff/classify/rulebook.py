@@ -112,6 +112,8 @@ class CategoryRules:
     not_after: frozenset[str] = frozenset()
     parents: Mapping[str, str] = field(default_factory=dict)  # concept → the concept it is part or kind of
     sources: Mapping[str, str] = field(default_factory=dict)  # concept → where it comes from
+    # concept → concepts one of which must stand in its sentence for it to count (a place, a transfer)
+    requires: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def lineage(self, concept: str) -> tuple[str, ...]:
         """The concept and every concept above it, nearest first."""
@@ -119,6 +121,10 @@ class CategoryRules:
         while chain[-1] in self.parents and len(chain) <= len(self.parents):
             chain.append(self.parents[chain[-1]])
         return tuple(chain)
+
+    def required_for(self, concept: str) -> frozenset[str]:
+        """What must stand beside the concept (or the nearest kind above it that says) in a sentence."""
+        return next((self.requires[c] for c in self.lineage(concept) if c in self.requires), frozenset())
 
     def kinds_above(self, concept: str) -> tuple[str, ...]:
         """The concepts ``concept`` is a part or a kind of (an address above a postal code)."""

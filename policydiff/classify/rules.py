@@ -139,6 +139,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
     entries += [(name, name) for name in instances]
     parents = {**parents, **instances}
     sources = {**sources, **{name: sources.get(kind, "") for name, kind in instances.items()}}
+    requires = _requires(data, terms, where)
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         raise InputError(f"{where}: 'rule' must be an array of tables")
@@ -159,7 +160,26 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         not_after=frozenset(w.casefold() for w in _strings(data.get("not_after", []), f"{where} not_after")),
         parents=parents,
         sources=sources,
+        requires=requires,
     )
+
+
+def _requires(
+    data: Mapping[str, object], terms: Mapping[str, object], where: str
+) -> dict[str, frozenset[str]]:
+    """A category's ``[requires]`` table: concept → the concepts one of which must share its sentence."""
+    table = data.get("requires", {})
+    if not isinstance(table, dict):
+        raise InputError(f"{where}: 'requires' must be a table of concept = [concepts]")
+    out = {}
+    for concept, needed in table.items():
+        names = _strings(needed, f"{where} requires.{concept}")
+        # "retention.retain" names another category's concept; a plain name, one of this file
+        unknown = sorted({concept, *(n for n in names if "." not in n)} - set(terms))
+        if unknown:
+            raise InputError(f"{where}: [requires] names {', '.join(unknown)}, not concepts of 'terms'")
+        out[concept] = frozenset(names)
+    return out
 
 
 def _instances(data: Mapping[str, object], terms: Mapping[str, object], where: str) -> dict[str, str]:
