@@ -27,11 +27,12 @@ def rulebook() -> RuleBook:
     return load_rulebook()
 
 
-def test_every_kind_of_data_cites_its_source(rulebook: RuleBook) -> None:
-    collection = rulebook.by_category(Category.COLLECTION)
-    concepts = {concept for _, concept in collection.term_entries}
-    assert concepts == set(collection.sources)
-    assert all(source.strip() for source in collection.sources.values())
+@pytest.mark.parametrize("category", list(Category))
+def test_every_packaged_concept_cites_its_source(rulebook: RuleBook, category: Category) -> None:
+    rules = rulebook.by_category(category)
+    concepts = {concept for _, concept in rules.term_entries}
+    assert concepts == set(rules.sources)
+    assert all(source.strip() for source in rules.sources.values())
 
 
 def test_lineage_walks_up_the_parents(rulebook: RuleBook) -> None:

@@ -192,7 +192,14 @@ def _unread(subject: Subject, sides: Sides, categories: list[Category], rulebook
         reader.conditioned(subject.old, _edit_spans(subject.edits, Op.DELETE))
         or reader.conditioned(subject.new, _edit_spans(subject.edits, Op.INSERT))
     )
-    if conditioned or reader.changes_meaning(went, came, rulebook):
+    # new things named in an item of a list of what is collected, used, shared or kept
+    # ("We may collect: … contact information, including … and phone number")
+    visible = {word.casefold() for word in WORD.findall(mask_links(subject.new))}
+    listed = [word for word in came if _content_word(word, rulebook) and word.casefold() in visible]
+    named = len(listed) >= _NOVEL_WORDS and any(
+        action in _WIDENING for action in reader.actions(subject.lead)
+    )
+    if conditioned or named or reader.changes_meaning(went, came, rulebook):
         says = f"a statement about {topic} was reworded and no rule reads it"
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
