@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from policydiff.classify.equivalents import canonical
 from policydiff.classify.rulebook import RuleBook
 from policydiff.model import ChangeKind, Edit, Op
 from policydiff.text import WORD, fold, mask_links, strip_links
@@ -139,6 +140,8 @@ def editorial_verdict(
         key = "moved" if texts.moved else "renumbered" if texts.renumbered else "formatting"
         return key, changed_words(texts.edits) or texts.new.strip()[:60]
     replaced = _editorial_words(texts, rulebook, renames)
+    if replaced is None and canonical(fold(texts.old)) == canonical(fold(texts.new)):
+        replaced = "equivalent"  # "we'll" for "we will", "e.g." for "for example"
     return (replaced, changed_words(texts.edits)) if replaced else None
 
 

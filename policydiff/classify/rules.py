@@ -399,6 +399,7 @@ EDITORIAL_KEYS = (
     "chrome",
     "reorder",
     "regrouped",
+    "equivalent",
 )
 
 

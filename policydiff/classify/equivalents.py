@@ -1,0 +1,35 @@
+"""Wordings that mean the same (``ontology/equivalents.toml``): one for another is editorial.
+
+Read on folded text (``text.fold``): each form of a group is replaced by the group's first
+form, longest forms first, so "we'll" and "we will", "e.g." and "for example" read alike.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+__all__ = ["canonical"]
+
+_FILE = Path(__file__).with_name("ontology") / "equivalents.toml"
+
+
+@cache
+def _forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    data = tomllib.loads(_FILE.read_text(encoding="utf-8"))
+    to_first: dict[str, str] = {}
+    for table in data.values():
+        for group in table["groups"]:
+            for form in group[1:]:
+                to_first.setdefault(form, group[0])
+    # longest first, so "including for example" is one form, not "including" then "for example"
+    alternation = "|".join(re.escape(form) for form in sorted(to_first, key=len, reverse=True))
+    return re.compile(rf"(?<!\S)(?:{alternation})(?!\S)"), to_first
+
+
+def canonical(folded: str) -> str:
+    """``folded`` (the output of ``text.fold``) with every equivalent form read as its group's first."""
+    pattern, to_first = _forms()
+    return pattern.sub(lambda match: to_first[match.group()], folded)

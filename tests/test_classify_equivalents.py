@@ -1,0 +1,41 @@
+"""classify/equivalents.py: wordings that mean the same are read alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from policydiff.classify.equivalents import canonical
+from policydiff.text import fold
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("We'll tell you.", "We will tell you."),
+        ("We don't sell it.", "We do not sell it."),
+        ("data, e.g. logs", "data, for example logs"),
+        ("data such as logs", "data including logs"),
+        ("the build, i.e. the version", "the build, that is the version"),
+        ("your e-mail", "your email"),
+        ("personal information", "personal data"),
+    ],
+)
+def test_equivalent_forms_read_alike(left: str, right: str) -> None:
+    assert canonical(fold(left)) == canonical(fold(right))
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("We will tell you.", "We will not tell you."),
+        ("We can share it.", "We may share it."),  # ability and permission are not one form
+        ("your email address", "your postal address"),
+        ("to improve", "to sell"),
+    ],
+)
+def test_different_wordings_stay_different(left: str, right: str) -> None:
+    assert canonical(fold(left)) != canonical(fold(right))
+
+
+def test_a_form_inside_a_longer_word_is_left_alone() -> None:
+    assert canonical(fold("a thetic toes")) == "a thetic toes"  # "to" only as a whole word
