@@ -186,7 +186,7 @@ def _unread(subject: Subject, sides: Sides, categories: list[Category], rulebook
     words = edited_words(subject.edits)
     category = categories[0] if categories else Category.OTHER
     topic = rulebook.by_category(category).topic
-    went, came = _words_that_went_and_came(subject, sides)
+    went, came = _still_meant(*_words_that_went_and_came(subject, sides), sides, rulebook)
     content = [word for word in (*went, *came) if _content_word(word, rulebook)]
     conditioned = bool(content) and (
         reader.conditioned(subject.old, _edit_spans(subject.edits, Op.DELETE))
@@ -209,6 +209,42 @@ def _unread(subject: Subject, sides: Sides, categories: list[Category], rulebook
         reason = Reason(f"{category.value}.name-changed", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
     return None  # names, numbers, addresses, markup: the editorial rules' reading stands
+
+
+def _still_meant(
+    went: list[str], came: list[str], sides: Sides, rulebook: RuleBook
+) -> tuple[list[str], list[str]]:
+    """The words that went or came without their meaning still standing on the other side.
+
+    A term whose concept the other side's sentences still hold ("share/disclose" → "disclose")
+    and a cue word whose cue the other side counts as often, for its subject ("you can" → "you
+    may": no hedge of ours), change nothing.
+    """
+    held = [{(t.category, t.name) for t in found.terms} for found in (sides.old_profile, sides.new_profile)]
+    counts = [
+        {cue: len(matches) for cue, matches in found.cues.items()}
+        for found in (sides.old_profile, sides.new_profile)
+    ]
+
+    # the words of a term whose concept both sides hold ("third parties" → "third-party companies")
+    kept = [
+        {
+            w.casefold()
+            for t in found.terms
+            if (t.category, t.name) in held[1 - side]
+            for w in WORD.findall(t.text)
+        }
+        for side, found in enumerate((sides.old_profile, sides.new_profile))
+    ]
+
+    def stays(word: str, other: int) -> bool:
+        concepts = {(m.category, m.name) for m in rulebook.find_terms(word)}
+        if concepts and concepts <= held[other] or word.casefold() in kept[1 - other]:
+            return True
+        cue = rulebook.cue_index.search(word)
+        return cue is not None and counts[0].get(cue.name, 0) == counts[1].get(cue.name, 0)
+
+    return [w for w in went if not stays(w, 1)], [w for w in came if not stays(w, 0)]
 
 
 def _content_word(word: str, rulebook: RuleBook) -> bool:
