@@ -254,6 +254,12 @@ class PolicyArchive:
     def _write_history(self, versions: Sequence[Version]) -> None:
         write_atomic(self.history_path, history_json(self.policy, versions).encode("utf-8"))
 
+    def sweep(self) -> None:
+        """Remove what a killed writer left behind (temporary and unlisted files); the lock must be held."""
+        if not self._locked:
+            raise RuntimeError("PolicyArchive.sweep needs the lock: use `with archive.locked():`")
+        self._drop_leftovers(self.versions())
+
     def _drop_leftovers(self, versions: Sequence[Version]) -> None:
         """Remove what a killed writer left: temporary files, and version files the history never listed."""
         listed = {self.folder / path for v in versions for path in (v.file, v.redline, v.snapshot) if path}

@@ -24,6 +24,7 @@ from policydiff.cli import app
 from policydiff.commands.record import record_version
 from policydiff.config import load_settings
 from policydiff.errors import InputError
+from policydiff.files import TEMP_PREFIX
 from policydiff.load import load
 from policydiff.model import Severity
 
@@ -75,6 +76,19 @@ def test_the_same_text_again_records_nothing(project: Path) -> None:
     before = files_of(project.parent / "policies")
     again = record_version(settings, "joypix", load(str(JOYPIX_OLD)), "v9", "2026-05-01", TODAY)
     assert not again.created and again.version.label == "v2.0"
+    assert files_of(project.parent / "policies") == before
+
+
+def test_a_record_of_the_same_text_still_sweeps_what_a_killed_writer_left(project: Path) -> None:
+    settings = load_settings(project)
+    record_version(settings, "joypix", load(str(JOYPIX_OLD)), None, None, TODAY)
+    before = files_of(project.parent / "policies")
+    folder = PolicyArchive(settings.archive, "joypix").folder
+    # a writer killed after its version file and before the history: an unlisted file, a temporary one
+    (folder / "versions" / "2026-03-18--v3.0.md").write_text("unlisted\n", encoding="utf-8")
+    (folder / "versions" / f"{TEMP_PREFIX}abc.md").write_text("half\n", encoding="utf-8")
+    again = record_version(settings, "joypix", load(str(JOYPIX_OLD)), None, None, TODAY)
+    assert not again.created
     assert files_of(project.parent / "policies") == before
 
 

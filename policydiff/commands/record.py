@@ -87,6 +87,7 @@ def _record(
     guard: Guard | None,
 ) -> Recorded:
     """The job under the lock: store ``document`` unless the latest version has its text."""
+    archive.sweep()  # every writer cleans up after a killed one, whether it records or not
     latest = archive.latest()
     if guard is not None:
         guard(archive.read_text(latest) if latest else None)
