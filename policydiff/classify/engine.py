@@ -106,7 +106,7 @@ def classify(
     if (
         subject.heading
         and max(len(WORD.findall(subject.old)), len(WORD.findall(subject.new))) <= _TITLE_WORDS
-    ):
+    ) or (_header_row(subject.old) and _header_row(subject.new)):
         # a heading names what follows; the clauses under it say what is done (LABELING.md: headings
         # are editorial), unless the heading turns a denial round ("we do not collect" → "we collect")
         signals = [s for s in signals if s.reason.rule.endswith(_POLARITY)]
@@ -133,6 +133,19 @@ def classify(
     if subject.kind is ChangeKind.REMOVED and verdict.severity in (Severity.MINOR, Severity.EDITORIAL):
         return _promise_removed(verdict, sides, rulebook) or verdict
     return verdict
+
+
+# a table's header row is its labels above the "| --- |" line under them
+_SEPARATOR_ROW = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$", re.MULTILINE)
+
+
+def _header_row(text: str) -> bool:
+    """A table's header row: cells of a few words each over the separator line (labels, not statements)."""
+    separator = _SEPARATOR_ROW.search(text)
+    if separator is None:
+        return False
+    cells = [cell for cell in text[: separator.start()].split("|") if cell.strip()]
+    return bool(cells) and all(len(WORD.findall(cell)) <= _TITLE_WORDS for cell in cells)
 
 
 def _promise_removed(verdict: Verdict, sides: Sides, rulebook: RuleBook) -> Verdict | None:
