@@ -154,3 +154,20 @@ def test_requires_names_concepts_of_the_file(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace('japan = ["transfer"', 'japan = ["teleport"', 1))
     with pytest.raises(InputError, match="names teleport, not concepts"):
         load_rulebook(folder)
+
+
+def test_as_subject_names_practice_classes(rulebook: RuleBook) -> None:
+    assert rulebook.by_category(Category.SHARING).as_subject == frozenset({"collect", "use"})
+    assert rulebook.by_category(Category.COLLECTION).as_subject == frozenset()
+
+
+def test_as_subject_must_name_practice_classes(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    path = folder / "sharing.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            'as_subject = ["collect", "use"]', 'as_subject = ["juggle"]', 1
+        )
+    )
+    with pytest.raises(InputError, match="as_subject names juggle"):
+        load_rulebook(folder)

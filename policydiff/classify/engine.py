@@ -529,9 +529,34 @@ def dominant_categories(sides: Sides, rulebook: RuleBook) -> list[Category]:
     for term in sides.context_terms:
         if term.category is not None:
             scores[term.category] += 1
+    for category in _subjects(sides, rulebook):
+        scores[category] += 4  # the party that does it says what the sentence is about, as a verb does
     priority = {rules.category: rules.priority for rules in rulebook.categories}
     ranked = sorted(scores, key=lambda c: (-scores[c], priority.get(c, 99)))
     return [c for c in ranked if c is not Category.OTHER]
+
+
+def _subjects(sides: Sides, rulebook: RuleBook) -> list[Category]:
+    """Categories whose term is the subject of its sentence's first practice verb (``as_subject``)."""
+    reader = practice_reader()
+    found: list[Category] = []
+    for region, profiled in ((sides.old, sides.old_profile), (sides.new, sides.new_profile)):
+        for start, end in region.spans:
+            verb = next(reader.verbs.finditer(mask_links(region.text[start:end])), None)
+            if verb is None or verb.lastgroup is None:
+                continue
+            for term in profiled.terms:
+                rules = rulebook.by_category(term.category) if term.category else None
+                before = start <= term.start and term.end <= start + verb.start()
+                if (
+                    rules is not None
+                    and before
+                    and verb.lastgroup in rules.as_subject
+                    and term.name not in rules.grouped
+                ):
+                    found.append(rules.category)
+                    break
+    return found
 
 
 def _has_verb(sides: Sides, rulebook: RuleBook) -> bool:

@@ -108,6 +108,9 @@ class CategoryRules:
     consent: Mapping[str, str]  # concept → why consent may be required
     rules: tuple[Rule, ...]
     plain: Mapping[Direction, str]  # how a notice tells a user of a change in this category, by direction
+    # practice classes (ontology/actions.toml) whose verb, after one of its terms as the subject,
+    # makes the sentence about this category ("Stripe *receives* your card number": sharing)
+    as_subject: frozenset[str] = frozenset()
     # words that, right before one of its terms, make it another's (the company's own e-mail address)
     not_after: frozenset[str] = frozenset()
     parents: Mapping[str, str] = field(default_factory=dict)  # concept → the concept it is part or kind of

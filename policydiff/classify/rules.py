@@ -158,10 +158,24 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         rules=tuple(_rule(r, category, where) for r in raw_rules),
         plain=_plain_by_direction(data.get("plain"), where),
         not_after=frozenset(w.casefold() for w in _strings(data.get("not_after", []), f"{where} not_after")),
+        as_subject=_as_subject(data, where),
         parents=parents,
         sources=sources,
         requires=requires,
     )
+
+
+def _as_subject(data: Mapping[str, object], where: str) -> frozenset[str]:
+    """A category's ``as_subject``: practice classes of ``ontology/actions.toml``."""
+    from policydiff.classify.practice import practice_reader
+
+    classes = _strings(data.get("as_subject", []), f"{where} as_subject")
+    unknown = sorted(set(classes) - set(practice_reader().classes))
+    if unknown:
+        raise InputError(
+            f"{where}: as_subject names {', '.join(unknown)}, not practice classes of actions.toml"
+        )
+    return frozenset(classes)
 
 
 def _requires(
