@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from policydiff.classify.editorial import Texts, changed_words, edited_words, editorial_verdict, visible_words
 from policydiff.classify.moves import Pool, moved_in
@@ -443,8 +444,9 @@ def _signals(
 ) -> list[Signal]:
     """Every signal of the change, read as a definition's when the clause defines a term."""
     whole = subject.kind in (ChangeKind.ADDED, ChangeKind.REMOVED)
+    # the whole old clause is profiled only when a member of the changed sentences seems new
     old_clause = (
-        profile(whole_region(subject.old), rulebook, lead=subject.lead, terms_only=True)
+        cache(lambda: profile(whole_region(subject.old), rulebook, lead=subject.lead, terms_only=True))
         if subject.kind is ChangeKind.MODIFIED
         else None
     )

@@ -166,12 +166,13 @@ def term_signals(
     rulebook: RuleBook,
     sides: Sides,
     disclosed: frozenset[tuple[str, str]],
-    old_clause: Profile | None = None,
+    old_clause: Callable[[], Profile] | None = None,
 ) -> list[Signal]:
     """Terms that appeared, disappeared, or moved between an affirmation and a denial.
 
-    ``old_clause``: the whole old clause, for a modified one; a member one of its other sentences
-    already affirms ("Applicable countries: Japan, …") is not new where an edit names it again.
+    ``old_clause``: the whole old clause, for a modified one (read only when a member seems new);
+    a member one of its other sentences already affirms ("Applicable countries: Japan, …") is not
+    new where an edit names it again.
     """
     old, new = sides.old_profile, sides.new_profile
     reworded = _synonyms(old, new)
@@ -179,7 +180,7 @@ def term_signals(
     for key, match in new.affirmed.items():
         if key in reworded or _covered(key, match, old, rulebook):
             continue
-        if old_clause is not None and key not in old.denied and _covered(key, match, old_clause, rulebook):
+        if old_clause is not None and key not in old.denied and _covered(key, match, old_clause(), rulebook):
             continue
         if key in old.denied:
             found.append(("denial-lifted", key, match, old.denied[key].text))
