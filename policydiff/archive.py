@@ -227,7 +227,6 @@ class PolicyArchive:
         """Write a new version's files and append it to the history, once it proves new."""
         versions = self.versions()
         _check_new(versions, version.label, version.date, self.policy)
-        self._drop_leftovers(versions)
         # the files first, the history last: a kill in between leaves only unlisted files behind
         write_atomic(self.path_of(version), text.encode("utf-8"))
         if redline and version.redline:
@@ -255,13 +254,11 @@ class PolicyArchive:
         write_atomic(self.history_path, history_json(self.policy, versions).encode("utf-8"))
 
     def sweep(self) -> None:
-        """Remove what a killed writer left behind (temporary and unlisted files); the lock must be held."""
+        """Remove what a killed writer left: temporary files, and version files the history never
+        listed. The lock must be held; a writer sweeps before it adds (``record`` does)."""
         if not self._locked:
             raise RuntimeError("PolicyArchive.sweep needs the lock: use `with archive.locked():`")
-        self._drop_leftovers(self.versions())
-
-    def _drop_leftovers(self, versions: Sequence[Version]) -> None:
-        """Remove what a killed writer left: temporary files, and version files the history never listed."""
+        versions = self.versions()
         listed = {self.folder / path for v in versions for path in (v.file, v.redline, v.snapshot) if path}
         for folder in (self.folder, *(self.folder / name for name in _KNOWN_DIRS.values())):
             if not folder.is_dir():

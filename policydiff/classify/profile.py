@@ -267,7 +267,7 @@ def _file_terms(
         assert term.category is not None
         rules = rulebook.by_category(term.category)
         needed = rules.required_for(term.name)
-        if needed and not any(n in present or f"{term.category.value}.{n}" in present for n in needed):
+        if needed and needed.isdisjoint(present):
             continue  # "Japan" in a sentence about the courts is no place data goes
         shifted = Match(term.name, term.category, term.text, term.start + offset, term.end + offset)
         found.terms.append(shifted)

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from policydiff.classify.phrases import PhraseSet
 from policydiff.model import Category, Direction, Told
 
+_T = TypeVar("_T")
 Finder = re.Pattern[str] | PhraseSet  # both have finditer() and search() with regex-like matches
 
 # the term signals the engine names <category>.<event> (signals.term_signals, engine._no_signal)
@@ -127,7 +129,14 @@ class CategoryRules:
 
     def required_for(self, concept: str) -> frozenset[str]:
         """What must stand beside the concept (or the nearest kind above it that says) in a sentence."""
-        return next((self.requires[c] for c in self.lineage(concept) if c in self.requires), frozenset())
+        return self._inherited(self.requires, concept) or frozenset()
+
+    def consent_for(self, concept: str) -> str | None:
+        """Why widening the concept (or the nearest kind above it that says) may need consent."""
+        return self._inherited(self.consent, concept)
+
+    def _inherited(self, table: Mapping[str, _T], concept: str) -> _T | None:
+        return next((table[c] for c in self.lineage(concept) if c in table), None)
 
     def kinds_above(self, concept: str) -> tuple[str, ...]:
         """The concepts ``concept`` is a part or a kind of (an address above a postal code)."""

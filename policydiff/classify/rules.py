@@ -139,7 +139,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
     entries += [(name, name) for name in instances]
     parents = {**parents, **instances}
     sources = {**sources, **{name: sources.get(kind, "") for name, kind in instances.items()}}
-    requires = _requires(data, terms, where)
+    requires = _requires(data, terms, category, where)
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         raise InputError(f"{where}: 'rule' must be an array of tables")
@@ -179,9 +179,10 @@ def _as_subject(data: Mapping[str, object], where: str) -> frozenset[str]:
 
 
 def _requires(
-    data: Mapping[str, object], terms: Mapping[str, object], where: str
+    data: Mapping[str, object], terms: Mapping[str, object], category: Category, where: str
 ) -> dict[str, frozenset[str]]:
-    """A category's ``[requires]`` table: concept → the concepts one of which must share its sentence."""
+    """A category's ``[requires]`` table: concept → the concepts ("category.concept") one of which
+    must share its sentence; a plain name is one of this file's."""
     table = data.get("requires", {})
     if not isinstance(table, dict):
         raise InputError(f"{where}: 'requires' must be a table of concept = [concepts]")
@@ -192,7 +193,7 @@ def _requires(
         unknown = sorted({concept, *(n for n in names if "." not in n)} - set(terms))
         if unknown:
             raise InputError(f"{where}: [requires] names {', '.join(unknown)}, not concepts of 'terms'")
-        out[concept] = frozenset(names)
+        out[concept] = frozenset(n if "." in n else f"{category.value}.{n}" for n in names)
     return out
 
 

@@ -118,8 +118,7 @@ def _term_signal(rulebook: RuleBook, event: str, category: Category, match: Matc
     rules = rulebook.by_category(category)
     says = how.says.format(topic=rules.topic, words=words)
     # a kind of a sensitive concept (a faceprint is biometric) needs what the concept needs
-    consent = next((rules.consent[c] for c in rules.lineage(match.name) if c in rules.consent), None)
-    consent = consent if how.consent else None
+    consent = rules.consent_for(match.name) if how.consent else None
     direction = how.direction(rules, match.name)
     return signal(category, direction, f"{category.value}.{event}", says, match, how.side, TERM, consent)
 
