@@ -24,6 +24,7 @@ from policydiff.classify.profile import Region, changed_regions, profile, whole_
 from policydiff.classify.rule_signals import rule_signals
 from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.classify.signals import Sides, Signal, cue_signals, list_signals, swap_signals, term_signals
+from policydiff.classify.statements import statement_reader
 from policydiff.model import Category, ChangeKind, Consent, Direction, Edit, Op, Reason, Severity, Side, Told
 from policydiff.text import WORD, fold, mask_labels, mask_links
 
@@ -121,13 +122,15 @@ def classify(
         lead_category = _lead_category(subject.lead, rulebook)
     categories = [*([lead_category] if lead_category else []), *dominant]
     if not signals:
-        unread = _unread(subject, sides, categories, rulebook)
+        unread = _unread(subject, sides, categories, rulebook, context.vocabulary, major)
         if unread is not None:
             return unread
     # a rule that reads the addition as wider decides it; so does one that reads it as a new
     # right or safeguard (a protective category narrowing); anything else it may only describe
     if not any(_read_as_wider_or_protective(s, rulebook) for s in signals):
-        unknown = _unknown_practice(subject, categories, rulebook, context.vocabulary, read=bool(signals))
+        unknown = _unknown_practice(
+            subject, categories, rulebook, context.vocabulary, read=bool(signals), major=major
+        )
         if unknown is not None:
             return unknown
     verdict = _decide(signals, dominant, lead_category, subject, rulebook, major, sides.new)
@@ -189,7 +192,14 @@ def _moved_between_clauses(subject: Subject, context: DocumentContext) -> bool:
     return False
 
 
-def _unread(subject: Subject, sides: Sides, categories: list[Category], rulebook: RuleBook) -> Verdict | None:
+def _unread(
+    subject: Subject,
+    sides: Sides,
+    categories: list[Category],
+    rulebook: RuleBook,
+    vocabulary: Callable[[], frozenset[str]] = frozenset,
+    major: frozenset[tuple[Category, Direction]] = DEFAULT_MAJOR,
+) -> Verdict | None:
     """A reworded statement of practice that no rule reads: a lawyer decides (SPEC: never editorial)."""
     if subject.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         return None
@@ -213,6 +223,10 @@ def _unread(subject: Subject, sides: Sides, categories: list[Category], rulebook
     named = len(listed) >= _NOVEL_WORDS and any(
         action in _WIDENING for action in reader.actions(subject.lead)
     )
+    if came and (known := vocabulary()):
+        found = _new_things(subject, rulebook, known, major, inserted=came)
+        if found is not None:
+            return found
     if conditioned or named or reader.changes_meaning(went, came, rulebook):
         says = f"a statement about {topic} was reworded and no rule reads it"
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
@@ -292,6 +306,7 @@ def _unknown_practice(
     vocabulary: Callable[[], frozenset[str]],
     *,
     read: bool,
+    major: frozenset[tuple[Category, Direction]] = DEFAULT_MAJOR,
 ) -> Verdict | None:
     """An added statement of practice naming what the old text never named, and no rule reads it.
 
@@ -319,12 +334,91 @@ def _unknown_practice(
     known = vocabulary()
     if not known:
         return None
+    found = _new_things(subject, rulebook, known, major)
+    if found is not None:
+        return found
     novel = sorted(words - known)
     if len(novel) < (_NOVEL_WORDS if stated else _NOVEL_WORDS_UNSTATED):
         return None
     says = f"new text about {rulebook.by_category(category).topic} names what the old text never did"
     reason = Reason("review.unknown-practice", says, ", ".join(novel[:6]), Side.NEW)
     return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+
+
+def _new_things(
+    subject: Subject,
+    rulebook: RuleBook,
+    known: frozenset[str],
+    major: frozenset[tuple[Category, Direction]],
+    inserted: Iterable[str] | None = None,
+) -> Verdict | None:
+    """The company now collects kinds of data, or shares with recipients, that the old text never named.
+
+    The statement is read by its shape (classify/statements.py), so a kind or a recipient the
+    ontologies lack still counts (LABELING.md: a new kind of data collected, a new recipient class
+    are major); those they know are the rules'. ``inserted``: in a modified clause, the words the
+    edit brought; only they can be new.
+    """
+    reader = statement_reader()
+    text = mask_links(mask_labels(subject.new))
+    found = [
+        (
+            Category.COLLECTION,
+            reader.collected(text, listed_under_collection=_under_collection(subject.new_context, rulebook)),
+        ),
+        (Category.SHARING, reader.shared_with(text)),
+    ]
+    brought = {word.casefold() for word in inserted} if inserted is not None else None
+    for category, statement in found:
+        if statement is None:
+            continue
+        start, end = statement.span
+        named = {
+            w.casefold() for term in rulebook.find_terms(text[start:end]) for w in WORD.findall(term.text)
+        }
+        items = statement.items
+        if category is Category.SHARING:  # a recipient is a class of parties ("app developers")
+            items = tuple(item for item in items if re.search(r"[a-z]s$", item))
+        novel = [word for word in reader.novel(items, known) if word not in named]
+        if brought is not None:
+            novel = [word for word in novel if word in brought]
+        if len(novel) < (_NOVEL_WORDS if statement.pattern == "collect.listed" else 1):
+            continue
+        severity = Severity.MAJOR if (category, Direction.EXPANDS) in major else Severity.MINOR
+        rule, says = _NEW_THINGS[category]
+        reason = Reason(rule, says, ", ".join(novel[:6]), Side.NEW)
+        return Verdict((category,), Direction.EXPANDS, severity, (reason,))
+    return None
+
+
+_NEW_THINGS = {
+    Category.COLLECTION: (
+        "collection.new-kind",
+        "the company now says it collects kinds of data the old text never named",
+    ),
+    Category.SHARING: (
+        "sharing.new-recipient",
+        "the company now says it shares data with recipients the old text never named",
+    ),
+}
+
+
+def _under_collection(context: str, rulebook: RuleBook) -> bool:
+    """Whether the nearest heading or lead-in that states a practice says what is collected.
+
+    A heading that names a kind of data and no practice ("Geolocation data") heads examples of
+    that kind: what is listed under it is data.
+    """
+    reader = practice_reader()
+    verbs = rulebook.by_category(Category.COLLECTION).grouped
+    for part in reversed(context.split(" › ") if context else []):
+        actions = reader.actions(part)
+        if actions:
+            return actions[0] == "collect" and not statement_reader().negation.search(part)
+        terms = rulebook.find_terms(mask_links(part))
+        if any(t.category is Category.COLLECTION and t.name not in verbs for t in terms):
+            return True
+    return False
 
 
 def _words_that_went_and_came(subject: Subject, sides: Sides) -> tuple[list[str], list[str]]:

@@ -1,0 +1,153 @@
+"""Collection and sharing statements: what the company says it collects, and with whom it shares.
+
+The rule book names kinds of data and recipients it knows; a policy may name one it does not ("we
+log the titles of files you open", "we share it with app developers"). This reader finds the
+object of a collection statement, and the recipients of a sharing statement, by their shape, as
+PolicyLint's patterns do ("we collect X", "we may collect the following: X, Y", a list item under
+a heading or lead-in that says what is collected, "we share X with Y", "we disclose X to Y"), so a
+kind or a recipient the ontologies lack is still read as one. Its words come from
+``ontology/statements.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from policydiff.classify.practice import practice_reader
+from policydiff.text import mask_links
+
+__all__ = ["Collected", "StatementReader", "statement_reader"]
+
+_ONTOLOGY = Path(__file__).with_name("ontology")
+# a list item or table cell: a bullet, a number or a cell border first
+_ITEM = re.compile(r"\s*(?:[*\-\u2022|]|\(?[0-9ivx]+[.)]|\(?[a-z][.)])")
+_LISTED_WORDS = 60  # longer than that, an item is prose
+_NOMINAL = re.compile(r"(?:ions?|ings|ments?|ers?|ures?|ysis|yses|ytics)$", re.IGNORECASE)
+_CHAINED = 16  # characters between introducers that chain ("the following information:")
+_ITEM_BREAK = re.compile(r"[,;/:]|\bor\b|\band\b|\band/or\b|<br>", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Collected:
+    """A collection statement: how it was read, the items it names and where its object lies."""
+
+    # "collect.active": "we collect X"; "collect.listed": an item under a collection heading;
+    # "share.recipients": "we share X with Y" (the items are the recipients)
+    pattern: str
+    items: tuple[str, ...]
+    span: tuple[int, int]  # the object's offsets in the sentence
+
+
+@dataclass(frozen=True, slots=True)
+class StatementReader:
+    """The collection and sharing patterns, compiled once."""
+
+    subject: re.Pattern[str]  # the company, then auxiliaries, up to the verb
+    negation: re.Pattern[str]
+    bound: re.Pattern[str]
+    introducer: re.Pattern[str]
+    recipient: re.Pattern[str]  # the preposition before a sharing statement's recipients
+    generic: frozenset[str]
+
+    def collected(self, sentence: str, *, listed_under_collection: bool = False) -> Collected | None:
+        """The company's (affirmed) collection statement in ``sentence``, or None.
+
+        ``listed_under_collection``: the sentence sits under a lead-in or heading saying what is
+        collected; a sentence without a practice verb then names collected items itself.
+        """
+        text = mask_links(sentence).replace("\u2019", "'")
+        reader = practice_reader()
+        for match in reader.verbs.finditer(text):
+            if match.lastgroup != "collect":
+                continue
+            subject = self.subject.search(text[: match.start()])
+            if subject is None:
+                continue
+            if self.negation.search(subject.group()):
+                return None
+            return self._statement("collect.active", text, match.end())
+        if listed_under_collection and self._listed(text):
+            return self._statement("collect.listed", text, 0)
+        return None
+
+    def _listed(self, text: str) -> bool:
+        """An item of a list or a table cell that states no practice of its own, only names things."""
+        if not _ITEM.match(text) or len(re.findall(r"\w+", text)) > _LISTED_WORDS:
+            return False
+        verbs = [words for _, words in practice_reader().verbs_in(text)]
+        # "evaluations", "recordings": a practice verb's stem naming a thing
+        return all(_NOMINAL.search(words) for words in verbs)
+
+    def shared_with(self, sentence: str) -> Collected | None:
+        """The recipients of the company's (affirmed) sharing statement in ``sentence``, or None."""
+        text = mask_links(sentence).replace("\u2019", "'")
+        for match in practice_reader().verbs.finditer(text):
+            if match.lastgroup != "share":
+                continue
+            subject = self.subject.search(text[: match.start()])
+            if subject is None:
+                continue
+            if self.negation.search(subject.group()):
+                return None
+            recipient = self.recipient.search(text, match.end())
+            if recipient is None:
+                return None
+            return self._statement("share.recipients", text, recipient.end(), introduced=False)
+        return None
+
+    def novel(self, items: tuple[str, ...], known: frozenset[str]) -> list[str]:
+        """The words of the items that name something (not a generic word) and ``known`` lacks."""
+        found: list[str] = []
+        for item in items:
+            for word in re.findall(r"[^\W\d_]+", item):
+                folded = word.casefold()
+                if len(folded) > 2 and folded not in self.generic and folded not in known and word.islower():
+                    found.append(folded)
+        return list(dict.fromkeys(found))
+
+    def _statement(self, pattern: str, text: str, start: int, *, introduced: bool = True) -> Collected | None:
+        end, stated = len(text), start
+        sentence_end = re.search(r"[.!?](?:\s|$)", text[start:])
+        if sentence_end is not None:
+            end = start + sentence_end.start()
+        # "the following information:": the last of introducers that follow one another
+        while introduced and (introducer := self.introducer.search(text, start, end)) is not None:
+            if start != stated and introducer.start() - start > _CHAINED:
+                break
+            start = introducer.end()
+        bound = self.bound.search(text, start, end)
+        if bound is not None and bound.start() > start:
+            end = bound.start()
+        obj = text[start:end]
+        items = tuple(
+            piece.strip(" *()[]\"'-\t\n")
+            for piece in _ITEM_BREAK.split(obj.replace("(", ",").replace(")", ","))
+            if piece.strip(" *()[]\"'-\t\n")
+        )
+        return Collected(pattern, items, (start, end)) if items else None
+
+
+def _alternatives(phrases: list[str]) -> str:
+    return "|".join(r"\b" + re.escape(p).replace(r"\ ", r"\s+") + r"(?!\w)" for p in phrases)
+
+
+@cache
+def statement_reader(folder: Path = _ONTOLOGY) -> StatementReader:
+    """The reader of the packaged patterns (read once per process)."""
+    with (folder / "statements.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return StatementReader(
+        subject=re.compile(
+            f"(?:{_alternatives(data['company'])})(?:\\s+(?:{_alternatives(data['auxiliaries'])})|n't|'(?:ll|d|ve))*\\s*$",
+            re.IGNORECASE,
+        ),
+        negation=re.compile(_alternatives(data["negations"]).replace(r"\bn't", "n't"), re.IGNORECASE),
+        bound=re.compile(_alternatives(data["bounds"]), re.IGNORECASE),
+        introducer=re.compile(_alternatives(data["introducers"]) + r"|:", re.IGNORECASE),
+        recipient=re.compile(_alternatives(data["recipient_prepositions"]), re.IGNORECASE),
+        generic=frozenset(word.casefold() for word in data["generic"]),
+    )
