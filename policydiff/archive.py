@@ -5,18 +5,18 @@
     <archive>/<policy>/redlines/<date>--<label>.*    each version's report against the one before
     <archive>/<policy>/snapshots/<timestamp>.html    raw fetched pages
 
-Every file is written atomically (a temporary file, then a rename) by a writer that holds an
-exclusive ``flock`` on the policy's folder, so concurrent writers never lose or corrupt a version.
+Every file is written atomically (a temporary file, then a rename) by a writer that holds the
+policy's exclusive lock (``<archive>/.locks/<policy>.lock`` through filelock: ``flock`` on POSIX,
+``LockFileEx`` on Windows; the folder ignores itself in git), so concurrent writers never lose or
+corrupt a version.
 The clock is never read here: dates come from the caller.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -39,6 +39,7 @@ __all__ = [
 
 HISTORY_SCHEMA = "policydiff.history/1"
 HISTORY_FILE = "history.json"
+LOCKS_DIR = ".locks"
 _POLICY_ID = r"[a-z0-9][a-z0-9_-]{0,63}"  # as config.py accepts
 _LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$")
 _REFERENCE = re.compile(rf"^(?P<policy>{_POLICY_ID})@(?P<ref>[A-Za-z0-9][A-Za-z0-9._+-]{{0,63}})$")
@@ -161,16 +162,21 @@ class PolicyArchive:
 
     @contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the policy's write lock: an exclusive ``flock`` on its folder, released even on a kill."""
+        """Hold the policy's write lock (an OS lock on a file, so a kill releases it)."""
+        from filelock import FileLock
+
         self.folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.folder, os.O_RDONLY)
+        locks = self.root / LOCKS_DIR
+        locks.mkdir(exist_ok=True)
+        ignore = locks / ".gitignore"
+        if not ignore.exists():  # lock files are no history: the folder keeps itself out of git
+            write_atomic(ignore, b"*\n")
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)  # blocks until the writer before us is done
-            self._locked = True
-            yield
+            with FileLock(locks / f"{self.policy}.lock"):  # blocks until the writer before us is done
+                self._locked = True
+                yield
         finally:
             self._locked = False
-            os.close(fd)  # closing the descriptor releases the lock
 
     def free_label(self, candidates: Sequence[str | None], date: str) -> str:
         """The first candidate label not recorded yet, else ``<date>-2``, ``<date>-3``, …"""

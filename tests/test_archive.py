@@ -392,3 +392,36 @@ def test_a_record_command_killed_at_any_moment_keeps_the_previous_state(tmp_path
         assert after == before or labels == ["v2.0", "v2.1"]
         if after != before:
             break
+
+
+def test_the_archive_records_without_fcntl(tmp_path: Path) -> None:
+    """No POSIX-only import: where ``fcntl`` does not exist (Windows), the archive still records."""
+    script = f"""
+import sys
+sys.modules["fcntl"] = None  # importing it now raises ImportError, as on Windows
+from pathlib import Path
+from policydiff.archive import PolicyArchive
+from policydiff.model import Severity
+archive = PolicyArchive(Path({str(tmp_path)!r}), "p")
+with archive.locked():
+    archive.add(label="v1", date="2026-01-01", text="We collect your name.", source="s", severity=Severity.NONE)
+print(archive.latest().label)
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "v1"
+
+
+def test_lock_files_keep_out_of_git(tmp_path: Path) -> None:
+    add(PolicyArchive(tmp_path, "p"), "v1", "2026-01-01", "We collect your name.")
+    locks = tmp_path / ".locks"
+    assert (locks / ".gitignore").read_text() == "*\n"
+    assert (locks / "p.lock").exists()
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    status = subprocess.run(
+        ["git", "-C", str(tmp_path), "status", "--porcelain", "--untracked-files=all"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert ".locks" not in status and "p/history.json" in status
