@@ -391,6 +391,19 @@ class Review:
 
 
 @dataclass(frozen=True, slots=True)
+class Pending:
+    """A recorded version whose material change is not settled: no notice drafted, no decision, no ack."""
+
+    policy: str
+    version: Version
+    previous: Version
+    severity: Severity  # with the lawyers' reviews applied: major, or review
+    why: str  # one line: what is missing
+    clear: tuple[str, ...]  # the commands that settle it, most likely first
+    awaiting: tuple[str, ...] = ()  # the ids of the changes a lawyer must still decide
+
+
+@dataclass(frozen=True, slots=True)
 class PolicyCheck:
     """One policy of a ``check``: what was compared, what was found, and what was written."""
 
@@ -405,6 +418,10 @@ class PolicyCheck:
     stale: tuple[Review, ...] = ()
     error: str | None = None
     exit_code: int = 0
+    # every recorded version of the policy still pending after this run (this run's included)
+    pending: tuple[Pending, ...] = ()
+    notes: tuple[str, ...] = ()  # what the run finished for earlier versions (notices drafted late)
+    drafted_late: tuple[Pending, ...] = ()  # earlier versions whose notices this run drafted
 
     @property
     def severity(self) -> Severity:

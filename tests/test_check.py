@@ -17,7 +17,7 @@ from werkzeug import Request, Response
 
 from policydiff.cli.options import FAIL_RANK, FailOn
 from policydiff.commands.check import check_exit_code
-from policydiff.model import PolicyCheck, Report, Severity, Version
+from policydiff.model import Pending, PolicyCheck, Report, Severity, Version
 from policydiff.render.check import annotation_lines, check_record, render_check_markdown, render_check_text
 
 V1 = small_policy(6)
@@ -201,11 +201,19 @@ def _check(status: str, severity: Severity, code: int = 0) -> PolicyCheck:
     return PolicyCheck("p", "x", status, new=version, exit_code=code, error="boom" if code else None)
 
 
-def test_exit_code_puts_errors_before_findings() -> None:
+def test_exit_code_puts_a_material_change_before_errors() -> None:
+    """1 wins: an error elsewhere must not hide a change that needs notice (the errors are still listed)."""
     changed = _check("unchanged", Severity.NONE)
     assert check_exit_code([changed], 3) == 0
     assert check_exit_code([changed, _check("failed", Severity.NONE, 3)], 3) == 3
     assert check_exit_code([_check("failed", Severity.NONE, 3), _check("failed", Severity.NONE, 2)], 3) == 2
+    major = replace(_check("changed", Severity.MAJOR, 2), report=sample_report())
+    assert check_exit_code([major, _check("failed", Severity.NONE, 3)], 3) == 1
+    assert check_exit_code([major, _check("failed", Severity.NONE, 3)], 99) == 2  # --fail-on never
+    version = Version("v2", "2026-02-01", "1" * 64, "x", "versions/2026-02-01--v2.md", Severity.MAJOR)
+    pending = Pending("p", version, version, Severity.MAJOR, "its notices are not drafted", ("x",))
+    waiting = replace(_check("failed", Severity.NONE, 4), pending=(pending,))
+    assert check_exit_code([waiting], 99) == 1  # pending wins over everything, --fail-on never included
 
 
 def test_renderers_escape_what_the_policy_says(tmp_path: Path) -> None:
@@ -225,20 +233,28 @@ def test_a_notice_that_cannot_be_drafted_is_not_lost(project: Path, website: Web
     assert check(project)[0].returncode == 0
     website.body = policy_page(V2)
     done, record, summary = check(project)
-    assert done.returncode == 2, done.stderr
+    # the material change wins over the config error: 1, with the error still said (issue 15)
+    assert done.returncode == 1, done.stderr
     (line,) = done.stderr.splitlines()
     assert "recorded, but its notice was not drafted" in line and "email.from" in line
-    retry = line.split("then run: ", 1)[1]
+    retry = line.split("or run: ", 1)[1]
     assert retry.startswith("policydiff notice joypix@") and "not recorded" not in line
     assert "needs attention" in summary and record["policies"][0]["status"] == "changed"  # type: ignore[index]
+    assert "### Pending (1)" in summary and "NOT DRAFTED" in done.stdout
+    assert [p["why"] for p in record["pending"]] == ["its notices are not drafted"]  # type: ignore[index]
     folder = project / record["policies"][0]["notices"]  # type: ignore[index]
     assert (folder / "redline.html").is_file() and not (folder / "email.html").exists()
+    again = check(project)[0]  # nothing new, still pending: still 1
+    assert again.returncode == 1 and "PENDING joypix" in again.stdout
     config.write_text(
         config.read_text(encoding="utf-8").replace("[email]\n", '[email]\nfrom = "privacy@joypix.ai"\n')
     )
     finished = run(project, *retry.split()[1:])
     assert finished.returncode == 0, finished.stderr
     assert (folder / "email.html").is_file()
+    settled, record, _ = check(project)
+    assert settled.returncode == 0, settled.stdout + settled.stderr
+    assert record["pending"] == []  # type: ignore[index]
 
 
 # ------------------------------------------------------------------ review: a change a lawyer must decide

@@ -16,6 +16,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from policydiff import __version__
+from policydiff.cli.ack_command import ack
 from policydiff.cli.archive_commands import check, fetch, history, init, record, review
 from policydiff.cli.boundary import say
 from policydiff.cli.compare_commands import diff, notice, segment
@@ -34,7 +35,7 @@ app = typer.Typer(
 )
 
 # the order --help lists them in: comparing first, then the archive's life, then sending
-for _command in (diff, segment, notice, init, record, history, fetch, review, check, send):
+for _command in (diff, segment, notice, init, record, history, fetch, review, ack, check, send):
     app.command()(_command)
 
 

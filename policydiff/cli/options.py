@@ -152,3 +152,24 @@ def shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def person(by: str | None) -> str:
+    """Who acts: ``--by``, else $POLICYDIFF_REVIEWER, else git's ``user.name``, else the login name."""
+    import getpass
+    import os
+    import subprocess
+
+    if by:
+        return by
+    if os.environ.get("POLICYDIFF_REVIEWER"):
+        return os.environ["POLICYDIFF_REVIEWER"]
+    try:
+        done = subprocess.run(
+            ["git", "config", "user.name"], capture_output=True, text=True, timeout=5, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        done = None
+    if done is not None and done.returncode == 0 and done.stdout.strip():
+        return done.stdout.strip()
+    return getpass.getuser()

@@ -1,4 +1,8 @@
-"""``policydiff check``: fetch or read each policy, record new versions, draft notices and redlines."""
+"""``policydiff check``: fetch or read each policy, record new versions, draft notices and redlines.
+
+Then every policy's pending versions (``commands/pending.py``) are listed; a pending major change
+whose notices a failed or killed run never drafted is drafted now, so a rerun finishes the job.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +15,14 @@ from typing import TYPE_CHECKING
 from policydiff.archive import PolicyArchive
 from policydiff.commands.common import policy_reviews
 from policydiff.commands.fetch import Fetched, fetch_policies
-from policydiff.commands.notice import draft_notice
+from policydiff.commands.notice import Drafted, draft_notice
+from policydiff.commands.pending import notice_folder
 from policydiff.commands.record import Recorded
 from policydiff.config import Settings
 from policydiff.errors import PolicydiffError
 from policydiff.files import write_text_atomic
-from policydiff.model import PolicyCheck, Report, Version
+from policydiff.model import PolicyCheck, Report, Severity, Version
+from policydiff.settlements import Settlement, add_settlement
 
 if TYPE_CHECKING:
     import httpx
@@ -40,22 +46,32 @@ def check_policies(
     fetched = fetch_policies(
         settings, client, policy_ids, today=today, now=now, limits=limits, on_done=on_done
     )
-    return tuple(_check_one(settings, result, today) for result in fetched)
+    stamp = now.isoformat(timespec="seconds")
+    return tuple(
+        _with_pending(settings, _check_one(settings, result, today, stamp), today, stamp)
+        for result in fetched
+    )
 
 
 def check_exit_code(checks: Sequence[PolicyCheck], fail_rank: int) -> int:
-    """2 for bad input, else 3 for a failed fetch, else 1 when a change reaches ``fail_rank``, else 0."""
+    """1 while a version is pending or a change (this run's or one drafted late) reaches ``fail_rank``;
+    else 4 for an internal error, 2 for bad input, 3 for a failed fetch; else 0.
+
+    A material change must never hide behind another policy's failure: the errors are still
+    listed beside it, and the run record keeps each policy's own code.
+    """
+    found = [check.severity for check in checks] + [p.severity for c in checks for p in c.drafted_late]
+    if any(check.pending for check in checks) or any(severity.rank >= fail_rank for severity in found):
+        return 1
     codes = {check.exit_code for check in checks if check.error is not None}
     if 4 in codes:
         return 4
     if 2 in codes:
         return 2
-    if codes:
-        return 3
-    return 1 if any(check.severity.rank >= fail_rank for check in checks) else 0
+    return 3 if codes else 0
 
 
-def _check_one(settings: Settings, fetched: Fetched, today: dt.date) -> PolicyCheck:
+def _check_one(settings: Settings, fetched: Fetched, today: dt.date, stamp: str) -> PolicyCheck:
     from policydiff.review import apply_reviews, stale_reviews
 
     if fetched.recorded is None:
@@ -81,17 +97,17 @@ def _check_one(settings: Settings, fetched: Fetched, today: dt.date) -> PolicyCh
     )
     if not report.notice.required:
         return checked
-    return _with_notice(settings, checked, recorded, report, today)
+    return _with_notice(settings, checked, recorded, report, today, stamp)
 
 
 def _with_notice(
-    settings: Settings, checked: PolicyCheck, recorded: Recorded, report: Report, today: dt.date
+    settings: Settings, checked: PolicyCheck, recorded: Recorded, report: Report, today: dt.date, stamp: str
 ) -> PolicyCheck:
     """``checked`` with its notices drafted, or with the command that finishes them if they could not be."""
-    folder = _notice_folder(PolicyArchive(settings.archive, recorded.policy), recorded.version)
+    archive = PolicyArchive(settings.archive, recorded.policy)
+    folder = notice_folder(archive, recorded.version)
     try:
-        _write_report_files(report, folder)  # the redline first: it is there even if the notice fails
-        drafted = draft_notice(report, settings, today, None, folder, force=True, policy=recorded.policy)
+        drafted = _draft(settings, archive, recorded.version, report, folder, today, stamp)
     except PolicydiffError as error:
         # the version is recorded, so the next run will not see this change again: say how to finish
         previous = recorded.previous.label if recorded.previous else "previous"
@@ -100,18 +116,80 @@ def _with_notice(
             f"{recorded.policy}@{recorded.version.label} --out {folder} --force"
         )
         message = f"{recorded.version.label} recorded, but its notice was not drafted: {error.message}"
-        return replace(checked, folder=folder, error=f"{message}; fix that, then run: {retry}", exit_code=2)
+        return replace(
+            checked,
+            folder=folder,
+            error=f"{message}; fix that and run check again, or run: {retry}",
+            exit_code=2,
+        )
     return replace(checked, folder=folder, effective_date=drafted.plan.effective_date)
 
 
-def _notice_folder(archive: PolicyArchive, version: Version) -> Path:
-    """``notices/<date>/``, or ``notices/<date>--<label>/`` when that day already has another version's."""
-    base = archive.folder / "notices"
-    plain = base / version.date
-    report = plain / "report.json"
-    if not plain.exists() or (report.exists() and version.sha256 in report.read_text(encoding="utf-8")):
-        return plain
-    return base / version.name
+def _draft(
+    settings: Settings,
+    archive: PolicyArchive,
+    version: Version,
+    report: Report,
+    folder: Path,
+    today: dt.date,
+    stamp: str,
+) -> Drafted:
+    """Write the redline, the report and the notices into ``folder``, then mark the version settled."""
+    _write_report_files(report, folder)  # the redline first: it is there even if the notice fails
+    drafted = draft_notice(report, settings, today, None, folder, force=True, policy=archive.policy)
+    # the entry last: a kill before it leaves the version pending, and the drafts are found anyway
+    relative = folder.relative_to(archive.folder).as_posix()
+    add_settlement(archive, Settlement(version.label, version.sha256, "notice", stamp, folder=relative))
+    return drafted
+
+
+def _with_pending(settings: Settings, check: PolicyCheck, today: dt.date, stamp: str) -> PolicyCheck:
+    """``check`` with the policy's pending versions; those a failed or killed run left undrafted are drafted.
+
+    The version this run just tried is not tried twice: its error already says what to fix.
+    """
+    from policydiff.commands.pending import pending_versions, version_report
+
+    try:
+        reviews = policy_reviews(settings, check.policy)
+        pending = pending_versions(settings, check.policy, reviews)
+    except PolicydiffError as error:
+        return replace(
+            check, error=_joined(check.error, error.message), exit_code=check.exit_code or error.exit_code
+        )
+    archive = PolicyArchive(settings.archive, check.policy)
+    left, late, notes, error_text = [], [], list(check.notes), check.error
+    for item in pending:
+        tried = (
+            check.status == "changed" and check.new is not None and check.new.sha256 == item.version.sha256
+        )
+        if item.severity is Severity.MAJOR and not tried:
+            folder = notice_folder(archive, item.version)
+            try:
+                report = version_report(settings, archive, item.previous, item.version, reviews)
+                _draft(settings, archive, item.version, report, folder, today, stamp)
+            except PolicydiffError as error:
+                error_text = _joined(
+                    error_text, f"{item.version.label}: its notices could not be drafted: {error.message}"
+                )
+            else:
+                notes.append(f"{item.version.label} ({item.version.date}): notices drafted now in {folder}")
+                late.append(item)
+                continue
+        left.append(item)
+    code = check.exit_code or (2 if error_text and not check.error else 0)
+    return replace(
+        check,
+        pending=tuple(left),
+        drafted_late=tuple(late),
+        notes=tuple(notes),
+        error=error_text,
+        exit_code=code,
+    )
+
+
+def _joined(first: str | None, second: str) -> str:
+    return f"{first}; {second}" if first else second
 
 
 def _write_report_files(report: Report, folder: Path) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from policydiff.model import Change, PolicyCheck, Severity
+from policydiff.model import Change, Pending, PolicyCheck, Severity
 from policydiff.render.common import review_command, review_hint, where
 from policydiff.render.json_report import dumps
 
@@ -52,9 +52,26 @@ def _notice(check: PolicyCheck) -> str:
     waiting = f"{pending} change{'' if pending == 1 else 's'} pending review" if pending else ""
     if check.effective_date:
         return f"yes, effective {check.effective_date} at the earliest" + (f"; {waiting}" if waiting else "")
-    if waiting and not (check.report and check.report.notice.required):
+    if check.report and check.report.notice.required:
+        return "yes: NOT DRAFTED (pending, see below)"
+    if waiting:
         return f"undecided: {waiting}"
+    if check.pending:
+        return f"earlier version{'' if len(check.pending) == 1 else 's'} pending (see below)"
     return "no" if check.status != "failed" else "—"
+
+
+def pending_lines(checks: Sequence[PolicyCheck]) -> list[str]:
+    """One block per pending version: what is missing, and the commands that settle it."""
+    lines: list[str] = []
+    for item in (p for check in checks for p in check.pending):
+        lines.append(f"PENDING {_pending_title(item)}: {item.why}")
+        lines += [f"    {command}" for command in item.clear]
+    return lines
+
+
+def _pending_title(item: Pending) -> str:
+    return f"{item.policy} {item.version.label} ({item.version.date}, {item.severity.value})"
 
 
 def _status(check: PolicyCheck) -> str:
@@ -87,7 +104,16 @@ def render_check_text(checks: Sequence[PolicyCheck], *, color: bool = False, wid
     console.print(table)
     for line in _detail_lines(checks):
         console.print(Text(line))
+    pending = pending_lines(checks)
+    if pending:
+        console.print(Text(f"\n{len(pending_items(checks))} pending: check exits 1 until each is settled"))
+        for line in pending:
+            console.print(Text(line))
     return console.export_text(styles=color)
+
+
+def pending_items(checks: Sequence[PolicyCheck]) -> list[Pending]:
+    return [item for check in checks for item in check.pending]
 
 
 def _detail_lines(checks: Sequence[PolicyCheck]) -> list[str]:
@@ -107,6 +133,7 @@ def _detail_lines(checks: Sequence[PolicyCheck]) -> list[str]:
             lines.append(f"{check.policy}: notice drafts and redline in {check.folder}")
         elif check.error is not None and check.status != "failed":
             lines.append(f"{check.policy}: {check.error}")
+        lines += [f"{check.policy}: {note}" for note in check.notes]
         for review in check.stale:
             lines.append(
                 f"{check.policy}: stale review {review.fingerprint} by {review.by} on {review.date}"
@@ -127,6 +154,12 @@ def render_check_markdown(checks: Sequence[PolicyCheck]) -> str:
     """GitHub-flavoured Markdown for ``$GITHUB_STEP_SUMMARY``: the table, then every material change."""
     out = ["## policydiff check", "", "| " + " | ".join(_HEADERS) + " |", "|" + "---|" * len(_HEADERS)]
     out += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in _rows(checks)]
+    items = pending_items(checks)
+    if items:
+        out += ["", f"### Pending ({len(items)}): check exits 1 until each is settled", ""]
+        for item in items:
+            out.append(f"- **{_cell(_pending_title(item))}**: {_cell(item.why)}")
+            out += [f"  - `{command}`" for command in item.clear]
     for check in checks:
         found = check.report.changes if check.report else ()
         changes = [c for c in found if _listed(c)]
@@ -145,6 +178,7 @@ def render_check_markdown(checks: Sequence[PolicyCheck]) -> str:
                     out.append(f"  - a lawyer must decide: `{review_command(change, check.policy)}`")
         if check.folder is not None and check.error is None:
             out += ["", f"Notice drafts and redline: `{check.folder}`"]
+        out += [f"- {_cell(check.policy)}: {_cell(note)}" for note in check.notes]
         for review in check.stale:
             out.append(
                 f"- stale review `{review.fingerprint}` by {_cell(review.by)} on {review.date}: change gone"
@@ -158,8 +192,27 @@ def render_check_markdown(checks: Sequence[PolicyCheck]) -> str:
 def check_record(checks: Sequence[PolicyCheck], exit_code: int, ran_at: str) -> str:
     """The machine-readable run record: one entry per policy, linking the files written."""
     return dumps(
-        {"schema": SCHEMA, "ran_at": ran_at, "exit_code": exit_code, "policies": [_entry(c) for c in checks]}
+        {
+            "schema": SCHEMA,
+            "ran_at": ran_at,
+            "exit_code": exit_code,
+            "pending": [_pending_entry(item) for item in pending_items(checks)],
+            "policies": [_entry(c) for c in checks],
+        }
     )
+
+
+def _pending_entry(item: Pending) -> dict[str, Any]:
+    return {
+        "policy": item.policy,
+        "version": item.version.label,
+        "date": item.version.date,
+        "previous": item.previous.label,
+        "severity": item.severity.value,
+        "why": item.why,
+        "awaiting_review": list(item.awaiting),
+        "clear": list(item.clear),
+    }
 
 
 def _entry(check: PolicyCheck) -> dict[str, Any]:
@@ -180,7 +233,10 @@ def _entry(check: PolicyCheck) -> dict[str, Any]:
         "redline": str(folder / "redline.html") if folder else None,
         "changes": [_change_entry(c) for c in (check.report.changes if check.report else ()) if _listed(c)],
         "stale_reviews": [r.fingerprint for r in check.stale],
+        "pending": [item.version.label for item in check.pending],
+        "notes": list(check.notes),
         "error": check.error,
+        "exit_code": check.exit_code if check.error else 0,
     }
 
 
@@ -217,6 +273,12 @@ _ANNOTATED = {Severity.MAJOR: "Material change", Severity.REVIEW: "Change a lawy
 def annotation_lines(checks: Sequence[PolicyCheck], archive: Path) -> list[str]:
     """A ``::warning`` workflow command per major or review change, at its line of the new version."""
     lines = []
+    for item in pending_items(checks):
+        file = archive / item.policy / item.version.file
+        title = f"Pending {item.severity.value} change in {item.policy}"
+        message = f"{item.version.label} ({item.version.date}): {item.why}; settle it with: {item.clear[0]}"
+        where_ = f"file={_escape_property(str(file))},title={_escape_property(title)}"
+        lines.append(f"::error {where_}::" + _escape_data(message))
     for check in checks:
         if check.report is None or check.new is None:
             continue
