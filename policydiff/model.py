@@ -422,6 +422,7 @@ class PolicyCheck:
     pending: tuple[Pending, ...] = ()
     notes: tuple[str, ...] = ()  # what the run finished for earlier versions (notices drafted late)
     drafted_late: tuple[Pending, ...] = ()  # earlier versions whose notices this run drafted
+    position: int = 0  # the policy's place in the config: shards' run records merge in this order
 
     @property
     def severity(self) -> Severity:

@@ -20,6 +20,7 @@ from policydiff.cli.ack_command import ack
 from policydiff.cli.archive_commands import check, fetch, history, init, record, review
 from policydiff.cli.boundary import say
 from policydiff.cli.compare_commands import diff, notice, segment
+from policydiff.cli.merge_runs_command import merge_runs
 from policydiff.cli.send_command import send
 
 __all__ = ["app", "main"]
@@ -37,6 +38,7 @@ app = typer.Typer(
 # the order --help lists them in: comparing first, then the archive's life, then sending
 for _command in (diff, segment, notice, init, record, history, fetch, review, ack, check, send):
     app.command()(_command)
+app.command("merge-runs")(merge_runs)
 
 
 def _version(value: bool) -> None:

@@ -150,7 +150,11 @@ def history(
 
 
 def _over_policies(
-    config: Path | None, policies: list[str] | None, verb: str, job: Callable[..., R]
+    config: Path | None,
+    policies: list[str] | None,
+    verb: str,
+    job: Callable[..., R],
+    shard: tuple[int, int] | None = None,
 ) -> tuple[R, Settings, dt.datetime]:
     """Run ``job`` (fetch or check) over the chosen policies with one HTTP client and a progress bar."""
     from rich.console import Console
@@ -169,9 +173,16 @@ def _over_policies(
         new_client(user_agent(__version__), connections=FETCH_WORKERS) as client,
         Progress(*columns, console=console, transient=True, disable=not show) as progress,
     ):
-        task = progress.add_task(verb, total=len(chosen))
         ids = [policy.id for policy in chosen]
-        done = job(settings, client, ids, today=day, now=started, on_done=lambda _: progress.advance(task))
+        extra = {"shard": shard} if shard is not None else {}
+        if shard is not None:
+            from policydiff.commands.check import in_shard
+
+            chosen = [policy for policy in chosen if policy.id in in_shard(ids, shard)]
+        task = progress.add_task(verb, total=len(chosen))
+        done = job(
+            settings, client, ids, today=day, now=started, on_done=lambda _: progress.advance(task), **extra
+        )
     return done, settings, started
 
 
@@ -234,14 +245,22 @@ def check(
         ),
     ] = None,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the table.")] = None,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            "--shard",
+            help="Check only share K of N (e.g. 2/4), stable by policy id; merge-runs joins the records.",
+        ),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Fetch or read each policy, record new versions, draft notices and redlines for material changes."""
-    from policydiff.commands.check import check_exit_code, check_policies
+    from policydiff.commands.check import check_exit_code, check_policies, parse_shard
     from policydiff.render import check as check_render
 
     checks: tuple[PolicyCheck, ...]
-    checks, settings, started = _over_policies(config, policies, "checking", check_policies)
+    share = parse_shard(shard) if shard is not None else None
+    checks, settings, started = _over_policies(config, policies, "checking", check_policies, share)
     code = check_exit_code(checks, FAIL_RANK[fail_on])
     _print_checks(checks, settings, color)
     if summary is not None:

@@ -41,16 +41,55 @@ def check_policies(
     now: dt.datetime,
     limits: FetchLimits | None = None,
     on_done: Callable[[Fetched], None] | None = None,
+    shard: tuple[int, int] | None = None,
 ) -> tuple[PolicyCheck, ...]:
-    """Fetch or read each policy, record a new version, and draft notices for material changes."""
+    """Fetch or read each policy (of ``shard`` K of N), record a new version, and draft notices."""
+    from policydiff.commands.fetch import policies_to_fetch
+
+    if shard is not None:
+        policy_ids = in_shard([policy.id for policy in policies_to_fetch(settings, policy_ids)], shard)
+        if not policy_ids:  # an empty shard checks nothing (no ids would mean every policy)
+            return ()
     fetched = fetch_policies(
         settings, client, policy_ids, today=today, now=now, limits=limits, on_done=on_done
     )
     stamp = now.isoformat(timespec="seconds")
+    positions = {policy.id: index for index, policy in enumerate(settings.policies)}
     return tuple(
-        _with_pending(settings, _check_one(settings, result, today, stamp), today, stamp)
+        replace(
+            _with_pending(settings, _check_one(settings, result, today, stamp), today, stamp),
+            position=positions.get(result.policy, 0),
+        )
         for result in fetched
     )
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """``K/N`` (1 ≤ K ≤ N ≤ 1000) as ``(K, N)``; ``InputError`` naming ``--shard`` otherwise."""
+    from policydiff.errors import InputError
+
+    number, _, total = text.partition("/")
+    if number.isdigit() and total.isdigit() and 1 <= int(number) <= int(total) <= _MAX_SHARDS:
+        return int(number), int(total)
+    raise InputError(f"--shard: {text!r} is not K/N with 1 <= K <= N <= {_MAX_SHARDS} (e.g. 2/4)")
+
+
+def in_shard(policy_ids: Sequence[str], shard: tuple[int, int]) -> list[str]:
+    """The ids of shard K of N: a stable share by a hash of each id, whatever the config's order.
+
+    Every id falls in exactly one of the N shards, and stays there when other policies come or go.
+    """
+    import hashlib
+
+    number, total = shard
+    return [
+        policy
+        for policy in policy_ids
+        if int.from_bytes(hashlib.sha256(policy.encode("utf-8")).digest()[:8], "big") % total == number - 1
+    ]
+
+
+_MAX_SHARDS = 1000
 
 
 def check_exit_code(checks: Sequence[PolicyCheck], fail_rank: int) -> int:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from policydiff.errors import InputError
 from policydiff.model import Change, Pending, PolicyCheck, Severity
 from policydiff.render.common import review_command, review_hint, where
 from policydiff.render.json_report import dumps
@@ -22,43 +23,9 @@ _SYMBOL = {
 }
 
 
-def _versions(check: PolicyCheck) -> str:
-    if check.status == "failed":
-        return "—"
-    if check.old is None:
-        return check.new.label if check.new else "—"
-    return f"{check.old.label} → {check.new.label}" if check.new else check.old.label
-
-
-def _categories(check: PolicyCheck) -> str:
-    if check.report is None:
-        return ""
-    counts = Counter(
-        category.value
-        for change in check.report.changes
-        if change.severity.rank >= Severity.MINOR.rank
-        for category in change.categories[:1]
-    )
-    return ", ".join(f"{name} {count}" for name, count in counts.most_common())
-
-
 def _pending(check: PolicyCheck) -> int:
     """How many of the run's changes wait for a lawyer's decision."""
     return check.report.notice.pending_review if check.report else 0
-
-
-def _notice(check: PolicyCheck) -> str:
-    pending = _pending(check)
-    waiting = f"{pending} change{'' if pending == 1 else 's'} pending review" if pending else ""
-    if check.effective_date:
-        return f"yes, effective {check.effective_date} at the earliest" + (f"; {waiting}" if waiting else "")
-    if check.report and check.report.notice.required:
-        return "yes: NOT DRAFTED (pending, see below)"
-    if waiting:
-        return f"undecided: {waiting}"
-    if check.pending:
-        return f"earlier version{'' if len(check.pending) == 1 else 's'} pending (see below)"
-    return "no" if check.status != "failed" else "—"
 
 
 def pending_lines(checks: Sequence[PolicyCheck]) -> list[str]:
@@ -74,16 +41,56 @@ def _pending_title(item: Pending) -> str:
     return f"{item.policy} {item.version.label} ({item.version.date}, {item.severity.value})"
 
 
-def _status(check: PolicyCheck) -> str:
-    if check.status == "failed":
-        return f"failed: {check.error}"
-    return {"first": "first version recorded", "unchanged": "no new version"}.get(
-        check.status, _SYMBOL[check.severity.value]
+def _row(entry: Mapping[str, Any]) -> tuple[str, str, str, str, str]:
+    return (
+        entry["policy"],
+        _entry_versions(entry),
+        _entry_status(entry),
+        _entry_categories(entry),
+        _entry_notice(entry),
     )
 
 
-def _rows(checks: Sequence[PolicyCheck]) -> list[tuple[str, str, str, str, str]]:
-    return [(c.policy, _versions(c), _status(c), _categories(c), _notice(c)) for c in checks]
+def _entry_versions(entry: Mapping[str, Any]) -> str:
+    if entry["status"] == "failed":
+        return "—"
+    old, new = entry["old"], entry["new"]
+    if old is None:
+        return new or "—"
+    return f"{old} → {new}" if new else old
+
+
+def _entry_status(entry: Mapping[str, Any]) -> str:
+    if entry["status"] == "failed":
+        return f"failed: {entry['error']}"
+    return {"first": "first version recorded", "unchanged": "no new version"}.get(
+        entry["status"], _SYMBOL[entry["severity"]]
+    )
+
+
+def _entry_categories(entry: Mapping[str, Any]) -> str:
+    counts = Counter(
+        change["categories"][0] if change["categories"] else "other"
+        for change in entry["changes"]
+        if Severity(change["severity"]).rank >= Severity.MINOR.rank
+    )
+    return ", ".join(f"{name} {count}" for name, count in counts.most_common())
+
+
+def _entry_notice(entry: Mapping[str, Any]) -> str:
+    pending = entry["pending_review"]
+    waiting = f"{pending} change{'' if pending == 1 else 's'} pending review" if pending else ""
+    if entry["effective_date"]:
+        return f"yes, effective {entry['effective_date']} at the earliest" + (
+            f"; {waiting}" if waiting else ""
+        )
+    if entry["notice_required"]:
+        return "yes: NOT DRAFTED (pending, see below)"
+    if waiting:
+        return f"undecided: {waiting}"
+    if entry["pending"]:
+        return f"earlier version{'' if len(entry['pending']) == 1 else 's'} pending (see below)"
+    return "no" if entry["status"] != "failed" else "—"
 
 
 _HEADERS = ("policy", "versions", "severity", "changes (minor and up) by category", "notice needed")
@@ -99,7 +106,7 @@ def render_check_text(checks: Sequence[PolicyCheck], *, color: bool = False, wid
         width=width, color_system="standard" if color else None, record=True, file=io.StringIO()
     )
     table = Table(*_HEADERS, title="policydiff check", title_justify="left")
-    for row in _rows(checks):
+    for row in (_row(_entry(check)) for check in checks):
         table.add_row(*(Text(cell) for cell in row))
     console.print(table)
     for line in _detail_lines(checks):
@@ -152,54 +159,92 @@ def _cell(text: str) -> str:
 
 def render_check_markdown(checks: Sequence[PolicyCheck]) -> str:
     """GitHub-flavoured Markdown for ``$GITHUB_STEP_SUMMARY``: the table, then every material change."""
+    return markdown_from_record(record_data(checks, 0, ""))
+
+
+def markdown_from_record(record: Mapping[str, Any]) -> str:
+    """The step summary of a run record (one run's, or shards' merged by ``merge_records``)."""
+    entries = list(record["policies"])
     out = ["## policydiff check", "", "| " + " | ".join(_HEADERS) + " |", "|" + "---|" * len(_HEADERS)]
-    out += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in _rows(checks)]
-    items = pending_items(checks)
+    out += ["| " + " | ".join(_cell(cell) for cell in _row(entry)) + " |" for entry in entries]
+    items = list(record.get("pending", []))
     if items:
         out += ["", f"### Pending ({len(items)}): check exits 1 until each is settled", ""]
         for item in items:
-            out.append(f"- **{_cell(_pending_title(item))}**: {_cell(item.why)}")
-            out += [f"  - `{command}`" for command in item.clear]
-    for check in checks:
-        found = check.report.changes if check.report else ()
-        changes = [c for c in found if _listed(c)]
-        if changes:
-            out += ["", f"### {_cell(check.policy)}: {_cell(_versions(check))}", ""]
-            for change in changes:
-                categories = ", ".join(c.value for c in change.categories) or "other"
-                says = _cell(change.reasons[0].says if change.reasons else "")
+            title = f"{item['policy']} {item['version']} ({item['date']}, {item['severity']})"
+            out.append(f"- **{_cell(title)}**: {_cell(item['why'])}")
+            out += [f"  - `{command}`" for command in item["clear"]]
+    for entry in entries:
+        policy = _cell(entry["policy"])
+        if entry["changes"]:
+            out += ["", f"### {policy}: {_cell(_entry_versions(entry))}", ""]
+            for change in entry["changes"]:
+                categories = ", ".join(change["categories"]) or "other"
                 out.append(
-                    f"- **{change.severity.value}** · {categories} {change.direction.value} · "
-                    f"`{change.id}` {_cell(where(change))}: {says}"
+                    f"- **{change['severity']}** · {categories} {change['direction']} · "
+                    f"`{change['id']}` {_cell(change['where'])}: {_cell(change['says'])}"
                 )
-                for reason in change.reasons[1:2] if _reviewed(change) else change.reasons[1:1]:
-                    out.append(f"  - rule `{reason.rule}`: {_cell(reason.says)}")
-                if change.severity is Severity.REVIEW:
-                    out.append(f"  - a lawyer must decide: `{review_command(change, check.policy)}`")
-        if check.folder is not None and check.error is None:
-            out += ["", f"Notice drafts and redline: `{check.folder}`"]
-        out += [f"- {_cell(check.policy)}: {_cell(note)}" for note in check.notes]
-        for review in check.stale:
+                if change.get("rule"):
+                    out.append(f"  - rule `{change['rule']['id']}`: {_cell(change['rule']['says'])}")
+                if change.get("decide"):
+                    out.append(f"  - a lawyer must decide: `{change['decide']}`")
+        if entry["notices"] is not None and entry["error"] is None:
+            out += ["", f"Notice drafts and redline: `{entry['notices']}`"]
+        out += [f"- {policy}: {_cell(note)}" for note in entry["notes"]]
+        for review in entry["stale"]:
             out.append(
-                f"- stale review `{review.fingerprint}` by {_cell(review.by)} on {review.date}: change gone"
+                f"- stale review `{review['fingerprint']}` by {_cell(review['by'])} on {review['date']}: "
+                "change gone"
             )
-        if check.error is not None:
-            label = "failed" if check.status == "failed" else "needs attention"
-            out += ["", f"**{_cell(check.policy)} {label}:** {_cell(check.error)}"]
+        if entry["error"] is not None:
+            label = "failed" if entry["status"] == "failed" else "needs attention"
+            out += ["", f"**{policy} {label}:** {_cell(entry['error'])}"]
     return "\n".join(out) + "\n"
 
 
 def check_record(checks: Sequence[PolicyCheck], exit_code: int, ran_at: str) -> str:
     """The machine-readable run record: one entry per policy, linking the files written."""
-    return dumps(
-        {
-            "schema": SCHEMA,
-            "ran_at": ran_at,
-            "exit_code": exit_code,
-            "pending": [_pending_entry(item) for item in pending_items(checks)],
-            "policies": [_entry(c) for c in checks],
-        }
+    return dumps(record_data(checks, exit_code, ran_at))
+
+
+def record_data(checks: Sequence[PolicyCheck], exit_code: int, ran_at: str) -> dict[str, Any]:
+    """The run record as data (schema ``policydiff.check/1``): everything the summary shows."""
+    return {
+        "schema": SCHEMA,
+        "ran_at": ran_at,
+        "exit_code": exit_code,
+        "pending": [_pending_entry(item) for item in pending_items(checks)],
+        "policies": [_entry(c) for c in checks],
+    }
+
+
+def merge_records(records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """One record of several shards' runs: policies in their configured order, the combined exit code.
+
+    The code is what one run over all of them would give: 1 if any shard's is 1 (a pending
+    version or a finding wins), else 4, 2, 3 in that order, else 0.
+    """
+    if not records:
+        raise InputError("no run records to merge")
+    for index, record in enumerate(records):
+        if record.get("schema") != SCHEMA or not isinstance(record.get("policies"), list):
+            raise InputError(f"run record {index + 1}: not a policydiff run record (schema {SCHEMA})")
+    entries = sorted(
+        (entry for record in records for entry in record["policies"]), key=lambda e: e.get("position", 0)
     )
+    seen = [entry["policy"] for entry in entries]
+    twice = sorted({policy for policy in seen if seen.count(policy) > 1})
+    if twice:
+        raise InputError(f"run records overlap: {', '.join(twice)} checked more than once")
+    order = {entry["policy"]: index for index, entry in enumerate(entries)}
+    pending = sorted(
+        (item for record in records for item in record.get("pending", [])),
+        key=lambda item: order.get(item["policy"], 0),
+    )
+    codes = {int(record.get("exit_code", 0)) for record in records}
+    code = next((c for c in (1, 4, 2, 3) if c in codes), 0)
+    ran_at = min(str(record.get("ran_at", "")) for record in records)
+    return {"schema": SCHEMA, "ran_at": ran_at, "exit_code": code, "pending": pending, "policies": entries}
 
 
 def _pending_entry(item: Pending) -> dict[str, Any]:
@@ -219,6 +264,7 @@ def _entry(check: PolicyCheck) -> dict[str, Any]:
     folder = check.folder
     return {
         "policy": check.policy,
+        "position": check.position,
         "source": check.source,
         "status": check.status,
         "old": check.old.label if check.old else None,
@@ -231,8 +277,15 @@ def _entry(check: PolicyCheck) -> dict[str, Any]:
         "notices": str(folder) if folder else None,
         "report": str(folder / "report.json") if folder else None,
         "redline": str(folder / "redline.html") if folder else None,
-        "changes": [_change_entry(c) for c in (check.report.changes if check.report else ()) if _listed(c)],
+        "changes": [
+            _change_entry(c, check.policy)
+            for c in (check.report.changes if check.report else ())
+            if _listed(c)
+        ],
         "stale_reviews": [r.fingerprint for r in check.stale],
+        "stale": [
+            {"fingerprint": r.fingerprint, "by": r.by, "date": r.date, "path": r.path} for r in check.stale
+        ],
         "pending": [item.version.label for item in check.pending],
         "notes": list(check.notes),
         "error": check.error,
@@ -240,22 +293,32 @@ def _entry(check: PolicyCheck) -> dict[str, Any]:
     }
 
 
+def _changes(check: PolicyCheck) -> tuple[Change, ...]:
+    return check.report.changes if check.report else ()
+
+
 def _listed(change: Change) -> bool:
     """Whether a change is listed on its own: minor and up, or decided by a review."""
     return change.severity.rank >= Severity.MINOR.rank or _reviewed(change)
 
 
-def _change_entry(change: Change) -> dict[str, Any]:
+def _change_entry(change: Change, policy: str) -> dict[str, Any]:
     side = change.new or change.old
-    return {
+    entry: dict[str, Any] = {
         "id": change.id,
         "severity": change.severity.value,
         "categories": [category.value for category in change.categories],
         "direction": change.direction.value,
         "path": side.path if side else None,
+        "where": where(change),
         "says": change.reasons[0].says if change.reasons else "",
         "reviewed": _reviewed(change),
     }
+    if _reviewed(change) and len(change.reasons) > 1:  # the rule's own reading, under the lawyer's
+        entry["rule"] = {"id": change.reasons[1].rule, "says": change.reasons[1].says}
+    if change.severity is Severity.REVIEW:
+        entry["decide"] = review_command(change, policy)
+    return entry
 
 
 def _escape_data(text: str) -> str:
