@@ -178,6 +178,11 @@ class PolicyArchive:
         finally:
             self._locked = False
 
+    @property
+    def holds_lock(self) -> bool:
+        """Whether this object holds the policy's write lock now."""
+        return self._locked
+
     def free_label(self, candidates: Sequence[str | None], date: str) -> str:
         """The first candidate label not recorded yet, else ``<date>-2``, ``<date>-3``, …"""
         taken = {version.label for version in self.versions()}
@@ -260,13 +265,16 @@ class PolicyArchive:
         write_atomic(self.history_path, history_json(self.policy, versions).encode("utf-8"))
 
     def sweep(self) -> None:
-        """Remove what a killed writer left: temporary files, and version files the history never
-        listed. The lock must be held; a writer sweeps before it adds (``record`` does)."""
+        """Remove what a killed writer left: temporary files (also in the notice folders), and
+        version files the history never listed. The lock must be held; a writer sweeps before it
+        adds (``record`` does, so every ``check`` does)."""
         if not self._locked:
             raise RuntimeError("PolicyArchive.sweep needs the lock: use `with archive.locked():`")
         versions = self.versions()
         listed = {self.folder / path for v in versions for path in (v.file, v.redline, v.snapshot) if path}
-        for folder in (self.folder, *(self.folder / name for name in _KNOWN_DIRS.values())):
+        notices = self.folder / "notices"
+        drafts = sorted(p for p in notices.iterdir() if p.is_dir()) if notices.is_dir() else []
+        for folder in (self.folder, *(self.folder / name for name in _KNOWN_DIRS.values()), notices, *drafts):
             if not folder.is_dir():
                 continue
             for path in folder.iterdir():

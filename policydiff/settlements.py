@@ -18,7 +18,7 @@ from policydiff.archive import PolicyArchive
 from policydiff.errors import InputError
 from policydiff.files import write_text_atomic
 
-__all__ = ["SETTLED_SCHEMA", "Settlement", "add_settlement", "read_settlements"]
+__all__ = ["SETTLED_SCHEMA", "Settlement", "add_settlement", "append_settlement", "read_settlements"]
 
 SETTLED_SCHEMA = "policydiff.settled/1"
 SETTLED_FILE = "settled.json"
@@ -62,8 +62,14 @@ def read_settlements(archive: PolicyArchive) -> tuple[Settlement, ...]:
 def add_settlement(archive: PolicyArchive, settlement: Settlement) -> None:
     """Append ``settlement`` under the policy's lock."""
     with archive.locked():
-        known = read_settlements(archive)
-        _write(archive, (*known, settlement))
+        append_settlement(archive, settlement)
+
+
+def append_settlement(archive: PolicyArchive, settlement: Settlement) -> None:
+    """Append ``settlement``; the caller holds the policy's lock."""
+    if not archive.holds_lock:
+        raise RuntimeError("append_settlement needs the lock: use `with archive.locked():`")
+    _write(archive, (*read_settlements(archive), settlement))
 
 
 def _write(archive: PolicyArchive, entries: Sequence[Settlement]) -> None:

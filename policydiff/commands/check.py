@@ -22,7 +22,7 @@ from policydiff.config import Settings
 from policydiff.errors import PolicydiffError
 from policydiff.files import write_text_atomic
 from policydiff.model import PolicyCheck, Report, Severity, Version
-from policydiff.settlements import Settlement, add_settlement
+from policydiff.settlements import Settlement, append_settlement
 
 if TYPE_CHECKING:
     import httpx
@@ -173,12 +173,18 @@ def _draft(
     today: dt.date,
     stamp: str,
 ) -> Drafted:
-    """Write the redline, the report and the notices into ``folder``, then mark the version settled."""
-    _write_report_files(report, folder)  # the redline first: it is there even if the notice fails
-    drafted = draft_notice(report, settings, today, None, folder, force=True, policy=archive.policy)
-    # the entry last: a kill before it leaves the version pending, and the drafts are found anyway
-    relative = folder.relative_to(archive.folder).as_posix()
-    add_settlement(archive, Settlement(version.label, version.sha256, "notice", stamp, folder=relative))
+    """Write the redline, the report and the notices into ``folder``, then mark the version settled.
+
+    Under the policy's lock: another writer's sweep never takes a temporary file from under it.
+    """
+    with archive.locked():
+        _write_report_files(report, folder)  # the redline first: it is there even if the notice fails
+        drafted = draft_notice(report, settings, today, None, folder, force=True, policy=archive.policy)
+        # the entry last: a kill before it leaves the version pending, and the drafts are found anyway
+        relative = folder.relative_to(archive.folder).as_posix()
+        append_settlement(
+            archive, Settlement(version.label, version.sha256, "notice", stamp, folder=relative)
+        )
     return drafted
 
 
