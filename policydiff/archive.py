@@ -51,7 +51,10 @@ def parse_date(text: str, name: str = "date") -> str:
     """``text`` checked as an ISO date ``YYYY-MM-DD``; ``InputError`` naming ``name`` otherwise."""
     try:
         if _ISO_DATE.match(text):
-            return dt.date.fromisoformat(text).isoformat()
+            day = dt.date.fromisoformat(text)
+            if day.year < 1990 or day.year > 2999:  # a typo; and date arithmetic past 9999 fails
+                raise InputError(f"{name}: {text} is out of range (1990-01-01 to 2999-12-31)")
+            return day.isoformat()
     except ValueError:
         pass
     raise InputError(f"{name}: {text!r} is not a date as YYYY-MM-DD")

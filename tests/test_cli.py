@@ -373,3 +373,24 @@ def test_help_imports_nothing_heavy() -> None:
     assert "policydiff.cli" in imported
     heavy = sorted(name for name in imported if name.split(".")[0] in HEAVY)
     assert heavy == []
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--publish-date", "9999-12-31"), ("--effective-date", "0001-01-01"), ("--publish-date", "3000-01-01")],
+)
+def test_a_date_out_of_range_is_bad_input_not_a_crash(tmp_path: Path, option: str, value: str) -> None:
+    done = CliRunner().invoke(
+        app, ["notice", str(JOYPIX_OLD), str(JOYPIX_NEW), option, value, "--out", str(tmp_path / "n")]
+    )
+    assert done.exit_code == 2 and "out of range" in done.output
+    assert not (tmp_path / "n").exists()
+
+
+@pytest.mark.parametrize("value", ["9999-12-31", "1900-01-01"])
+def test_a_recorded_date_out_of_range_is_refused(value: str) -> None:
+    from policydiff.archive import parse_date
+    from policydiff.errors import InputError
+
+    with pytest.raises(InputError, match="out of range"):
+        parse_date(value, "--date")

@@ -140,11 +140,18 @@ def notice(
     _print_drafted(drafted, out)
 
 
+# a notice's dates are near today: far ones are typos, and date arithmetic past year 9999 fails
+_EARLIEST, _LATEST = dt.date(1990, 1, 1), dt.date(2999, 12, 31)
+
+
 def _date(option: str, value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise InputError(f"{option}: not a date YYYY-MM-DD (got {value!r})") from None
+    if not _EARLIEST <= day <= _LATEST:
+        raise InputError(f"{option}: {value} is out of range ({_EARLIEST} to {_LATEST})")
+    return day
 
 
 def _print_drafted(drafted: Drafted, out: Path) -> None:
