@@ -404,7 +404,7 @@ from policydiff.archive import PolicyArchive
 from policydiff.model import Severity
 archive = PolicyArchive(Path({str(tmp_path)!r}), "p")
 with archive.locked():
-    archive.add(label="v1", date="2026-01-01", text="We collect your name.", source="s", severity=Severity.NONE)
+    archive.add(label="v1", date="2026-01-01", text="We collect a name.", source="s", severity=Severity.NONE)
 print(archive.latest().label)
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)

@@ -56,7 +56,7 @@ def test_a_list_item_under_a_collection_heading_names_what_is_collected() -> Non
     ("sentence", "items"),
     [
         ("We share ride summaries with municipal planners so that they can plan.", ("municipal planners",)),
-        ("We may disclose your shoe size to cobblers and podiatrists, for fittings.", ("cobblers", "podiatrists")),
+        ("We may disclose your shoe size to cobblers and podiatrists, for fit.", ("cobblers", "podiatrists")),
     ],
 )
 def test_sharing_statement_recipients(sentence: str, items: tuple[str, ...]) -> None:

@@ -12,7 +12,7 @@ import policydiff
 PACKAGE = Path(policydiff.__file__).parent
 BOTTOM = {"model", "errors", "text", "files", "dates"}  # imported by everyone; they import only each other
 CORE = {"segment", "align", "diff", "classify", "compare"}  # pure stages: no I/O, no config, no clock
-SERVICES = {"config", "load", "archive", "fetch", "review", "notice", "send", "render"}
+SERVICES = {"config", "load", "archive", "settlements", "fetch", "review", "notice", "send", "render"}
 MAY_IMPORT: dict[str, set[str]] = {  # a top-level part → the parts of ours it may import
     "errors": set(),
     "text": set(),
@@ -28,6 +28,7 @@ MAY_IMPORT: dict[str, set[str]] = {  # a top-level part → the parts of ours it
     "config": BOTTOM,
     "load": BOTTOM | {"load", "fetch", "archive"},
     "archive": BOTTOM,
+    "settlements": BOTTOM | {"archive"},  # what settled a version, kept beside its archive
     "fetch": BOTTOM,
     "review": BOTTOM | {"classify"},
     "send": BOTTOM | {"send"},

@@ -16,8 +16,8 @@ from helpers import policy_page, small_policy, threaded_server
 from werkzeug import Request, Response
 
 from policydiff.commands.check import in_shard, parse_shard
+from policydiff.commands.merge_runs import merge_records
 from policydiff.errors import InputError
-from policydiff.render.check import merge_records
 
 POLICIES = 200
 CHANGED = range(0, POLICIES, 20)  # ten policies keep data four times longer in run 2
@@ -117,9 +117,7 @@ def test_shards_cover_every_policy_once_and_merge_into_one_runs_summary(
     joined = json.loads((sharded / "merged.json").read_text(encoding="utf-8"))
     assert [e["policy"] for e in joined["policies"]] == [e["policy"] for e in one["policies"]]
     assert sum(e["severity"] == "major" for e in joined["policies"]) == len(CHANGED)
-    print(
-        f"\n200 policies, run 2: one run {whole_seconds:.1f} s; 4 shards in a row {sharded_seconds:.1f} s"
-    )
+    print(f"\n200 policies, run 2: one run {whole_seconds:.1f} s; 4 shards in a row {sharded_seconds:.1f} s")
 
 
 def test_a_shard_is_stable_and_the_shards_partition_the_ids() -> None:

@@ -8,7 +8,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from policydiff.errors import InputError
 from policydiff.model import Change, Pending, PolicyCheck, Severity
 from policydiff.render.common import review_command, review_hint, where
 from policydiff.render.json_report import dumps
@@ -216,35 +215,6 @@ def record_data(checks: Sequence[PolicyCheck], exit_code: int, ran_at: str) -> d
         "pending": [_pending_entry(item) for item in pending_items(checks)],
         "policies": [_entry(c) for c in checks],
     }
-
-
-def merge_records(records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """One record of several shards' runs: policies in their configured order, the combined exit code.
-
-    The code is what one run over all of them would give: 1 if any shard's is 1 (a pending
-    version or a finding wins), else 4, 2, 3 in that order, else 0.
-    """
-    if not records:
-        raise InputError("no run records to merge")
-    for index, record in enumerate(records):
-        if record.get("schema") != SCHEMA or not isinstance(record.get("policies"), list):
-            raise InputError(f"run record {index + 1}: not a policydiff run record (schema {SCHEMA})")
-    entries = sorted(
-        (entry for record in records for entry in record["policies"]), key=lambda e: e.get("position", 0)
-    )
-    seen = [entry["policy"] for entry in entries]
-    twice = sorted({policy for policy in seen if seen.count(policy) > 1})
-    if twice:
-        raise InputError(f"run records overlap: {', '.join(twice)} checked more than once")
-    order = {entry["policy"]: index for index, entry in enumerate(entries)}
-    pending = sorted(
-        (item for record in records for item in record.get("pending", [])),
-        key=lambda item: order.get(item["policy"], 0),
-    )
-    codes = {int(record.get("exit_code", 0)) for record in records}
-    code = next((c for c in (1, 4, 2, 3) if c in codes), 0)
-    ran_at = min(str(record.get("ran_at", "")) for record in records)
-    return {"schema": SCHEMA, "ran_at": ran_at, "exit_code": code, "pending": pending, "policies": entries}
 
 
 def _pending_entry(item: Pending) -> dict[str, Any]:
