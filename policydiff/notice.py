@@ -102,6 +102,29 @@ def plan_notice(
     return _plan(report, settings, timing, changes, tuple(_notice_change(c, rulebook) for c in minors))
 
 
+def send_by_date(plan: NoticePlan) -> date:
+    """The last day the notice can go out for the new version to take effect on its date after the period."""
+    return date.fromisoformat(plan.effective_date) - timedelta(days=plan.period_days)
+
+
+def missed_period(plan: NoticePlan, today: date) -> str | None:
+    """One plain sentence when the notice can no longer go out in time (its send-by date is past), else None.
+
+    The drafts stay as planned (their dates are what was asked for); this sentence says they cannot
+    be sent as they are, and with which dates they can.
+    """
+    deadline = send_by_date(plan)
+    if not plan.required or deadline >= today:
+        return None
+    earliest = today + timedelta(days=plan.period_days)
+    return (
+        f"the {plan.period_days}-day notice period cannot be met: send-by date {deadline.isoformat()} "
+        f"is past (today is {today.isoformat()}), yet the notices say the new version takes effect on "
+        f"{plan.effective_date_text}; sent today, it allows an effective date of {earliest.isoformat()} "
+        f"or later (draft again with --effective-date)"
+    )
+
+
 def pending_lines(report: Report, policy: str | None = None) -> tuple[str, ...]:
     """One line per review change: where it is, and the command that records a lawyer's decision."""
     lines = []
@@ -392,9 +415,12 @@ def _templates(plan: NoticePlan, locales: Sequence[str], available: set[str]) ->
     return chosen
 
 
-def render_notice(plan: NoticePlan, overrides: Sequence[Path] = ()) -> dict[str, str]:
+def render_notice(
+    plan: NoticePlan, overrides: Sequence[Path] = (), *, today: date | None = None
+) -> dict[str, str]:
     """Every notice file, by file name: rendered templates and ``notice.json``; only the history entry
-    when no notice is required."""
+    when no notice is required. With ``today``, a send-by date already past is told in ``notice.json``
+    (``late``: the send-by date, today and ``missed_period``'s sentence)."""
     from jinja2 import TemplateError
 
     environments = _environments(overrides)
@@ -417,6 +443,9 @@ def render_notice(plan: NoticePlan, overrides: Sequence[Path] = ()) -> dict[str,
     if plan.required:
         emailed = [loc for loc in locales if loc == DEFAULT_LOCALE or f"email.{loc}.html" in files]
         document = notice_plan_to_dict(plan, subjects, emailed, sorted(files), default_locale=DEFAULT_LOCALE)
+        if today is not None and (late := missed_period(plan, today)):
+            deadline = send_by_date(plan).isoformat()
+            document["late"] = {"send_by_date": deadline, "today": today.isoformat(), "message": late}
         files["notice.json"] = dumps(document)
     return files
 

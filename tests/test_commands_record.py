@@ -26,7 +26,7 @@ from policydiff.config import load_settings
 from policydiff.errors import InputError
 from policydiff.files import TEMP_PREFIX
 from policydiff.load import load
-from policydiff.model import Severity
+from policydiff.model import Document, Severity
 
 TODAY, NOW, JOYPIX = COMMANDS_TODAY, COMMANDS_NOW, JOYPIX_POLICY
 
@@ -161,3 +161,122 @@ def test_an_archived_plain_text_version_compares_as_its_file_did(tmp_path: Path)
     assert second.report is not None
     archived = [(c.id, c.severity, c.categories) for c in second.report.changes]
     assert archived == [(c.id, c.severity, c.categories) for c in direct.changes]
+
+
+# ---------------------------------------------------------------------- the version's date
+
+
+def _dated(tmp_path: Path, dateline: str, number: int) -> Document:
+    """Policy ``number`` of ``small_policy`` with ``dateline`` at its top, loaded from a file."""
+    path = tmp_path / f"dated-{number}.md"
+    path.write_text(f"{dateline}\n\n{small_policy(number)}", encoding="utf-8")
+    return load(str(path))
+
+
+def _undated(tmp_path: Path, text: str) -> Document:
+    path = tmp_path / "undated.md"
+    path.write_text(text, encoding="utf-8")
+    return load(str(path))
+
+
+def test_a_version_is_dated_as_the_policy_dates_itself(project: Path, tmp_path: Path) -> None:
+    settings = load_settings(project)
+    first = record_version(
+        settings, "p", _dated(tmp_path, "Last updated: February 2, 2026", 1), None, None, TODAY
+    )
+    assert (first.version.label, first.version.date, first.warnings) == ("2026-02-02", "2026-02-02", ())
+    second = record_version(
+        settings, "p", _dated(tmp_path, "**Revised:** [3 March 2026]", 2), None, None, TODAY
+    )
+    assert (second.version.date, second.warnings) == ("2026-03-03", ())
+    undated = record_version(settings, "p", _undated(tmp_path, small_policy(3)), None, None, TODAY)
+    assert (undated.version.date, undated.warnings) == (TODAY.isoformat(), ())  # no date stated: today
+    given = record_version(
+        settings, "p", _dated(tmp_path, "Last updated: March 4, 2026", 4), "v4", "2026-03-17", TODAY
+    )
+    assert (given.version.date, given.warnings) == ("2026-03-17", ())  # --date wins
+
+
+def test_a_stated_date_to_come_is_not_used(project: Path, tmp_path: Path) -> None:
+    settings = load_settings(project)
+    done = record_version(settings, "p", _dated(tmp_path, "Effective date: 2026-05-01", 1), None, None, TODAY)
+    assert done.created and done.version.date == "2026-03-17"
+    assert done.warnings == (
+        "the policy's 'Effective date' line says 2026-05-01, a date still to come; "
+        "the version is dated 2026-03-17 (today); give --date to choose another",
+    )
+
+
+def test_a_stated_date_before_the_latest_version_warns_instead_of_failing(
+    project: Path, tmp_path: Path
+) -> None:
+    settings = load_settings(project)
+    record_version(settings, "p", _dated(tmp_path, "Last updated: March 10, 2026", 1), None, None, TODAY)
+    later = dt.date(2026, 6, 30)
+    done = record_version(
+        settings, "p", _dated(tmp_path, "Last updated: January 5, 2026", 2), None, None, later
+    )
+    assert done.created and done.version.date == "2026-06-30"  # today: the day this text was seen
+    assert done.warnings == (
+        "the policy's 'Last updated' line says January 5, 2026, before the latest recorded version "
+        "(2026-03-10, 2026-03-10); the version is dated 2026-06-30 (today); give --date to choose another",
+    )
+    # an explicit --date before the latest one is still refused: the user said so
+    with pytest.raises(InputError, match="--date: 2026-01-05 is before the latest version of p"):
+        record_version(settings, "p", _dated(tmp_path, "x", 3), None, "2026-01-05", later)
+
+
+def test_a_date_that_reads_two_ways_is_not_guessed(project: Path, tmp_path: Path) -> None:
+    settings = load_settings(project)
+    done = record_version(settings, "p", _dated(tmp_path, "Last updated: 02/03/2026", 1), None, None, TODAY)
+    assert done.version.date == "2026-03-17"
+    assert done.warnings == (
+        "the policy's 'Last updated' line says 02/03/2026, which can be read day first or month first; "
+        "the version is dated 2026-03-17 (today); give --date to choose another",
+    )
+
+
+def test_a_changed_text_under_an_unchanged_date_line_is_warned_of(project: Path, tmp_path: Path) -> None:
+    settings = load_settings(project)
+    record_version(settings, "p", _dated(tmp_path, "Last updated: March 2, 2026", 1), None, None, TODAY)
+    done = record_version(
+        settings, "p", _dated(tmp_path, "Last updated: March 2, 2026", 2), None, None, TODAY
+    )
+    assert done.created and done.version.date == "2026-03-17"  # the stale date is not the new text's
+    assert done.warnings == (
+        "the policy's 'Last updated' line still says March 2, 2026 although its text changed; "
+        "the version is dated 2026-03-17 (today)",
+    )
+    given = record_version(
+        settings, "p", _dated(tmp_path, "Last updated: March 2, 2026", 3), None, "2026-03-17", TODAY
+    )
+    assert given.version.date == "2026-03-17"
+    assert given.warnings == (
+        "the policy's 'Last updated' line still says March 2, 2026 although its text changed",
+    )
+    # the same text again is no new version, and no warning
+    again = record_version(
+        settings, "p", _dated(tmp_path, "Last updated: March 2, 2026", 3), None, None, TODAY
+    )
+    assert not again.created and again.warnings == ()
+
+
+def test_record_command_prints_each_date_warning_as_one_line_on_stderr(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("policydiff.cli.archive_commands.today", lambda: TODAY)
+    runner = CliRunner()
+    (tmp_path / "old.md").write_text(f"Last updated: March 2, 2026\n\n{small_policy(1)}", encoding="utf-8")
+    (tmp_path / "new.md").write_text(f"Last updated: March 2, 2026\n\n{small_policy(2)}", encoding="utf-8")
+    first = runner.invoke(app, ["record", "p", str(tmp_path / "old.md")])
+    assert first.exit_code == 0 and first.stderr == ""
+    assert "recorded 2026-03-02 (2026-03-02), the first version" in first.stdout
+    second = runner.invoke(app, ["record", "p", str(tmp_path / "new.md")])
+    assert second.exit_code == 0, second.output
+    assert second.stdout.startswith("p: recorded ") and second.stdout.count("\n") == 1
+    assert second.stderr.count("\n") == 1 and "Traceback" not in second.stderr
+    assert second.stderr == (
+        "policydiff: warning: p: the policy's 'Last updated' line still says March 2, 2026 "
+        "although its text changed; the version is dated 2026-03-17 (today)\n"
+    )
+    assert "recorded 2026-03-17 (2026-03-17)" in second.stdout

@@ -27,7 +27,14 @@ from policydiff.config import Settings, load_settings, parse_settings
 from policydiff.errors import InputError
 from policydiff.load import load
 from policydiff.model import Report, Severity
-from policydiff.notice import IN_APP_LIMIT, is_notice_file, plan_notice, render_notice
+from policydiff.notice import (
+    IN_APP_LIMIT,
+    is_notice_file,
+    missed_period,
+    plan_notice,
+    render_notice,
+    send_by_date,
+)
 
 RULES = Path(policydiff.classify.__file__).parent / "rules"
 JOYPIX = ("joypix/privacy-v2.0.txt", "joypix/privacy-v2.1.html")
@@ -74,6 +81,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(FIXTURES, tmp_path / "project")
     monkeypatch.chdir(tmp_path / "project")
     monkeypatch.setenv("POLICYDIFF_ERROR_LOG", str(tmp_path / "error.log"))
+    monkeypatch.setenv("POLICYDIFF_TODAY", "2026-04-20")  # the goldens' publish date: not late
     (tmp_path / "project" / "joyclip.toml").write_text(JOYCLIP_CONFIG, encoding="utf-8")
     return tmp_path / "project"
 
@@ -102,7 +110,8 @@ def test_joypix_notice_matches_the_golden_files(project: Path) -> None:
         assert_golden(f"notice/joypix/{name}", (project / "notice" / name).read_text(encoding="utf-8"))
 
 
-def test_joyclip_notice_matches_the_golden_files(project: Path) -> None:
+def test_joyclip_notice_matches_the_golden_files(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLICYDIFF_TODAY", "2026-04-01")  # drafted on its publish date: in time
     result = invoke(
         *JOYCLIP,
         "--config",
@@ -173,6 +182,53 @@ def test_a_bad_date_is_a_usage_error(project: Path) -> None:
     result = invoke(*JOYPIX, "--config", "policydiff.toml", "--publish-date", "20 April")
     assert result.exit_code == 2
     assert result.stderr == "policydiff: --publish-date: not a date YYYY-MM-DD (got '20 April')\n"
+
+
+# ------------------------------------------------------------------ a send-by date already past
+
+
+def test_a_send_by_date_already_past_is_said_in_one_plain_sentence(project: Path) -> None:
+    settings = load_settings(project / "policydiff.toml")
+    plan = plan_notice(report_for(*JOYPIX), settings, date(2026, 4, 20))
+    assert send_by_date(plan) == date(2026, 4, 20)  # takes effect May 20, 30 days after it goes out
+    assert missed_period(plan, date(2026, 4, 20)) is None  # sent today, the period is met
+    assert missed_period(plan, date(2026, 4, 27)) == (
+        "the 30-day notice period cannot be met: send-by date 2026-04-20 is past (today is 2026-04-27), "
+        "yet the notices say the new version takes effect on May 20, 2026; sent today, it allows an "
+        "effective date of 2026-05-27 or later (draft again with --effective-date)"
+    )
+    # a later effective date leaves time: the send-by date is that date less the period
+    roomy = plan_notice(report_for(*JOYPIX), settings, date(2026, 4, 20), date(2026, 7, 1))
+    assert send_by_date(roomy) == date(2026, 6, 1)
+    assert missed_period(roomy, date(2026, 6, 1)) is None
+    assert (missed_period(roomy, date(2026, 6, 2)) or "").startswith(
+        "the 30-day notice period cannot be met: send-by date 2026-06-01 is past"
+    )
+
+
+def test_no_notice_needed_has_no_send_by_date_to_miss(project: Path) -> None:
+    settings = load_settings(project / "policydiff.toml")
+    same = plan_notice(report_for(JOYPIX[0], JOYPIX[0]), settings, date(2026, 4, 20))
+    assert not same.required and missed_period(same, date(2027, 1, 1)) is None
+
+
+def test_the_drafts_say_when_their_send_by_date_is_past(project: Path) -> None:
+    settings = load_settings(project / "policydiff.toml")
+    report = report_for(*JOYPIX)
+    on_time = draft_notice(report, settings, date(2026, 4, 20), None, project / "a", today=date(2026, 4, 20))
+    assert on_time.late is None
+    assert "late" not in json.loads((project / "a" / "notice.json").read_text(encoding="utf-8"))
+    late = draft_notice(report, settings, date(2026, 4, 20), None, project / "b", today=date(2026, 5, 2))
+    assert late.late is not None and late.late.startswith("the 30-day notice period cannot be met")
+    document = json.loads((project / "b" / "notice.json").read_text(encoding="utf-8"))
+    assert document["late"] == {"send_by_date": "2026-04-20", "today": "2026-05-02", "message": late.late}
+    # only the plan tells the team: what users read is the same as when it is on time
+    for name in NOTICE_FILES:
+        if name != "notice.json":
+            assert (project / "a" / name).read_bytes() == (project / "b" / name).read_bytes(), name
+    # without today (the library's old call) nothing is judged
+    unjudged = draft_notice(report, settings, date(2026, 4, 20), None, project / "c")
+    assert unjudged.late is None
 
 
 # ------------------------------------------------------------------ no material change

@@ -93,7 +93,10 @@ def record(
         typer.Option("--version", help="Its label (default: the version the text states, else the date)."),
     ] = None,
     date: Annotated[
-        str | None, typer.Option("--date", help="The version's date, YYYY-MM-DD (default: today).")
+        str | None,
+        typer.Option(
+            "--date", help="The version's date, YYYY-MM-DD (default: the one it states, else today)."
+        ),
     ] = None,
     config: ConfigOption = None,
 ) -> None:
@@ -102,6 +105,8 @@ def record(
 
     done = record_source(project_settings(config), policy, source, version, date, today(), shown=shown)
     typer.echo(_recorded_line(done))
+    for warning in done.warnings:  # about its date: the exit code stays that of a recorded version
+        say(f"warning: {done.policy}: {warning}")
 
 
 def _recorded_line(done: Recorded) -> str:
@@ -197,6 +202,8 @@ def fetch(policies: PoliciesArgument = None, config: ConfigOption = None) -> Non
     for result in results:
         if result.recorded is not None:
             typer.echo(_recorded_line(result.recorded))
+            for warning in result.recorded.warnings:
+                say(f"warning: {result.policy}: {warning}")
             continue
         kept = f" (page kept in {result.rejected})" if result.rejected else ""
         say(f"{result.policy}: {result.error}; not recorded, the last good version stays{kept}")

@@ -134,8 +134,9 @@ def notice(
     one_stdin(old, new)
     published = _date("--publish-date", publish_date) if publish_date else today()
     effective = _date("--effective-date", effective_date) if effective_date else None
+    settings = project_settings(config)
     drafted = notice_for_sources(
-        old, new, project_settings(config), published, effective, out, force=force, shown=shown
+        old, new, settings, published, effective, out, force=force, shown=shown, today=today()
     )
     _print_drafted(drafted, out)
 
@@ -174,3 +175,5 @@ def _print_drafted(drafted: Drafted, out: Path) -> None:
             "warning: the notices tell only of the major changes; if a lawyer decides a pending change"
             " is major, draft them again with --force"
         )
+    if drafted.late:  # the drafts are written; the date they promise cannot be kept
+        say(f"warning: {drafted.late}")

@@ -100,7 +100,16 @@ def lazy_archive(config: Path | None) -> Callable[[], Path]:
 
 
 def today() -> dt.date:
-    return dt.date.today()
+    """Today, or ``$POLICYDIFF_TODAY`` (YYYY-MM-DD): to draft again, reproducibly, as on a given day."""
+    import os
+
+    fixed = os.environ.get("POLICYDIFF_TODAY")
+    if not fixed:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(fixed)
+    except ValueError:
+        raise InputError(f"$POLICYDIFF_TODAY: not a date YYYY-MM-DD (got {fixed!r})") from None
 
 
 def now() -> dt.datetime:

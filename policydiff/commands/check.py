@@ -118,7 +118,9 @@ def _check_one(settings: Settings, fetched: Fetched, today: dt.date, stamp: str)
             fetched.policy, fetched.source, "failed", error=fetched.error, exit_code=fetched.exit_code or 3
         )
     recorded = fetched.recorded
-    base = PolicyCheck(fetched.policy, fetched.source, "first" if recorded.created else "unchanged")
+    status = "first" if recorded.created else "unchanged"
+    notes = tuple(f"warning: {warning}" for warning in recorded.warnings)  # about the version's date
+    base = PolicyCheck(fetched.policy, fetched.source, status, notes=notes)
     try:
         reviews = policy_reviews(settings, fetched.policy)
     except PolicydiffError as error:
@@ -179,7 +181,9 @@ def _draft(
     """
     with archive.locked():
         _write_report_files(report, folder)  # the redline first: it is there even if the notice fails
-        drafted = draft_notice(report, settings, today, None, folder, force=True, policy=archive.policy)
+        drafted = draft_notice(
+            report, settings, today, None, folder, force=True, policy=archive.policy, today=today
+        )
         # the entry last: a kill before it leaves the version pending, and the drafts are found anyway
         relative = folder.relative_to(archive.folder).as_posix()
         append_settlement(

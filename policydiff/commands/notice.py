@@ -33,6 +33,8 @@ class Drafted:
     files: tuple[str, ...]
     # the review changes the notices do not tell of, one line each with the command that decides it
     pending: tuple[str, ...] = ()
+    # when the send-by date (effective date - period) is already past: one sentence saying so
+    late: str | None = None
 
 
 def notice_for_sources(
@@ -46,12 +48,16 @@ def notice_for_sources(
     force: bool = False,
     stdin: BinaryIO | None = None,
     shown: Callable[[Path], str] = str,
+    today: dt.date | None = None,
 ) -> Drafted:
-    """Compare two sources and draft the notices their material changes require."""
+    """Compare two sources and draft the notices their material changes require (``today``: see
+    ``draft_notice``)."""
     report = diff_sources(old, new, settings, stdin=stdin, shown=shown)
     # the archived policy compared: its reviews settle a pending change, so its commands name it
     policy = next(iter(archived_policies(settings, (old, new))), None)
-    return draft_notice(report, settings, published, effective, folder, force=force, policy=policy)
+    return draft_notice(
+        report, settings, published, effective, folder, force=force, policy=policy, today=today
+    )
 
 
 def draft_notice(
@@ -63,18 +69,21 @@ def draft_notice(
     *,
     force: bool = False,
     policy: str | None = None,
+    today: dt.date | None = None,
 ) -> Drafted:
     """Plan and render the notice set for ``report`` and write it to ``folder``.
 
     ``InputError`` (nothing written) when review changes leave the decision open and no change is major;
     ``policy``, the archived policy compared, is named in the ``policydiff review`` command of each.
+    With ``today``, a send-by date already past is said in ``Drafted.late`` and ``notice.json``.
     """
-    from policydiff.notice import pending_lines, plan_notice, render_notice
+    from policydiff.notice import missed_period, pending_lines, plan_notice, render_notice
 
     plan = plan_notice(report, settings, published, effective, policy=policy)
-    files = render_notice(plan, overrides=notice_overrides(settings))
+    files = render_notice(plan, overrides=notice_overrides(settings), today=today)
     write_notice_files(files, folder, force=force)
-    return Drafted(plan, folder, tuple(files), pending_lines(report, policy))
+    late = missed_period(plan, today) if today is not None else None
+    return Drafted(plan, folder, tuple(files), pending_lines(report, policy), late)
 
 
 def notice_overrides(settings: Settings) -> tuple[Path, ...]:
