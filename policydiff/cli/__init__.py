@@ -20,6 +20,7 @@ from policydiff.cli.ack_command import ack
 from policydiff.cli.archive_commands import check, fetch, history, init, record, review
 from policydiff.cli.boundary import say
 from policydiff.cli.compare_commands import diff, notice, segment
+from policydiff.cli.demo_command import demo
 from policydiff.cli.merge_runs_command import merge_runs
 from policydiff.cli.send_command import send
 
@@ -36,7 +37,7 @@ app = typer.Typer(
 )
 
 # the order --help lists them in: comparing first, then the archive's life, then sending
-for _command in (diff, segment, notice, init, record, history, fetch, review, ack, check, send):
+for _command in (diff, segment, notice, init, record, history, fetch, review, ack, check, demo, send):
     app.command()(_command)
 app.command("merge-runs")(merge_runs)
 
