@@ -4,6 +4,13 @@ A review is keyed by the change's fingerprint (its kind and the folded words of 
 ``compare.change_fingerprint``), so the same edit gets the same decision in ``diff``,
 ``notice`` and ``check`` whichever versions are compared. ``reviews.json`` lives beside
 ``history.json`` and is written atomically.
+
+The file is an audit trail (schema ``policydiff.reviews/2``): every decision is appended, who,
+when and why, and none is ever dropped; several may be about the same change, and the *last one
+appended* on a change is the one that applies (not the latest date: several share a day).
+Files written as ``policydiff.reviews/1`` (one decision per change, sorted by date) read the
+same way and become ``/2`` when the next decision is appended. ``read_reviews`` gives the
+decisions that apply, ``read_decisions`` every one of them.
 """
 
 from __future__ import annotations
@@ -21,7 +28,10 @@ from policydiff.files import write_text_atomic
 from policydiff.model import Change, Reason, Report, Review, Severity, Side, Stats
 from policydiff.text import fold
 
-SCHEMA = "policydiff.reviews/1"
+SCHEMA = "policydiff.reviews/2"
+SCHEMA_V1 = "policydiff.reviews/1"  # at most one decision per change; still read
+_READABLE = (SCHEMA_V1, SCHEMA)
+_SCHEMA_FAMILY = "policydiff.reviews/"
 REVIEW_RULE = "review"
 _FINGERPRINT = re.compile(r"^[0-9a-f]{8}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -60,7 +70,15 @@ def make_review(change: Change, severity: Severity, because: str, by: str, date:
 
 
 def read_reviews(path: Path) -> tuple[Review, ...]:
-    """The reviews stored at ``path`` (none when it does not exist); ``InputError`` if it is damaged."""
+    """The decisions that apply, one per change, stored at ``path`` (none when it does not exist).
+
+    ``InputError`` if the file is damaged. ``read_decisions`` gives the superseded ones too.
+    """
+    return current_reviews(read_decisions(path))
+
+
+def read_decisions(path: Path) -> tuple[Review, ...]:
+    """Every decision stored at ``path``, oldest first (none without a file); ``InputError`` if damaged."""
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -71,11 +89,13 @@ def read_reviews(path: Path) -> tuple[Review, ...]:
         data = json.loads(raw)
     except json.JSONDecodeError as error:
         raise InputError(f"{path}: not valid JSON: {error.msg} at line {error.lineno}") from None
-    if (
-        not isinstance(data, dict)
-        or data.get("schema") != SCHEMA
-        or not isinstance(data.get("reviews"), list)
-    ):
+    schema = data.get("schema") if isinstance(data, dict) else None
+    if isinstance(schema, str) and schema.startswith(_SCHEMA_FAMILY) and schema not in _READABLE:
+        raise InputError(
+            f"{path}: written as {schema}, which this policydiff cannot read (it reads {SCHEMA_V1} and "
+            f"{SCHEMA}); upgrade policydiff"
+        )
+    if not isinstance(data, dict) or schema not in _READABLE or not isinstance(data.get("reviews"), list):
         raise InputError(f'{path}: not a reviews file (expected {{"schema": "{SCHEMA}", "reviews": [...]}})')
     return tuple(_review(entry, path, index) for index, entry in enumerate(data["reviews"]))
 
@@ -122,7 +142,11 @@ def _text(entry: Mapping[str, object], where: str, key: str, *, optional: bool =
 
 
 def write_reviews(path: Path, reviews: Iterable[Review]) -> None:
-    """Write ``reviews`` to ``path`` atomically (a temporary file renamed over it)."""
+    """Write every decision of ``reviews`` to ``path`` atomically, in the order given (oldest first).
+
+    The order is the record: the last decision on a change is the one that applies. Pass the whole
+    trail (``read_decisions``), not ``read_reviews``, or the superseded decisions are lost.
+    """
     entries = [
         {
             "fingerprint": r.fingerprint,
@@ -135,23 +159,39 @@ def write_reviews(path: Path, reviews: Iterable[Review]) -> None:
             "old": r.old,
             "new": r.new,
         }
-        for r in sorted(reviews, key=lambda r: (r.date, r.fingerprint))
+        for r in reviews
     ]
     text = json.dumps({"schema": SCHEMA, "reviews": entries}, indent=2, ensure_ascii=False) + "\n"
     write_text_atomic(path, text)
 
 
 def with_review(reviews: Iterable[Review], review: Review) -> tuple[Review, ...]:
-    """``reviews`` with ``review`` added, replacing an earlier decision on the same change."""
-    return (*(r for r in reviews if r.fingerprint != review.fingerprint), review)
+    """``reviews`` with ``review`` appended; an earlier decision on the same change stays, superseded."""
+    return (*reviews, review)
+
+
+def current_reviews(decisions: Iterable[Review]) -> tuple[Review, ...]:
+    """The decision that applies to each change: the last one appended; in the order they were made."""
+    ordered = tuple(decisions)
+    last = {review.fingerprint: index for index, review in enumerate(ordered)}
+    return tuple(review for index, review in enumerate(ordered) if last[review.fingerprint] == index)
+
+
+def decisions_on(decisions: Iterable[Review], change_id: str) -> tuple[Review, ...]:
+    """Every decision on the change ``change_id`` (or its fingerprint), oldest first; the last applies."""
+    fingerprint = base_id(change_id.strip().lower())
+    return tuple(review for review in decisions if review.fingerprint == fingerprint)
 
 
 # ------------------------------------------------------------------ applying them
 
 
 def apply_reviews(report: Report, reviews: Iterable[Review]) -> Report:
-    """``report`` with reviewed changes at their reviewed severity, the review first among their reasons."""
-    by_fingerprint = {review.fingerprint: review for review in reviews}
+    """``report`` with reviewed changes at their reviewed severity, the review first among their reasons.
+
+    Given the whole trail, the last decision on each change applies.
+    """
+    by_fingerprint = {review.fingerprint: review for review in reviews}  # the last one wins
     if not by_fingerprint:
         return report
     changes = tuple(_reviewed(change, by_fingerprint.get(base_id(change.id))) for change in report.changes)
@@ -195,7 +235,7 @@ def stale_reviews(reviews: Iterable[Review], report: Report | None, latest_text:
     present = {base_id(change.id) for change in report.changes} if report else set()
     latest = fold(latest_text)
     stale = []
-    for review in reviews:
+    for review in current_reviews(reviews):  # a superseded decision is no stale one
         if review.fingerprint in present:
             continue
         if review.new is not None and fold(review.new) and fold(review.new) in latest:

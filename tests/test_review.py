@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from helpers import UNREAD, as_review, document, sample_report
 from typer.testing import CliRunner
 
@@ -19,7 +21,10 @@ from policydiff.review import (
     Review,
     apply_reviews,
     base_id,
+    current_reviews,
+    decisions_on,
     make_review,
+    read_decisions,
     read_reviews,
     reviewed_changes,
     stale_reviews,
@@ -89,16 +94,101 @@ def test_unreviewed_reports_are_returned_as_they_are() -> None:
     assert apply_reviews(report, [other]) is report
 
 
-def test_reviews_round_trip_and_replace_earlier_decisions(tmp_path: Path) -> None:
+def test_reviews_round_trip_and_keep_every_decision(tmp_path: Path) -> None:
     path = tmp_path / "policies" / "acme" / "reviews.json"
-    assert read_reviews(path) == ()
+    assert read_reviews(path) == () and read_decisions(path) == ()
     first = review_of(report_of(OLD, NEW))
-    second = Review(**{**{f: getattr(first, f) for f in first.__slots__}, "severity": Severity.MINOR})  # type: ignore[arg-type]
+    second = replace(first, severity=Severity.MINOR, by="B. Counsel", because="the account data too")
     write_reviews(path, with_review([], first))
-    write_reviews(path, with_review(read_reviews(path), second))
-    assert read_reviews(path) == (second,)
-    assert json.loads(path.read_text(encoding="utf-8"))["schema"] == "policydiff.reviews/1"
+    write_reviews(path, with_review(read_decisions(path), second))
+    assert read_decisions(path) == (first, second)  # the trail: both kept, oldest first
+    assert read_reviews(path) == (second,)  # what applies: the last one
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    assert stored["schema"] == "policydiff.reviews/2"
+    assert [entry["by"] for entry in stored["reviews"]] == ["A. Lawyer", "B. Counsel"]
     assert [p.name for p in path.parent.iterdir()] == ["reviews.json"]  # no temporary file left
+
+
+def test_the_last_decision_appended_applies_not_the_latest_date() -> None:
+    report = report_of(OLD, NEW)
+    first = review_of(report, Severity.EDITORIAL)
+    # a second decision the same day, and one dated earlier (another clock): order decides, not dates
+    same_day = replace(first, severity=Severity.MAJOR, by="B. Counsel")
+    earlier_date = replace(first, severity=Severity.MINOR, by="C. Clerk", date="2026-11-01")
+    for trail, applies in (
+        ((first, same_day), Severity.MAJOR),
+        ((same_day, first), Severity.EDITORIAL),
+        ((first, same_day, earlier_date), Severity.MINOR),
+    ):
+        assert current_reviews(trail) == (trail[-1],)
+        (change,) = apply_reviews(report, trail).changes
+        assert change.severity is applies
+        assert change.reasons[0].says == trail[-1].says
+        assert [r.rule for r in change.reasons].count(REVIEW_RULE) == 1
+
+
+def test_current_reviews_keeps_one_per_change_in_the_order_they_were_made() -> None:
+    retention = review_of(report_of(OLD, NEW))
+    contact = make_review(
+        report_of(OLD, OLD.replace("any question", "any question you have")).changes[0],
+        Severity.EDITORIAL,
+        "wording",
+        "A. Lawyer",
+        "2026-11-23",
+    )
+    again = replace(retention, severity=Severity.MAJOR)
+    assert current_reviews([retention, contact, again]) == (contact, again)
+    assert decisions_on([retention, contact, again], retention.fingerprint + "-2") == (retention, again)
+    assert decisions_on([retention, contact, again], "ffffffff") == ()
+
+
+def test_a_superseded_decision_is_not_listed_as_stale() -> None:
+    report = report_of(OLD, NEW)
+    first = review_of(report)
+    second = replace(first, severity=Severity.MINOR)
+    rewritten = NEW.replace("24 months", "36 months")
+    assert stale_reviews([first, second], report_of(NEW, rewritten), rewritten) == (second,)
+    assert stale_reviews([first, second], report, NEW) == ()
+
+
+def test_a_file_in_the_first_format_is_read_and_kept_when_a_decision_is_appended(tmp_path: Path) -> None:
+    report = report_of(OLD, NEW)
+    path = tmp_path / "reviews.json"
+    old_entry = {
+        "fingerprint": base_id(report.changes[0].id),
+        "severity": "editorial",
+        "because": "backups only",
+        "by": "A. Lawyer",
+        "date": "2025-03-01",
+        "kind": report.changes[0].kind.value,
+        "path": "1.p1",
+        "old": report.changes[0].old.text if report.changes[0].old else None,
+        "new": report.changes[0].new.text if report.changes[0].new else None,
+    }
+    other = {**old_entry, "fingerprint": "0123abcd", "date": "2025-01-01", "by": "C. Clerk"}
+    # as policydiff.reviews/1 wrote it: one decision per change, sorted by date
+    path.write_text(
+        json.dumps({"schema": "policydiff.reviews/1", "reviews": [other, old_entry]}, indent=2),
+        encoding="utf-8",
+    )
+    (kept_other, kept) = read_reviews(path)
+    assert (kept.by, kept.severity, kept.date) == ("A. Lawyer", Severity.EDITORIAL, "2025-03-01")
+    assert kept_other.fingerprint == "0123abcd"
+    assert apply_reviews(report, read_reviews(path)).severity is Severity.EDITORIAL
+
+    newer = replace(kept, severity=Severity.MAJOR, by="B. Counsel", date="2026-11-23")
+    write_reviews(path, with_review(read_decisions(path), newer))
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    assert stored["schema"] == "policydiff.reviews/2"
+    assert [entry["by"] for entry in stored["reviews"]] == ["C. Clerk", "A. Lawyer", "B. Counsel"]
+    assert read_reviews(path) == (kept_other, newer)
+
+
+def test_a_reviews_file_from_a_newer_policydiff_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.json"
+    path.write_text('{"schema": "policydiff.reviews/9", "reviews": []}', encoding="utf-8")
+    with pytest.raises(InputError, match="policydiff.reviews/9, which this policydiff cannot read"):
+        read_reviews(path)
 
 
 @pytest.mark.parametrize(
@@ -275,3 +365,154 @@ def test_a_pending_change_is_gated_refused_and_settled_through_the_commands(
     drafted = runner.invoke(app, ["notice", "p@previous", "p@latest", "--publish-date", "2026-04-20"])
     assert drafted.exit_code == 0, drafted.stderr
     assert drafted.stdout.startswith("no material change: no advance notice is needed\n")
+
+
+# ------------------------------------------------------------------ the audit trail through the command
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A project with two recorded versions of policy ``p``; returns the id of the one change."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("POLICYDIFF_ERROR_LOG", str(tmp_path / "error.log"))
+    monkeypatch.delenv("POLICYDIFF_REVIEWER", raising=False)
+    (tmp_path / "policydiff.toml").write_text(
+        '[organization]\nname = "JoyPix LLC"\ncontact = "privacy@example.com"\n\n'
+        '[[policy]]\nid = "p"\ntitle = "P Privacy Policy"\nsource = "draft.md"\n',
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    for label, date, text in (("v1", "2020-01-01", OLD), ("v2", "2020-06-01", NEW)):
+        (tmp_path / f"{label}.md").write_text(text, encoding="utf-8")
+        done = runner.invoke(app, ["record", "p", f"{label}.md", "--version", label, "--date", date])
+        assert done.exit_code == 0, done.stderr
+    diffed = runner.invoke(app, ["diff", "p@previous", "p@latest", "--format", "json"])
+    (change,) = json.loads(diffed.stdout)["changes"]
+    return str(change["id"])
+
+
+def decide(*args: str) -> Result:
+    return CliRunner().invoke(app, ["review", "p", *args])
+
+
+def stored_reviews(root: Path) -> list[dict[str, object]]:
+    data = json.loads((root / "policies" / "p" / "reviews.json").read_text(encoding="utf-8"))
+    assert data["schema"] == "policydiff.reviews/2"
+    return list(data["reviews"])
+
+
+def test_a_second_decision_supersedes_the_first_says_so_and_keeps_both(project: str, tmp_path: Path) -> None:
+    first = decide(project, "--as", "editorial", "--because", "backups only", "--by", "A. Lawyer")
+    assert first.exit_code == 0, first.stderr
+    assert "supersedes" not in first.stdout and first.stderr == ""
+    second = decide(project, "--as", "major", "--because", "account data too", "--by", "B. Counsel")
+    assert second.exit_code == 0, second.stderr
+    decided, superseding = second.stdout.splitlines()
+    assert f"change {project} at 1.p1 is major from now on (reviewed by B. Counsel on " in decided
+    assert superseding.startswith("p: this supersedes the decision by A. Lawyer on ")
+    assert "(editorial because backups only)" in superseding
+    assert superseding.endswith(f"both are kept: policydiff review p {project} --history")
+    assert [(r["by"], r["severity"]) for r in stored_reviews(tmp_path)] == [
+        ("A. Lawyer", "editorial"),
+        ("B. Counsel", "major"),
+    ]
+    diffed = CliRunner().invoke(app, ["diff", "p@previous", "p@latest", "--format", "json"])
+    (change,) = json.loads(diffed.stdout)["changes"]
+    assert change["severity"] == "major"
+    assert change["reasons"][0]["says"].startswith("reviewed by B. Counsel on ")
+
+
+@pytest.mark.parametrize("shape", ["flag after the id", "flag before the id"])
+def test_history_lists_every_decision_oldest_first_marking_the_one_that_applies(
+    project: str, shape: str
+) -> None:
+    for severity, because, by in (
+        ("editorial", "backups only", "A. Lawyer"),
+        ("major", "account   data\ttoo", "B. Counsel"),
+        ("minor", "settled with the DPO", "A. Lawyer"),
+    ):
+        assert decide(project, "--as", severity, "--because", because, "--by", by).exit_code == 0
+    args = [project, "--history"] if shape == "flag after the id" else ["--history", project]
+    shown = decide(*args)
+    assert shown.exit_code == 0, shown.stderr
+    day = dt.date.today().isoformat()
+    assert shown.stdout.splitlines() == [
+        f"p: 3 decisions on change {project} at 1.p1, oldest first; the last one applies",
+        f"  superseded  {day}  editorial  by A. Lawyer because backups only",
+        f"  superseded  {day}  major      by B. Counsel because account data too",
+        f"  applies     {day}  minor      by A. Lawyer because settled with the DPO",
+    ]
+
+
+def test_history_of_a_change_nobody_decided_yet(project: str) -> None:
+    shown = decide(project, "--history")
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.stdout.startswith(f"p: no decision recorded on change {project} at 1.p1 (the rules judge")
+
+
+@pytest.mark.parametrize(
+    ("args", "problem"),
+    [
+        (["ffffffff", "--history"], "ffffffff: no such change between recorded versions of p"),
+        (["not-an-id", "--history"], "not-an-id: not a change id"),
+        (["{id}", "--history", "--as", "minor"], "--history lists the decisions on a change; --as"),
+        (["{id}", "--as", "minor"], "--because: missing: a decision needs --as"),
+        (["{id}", "--because", "why"], "--as: missing: a decision needs --as"),
+        (["{id}"], "--as and --because: missing"),
+        (["ffffffff", "--as", "minor", "--because", "x", "--by", "A"], "ffffffff: no such change"),
+    ],
+)
+def test_bad_review_input_is_one_line_and_exit_2(project: str, args: list[str], problem: str) -> None:
+    done = decide(*(arg.replace("{id}", project) for arg in args))
+    assert done.exit_code == 2 and done.stdout == ""
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("policydiff: ") and problem in line
+
+
+def test_history_of_an_unknown_policy_is_one_line_and_exit_2(project: str) -> None:
+    done = CliRunner().invoke(app, ["review", "nope", project, "--history"])
+    assert done.exit_code == 2
+    (line,) = done.stderr.splitlines()
+    assert "no policy 'nope'" in line
+
+
+def _fake_git(folder: Path, script: str) -> None:
+    folder.mkdir()
+    git = folder / "git"
+    git.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    git.chmod(0o755)
+
+
+@pytest.mark.parametrize(
+    ("git", "reviewer"),
+    [
+        ('[ "$1 $2" = "config user.name" ] && echo "Grace Hopper" && exit 0\nexit 1\n', "Grace Hopper"),
+        ("exit 1\n", "lawyer1"),  # git installed, no user.name set: the login name
+        (None, "lawyer1"),  # no git at all: the login name
+    ],
+)
+def test_by_defaults_to_git_user_name_else_the_login_name(
+    project: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, git: str | None, reviewer: str
+) -> None:
+    bin_folder = tmp_path / "bin"
+    if git is None:
+        bin_folder.mkdir()
+    else:
+        _fake_git(bin_folder, git)
+    monkeypatch.setenv("PATH", str(bin_folder))
+    monkeypatch.setenv("LOGNAME", "lawyer1")
+    done = decide(project, "--as", "minor", "--because", "backups only")
+    assert done.exit_code == 0, done.stderr
+    assert f"reviewed by {reviewer} on " in done.stdout
+    assert [r["by"] for r in stored_reviews(tmp_path)] == [reviewer]
+
+
+def test_by_and_the_reviewer_variable_come_before_git(
+    project: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_git(tmp_path / "bin", 'echo "Grace Hopper"\n')
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    monkeypatch.setenv("POLICYDIFF_REVIEWER", "R. Eviewer")
+    assert decide(project, "--as", "minor", "--because", "x").exit_code == 0
+    assert decide(project, "--as", "minor", "--because", "x", "--by", "A. Lawyer").exit_code == 0
+    assert [r["by"] for r in stored_reviews(tmp_path)] == ["R. Eviewer", "A. Lawyer"]

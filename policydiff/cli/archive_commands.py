@@ -24,6 +24,7 @@ from policydiff.cli.options import (
     ReviewSeverity,
     append,
     now,
+    person,
     project_settings,
     shown,
     terminal,
@@ -215,27 +216,100 @@ def fetch(policies: PoliciesArgument = None, config: ConfigOption = None) -> Non
 def review(
     policy: Annotated[str, typer.Argument(help="The policy id.")],
     change_id: Annotated[str, typer.Argument(help="The change's id, as diff, check and history show it.")],
-    severity: Annotated[ReviewSeverity, typer.Option("--as", help="Your decision on the change.")],
-    because: Annotated[str, typer.Option("--because", help="Why: shown next to the rule's reason.")],
+    severity: Annotated[
+        ReviewSeverity | None, typer.Option("--as", help="Your decision on the change (with --because).")
+    ] = None,
+    because: Annotated[
+        str | None, typer.Option("--because", help="Why: shown next to the rule's reason.")
+    ] = None,
     by: Annotated[
         str | None,
-        typer.Option("--by", help="Who decided (default: $POLICYDIFF_REVIEWER, else your user name)."),
+        typer.Option(
+            "--by", help="Who decided (default: $POLICYDIFF_REVIEWER, else git's user.name, else your login)."
+        ),
     ] = None,
+    show_history: Annotated[
+        bool,
+        typer.Option(
+            "--history", help="List every decision on the change, oldest first, instead of deciding."
+        ),
+    ] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Record a lawyer's decision on a change; diff, notice and check then judge it that way every time."""
-    import getpass
+    """Record a lawyer's decision on a change; diff, notice and check then judge it that way every time.
 
+    Every decision is kept in reviews.json; the last one on a change applies. --history lists them.
+    """
+    if show_history:
+        if severity is not None or because is not None or by is not None:
+            raise InputError(
+                "--history lists the decisions on a change; --as, --because and --by do not go with it"
+            )
+        _review_history(project_settings(config), policy, change_id)
+        return
+    if severity is None or because is None:
+        missing = " and ".join(
+            name for name, value in (("--as", severity), ("--because", because)) if value is None
+        )
+        raise InputError(
+            f'{missing}: missing: a decision needs --as editorial|minor|major and --because "why" '
+            f"(--history lists the decisions already recorded)"
+        )
     from policydiff.commands.review import review_change
     from policydiff.model import Severity
 
-    reviewer = by or os.environ.get("POLICYDIFF_REVIEWER") or getpass.getuser()
-    done, change = review_change(
-        project_settings(config), policy, change_id, Severity(severity.value), because, reviewer, today()
+    settings = project_settings(config)
+    done = review_change(
+        settings, policy, change_id, Severity(severity.value), because, _reviewer(by), today()
     )
-    side = change.new or change.old
+    side = done.change.new or done.change.old
     where = side.path if side else "?"
-    typer.echo(f"{policy}: change {change.id} at {where} is {done.severity.value} from now on ({done.says})")
+    review = done.review
+    typer.echo(
+        f"{policy}: change {done.change.id} at {where} is {review.severity.value} from now on ({review.says})"
+    )
+    if done.superseded is not None:
+        old = done.superseded
+        typer.echo(
+            f"{policy}: this supersedes the decision by {old.by} on {old.date} ({old.severity.value} because "
+            f"{old.because}); both are kept: policydiff review {policy} {review.fingerprint} --history"
+        )
+
+
+def _reviewer(by: str | None) -> str:
+    """``--by``, else $POLICYDIFF_REVIEWER, else git's user.name, else the login name."""
+    try:
+        return person(by)
+    except (KeyError, OSError):  # no login name either (a container's user without a passwd entry)
+        raise InputError("--by: cannot tell who you are; name the reviewer with --by NAME") from None
+
+
+def _review_history(settings: Settings, policy: str, change_id: str) -> None:
+    """Print every decision on a change, oldest first, marking the one that applies."""
+    from policydiff.commands.review import review_history
+
+    found = review_history(settings, policy, change_id)
+    if found.change is not None:
+        side = found.change.new or found.change.old
+        rules = found.change.severity.value
+        typer.echo(
+            f"{policy}: no decision recorded on change {found.fingerprint} at {side.path if side else '?'} "
+            f"(the rules judge it {rules}); record one with --as and --because"
+        )
+        return
+    count = len(found.decisions)
+    at = found.decisions[-1].path
+    typer.echo(
+        f"{policy}: {count} decision{'s' if count != 1 else ''} on change {found.fingerprint} at {at}, "
+        "oldest first; the last one applies"
+    )
+    width = max(len(review.severity.value) for review in found.decisions)
+    for index, review in enumerate(found.decisions, start=1):
+        mark = "applies   " if index == count else "superseded"
+        because = " ".join(review.because.split())
+        typer.echo(
+            f"  {mark}  {review.date}  {review.severity.value:<{width}}  by {review.by} because {because}"
+        )
 
 
 @boundary
