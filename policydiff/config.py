@@ -1,15 +1,22 @@
 """Find, parse and validate ``policydiff.toml`` into frozen ``Settings``.
 
-Every problem is an ``InputError`` naming the file, the key and what is wrong, e.g.
-``policydiff.toml: notice.period_days: must be a whole number of days (got "thirty")``.
+``validate`` reads a whole config and collects every problem (a ``Problem``: the key and what is
+wrong), so that ``policydiff config check`` lists them all in one run. The loaders
+(``load_settings``, ``parse_settings``) raise one ``InputError`` line naming the file, the first
+problem and how many more there are, e.g. ``policydiff.toml: notice.period_days: must be a whole
+number of days from 0 to 366 (got 'thirty') (2 more: run 'policydiff config check')``.
+
+``CONFIG_KEYS`` is every key the validator knows: the tables take their allowed keys from it, and
+docs/config.md is tested against it, so the reference and the validator cannot drift apart.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from email.utils import parseaddr
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -20,8 +27,78 @@ CONFIG_NAME = "policydiff.toml"
 DEFAULT_SUBJECT = "We're updating our Privacy Policy"
 _POLICY_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# the address SendGrid takes in "from": ASCII only (the same rule as policydiff.send.syntax.EMAIL)
+_ASCII_EMAIL = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _UNSAFE_IN_URL = re.compile(r"[\s<>\"'`\\]")  # a notice link is printed in HTML, Markdown and text
 _NOTICE_LINKS = ("consent", "object", "opt_out", "withdraw_consent", "export", "close_account")
+_NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigKey:
+    """One key the validator knows, as docs/config.md lists it (``policy[].id``: a key of each [[policy]])."""
+
+    key: str
+    type: str  # what a value must be
+    default: str  # what applies when the key is left out
+    required: str  # "notice", "notice, send", "consent notice", "each policy" or "no"
+
+
+CONFIG_KEYS: tuple[ConfigKey, ...] = (
+    ConfigKey("organization.name", "string, one line", _NONE, "notice"),
+    ConfigKey("organization.product", "string, one line", "organization.name", "no"),
+    ConfigKey("organization.contact", "e-mail address or https URL", _NONE, "notice"),
+    ConfigKey("organization.website", "http(s) URL", _NONE, "no"),
+    ConfigKey("notice.period_days", "integer from 0 to 366", "30", "no"),
+    ConfigKey(
+        "notice.major", 'list of "category:direction"', "every category:expands but contact, other", "no"
+    ),
+    ConfigKey("notice.templates", "folder, relative to the config", "the built-in templates", "no"),
+    ConfigKey("notice.policy_url", "https URL", _NONE, "notice"),
+    ConfigKey("notice.redline_url", "https URL", _NONE, "no"),
+    ConfigKey("notice.history_url", "https URL", _NONE, "no"),
+    *(
+        ConfigKey(
+            f"notice.links.{name}",
+            "https URL or mailto: address",
+            _NONE,
+            "consent notice" if name == "consent" else "no",
+        )
+        for name in _NOTICE_LINKS
+    ),
+    ConfigKey("email.from", 'e-mail address or "Name <address>", ASCII address', _NONE, "notice, send"),
+    ConfigKey("email.subject", "string, one line", DEFAULT_SUBJECT, "no"),
+    ConfigKey("email.api_host", "http(s) URL", "https://api.sendgrid.com", "no"),
+    ConfigKey("archive.path", "folder, relative to the config", "policies", "no"),
+    ConfigKey("policy[].id", "lowercase letters, digits, - or _; unique", _NONE, "each policy"),
+    ConfigKey("policy[].title", "string", _NONE, "no"),
+    ConfigKey("policy[].url", "http(s) URL", _NONE, "no"),
+    ConfigKey("policy[].source", "file, relative to the config", _NONE, "no"),
+    ConfigKey("policy[].select", "CSS selector", "the whole page", "no"),
+    ConfigKey("policy[].remove", "list of CSS selectors", "[]", "no"),
+)
+# what every notice needs, and why (policydiff.notice refuses to draft one without them)
+NOTICE_NEEDS = {
+    "organization.name": "the notice names the controller",
+    "organization.contact": "the notice says whom to ask",
+    "email.from": "the email needs a sender",
+    "notice.policy_url": "the notice links to the full new policy",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a config: the key (``organization.website``, ``policy[2].id``) and what."""
+
+    key: str
+    problem: str
+
+    def line(self, path: Path | str) -> str:
+        return f"{path}: {self.key}: {self.problem}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +134,7 @@ class NoticeSettings:
 
 @dataclass(frozen=True, slots=True)
 class EmailSettings:
-    sender: str = ""
+    sender: str = ""  # an address, or "Name <address>"
     subject: str = DEFAULT_SUBJECT
     api_host: str | None = None
 
@@ -108,6 +185,11 @@ def load_settings(path: Path | None, *, search_from: Path | None = None) -> Sett
         path = find_config(search_from)
     if path is None:
         return Settings()
+    return parse_settings(read_config(path), path)
+
+
+def read_config(path: Path) -> dict[str, object]:
+    """The parsed TOML of ``path``; an ``InputError`` when it cannot be read or is not TOML."""
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -115,42 +197,105 @@ def load_settings(path: Path | None, *, search_from: Path | None = None) -> Sett
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"{path}: cannot read config: {error}") from None
     try:
-        data = tomllib.loads(raw)
+        return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:
         raise InputError(f"{path}: not valid TOML: {error}") from None
-    return parse_settings(data, path)
+
+
+def parse_settings(data: Mapping[str, object], path: Path) -> Settings:
+    """Validate a parsed config: its settings, or an ``InputError`` naming the first problem."""
+    settings, problems = validate(data, path)
+    if problems:
+        more = f" ({len(problems) - 1} more: run 'policydiff config check')" if len(problems) > 1 else ""
+        raise InputError(problems[0].line(path) + more)
+    return settings
+
+
+def notice_problems(settings: Settings) -> tuple[Problem, ...]:
+    """The keys every notice needs that ``settings`` leaves out (see ``NOTICE_NEEDS``)."""
+    values = {
+        "organization.name": settings.organization.name,
+        "organization.contact": settings.organization.contact,
+        "email.from": settings.email.sender,
+        "notice.policy_url": settings.notice.policy_url,
+    }
+    return tuple(
+        Problem(key, f"missing: needed for a notice ({why})")
+        for key, why in NOTICE_NEEDS.items()
+        if not values[key]
+    )
+
+
+def check_value(key: str, value: object) -> str | None:
+    """What is wrong with ``value`` at ``key`` (e.g. ``"organization.website"``), or None if nothing."""
+    *tables, name = key.split(".")
+    data: dict[str, object] = {name: value}
+    for table in reversed(tables):
+        data = {table.removesuffix("[]"): [data]} if table.endswith("[]") else {table: data}
+    _, problems = validate(data, Path(CONFIG_NAME))
+    wanted = key.replace("[]", "[1]")
+    return next((p.problem for p in problems if p.key == wanted), None)
+
+
+def allowed_keys(prefix: str) -> tuple[str, ...]:
+    """The keys of the table at ``prefix`` ("" the top, ``notice``, ``policy[]``), from ``CONFIG_KEYS``."""
+    names: list[str] = []
+    for config_key in CONFIG_KEYS:
+        if prefix and not config_key.key.startswith(prefix + "."):
+            continue
+        child = config_key.key[len(prefix) + 1 if prefix else 0 :].split(".")[0].removesuffix("[]")
+        if child not in names:
+            names.append(child)
+    return tuple(names)
 
 
 class _Reader:
-    """Typed access to one table of the config, naming file and key in every error."""
+    """Typed access to one table of the config; each problem is noted and a default read instead."""
 
-    def __init__(self, path: Path, prefix: str, table: object, allowed: tuple[str, ...]) -> None:
-        self.path, self.prefix = path, prefix
+    def __init__(self, problems: list[Problem], prefix: str, table: object, allowed: tuple[str, ...]) -> None:
+        self.problems, self.prefix = problems, prefix
         if not isinstance(table, dict):
-            raise InputError(f"{path}: {prefix}: must be a table")
-        unknown = sorted(set(table) - set(allowed))
-        if unknown:
-            raise InputError(f"{path}: {prefix}.{unknown[0]}: unknown key (allowed: {', '.join(allowed)})")
+            problems.append(Problem(prefix, "must be a table"))
+            table = {}
+        for key in sorted(set(table) - set(allowed)):
+            self.fail(key, f"unknown key (allowed: {', '.join(allowed)})")
         self.table: Mapping[str, object] = table
 
-    def fail(self, key: str, problem: str) -> InputError:
-        return InputError(f"{self.path}: {self.prefix}.{key}: {problem}")
+    def fail(self, key: str, problem: str) -> None:
+        self.problems.append(Problem(f"{self.prefix}.{key}", problem))
 
     def text(self, key: str, default: str = "") -> str:
         value = self.table.get(key, default)
         if not isinstance(value, str):
-            raise self.fail(key, f"must be a string (got {value!r})")
+            self.fail(key, f"must be a string (got {value!r})")
+            return default
+        return value
+
+    def line(self, key: str, default: str = "") -> str:
+        """A string shown in a notice or an email header: one line, no control characters."""
+        value = self.text(key, default)
+        if _CONTROL.search(value):
+            self.fail(key, f"must be one line, without control characters (got {value!r})")
+            return default
         return value
 
     def optional_text(self, key: str) -> str | None:
-        return self.text(key) if key in self.table else None
+        if key not in self.table:
+            return None
+        value = self.table[key]
+        if not isinstance(value, str):
+            self.fail(key, f"must be a string (got {value!r})")
+            return None
+        return value
 
     def url(self, key: str) -> str | None:
         value = self.optional_text(key)
-        if value is not None:
-            parsed = urlparse(value)
-            if parsed.scheme not in ("http", "https") or not parsed.netloc:
-                raise self.fail(key, f"must be an http(s) URL (got {value!r})")
+        if value is None:
+            return None
+        parsed = urlparse(value)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc or _UNSAFE_IN_URL.search(value):
+            self.fail(key, f"must be an http(s) URL (got {value!r})")
+            return None
         return value
 
     def link(self, key: str, *, mailto: bool = False) -> str | None:
@@ -158,32 +303,82 @@ class _Reader:
         value = self.optional_text(key)
         if value is None:
             return None
-        safe = not _UNSAFE_IN_URL.search(value)
-        if safe and mailto and value.startswith("mailto:") and _EMAIL.match(value.removeprefix("mailto:")):
+        if _link(value, mailto=mailto):
             return value
-        parsed = urlparse(value)
-        if parsed.scheme != "https" or not parsed.netloc or not safe:
-            allowed = "an absolute https URL" + (" or mailto: address" if mailto else "")
-            raise self.fail(key, f"must be {allowed} (got {value!r})")
-        return value
+        allowed = "an absolute https URL" + (" or mailto: address" if mailto else "")
+        self.fail(key, f"must be {allowed} (got {value!r})")
+        return None
 
     def strings(self, key: str) -> tuple[str, ...]:
         value = self.table.get(key, [])
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise self.fail(key, "must be a list of strings")
+            self.fail(key, f"must be a list of strings (got {value!r})")
+            return ()
         return tuple(value)
 
 
-def _selector(reader: _Reader, key: str, value: str) -> None:
-    from soupsieve import SelectorSyntaxError
-    from soupsieve import compile as compile_selector
+def _link(value: str, *, mailto: bool) -> bool:
+    if _UNSAFE_IN_URL.search(value):
+        return False
+    if mailto and value.startswith("mailto:"):
+        return bool(_EMAIL.match(value.removeprefix("mailto:")))
+    parsed = urlparse(value)
+    return parsed.scheme == "https" and bool(parsed.netloc)
 
-    try:
-        compile_selector(value)
-    except SelectorSyntaxError as error:
-        raise reader.fail(key, f"bad CSS selector {value!r}: {str(error).splitlines()[0]}") from None
+
+def validate(data: Mapping[str, object], path: Path) -> tuple[Settings, tuple[Problem, ...]]:
+    """Every problem of a parsed config, in table order, and its settings (defaults where wrong)."""
+    problems: list[Problem] = []
+    top = _Reader(problems, "config", data, allowed_keys(""))
+    organization = _organization(
+        _Reader(problems, "organization", data.get("organization", {}), allowed_keys("organization"))
+    )
+    notice = _notice(problems, data.get("notice", {}))
+    email = _email(_Reader(problems, "email", data.get("email", {}), allowed_keys("email")))
+    archive = _Reader(problems, "archive", data.get("archive", {}), allowed_keys("archive"))
+    settings = Settings(
+        path=path,
+        organization=organization,
+        notice=notice,
+        email=email,
+        archive=path.parent / archive.text("path", "policies"),
+        policies=_policies(top, path),
+    )
+    return settings, tuple(problems)
+
+
+def _organization(reader: _Reader) -> Organization:
+    """``[organization]``; its contact is an e-mail address or an https URL (a notice links to it)."""
+    name, product, contact = reader.line("name"), reader.line("product"), reader.line("contact")
+    if contact and not _EMAIL.match(contact) and not _link(contact, mailto=False):
+        reader.fail("contact", f"must be an e-mail address or an https URL (got {contact!r})")
+        contact = ""
+    return Organization(name, product, contact, reader.url("website") or "")
+
+
+def _notice(problems: list[Problem], table: object) -> NoticeSettings:
+    """``[notice]`` and ``[notice.links]``."""
+    notice = _Reader(problems, "notice", table, allowed_keys("notice"))
+    period = notice.table.get("period_days", 30)
+    if not isinstance(period, int) or isinstance(period, bool) or not 0 <= period <= 366:
+        notice.fail("period_days", f"must be a whole number of days from 0 to 366 (got {period!r})")
+        period = 30
+    major = _major(notice)
+    templates = notice.optional_text("templates")
+    policy_url, redline_url = notice.link("policy_url"), notice.link("redline_url")
+    history_url = notice.link("history_url")
+    links = _Reader(problems, "notice.links", notice.table.get("links", {}), allowed_keys("notice.links"))
+    return NoticeSettings(
+        period,
+        major,
+        templates,
+        policy_url,
+        redline_url,
+        history_url,
+        NoticeLinks(*(links.link(key, mailto=True) for key in _NOTICE_LINKS)),
+    )
 
 
 def _major(reader: _Reader) -> frozenset[tuple[Category, Direction]] | None:
@@ -195,95 +390,52 @@ def _major(reader: _Reader) -> frozenset[tuple[Category, Direction]] | None:
         try:
             pairs.add((Category(category), Direction(direction or "expands")))
         except ValueError:
-            raise reader.fail(
-                "major", f"{item!r} is not 'category:direction' (e.g. 'sharing:expands')"
-            ) from None
+            reader.fail("major", f"{item!r} is not 'category:direction' (e.g. 'sharing:expands')")
     return frozenset(pairs)
 
 
-def parse_settings(data: Mapping[str, object], path: Path) -> Settings:
-    """Validate a parsed config."""
-    top = _Reader(path, "config", data, ("organization", "notice", "email", "archive", "policy"))
-    organization, contact = _organization_table(path, data)
-    notice, links, period = _notice_tables(path, data)
-    email = _Reader(path, "email", data.get("email", {}), ("from", "subject", "api_host"))
-    sender = email.text("from")
-    if sender and not _EMAIL.match(sender):
-        raise email.fail("from", f"must be an e-mail address (got {sender!r})")
-    archive = _Reader(path, "archive", data.get("archive", {}), ("path",))
-    return Settings(
-        path=path,
-        organization=Organization(
-            organization.text("name"),
-            organization.text("product"),
-            contact,
-            organization.url("website") or "",
-        ),
-        notice=_notice_settings(notice, links, period),
-        email=EmailSettings(sender, email.text("subject", DEFAULT_SUBJECT), email.url("api_host")),
-        archive=path.parent / archive.text("path", "policies"),
-        policies=_policies(top, path),
-    )
+def _email(reader: _Reader) -> EmailSettings:
+    """``[email]``; ``from`` is an address or ``Name <address>``, the address in ASCII (SendGrid's rule)."""
+    sender = reader.line("from")
+    if sender and not _sender_ok(sender):
+        reader.fail(
+            "from", f'must be an e-mail address or "Name <address>", the address in ASCII (got {sender!r})'
+        )
+        sender = ""
+    subject = reader.line("subject", DEFAULT_SUBJECT)
+    if not subject.strip():
+        reader.fail("subject", "must not be empty")
+        subject = DEFAULT_SUBJECT
+    return EmailSettings(sender, subject, reader.url("api_host"))
 
 
-def _organization_table(path: Path, data: Mapping[str, object]) -> tuple[_Reader, str]:
-    """``[organization]`` and its checked contact: an e-mail address or a URL."""
-    organization = _Reader(
-        path, "organization", data.get("organization", {}), ("name", "product", "contact", "website")
-    )
-    contact = organization.text("contact")
-    if contact and not _EMAIL.match(contact) and not contact.startswith(("http://", "https://")):
-        raise organization.fail("contact", f"must be an e-mail address or a URL (got {contact!r})")
-    return organization, contact
-
-
-def _notice_tables(path: Path, data: Mapping[str, object]) -> tuple[_Reader, _Reader, int]:
-    """``[notice]``, ``[notice.links]`` and the checked notice period in days."""
-    notice = _Reader(
-        path,
-        "notice",
-        data.get("notice", {}),
-        ("period_days", "major", "templates", "policy_url", "redline_url", "history_url", "links"),
-    )
-    links = _Reader(path, "notice.links", notice.table.get("links", {}), _NOTICE_LINKS)
-    period = notice.table.get("period_days", 30)
-    if not isinstance(period, int) or isinstance(period, bool) or not 0 <= period <= 366:
-        raise notice.fail("period_days", f"must be a whole number of days from 0 to 366 (got {period!r})")
-    return notice, links, period
-
-
-def _notice_settings(notice: _Reader, links: _Reader, period: int) -> NoticeSettings:
-    return NoticeSettings(
-        period,
-        _major(notice),
-        notice.optional_text("templates"),
-        notice.link("policy_url"),
-        notice.link("redline_url"),
-        notice.link("history_url"),
-        NoticeLinks(*(links.link(key, mailto=True) for key in _NOTICE_LINKS)),
-    )
+def _sender_ok(value: str) -> bool:
+    """Read as ``policydiff send`` reads it (``parseaddr``), and nothing of it lost in the reading."""
+    _, address = parseaddr(value)
+    stripped = value.strip()
+    whole = stripped == address or (stripped.endswith(f"<{address}>") and stripped.count("<") == 1)
+    return bool(_ASCII_EMAIL.match(address)) and whole
 
 
 def _policies(top: _Reader, path: Path) -> tuple[PolicySettings, ...]:
     raw = top.table.get("policy", [])
     if not isinstance(raw, list):
-        raise top.fail("policy", "must be an array of tables ([[policy]])")
+        top.fail("policy", "must be an array of tables ([[policy]])")
+        return ()
     policies: list[PolicySettings] = []
     for number, table in enumerate(raw, start=1):
-        reader = _Reader(
-            path, f"policy[{number}]", table, ("id", "title", "url", "source", "select", "remove")
-        )
+        reader = _Reader(top.problems, f"policy[{number}]", table, allowed_keys("policy[]"))
         policies.append(_policy(reader, path, taken={p.id for p in policies}))
     return tuple(policies)
 
 
-def _policy(reader: _Reader, path: Path, taken: set[str]) -> PolicySettings:
+def _policy(reader: _Reader, path: Path, taken: Iterable[str]) -> PolicySettings:
     """One ``[[policy]]``: an id not ``taken`` yet, and CSS selectors that compile."""
     policy_id = reader.text("id")
     if not _POLICY_ID.match(policy_id):
-        raise reader.fail("id", f"must be lowercase letters, digits, '-' or '_' (got {policy_id!r})")
-    if policy_id in taken:
-        raise reader.fail("id", f"duplicate policy id {policy_id!r}")
+        reader.fail("id", f"must be lowercase letters, digits, '-' or '_' (got {policy_id!r})")
+    elif policy_id in taken:
+        reader.fail("id", f"duplicate policy id {policy_id!r}")
     select = reader.optional_text("select")
     remove = reader.strings("remove")
     for key, selector in [("select", select), *(("remove", r) for r in remove)]:
@@ -298,3 +450,13 @@ def _policy(reader: _Reader, path: Path, taken: set[str]) -> PolicySettings:
         select=select,
         remove=remove,
     )
+
+
+def _selector(reader: _Reader, key: str, value: str) -> None:
+    from soupsieve import SelectorSyntaxError
+    from soupsieve import compile as compile_selector
+
+    try:
+        compile_selector(value)
+    except SelectorSyntaxError as error:
+        reader.fail(key, f"bad CSS selector {value!r}: {str(error).splitlines()[0]}")

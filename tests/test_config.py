@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES
+from helpers import FIXTURES, ROOT
 from typer.testing import CliRunner
 
 from policydiff.cli import app
-from policydiff.config import CONFIG_NAME, Settings, find_config, load_settings
+from policydiff.config import (
+    CONFIG_KEYS,
+    CONFIG_NAME,
+    NOTICE_NEEDS,
+    Settings,
+    allowed_keys,
+    check_value,
+    find_config,
+    load_settings,
+    notice_problems,
+    parse_settings,
+    validate,
+)
 from policydiff.errors import InputError
 from policydiff.model import Category, Direction
 
@@ -72,7 +86,15 @@ def test_major_rules_and_period(tmp_path: Path) -> None:
             "[organization]\nwebsite = 'joypix.ai'\n",
             "organization.website: must be an http(s) URL (got 'joypix.ai')",
         ),
-        ("[organization]\ncontact = 'call us'\n", "organization.contact: must be an e-mail address or a URL"),
+        (
+            "[organization]\ncontact = 'call us'\n",
+            "organization.contact: must be an e-mail address or an https URL",
+        ),
+        (
+            "[organization]\ncontact = 'http://joypix.ai/contact'\n",
+            "organization.contact: must be an e-mail address or an https URL",
+        ),
+        ('[organization]\nname = "JoyPix\\nLLC"\n', "organization.name: must be one line"),
         ("[notice]\nperiod_days = 'thirty'\n", "notice.period_days: must be a whole number of days"),
         ("[notice]\nperiod_days = 400\n", "notice.period_days: must be a whole number of days from 0 to 366"),
         ("[notice]\nperiod_days = true\n", "notice.period_days: must be a whole number"),
@@ -81,7 +103,14 @@ def test_major_rules_and_period(tmp_path: Path) -> None:
             "notice.major: 'sharing:grows' is not 'category:direction'",
         ),
         ("[notice]\nmajor = 'x:y'\n", "notice.major: 'x:y' is not 'category:direction'"),
-        ("[email]\nfrom = 'privacy'\n", "email.from: must be an e-mail address (got 'privacy')"),
+        ("[email]\nfrom = 'privacy'\n", 'email.from: must be an e-mail address or "Name <address>"'),
+        ("[email]\nfrom = 'jöy@joypix.ai'\n", "email.from: must be an e-mail address"),
+        ("[email]\nfrom = 'JoyPix, LLC <privacy@joypix.ai>'\n", "email.from: must be an e-mail address"),
+        ("[email]\nfrom = 'JoyPix <privacy@joypix.ai'\n", "email.from: must be an e-mail address"),
+        ("[email]\nfrom = 'a@joypix.ai, b@joypix.ai'\n", "email.from: must be an e-mail address"),
+        ("[email]\nsubject = ''\n", "email.subject: must not be empty"),
+        ("[notice.links]\nconsent = 'http://joypix.ai/consent'\n", "notice.links.consent: must be an"),
+        ("[notice]\npolicy_url = 'https://joypix.ai/a b'\n", "notice.policy_url: must be an absolute https"),
         ("[archive]\npath = 5\n", "archive.path: must be a string (got 5)"),
         ("archive = 'policies'\n", "archive: must be a table"),
         ("policy = 'joypix'\n", "config.policy: must be an array of tables ([[policy]])"),
@@ -140,3 +169,139 @@ def test_every_command_reports_a_bad_config_in_one_line(
     )
     result = CliRunner().invoke(app, [*command, "--config", "elsewhere.toml"])
     assert result.exit_code == 2 and result.stderr == "policydiff: elsewhere.toml: no such config file\n"
+
+
+def test_a_loader_names_the_first_problem_and_counts_the_others(tmp_path: Path) -> None:
+    config = write(tmp_path, "[organization]\nname = 5\nwebsite = 'x'\n[notice]\nperiod_days = -1\n")
+    with pytest.raises(InputError) as error:
+        load_settings(config)
+    assert error.value.message == (
+        f"{config}: organization.name: must be a string (got 5) (2 more: run 'policydiff config check')"
+    )
+
+
+def test_validate_collects_every_problem_instead_of_stopping_at_the_first(tmp_path: Path) -> None:
+    data = tomllib.loads(
+        "x = 1\n[organization]\nname = 5\n[email]\nfrom = 'nobody'\n"
+        "[[policy]]\nid = 'A'\n[[policy]]\nid = 'b'\nremove = 3\n"
+    )
+    _, problems = validate(data, tmp_path / CONFIG_NAME)
+    assert [p.key for p in problems] == [
+        "config.x",
+        "organization.name",
+        "email.from",
+        "policy[1].id",
+        "policy[2].remove",
+    ]
+
+
+def test_a_display_name_in_the_sender_is_kept_for_send(tmp_path: Path) -> None:
+    config = write(tmp_path, '[email]\nfrom = "\\"JoyPix, LLC\\" <privacy@joypix.ai>"\n')
+    assert load_settings(config).email.sender == '"JoyPix, LLC" <privacy@joypix.ai>'
+    assert check_value("email.from", "JoyPix Privacy <privacy@joypix.ai>") is None
+    assert check_value("email.from", "Jöy Privacy <privacy@joypix.ai>") is None  # the name may be Unicode
+
+
+def test_check_value_checks_one_key_as_the_config_would() -> None:
+    assert check_value("organization.website", "https://joypix.ai") is None
+    assert check_value("organization.website", "joypix.ai") == "must be an http(s) URL (got 'joypix.ai')"
+    assert check_value("notice.links.consent", "mailto:privacy@joypix.ai") is None
+    assert check_value("policy[].id", "Bad Id") == (
+        "must be lowercase letters, digits, '-' or '_' (got 'Bad Id')"
+    )
+    assert check_value("notice.period_days", 31) is None
+
+
+def test_the_tables_take_their_keys_from_the_key_list() -> None:
+    assert allowed_keys("") == ("organization", "notice", "email", "archive", "policy")
+    assert allowed_keys("notice") == (
+        "period_days",
+        "major",
+        "templates",
+        "policy_url",
+        "redline_url",
+        "history_url",
+        "links",
+    )
+    assert allowed_keys("policy[]") == ("id", "title", "url", "source", "select", "remove")
+
+
+@pytest.mark.parametrize("key", [config_key.key for config_key in CONFIG_KEYS])
+def test_the_validator_checks_every_key_it_lists(key: str) -> None:
+    """A table where a value belongs is refused at that very key: no listed key goes unchecked."""
+    assert check_value(key, {"a": "table"}) is not None
+    table, _, _ = key.rpartition(".")
+    assert check_value(f"{table}.not_a_key", "x") == (
+        f"unknown key (allowed: {', '.join(allowed_keys(table))})"
+    )
+
+
+def test_what_a_notice_needs_is_what_the_notice_asks_for(tmp_path: Path) -> None:
+    """config check's list of notice keys, the docs' "notice" column and policydiff.notice agree."""
+    from policydiff import notice
+
+    needed = {k.key for k in CONFIG_KEYS if k.required in ("notice", "notice, send")}
+    assert set(NOTICE_NEEDS) == needed
+    complete = parse_settings(tomllib.loads(_reference_example()), tmp_path / CONFIG_NAME)
+    assert notice_problems(complete) == ()
+    notice._require(complete, ())  # the complete example drafts notices
+    for key in NOTICE_NEEDS:
+        table, _, name = key.rpartition(".")
+        data = tomllib.loads(_reference_example())
+        del data[table.split(".")[0]][name]
+        settings = parse_settings(data, tmp_path / CONFIG_NAME)
+        assert [p.key for p in notice_problems(settings)] == [key]
+        with pytest.raises(InputError, match=re.escape(f"{key}: needed for a notice")):
+            notice._require(settings, ())
+
+
+# ------------------------------------------------------------ docs/config.md
+
+DOCS = ROOT / "docs" / "config.md"
+_ROW = re.compile(r"^\| `(?P<key>[a-z_.\[\]]+)` \| (?P<rest>.*) \|$", re.MULTILINE)
+
+
+def _documented() -> dict[str, list[str]]:
+    rows = {}
+    for match in _ROW.finditer(DOCS.read_text(encoding="utf-8")):
+        assert match["key"] not in rows, f"{match['key']} documented twice"
+        rows[match["key"]] = [cell.strip() for cell in match["rest"].split(" | ")]
+    return rows
+
+
+def _reference_example() -> str:
+    block = re.search(r"```toml\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.S)
+    assert block, "docs/config.md has no complete example"
+    return block.group(1)
+
+
+def test_docs_list_every_key_the_validator_knows_and_no_other() -> None:
+    documented = _documented()
+    assert list(documented) == [k.key for k in CONFIG_KEYS]
+    for config_key in CONFIG_KEYS:
+        kind, default, required, _ = documented[config_key.key]
+        assert (kind, default, required) == (config_key.type, config_key.default, config_key.required)
+
+
+@pytest.mark.parametrize("key", [config_key.key for config_key in CONFIG_KEYS])
+def test_each_documented_example_passes_the_validator(key: str) -> None:
+    example = _documented()[key][3]
+    assert example.startswith("`") and example.endswith("`"), example
+    value = tomllib.loads(f"value = {example.strip('`')}")["value"]
+    assert check_value(key, value) is None
+
+
+def test_the_docs_complete_example_sets_every_key_and_is_valid(tmp_path: Path) -> None:
+    data = tomllib.loads(_reference_example())
+    _, problems = validate(data, tmp_path / CONFIG_NAME)
+    assert problems == ()
+    keys = set()
+    for table, values in data.items():
+        for row in values if isinstance(values, list) else [values]:
+            prefix = f"{table}[]" if isinstance(values, list) else table
+            for name, value in row.items():
+                if isinstance(value, dict):
+                    keys |= {f"{prefix}.{name}.{inner}" for inner in value}
+                else:
+                    keys.add(f"{prefix}.{name}")
+    assert keys == {k.key for k in CONFIG_KEYS}

@@ -17,10 +17,12 @@ import typer
 
 from policydiff import __version__
 from policydiff.cli.ack_command import ack
-from policydiff.cli.archive_commands import check, fetch, history, init, record, review
+from policydiff.cli.archive_commands import check, fetch, history, record, review
 from policydiff.cli.boundary import say
 from policydiff.cli.compare_commands import diff, notice, segment
+from policydiff.cli.config_command import config_app
 from policydiff.cli.demo_command import demo
+from policydiff.cli.init_command import init
 from policydiff.cli.merge_runs_command import merge_runs
 from policydiff.cli.send_command import send
 
@@ -40,6 +42,7 @@ app = typer.Typer(
 for _command in (diff, segment, notice, init, record, history, fetch, review, ack, check, demo, send):
     app.command()(_command)
 app.command("merge-runs")(merge_runs)
+app.add_typer(config_app, name="config")
 
 
 def _version(value: bool) -> None:

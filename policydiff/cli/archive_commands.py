@@ -1,4 +1,4 @@
-"""The commands of a project and its archive: init, record, history, fetch, review, check."""
+"""The commands of a project and its archive: record, history, fetch, review, check."""
 
 from __future__ import annotations
 
@@ -35,55 +35,10 @@ from policydiff.errors import InputError
 
 if TYPE_CHECKING:
     from policydiff.commands.record import Recorded
-    from policydiff.config import Organization, Settings
+    from policydiff.config import Settings
     from policydiff.model import PolicyCheck
 
 R = TypeVar("R")
-
-# what init asks in a terminal for each organisation field its flags leave out
-_QUESTIONS = {
-    "name": "Organisation name",
-    "product": "Product",
-    "contact": "Privacy contact (e-mail or URL)",
-    "website": "Website (https://…)",
-}
-
-
-@boundary
-def init(
-    name: Annotated[str | None, typer.Option("--name", help='The organisation, e.g. "JoyPix LLC".')] = None,
-    product: Annotated[str | None, typer.Option("--product", help="The product the policy covers.")] = None,
-    contact: Annotated[
-        str | None, typer.Option("--contact", help="Where users reach you: an e-mail address or a URL.")
-    ] = None,
-    website: Annotated[str | None, typer.Option("--website", help="The website, https://…")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing config.")] = False,
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", help="Where to write it (default: ./policydiff.toml).", dir_okay=False),
-    ] = None,
-) -> None:
-    """Write a commented policydiff.toml and the archive folder; in a terminal, asks what flags leave out."""
-    from policydiff.commands.init import init_project
-    from policydiff.config import CONFIG_NAME
-
-    target = config or Path.cwd() / CONFIG_NAME
-    if target.exists() and not force:  # say so before asking any question
-        raise InputError(f"{target}: already exists; use --force to overwrite it")
-    answers = {"name": name, "product": product, "contact": contact, "website": website}
-    done = init_project(target, _organization(answers), force=force)
-    typer.echo(f"wrote {shown(done.config)}; versions will be kept in {shown(done.archive)}/")
-
-
-def _organization(answers: dict[str, str | None]) -> Organization:
-    """The organisation the flags give, asking in a terminal for each field they leave out."""
-    from policydiff.config import Organization
-
-    for key, question in _QUESTIONS.items():
-        if answers[key] is None and sys.stdin.isatty():
-            answers[key] = typer.prompt(question, default="", show_default=False)
-    return Organization(**{key: (value or "").strip() for key, value in answers.items()})
-
 
 @boundary
 def record(
