@@ -80,6 +80,12 @@ CONFIG_KEYS: tuple[ConfigKey, ...] = (
     ConfigKey("policy[].source", "file, relative to the config", _NONE, "no"),
     ConfigKey("policy[].select", "CSS selector", "the whole page", "no"),
     ConfigKey("policy[].remove", "list of CSS selectors", "[]", "no"),
+    ConfigKey(
+        "policy[].redirects_to",
+        "list of http(s) origins (scheme://host[:port])",
+        "[] (only the url's own origin, and its http → https upgrade)",
+        "no",
+    ),
 )
 # what every notice needs, and why (policydiff.notice refuses to draft one without them)
 NOTICE_NEEDS = {
@@ -147,6 +153,8 @@ class PolicySettings:
     source: str | None = None
     select: str | None = None
     remove: tuple[str, ...] = ()
+    # origins (scheme://host[:port]) besides the url's own that its redirects may lead to
+    redirects_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,6 +450,16 @@ def _policy(reader: _Reader, path: Path, taken: Iterable[str]) -> PolicySettings
         if selector is not None:
             _selector(reader, key, selector)
     source = reader.optional_text("source")
+    origins = []
+    for origin in reader.strings("redirects_to"):
+        canonical = _origin(origin)
+        if canonical is None:
+            reader.fail(
+                "redirects_to",
+                f"{origin!r} is not an origin: http(s) scheme, host and port only (no path, query or user)",
+            )
+        else:
+            origins.append(canonical)
     return PolicySettings(
         id=policy_id,
         title=reader.text("title"),
@@ -449,7 +467,23 @@ def _policy(reader: _Reader, path: Path, taken: Iterable[str]) -> PolicySettings
         source=str(path.parent / source) if source else None,
         select=select,
         remove=remove,
+        redirects_to=tuple(origins),
     )
+
+
+def _origin(text: str) -> str | None:
+    """``https://host[:port]`` (lower-case host, default port dropped), or None if ``text`` is no origin."""
+    parsed = urlparse(text.strip())
+    try:
+        port = parsed.port
+    except ValueError:
+        return None
+    if parsed.scheme not in ("http", "https") or not parsed.hostname or _UNSAFE_IN_URL.search(text):
+        return None
+    if parsed.path not in ("", "/") or parsed.query or parsed.fragment or parsed.username or parsed.password:
+        return None
+    default = {"http": 80, "https": 443}[parsed.scheme]
+    return f"{parsed.scheme}://{parsed.hostname}" + (f":{port}" if port and port != default else "")
 
 
 def _selector(reader: _Reader, key: str, value: str) -> None:

@@ -219,3 +219,30 @@ def test_fetch_command_reports_each_failure_and_exits_3(
     assert result.exit_code == 0 and result.stdout.startswith("joyclip: same text as 2026-")
     result = CliRunner().invoke(app, ["fetch", "nope"])
     assert result.exit_code == 2 and "no policy 'nope' (configured: joyclip, broken)" in result.stderr
+
+
+def test_a_policys_redirects_to_lets_its_redirect_leave_its_origin(tmp_path: Path) -> None:
+    """The config's ``redirects_to`` reaches the fetcher: the listed origin is followed, no other."""
+    with threaded_server() as old_home, threaded_server() as new_home:
+        new_home.expect_request("/privacy").respond_with_data(
+            policy_page(small_policy(3)), content_type="text/html"
+        )
+        target = new_home.url_for("/privacy")
+        old_home.expect_request("/privacy").respond_with_data("", status=301, headers={"Location": target})
+        origin = target.removesuffix("/privacy")
+        for allowed, recorded in (([], False), ([origin], True)):
+            folder = tmp_path / str(recorded)
+            folder.mkdir()
+            url = old_home.url_for("/privacy")
+            write_project(
+                folder,
+                f'[[policy]]\nid = "p"\nurl = "{url}"\nselect = "main"\nredirects_to = {allowed!r}\n'.replace(
+                    "'", '"'
+                ),
+            )
+            settings = load_settings(folder / "policydiff.toml")
+            with new_client("policydiff-test", connections=2) as client:
+                (done,) = fetch_policies(settings, client, [], today=TODAY, now=NOW, limits=FAST)
+            assert (done.recorded is not None) is recorded, done.error
+            if not recorded:
+                assert done.exit_code == 3 and "redirected to" in (done.error or "")

@@ -223,7 +223,7 @@ def test_the_tables_take_their_keys_from_the_key_list() -> None:
         "history_url",
         "links",
     )
-    assert allowed_keys("policy[]") == ("id", "title", "url", "source", "select", "remove")
+    assert allowed_keys("policy[]") == ("id", "title", "url", "source", "select", "remove", "redirects_to")
 
 
 @pytest.mark.parametrize("key", [config_key.key for config_key in CONFIG_KEYS])
@@ -305,3 +305,30 @@ def test_the_docs_complete_example_sets_every_key_and_is_valid(tmp_path: Path) -
                 else:
                     keys.add(f"{prefix}.{name}")
     assert keys == {k.key for k in CONFIG_KEYS}
+
+
+@pytest.mark.parametrize(
+    ("origins", "problem"),
+    [
+        (["https://www.joypix.ai/privacy"], "is not an origin"),
+        (["ftp://joypix.ai"], "is not an origin"),
+        (["https://user@joypix.ai"], "is not an origin"),
+        (["https://joypix.ai:99999"], "is not an origin"),
+        ("https://www.joypix.ai", None),
+    ],
+)
+def test_redirects_to_takes_origins_only(origins: object, problem: str | None, tmp_path: Path) -> None:
+    data = {"policy": [{"id": "p", "url": "https://joypix.ai/privacy", "redirects_to": origins}]}
+    if problem is None:
+        settings = parse_settings(data, tmp_path / CONFIG_NAME)
+        assert settings.policies[0].redirects_to == ("https://www.joypix.ai",)
+    else:
+        with pytest.raises(InputError, match=f"policy\\[1\\].redirects_to: .*{problem}"):
+            parse_settings(data, tmp_path / CONFIG_NAME)
+
+
+def test_redirects_to_is_canonical(tmp_path: Path) -> None:
+    data = {
+        "policy": [{"id": "p", "url": "https://a.example/x", "redirects_to": ["HTTPS://WWW.A.example:443/"]}]
+    }
+    assert parse_settings(data, tmp_path / CONFIG_NAME).policies[0].redirects_to == ("https://www.a.example",)

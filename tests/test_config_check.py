@@ -159,7 +159,7 @@ BROKEN: list[tuple[str, list[str]]] = [
             policies="[[policy]]\nid = 'a'\n[[policy]]\nid = 'a'\nremove = [1]\nschedule = 'daily'\n"
         ),
         [
-            "policy[2].schedule: unknown key (allowed: id, title, url, source, select, remove)",
+            "policy[2].schedule: unknown key (allowed: id, title, url, source, select, remove, redirects_to)",
             "policy[2].id: duplicate policy id 'a'",
             "policy[2].remove: must be a list of strings (got [1])",
         ],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -9,7 +11,7 @@ from pathlib import Path
 import feedparser
 import jsonschema
 import pytest
-from helpers import HOSTILE, ROOT, write_project
+from helpers import HOSTILE, ROOT, chromium, write_project
 from lxml import etree
 from lxml import html as lxml_html
 from typer.testing import CliRunner
@@ -18,6 +20,7 @@ from policydiff.archive import PolicyArchive
 from policydiff.cli import app
 from policydiff.model import Severity, Version
 from policydiff.render.history import HistoryPage, long_date, render_history
+from policydiff.render.html import content_security_policy
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SCHEMA = json.loads((ROOT / "policydiff" / "schemas" / "history-1.json").read_text(encoding="utf-8"))
@@ -249,3 +252,118 @@ def test_history_of_a_configured_policy_without_versions_and_of_an_unknown_one(
     assert result.exit_code == 2
     assert result.stderr.startswith("policydiff: jopyix: no such policy in ")
     assert result.stderr.endswith("(known: joypix, new)\n")
+
+
+# ---------------------------------------------------------------------- the page defends itself
+
+HOSTILE_PAGE = HistoryPage(
+    policy="joypix",
+    title="<script>window.pwned = 1</script>JoyPix",
+    versions=(
+        version("v1.0", "2025-01-28", Severity.NONE),
+        Version(
+            label='<img src=x onerror="window.pwned = 2">',
+            date="2026-03-17",
+            sha256="0" * 64,
+            source="privacy.md",
+            file="javascript:window.pwned=3",
+            severity=Severity.MAJOR,
+            notice=True,
+            summary=(
+                "major · sharing expands · 5.b1: [click here](javascript:alert(1))",
+                '<a href="javascript:alert(2)">go</a> <iframe src="https://evil.example/"></iframe>',
+            ),
+            redline="JaVaScRiPt:alert(4)",
+        ),
+    ),
+    url="javascript:alert(5)",
+    base="",
+)
+
+
+def _policy(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    (meta,) = tree.xpath("/html/head/meta[@http-equiv='Content-Security-Policy']")
+    return dict(part.strip().split(" ", 1) for part in meta.get("content").split(";"))
+
+
+def test_the_html_page_carries_the_redlines_strict_policy() -> None:
+    tree = lxml_html.fromstring(render_history(PAGE, "html"))
+    directives = _policy(tree)
+    (style,) = tree.xpath("/html/head/style")
+    digest = base64.b64encode(hashlib.sha256(style.text.encode("utf-8")).digest()).decode("ascii")
+    assert directives == {
+        "default-src": "'none'",
+        "style-src": f"'sha256-{digest}'",
+        "script-src": "'none'",
+        "base-uri": "'none'",
+        "form-action": "'none'",
+    }
+    # the same policy as the redline's, with no script to allow
+    redline = content_security_policy("x", "y")
+    assert [part.split()[0] for part in redline.split("; ")] == list(directives)
+    # the meta comes first in <head>, before anything it should govern
+    assert [element.tag for element in tree.xpath("/html/head/*")][:2] == ["meta", "meta"]
+    assert tree.xpath("/html/head/meta[2]/@http-equiv") == ["Content-Security-Policy"]
+    # a style attribute would need 'unsafe-inline': colours are classes
+    assert not tree.xpath("//*[@style]")
+    assert "url(" not in style.text and "@import" not in style.text
+
+
+def test_hostile_policy_words_on_the_html_page_are_inert() -> None:
+    page = render_history(HOSTILE_PAGE, "html")
+    tree = lxml_html.fromstring(page)
+    assert not tree.xpath("//script | //img | //iframe | //object | //embed | //link | //form | //*[@src]")
+    assert not [name for element in tree.iter() for name in element.attrib if name.lower().startswith("on")]
+    hrefs = tree.xpath("//a/@href")
+    assert hrefs == [
+        "#v-2025-01-28--v1.0",
+        '#v-2026-03-17--<img src=x onerror="window.pwned = 2">',  # an attribute value, escaped
+        "versions/2025-01-28--v1.0.md",
+    ]  # javascript: never becomes a link
+    text = tree.text_content()
+    assert "<script>window.pwned = 1</script>JoyPix" in text
+    assert '<img src=x onerror="window.pwned = 2">' in text
+    assert "[click here](javascript:alert(1))" in text and '<a href="javascript:alert(2)">go</a>' in text
+    assert "javascript:alert(5)" in text  # the configured URL, shown but not linked
+    assert "&lt;script&gt;" in page and "<script>" not in page
+
+
+def test_the_html_page_in_a_browser_loads_and_runs_nothing_but_its_style(tmp_path: Path) -> None:
+    path = tmp_path / "history.html"
+    path.write_text(render_history(HOSTILE_PAGE, "html"), encoding="utf-8")
+    with chromium() as browser:
+        page = browser.new_page()
+        requests: list[str] = []
+        blocked: list[str] = []
+        messages: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("requestfailed", lambda request: blocked.append(f"{request.url} {request.failure}"))
+        page.on("console", lambda message: messages.append(message.text))
+        page.goto(path.as_uri(), wait_until="load")
+        assert requests == [path.as_uri()] and messages == []
+        assert page.evaluate("() => window.pwned") is None
+        # its own style applies (the hash is right): a major badge is red
+        badge = page.eval_on_selector(".badge.sev-major", "b => getComputedStyle(b).color")
+        assert badge == "rgb(198, 40, 40)"
+        # anything slipped in is blocked by the policy, not merely absent
+        assert page.evaluate(PROBE) == ["img-src", "script-src-elem"]
+        assert page.evaluate("() => window.pwned") is None
+        assert blocked == ["http://127.0.0.1:9/pixel.png csp"]  # stopped by the policy, never sent
+        page.close()
+
+
+# injects an image and a script into the page; returns the directives that blocked them
+PROBE = """() => new Promise(resolve => {
+  const blocked = [];
+  document.addEventListener("securitypolicyviolation", event => {
+    blocked.push(event.effectiveDirective);
+    if (blocked.length === 2) resolve(blocked.sort());
+  });
+  const image = document.createElement("img");
+  image.src = "http://127.0.0.1:9/pixel.png";
+  document.body.append(image);
+  const script = document.createElement("script");
+  script.textContent = "window.pwned = 6";
+  document.body.append(script);
+  setTimeout(() => resolve(blocked.sort()), 3000);
+})"""

@@ -99,7 +99,7 @@ class _Job:
                 document = open_source(policy.source or "", select=policy.select, remove=policy.remove)
                 recorded = record_version(self.settings, policy.id, document, None, None, self.today)
                 return Fetched(policy.id, policy.source or "", recorded)
-            page = self._page(policy.url)
+            page = self._page(policy.url, policy.redirects_to)
             return Fetched(policy.id, policy.url, self._record(policy, page))
         except PolicydiffError as error:
             refused = page is not None and isinstance(error, NetworkError)
@@ -109,10 +109,10 @@ class _Job:
                 policy.id, source, error=error.message, exit_code=error.exit_code, rejected=rejected
             )
 
-    def _page(self, url: str) -> Page:
+    def _page(self, url: str, redirects_to: tuple[str, ...]) -> Page:
         from policydiff.fetch import fetch_page
 
-        return fetch_page(self.client, url, self.limits)
+        return fetch_page(self.client, url, self.limits, allowed_origins=redirects_to)
 
     def _record(self, policy: PolicySettings, page: Page) -> Recorded:
         from policydiff.fetch import check_page

@@ -2,11 +2,18 @@
 
 Newest first everywhere. Severity is always a word and a symbol, colour only repeating it. The
 JSON form is ``history.json`` itself (``policydiff.archive.history_json``).
+
+The HTML page defends itself as the redline does (``policydiff.render.html``): policy words reach
+it only through autoescape, and its Content-Security-Policy lets nothing load or run but its own
+style, pinned by its sha256; there is no script, and colours are classes, not style attributes.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -18,7 +25,11 @@ from policydiff.render.common import SEVERITY_ORDER, SEVERITY_SYMBOL, clean, con
 if TYPE_CHECKING:
     from jinja2 import Template
 
-__all__ = ["HISTORY_RENDERERS", "HistoryPage", "long_date", "render_history"]
+__all__ = ["HISTORY_RENDERERS", "HistoryPage", "content_security_policy", "long_date", "render_history"]
+
+HTML_TEMPLATE = "history/history.html.j2"
+STYLE_TEMPLATE = "history/_history.css.j2"
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 
 SYMBOL = SEVERITY_SYMBOL
 WORD = {
@@ -116,15 +127,45 @@ def render_markdown(page: HistoryPage) -> str:
 
 def render_html(page: HistoryPage) -> str:
     """A self-contained page: an SVG timeline, then each version with its summary and links."""
+    from markupsafe import Markup
+
     entries = _entries(page)
     count = len(entries)
-    return _template("history/history.html.j2", autoescape=True).render(
+    style = _template(STYLE_TEMPLATE, autoescape=True).render(
+        colours=[(WORD[s], COLOUR[s]) for s in (*SEVERITY_ORDER, Severity.NONE)]
+    )
+    if "</style" in style.lower():  # it would end the element early and leave the rest unhashed
+        raise ValueError("the history page's own style contains '</style'")
+    for entry in entries:
+        entry["text_href"] = _href(entry["text_href"])
+        entry["redline_href"] = _href(entry["redline_href"])
+    return _template(HTML_TEMPLATE, autoescape=True).render(
         page=page,
+        policy_href=_href(page.url),
         entries=entries,
         width=max(320, 60 + MARK_SPACING * max(count - 1, 0) + 60),
         spacing=MARK_SPACING,
-        legend=[(SYMBOL[s], WORD[s], COLOUR[s]) for s in SEVERITY_ORDER],
+        legend=[(SYMBOL[s], WORD[s]) for s in SEVERITY_ORDER],
+        style=Markup(style),
+        csp=Markup(content_security_policy(style)),  # a base64 hash and keywords only
     )
+
+
+def content_security_policy(style: str) -> str:
+    """The redline's policy for a page without script: nothing loads or runs but ``style``, by sha256."""
+    digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
+    return (
+        f"default-src 'none'; style-src 'sha256-{digest}'; script-src 'none'; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
+def _href(target: str | None) -> str | None:
+    """``target`` as a link when it is relative or http(s); None for ``javascript:`` and the like."""
+    if not target:
+        return None
+    scheme = _SCHEME.match(target)
+    return target if scheme is None or scheme.group(1).lower() in ("http", "https") else None
 
 
 def render_atom(page: HistoryPage) -> str:
