@@ -10,9 +10,7 @@ style, pinned by its sha256; there is no script, and colours are classes, not st
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -152,12 +150,10 @@ def render_html(page: HistoryPage) -> str:
 
 
 def content_security_policy(style: str) -> str:
-    """The redline's policy for a page without script: nothing loads or runs but ``style``, by sha256."""
-    digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
-    return (
-        f"default-src 'none'; style-src 'sha256-{digest}'; script-src 'none'; "
-        "base-uri 'none'; form-action 'none'"
-    )
+    """The redline's policy for a page without script: nothing loads or runs but ``style``."""
+    from policydiff.render.html import content_security_policy as redline_policy
+
+    return redline_policy(style, None)
 
 
 def _href(target: str | None) -> str | None:

@@ -153,10 +153,11 @@ def render_html(report: Report, *, overrides: Sequence[Path] = ()) -> str:
     )
 
 
-def content_security_policy(style: str, script: str) -> str:
-    """Nothing may load or run but the page's own style and script, pinned by their sha256."""
+def content_security_policy(style: str, script: str | None) -> str:
+    """Nothing may load or run but the page's own style and script (none: no script), by sha256."""
+    scripts = f"'{_sha256(script)}'" if script is not None else "'none'"
     return (
-        f"default-src 'none'; style-src '{_sha256(style)}'; script-src '{_sha256(script)}'; "
+        f"default-src 'none'; style-src '{_sha256(style)}'; script-src {scripts}; "
         "base-uri 'none'; form-action 'none'"
     )
 
