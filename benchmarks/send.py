@@ -7,10 +7,12 @@ Run it from the repository root (a measurement, not a test; it always exits 0)::
 
 Each run is a separate ``python -m policydiff send`` process (start-up and imports included) on a fresh
 copy of a generated notice folder (a 12 kB HTML and 4 kB text email, default and ``fr``) and a CSV in
-which every fifth recipient has ``locale=fr``. The stub (pytest-httpserver on 127.0.0.1) answers 202, or
-200 in sandbox mode, and counts requests and bytes; it does no work, so the times are policydiff's
-(building, logging with fsync, the client's urllib round trips). Rows: ``--dry-run`` (one ``.eml`` per
-recipient), ``--sandbox``, ``--live --yes``, and a re-run of ``--live`` that finds everyone sent.
+which every fifth recipient has ``locale=fr``. The stub (pytest-httpserver on 127.0.0.1) makes batch ids
+(``POST /v3/mail/batch``, one per scheduled request), answers Mail Send 202, or 200 in sandbox mode, and
+counts requests and bytes; it does no work, so the times are policydiff's (building, logging with fsync,
+the client's urllib round trips). Rows: ``--dry-run`` (one ``.eml`` per recipient), ``--sandbox``,
+``--live --yes`` (scheduled: a batch id and a ``send_at`` per request), ``--live --immediate``, and a
+re-run of ``--live`` that finds everyone sent. The "requests" column counts Mail Send requests only.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import csv
 import json
 import logging
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -41,9 +44,16 @@ class Stub:
     requests: int = 0
     personalizations: int = 0
     bytes: int = 0
+    batch_ids: int = 0
 
     def __post_init__(self) -> None:
         self.lock = threading.Lock()
+
+    def new_batch(self, request: Request) -> Response:
+        with self.lock:
+            self.batch_ids += 1
+            batch_id = f"benchBatch{self.batch_ids:08d}"
+        return Response(json.dumps({"batch_id": batch_id}), 201, content_type="application/json")
 
     def handle(self, request: Request) -> Response:
         body = request.get_data()
@@ -104,6 +114,7 @@ def main() -> None:
     server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
     stub = Stub()
     server.expect_request("/v3/mail/send", method="POST").respond_with_handler(stub.handle)
+    server.expect_request("/v3/mail/batch", method="POST").respond_with_handler(stub.new_batch)
     server.start()
     env = {
         **os.environ,
@@ -119,11 +130,12 @@ def main() -> None:
             ("dry run (.eml)", ["--dry-run"]),
             ("sandbox", ["--sandbox"]),
             ("live", ["--live", "--yes"]),
+            ("live --immediate", ["--live", "--yes", "--immediate"]),
         ]
         for label, flags in [*scenarios, ("live re-run (all sent)", ["--live", "--yes"])]:
             times, requests, sent_bytes, failures = [], 0, 0, 0
             for number in range(options.runs):
-                folder = work / f"run-{label.split()[0]}-{number}"
+                folder = work / f"run-{'-'.join(re.findall(r'[a-z]+', label))}-{number}"
                 if not label.startswith("live re-run"):
                     shutil.rmtree(folder, ignore_errors=True)
                     shutil.copytree(source, folder)

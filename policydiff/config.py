@@ -73,6 +73,9 @@ CONFIG_KEYS: tuple[ConfigKey, ...] = (
     ConfigKey("email.from", 'e-mail address or "Name <address>", ASCII address', _NONE, "notice, send"),
     ConfigKey("email.subject", "string, one line", DEFAULT_SUBJECT, "no"),
     ConfigKey("email.api_host", "http(s) URL", "https://api.sendgrid.com", "no"),
+    ConfigKey("email.delivery", '"scheduled" or "immediate"', '"scheduled"', "no"),
+    ConfigKey("email.send_delay_minutes", "integer from 15 to 4200", "30", "no"),
+    ConfigKey("email.batch_size", "integer from 1 to 1000", "1000", "no"),
     ConfigKey("archive.path", "folder, relative to the config", "policies", "no"),
     ConfigKey("policy[].id", "lowercase letters, digits, - or _; unique", _NONE, "each policy"),
     ConfigKey("policy[].title", "string", _NONE, "no"),
@@ -143,6 +146,9 @@ class EmailSettings:
     sender: str = ""  # an address, or "Name <address>"
     subject: str = DEFAULT_SUBJECT
     api_host: str | None = None
+    immediate: bool = False  # delivery = "immediate": no batch ids, a crash may mail one batch twice
+    send_delay_minutes: int | None = None  # None: send's default
+    batch_size: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,7 +420,34 @@ def _email(reader: _Reader) -> EmailSettings:
     if not subject.strip():
         reader.fail("subject", "must not be empty")
         subject = DEFAULT_SUBJECT
-    return EmailSettings(sender, subject, reader.url("api_host"))
+    delivery = reader.table.get("delivery", "scheduled")
+    if delivery not in ("scheduled", "immediate"):
+        reader.fail("delivery", f'must be "scheduled" or "immediate" (got {delivery!r})')
+        delivery = "scheduled"
+    delay = _whole(
+        reader,
+        "send_delay_minutes",
+        15,
+        4200,
+        "minutes (SendGrid cancels a batch reliably only until 10 minutes before its send time, "
+        "and takes a send time at most 72 hours ahead)",
+    )
+    if delivery == "immediate" and delay is not None:
+        reader.fail("send_delay_minutes", 'and delivery = "immediate" exclude each other')
+        delay = None
+    batch = _whole(reader, "batch_size", 1, 1000, "recipients (SendGrid takes 1000 per request)")
+    return EmailSettings(sender, subject, reader.url("api_host"), delivery == "immediate", delay, batch)
+
+
+def _whole(reader: _Reader, key: str, low: int, high: int, unit: str) -> int | None:
+    """An optional whole number from ``low`` to ``high``; a problem, and None, otherwise."""
+    value = reader.table.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        reader.fail(key, f"must be a whole number from {low} to {high} {unit} (got {value!r})")
+        return None
+    return value
 
 
 def _sender_ok(value: str) -> bool:

@@ -50,6 +50,8 @@ def run(
     **options: Any,
 ) -> SendOutcome:
     """``send_notice`` on ``tmp_path/n`` and ``tmp_path/r.csv``, with the test key and a fixed clock."""
+    if stub is not None:
+        stub.set_clock(NOW)
     arguments: dict[str, Any] = {
         "mode": mode,
         "email": EmailSettings(),
@@ -151,7 +153,10 @@ def test_sandbox_sends_through_the_client_with_progress_and_no_confirmation(
     assert [len(r["personalizations"]) for r in stub.requests] == [1000, 1000, 500]
     assert summary_lines(outcome) == (
         "sandbox: sent 2500 in 3 requests; skipped as already sent: 0; failed: 0; duplicate rows dropped: 0",
+        "delivery: scheduled by SendGrid 30 minutes after each request (the last batch at 2026-11-24 10:00"
+        " UTC); a run that crashes can be resumed without mailing anyone twice for 19 minutes",
     )
+    assert [r["send_at"] for r in stub.requests] == [int(NOW.timestamp()) + 1800] * 3
     assert [json.loads(line)["outcome"] for line in outcome.send_log.read_text().splitlines()] == [
         "sending",
         "accepted",
@@ -225,13 +230,67 @@ def test_a_refused_batch_raises_after_closing_the_progress_bar(tmp_path: Path, s
 
 
 def test_the_note_names_the_send_log_when_recipients_were_sent_again(tmp_path: Path) -> None:
-    result = mailing.SendResult(mailing.Mode.LIVE, 3, 1, 0, 0, 0, resent_in_doubt=3)
+    immediate = mailing.IMMEDIATE
+    result = mailing.SendResult(mailing.Mode.LIVE, 3, 1, 0, 0, 0, resent_in_doubt=3, schedule=immediate)
     outcome = SendOutcome(result, tmp_path / "outbox", tmp_path / "send-log.jsonl")
     assert summary_lines(outcome) == (
         "live: sent 3 in 1 requests; skipped as already sent: 0; failed: 0; duplicate rows dropped: 0",
+        "delivery: immediate (--immediate); a crash during a request can mail that batch (up to 1000"
+        " recipients) twice",
         "note: 3 recipients were sent again because an earlier run got no answer for their batch; "
         f"see {tmp_path / 'send-log.jsonl'}",
     )
+
+
+def test_the_summary_says_what_was_cancelled_and_warns_of_what_is_unconfirmed(tmp_path: Path) -> None:
+    result = mailing.SendResult(
+        mailing.Mode.LIVE,
+        5,
+        1,
+        3,
+        0,
+        0,
+        schedule=mailing.Schedule(45),
+        last_send_at=int(NOW.timestamp()),
+        cancelled=5,
+        unconfirmed=3,
+        unconfirmed_batches=("pd-1", "pd-2"),
+    )
+    lines = summary_lines(SendOutcome(result, tmp_path / "outbox", tmp_path / "send-log.jsonl"))
+    assert lines[1] == (
+        "delivery: scheduled by SendGrid 45 minutes after each request (the last batch at 2026-11-24 09:30"
+        " UTC); a run that crashes can be resumed without mailing anyone twice for 34 minutes"
+    )
+    assert lines[2].startswith("note: 5 recipients were in a batch whose request got no answer; that")
+    assert lines[3].startswith("warning: 3 recipients may not have been mailed")
+    assert "policydiff_batch=pd-1, policydiff_batch=pd-2 in SendGrid's Email Activity" in lines[3]
+    assert lines[3].endswith("run again with --resend-unconfirmed")
+    nothing = mailing.SendResult(mailing.Mode.LIVE, 0, 0, 5, 0, 0)
+    assert len(summary_lines(SendOutcome(nothing, tmp_path, tmp_path))) == 1  # no delivery line: none sent
+
+
+def test_the_schedule_and_batch_size_reach_the_requests(tmp_path: Path, stub: SendGridStub) -> None:
+    make_notice(tmp_path / "n")
+    make_recipients(tmp_path / "r.csv", 5)
+    outcome = run(tmp_path, mailing.Mode.LIVE, stub, schedule=mailing.Schedule(60), batch_size=2)
+    assert [len(r["personalizations"]) for r in stub.requests] == [2, 2, 1]
+    assert {r["send_at"] for r in stub.requests} == {int(NOW.timestamp()) + 3600}
+    assert len({r["batch_id"] for r in stub.requests}) == 3 and outcome.result.schedule.delay_minutes == 60
+    with pytest.raises(InputError, match="--batch-size: must be 1 to 1000"):
+        run(tmp_path, mailing.Mode.LIVE, stub, batch_size=1001, client_factory=no_client)
+    make_recipients(tmp_path / "r.csv", 7)
+    immediate = run(tmp_path, mailing.Mode.LIVE, stub, schedule=mailing.IMMEDIATE)
+    assert immediate.result.sent == 2 and "batch_id" not in stub.requests[-1]
+
+
+def test_choose_schedule_checks_the_delay() -> None:
+    assert mailing.choose_schedule(immediate=False, delay_minutes=None) == mailing.Schedule(30)
+    assert mailing.choose_schedule(immediate=True, delay_minutes=None) is mailing.IMMEDIATE
+    assert mailing.choose_schedule(immediate=False, delay_minutes=15).send_at(NOW) == NOW.timestamp() + 900
+    assert mailing.IMMEDIATE.send_at(NOW) is None
+    for bad in (14, 0, -1, 4201):
+        with pytest.raises(InputError, match="must be 15 to 4200 minutes"):
+            mailing.choose_schedule(immediate=False, delay_minutes=bad)
 
 
 def test_now_is_read_once_for_a_dry_run(tmp_path: Path) -> None:
@@ -245,3 +304,41 @@ def test_now_is_read_once_for_a_dry_run(tmp_path: Path) -> None:
 
     run(tmp_path, mailing.Mode.DRY_RUN, now=clock)
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("email", "flags", "scheduled", "sizes"),
+    [
+        ('delivery = "immediate"\nbatch_size = 2\n', [], False, [2, 2, 1]),
+        ("send_delay_minutes = 45\n", ["--batch-size", "3"], True, [3, 2]),
+        ('delivery = "immediate"\n', ["--send-delay", "20"], True, [5]),  # a flag wins over the config
+    ],
+)
+def test_the_configs_sending_keys_reach_send(
+    tmp_path: Path,
+    stub: SendGridStub,
+    monkeypatch: pytest.MonkeyPatch,
+    email: str,
+    flags: list[str],
+    scheduled: bool,
+    sizes: list[int],
+) -> None:
+    from typer.testing import CliRunner
+
+    from policydiff.cli import app
+
+    make_notice(tmp_path / "n")
+    make_recipients(tmp_path / "r.csv", 5)
+    config = tmp_path / "policydiff.toml"
+    config.write_text(f'[organization]\nname = "JoyPix LLC"\n\n[email]\nfrom = "p@joypix.ai"\n{email}')
+    monkeypatch.setenv("SENDGRID_API_KEY", KEY)
+    monkeypatch.setenv("POLICYDIFF_SENDGRID_HOST", stub.url)
+    done = CliRunner().invoke(
+        app, ["send", str(tmp_path / "n"), "--recipients", str(tmp_path / "r.csv"), "--sandbox", *flags,
+              "--config", str(config)],
+    )  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert [len(r["personalizations"]) for r in stub.requests] == sizes
+    assert all(("send_at" in r) is scheduled and ("batch_id" in r) is scheduled for r in stub.requests)
+    if "send_delay_minutes = 45" in email:
+        assert "45 minutes" in done.output or "45 min" in done.output

@@ -332,3 +332,27 @@ def test_redirects_to_is_canonical(tmp_path: Path) -> None:
         "policy": [{"id": "p", "url": "https://a.example/x", "redirects_to": ["HTTPS://WWW.A.example:443/"]}]
     }
     assert parse_settings(data, tmp_path / CONFIG_NAME).policies[0].redirects_to == ("https://www.a.example",)
+
+
+@pytest.mark.parametrize(
+    ("email", "problem"),
+    [
+        ({"delivery": "later"}, 'email.delivery: must be "scheduled" or "immediate"'),
+        ({"send_delay_minutes": 5}, "email.send_delay_minutes: must be a whole number from 15 to 4200"),
+        ({"send_delay_minutes": True}, "email.send_delay_minutes: must be a whole number"),
+        ({"batch_size": 0}, "email.batch_size: must be a whole number from 1 to 1000"),
+        ({"delivery": "immediate", "send_delay_minutes": 30}, "exclude each other"),
+    ],
+)
+def test_the_sending_keys_are_checked(email: dict[str, object], problem: str, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=re.escape(problem)):
+        parse_settings({"email": email}, tmp_path / CONFIG_NAME)
+
+
+def test_the_sending_keys_are_read(tmp_path: Path) -> None:
+    email = parse_settings(
+        {"email": {"delivery": "immediate", "batch_size": 10}}, tmp_path / CONFIG_NAME
+    ).email
+    assert (email.immediate, email.send_delay_minutes, email.batch_size) == (True, None, 10)
+    email = parse_settings({"email": {"send_delay_minutes": 45}}, tmp_path / CONFIG_NAME).email
+    assert (email.immediate, email.send_delay_minutes, email.batch_size) == (False, 45, None)

@@ -67,7 +67,8 @@ BROKEN: list[tuple[str, list[str]]] = [
         [
             "config.archivee: unknown key (allowed: organization, notice, email, archive, policy)",
             "organization.fax: unknown key (allowed: name, product, contact, website)",
-            "email.cc: unknown key (allowed: from, subject, api_host)",
+            "email.cc: unknown key (allowed: from, subject, api_host, delivery, send_delay_minutes, "
+            "batch_size)",
         ],
     ),
     (  # 3 a bad period and two bad major rules

@@ -13,9 +13,12 @@ from urllib.parse import urlparse
 from policydiff.config import EmailSettings
 from policydiff.errors import InputError
 from policydiff.send import (
+    BATCH_ARG,
+    MAX_PERSONALIZATIONS,
     OUTBOX,
     SEND_LOG,
     Mode,
+    Schedule,
     SendResult,
     plan_batches,
     read_notice,
@@ -24,6 +27,7 @@ from policydiff.send import (
     send_batches,
     write_outbox,
 )
+from policydiff.send.schedule import CANCEL_LEAD, SCHEDULED, clock
 
 if TYPE_CHECKING:
     from sendgrid import SendGridAPIClient
@@ -55,6 +59,7 @@ class SendOutcome:
     result: SendResult
     outbox: Path  # NOTICE_DIR/outbox: a dry run's .eml files
     send_log: Path  # NOTICE_DIR/send-log.jsonl: written by sandbox and live runs only
+    batch_size: int = MAX_PERSONALIZATIONS  # at most this many recipients per request
 
 
 def choose_mode(*, dry_run: bool, sandbox: bool, live: bool) -> Mode:
@@ -105,20 +110,38 @@ def send_notice(
     confirm: Callable[[int], None] | None,  # (to_send): before a live send to anyone; raises to stop it
     progress: ProgressBar | None = None,
     client_factory: ClientFactory = sendgrid_client,
+    schedule: Schedule = SCHEDULED,
+    batch_size: int = MAX_PERSONALIZATIONS,
+    resend_unconfirmed: bool = False,
 ) -> SendOutcome:
-    """Write the outbox (dry run) or send whoever this mode has not yet reached; a re-run resumes."""
+    """Write the outbox (dry run) or send whoever this mode has not yet reached; a re-run resumes.
+
+    A scheduled send (the default) cancels at SendGrid any batch an earlier run lost track of before
+    sending its recipients again; ``IMMEDIATE`` resends such a batch, which may mail it twice.
+    """
     notice = read_notice(notice_dir, default_sender=email.sender, default_subject=email.subject)
     people = read_recipients(recipients)
     if mode is Mode.DRY_RUN:
         return _outcome(notice_dir, write_outbox(notice, people, now=now()))
     key, host = sendgrid_key(api_key), sendgrid_host(api_host, email.api_host)
-    plan = plan_batches(notice, people, mode=mode, log=read_send_log(notice_dir))
+    if not 1 <= batch_size <= MAX_PERSONALIZATIONS:
+        raise InputError(f"send --batch-size: must be 1 to {MAX_PERSONALIZATIONS} (got {batch_size})")
+    plan = plan_batches(
+        notice,
+        people,
+        mode=mode,
+        log=read_send_log(notice_dir),
+        max_personalizations=batch_size,
+        resend_unconfirmed=resend_unconfirmed,
+    )
     if mode is Mode.LIVE and plan.to_send and confirm is not None:
         confirm(plan.to_send)
     client = client_factory(key, host)
     with (progress or _no_progress)(plan.to_send) as on_progress:
-        result = send_batches(client, notice, plan, sleep=sleep, now=now, on_progress=on_progress)
-    return _outcome(notice_dir, result)
+        result = send_batches(
+            client, notice, plan, sleep=sleep, now=now, on_progress=on_progress, schedule=schedule
+        )
+    return _outcome(notice_dir, result, batch_size)
 
 
 def summary_lines(outcome: SendOutcome) -> tuple[str, ...]:
@@ -131,18 +154,48 @@ def summary_lines(outcome: SendOutcome) -> tuple[str, ...]:
         )
     lines = [
         f"{result.mode.value}: sent {result.sent} in {result.requests} requests; skipped as already sent: "
-        f"{result.skipped}; failed: {result.failed}; duplicate rows dropped: {result.duplicates}"
+        f"{result.skipped}; failed: {result.failed}; duplicate rows dropped: {result.duplicates}",
     ]
+    if result.requests or result.schedule.immediate:
+        lines.append(_delivery_line(result, outcome.batch_size))
+    if result.cancelled:
+        lines.append(
+            f"note: {result.cancelled} recipients were in a batch whose request got no answer; that batch was"
+            " cancelled at SendGrid before they were sent again, so nobody gets the notice twice"
+        )
     if result.resent_in_doubt:
         lines.append(
             f"note: {result.resent_in_doubt} recipients were sent again because an earlier run got no answer"
             f" for their batch; see {outcome.send_log}"
         )
+    if result.unconfirmed:
+        names = ", ".join(f"{BATCH_ARG}={name}" for name in result.unconfirmed_batches)
+        lines.append(
+            f"warning: {result.unconfirmed} recipients may not have been mailed: their batch got no answer"
+            " and was too close to its send time to cancel for certain, so they were not sent again; look up"
+            f" {names} in SendGrid's Email Activity and, only if it is not there, run again with"
+            " --resend-unconfirmed"
+        )
     return tuple(lines)
 
 
-def _outcome(notice_dir: Path, result: SendResult) -> SendOutcome:
-    return SendOutcome(result, notice_dir / OUTBOX, notice_dir / SEND_LOG)
+def _delivery_line(result: SendResult, batch_size: int) -> str:
+    """When SendGrid delivers what this run sent, and what a crash could do."""
+    if result.schedule.delay_minutes is None:
+        return (
+            "delivery: immediate (--immediate); a crash during a request can mail that batch"
+            f" (up to {batch_size} recipients) twice"
+        )
+    when = f" (the last batch at {clock(result.last_send_at)})" if result.last_send_at else ""
+    window = result.schedule.delay_minutes - int(CANCEL_LEAD.total_seconds()) // 60
+    return (
+        f"delivery: scheduled by SendGrid {result.schedule.delay_minutes} minutes after each request{when};"
+        f" a run that crashes can be resumed without mailing anyone twice for {window} minutes"
+    )
+
+
+def _outcome(notice_dir: Path, result: SendResult, batch_size: int = MAX_PERSONALIZATIONS) -> SendOutcome:
+    return SendOutcome(result, notice_dir / OUTBOX, notice_dir / SEND_LOG, batch_size)
 
 
 def _no_progress(total: int) -> AbstractContextManager[Callable[[int], None]]:

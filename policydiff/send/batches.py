@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from policydiff.errors import InputError
@@ -31,8 +31,13 @@ class Plan:
     mode: Mode
     batches: tuple[Batch, ...]
     skipped: int  # already accepted in an earlier run
-    in_doubt: frozenset[str]  # hashes of recipients whose earlier request got no answer
+    in_doubt: frozenset[str]  # hashes of recipients whose earlier immediate request got no answer
     duplicates: int
+    # scheduled batches whose request got no answer: each is cancelled before its recipients (planned in
+    # ``batches``) are sent again, or, when too late to cancel, they are dropped from the plan
+    to_cancel: tuple[LogRecord, ...] = ()
+    unconfirmed: frozenset[str] = frozenset()  # hashes skipped because their batch could not be cancelled
+    unconfirmed_batches: tuple[LogRecord, ...] = ()
 
     @property
     def to_send(self) -> int:
@@ -47,24 +52,62 @@ def plan_batches(
     log: Sequence[LogRecord] = (),
     max_personalizations: int = MAX_PERSONALIZATIONS,
     max_payload_bytes: int = MAX_PAYLOAD_BYTES,
+    resend_unconfirmed: bool = False,
 ) -> Plan:
-    """Group the recipients not yet accepted by locale, in batches within SendGrid's limits."""
-    accepted, in_doubt = _earlier_runs(notice, mode, log)
+    """Group the recipients not yet accepted by locale, in batches within SendGrid's limits.
+
+    Recipients of a scheduled batch still in doubt are planned too: ``send_batches`` cancels that batch
+    first, and drops them (``without``) if it cannot. Those of a batch left unconfirmed by an earlier run
+    are skipped unless ``resend_unconfirmed``.
+    """
+    earlier = _earlier_runs(notice, mode, log)
+    unconfirmed = frozenset() if resend_unconfirmed else earlier.unconfirmed
+    done = earlier.accepted | unconfirmed
     groups: dict[str, list[Recipient]] = {}
     for person in recipients.people:
-        if person.hash not in accepted:
+        if person.hash not in done:
             groups.setdefault(notice.variant(person.locale).locale, []).append(person)
     batches = []
     for locale in sorted(groups):
         variant = notice.variant(locale)
         for chunk in _chunks(groups[locale], notice, variant, mode, max_personalizations, max_payload_bytes):
             batches.append(Batch(_batch_id(notice, locale, chunk), locale, tuple(chunk)))
-    skipped = len(recipients.people) - sum(len(g) for g in groups.values())
-    return Plan(mode, tuple(batches), skipped, frozenset(in_doubt), recipients.duplicates)
+    present = {person.hash for person in recipients.people}
+    return Plan(
+        mode,
+        tuple(batches),
+        len(present & earlier.accepted),
+        frozenset(earlier.in_doubt),
+        recipients.duplicates,
+        earlier.to_cancel,
+        frozenset(present & unconfirmed),
+        tuple(r for r in earlier.unconfirmed_batches if present & set(r.recipients)) if unconfirmed else (),
+    )
 
 
-def _earlier_runs(notice: Notice, mode: Mode, log: Sequence[LogRecord]) -> tuple[set[str], set[str]]:
-    """Hashes accepted by this notice in this mode, and those whose last request got no answer."""
+def without(plan: Plan, notice: Notice, hashes: Collection[str]) -> Plan:
+    """``plan`` less the recipients in ``hashes`` (their batches renamed), and with nothing left to cancel."""
+    batches = []
+    for batch in plan.batches:
+        kept = tuple(p for p in batch.recipients if p.hash not in hashes)
+        if kept == batch.recipients:
+            batches.append(batch)
+        elif kept:
+            batches.append(Batch(_batch_id(notice, batch.locale, kept), batch.locale, kept))
+    return replace(plan, batches=tuple(batches), to_cancel=())
+
+
+@dataclass(frozen=True, slots=True)
+class _Earlier:
+    accepted: set[str]
+    in_doubt: set[str]  # immediate batches with no answer
+    to_cancel: tuple[LogRecord, ...]  # scheduled batches with no answer
+    unconfirmed: frozenset[str]
+    unconfirmed_batches: tuple[LogRecord, ...]
+
+
+def _earlier_runs(notice: Notice, mode: Mode, log: Sequence[LogRecord]) -> _Earlier:
+    """What earlier runs of this notice in this mode did, from the last event of each batch."""
     mine = [r for r in log if r.mode is mode and r.notice == notice.digest]
     if mode is Mode.LIVE and any(r.outcome == "accepted" and r.notice != notice.digest for r in log):
         raise InputError(
@@ -72,15 +115,23 @@ def _earlier_runs(notice: Notice, mode: Mode, log: Sequence[LogRecord]) -> tuple
             "put a changed notice in a new folder so that nobody gets two versions"
         )
     accepted = {h for r in mine if r.outcome == "accepted" for h in r.recipients}
-    last = {r.batch: r for r in mine}
-    in_doubt = {h for r in last.values() if r.outcome == "sending" for h in r.recipients} - accepted
-    return accepted, in_doubt
+    last = list({r.key: r for r in mine}.values())
+    pending = [r for r in last if r.outcome == "sending"]
+    left = tuple(r for r in last if r.outcome == "unconfirmed" and set(r.recipients) - accepted)
+    return _Earlier(
+        accepted,
+        {h for r in pending if r.batch_id is None for h in r.recipients} - accepted,
+        tuple(r for r in pending if r.batch_id is not None),
+        frozenset(h for r in left for h in r.recipients) - accepted,
+        left,
+    )
 
 
 def _chunks(
     people: list[Recipient], notice: Notice, variant: Variant, mode: Mode, most: int, max_bytes: int
 ) -> list[list[Recipient]]:
-    base = len(_dumps(request_body(notice, variant, Batch("x" * 23, variant.locale, ()), mode)))
+    room = Batch("x" * 23, variant.locale, ())  # with room for a batch id and a send time
+    base = len(_dumps(request_body(notice, variant, room, mode, batch_id="x" * 128, send_at=2**40)))
     if base >= max_bytes:
         raise InputError(
             f"{notice.folder}: the {variant.locale or 'default'} email is too large for SendGrid"
@@ -107,8 +158,19 @@ def _personalization(person: Recipient) -> dict[str, Any]:
     return {"to": [to]}
 
 
-def request_body(notice: Notice, variant: Variant, batch: Batch, mode: Mode) -> dict[str, Any]:
-    """The Mail Send v3 JSON of one batch: one personalization per recipient, so nobody sees another."""
+def request_body(
+    notice: Notice,
+    variant: Variant,
+    batch: Batch,
+    mode: Mode,
+    *,
+    batch_id: str | None = None,
+    send_at: int | None = None,
+) -> dict[str, Any]:
+    """The Mail Send v3 JSON of one batch: one personalization per recipient, so nobody sees another.
+
+    A scheduled batch carries SendGrid's ``batch_id`` (so it can be cancelled) and its ``send_at``.
+    """
     sender = {"email": notice.sender}
     if notice.sender_name:
         sender["name"] = notice.sender_name
@@ -122,6 +184,10 @@ def request_body(notice: Notice, variant: Variant, batch: Batch, mode: Mode) -> 
         ],
         "custom_args": {BATCH_ARG: batch.id},
     }
+    if batch_id is not None:
+        body["batch_id"] = batch_id
+    if send_at is not None:
+        body["send_at"] = send_at
     if mode is Mode.SANDBOX:
         body["mail_settings"] = {"sandbox_mode": {"enable": True}}
     return body

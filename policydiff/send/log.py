@@ -1,6 +1,14 @@
 """The send log ``NOTICE_DIR/send-log.jsonl``: one JSON line per batch event, appended and synced.
 
-A re-run reads it to skip who was accepted and to spot batches whose request got no answer.
+A re-run reads it to skip who was accepted and to spot batches whose request got no answer. A batch's
+events, under its key (SendGrid's ``batch_id`` for a scheduled batch, else policydiff's batch name):
+
+- ``sending``: written and synced before the request; the last event of a batch whose outcome is unknown
+- ``accepted``: SendGrid took it (2xx)
+- ``failed``: SendGrid refused it with an answer; nobody in it was sent
+- ``cancelled``: a scheduled batch in doubt was cancelled at SendGrid; its recipients may be sent again
+- ``unconfirmed``: a scheduled batch in doubt could no longer be cancelled for certain; its recipients
+  are not sent again (they may or may not have been mailed)
 """
 
 from __future__ import annotations
@@ -23,8 +31,16 @@ class LogRecord:
     batch: str
     mode: Mode
     notice: str
-    outcome: str  # "sending" (written before the request), "accepted" or "failed"
+    outcome: str  # "sending", "accepted", "failed", "cancelled" or "unconfirmed"
     recipients: tuple[str, ...]
+    batch_id: str | None = None  # SendGrid's batch id: a scheduled batch
+    send_at: int | None = None  # when SendGrid delivers a scheduled batch (Unix seconds)
+    locale: str = ""
+
+    @property
+    def key(self) -> str:
+        """What ties a batch's events together: a resent batch has a new SendGrid batch id."""
+        return self.batch_id or self.batch
 
 
 def read_send_log(folder: Path) -> tuple[LogRecord, ...]:
@@ -46,14 +62,25 @@ def read_send_log(folder: Path) -> tuple[LogRecord, ...]:
     return tuple(records)
 
 
+OUTCOMES = ("sending", "accepted", "failed", "cancelled", "unconfirmed")
+
+
 def _parse(line: str) -> LogRecord:
     item = json.loads(line)
+    batch_id, send_at = item.get("batch_id"), item.get("send_at")
+    if item["outcome"] not in OUTCOMES or (batch_id is None) != (send_at is None):
+        raise ValueError("not a send-log record")
+    if batch_id is not None and (not isinstance(batch_id, str) or type(send_at) is not int):
+        raise ValueError("not a send-log record")
     return LogRecord(
         str(item["batch"]),
         Mode(item["mode"]),
         str(item["notice"]),
         str(item["outcome"]),
         tuple(str(h) for h in item.get("recipients", ())),
+        batch_id,
+        send_at,
+        str(item.get("locale", "")),
     )
 
 
@@ -66,7 +93,11 @@ def append_record(
     message_id: str | None,
     time: datetime,
 ) -> None:
-    """Append one record and sync it; a failed batch's line lists no recipients."""
+    """Append one record and sync it; a failed or cancelled batch's line lists no recipients.
+
+    Every value is policydiff's own or was checked against its expected shape (``redaction.checked_*``):
+    nothing SendGrid sent back is written raw.
+    """
     line: dict[str, object] = {
         "batch": record.batch,
         "mode": record.mode.value,
@@ -77,7 +108,10 @@ def append_record(
         "message_id": message_id,  # SendGrid's X-Message-Id, to match its event data
         "time": time.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
     }
-    if record.outcome != "failed":
+    if record.batch_id is not None:
+        line["batch_id"] = record.batch_id  # to cancel the batch if its outcome is never learnt
+        line["send_at"] = record.send_at
+    if record.outcome not in ("failed", "cancelled"):
         line["recipients"] = list(record.recipients)  # sha256 of the address, never the address
     _append_line(folder / SEND_LOG, json.dumps(line, separators=(",", ":")) + "\n")
 

@@ -7,6 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from policydiff.errors import DeliveryError
+from policydiff.send.schedule import Schedule
 
 
 class Mode(StrEnum):
@@ -23,8 +24,13 @@ class SendResult:
     skipped: int
     failed: int
     duplicates: int
-    resent_in_doubt: int = 0
+    resent_in_doubt: int = 0  # sent again after an immediate request that got no answer (may be twice)
     written: tuple[Path, ...] = ()
+    schedule: Schedule = Schedule()
+    last_send_at: int | None = None  # the latest send_at of this run's scheduled batches
+    cancelled: int = 0  # recipients whose in-doubt batch this run cancelled at SendGrid (then sent again)
+    unconfirmed: int = 0  # recipients skipped because their in-doubt batch could not be cancelled
+    unconfirmed_batches: tuple[str, ...] = ()  # those batches' policydiff names (custom arg)
 
 
 class SendFailed(DeliveryError):
