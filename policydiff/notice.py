@@ -435,6 +435,9 @@ def render_notice(
             if template.output.startswith("email.") and template.output.endswith(".html"):
                 text = _inline_css(text)
             if template.output.startswith("in-app."):
+                text = _fitting_in_app(
+                    environments[template.escape].get_template(template.name), context, locale
+                )
                 _check_in_app(template.name, text)
             files[template.output] = text
         subjects = _subjects(plan, locales, available, environments) if plan.required else {}
@@ -471,6 +474,37 @@ def _inline_css(html: str) -> str:
 
     inliner = css_inline.CSSInliner(load_remote_stylesheets=False, keep_at_rules=True)
     return str(inliner.inline(html))
+
+
+def _fitting_in_app(template: Any, context: Mapping[str, Any], locale: str) -> str:
+    """The in-app message, with a long policy title or product name shortened until it fits.
+
+    A page's title can run to hundreds of characters; the message must stay within the limit,
+    so the names give way (with an ellipsis) before anything the user must be told.
+    """
+    text = str(template.render(**context, locale=locale))
+    for width in (80, 48, 24):
+        if _in_app_length(text) <= IN_APP_LIMIT:
+            break
+        shorter = {
+            **context,
+            "policy_title": _shorten(str(context.get("policy_title", "")), width),
+            "product": _shorten(str(context.get("product", "")), width),
+        }
+        text = str(template.render(**shorter, locale=locale))
+    return text
+
+
+def _in_app_length(text: str) -> int:
+    return len("\n".join(text.rstrip("\n").split("\n")[:-1]).strip())
+
+
+def _shorten(text: str, width: int) -> str:
+    """``text`` cut at a word boundary to at most ``width`` characters, with an ellipsis when cut."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    return (cut or text[: width - 1]) + "…"
 
 
 def _check_in_app(name: str, text: str) -> None:

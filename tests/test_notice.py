@@ -619,3 +619,17 @@ def _complete(settings: Settings) -> Settings:
     fixture = load_settings(FIXTURES / "policydiff.toml")
     notice = replace(fixture.notice, period_days=settings.notice.period_days)
     return replace(fixture, path=settings.path, notice=notice)
+
+
+def test_a_long_policy_title_is_shortened_in_the_in_app_message_not_refused(project: Path) -> None:
+    """A page's <h1> of 197 characters (seen in the fuzzing) fits the 280-character message shortened."""
+    from dataclasses import replace
+
+    plan = plan_notice(report_for(*JOYPIX), load_settings(project / "policydiff.toml"), date(2026, 4, 20))
+    title = "Privacy Policy for the JoyPix Photo Editing, Sharing, Printing and Storage Services " * 3
+    long = replace(plan, policy_title=title.strip(), product="JoyPix.ai " * 12)
+    files = render_notice(long)
+    message, link = files["in-app.txt"].rstrip("\n").split("\n")
+    assert len(message) <= IN_APP_LIMIT and link == "https://joypix.ai/privacy"
+    assert "…" in message and "may affect you" in message
+    assert title.strip() in files["email.txt"]  # only the in-app message gives way
