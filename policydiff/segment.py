@@ -31,6 +31,9 @@ _NUMBERED = re.compile(
 _BOLD_HEADING = re.compile(r"^(?:\*\*|__)([^*_].*?)(?:\*\*|__):?$")
 _DEFINITION = re.compile(r"^(\*{0,2}[A-Z0-9][^:;.!?\n]{0,70}?\*{0,2}):(?!//)\s*(\S.*)$")
 _SENTENCE_END = ".;:,!"
+MAX_SECTION_DEPTH = 32
+"""Sections nest at most this deep: a deeper heading ("1.1.1.…" 500 levels down) opens beside the
+deepest section, so that no later stage walking the tree recursively runs out of stack."""
 
 
 @dataclass(slots=True)
@@ -394,6 +397,7 @@ def _tree(text: str, blocks: list[_Block]) -> tuple[Clause, ...]:
 def _open_section(stack: list[_Section], block: _Block, text: str) -> None:
     """Close the sections a heading ends, then open its own, its heading as the first leaf."""
     _close_for(stack, block)
+    del stack[MAX_SECTION_DEPTH:]  # stack[0] is the root
     parent = stack[-1]
     wanted = _label_segment(block.label) if block.label else None
     name = _segment_name(parent, wanted) if wanted else _ordinal(parent, "s")

@@ -241,9 +241,10 @@ def test_deep_html(tmp_path: Path) -> None:
     assert load(str(write(tmp_path, "deep.html", page(nested)))).text == "deep text"
 
 
-def test_absurdly_deep_html_is_an_input_error(tmp_path: Path) -> None:
-    path = write(tmp_path, "deep.html", page("<div>" * 5000 + "deep text" + "</div>" * 5000))
-    assert load_error(path) == f"{path}: HTML nested too deeply to read"
+def test_absurdly_deep_html_keeps_its_text(tmp_path: Path) -> None:
+    # elements deeper than MAX_DEPTH are not built; their text stays, a block apart
+    body = "<div>" * 5000 + "<p>deep text</p><p>deeper text</p>" + "</div>" * 5000
+    assert load(str(write(tmp_path, "deep.html", page(body)))).text == "deep text\ndeeper text"
 
 
 # --- HTML ----------------------------------------------------------------------------------

@@ -24,3 +24,18 @@ class Loaded:
 
 
 Loader = Callable[[bytes, LoadOptions], Loaded]
+
+
+def failure(error: BaseException, *, kind: bool = True) -> str:
+    """An exception a parser raised on a damaged file, as one line of at most 200 characters.
+
+    ``kind`` names the exception first ("struct.error: unpack requires …"): for a parser's internal
+    error its message alone rarely says anything to a reader.
+    """
+    message = " ".join(str(error).split())
+    if kind:
+        cls = type(error)
+        name = cls.__qualname__ if cls.__module__ == "builtins" else f"{cls.__module__}.{cls.__qualname__}"
+        message = f"{name}: {message}" if message else name
+    message = message or type(error).__name__
+    return message if len(message) <= 200 else message[:199] + "…"

@@ -26,6 +26,14 @@ _DECLARED = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
     re.IGNORECASE,
 )
+# Python text codecs that are no character set a page can be written in (WHATWG knows none of them):
+# a page declaring one is read as if it declared nothing.
+_NOT_CHARSETS = frozenset(
+    {
+        "idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "utf-7", "charmap",
+        "mbcs", "oem",
+    }
+)  # fmt: skip
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 _BINARY_CONTROL_RATIO = 0.3
 
@@ -103,7 +111,7 @@ def _guess(data: bytes, declared: str | None, name: str) -> str:
             continue
         try:
             return data.decode(encoding)
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):
             continue  # a page that lies about its charset is common: keep guessing
     from charset_normalizer import from_bytes  # ~30 ms of import, only for the odd legacy file
 
@@ -117,8 +125,12 @@ def _usable_codec(label: str | None) -> str | None:
     if not label:
         return None
     try:
-        codec = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
+        return None  # "x-foo": unknown, so guessed like an undeclared page
+    codec = info.name
+    # "base64", "rot13", "zlib", "hex": bytes-to-bytes or str-to-str transforms, not text encodings
+    if not getattr(info, "_is_text_encoding", True) or codec in _NOT_CHARSETS:
         return None
     if codec.startswith(("utf-16", "utf-32")):
         return None  # without a BOM a declared UTF-16 is a lie: the page was served as ASCII-compatible

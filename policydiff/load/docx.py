@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from policydiff.errors import InputError
-from policydiff.load.base import Loaded, LoadOptions
+from policydiff.load.base import Loaded, LoadOptions, failure
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -41,6 +41,8 @@ _LEVEL_REFERENCE = re.compile(r"%([1-9])")
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"))
 _ROMAN_SMALL = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _TRUE = frozenset({"1", "true", "on"})
+# What zipfile raises for a damaged or unusual archive (a newer zip version, an unknown compression).
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError, EOFError)
 
 
 def looks_like_docx(data: bytes) -> bool:
@@ -50,17 +52,26 @@ def looks_like_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except _ZIP_ERRORS:
         return False
 
 
 def load_docx(data: bytes, options: LoadOptions) -> Loaded:
     """The text of a Word document, refusing one that still holds tracked changes."""
-    document = _open(data, options.name)
-    _refuse_revisions(document, options.name)
-    reader = _Reader(document)
-    text = "\n\n".join(reader.blocks(document.element.body))
-    title = (document.core_properties.title or "").strip() or None
+    name = options.name
+    document = _open(data, name)
+    try:
+        _refuse_revisions(document, name)
+        reader = _Reader(document)
+        text = "\n\n".join(reader.blocks(document.element.body))
+        title = (document.core_properties.title or "").strip() or None
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(f"{name}: not a readable Word .docx file (elements nested too deeply)") from None
+    except Exception as error:  # noqa: BLE001 - python-docx reads a damaged part lazily, failing in any way
+        # an unknown style type, a core-properties part of the wrong element, a relationship without a target
+        raise InputError(f"{name}: not a readable Word .docx file ({failure(error)})") from None
     return Loaded(text, title)
 
 
@@ -77,8 +88,8 @@ def _open(data: bytes, name: str) -> WordDocument:
                 raise InputError(f"{name}: the Word package unpacks to more than 256 MB; refused")
             if "word/document.xml" not in archive.namelist():
                 raise InputError(f"{name}: a zip file without a Word body (word/document.xml)")
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise InputError(f"{name}: not a readable Word .docx file ({error})") from None
+    except _ZIP_ERRORS as error:
+        raise InputError(f"{name}: not a readable Word .docx file ({failure(error, kind=False)})") from None
     # python-docx is ~70 ms of import: only Word files pay for it.
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -87,8 +98,11 @@ def _open(data: bytes, name: str) -> WordDocument:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError, zlib.error) as error:
         # lxml's XMLSyntaxError is a SyntaxError: a damaged part reads as one
-        reason = " ".join(str(error).split()) or type(error).__name__
-        raise InputError(f"{name}: not a readable Word .docx file ({reason})") from None
+        raise InputError(f"{name}: not a readable Word .docx file ({failure(error, kind=False)})") from None
+    except RecursionError:
+        raise InputError(f"{name}: not a readable Word .docx file (elements nested too deeply)") from None
+    except Exception as error:  # noqa: BLE001 - python-docx is the boundary: TypeError, NotImplementedError...
+        raise InputError(f"{name}: not a readable Word .docx file ({failure(error)})") from None
 
 
 def _refuse_revisions(document: WordDocument, name: str) -> None:

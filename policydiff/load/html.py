@@ -25,8 +25,9 @@ def load_html(data: bytes, options: LoadOptions) -> Loaded:
     """The policy's text in a page: ``select``ed or main element, without chrome and banners."""
     text = decode(data, options.name, declared=declared_charset(data))
     # bs4 and lxml cost ~150 ms to import: only pages pay for them, never `policydiff --help`.
-    from policydiff.load.html_content import main_content, page_title, parse
+    from policydiff.load.html_content import main_content, page_title
     from policydiff.load.html_markdown import to_markdown
+    from policydiff.load.html_parse import parse
 
     soup = parse(text)
     try:

@@ -15,9 +15,11 @@ from typing import NamedTuple
 
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
+DEEP_TEXT = "policydiff-deep-text"
+"""The text of elements nested too deep to build (``html_parse``): one line per block they held."""
 _HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 _LISTS = frozenset({"ul", "ol", "menu"})
-_BLOCKS = frozenset(
+BLOCKS = frozenset(
     {
         "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
         "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header",
@@ -26,8 +28,17 @@ _BLOCKS = frozenset(
     }
     | _HEADING_LEVELS.keys()
     | _LISTS
+    | {DEEP_TEXT}
 )  # fmt: skip
+TRANSPARENT = frozenset({"object", "noscript", "video", "audio", "canvas", "applet"})
+"""Fallback containers: their text is read in place, as if they were not there.
+
+A browser shows it where the plugin, script or medium is missing, and an unclosed one holds the
+rest of the page: dropping them would drop policy text.
+"""
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # not \s: a no-break space is the author's, normalise decides
+_CELLS = ("td", "th", DEEP_TEXT)  # DEEP_TEXT: what was too deep to build in a row reads as a cell
+_MAX_INDENT = 16  # list levels; a page nesting lists deeper (unclosed <ul>s) gains nothing but width
 _UNSAFE_TARGETS = ("javascript:", "vbscript:", "data:")
 
 
@@ -59,6 +70,9 @@ def _block(tag: Tag, depth: int) -> list[_Block]:
         return [_Block(text)] if text.strip() else []
     if name == "hr":
         return []
+    if name == DEEP_TEXT:
+        text = _deep_lines(tag)
+        return [_Block(text)] if text else []
     return _blocks(tag, depth)
 
 
@@ -73,14 +87,27 @@ def _blocks(node: Tag, depth: int) -> list[_Block]:
         if text:
             blocks.append(_Block(text))
 
-    for child in node.children:
-        if isinstance(child, Tag) and child.name in _BLOCKS:
+    for child in _children(node):
+        if isinstance(child, Tag) and child.name in BLOCKS:
             flush()
             blocks.extend(_block(child, depth))
         else:
             inline.append(_inline(child, bold=True))
     flush()
     return blocks
+
+
+def _children(tag: Tag) -> Iterator[PageElement]:
+    """The children of ``tag``, with those of a transparent container in its place."""
+    pending = [iter(tag.children)]
+    while pending:
+        child = next(pending[-1], None)
+        if child is None:
+            pending.pop()
+        elif isinstance(child, Tag) and child.name in TRANSPARENT:
+            pending.append(iter(child.children))
+        else:
+            yield child
 
 
 def _inline(node: PageElement, *, bold: bool) -> str:
@@ -96,19 +123,29 @@ def _inline(node: PageElement, *, bold: bool) -> str:
         return "\n"
     if name == "img":
         return ""
+    if name == DEEP_TEXT:
+        return f"\n{_deep_lines(node)}\n"
     strong = name in ("strong", "b") and bold
     inner = _inline_children(node, bold=bold and not strong)
     if name == "a":
         return _link(inner, node.get("href"))
     if strong:
         return _wrap(inner, "**")
-    if name in _BLOCKS:
+    if name in BLOCKS:
         return f"\n{inner}\n"  # a block inside an inline element still starts a line
     return inner
 
 
+def _deep_lines(tag: Tag) -> str:
+    lines = (_one_line(line) for line in tag.get_text().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
 def _inline_children(tag: Tag, *, bold: bool) -> str:
-    return "".join(_inline(child, bold=bold) for child in tag.children)
+    parts = []  # a loop, not a generator: one frame less per level of nesting
+    for child in tag.children:
+        parts.append(_inline(child, bold=bold))
+    return "".join(parts)
 
 
 def _wrap(inner: str, mark: str) -> str:
@@ -159,7 +196,7 @@ def _flat(tag: Tag) -> str:
 
 
 def _list_items(tag: Tag) -> Iterator[PageElement]:
-    for child in tag.children:
+    for child in _children(tag):
         if isinstance(child, Tag) and child.name != "li" and child.name not in _LISTS and child.find("li"):
             yield from _list_items(child)  # the <div> some frameworks wrap around items
         else:
@@ -181,12 +218,12 @@ def _list_lines(tag: Tag, depth: int) -> list[str]:
         else:
             text = _one_line(_inline(item, bold=True))
             if text:
-                lines.append("  " * depth + text)
+                lines.append(_indent(depth) + text)
     return lines
 
 
 def _item_lines(item: Tag, marker: str, depth: int) -> list[str]:
-    indent = "  " * depth
+    indent = _indent(depth)
     lines: list[str] = []
     first = True
     for block in _blocks(item, depth + 1):
@@ -199,6 +236,11 @@ def _item_lines(item: Tag, marker: str, depth: int) -> list[str]:
             lines.append(f"{indent}{marker} {line}" if first else f"{indent}  {line}")
             first = False
     return lines
+
+
+def _indent(depth: int) -> str:
+    """Two spaces a level, up to ``_MAX_INDENT`` levels: deeper items line up with the deepest."""
+    return "  " * min(depth, _MAX_INDENT)
 
 
 def _int_attribute(tag: Tag, name: str, default: int) -> int:
@@ -214,9 +256,13 @@ def _table(table: Tag) -> list[_Block]:
     if isinstance(caption, Tag) and (text := _flat(caption)):
         blocks.append(_Block(text))
     lines: list[str] = []
-    rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
+    rows = _rows(table)
     for row in rows:
-        cells = [cell for cell in row.find_all(["td", "th"], recursive=False) if isinstance(cell, Tag)]
+        cells = (
+            [row]
+            if row.name == DEEP_TEXT
+            else [cell for cell in _children(row) if isinstance(cell, Tag) and cell.name in _CELLS]
+        )
         texts: list[str] = []
         for cell in cells:
             texts.append(_flat(cell).replace("|", "\\|"))
@@ -229,6 +275,19 @@ def _table(table: Tag) -> list[_Block]:
     if lines:
         blocks.append(_Block("\n".join(lines)))
     return blocks
+
+
+def _rows(table: Tag) -> list[Tag]:
+    """The rows of ``table`` in order, through ``tbody`` and wrappers, not those of a table nested in it."""
+    rows: list[Tag] = []
+    pending = [child for child in reversed(table.contents) if isinstance(child, Tag)]
+    while pending:
+        tag = pending.pop()
+        if tag.name in ("tr", DEEP_TEXT):
+            rows.append(tag)
+        elif tag.name not in ("table", "caption"):
+            pending.extend(child for child in reversed(tag.contents) if isinstance(child, Tag))
+    return rows
 
 
 def _is_header(row: Tag, cells: list[Tag]) -> bool:
@@ -261,10 +320,10 @@ def _definitions(dl: Tag) -> list[_Block]:
 
 
 def _definition_parts(dl: Tag) -> Iterator[Tag]:
-    for child in dl.children:
+    for child in _children(dl):
         if not isinstance(child, Tag):
             continue
-        if child.name in ("dt", "dd"):
-            yield child
+        if child.name in ("dt", "dd", DEEP_TEXT):
+            yield child  # DEEP_TEXT: what was too deep to build reads as a definition
         elif child.find(["dt", "dd"]):
             yield from _definition_parts(child)  # <div> groups are allowed inside <dl>

@@ -12,7 +12,7 @@ import re
 import zlib
 
 from policydiff.errors import InputError
-from policydiff.load.base import Loaded, LoadOptions
+from policydiff.load.base import Loaded, LoadOptions, failure
 
 PDF_MAGIC = b"%PDF-"
 # A lone page number at the top or bottom of a page: "3", "Page 3", "Page 3 of 12", "- 3 -", "3/12".
@@ -57,12 +57,15 @@ def _extract(data: bytes, name: str) -> list[str]:
         raise InputError(f"{name}: the PDF is password-protected; save an unprotected copy") from None
     except PDFEncryptionError as error:
         raise InputError(f"{name}: the PDF is encrypted in a way that cannot be read ({error})") from None
-    except (PSException, ValueError, KeyError, TypeError, IndexError, AttributeError, zlib.error) as error:
-        # a damaged file can fail anywhere inside pdfminer's parser: all of these mean "cannot be read"
-        reason = " ".join(str(error).split()) or type(error).__name__
-        raise InputError(f"{name}: not a readable PDF ({reason})") from None
     except RecursionError:
         raise InputError(f"{name}: not a readable PDF (objects nested too deeply)") from None
+    except MemoryError:
+        raise InputError(f"{name}: not a readable PDF (it needs more memory than there is)") from None
+    except (PSException, ValueError, KeyError, TypeError, IndexError, AttributeError, zlib.error) as error:
+        raise InputError(f"{name}: not a readable PDF ({failure(error, kind=False)})") from None
+    except Exception as error:  # noqa: BLE001 - pdfminer is the boundary: struct.error, OverflowError, asserts
+        # a damaged file can fail anywhere inside pdfminer, with any exception: each means "cannot be read"
+        raise InputError(f"{name}: not a readable PDF ({failure(error)})") from None
 
 
 def _quiet_pdfminer() -> None:

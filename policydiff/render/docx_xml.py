@@ -206,9 +206,18 @@ def _core_properties(document: WordDocument, layout: Layout, now: dt.datetime) -
     properties.created = now.replace(tzinfo=None)
     properties.modified = now.replace(tzinfo=None)
     properties.revision = 1
-    properties.title = xml_text(layout.title)
-    properties.subject = xml_text(layout.subject)
+    properties.title = _property(layout.title)
+    properties.subject = _property(layout.subject)
     properties.comments = "Tracked changes: accept all for the new version, reject all for the old one."
+
+
+_PROPERTY_LIMIT = 255  # python-docx refuses a longer core property (ValueError)
+
+
+def _property(text: str) -> str:
+    """``text`` as a core property: XML-safe, cut to 255 characters with an ellipsis."""
+    text = xml_text(text)
+    return text if len(text) <= _PROPERTY_LIMIT else text[: _PROPERTY_LIMIT - 1].rstrip() + "…"
 
 
 def _fixed_zip(data: bytes, now: dt.datetime) -> bytes:
