@@ -20,7 +20,9 @@ from policydiff.model import Clause, ClauseKind, Document, Outline
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# "(?:\|\s*)?" and not "\|?\s*": two optional runs of spaces in a row split a long indent in
+# quadratically many ways before the match fails
+_TABLE_SEPARATOR = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BULLET = re.compile(
     r"^(\s*)([-*+•·▪◦●○■]|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))\s+(\S.*)$"
 )
@@ -264,14 +266,21 @@ def _lead_in(blocks: list[_Block], text: str) -> str | None:
 
 
 def _continues(block: _Block, line: str, text: str, *, plain: bool, indent: int) -> bool:
-    previous = text[block.start : block.end].rstrip()
     if block.label is not None:
         # an indented line under a list item continues it; so does a lazy line in Markdown
         return (len(line) - len(line.lstrip()) > indent) or not plain
     if plain:
         # one line, one paragraph — unless the line was hard-wrapped mid-sentence
-        return bool(previous) and previous[-1] not in ".:;!?\"')" and line.lstrip()[:1].islower()
+        last = _last_visible(text, block.start, block.end)
+        return bool(last) and last not in ".:;!?\"')" and line.lstrip()[:1].islower()
     return True
+
+
+def _last_visible(text: str, start: int, end: int) -> str:
+    """The last character of ``text[start:end]`` that is not white space ("" if none), without copying it."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > start else ""
 
 
 def _is_list_run(lines: list[tuple[int, str]], index: int, label: str) -> bool:

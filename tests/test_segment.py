@@ -347,3 +347,20 @@ def test_corpus_keeps_every_character(path: Path) -> None:
 @needs_shared
 def test_the_corpus_is_there() -> None:
     assert len(CORPUS) == 2 * corpus_pair_count()  # an old and a new file per pair
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("p.txt", "line\n" * 200_000),  # every line continues the last block: no copy of it per line
+        ("p.md", " " * 200_000 + "x\n" + "| a |\n" * 10),  # a long indent before a table-like line
+    ],
+)
+def test_long_inputs_segment_in_linear_time(name: str, text: str) -> None:
+    import time
+
+    from policydiff.load import load_bytes
+
+    started = time.perf_counter()
+    segment(load_bytes(text.encode("utf-8"), name))
+    assert time.perf_counter() - started < 15  # quadratic, these took 40 s and more
