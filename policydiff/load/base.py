@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import struct
+import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,6 +27,26 @@ class Loaded:
 
 
 Loader = Callable[[bytes, LoadOptions], Loaded]
+
+
+# What a third-party parser (pdfminer, python-docx, zipfile, lxml) raises on a damaged file, as
+# found by fuzzing: each means "this file cannot be read" (exit 2). Anything else is ours: exit 4.
+DAMAGED_FILE_ERRORS: tuple[type[Exception], ...] = (
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    AssertionError,
+    OverflowError,
+    NotImplementedError,
+    EOFError,
+    SyntaxError,
+    UnicodeError,
+    struct.error,
+    zlib.error,
+    zipfile.BadZipFile,
+)
 
 
 def failure(error: BaseException, *, kind: bool = True) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from policydiff.errors import InputError
-from policydiff.load.base import Loaded, LoadOptions, failure
+from policydiff.load.base import DAMAGED_FILE_ERRORS, Loaded, LoadOptions, failure
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -69,8 +69,9 @@ def load_docx(data: bytes, options: LoadOptions) -> Loaded:
         raise
     except RecursionError:
         raise InputError(f"{name}: not a readable Word .docx file (elements nested too deeply)") from None
-    except Exception as error:  # noqa: BLE001 - python-docx reads a damaged part lazily, failing in any way
-        # an unknown style type, a core-properties part of the wrong element, a relationship without a target
+    except DAMAGED_FILE_ERRORS as error:
+        # python-docx reads a damaged part lazily: an unknown style type, a core-properties part of
+        # the wrong element, a relationship without a target
         raise InputError(f"{name}: not a readable Word .docx file ({failure(error)})") from None
     return Loaded(text, title)
 
@@ -101,7 +102,7 @@ def _open(data: bytes, name: str) -> WordDocument:
         raise InputError(f"{name}: not a readable Word .docx file ({failure(error, kind=False)})") from None
     except RecursionError:
         raise InputError(f"{name}: not a readable Word .docx file (elements nested too deeply)") from None
-    except Exception as error:  # noqa: BLE001 - python-docx is the boundary: TypeError, NotImplementedError...
+    except DAMAGED_FILE_ERRORS as error:
         raise InputError(f"{name}: not a readable Word .docx file ({failure(error)})") from None
 
 

@@ -12,7 +12,7 @@ import re
 import zlib
 
 from policydiff.errors import InputError
-from policydiff.load.base import Loaded, LoadOptions, failure
+from policydiff.load.base import DAMAGED_FILE_ERRORS, Loaded, LoadOptions, failure
 
 PDF_MAGIC = b"%PDF-"
 # A lone page number at the top or bottom of a page: "3", "Page 3", "Page 3 of 12", "- 3 -", "3/12".
@@ -63,8 +63,8 @@ def _extract(data: bytes, name: str) -> list[str]:
         raise InputError(f"{name}: not a readable PDF (it needs more memory than there is)") from None
     except (PSException, ValueError, KeyError, TypeError, IndexError, AttributeError, zlib.error) as error:
         raise InputError(f"{name}: not a readable PDF ({failure(error, kind=False)})") from None
-    except Exception as error:  # noqa: BLE001 - pdfminer is the boundary: struct.error, OverflowError, asserts
-        # a damaged file can fail anywhere inside pdfminer, with any exception: each means "cannot be read"
+    except DAMAGED_FILE_ERRORS as error:
+        # a damaged file fails anywhere inside pdfminer: struct.error, OverflowError, its asserts
         raise InputError(f"{name}: not a readable PDF ({failure(error)})") from None
 
 
