@@ -10,6 +10,8 @@ import json
 import os
 import random
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -739,3 +741,24 @@ def command_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def files_of(folder: Path) -> list[str]:
     """Every file below ``folder``, relative and sorted."""
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+def run_policydiff(
+    project: Path, *args: str, github: bool = False, timeout: int = 120
+) -> subprocess.CompletedProcess[str]:
+    """``python -m policydiff ARGS`` as a process in ``project``, errors logged there, outside (or,
+    with ``github``, inside) a GitHub Actions job."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "POLICYDIFF_ERROR_LOG": str(project / "error.log")}
+    env.pop("GITHUB_ACTIONS", None)
+    if github:
+        env["GITHUB_ACTIONS"] = "true"
+    return subprocess.run(
+        [sys.executable, "-m", "policydiff", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=timeout,
+        check=False,
+    )

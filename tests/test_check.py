@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from helpers import as_review, policy_page, sample_report, small_policy, threaded_server
+from helpers import as_review, policy_page, run_policydiff, sample_report, small_policy, threaded_server
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -71,20 +69,7 @@ remove = [".cookie-banner"]
 
 
 def run(project: Path, *args: str, github: bool = False) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "POLICYDIFF_ERROR_LOG": str(project / "error.log")}
-    env.pop("GITHUB_ACTIONS", None)
-    if github:
-        env["GITHUB_ACTIONS"] = "true"
-    return subprocess.run(
-        [sys.executable, "-m", "policydiff", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    return run_policydiff(project, *args, github=github)
 
 
 def check(

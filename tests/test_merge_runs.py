@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import policy_page, small_policy, threaded_server
+from helpers import policy_page, run_policydiff, small_policy, threaded_server
 from werkzeug import Request, Response
 
 from policydiff.commands.check import in_shard, parse_shard
@@ -63,18 +61,7 @@ def make_project(folder: Path, base: str) -> Path:
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "POLICYDIFF_ERROR_LOG": str(project / "error.log")}
-    env.pop("GITHUB_ACTIONS", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "policydiff", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=300,
-        check=False,
-    )
+    done = run_policydiff(project, *args, timeout=300)
     assert "Traceback" not in done.stderr, done.stderr
     return done
 

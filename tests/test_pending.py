@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import policy_page, small_policy, threaded_server
+from helpers import policy_page, run_policydiff, small_policy, threaded_server
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -72,20 +72,7 @@ def project(tmp_path: Path, site: Site) -> Path:
 
 
 def run(project: Path, *args: str, github: bool = False) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "POLICYDIFF_ERROR_LOG": str(project / "error.log")}
-    env.pop("GITHUB_ACTIONS", None)
-    if github:
-        env["GITHUB_ACTIONS"] = "true"
-    return subprocess.run(
-        [sys.executable, "-m", "policydiff", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    return run_policydiff(project, *args, github=github)
 
 
 def check(

@@ -59,19 +59,24 @@ class StatementReader:
         ``listed_under_collection``: the sentence sits under a lead-in or heading saying what is
         collected; a sentence without a practice verb then names collected items itself.
         """
-        text = mask_links(sentence).replace("\u2019", "'")
-        reader = practice_reader()
-        for match in reader.verbs.finditer(text):
-            if match.lastgroup != "collect":
-                continue
-            subject = self.subject.search(text[: match.start()])
-            if subject is None:
-                continue
-            if self.negation.search(subject.group()):
-                return None
-            return self._statement("collect.active", text, match.end())
+        text = _plain(sentence)
+        found = self._company_verb(text, "collect")
+        if found is not None:
+            verb, denied = found
+            return None if denied else self._statement("collect.active", text, verb.end())
         if listed_under_collection and self._listed(text):
             return self._statement("collect.listed", text, 0)
+        return None
+
+    def _company_verb(self, text: str, action: str) -> tuple[re.Match[str], bool] | None:
+        """The first verb of ``action`` whose subject is the company, and whether it is denied ("we
+        do not collect"); None when the company does no such thing in ``text``."""
+        for match in practice_reader().verbs.finditer(text):
+            if match.lastgroup != action:
+                continue
+            subject = self.subject.search(text[: match.start()])
+            if subject is not None:
+                return match, bool(self.negation.search(subject.group()))
         return None
 
     def _listed(self, text: str) -> bool:
@@ -84,20 +89,12 @@ class StatementReader:
 
     def shared_with(self, sentence: str) -> Collected | None:
         """The recipients of the company's (affirmed) sharing statement in ``sentence``, or None."""
-        text = mask_links(sentence).replace("\u2019", "'")
-        for match in practice_reader().verbs.finditer(text):
-            if match.lastgroup != "share":
-                continue
-            subject = self.subject.search(text[: match.start()])
-            if subject is None:
-                continue
-            if self.negation.search(subject.group()):
-                return None
-            recipient = self.recipient.search(text, match.end())
-            if recipient is None:
-                return None
-            return self._statement("share.recipients", text, recipient.end(), introduced=False)
-        return None
+        text = _plain(sentence)
+        found = self._company_verb(text, "share")
+        recipient = self.recipient.search(text, found[0].end()) if found and not found[1] else None
+        if recipient is None:
+            return None
+        return self._statement("share.recipients", text, recipient.end(), introduced=False)
 
     def novel(self, items: tuple[str, ...], known: frozenset[str]) -> list[str]:
         """The words of the items that name something (not a generic word) and ``known`` lacks."""
@@ -129,6 +126,11 @@ class StatementReader:
             if piece.strip(" *()[]\"'-\t\n")
         )
         return Collected(pattern, items, (start, end)) if items else None
+
+
+def _plain(sentence: str) -> str:
+    """What a reader reads: link targets blanked, curly apostrophes straight ("we\u2019ll")."""
+    return mask_links(sentence).replace("\u2019", "'")
 
 
 def _alternatives(phrases: list[str]) -> str:
