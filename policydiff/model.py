@@ -401,6 +401,7 @@ class Pending:
     why: str  # one line: what is missing
     clear: tuple[str, ...]  # the commands that settle it, most likely first
     awaiting: tuple[str, ...] = ()  # the ids of the changes a lawyer must still decide
+    report: Report | None = None  # the version against the previous one, reviews applied
 
 
 @dataclass(frozen=True, slots=True)

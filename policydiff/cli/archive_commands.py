@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 
+
 @boundary
 def record(
     policy: Annotated[str, typer.Argument(help="The policy's id in policydiff.toml.")],
@@ -139,7 +140,8 @@ def _over_policies(
         if shard is not None:
             from policydiff.commands.check import in_shard
 
-            chosen = [policy for policy in chosen if policy.id in in_shard(ids, shard)]
+            share = set(in_shard(ids, shard))  # for the progress bar's total; the job takes its own share
+            chosen = [policy for policy in chosen if policy.id in share]
         task = progress.add_task(verb, total=len(chosen))
         done = job(
             settings, client, ids, today=day, now=started, on_done=lambda _: progress.advance(task), **extra

@@ -215,7 +215,9 @@ def _with_pending(settings: Settings, check: PolicyCheck, today: dt.date, stamp:
         if item.severity is Severity.MAJOR and not tried:
             folder = notice_folder(archive, item.version)
             try:
-                report = version_report(settings, archive, item.previous, item.version, reviews)
+                report = item.report or version_report(
+                    settings, archive, item.previous, item.version, reviews
+                )
                 _draft(settings, archive, item.version, report, folder, today, stamp)
             except PolicydiffError as error:
                 error_text = _joined(

@@ -96,10 +96,10 @@ def _pending(archive: PolicyArchive, previous: Version, version: Version, report
         why = "its notices are not drafted"
         if awaiting:
             why += f"; {_count(len(awaiting))} a lawyer must decide"
-        return Pending(policy, version, previous, Severity.MAJOR, why, (draft, ack), awaiting)
+        return Pending(policy, version, previous, Severity.MAJOR, why, (draft, ack), awaiting, report)
     decide = tuple(f"policydiff review {policy} {change} {REVIEW_CHOICES} --because …" for change in awaiting)
     why = f"{_count(len(awaiting))} a lawyer must decide before anyone can say no notice is needed"
-    return Pending(policy, version, previous, Severity.REVIEW, why, (*decide, ack), awaiting)
+    return Pending(policy, version, previous, Severity.REVIEW, why, (*decide, ack), awaiting, report)
 
 
 def _count(number: int) -> str:
