@@ -21,6 +21,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from policydiff.errors import InputError
+from policydiff.limits import LIMIT_KEYS, Limits
+from policydiff.limits import problem as limit_problem
 from policydiff.model import Category, Direction
 
 CONFIG_NAME = "policydiff.toml"
@@ -77,6 +79,15 @@ CONFIG_KEYS: tuple[ConfigKey, ...] = (
     ConfigKey("email.send_delay_minutes", "integer from 15 to 4200", "30", "no"),
     ConfigKey("email.batch_size", "integer from 1 to 1000", "1000", "no"),
     ConfigKey("archive.path", "folder, relative to the config", "policies", "no"),
+    *(
+        ConfigKey(
+            f"limits.{spec.key}",
+            f"integer from {spec.low:,} to {spec.high:,} ({spec.unit}): {spec.meaning}",
+            f"{getattr(Limits(), spec.key):,}",
+            "no",
+        )
+        for spec in LIMIT_KEYS
+    ),
     ConfigKey("policy[].id", "lowercase letters, digits, - or _; unique", _NONE, "each policy"),
     ConfigKey("policy[].title", "string", _NONE, "no"),
     ConfigKey("policy[].url", "http(s) URL", _NONE, "no"),
@@ -173,6 +184,7 @@ class Settings:
     email: EmailSettings = field(default_factory=EmailSettings)
     archive: Path = Path("policies")
     policies: tuple[PolicySettings, ...] = ()
+    limits: Limits = field(default_factory=Limits)
 
     def policy(self, policy_id: str) -> PolicySettings:
         for policy in self.policies:
@@ -359,8 +371,24 @@ def validate(data: Mapping[str, object], path: Path) -> tuple[Settings, tuple[Pr
         email=email,
         archive=path.parent / archive.text("path", "policies"),
         policies=_policies(top, path),
+        limits=_limits(_Reader(problems, "limits", data.get("limits", {}), allowed_keys("limits"))),
     )
     return settings, tuple(problems)
+
+
+def _limits(reader: _Reader) -> Limits:
+    """``[limits]``: each key a whole number in its range (see ``policydiff.limits``)."""
+    values: dict[str, int] = {}
+    for spec in LIMIT_KEYS:
+        value = reader.table.get(spec.key)
+        if value is None:
+            continue
+        wrong = limit_problem(spec.key, value)
+        if wrong is not None:
+            reader.fail(spec.key, wrong)
+        elif isinstance(value, int):
+            values[spec.key] = value
+    return Limits(**values)
 
 
 def _organization(reader: _Reader) -> Organization:

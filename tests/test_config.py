@@ -78,7 +78,7 @@ def test_major_rules_and_period(tmp_path: Path) -> None:
     [
         (
             "archivee = 1\n",
-            "config.archivee: unknown key (allowed: organization, notice, email, archive, policy)",
+            "config.archivee: unknown key (allowed: organization, notice, email, archive, limits, policy)",
         ),
         ("[organization]\nname = 'x'\nfax = '1'\n", "organization.fax: unknown key"),
         ("[organization]\nname = 5\n", "organization.name: must be a string (got 5)"),
@@ -213,7 +213,15 @@ def test_check_value_checks_one_key_as_the_config_would() -> None:
 
 
 def test_the_tables_take_their_keys_from_the_key_list() -> None:
-    assert allowed_keys("") == ("organization", "notice", "email", "archive", "policy")
+    assert allowed_keys("") == ("organization", "notice", "email", "archive", "limits", "policy")
+    assert allowed_keys("limits") == (
+        "input_mb",
+        "unpacked_mb",
+        "docx_ratio",
+        "pdf_pages",
+        "html_elements",
+        "seconds",
+    )
     assert allowed_keys("notice") == (
         "period_days",
         "major",

@@ -65,7 +65,7 @@ BROKEN: list[tuple[str, list[str]]] = [
             email='from = "privacy@joypix.ai"\ncc = "legal@joypix.ai"\n',
         ),
         [
-            "config.archivee: unknown key (allowed: organization, notice, email, archive, policy)",
+            "config.archivee: unknown key (allowed: organization, notice, email, archive, limits, policy)",
             "organization.fax: unknown key (allowed: name, product, contact, website)",
             "email.cc: unknown key (allowed: from, subject, api_host, delivery, send_delay_minutes, "
             "batch_size)",
@@ -228,8 +228,8 @@ BROKEN: list[tuple[str, list[str]]] = [
         "[organization]\nname = 'JoyPix LLC'\ncontact = 'support@joypix.ai'\n"
         "[notices]\npolicy_url = 'https://joypix.ai/privacy'\n[emails]\nfrom = 'privacy@joypix.ai'\n",
         [
-            "config.emails: unknown key (allowed: organization, notice, email, archive, policy)",
-            "config.notices: unknown key (allowed: organization, notice, email, archive, policy)",
+            "config.emails: unknown key (allowed: organization, notice, email, archive, limits, policy)",
+            "config.notices: unknown key (allowed: organization, notice, email, archive, limits, policy)",
             MISSING["email.from"],
             MISSING["notice.policy_url"],
         ],

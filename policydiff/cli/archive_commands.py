@@ -19,10 +19,12 @@ from policydiff.cli.options import (
     FailOn,
     FailOnOption,
     HistoryFormat,
+    LimitOption,
     OutputOption,
     PoliciesArgument,
     ReviewSeverity,
     append,
+    budget,
     now,
     person,
     project_settings,
@@ -56,11 +58,14 @@ def record(
         ),
     ] = None,
     config: ConfigOption = None,
+    limit: LimitOption = None,
 ) -> None:
     """Store a new version of a policy in the archive, judged against the previous one."""
     from policydiff.commands.record import record_source
 
-    done = record_source(project_settings(config), policy, source, version, date, today(), shown=shown)
+    settings = project_settings(config, limit)
+    with budget(settings.limits, source, documents=2):  # the new version and the latest one
+        done = record_source(settings, policy, source, version, date, today(), shown=shown)
     typer.echo(_recorded_line(done))
     for warning in done.warnings:  # about its date: the exit code stays that of a recorded version
         say(f"warning: {done.policy}: {warning}")
@@ -117,6 +122,7 @@ def _over_policies(
     verb: str,
     job: Callable[..., R],
     shard: tuple[int, int] | None = None,
+    limit: list[str] | None = None,
 ) -> tuple[R, Settings, dt.datetime]:
     """Run ``job`` (fetch or check) over the chosen policies with one HTTP client and a progress bar."""
     from rich.console import Console
@@ -125,13 +131,14 @@ def _over_policies(
     from policydiff.commands.fetch import FETCH_WORKERS, policies_to_fetch
     from policydiff.fetch import new_client, user_agent
 
-    settings = project_settings(config)
+    settings = project_settings(config, limit)
     chosen = policies_to_fetch(settings, policies or [])
     started, day = now(), today()
     console = Console(stderr=True)
     columns = (TextColumn(verb), BarColumn(), MofNCompleteColumn())
     show = len(chosen) > 1 and console.is_terminal
     with (
+        budget(settings.limits, "this run", documents=2 * len(chosen)),  # each page and its latest version
         new_client(user_agent(__version__), connections=FETCH_WORKERS) as client,
         Progress(*columns, console=console, transient=True, disable=not show) as progress,
     ):
@@ -150,12 +157,12 @@ def _over_policies(
 
 
 @boundary
-def fetch(policies: PoliciesArgument = None, config: ConfigOption = None) -> None:
+def fetch(policies: PoliciesArgument = None, config: ConfigOption = None, limit: LimitOption = None) -> None:
     """Download each policy page, record a new version when its text changed; exit 3 if a fetch failed."""
     from policydiff.commands.fetch import Fetched, fetch_policies
 
     results: tuple[Fetched, ...]
-    results, _, _ = _over_policies(config, policies, "fetching", fetch_policies)
+    results, _, _ = _over_policies(config, policies, "fetching", fetch_policies, limit=limit)
     code = 0
     for result in results:
         if result.recorded is not None:
@@ -291,6 +298,7 @@ def check(
         ),
     ] = None,
     config: ConfigOption = None,
+    limit: LimitOption = None,
 ) -> None:
     """Fetch or read each policy, record new versions, draft notices and redlines for material changes."""
     from policydiff.commands.check import check_exit_code, check_policies, parse_shard
@@ -298,7 +306,7 @@ def check(
 
     checks: tuple[PolicyCheck, ...]
     share = parse_shard(shard) if shard is not None else None
-    checks, settings, started = _over_policies(config, policies, "checking", check_policies, share)
+    checks, settings, started = _over_policies(config, policies, "checking", check_policies, share, limit)
     code = check_exit_code(checks, FAIL_RANK[fail_on])
     _print_checks(checks, settings, color)
     if summary is not None:

@@ -15,8 +15,10 @@ from policydiff.cli.options import (
     DiffFormat,
     FailOn,
     FailOnOption,
+    LimitOption,
     OutputOption,
     SegmentFormat,
+    budget,
     exit_code,
     lazy_archive,
     now,
@@ -73,6 +75,7 @@ def diff(
     fail_on: FailOnOption = FailOn.never,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the text report.")] = None,
     config: ConfigOption = None,
+    limit: LimitOption = None,
 ) -> None:
     """Show every change between two versions, with its severity and the words that decided it."""
     from policydiff.commands.diff import diff_sources, one_stdin
@@ -81,7 +84,9 @@ def diff(
     one_stdin(old, new)
     if format is DiffFormat.docx and output is None and sys.stdout.isatty():
         raise InputError("--format docx: a Word file is binary; give --output FILE (or redirect stdout)")
-    report = diff_sources(old, new, project_settings(config), shown=shown)
+    settings = project_settings(config, limit)
+    with budget(settings.limits, f"{old} and {new}", documents=2):
+        report = diff_sources(old, new, settings, shown=shown)
     use_color, width = terminal(color, output)
     # the Word redline's revisions are dated now: the one place that reads the clock for it
     options = RenderOptions(color=use_color, width=width, now=now())
@@ -99,11 +104,14 @@ def segment(
     ] = SegmentFormat.text,
     output: OutputOption = None,
     config: ConfigOption = None,
+    limit: LimitOption = None,
 ) -> None:
     """Show the clause tree of a policy: paths, kinds, headings and offsets."""
     from policydiff.commands.segment import segment_source
 
-    outline = segment_source(source, archive_root=lazy_archive(config), shown=shown)
+    limits = project_settings(config, limit).limits
+    with budget(limits, source):
+        outline = segment_source(source, archive_root=lazy_archive(config), shown=shown, limits=limits)
     if format is SegmentFormat.json:
         from policydiff.render.json_report import render_segment_json
 
@@ -123,6 +131,7 @@ def notice(
     out: Annotated[Path, typer.Option("--out", help="The folder to write the notices to.")] = Path("notice"),
     force: Annotated[bool, typer.Option("--force", help="Replace notice files already in --out.")] = False,
     config: ConfigOption = None,
+    limit: LimitOption = None,
 ) -> None:
     """Draft the notices material changes need: email (HTML and text), announcement, in-app, history entry.
 
@@ -134,10 +143,11 @@ def notice(
     one_stdin(old, new)
     published = _date("--publish-date", publish_date) if publish_date else today()
     effective = _date("--effective-date", effective_date) if effective_date else None
-    settings = project_settings(config)
-    drafted = notice_for_sources(
-        old, new, settings, published, effective, out, force=force, shown=shown, today=today()
-    )
+    settings = project_settings(config, limit)
+    with budget(settings.limits, f"{old} and {new}", documents=2):
+        drafted = notice_for_sources(
+            old, new, settings, published, effective, out, force=force, shown=shown, today=today()
+        )
     _print_drafted(drafted, out)
 
 

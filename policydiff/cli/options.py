@@ -17,6 +17,7 @@ from policydiff.model import Severity
 
 if TYPE_CHECKING:
     from policydiff.config import Settings
+    from policydiff.limits import Limits
 
 
 class DiffFormat(StrEnum):
@@ -77,6 +78,15 @@ FailOnOption = Annotated[
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file.", dir_okay=False)
 ]
+LimitOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--limit",
+        metavar="KEY=N",
+        help="Set a resource limit for this run, e.g. --limit input_mb=50 (repeatable; keys: input_mb,"
+        " unpacked_mb, docx_ratio, pdf_pages, html_elements, seconds; [limits] in docs/config.md).",
+    ),
+]
 PoliciesArgument = Annotated[
     list[str] | None, typer.Argument(help="Policy ids (default: every policy with a url or source).")
 ]
@@ -87,11 +97,57 @@ def exit_code(severity_rank: int, fail_on: FailOn) -> int:
     return 1 if severity_rank >= FAIL_RANK[fail_on] else 0
 
 
-def project_settings(config: Path | None) -> Settings:
-    """The settings of ``--config``, else of the policydiff.toml found from the working directory."""
-    from policydiff.config import load_settings
+def project_settings(config: Path | None, limits: list[str] | None = None) -> Settings:
+    """The settings of ``--config``, else of the policydiff.toml found from the working directory;
+    ``limits`` (the ``--limit`` flags) win over its ``[limits]``."""
+    from dataclasses import replace
 
-    return load_settings(config, search_from=Path.cwd())
+    from policydiff.config import load_settings
+    from policydiff.limits import with_flags
+
+    settings = load_settings(config, search_from=Path.cwd())
+    if limits:
+        settings = replace(settings, limits=with_flags(settings.limits, limits))
+    return settings
+
+
+@contextmanager
+def budget(limits: Limits, what: str, documents: int = 1) -> Iterator[None]:
+    """Stop the run once it has taken ``limits.seconds`` for each of the ``documents`` it reads.
+
+    The one wall clock of a run, set here at the edge (the core never reads the clock). A run whose
+    worker threads are still busy (fetch, check) cannot be unwound from the main thread alone: it says
+    why and ends at once, as a kill would, which the archive and the notice step survive by design.
+    """
+    import os
+    import signal
+    import threading
+
+    from policydiff.limits import over
+
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield  # no timer to set here (Windows, or a host application's thread)
+        return
+    seconds = limits.seconds * max(1, documents)
+
+    def expired(signum: int, frame: object) -> None:
+        each = f" for {documents} documents" if documents > 1 else ""
+        error = over(what, f"the run took more than {seconds:,} seconds{each}", "seconds", limits)
+        if threading.active_count() > 1:
+            from policydiff.cli.boundary import say
+
+            say(error.message)
+            sys.stderr.flush()
+            os._exit(error.exit_code)
+        raise error
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def lazy_archive(config: Path | None) -> Callable[[], Path]:

@@ -33,7 +33,13 @@ def diff_sources(
     """Compare two sources (files, ``-``, URLs or ``POLICY@REF``) with the lawyers' reviews applied."""
     one_stdin(old, new)
     documents = [
-        open_source(source, archive_root=lambda: settings.archive, stdin=stdin, shown=shown)
+        open_source(
+            source,
+            archive_root=lambda: settings.archive,
+            stdin=stdin,
+            shown=shown,
+            limits=settings.limits,
+        )
         for source in (old, new)
     ]
     return reviewed(compare(documents[0], documents[1], judgement(settings)), settings, (old, new))

@@ -96,7 +96,8 @@ class _Job:
         page: Page | None = None
         try:
             if policy.url is None:
-                document = open_source(policy.source or "", select=policy.select, remove=policy.remove)
+                source, limits = policy.source or "", self.settings.limits
+                document = open_source(source, select=policy.select, remove=policy.remove, limits=limits)
                 recorded = record_version(self.settings, policy.id, document, None, None, self.today)
                 return Fetched(policy.id, policy.source or "", recorded)
             page = self._page(policy.url, policy.redirects_to)
@@ -117,7 +118,7 @@ class _Job:
     def _record(self, policy: PolicySettings, page: Page) -> Recorded:
         from policydiff.fetch import check_page
 
-        document = from_page(page, policy.select, policy.remove)
+        document = from_page(page, policy.select, policy.remove, self.settings.limits)
 
         def guard(previous: str | None) -> None:
             check_page(page, document.text, document.title, previous)

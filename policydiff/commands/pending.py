@@ -53,7 +53,11 @@ def version_report(
     from policydiff.load.ref import from_archive
     from policydiff.review import apply_reviews
 
-    report = compare(from_archive(archive, previous), from_archive(archive, version), judgement(settings))
+    report = compare(
+        from_archive(archive, previous, settings.limits),
+        from_archive(archive, version, settings.limits),
+        judgement(settings),
+    )
     return apply_reviews(report, reviews)
 
 

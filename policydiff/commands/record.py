@@ -49,9 +49,13 @@ def record_source(
     """Record ``source`` (a file, ``-`` or ``POLICY@REF``) as the policy's next version."""
     configured = settings.policy(policy_id)
     if is_reference(source):  # an archived version: already extracted, kept in its format
-        document = open_source(source, archive_root=lambda: settings.archive, shown=shown)
+        document = open_source(
+            source, archive_root=lambda: settings.archive, shown=shown, limits=settings.limits
+        )
     else:
-        document = open_source(source, select=configured.select, remove=configured.remove)
+        document = open_source(
+            source, select=configured.select, remove=configured.remove, limits=settings.limits
+        )
     return record_version(settings, policy_id, document, label, date, today)
 
 
@@ -156,7 +160,7 @@ def _line(stated: StatedDate, says: str) -> str:
 def _against(archive: PolicyArchive, latest: Version, document: Document, settings: Settings) -> Report:
     from policydiff.compare import compare
 
-    return compare(from_archive(archive, latest), document, judgement(settings))
+    return compare(from_archive(archive, latest, settings.limits), document, judgement(settings))
 
 
 def _add(

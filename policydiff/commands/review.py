@@ -56,7 +56,11 @@ def find_change(settings: Settings, policy_id: str, change_id: str) -> tuple[Cha
     versions = archive.versions()
     wanted = change_id.strip().lower()
     for old, new in reversed(list(zip(versions, versions[1:], strict=False))):
-        report = compare(from_archive(archive, old), from_archive(archive, new), judgement(settings))
+        report = compare(
+            from_archive(archive, old, settings.limits),
+            from_archive(archive, new, settings.limits),
+            judgement(settings),
+        )
         for change in report.changes:
             if change.id == wanted or (base_id(wanted) == wanted and base_id(change.id) == wanted):
                 return change, old, new

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from policydiff.limits import Limits
 from policydiff.load.ref import open_source
 from policydiff.model import Outline
 from policydiff.segment import segment
@@ -19,6 +20,7 @@ def segment_source(
     archive_root: Callable[[], Path],
     stdin: BinaryIO | None = None,
     shown: Callable[[Path], str] = str,
+    limits: Limits = Limits(),
 ) -> Outline:
     """The clause tree of ``source``; ``archive_root`` is asked for only when it is ``POLICY@REF``."""
-    return segment(open_source(source, archive_root=archive_root, stdin=stdin, shown=shown))
+    return segment(open_source(source, archive_root=archive_root, stdin=stdin, shown=shown, limits=limits))

@@ -12,6 +12,7 @@ from pathlib import PurePath
 from typing import BinaryIO
 
 from policydiff.errors import InputError
+from policydiff.limits import Limits, over
 from policydiff.load.base import Loaded, Loader, LoadOptions
 from policydiff.load.decode import peek
 from policydiff.load.describe import describe
@@ -61,14 +62,15 @@ def load(
     select: str | None = None,
     remove: tuple[str, ...] = (),
     kind: str | None = None,
+    limits: Limits = Limits(),
 ) -> Document:
     """Load a file path or ``-`` (standard input) into a ``Document``; ``InputError`` if it cannot be.
 
     ``kind`` reads text already extracted from a source of that kind (an archived version), so it
-    segments as the original did.
+    segments as the original did. ``limits`` bounds what the source may cost (``LimitError``).
     """
-    data = read_bytes(source, stdin)
-    return load_bytes(data, source, select=select, remove=remove, kind=kind)
+    data = read_bytes(source, stdin, limits)
+    return load_bytes(data, source, select=select, remove=remove, kind=kind, limits=limits)
 
 
 def load_bytes(
@@ -79,10 +81,13 @@ def load_bytes(
     remove: tuple[str, ...] = (),
     kind: str | None = None,
     suffix: str | None = None,
+    limits: Limits = Limits(),
 ) -> Document:
     """Read bytes already in hand (a fetched page) as ``source``; ``suffix`` stands for a file's name."""
     name = source_name(source)
-    options = LoadOptions(name, select, tuple(remove))
+    if len(data) > limits.input_bytes:
+        raise over(name, f"{len(data):,} bytes", "input_mb", limits)
+    options = LoadOptions(name, select, tuple(remove), limits)
     if kind is not None:
         loaded = load_plain(data, options)
     else:

@@ -6,16 +6,19 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from policydiff.limits import Limits
 
 
 @dataclass(frozen=True, slots=True)
 class LoadOptions:
-    """The name to put in error messages and the HTML refinements of a policy's config."""
+    """The name to put in error messages, the HTML refinements of a policy's config, the limits."""
 
     name: str
     select: str | None = None
     remove: tuple[str, ...] = ()
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from policydiff.errors import InputError
+from policydiff.limits import Limits, over
 from policydiff.load.base import DAMAGED_FILE_ERRORS, Loaded, LoadOptions, failure
 
 if TYPE_CHECKING:
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and Office's password-encrypted files
-_MAX_UNPACKED = 256 * 1024 * 1024  # a zip bomb is refused before python-docx inflates it into memory
 _REVISIONS = {  # tag → the words of the refusal message
     "ins": "insertion",
     "del": "deletion",
@@ -59,7 +59,7 @@ def looks_like_docx(data: bytes) -> bool:
 def load_docx(data: bytes, options: LoadOptions) -> Loaded:
     """The text of a Word document, refusing one that still holds tracked changes."""
     name = options.name
-    document = _open(data, name)
+    document = _open(data, name, options.limits)
     try:
         _refuse_revisions(document, name)
         reader = _Reader(document)
@@ -76,7 +76,7 @@ def load_docx(data: bytes, options: LoadOptions) -> Loaded:
     return Loaded(text, title)
 
 
-def _open(data: bytes, name: str) -> WordDocument:
+def _open(data: bytes, name: str, limits: Limits) -> WordDocument:
     if data.startswith(_OLE_MAGIC):
         raise InputError(
             f"{name}: a legacy .doc or a password-protected Word file; save it as .docx without a password"
@@ -85,8 +85,7 @@ def _open(data: bytes, name: str) -> WordDocument:
         raise InputError(f"{name}: not a Word .docx file (it is not a zip package)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > _MAX_UNPACKED:
-                raise InputError(f"{name}: the Word package unpacks to more than 256 MB; refused")
+            _check_sizes(archive.infolist(), name, limits)
             if "word/document.xml" not in archive.namelist():
                 raise InputError(f"{name}: a zip file without a Word body (word/document.xml)")
     except _ZIP_ERRORS as error:
@@ -104,6 +103,22 @@ def _open(data: bytes, name: str) -> WordDocument:
         raise InputError(f"{name}: not a readable Word .docx file (elements nested too deeply)") from None
     except DAMAGED_FILE_ERRORS as error:
         raise InputError(f"{name}: not a readable Word .docx file ({failure(error)})") from None
+
+
+def _check_sizes(entries: list[zipfile.ZipInfo], name: str, limits: Limits) -> None:
+    """Refuse a zip bomb from its directory, before python-docx inflates a byte of it.
+
+    zipfile never inflates an entry past the size its directory declares, so the declared sizes
+    bound what reading the package can cost.
+    """
+    unpacked = sum(info.file_size for info in entries)
+    if unpacked > limits.unpacked_bytes:
+        raise over(name, f"the Word package unpacks to {unpacked:,} bytes", "unpacked_mb", limits)
+    for info in entries:
+        # a stored (uncompressed) entry has a ratio of 1; an empty one compresses to a few bytes
+        if info.file_size > 1_000_000 and info.file_size > limits.docx_ratio * max(info.compress_size, 1):
+            ratio = info.file_size // max(info.compress_size, 1)
+            raise over(name, f"its part {info.filename} is compressed {ratio:,} to 1", "docx_ratio", limits)
 
 
 def _refuse_revisions(document: WordDocument, name: str) -> None:

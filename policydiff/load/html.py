@@ -29,7 +29,7 @@ def load_html(data: bytes, options: LoadOptions) -> Loaded:
     from policydiff.load.html_markdown import to_markdown
     from policydiff.load.html_parse import parse
 
-    soup = parse(text)
+    soup = parse(text, options.name, options.limits)
     try:
         roots = main_content(soup, options)
         body = "\n\n".join(part for part in (to_markdown(root) for root in roots) if part)

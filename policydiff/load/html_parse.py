@@ -22,6 +22,7 @@ from typing import Any
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from bs4.builder._lxml import LXMLTreeBuilder
 
+from policydiff.limits import Limits, over
 from policydiff.load.html_markdown import BLOCKS, DEEP_TEXT
 
 __all__ = ["MAX_DEPTH", "NOISE_NAMES", "NOISE_ROLES", "VOID", "close_unclosed", "parse"]
@@ -66,15 +67,23 @@ _ROOM = {"table": 4, "thead": 3, "tbody": 3, "tfoot": 3, "tr": 2, "dl": 2}
 _HTML_SPACE = re.compile(
     r"[ \t\n\r\f]+"
 )  # a line break in the source is a space: DEEP_TEXT's lines are blocks
-_BUILT, _CLOSED, _UNBUILT, _SKIPPED = range(4)
+_BUILT, _CLOSED, _UNBUILT, _SKIPPED, _PAST_LIMIT = range(5)
 
 
-def parse(text: str) -> BeautifulSoup:
-    """Parse a page with lxml; bs4's hints about XHTML or file-name-like markup are not errors here."""
+def parse(text: str, name: str = "page", limits: Limits = Limits()) -> BeautifulSoup:
+    """Parse a page with lxml; bs4's hints about XHTML or file-name-like markup are not errors here.
+
+    A page of more elements than ``limits.html_elements`` is refused (``LimitError``): past it,
+    nothing more is built, and the page is not read at all.
+    """
+    builder = _Builder(max_elements=limits.html_elements)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        return BeautifulSoup(close_unclosed(text), builder=_Builder())
+        soup = BeautifulSoup(close_unclosed(text), builder=builder)
+    if builder.elements > limits.html_elements:
+        raise over(name, f"the page has {builder.elements:,} elements", "html_elements", limits)
+    return soup
 
 
 def close_unclosed(text: str) -> str:
@@ -138,8 +147,13 @@ class _Builder(LXMLTreeBuilder):
     skipped with its content (a script or navigation too deep to build).
     """
 
+    def __init__(self, max_elements: int) -> None:
+        self.max_elements = max_elements
+        super().__init__()
+
     def reset(self) -> None:
         super().reset()
+        self.elements = 0  # start tags seen
         self._open: list[int] = []
         self._depth = 0  # built elements open
         self._unbuilt = 0  # unbuilt elements open
@@ -147,6 +161,10 @@ class _Builder(LXMLTreeBuilder):
         self._deep: list[str] | None = None  # the text of unbuilt elements, until it is written
 
     def start(self, tag: str | bytes, attrib: dict[Any, Any], nsmap: Any = None) -> None:
+        self.elements += 1
+        if self.elements > self.max_elements:  # the page is refused: build nothing more
+            self._open.append(_PAST_LIMIT)
+            return
         name = _name(tag)
         if self._skipping:
             self._skipping += 1
@@ -184,6 +202,8 @@ class _Builder(LXMLTreeBuilder):
             super().end(tag)
             return
         state = self._open.pop()
+        if state == _PAST_LIMIT:
+            return
         if state == _SKIPPED:
             self._skipping -= 1
         elif state == _UNBUILT:
@@ -196,7 +216,7 @@ class _Builder(LXMLTreeBuilder):
             self._depth -= 1
 
     def data(self, data: str | bytes) -> None:
-        if self._skipping:
+        if self._skipping or self.elements > self.max_elements:
             return
         if self._deep is None:
             super().data(data)

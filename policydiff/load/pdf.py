@@ -12,6 +12,7 @@ import re
 import zlib
 
 from policydiff.errors import InputError
+from policydiff.limits import Limits, over
 from policydiff.load.base import DAMAGED_FILE_ERRORS, Loaded, LoadOptions, failure
 
 PDF_MAGIC = b"%PDF-"
@@ -19,6 +20,10 @@ PDF_MAGIC = b"%PDF-"
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?-?\s*\d{1,4}\s*-?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
 _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 _UNMAPPED_SHARE = 0.2  # more glyphs than this without a Unicode mapping: the text is not readable
+# A stream's data starts after "stream" and an end of line; "endstream" ends it (its /Length may be an
+# indirect object, so the keywords, not the length, delimit it here).
+_STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.S)
+_CHUNK = 1 << 20
 
 
 def looks_like_pdf(data: bytes) -> bool:
@@ -31,7 +36,8 @@ def load_pdf(data: bytes, options: LoadOptions) -> Loaded:
     name = options.name
     if PDF_MAGIC not in data[:1024]:  # readers accept junk before the header, and so do we
         raise InputError(f"{name}: not a PDF file (no %PDF- header)")
-    pages = _extract(data, name)
+    _check_streams(data, name, options.limits)
+    pages = _extract(data, name, options.limits)
     text = "\n\n".join(page for page in (_without_page_number(page) for page in pages) if page)
     if not text.strip():
         raise InputError(
@@ -44,7 +50,27 @@ def load_pdf(data: bytes, options: LoadOptions) -> Loaded:
     return Loaded(text)
 
 
-def _extract(data: bytes, name: str) -> list[str]:
+def _check_streams(data: bytes, name: str, limits: Limits) -> None:
+    """Refuse a decompression bomb before pdfminer inflates a stream whole into memory.
+
+    Each Flate stream is inflated here a megabyte at a time, its output counted and dropped; a stream
+    that is not Flate or not valid zlib is left to pdfminer, which reads it as it can.
+    """
+    total = 0
+    for match in _STREAM.finditer(data):
+        inflater, rest = zlib.decompressobj(), match.group(1)
+        try:
+            while rest:
+                total += len(inflater.decompress(rest, _CHUNK))
+                if total > limits.unpacked_bytes:
+                    what = f"its streams unpack to more than {total:,} bytes"
+                    raise over(name, what, "unpacked_mb", limits)
+                rest = inflater.unconsumed_tail
+        except zlib.error:
+            continue
+
+
+def _extract(data: bytes, name: str, limits: Limits) -> list[str]:
     # pdfminer is ~95 ms of import and pulls cryptography: only PDFs pay for it.
     from pdfminer.high_level import extract_text
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -52,7 +78,8 @@ def _extract(data: bytes, name: str) -> list[str]:
 
     _quiet_pdfminer()
     try:
-        return extract_text(io.BytesIO(data)).split("\f")
+        # one page past the limit is read, to know that there is one
+        pages = extract_text(io.BytesIO(data), maxpages=limits.pdf_pages + 1).split("\f")
     except PDFPasswordIncorrect:
         raise InputError(f"{name}: the PDF is password-protected; save an unprotected copy") from None
     except PDFEncryptionError as error:
@@ -66,6 +93,10 @@ def _extract(data: bytes, name: str) -> list[str]:
     except DAMAGED_FILE_ERRORS as error:
         # a damaged file fails anywhere inside pdfminer: struct.error, OverflowError, its asserts
         raise InputError(f"{name}: not a readable PDF ({failure(error)})") from None
+    # extract_text ends each page with a form feed
+    if len(pages) - 1 > limits.pdf_pages:
+        raise over(name, f"it has more than {limits.pdf_pages:,} pages", "pdf_pages", limits)
+    return pages
 
 
 def _quiet_pdfminer() -> None:

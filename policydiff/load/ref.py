@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from policydiff.archive import PolicyArchive, parse_reference, reference_version
 from policydiff.errors import InputError, NetworkError
+from policydiff.limits import LimitError, Limits
 from policydiff.load import load, load_bytes
 from policydiff.model import Document, Version
 
@@ -46,41 +47,53 @@ def open_source(
     remove: tuple[str, ...] = (),
     client: httpx.Client | None = None,
     shown: Callable[[Path], str] = str,
+    limits: Limits = Limits(),
 ) -> Document:
     """The document ``source`` names; ``InputError`` (or ``NetworkError`` for a URL) when it cannot be had.
 
     ``shown`` names an archived version's file as a user reads it (the report shows that name).
     """
     if is_url(source):
-        return _from_url(source, client, select, remove)
+        return _from_url(source, client, select, remove, limits)
     if archive_root is not None and is_reference(source):
         found = reference_version(source, archive_root())
         if found is not None:
             path, version = found
-            return load(shown(path), kind=version.format)
-    return load(source, stdin=stdin, select=select, remove=remove)
+            return load(shown(path), kind=version.format, limits=limits)
+    return load(source, stdin=stdin, select=select, remove=remove, limits=limits)
 
 
-def from_archive(archive: PolicyArchive, version: Version) -> Document:
+def from_archive(archive: PolicyArchive, version: Version, limits: Limits = Limits()) -> Document:
     """An archived version, read as the kind it was recorded from and named ``POLICY@LABEL``."""
     # the reference names the old side in stored redlines; an absolute path would differ per machine
-    document = load(str(archive.path_of(version)), kind=version.format)
+    document = load(str(archive.path_of(version)), kind=version.format, limits=limits)
     return replace(document, source=f"{archive.policy}@{version.label}")
 
 
-def from_page(page: Page, select: str | None = None, remove: tuple[str, ...] = ()) -> Document:
-    """A fetched page read by the loader of its kind; an unreadable page is a bad fetch (exit 3)."""
+def from_page(
+    page: Page, select: str | None = None, remove: tuple[str, ...] = (), limits: Limits = Limits()
+) -> Document:
+    """A fetched page read by the loader of its kind; an unreadable page is a bad fetch (exit 3).
+
+    A page over a limit is refused as the user's to raise (exit 2): the limit's name says how.
+    """
     try:
-        return load_bytes(page.body, page.url, select=select, remove=remove, suffix=f".{page.extension}")
+        return load_bytes(
+            page.body, page.url, select=select, remove=remove, suffix=f".{page.extension}", limits=limits
+        )
+    except LimitError:
+        raise
     except InputError as error:
         raise NetworkError(error.message) from None
 
 
-def _from_url(url: str, client: httpx.Client | None, select: str | None, remove: tuple[str, ...]) -> Document:
+def _from_url(
+    url: str, client: httpx.Client | None, select: str | None, remove: tuple[str, ...], limits: Limits
+) -> Document:
     from policydiff import __version__
     from policydiff.fetch import fetch_page, new_client, user_agent
 
     if client is not None:
-        return from_page(fetch_page(client, url), select, remove)
+        return from_page(fetch_page(client, url), select, remove, limits)
     with new_client(user_agent(__version__), connections=1) as own:
-        return from_page(fetch_page(own, url), select, remove)
+        return from_page(fetch_page(own, url), select, remove, limits)
