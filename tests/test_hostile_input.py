@@ -616,3 +616,23 @@ def test_the_word_redline_cuts_a_long_subject() -> None:
     assert_read(result, seconds)
     subject = docx.Document("redline.docx").core_properties.subject
     assert len(subject) <= 255 and subject.endswith("…")
+
+
+def test_a_page_wrapped_in_a_form_keeps_its_text_but_not_its_controls() -> None:
+    # ASP.NET pages put the whole body in one <form>: dropping forms as chrome dropped the policy
+    body = (
+        '<form id="mainForm" method="post"><div><h1>Privacy Policy</h1>'
+        "<p>We sell your personal information to data brokers.</p>"
+        "<button>Accept all cookies</button><textarea>Write to us here</textarea>"
+        "<select><option>Version of 1 January 2019</option></select></div></form>"
+    )
+    text = load_bytes(page(body).encode(), "page.html").text
+    assert "We sell your personal information to data brokers." in text and "Privacy Policy" in text
+    for control in ("Accept all cookies", "Write to us here", "Version of 1 January 2019"):
+        assert control not in text
+    # a form of controls alone (a newsletter sign-up) is chrome, its labels included
+    signup = (
+        "<main><h1>Privacy</h1><p>We collect your name.</p>"
+        '<form><label>Your email</label><input name="e"></form></main>'
+    )
+    assert "Your email" not in load_bytes(page(signup).encode(), "page.html").text

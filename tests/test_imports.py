@@ -10,7 +10,8 @@ import pytest
 import policydiff
 
 PACKAGE = Path(policydiff.__file__).parent
-BOTTOM = {"model", "errors", "text", "files", "dates", "limits"}  # imported by everyone; they import only each other
+# imported by everyone; they import only each other
+BOTTOM = {"model", "errors", "text", "files", "dates", "limits"}
 CORE = {"segment", "align", "diff", "classify", "compare"}  # pure stages: no I/O, no config, no clock
 SERVICES = {"config", "load", "archive", "settlements", "fetch", "review", "notice", "send", "render"}
 MAY_IMPORT: dict[str, set[str]] = {  # a top-level part → the parts of ours it may import

@@ -13,6 +13,7 @@ _DEFAULT_ROOTS = ("main", "[role=main]", "article")
 # Fallback containers (object, noscript, video, ...) are not noise: the Markdown writer
 # reads their text in place (html_markdown.TRANSPARENT), since an unclosed one holds the rest of the page.
 _SCOPED_CHROME = frozenset({"header", "footer"})
+_DOCUMENT_BLOCKS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "article", "section", "main"]
 _SECTIONING = ["article", "section", "main"]
 _BANNER_ALWAYS = ("onetrust", "gdpr-banner")
 _BANNER_MAYBE = ("cookie", "consent")
@@ -107,6 +108,8 @@ def _is_noise(tag: Tag) -> bool:
         return True
     if str(tag.get("role", "")).lower() in NOISE_ROLES:
         return True
+    if name == "form":  # a sign-up or search box, unless it holds text (ASP.NET wraps whole pages in one)
+        return tag.find(_DOCUMENT_BLOCKS) is None
     # A <header> or <footer> inside an article or section belongs to it (title, "Last updated").
     return name in _SCOPED_CHROME and tag.find_parent(_SECTIONING) is None
 

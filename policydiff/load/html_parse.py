@@ -40,12 +40,13 @@ VOID = frozenset(
 
 NOISE_NAMES = frozenset(
     {
-        "script", "style", "template", "svg", "nav", "aside", "form", "iframe", "button", "select", "embed",
-        "noembed", "noframes",
+        "script", "style", "template", "svg", "nav", "aside", "iframe", "button", "select", "textarea",
+        "embed", "noembed", "noframes",
     }
 )  # fmt: skip
-"""Elements whose text is never the policy's: code, inert templates, navigation, widgets, frames
-and the raw markup browsers show only where frames or plugins do not exist."""
+"""Elements whose text is never the policy's: code, inert templates, navigation, form controls,
+frames and the raw markup browsers show only where frames or plugins do not exist. A ``<form>``
+itself is not: ASP.NET pages wrap the whole body, policy included, in one."""
 NOISE_ROLES = frozenset({"navigation", "banner", "contentinfo"})
 
 # Content a browser never shows (an iframe shows its src): closed at once, whatever follows is the page's.
