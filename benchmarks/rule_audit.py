@@ -684,13 +684,20 @@ def _timing_lines(reports: Mapping[str, PairReport]) -> list[str]:
 
 
 def _missed_lines(label: dict[str, Any], report: PairReport, scorer: ModuleType) -> list[str]:
-    """For each labelled major the report misses: the label, and every reported change matching it."""
+    """For each labelled major the report misses or leaves to review: the label, and every reported
+    change matching it."""
     scored = scorer.score_pair(label, report)
     lines = []
     for item in label["changes"]:
-        if item["id"] not in scored["missed_major"]:
+        if item["id"] in scored["missed_major"]:
+            how = "MISSED"
+        elif item["id"] in scored["to_review"]:
+            how = "review"
+        else:
             continue
-        lines.append(f"  {label['id']} {item['id']} [{item['category']}] {item.get('evidence', '')!r:.100}")
+        lines.append(
+            f"  {how} {label['id']} {item['id']} [{item['category']}] {item.get('evidence', '')!r:.100}"
+        )
         for change in report["changes"]:
             if scorer.matches(item, change):
                 rules = ",".join(r["rule"] for r in change["reasons"][:3])
@@ -716,7 +723,7 @@ def main() -> int:
     parser.add_argument(
         "--show-missed",
         action="store_true",
-        help="also print each major the held-out runs miss and what the report made of it",
+        help="also print each major the held-out runs miss or leave to review, and what the report made",
     )
     parser.add_argument(
         "--loso-tables",
@@ -796,7 +803,11 @@ def main() -> int:
     entry_lines, entry_figures = _entry_lines(found, lexicon)
     lines += [*entry_lines, "", *_loso_lines(tables, full, held_out, removed), ""]
     if missed_lines:
-        lines += ["4. Majors the held-out runs miss, and what the report made of them", *missed_lines, ""]
+        lines += [
+            "4. Majors the held-out runs miss (MISSED) or leave to review, and what the report made of them",
+            *missed_lines,
+            "",
+        ]
     lines += [*_timing_lines(full_reports), ""]
     lines.append(
         f"time: {seconds:.1f} s ({full_seconds:.1f} s judging {len(full_tasks)} pairs, "

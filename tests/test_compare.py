@@ -185,3 +185,17 @@ def test_a_modified_row_stays_one_change() -> None:
     )
     report = report_of(ROWS_OLD, new)
     assert [c.kind for c in report.changes] == [ChangeKind.MODIFIED]
+
+
+def test_items_that_lose_their_bullets_keep_their_lead_in() -> None:
+    # a policy pasted as plain text: the list under a denial becomes paragraphs, in the same place
+    listed = (
+        "# Privacy\n\n## How we use data\n\nWe will not use your data beyond these purposes:\n\n"
+        "- To run the service: processing your requests and storing your files;\n\n"
+        "- To keep accounts safe: detecting fraud and abuse of the service.\n"
+    )
+    pasted = listed.replace("\n- ", "\n")
+    report = compare(document(listed), document(pasted, "text"))
+    assert report.severity is Severity.EDITORIAL, [
+        (c.severity, [r.rule for r in c.reasons]) for c in report.changes
+    ]

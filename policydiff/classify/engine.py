@@ -506,11 +506,21 @@ def _editorial(
     key, trigger = editorial
     # a heading the old text did not have at all is structure, not a new place in the policy
     headed = subject.old_context and subject.new_context and subject.old_context != subject.new_context
+    if headed and key == "renumbered" and _only_lead_lost_or_gained(subject):
+        # in place, under the same headings, an item that left its list (or joined one) keeps the
+        # lead-in's words just before it: a pasted or re-formatted copy, not a new place
+        headed = False
     if key in ("moved", "renumbered") and headed:
         moved = _moved_under_new_heading(subject, rulebook, major)
         if moved is not None:
             return moved
     return _editorial_verdict(key, trigger, subject, rulebook)
+
+
+def _only_lead_lost_or_gained(subject: Subject) -> bool:
+    """The contexts differ only by a lead-in one side has and the other lacks."""
+    old, new = subject.old_context, subject.new_context
+    return old.startswith(new + " › ") or new.startswith(old + " › ")
 
 
 def _editorial_verdict(key: str, trigger: str, subject: Subject, rulebook: RuleBook) -> Verdict:
