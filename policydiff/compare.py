@@ -44,7 +44,7 @@ from policydiff.model import (
     Stats,
 )
 from policydiff.segment import segment
-from policydiff.text import WORD, fold
+from policydiff.text import WORD, fold, same_reading
 
 __all__ = ["Judgement", "change_fingerprint", "compare"]
 
@@ -64,7 +64,7 @@ def compare(
     judgement = judgement or Judgement()
     rulebook = rulebook or default_rulebook()
     old_outline, new_outline = segment(old), segment(new)
-    pairs = align(old_outline, new_outline)
+    pairs = [_unmarked(pair) for pair in align(old_outline, new_outline)]
     drafts = [
         unit
         for draft in (_draft(p, old_outline, new_outline) for p in _group_moves(pairs, old_outline))
@@ -93,6 +93,19 @@ def compare(
 
 
 # ------------------------------------------------------------------ pairs → drafts
+
+
+def _unmarked(pair: ClausePair) -> ClausePair:
+    """A clause whose only difference is its markup (a heading mark, a bullet, emphasis, a table
+    border: one format against another) is the same clause: markup never becomes an edit."""
+    if (
+        pair.status in (PairStatus.MODIFIED, PairStatus.RENUMBERED)
+        and not pair.moved
+        and len(pair.old) == len(pair.new) == 1
+        and same_reading(pair.old[0].text, pair.new[0].text)
+    ):
+        return replace(pair, status=PairStatus.SAME)
+    return pair
 
 
 @dataclass(frozen=True, slots=True)

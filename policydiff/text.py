@@ -264,6 +264,34 @@ def mask_links(text: str) -> str:
     return _DOMAIN.sub(blank, text)
 
 
+_LINK_TARGETS = re.compile(r"\]\(\s*([^()\s]+)")
+_LINE_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|>[ \t]?)+")
+_TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$")
+_EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w))")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+
+
+def read_text(text: str) -> str:
+    """What a reader reads of a clause, whatever format it came from: the words and punctuation,
+    without Markdown's headings marks, bullets, emphasis, table borders, escapes or link syntax."""
+    text = _MD_LINK.sub(r"\1", text)
+    text = _TABLE_RULE.sub(" ", text)
+    text = _LINE_MARK.sub("", text)
+    text = text.replace("|", " ")
+    text = _EMPHASIS.sub("", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return " ".join(text.split())
+
+
+def same_reading(old: str, new: str) -> bool:
+    """The same text once markup is set aside, and no link target changed where both sides link."""
+    if read_text(old) != read_text(new):
+        return False
+    old_targets, new_targets = _LINK_TARGETS.findall(old), _LINK_TARGETS.findall(new)
+    # a format that cannot hold a link (plain text) loses its target; a changed target is a change
+    return not (old_targets and new_targets) or old_targets == new_targets
+
+
 def fold(text: str) -> str:
     """The comparison key: casefolded words, without link targets, markup or punctuation."""
     return " ".join(_KEY_WORD.findall(strip_links(text).casefold()))

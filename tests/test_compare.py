@@ -199,3 +199,22 @@ def test_items_that_lose_their_bullets_keep_their_lead_in() -> None:
     assert report.severity is Severity.EDITORIAL, [
         (c.severity, [r.rule for r in c.reasons]) for c in report.changes
     ]
+
+
+def test_markup_alone_is_no_change() -> None:
+    # the same policy written as Markdown and as plain text: headings, bullets, emphasis, borders
+    marked = (
+        "# Privacy\n\n## What we collect\n\nWe collect **only** what you give us:\n\n"
+        "- your _name_;\n- your email address.\n\n| Who | Why |\n| --- | --- |\n| Stripe | payments |\n"
+    )
+    plain = (
+        "# Privacy\n\n## What we collect\n\nWe collect only what you give us:\n\n"
+        "your name;\n\nyour email address.\n\n| Who | Why |\n| --- | --- |\n| Stripe | payments |\n"
+    )
+    report = compare(document(marked), document(plain, "text"))
+    assert report.changes == () and report.severity is Severity.EDITORIAL  # the texts differ, no clause
+    # a word, a number or a punctuation mark is still a change
+    changed = compare(
+        document(marked), document(marked.replace("your email address.", "your email address;"))
+    )
+    assert len(changed.changes) == 1

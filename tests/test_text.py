@@ -236,3 +236,31 @@ def test_mask_labels_blanks_quoted_names_of_controls(text: str, masked: bool) ->
     assert (out != text) is masked
     if masked:
         assert "Not" not in out and "Limit" not in out
+
+
+def test_read_text_keeps_what_a_reader_reads() -> None:
+    from policydiff.text import read_text
+
+    assert read_text("## 3. **Sharing** your data") == "3. Sharing your data"
+    assert read_text("- We _do not_ sell [your data](https://example.com/a) \\[sic\\]") == (
+        "We do not sell your data [sic]"
+    )
+    assert read_text("| Who | Why |\n| --- | :---: |\n| Stripe | payments |") == "Who Why Stripe payments"
+    assert read_text("> * quoted item") == "quoted item"
+    # what is no markup stays: arithmetic, identifiers, hyphenated words, numbering
+    assert read_text("5 * 3 = 15 for snake_case_name and opt-in, (a) first") == (
+        "5 * 3 = 15 for snake_case_name and opt-in, (a) first"
+    )
+
+
+def test_same_reading_ignores_markup_but_not_words_punctuation_or_link_targets() -> None:
+    from policydiff.text import same_reading
+
+    assert same_reading("- We keep logs for **30 days**.", "We keep logs for 30 days.")
+    assert not same_reading("We keep logs for 30 days.", "We keep logs for 30 days;")
+    assert not same_reading("We keep logs for 30 days.", "We keep logs for 90 days.")
+    # a format without links (plain text) loses a target; two links to different places differ
+    assert same_reading("Opt out [here](https://a.example/opt-out).", "Opt out here.")
+    assert not same_reading(
+        "Opt out [here](https://a.example/opt-out).", "Opt out [here](https://b.example/)."
+    )
