@@ -22,7 +22,9 @@ from policydiff.cli.options import (
     LimitOption,
     OutputOption,
     PoliciesArgument,
+    RemoveOption,
     ReviewSeverity,
+    SelectOption,
     append,
     budget,
     now,
@@ -46,7 +48,7 @@ R = TypeVar("R")
 @boundary
 def record(
     policy: Annotated[str, typer.Argument(help="The policy's id in policydiff.toml.")],
-    source: Annotated[str, typer.Argument(help="Its text: a file, - for stdin, or POLICY@VERSION.")],
+    source: Annotated[str, typer.Argument(help="Its text: a file, a URL, - for stdin, or POLICY@VERSION.")],
     version: Annotated[
         str | None,
         typer.Option("--version", help="Its label (default: the version the text states, else the date)."),
@@ -59,13 +61,25 @@ def record(
     ] = None,
     config: ConfigOption = None,
     limit: LimitOption = None,
+    select: SelectOption = None,
+    remove: RemoveOption = None,
 ) -> None:
     """Store a new version of a policy in the archive, judged against the previous one."""
     from policydiff.commands.record import record_source
 
     settings = project_settings(config, limit)
     with budget(settings.limits, source, documents=2):  # the new version and the latest one
-        done = record_source(settings, policy, source, version, date, today(), shown=shown)
+        done = record_source(
+            settings,
+            policy,
+            source,
+            version,
+            date,
+            today(),
+            shown=shown,
+            select=select,
+            remove=tuple(remove or ()),
+        )
     typer.echo(_recorded_line(done))
     for warning in done.warnings:  # about its date: the exit code stays that of a recorded version
         say(f"warning: {done.policy}: {warning}")

@@ -17,7 +17,9 @@ from policydiff.cli.options import (
     FailOnOption,
     LimitOption,
     OutputOption,
+    RemoveOption,
     SegmentFormat,
+    SelectOption,
     budget,
     exit_code,
     lazy_archive,
@@ -76,6 +78,8 @@ def diff(
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the text report.")] = None,
     config: ConfigOption = None,
     limit: LimitOption = None,
+    select: SelectOption = None,
+    remove: RemoveOption = None,
 ) -> None:
     """Show every change between two versions, with its severity and the words that decided it."""
     from policydiff.commands.diff import diff_sources, one_stdin
@@ -86,7 +90,7 @@ def diff(
         raise InputError("--format docx: a Word file is binary; give --output FILE (or redirect stdout)")
     settings = project_settings(config, limit)
     with budget(settings.limits, f"{old} and {new}", documents=2):
-        report = diff_sources(old, new, settings, shown=shown)
+        report = diff_sources(old, new, settings, shown=shown, select=select, remove=tuple(remove or ()))
     use_color, width = terminal(color, output)
     # the Word redline's revisions are dated now: the one place that reads the clock for it
     options = RenderOptions(color=use_color, width=width, now=now())
@@ -105,13 +109,22 @@ def segment(
     output: OutputOption = None,
     config: ConfigOption = None,
     limit: LimitOption = None,
+    select: SelectOption = None,
+    remove: RemoveOption = None,
 ) -> None:
     """Show the clause tree of a policy: paths, kinds, headings and offsets."""
     from policydiff.commands.segment import segment_source
 
     limits = project_settings(config, limit).limits
     with budget(limits, source):
-        outline = segment_source(source, archive_root=lazy_archive(config), shown=shown, limits=limits)
+        outline = segment_source(
+            source,
+            archive_root=lazy_archive(config),
+            shown=shown,
+            limits=limits,
+            select=select,
+            remove=tuple(remove or ()),
+        )
     if format is SegmentFormat.json:
         from policydiff.render.json_report import render_segment_json
 
@@ -132,6 +145,8 @@ def notice(
     force: Annotated[bool, typer.Option("--force", help="Replace notice files already in --out.")] = False,
     config: ConfigOption = None,
     limit: LimitOption = None,
+    select: SelectOption = None,
+    remove: RemoveOption = None,
 ) -> None:
     """Draft the notices material changes need: email (HTML and text), announcement, in-app, history entry.
 
@@ -146,7 +161,17 @@ def notice(
     settings = project_settings(config, limit)
     with budget(settings.limits, f"{old} and {new}", documents=2):
         drafted = notice_for_sources(
-            old, new, settings, published, effective, out, force=force, shown=shown, today=today()
+            old,
+            new,
+            settings,
+            published,
+            effective,
+            out,
+            force=force,
+            shown=shown,
+            today=today(),
+            select=select,
+            remove=tuple(remove or ()),
         )
     _print_drafted(drafted, out)
 

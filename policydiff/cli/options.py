@@ -87,6 +87,20 @@ LimitOption = Annotated[
         " unpacked_mb, docx_ratio, pdf_pages, html_elements, seconds; [limits] in docs/config.md).",
     ),
 ]
+SelectOption = Annotated[
+    str | None,
+    typer.Option(
+        "--select", metavar="CSS", help="For an HTML source: the element holding the policy (a CSS selector)."
+    ),
+]
+RemoveOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--remove",
+        metavar="CSS",
+        help="For an HTML source: drop the elements this selector matches (repeatable).",
+    ),
+]
 PoliciesArgument = Annotated[
     list[str] | None, typer.Argument(help="Policy ids (default: every policy with a url or source).")
 ]

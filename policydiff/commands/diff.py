@@ -29,8 +29,13 @@ def diff_sources(
     *,
     stdin: BinaryIO | None = None,
     shown: Callable[[Path], str] = str,
+    select: str | None = None,
+    remove: tuple[str, ...] = (),
 ) -> Report:
-    """Compare two sources (files, ``-``, URLs or ``POLICY@REF``) with the lawyers' reviews applied."""
+    """Compare two sources (files, ``-``, URLs or ``POLICY@REF``) with the lawyers' reviews applied.
+
+    ``select`` and ``remove`` refine the pages among them (CSS selectors, as a policy's config does).
+    """
     one_stdin(old, new)
     documents = [
         open_source(
@@ -39,6 +44,8 @@ def diff_sources(
             stdin=stdin,
             shown=shown,
             limits=settings.limits,
+            select=select,
+            remove=remove,
         )
         for source in (old, new)
     ]

@@ -49,10 +49,12 @@ def notice_for_sources(
     stdin: BinaryIO | None = None,
     shown: Callable[[Path], str] = str,
     today: dt.date | None = None,
+    select: str | None = None,
+    remove: tuple[str, ...] = (),
 ) -> Drafted:
     """Compare two sources and draft the notices their material changes require (``today``: see
-    ``draft_notice``)."""
-    report = diff_sources(old, new, settings, stdin=stdin, shown=shown)
+    ``draft_notice``; ``select``, ``remove``: see ``diff_sources``)."""
+    report = diff_sources(old, new, settings, stdin=stdin, shown=shown, select=select, remove=remove)
     # the archived policy compared: its reviews settle a pending change, so its commands name it
     policy = next(iter(archived_policies(settings, (old, new))), None)
     return draft_notice(

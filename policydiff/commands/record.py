@@ -45,8 +45,13 @@ def record_source(
     today: dt.date,
     *,
     shown: Callable[[Path], str] = str,
+    select: str | None = None,
+    remove: tuple[str, ...] = (),
 ) -> Recorded:
-    """Record ``source`` (a file, ``-`` or ``POLICY@REF``) as the policy's next version."""
+    """Record ``source`` (a file, ``-``, a URL or ``POLICY@REF``) as the policy's next version.
+
+    ``select`` and ``remove``, when given, refine a page instead of the policy's configured ones.
+    """
     configured = settings.policy(policy_id)
     if is_reference(source):  # an archived version: already extracted, kept in its format
         document = open_source(
@@ -54,7 +59,10 @@ def record_source(
         )
     else:
         document = open_source(
-            source, select=configured.select, remove=configured.remove, limits=settings.limits
+            source,
+            select=select if select is not None else configured.select,
+            remove=remove or configured.remove,
+            limits=settings.limits,
         )
     return record_version(settings, policy_id, document, label, date, today)
 

@@ -21,6 +21,17 @@ def segment_source(
     stdin: BinaryIO | None = None,
     shown: Callable[[Path], str] = str,
     limits: Limits = Limits(),
+    select: str | None = None,
+    remove: tuple[str, ...] = (),
 ) -> Outline:
     """The clause tree of ``source``; ``archive_root`` is asked for only when it is ``POLICY@REF``."""
-    return segment(open_source(source, archive_root=archive_root, stdin=stdin, shown=shown, limits=limits))
+    document = open_source(
+        source,
+        archive_root=archive_root,
+        stdin=stdin,
+        shown=shown,
+        limits=limits,
+        select=select,
+        remove=remove,
+    )
+    return segment(document)
