@@ -98,12 +98,13 @@ def compare(
 def _unmarked(pair: ClausePair) -> ClausePair:
     """A clause whose only difference is its markup (a heading mark, a bullet, emphasis, a table
     border: one format against another) is the same clause: markup never becomes an edit."""
-    if (
-        pair.status in (PairStatus.MODIFIED, PairStatus.RENUMBERED)
-        and not pair.moved
-        and len(pair.old) == len(pair.new) == 1
-        and same_reading(pair.old[0].text, pair.new[0].text)
-    ):
+    if pair.moved or pair.status in (PairStatus.SAME, PairStatus.MOVED):
+        return pair
+    old = "\n\n".join(clause.text for clause in pair.old)
+    new = "\n\n".join(clause.text for clause in pair.new)
+    # an added or removed clause of markup alone (an empty table row, a link without a label) reads
+    # as nothing; clauses split or merged only where a format breaks blocks read the same
+    if same_reading(old, new):
         return replace(pair, status=PairStatus.SAME)
     return pair
 

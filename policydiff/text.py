@@ -264,30 +264,55 @@ def mask_links(text: str) -> str:
     return _DOMAIN.sub(blank, text)
 
 
-_LINK_TARGETS = re.compile(r"\]\(\s*([^()\s]+)")
+_LINK_TARGETS = re.compile(r"\[([^\]]*)\]\(\s*([^()\s]+)")
 _LINE_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|>[ \t]?)+")
+_RULE_LINE = re.compile(r"(?m)^[ \t]*(?:[=\-*_][ \t]*){3,}$")  # a setext underline or a thematic break
 _TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$")
 _EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w))")
+_BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_SCHEME = re.compile(r"^(?:mailto:|https?://)", re.IGNORECASE)
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_ESCAPED = re.compile("[\U000f0000-\U000f00ff]")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 
 def read_text(text: str) -> str:
     """What a reader reads of a clause, whatever format it came from: the words and punctuation,
     without Markdown's headings marks, bullets, emphasis, table borders, escapes or link syntax."""
+    # an escaped character is text, never markup: set aside (in the private use area) while the
+    # markup goes, then put back
+    text = _ESCAPE.sub(lambda m: chr(0xF0000 + ord(m.group(1))), text)
+    text = _BR.sub("\n", text)  # a line break inside a table cell, as Markdown tables write it
+    text = _MD_IMAGE.sub(" ", text)  # an image's alt text is not the page's text (HTML drops images)
     text = _MD_LINK.sub(r"\1", text)
     text = _TABLE_RULE.sub(" ", text)
+    text = _RULE_LINE.sub(" ", text)
     text = _LINE_MARK.sub("", text)
     text = text.replace("|", " ")
     text = _EMPHASIS.sub("", text)
-    text = _ESCAPE.sub(r"\1", text)
+    text = _ESCAPED.sub(lambda m: chr(ord(m.group()) - 0xF0000), text)
     return " ".join(text.split())
 
 
 def same_reading(old: str, new: str) -> bool:
     """The same text once markup is set aside, and no link target changed where both sides link."""
-    if read_text(old) != read_text(new):
+    reading = read_text(old)
+    if reading != read_text(new):
         return False
-    old_targets, new_targets = _LINK_TARGETS.findall(old), _LINK_TARGETS.findall(new)
+
+    def targets(text: str) -> list[str]:
+        # a link labelled with its own address ("privacy@x.com", "www.x.com/a") says nothing the
+        # text does not, and a link without a label (an icon) shows nothing: HTML keeps neither
+        kept = []
+        for label, target in _LINK_TARGETS.findall(_MD_IMAGE.sub(" ", text)):
+            target = _ESCAPE.sub(r"\1", target)
+            shown = _ESCAPE.sub(r"\1", label).strip().casefold()
+            bare = _SCHEME.sub("", target).casefold().rstrip("/")
+            if shown and shown.rstrip("/") not in (bare, target.casefold().rstrip("/")):
+                kept.append(target)
+        return kept
+
+    old_targets, new_targets = targets(old), targets(new)
     # a format that cannot hold a link (plain text) loses its target; a changed target is a change
     return not (old_targets and new_targets) or old_targets == new_targets
 

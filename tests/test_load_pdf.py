@@ -105,10 +105,11 @@ def load_error(path: Path) -> str:
 def test_text_layer_keeps_paragraphs_and_drops_page_numbers(tmp_path: Path) -> None:
     document = load(str(write(tmp_path, "policy.pdf", build_pdf(POLICY_PAGES))))
     assert document.format == "pdf"
+    # a paragraph's lines are one paragraph; bullet glyphs are list items; page numbers are gone
     assert document.original == (
         "Acme Privacy Policy\n\nLast updated: March 17, 2026\n\n1. Information We Collect\n\n"
-        "We collect your email address and your device\nidentifiers when you use the app.\n\n"
-        "\u2022 Contact details\n\u2022 Usage data\n\n2. Sharing\n\n"
+        "We collect your email address and your device identifiers when you use the app.\n\n"
+        "- Contact details\n\n- Usage data\n\n2. Sharing\n\n"
         "We do not sell your personal information (ever)."
     )
     assert document.date == "2026-03-17"
@@ -119,8 +120,10 @@ def test_segment_reads_headings_paragraphs_and_items_of_a_pdf(tmp_path: Path) ->
     kinds = {leaf.text.split("\n")[0]: leaf.kind for leaf in outline.leaves()}
     assert kinds["1. Information We Collect"] is ClauseKind.HEADING
     assert kinds["2. Sharing"] is ClauseKind.HEADING
-    assert kinds["\u2022 Contact details"] is ClauseKind.ITEM
-    assert kinds["We collect your email address and your device"] is ClauseKind.PARAGRAPH
+    assert kinds["- Contact details"] is ClauseKind.ITEM
+    assert kinds["We collect your email address and your device identifiers when you use the app."] is (
+        ClauseKind.PARAGRAPH
+    )
 
 
 def test_a_pdf_is_sniffed_whatever_its_name(tmp_path: Path) -> None:
@@ -192,3 +195,60 @@ def test_the_pdf_builder_makes_what_pdfminer_reads() -> None:
     from pdfminer.high_level import extract_text
 
     assert extract_text(io.BytesIO(build_pdf([text_page(["Hello (world)"])]))).strip() == "Hello (world)"
+
+
+def _line(x: int, y: int, size: int, words: str) -> bytes:
+    escaped = words.replace("(", "\\(").replace(")", "\\)")
+    return b"BT /F1 %d Tf 1 0 0 1 %d %d Tm (%s) Tj ET" % (size, x, y, escaped.encode("cp1252"))
+
+
+def _dot(x: int, y: int) -> bytes:
+    """A bullet drawn as a small filled square, as browsers and Word print one."""
+    return b"%d %d 4 4 re f" % (x, y)
+
+
+def test_a_printed_layout_reads_as_the_document_it_came_from(tmp_path: Path) -> None:
+    header = _line(72, 770, 8, "Example Inc. Privacy Policy")  # a running header on every page
+    pages = [
+        b"\n".join(
+            [
+                header,
+                _line(72, 700, 20, "Privacy Policy"),
+                _line(72, 660, 15, "Data we collect"),
+                _line(72, 630, 11, "We collect the following information when you create an account with"),
+                _line(72, 616, 11, "us, and we keep it while the account stays open."),
+                _dot(80, 593),
+                _line(92, 590, 11, "Your email address"),
+                _dot(80, 575),
+                _line(92, 572, 11, "Your phone number"),
+                _line(72, 540, 11, "We use the infor-"),
+                _line(72, 526, 11, "mation to run the service and to answer in-"),
+                _line(72, 512, 11, "app questions; information is never sold."),
+                _line(300, 40, 9, "1"),
+            ]
+        ),
+        b"\n".join(
+            [
+                header,
+                _line(72, 700, 15, "Sharing"),
+                _line(72, 670, 11, "We share nothing."),
+                _line(300, 40, 9, "2"),
+            ]
+        ),
+        b"\n".join(
+            [
+                header,
+                _line(72, 700, 15, "Contact"),
+                _line(72, 670, 11, "Write to us."),
+                _line(300, 40, 9, "3"),
+            ]
+        ),
+    ]
+    text = load(str(write(tmp_path, "printed.pdf", build_pdf(pages)))).original
+    assert text == (
+        "# Privacy Policy\n\n## Data we collect\n\n"
+        "We collect the following information when you create an account with us, and we keep it while"
+        " the account stays open.\n\n- Your email address\n\n- Your phone number\n\n"
+        "We use the information to run the service and to answer in-app questions; information is never"
+        " sold.\n\n## Sharing\n\nWe share nothing.\n\n## Contact\n\nWrite to us."
+    )

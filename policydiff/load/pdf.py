@@ -1,7 +1,8 @@
-"""PDF policies: the text layer as pdfminer.six lays it out, one blank line between paragraphs.
+"""PDF policies: the text layer as pdfminer.six lays it out, read as a document (``pdf_layout``).
 
-pdfminer.six, not pypdf: its layout analysis separates paragraphs with blank lines, which is
-what segment needs to find the blocks of a PDF (pypdf gives single newlines only).
+pdfminer.six, not pypdf: its layout analysis gives text boxes, lines, characters with their fonts
+and sizes, and the page's drawings, which is what finding headings, list items and paragraphs
+needs (pypdf gives the text stream only).
 """
 
 from __future__ import annotations
@@ -14,10 +15,9 @@ import zlib
 from policydiff.errors import InputError
 from policydiff.limits import Limits, over
 from policydiff.load.base import DAMAGED_FILE_ERRORS, Loaded, LoadOptions, failure
+from policydiff.load.pdf_layout import Line, document_text, page_lines
 
 PDF_MAGIC = b"%PDF-"
-# A lone page number at the top or bottom of a page: "3", "Page 3", "Page 3 of 12", "- 3 -", "3/12".
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?-?\s*\d{1,4}\s*-?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
 _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 _UNMAPPED_SHARE = 0.2  # more glyphs than this without a Unicode mapping: the text is not readable
 # A stream's data starts after "stream" and an end of line; "endstream" ends it (its /Length may be an
@@ -37,8 +37,7 @@ def load_pdf(data: bytes, options: LoadOptions) -> Loaded:
     if PDF_MAGIC not in data[:1024]:  # readers accept junk before the header, and so do we
         raise InputError(f"{name}: not a PDF file (no %PDF- header)")
     _check_streams(data, name, options.limits)
-    pages = _extract(data, name, options.limits)
-    text = "\n\n".join(page for page in (_without_page_number(page) for page in pages) if page)
+    text = document_text(_extract(data, name, options.limits))
     if not text.strip():
         raise InputError(
             f"{name}: the PDF has no text layer (a scan or images of text); run OCR on it or "
@@ -70,16 +69,17 @@ def _check_streams(data: bytes, name: str, limits: Limits) -> None:
             continue
 
 
-def _extract(data: bytes, name: str, limits: Limits) -> list[str]:
+def _extract(data: bytes, name: str, limits: Limits) -> list[list[Line]]:
     # pdfminer is ~95 ms of import and pulls cryptography: only PDFs pay for it.
-    from pdfminer.high_level import extract_text
+    from pdfminer.high_level import extract_pages
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.psexceptions import PSException
 
     _quiet_pdfminer()
     try:
         # one page past the limit is read, to know that there is one
-        pages = extract_text(io.BytesIO(data), maxpages=limits.pdf_pages + 1).split("\f")
+        read = extract_pages(io.BytesIO(data), maxpages=limits.pdf_pages + 1)
+        pages = [page_lines(page, number) for number, page in enumerate(read)]
     except PDFPasswordIncorrect:
         raise InputError(f"{name}: the PDF is password-protected; save an unprotected copy") from None
     except PDFEncryptionError as error:
@@ -93,8 +93,7 @@ def _extract(data: bytes, name: str, limits: Limits) -> list[str]:
     except DAMAGED_FILE_ERRORS as error:
         # a damaged file fails anywhere inside pdfminer: struct.error, OverflowError, its asserts
         raise InputError(f"{name}: not a readable PDF ({failure(error)})") from None
-    # extract_text ends each page with a form feed
-    if len(pages) - 1 > limits.pdf_pages:
+    if len(pages) > limits.pdf_pages:
         raise over(name, f"it has more than {limits.pdf_pages:,} pages", "pdf_pages", limits)
     return pages
 
@@ -105,17 +104,3 @@ def _quiet_pdfminer() -> None:
     logger = logging.getLogger("pdfminer")
     if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
         logger.addHandler(logging.NullHandler())
-
-
-def _without_page_number(page: str) -> str:
-    """A page's text without a page-number line at its top or bottom."""
-    lines = page.strip("\n").split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    if lines and _PAGE_NUMBER.match(lines[-1]):
-        lines.pop()
-    if lines and _PAGE_NUMBER.match(lines[0]):
-        lines.pop(0)
-    return "\n".join(lines).strip()

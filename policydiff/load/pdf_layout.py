@@ -1,0 +1,369 @@
+"""A PDF's text as the document it was printed from: headings by font size, list items by their
+bullets, paragraphs joined across line breaks, running headers, footers and page numbers dropped.
+
+pdfminer lays a page out in text boxes of lines and characters (``extract_pages``); this reads that
+layout the way a reader sees the page:
+
+- the body size is the size most characters have; a line set larger is a heading, its level the
+  rank of its size among the heading sizes (the largest is ``#``); a short line wholly in bold at
+  the body size, standing alone, is a heading one level below them;
+- a list item starts at a line that begins with a bullet glyph, or beside which a small filled
+  shape (a bullet printed as a drawing, as browsers and Word do) sits; its nesting follows its
+  indentation; it ends where the next item, a heading or a line back at the margin begins;
+- a paragraph's lines are joined with spaces, and a word broken by a hyphen at a line's end is
+  joined again (``infor-`` / ``mation``);
+- a line that recurs at the top or bottom of most pages (a running header or footer, the page
+  number in it aside) and a lone page number there are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+__all__ = ["Line", "document_text", "page_lines"]
+
+_BULLET_GLYPHS = "•◦▪▫■□●○‣⁃·"
+_BULLET_START = re.compile(rf"^[{re.escape(_BULLET_GLYPHS)}]\s+")
+# a dash or an asterisk starts an item only where a line could start one (not a wrapped dash)
+_DASH_START = re.compile(r"^[-–*]\s+")
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?-?\s*\d{1,4}\s*-?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
+_DIGITS = re.compile(r"\d+")
+_MARKER = re.compile(r"(?:- |\d{1,3}[.)] |\(?[a-z]{1,3}[.)] )")
+_WORD = re.compile(r"\w+")
+_HEADING_RATIO = 1.12  # a line this much larger than the body is a heading
+_BOLD_HEADING_WORDS = 12
+_MARGIN_ZONE = 0.1  # the top and bottom tenth of a page hold running headers and footers
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a page: its text, where it starts, its size, boldness, and a bullet beside it."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float  # distance from the page's top
+    bottom: float
+    size: float
+    bold: bool
+    bulleted: bool
+    box: int  # the text box it belongs to, in reading order on its page
+    page: int
+    page_height: float
+
+
+def page_lines(page: Any, number: int = 0) -> list[Line]:
+    """The lines of pdfminer ``LTPage`` ``number``, in reading order, with what the layout says of each."""
+    from pdfminer.layout import LTChar, LTCurve, LTTextBox
+
+    shapes = [
+        item
+        for item in _walk(page)
+        if isinstance(item, LTCurve) and 1 < item.width < 8 and 1 < item.height < 8
+    ]
+    lines: list[Line] = []
+    for index, box in enumerate(item for item in page if isinstance(item, LTTextBox)):
+        for text_line in box:
+            chars = [c for c in text_line if isinstance(c, LTChar)]
+            text = " ".join(text_line.get_text().split())
+            if not chars or not text:
+                continue
+            size = Counter(round(c.size, 1) for c in chars if c.get_text().strip()).most_common(1)
+            bold = all("bold" in c.fontname.lower() for c in chars if c.get_text().strip())
+            bulleted = bool(_BULLET_START.match(text)) or any(
+                shape.x1 <= text_line.x0 + 1
+                and text_line.x0 - shape.x1 < 30
+                and shape.y0 >= text_line.y0 - 2
+                and shape.y1 <= text_line.y1 + 2
+                for shape in shapes
+            )
+            lines.append(
+                Line(
+                    text=_BULLET_START.sub("", text),
+                    x0=text_line.x0,
+                    x1=text_line.x1,
+                    top=page.height - text_line.y1,
+                    bottom=page.height - text_line.y0,
+                    size=size[0][0] if size else 0.0,
+                    bold=bold,
+                    bulleted=bulleted,
+                    box=index,
+                    page=number,
+                    page_height=page.height,
+                )
+            )
+    return lines
+
+
+def document_text(pages: Iterable[list[Line]]) -> str:
+    """The text of a document's pages, as Markdown-like blocks segment reads."""
+    pages = [list(page) for page in pages]
+    pages = _without_running_lines(pages)
+    lines = [line for page in pages for line in page]
+    if not lines:
+        return ""
+    body = Counter(round(line.size) for line in lines for _ in line.text.split()).most_common(1)[0][0]
+    sizes = sorted({round(line.size) for line in lines if line.size >= body * _HEADING_RATIO}, reverse=True)
+    levels = {size: min(index + 1, 6) for index, size in enumerate(sizes)}
+    margin = min(line.x0 for line in lines)
+    right = max(line.x1 for line in lines)
+    indents = sorted({round(line.x0) for line in lines if line.bulleted})
+    box_lines = Counter((line.box, line.page) for line in lines)
+    blocks: list[str] = []
+    current: list[str] = []
+    kind = ""  # "p", "item" or "" (nothing open)
+    previous: Line | None = None
+    heading: Line | None = None  # the heading line just written, which a wrapped line may continue
+    words = {word.casefold() for line in lines for word in _WORD.findall(line.text)}
+    lines = _dash_items(lines)
+    rows = _table_rows(lines)
+    written: set[int] = set()  # the table rows already written
+    header, header_page = "", -1  # the first row of the last table, and its page
+    for line in lines:
+        row = rows.get((line.page, line.box))
+        if row is not None:
+            if row.number not in written:
+                if current:
+                    blocks.append(_joined(current, words))
+                    current = []
+                text = row.markdown(words)
+                going_on = row.number - 1 in written and bool(blocks)
+                if going_on or (text == header and row.page != header_page):
+                    # a header row a browser repeats atop each page a table runs onto is not a row
+                    if text != header:
+                        blocks[-1] += "\n" + text  # the table goes on: one block, as in Markdown
+                else:
+                    blocks.append(text + row.rule())
+                    header, header_page = text, row.page
+                written.add(row.number)
+                kind, previous, heading = "", line, None
+            continue
+        level = levels.get(round(line.size))
+        bold = level is None and _bold_heading(line, previous, box_lines)
+        if (level is not None or bold) and heading is not None and _same_heading(heading, line):
+            blocks[-1] = _joined([blocks[-1], line.text])  # a long heading wrapped onto a second line
+            heading, previous = line, line
+            continue
+        starts = (
+            level is not None
+            or bold
+            or line.bulleted
+            or previous is None
+            or (line.box, line.page) != (previous.box, previous.page)
+            and not _runs_on(previous, line, right)
+            and not _hangs(current, previous, line)
+            or (kind == "item" and line.x0 < previous.x0 - 4 and round(line.x0) <= round(margin) + 2)
+        )
+        if starts and current:
+            blocks.append(_joined(current, words))
+            current = []
+        heading = line if level is not None or bold else None
+        if level is not None:
+            blocks.append("#" * level + " " + line.text)
+            kind, previous = "", line
+            continue
+        if bold:  # Markdown's own way to set a heading in bold: segment reads both alike
+            blocks.append(f"**{line.text}**")
+            kind, previous = "", line
+            continue
+        if line.bulleted:
+            depth = indents.index(round(line.x0)) if round(line.x0) in indents else 0
+            current = ["  " * depth + "- " + line.text]
+            kind = "item"
+        elif starts or not current:
+            current = [line.text]
+            kind = "item" if kind == "item" and line.x0 > margin + 4 else "p"
+        else:
+            current.append(line.text)
+        previous = line
+    if current:
+        blocks.append(_joined(current, words))
+    return "\n\n".join(block for block in blocks if block.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """A table row: text boxes side by side, their tops aligned; each box is a cell."""
+
+    number: int  # rows in reading order; a row whose predecessor is not a row starts a table
+    page: int
+    cells: tuple[tuple[Line, ...], ...]
+
+    def markdown(self, words: set[str]) -> str:
+        return "| " + " | ".join(_joined([line.text for line in cell], words) for cell in self.cells) + " |"
+
+    def rule(self) -> str:
+        return "\n" + "|" + " --- |" * len(self.cells)
+
+
+_ROW_TOLERANCE = 3.0  # points between the tops of cells of one row
+_CELL_LINES = 60  # more lines than this in a box: a column of text, not a cell
+
+
+def _table_rows(lines: list[Line]) -> dict[tuple[int, int], _Row]:
+    """The text boxes that form table rows, by (page, box): two or more boxes whose tops align and
+    whose widths do not overlap, on a page with at least two such rows (a lone pair of aligned boxes
+    is more likely a layout's columns)."""
+    boxes: dict[tuple[int, int], list[Line]] = {}
+    for line in lines:
+        boxes.setdefault((line.page, line.box), []).append(line)
+    by_page: dict[int, list[list[Line]]] = {}
+    for (page, _), box in boxes.items():
+        by_page.setdefault(page, []).append(box)
+    found: dict[tuple[int, int], _Row] = {}
+    number = 0
+    order = {key: index for index, key in enumerate(boxes)}
+    for page in sorted(by_page):
+        clusters: list[list[list[Line]]] = []
+        for box in sorted(by_page[page], key=lambda b: (b[0].top, b[0].x0)):
+            if clusters and abs(box[0].top - clusters[-1][0][0].top) <= _ROW_TOLERANCE:
+                clusters[-1].append(box)
+            else:
+                clusters.append([box])
+        rows = [cluster for cluster in clusters if _is_row(cluster)]
+        if len(rows) < 2:
+            continue
+        for cluster in sorted(rows, key=lambda c: min(order[(page, b[0].box)] for b in c)):
+            number += 1
+            cells = tuple(tuple(box) for box in sorted(cluster, key=lambda b: b[0].x0))
+            row = _Row(number, page, cells)
+            for box in cluster:
+                found[page, box[0].box] = row
+        number += 1  # rows on the next page start a new table unless they follow on at once
+    return found
+
+
+def _is_row(cluster: list[list[Line]]) -> bool:
+    if len(cluster) < 2 or any(len(box) > _CELL_LINES for box in cluster):
+        return False
+    spans = sorted((min(line.x0 for line in box), max(line.x1 for line in box)) for box in cluster)
+    return all(left[1] <= right[0] for left, right in zip(spans, spans[1:], strict=False))
+
+
+def _dash_items(lines: list[Line]) -> list[Line]:
+    """Lines that start with "- " or "* " where an item can start (after a sentence ended, another
+    item or a new box) are list items; a dash that wrapped onto a line's start is text."""
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        can_start = (
+            previous is None
+            or previous.bulleted
+            or (previous.box, previous.page) != (line.box, line.page)
+            or previous.text.rstrip().endswith((".", ":", ";", "!", "?"))
+        )
+        if not line.bulleted and can_start and _DASH_START.match(line.text):
+            line = replace(line, text=_DASH_START.sub("", line.text), bulleted=True)
+        out.append(line)
+    return out
+
+
+def _hangs(current: list[str], previous: Line, line: Line) -> bool:
+    """The next line of a numbered or bulleted item set with a hanging indent: its marker stands
+    left of the text, so the layout puts the lines after the first in a box of their own."""
+    return (
+        bool(current)
+        and bool(_MARKER.match(current[0].lstrip()))
+        and line.page == previous.page
+        and previous.x0 < line.x0 < previous.x0 + 40
+        and line.top - previous.bottom < 0.6 * max(previous.size, 1.0)
+    )
+
+
+def _runs_on(previous: Line, line: Line, right: float) -> bool:
+    """A block broken by a page break: the last line of a page is full, with no end to its
+    sentence, and the next page's first line goes on at the same indentation."""
+    return (
+        line.page == previous.page + 1
+        and previous.x1 > right - 0.15 * (right - previous.x0)
+        and not previous.text.rstrip().endswith((".", "!", "?", ":", ";"))
+        and abs(line.x0 - previous.x0) < 4
+    )
+
+
+def _bold_heading(line: Line, previous: Line | None, box_lines: Counter[tuple[int, int]]) -> bool:
+    """A short line wholly in bold at the body size, alone in its box: a heading set in bold."""
+    if not line.bold or line.bulleted or len(line.text.split()) > _BOLD_HEADING_WORDS:
+        return False
+    if line.text.rstrip().endswith((".", ",", ";")):
+        return False
+    if box_lines[line.box, line.page] == 1 or previous is None:
+        return True
+    # the first line of its box, or the first after a sentence ended
+    return (previous.box, previous.page) != (line.box, line.page) or previous.text.rstrip().endswith(
+        (".", ":", ";", "!", "?")
+    )
+
+
+def _joined(lines: list[str], words: frozenset[str] | set[str] = frozenset()) -> str:
+    """A block's lines as one paragraph. A line ending in a hyphen goes on without a space: the
+    hyphen is kept ("in-" "meeting"), unless the word without it is one the document uses
+    elsewhere ("infor-" "mation": hyphenation only a layout made)."""
+    text = lines[0]
+    for line in lines[1:]:
+        end = re.search(r"(\w+)-$", text)
+        if end is None:
+            text = f"{text} {line}"
+            continue
+        start = re.match(r"\w+", line)
+        after = start.group() if start else ""
+        # a layout's hyphenation leaves at least two letters before the break and three after it
+        made = len(end.group(1)) >= 2 and len(after) >= 3 and (end.group(1) + after).casefold() in words
+        text = text[:-1] + line if line[:1].islower() and made else text + line
+    return text
+
+
+def _same_heading(heading: Line, line: Line) -> bool:
+    """The next line of a heading that wraps: set alike, in the same box, right below it."""
+    return (
+        (heading.box, heading.page) == (line.box, line.page)
+        and abs(heading.size - line.size) < 0.5
+        and heading.bold == line.bold
+        and line.top - heading.bottom < heading.size
+    )
+
+
+def _without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """The pages without their page numbers and the lines that repeat at the top or bottom of most.
+
+    A running line (a header or footer, its page number aside) stands in the top or bottom tenth
+    of a page that has text besides it, on at least half of three or more pages. A page number
+    stands alone as a page's first or last line.
+    """
+
+    def zone(line: Line) -> bool:
+        height = line.page_height
+        return line.top < height * _MARGIN_ZONE or line.bottom > height * (1 - _MARGIN_ZONE)
+
+    def key(line: Line) -> str:
+        return _DIGITS.sub("#", line.text.casefold())
+
+    seen: Counter[str] = Counter()
+    for page in pages:
+        edges = {key(line) for line in page if zone(line)}
+        if len(edges) < len({key(line) for line in page}):  # the page has body text too
+            seen.update(edges)
+    running = {text for text, count in seen.items() if len(pages) >= 3 and count >= 0.5 * len(pages)}
+    kept = []
+    for page in pages:
+        page = [line for line in page if not (zone(line) and key(line) in running)]
+        while page and _PAGE_NUMBER.match(page[-1].text):
+            page.pop()
+        while page and _PAGE_NUMBER.match(page[0].text):
+            page.pop(0)
+        kept.append(page)
+    return kept
+
+
+def _walk(item: Any) -> Iterator[Any]:
+    yield item
+    try:
+        children = list(item)
+    except TypeError:
+        return
+    for child in children:
+        yield from _walk(child)
