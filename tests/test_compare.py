@@ -218,3 +218,13 @@ def test_markup_alone_is_no_change() -> None:
         document(marked), document(marked.replace("your email address.", "your email address;"))
     )
     assert len(changed.changes) == 1
+
+
+def test_a_longer_heading_is_still_a_title() -> None:
+    # LABELING.md: headings are editorial; "EU" -> "EU, Switzerland and the UK" widens no practice
+    old = "# Privacy\n\n## Notice for Users in the EU\n\nWe process your data under the GDPR.\n"
+    new = old.replace("in the EU\n", "in the EU, Switzerland and the UK\n")
+    report = compare(document(old), document(new))
+    assert [(c.severity, [r.rule for r in c.reasons]) for c in report.changes] == [
+        (Severity.EDITORIAL, ["editorial.chrome"])
+    ]

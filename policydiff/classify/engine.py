@@ -31,6 +31,9 @@ from policydiff.text import WORD, fold, mask_labels, mask_links
 _ANAPHORA = re.compile(r"\b(?:them|they|these|those|such (?:parties|companies|partners|providers))\b", re.I)
 # a heading of this many words names a topic; a longer one is a statement set as a heading
 _TITLE_WORDS = 6
+# a heading names what follows: one of up to this many words ("California & Other U.S. States Notice
+# at Collection") is a title, however its words read; longer, it is a sentence set as a heading
+_HEADING_WORDS = 10
 # term events that turn a denial round: the one change a heading or a move can make
 _POLARITY = (".denial-lifted", ".denial-removed", ".denial-added")
 
@@ -107,7 +110,7 @@ def classify(
     signals = _signals(subject, sides, rulebook, context.disclosed)
     if (
         subject.heading
-        and max(len(WORD.findall(subject.old)), len(WORD.findall(subject.new))) <= _TITLE_WORDS
+        and max(len(WORD.findall(subject.old)), len(WORD.findall(subject.new))) <= _HEADING_WORDS
     ) or (_header_row(subject.old) and _header_row(subject.new)):
         # a heading names what follows; the clauses under it say what is done (LABELING.md: headings
         # are editorial), unless the heading turns a denial round ("we do not collect" → "we collect")

@@ -1,0 +1,130 @@
+"""One policy in the formats users hold it in: Markdown rendered to a web page (with the page's
+chrome around it), a Word file (python-docx) and a PDF (Chromium's print-to-PDF of the page).
+
+Used by tests/test_format_matrix.py and benchmarks/formats.py: the same words in any two of these
+formats must read as the same clauses.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+CHROME_BEFORE = (
+    "<header><nav><a href='/'>Home</a> <a href='/blog'>Blog</a></nav></header>"
+    "<div class='cookie-banner'>We use cookies. <button>Accept</button></div>"
+)
+CHROME_AFTER = "<footer><p>© 2026 Example</p><a href='/imprint'>Imprint</a></footer>"
+# tables as documents set them: ruled cells with padding (text in cells never runs together)
+PRINT_STYLE = (
+    "table { border-collapse: collapse } td, th { border: 1px solid #888; padding: 4px 10px;"
+    " vertical-align: top }"
+)
+
+
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def to_html(source: str) -> str:
+    """The policy as a site serves it: navigation, a cookie banner and a footer around ``<main>``."""
+    body = _markdown().render(source)
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><title>Privacy</title></head><body>"
+        f"{CHROME_BEFORE}<main>{body}</main>{CHROME_AFTER}</body></html>"
+    )
+
+
+def to_pdf(source: str, path: Path) -> None:
+    """The policy printed to PDF by headless Chromium (Debian's ``chromium``)."""
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "policy.html"
+        page.write_text(
+            f"<!doctype html><html><head><meta charset='utf-8'><style>{PRINT_STYLE}</style></head>"
+            f"<body>{_markdown().render(source)}</body></html>",
+            encoding="utf-8",
+        )
+        subprocess.run(
+            [
+                "chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={path}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+
+
+def to_docx(source: str, path: Path) -> None:
+    """The policy as a Word draft: heading styles, list styles (numbers written out), tables."""
+    import docx
+
+    document = docx.Document()
+    tokens = _markdown().parse(source)
+    lists: list[tuple[str, list[int]]] = []  # (style, [next number]) per open list; [] for bullets
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "heading_open":
+            paragraph = document.add_paragraph(style=f"Heading {min(int(token.tag[1]), 9)}")
+            _runs(paragraph, tokens[index + 1].children)
+            index += 3
+            continue
+        if token.type == "bullet_list_open":
+            lists.append(("List Bullet", []))
+        elif token.type == "ordered_list_open":
+            # the number written as text: Word's own numbering would run on from list to list
+            lists.append(("List Paragraph", [int(token.attrGet("start") or 1)]))
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif token.type == "paragraph_open":
+            style = lists[-1][0] if lists else None
+            if style == "List Bullet" and len(lists) > 1:
+                style += f" {min(len(lists), 3)}"
+            paragraph = document.add_paragraph(style=style)
+            if lists and lists[-1][1] and tokens[index - 1].type == "list_item_open":
+                paragraph.add_run(f"{lists[-1][1][0]}. ")
+                lists[-1][1][0] += 1
+            _runs(paragraph, tokens[index + 1].children)
+            index += 3
+            continue
+        elif token.type == "table_open":
+            rows: list[list[Any]] = []
+            while tokens[index].type != "table_close":
+                if tokens[index].type == "tr_open":
+                    rows.append([])
+                if tokens[index].type == "inline":
+                    rows[-1].append(tokens[index])
+                index += 1
+            table = document.add_table(rows=len(rows), cols=max(len(row) for row in rows))
+            for number, row in enumerate(rows):
+                for column, cell in enumerate(row):
+                    _runs(table.cell(number, column).paragraphs[0], cell.children)
+        index += 1
+    document.save(str(path))
+
+
+def _runs(paragraph: Any, children: list[Any] | None) -> None:
+    """Inline Markdown as Word runs: bold, italic, line breaks; a link keeps its words."""
+    bold = italic = False
+    for token in children or []:
+        if token.type in ("strong_open", "strong_close"):
+            bold = token.type == "strong_open"
+        elif token.type in ("em_open", "em_close"):
+            italic = token.type == "em_open"
+        elif token.type in ("text", "code_inline"):
+            run = paragraph.add_run(token.content)
+            run.bold, run.italic = bold or None, italic or None
+        elif token.type == "softbreak":
+            paragraph.add_run(" ")
+        elif token.type == "hardbreak":
+            paragraph.add_run().add_break()
