@@ -19,7 +19,7 @@ import socket
 import threading
 import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -293,7 +293,9 @@ def fetch_page(
     deadline = _Deadline(limits.total)
     try:
         with deadline:
-            return _follow(client, url, start, origins, limits, deadline)
+            return _within(limits.total, lambda: _follow(client, url, start, origins, limits, deadline))
+    except _Unanswered:
+        raise NetworkError(f"{url}: page not received within {limits.total:g} s (timeout)") from None
     except httpx.TimeoutException:
         raise NetworkError(_late(url, limits, deadline)) from None
     except httpx.TooManyRedirects:
@@ -305,6 +307,39 @@ def fetch_page(
             raise NetworkError(_late(url, limits, deadline)) from None
         problem = quoted(str(error)) or "connection failed"
         raise NetworkError(f"{url}: {type(error).__name__}: {problem}") from None
+
+
+class _Unanswered(Exception):
+    """The page's time ran out where no socket could be shut (looking up the host's address)."""
+
+
+def _within(seconds: float, work: Callable[[], Page]) -> Page:
+    """``work()``, given up after ``seconds`` (and a little grace for the deadline's own error).
+
+    The socket deadline cannot reach a name lookup: ``getaddrinfo`` blocks in the C library and
+    cannot be interrupted. The work runs in a daemon thread, so a lookup that hangs is left behind
+    (and dies with the process) while the fetch fails on time.
+    """
+    done: list[Page] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            done.append(work())
+        except BaseException as error:  # noqa: BLE001 - handed to the waiting thread as it is
+            failed.append(error)
+
+    worker = threading.Thread(target=run, name="policydiff-fetch", daemon=True)
+    worker.start()
+    worker.join(seconds + _GRACE_S)
+    if failed:
+        raise failed[0]
+    if not done:
+        raise _Unanswered()
+    return done[0]
+
+
+_GRACE_S = 1.0
 
 
 def _late(url: str, limits: FetchLimits, deadline: _Deadline) -> str:

@@ -516,3 +516,21 @@ def test_check_page_names_the_url() -> None:
     with pytest.raises(NetworkError) as error:
         check_page(page, "Verify you are human", "Just a moment...", None)
     assert error.value.message.startswith("https://joypix.ai/privacy: looks like a bot check")
+
+
+def test_a_name_lookup_that_hangs_fails_the_fetch_on_time(
+    client: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # getaddrinfo blocks in the C library where no socket deadline reaches: the fetch still ends
+    import socket
+    import time
+
+    def hanging(*args: object, **kwargs: object) -> object:
+        time.sleep(30)
+        raise OSError("never answered")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging)
+    started = time.monotonic()
+    with pytest.raises(NetworkError, match=r"policy\.example\.test/privacy: page not received within 2 s"):
+        fetch_page(client, "http://policy.example.test/privacy", FAST)
+    assert time.monotonic() - started < FAST.total + 2
