@@ -324,7 +324,8 @@ def test_article_header_is_kept(tmp_path: Path) -> None:
 def test_nested_list_indentation(tmp_path: Path) -> None:
     body = """<ol start="3"><li>Third<ul><li>a<ul><li>deep</li></ul></li><li>b</li></ul></li>
               <li><p>Fourth</p><p>continued</p></li></ol>"""
-    assert html_text(tmp_path, body) == "3. Third\n  - a\n    - deep\n  - b\n4. Fourth\n  continued"
+    # an item's second paragraph is a paragraph of its own, as the same list written in Markdown
+    assert html_text(tmp_path, body) == "3. Third\n  - a\n    - deep\n  - b\n4. Fourth\n\n  continued"
 
 
 def test_list_directly_inside_list(tmp_path: Path) -> None:

@@ -230,9 +230,13 @@ def _item_lines(item: Tag, marker: str, depth: int) -> list[str]:
         if block.indented:
             lines.extend(block.text.split("\n"))
             continue
+        if not first and block.text.strip():
+            # a second paragraph of the item is a paragraph of its own, as Markdown writes it
+            # ("- Title" / blank line / "  Text") and segment reads it, whatever format holds it
+            lines.append("")
         for line in block.text.split("\n"):
             if not line.strip():
-                continue  # keep the list tight: a blank line would end it
+                continue  # within one paragraph, keep the item tight
             lines.append(f"{indent}{marker} {line}" if first else f"{indent}  {line}")
             first = False
     return lines
