@@ -126,5 +126,7 @@ def _runs(paragraph: Any, children: list[Any] | None) -> None:
             run.bold, run.italic = bold or None, italic or None
         elif token.type == "softbreak":
             paragraph.add_run(" ")
-        elif token.type == "hardbreak":
+        elif token.type == "hardbreak" or (
+            token.type == "html_inline" and token.content.lower().startswith("<br")
+        ):
             paragraph.add_run().add_break()

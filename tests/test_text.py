@@ -264,3 +264,10 @@ def test_same_reading_ignores_markup_but_not_words_punctuation_or_link_targets()
     assert not same_reading(
         "Opt out [here](https://a.example/opt-out).", "Opt out [here](https://b.example/)."
     )
+
+
+def test_an_empty_heading_mark_on_its_own_line_is_markup() -> None:
+    from policydiff.text import read_text
+
+    assert read_text("###\nSupport cases") == "Support cases"
+    assert read_text("#hashtag stays") == "#hashtag stays"
