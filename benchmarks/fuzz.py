@@ -232,6 +232,15 @@ def main() -> int:
             for path in folder.iterdir():
                 if path.is_file():
                     path.unlink()
+            if (number + 1) % 500 == 0:  # a long run shows where it is, and what it found so far
+                print(
+                    f"  {number + 1} cases, {time.perf_counter() - started:.0f} s:"
+                    f" exit 4 {figures['exit 4']},"
+                    f" tracebacks {figures['tracebacks shown']}, hangs {figures['hangs past the timeout']},"
+                    f" over 1 GiB {figures['runs above 1 GiB']}",
+                    file=sys.stderr,
+                    flush=True,
+                )
     seconds = time.perf_counter() - started
     print(f"{args.cases} hostile inputs ({args.processes} as processes), {seconds:.0f} s")
     for name in ("exit 4", "tracebacks shown", "hangs past the timeout", "runs above 1 GiB"):
