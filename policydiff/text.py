@@ -266,6 +266,8 @@ def mask_links(text: str) -> str:
 
 _LINK_TARGETS = re.compile(r"\[([^\]]*)\]\(\s*([^()\s]+)")
 _LINE_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}(?:[ \t]+|$)|[-*+][ \t]+|>[ \t]?)+")
+# "1. * item" (Markdown) and "1. - item": a numbered item that holds a bulleted one; the number is text
+_NUMBERED_BULLET = re.compile(r"(?m)^(\s*\d{1,3}[.)][ \t]+)[-*+][ \t]+")
 _RULE_LINE = re.compile(r"(?m)^[ \t]*(?:[=\-*_][ \t]*){3,}$")  # a setext underline or a thematic break
 _TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$")
 _EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w))")
@@ -288,6 +290,7 @@ def read_text(text: str) -> str:
     text = _TABLE_RULE.sub(" ", text)
     text = _RULE_LINE.sub(" ", text)
     text = _LINE_MARK.sub("", text)
+    text = _NUMBERED_BULLET.sub(r"\1", text)
     text = text.replace("|", " ")
     text = _EMPHASIS.sub("", text)
     text = _ESCAPED.sub(lambda m: chr(ord(m.group()) - 0xF0000), text)

@@ -473,3 +473,9 @@ def test_describe_never_crashes_on_the_corpus() -> None:
         title, version, date = describe(path.read_text(encoding="utf-8"))
         assert title is None or (title and "\n" not in title)
         assert date is None or len(date) == 10
+
+
+def test_an_item_that_is_only_a_list_keeps_its_number(tmp_path: Path) -> None:
+    # a browser shows "1." and then the inner bullet: the number is the reader's text
+    body = "<ol><li><ul><li>contact details</li></ul></li><li><ul><li>account details</li></ul></li></ol>"
+    assert html_text(tmp_path, body) == "1. - contact details\n2. - account details"

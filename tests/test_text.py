@@ -271,3 +271,10 @@ def test_an_empty_heading_mark_on_its_own_line_is_markup() -> None:
 
     assert read_text("###\nSupport cases") == "Support cases"
     assert read_text("#hashtag stays") == "#hashtag stays"
+
+
+def test_a_numbered_item_holding_a_bullet_reads_the_same_in_any_marker() -> None:
+    from policydiff.text import same_reading
+
+    assert same_reading("1. * contact details", "1. - contact details")
+    assert not same_reading("1. * contact details", "2. - contact details")

@@ -228,7 +228,12 @@ def _item_lines(item: Tag, marker: str, depth: int) -> list[str]:
     first = True
     for block in _blocks(item, depth + 1):
         if block.indented:
-            lines.extend(block.text.split("\n"))
+            nested = block.text.split("\n")
+            if first and nested and nested[0].strip():
+                # an item that is only a list still shows its number: "1." then the inner bullet
+                nested[0] = f"{indent}{marker} {nested[0].strip()}"
+                first = False
+            lines.extend(nested)
             continue
         if not first and block.text.strip():
             # a second paragraph of the item is a paragraph of its own, as Markdown writes it
