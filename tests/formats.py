@@ -71,6 +71,7 @@ def to_docx(source: str, path: Path) -> None:
     document = docx.Document()
     tokens = _markdown().parse(source)
     lists: list[tuple[str, list[int]]] = []  # (style, [next number]) per open list; [] for bullets
+    pending: list[str] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -86,14 +87,18 @@ def to_docx(source: str, path: Path) -> None:
             lists.append(("List Paragraph", [int(token.attrGet("start") or 1)]))
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
+        elif token.type == "list_item_open" and lists and lists[-1][1]:
+            # written before the item's first paragraph, even one inside a nested list
+            pending.append(f"{lists[-1][1][0]}. ")
+            lists[-1][1][0] += 1
         elif token.type == "paragraph_open":
             style = lists[-1][0] if lists else None
             if style == "List Bullet" and len(lists) > 1:
                 style += f" {min(len(lists), 3)}"
             paragraph = document.add_paragraph(style=style)
-            if lists and lists[-1][1] and tokens[index - 1].type == "list_item_open":
-                paragraph.add_run(f"{lists[-1][1][0]}. ")
-                lists[-1][1][0] += 1
+            if pending:  # the numbers of the items this paragraph opens, outermost first
+                paragraph.add_run("".join(pending))
+                pending.clear()
             _runs(paragraph, tokens[index + 1].children)
             index += 3
             continue
