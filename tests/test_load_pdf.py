@@ -252,3 +252,16 @@ def test_a_printed_layout_reads_as_the_document_it_came_from(tmp_path: Path) -> 
         "We use the information to run the service and to answer in-app questions; information is never"
         " sold.\n\n## Sharing\n\nWe share nothing.\n\n## Contact\n\nWrite to us."
     )
+
+
+def test_dashed_items_nest_by_their_indentation(tmp_path: Path) -> None:
+    page = b"\n".join(
+        [
+            _line(72, 700, 11, "We collect:"),
+            _line(72, 680, 11, "- contact details"),
+            _line(96, 666, 11, "- your email address"),
+            _line(72, 652, 11, "- usage data"),
+        ]
+    )
+    text = load(str(write(tmp_path, "dashed.pdf", build_pdf([page])))).original
+    assert text == "We collect:\n\n- contact details\n\n  - your email address\n\n- usage data"

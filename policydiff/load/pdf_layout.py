@@ -103,7 +103,8 @@ def document_text(pages: Iterable[list[Line]]) -> str:
     """The text of a document's pages, as Markdown-like blocks segment reads."""
     pages = [list(page) for page in pages]
     pages = _without_running_lines(pages)
-    lines = [line for page in pages for line in page]
+    # a "- " or "* " item is a list item before the list's indentation levels are counted
+    lines = _dash_items([line for page in pages for line in page])
     if not lines:
         return ""
     body = Counter(round(line.size) for line in lines for _ in line.text.split()).most_common(1)[0][0]
@@ -119,7 +120,6 @@ def document_text(pages: Iterable[list[Line]]) -> str:
     previous: Line | None = None
     heading: Line | None = None  # the heading line just written, which a wrapped line may continue
     words = {word.casefold() for line in lines for word in _WORD.findall(line.text)}
-    lines = _dash_items(lines)
     rows = _table_rows(lines)
     written: set[int] = set()  # the table rows already written
     header, header_page = "", -1  # the first row of the last table, and its page
