@@ -343,3 +343,148 @@ def test_text_runs_are_read_as_text_never_as_markup(tmp_path: Path) -> None:
         load(str(save(document, tmp_path / "odd.docx"))).original == "<script>alert(1)</script> ]]> & | pipes"
     )
     assert W in docx.Document(str(tmp_path / "odd.docx")).element.nsmap.values()
+
+
+# --- footnotes, endnotes, headers and footers --------------------------------------------------
+
+
+def _with_notes(document: WordDocument, kind: str, notes: dict[str, str]) -> None:
+    """Adds a footnotes (or endnotes) part holding ``notes`` (id → text), as Word stores them."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    body = "".join(
+        f'<w:{kind} w:id="{identifier}"><w:p><w:r><w:{kind}Ref/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:{kind}>'
+        for identifier, text in notes.items()
+    )
+    separator = f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+    xml = f"<w:{kind}s {nsdecls('w')}>{separator}{body}</w:{kind}s>".encode()
+    content_type = f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml"
+    part = Part(PackURI(f"/word/{kind}s.xml"), content_type, xml, document.part.package)
+    reltype = RELATIONSHIP_TYPE.FOOTNOTES if kind == "footnote" else RELATIONSHIP_TYPE.ENDNOTES
+    document.part.relate_to(part, reltype)
+
+
+def _refer(paragraph: object, kind: str, identifier: str) -> None:
+    run = parse_xml(f'<w:r {nsdecls("w")}><w:{kind}Reference w:id="{identifier}"/></w:r>')
+    paragraph._p.append(run)  # type: ignore[attr-defined]
+
+
+def test_footnotes_and_endnotes_are_read_after_the_body_in_the_order_the_text_refers_to_them(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("We keep invoices for ten years.")
+    _refer(paragraph, "footnote", "7")
+    paragraph = document.add_paragraph("We share data with processors.")
+    _refer(paragraph, "endnote", "2")
+    _refer(paragraph, "footnote", "3")
+    notes = {"3": "Processors act on our instructions.", "7": "Tax law requires it."}
+    _with_notes(document, "footnote", notes)
+    _with_notes(document, "endnote", {"2": "See our list of processors."})
+    loaded = load(str(save(document, tmp_path / "notes.docx")))
+    assert loaded.text == (
+        "We keep invoices for ten years.[^1]\n\n"
+        "We share data with processors.[^2][^3]\n\n"
+        "[^1]: Tax law requires it.\n\n"
+        "[^2]: See our list of processors.\n\n"
+        "[^3]: Processors act on our instructions."
+    )
+
+
+def test_a_note_that_refers_to_itself_or_a_missing_note_reads_once(tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("We collect your email address.")
+    _refer(paragraph, "footnote", "1")
+    _refer(paragraph, "footnote", "404")
+    _with_notes(document, "footnote", {"1": "Only to sign you in."})
+    path = save(document, tmp_path / "self.docx")
+    data = path.read_bytes()
+    # make note 1 refer to itself, as a damaged or hostile file may
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/footnotes.xml"] = parts["word/footnotes.xml"].replace(
+        b"Only to sign you in.</w:t></w:r>",
+        b'Only to sign you in.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>',
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    path.write_bytes(buffer.getvalue())
+    assert load(str(path)).text == "We collect your email address.[^1]\n\n[^1]: Only to sign you in."
+
+
+def test_headers_and_footers_are_read_when_they_hold_a_sentence_not_a_title_or_page_number(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    document.add_paragraph("We collect your email address.")
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "Acme Privacy Policy"
+    section.footer.paragraphs[0].text = "Page 1 of 3"
+    section.footer.add_paragraph("Acme Ltd is the controller of your personal data.")
+    section.different_first_page_header_footer = True
+    section.first_page_footer.paragraphs[0].text = "Acme Ltd is the controller of your personal data."
+    second = document.add_section()
+    second.header.is_linked_to_previous = True
+    document.add_paragraph("We answer within 15 days.")
+    loaded = load(str(save(document, tmp_path / "margins.docx")))
+    assert loaded.text == (
+        "We collect your email address.\n\nWe answer within 15 days.\n\n"
+        "Acme Ltd is the controller of your personal data."
+    )
+
+
+def test_a_footer_that_repeats_the_body_is_not_read_twice(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Acme Ltd, 1 High Street, London is the controller.")
+    document.sections[0].footer.paragraphs[0].text = "Acme Ltd, 1 High Street, London is the controller."
+    assert load(str(save(document, tmp_path / "repeat.docx"))).text == (
+        "Acme Ltd, 1 High Street, London is the controller."
+    )
+
+
+def test_a_changed_footnote_is_a_change_of_its_own(tmp_path: Path) -> None:
+    from policydiff.compare import compare
+
+    documents = []
+    for days in ("30", "90"):
+        document = docx.Document()
+        paragraph = document.add_paragraph("We keep server logs.")
+        _refer(paragraph, "footnote", "1")
+        _with_notes(document, "footnote", {"1": f"Logs are deleted after {days} days."})
+        documents.append(load(str(save(document, tmp_path / f"v{days}.docx"))))
+    report = compare(*documents)
+    changed = [change for change in report.changes]
+    assert len(changed) == 1
+    assert "90 days" in (changed[0].new.text if changed[0].new else "")
+
+
+def test_tracked_changes_in_a_footnote_or_footer_are_refused_too(tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("We keep server logs.")
+    _refer(paragraph, "footnote", "1")
+    _with_notes(document, "footnote", {"1": "For 30 days."})
+    path = save(document, tmp_path / "note-redline.docx")
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/footnotes.xml"] = parts["word/footnotes.xml"].replace(
+        b"</w:p></w:footnote></w:footnotes>",
+        f"<w:ins {REVISION}><w:r><w:t>Or 90.</w:t></w:r></w:ins></w:p></w:footnote></w:footnotes>".encode(),
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    path.write_bytes(buffer.getvalue())
+    assert "has unaccepted tracked changes in a footnote (1 insertion)" in load_error(path)
+
+    document = docx.Document()
+    document.add_paragraph("We keep server logs.")
+    footer = document.sections[0].footer.paragraphs[0]
+    footer.text = "Acme Ltd is the controller of your personal data."
+    footer._p.append(parse_xml(f"<w:del {REVISION}><w:r><w:delText>Old Ltd.</w:delText></w:r></w:del>"))
+    message = load_error(save(document, tmp_path / "footer-redline.docx"))
+    assert "has unaccepted tracked changes in a footer (1 deletion)" in message

@@ -1,4 +1,4 @@
-"""Word ``.docx`` drafts: headings, numbered and bulleted lists, tables, as Markdown-like text for segment.
+"""Word ``.docx`` drafts: headings, lists, tables, footnotes, headers and footers, as Markdown-like text.
 
 A draft with unaccepted tracked changes is refused: python-docx reads neither the inserted nor
 the deleted text of a revision, so its text would be neither the old nor the new version.
@@ -12,6 +12,7 @@ import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,16 @@ _LEVEL_REFERENCE = re.compile(r"%([1-9])")
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"))
 _ROMAN_SMALL = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _TRUE = frozenset({"1", "true", "on"})
+_MARGINS = (
+    "header",
+    "first_page_header",
+    "even_page_header",
+    "footer",
+    "first_page_footer",
+    "even_page_footer",
+)
+_MARGIN_WORDS = 5  # a header or footer of fewer words is a title, a page count or a mark like "Confidential"
+_WORD = re.compile(r"[^\W\d_]{2,}")
 # What zipfile raises for a damaged or unusual archive (a newer zip version, an unknown compression).
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError, EOFError)
 
@@ -61,9 +72,10 @@ def load_docx(data: bytes, options: LoadOptions) -> Loaded:
     name = options.name
     document = _open(data, name, options.limits)
     try:
-        _refuse_revisions(document, name)
-        reader = _Reader(document)
-        text = "\n\n".join(reader.blocks(document.element.body))
+        _refuse_revisions(document.element.body, name)
+        reader = _Reader(document, name)
+        body = list(reader.blocks(document.element.body))
+        text = "\n\n".join([*body, *reader.notes, *reader.margins(document, body)])
         title = (document.core_properties.title or "").strip() or None
     except InputError:
         raise
@@ -121,19 +133,18 @@ def _check_sizes(entries: list[zipfile.ZipInfo], name: str, limits: Limits) -> N
             raise over(name, f"its part {info.filename} is compressed {ratio:,} to 1", "docx_ratio", limits)
 
 
-def _refuse_revisions(document: WordDocument, name: str) -> None:
+def _refuse_revisions(element: Any, name: str, where: str = "") -> None:
     from docx.oxml.ns import qn
 
-    body = document.element.body
     found: Counter[str] = Counter()
     for tag, word in _REVISIONS.items():
-        found[word] += sum(1 for _ in body.iter(qn(f"w:{tag}")))
+        found[word] += sum(1 for _ in element.iter(qn(f"w:{tag}")))
     if not sum(found.values()):
         return
     counted = ", ".join(f"{count} {word}{'s' if count > 1 else ''}" for word, count in found.items() if count)
     raise InputError(
-        f"{name}: has unaccepted tracked changes ({counted}), so its text is neither the old nor the new "
-        "version; accept or reject them in Word (Review > Accept/Reject) and save it again"
+        f"{name}: has unaccepted tracked changes{where} ({counted}), so its text is neither the old nor "
+        "the new version; accept or reject them in Word (Review > Accept/Reject) and save it again"
     )
 
 
@@ -279,16 +290,89 @@ def _canonical_marker(number: int, style: str) -> str:
 class _Reader:
     """Walks a document body in order; keeps the list counters and the style lookups."""
 
-    def __init__(self, document: WordDocument) -> None:
+    def __init__(self, document: WordDocument, name: str) -> None:
         from docx.styles.style import ParagraphStyle
 
+        self.name = name
         self.numbering = _numbering(document)
         self.styles: dict[str, ParagraphStyle] = {
             style.style_id: style for style in document.styles if isinstance(style, ParagraphStyle)
         }
-        self.links: dict[str, str] = {
-            rel_id: rel.target_ref for rel_id, rel in document.part.rels.items() if rel.is_external
-        }
+        self.links = _external_links(document.part)
+        self.part = document.part
+        self.notes: list[str] = []  # "[^1]: text", in the order the body refers to them
+        self._open_notes: set[tuple[str, str]] = set()
+        self._note_parts: dict[str, dict[str, tuple[Any, Any]]] = {}  # kind → id → (w:footnote, its part)
+
+    def margins(self, document: WordDocument, body: list[str]) -> list[str]:
+        """Header and footer paragraphs that hold policy text (a sentence, not a title or page number).
+
+        Each is read once, however many sections or pages repeat it, and never when the body
+        already says it.
+        """
+        seen = {" ".join(block.split()) for block in body}
+        kept: list[str] = []
+        for section in document.sections:
+            for name in _MARGINS:
+                margin = getattr(section, name)
+                if margin.is_linked_to_previous:
+                    continue  # no part of its own: the previous section's, already read
+                _refuse_revisions(margin._element, self.name, f" in a {name.split('_')[-1]}")
+                with self._reading(margin.part):
+                    blocks = list(self.blocks(margin._element))
+                for block in blocks:
+                    flat = " ".join(block.split())
+                    if flat in seen or len(_WORD.findall(flat)) < _MARGIN_WORDS:
+                        continue
+                    seen.add(flat)
+                    kept.append(block)
+        return kept
+
+    @contextmanager
+    def _reading(self, part: Any) -> Iterator[None]:
+        """Hyperlinks resolved through ``part``'s relationships while its content is read."""
+        saved = self.part, self.links
+        self.part, self.links = part, _external_links(part)
+        try:
+            yield
+        finally:
+            self.part, self.links = saved
+
+    def _note(self, reference: Any) -> str:
+        """A footnote or endnote reference as ``[^n]``; the note's text joins ``self.notes``."""
+        from docx.oxml.ns import qn
+
+        kind = "footnote" if reference.tag == qn("w:footnoteReference") else "endnote"
+        key = (kind, reference.get(qn("w:id"), ""))
+        found = self._note_element(*key)
+        if found is None or key in self._open_notes:
+            return ""  # no such note, or one that refers to itself
+        self._open_notes.add(key)
+        note, part = found
+        _refuse_revisions(note, self.name, f" in an {kind}" if kind == "endnote" else f" in a {kind}")
+        number = len(self.notes) + 1
+        self.notes.append("")  # the number is taken before the note is read, should a note refer on
+        with self._reading(part):
+            text = " ".join(" ".join(self.blocks(note)).split())
+        self._open_notes.discard(key)
+        self.notes[number - 1] = f"[^{number}]: {text}"
+        return f"[^{number}]"
+
+    def _note_element(self, kind: str, identifier: str) -> tuple[Any, Any] | None:
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from docx.oxml.ns import qn
+
+        if kind not in self._note_parts:
+            reltype = RT.FOOTNOTES if kind == "footnote" else RT.ENDNOTES
+            notes: dict[str, Any] = {}
+            for rel in self.part.package.main_document_part.rels.values():
+                if rel.reltype == reltype and not rel.is_external:
+                    root = _parse_part(rel.target_part.blob)
+                    for note in root.iterchildren(qn(f"w:{kind}")):
+                        notes[note.get(qn("w:id"), "")] = (note, rel.target_part)
+            self._note_parts[kind] = notes
+        found: tuple[Any, Any] | None = self._note_parts[kind].get(identifier)
+        return found
 
     def blocks(self, container: Any) -> Iterator[str]:
         """The blocks of a body, cell or content control: a list's items make one block."""
@@ -380,6 +464,8 @@ class _Reader:
         for child in p.iterchildren():
             if child.tag == qn("w:r"):
                 text = _run_text(child)
+                for reference in child.iterchildren(qn("w:footnoteReference"), qn("w:endnoteReference")):
+                    text += self._note(reference)
                 if _is_bold(child):
                     bold.append(text)
                     continue
@@ -435,6 +521,17 @@ class _Reader:
             if len(lines) == 1 and len(cells_per_row) > 1:
                 lines.append("| " + " | ".join(["---"] * len(texts)) + " |")
         return ["\n".join(lines)] if lines else []
+
+
+def _external_links(part: Any) -> dict[str, str]:
+    return {rel_id: rel.target_ref for rel_id, rel in part.rels.items() if rel.is_external}
+
+
+def _parse_part(blob: bytes) -> Any:
+    """A package part's XML, parsed as python-docx parses its own: no entities, no network."""
+    from docx.oxml.parser import parse_xml
+
+    return parse_xml(blob)
 
 
 def _heading_level(p: Any, chain: list[ParagraphStyle]) -> int:
