@@ -194,7 +194,7 @@ def _squeeze_blank_lines(text: str, origin: array[int]) -> tuple[str, array[int]
     return "".join(out), kept
 
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_REF = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _URL = re.compile(r"(?:https?://|mailto:|www\.)\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)+\b")  # "DPO @ example.com" too
@@ -210,7 +210,7 @@ _KEY_WORD = re.compile(r"[^\W_]+")  # "_" is Markdown emphasis ("_Last updated_"
 
 def strip_links(text: str) -> str:
     """Drop Markdown link targets and bare URLs: they never make a substantive change."""
-    text = _MD_LINK.sub(r"\1", text)
+    text = MD_LINK.sub(r"\1", text)
     text = _MD_REF.sub(r"\1", text)
     return _URL.sub(" ", text)
 
@@ -258,7 +258,7 @@ def mask_links(text: str) -> str:
         label = match.group(1)
         return " " + label + " " * (len(match.group()) - len(label) - 1)
 
-    text = _MD_LINK.sub(keep_label, text)
+    text = MD_LINK.sub(keep_label, text)
     text = _URL.sub(blank, text)
     text = _EMAIL.sub(blank, text)
     return _DOMAIN.sub(blank, text)
@@ -268,14 +268,14 @@ _LINK_TARGETS = re.compile(r"\[([^\]]*)\]\(\s*([^()\s]+)")
 _LINE_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}(?:[ \t]+|$)|[-*+][ \t]+|>[ \t]?)+")
 # "1. * item" (Markdown) and "1. - item": a numbered item that holds a bulleted one; the number is text
 _NUMBERED_BULLET = re.compile(r"(?m)^(\s*\d{1,3}[.)][ \t]+)[-*+][ \t]+")
-_RULE_LINE = re.compile(r"(?m)^[ \t]*(?:[=\-*_][ \t]*){3,}$")  # a setext underline or a thematic break
-_TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$")
-_EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w))")
+RULE_LINE = re.compile(r"(?m)^[ \t]*(?:[=\-*_][ \t]*){3,}$")  # a setext underline or a thematic break
+TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$")
+EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w))")
 _BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _SCHEME = re.compile(r"^(?:mailto:|https?://)", re.IGNORECASE)
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _ESCAPED = re.compile("[\U000f0000-\U000f00ff]")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 
 def read_text(text: str) -> str:
@@ -283,16 +283,16 @@ def read_text(text: str) -> str:
     without Markdown's headings marks, bullets, emphasis, table borders, escapes or link syntax."""
     # an escaped character is text, never markup: set aside (in the private use area) while the
     # markup goes, then put back
-    text = _ESCAPE.sub(lambda m: chr(0xF0000 + ord(m.group(1))), text)
+    text = MD_ESCAPE.sub(lambda m: chr(0xF0000 + ord(m.group(1))), text)
     text = _BR.sub("\n", text)  # a line break inside a table cell, as Markdown tables write it
-    text = _MD_IMAGE.sub(" ", text)  # an image's alt text is not the page's text (HTML drops images)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _TABLE_RULE.sub(" ", text)
-    text = _RULE_LINE.sub(" ", text)
+    text = MD_IMAGE.sub(" ", text)  # an image's alt text is not the page's text (HTML drops images)
+    text = MD_LINK.sub(r"\1", text)
+    text = TABLE_RULE.sub(" ", text)
+    text = RULE_LINE.sub(" ", text)
     text = _LINE_MARK.sub("", text)
     text = _NUMBERED_BULLET.sub(r"\1", text)
     text = text.replace("|", " ")
-    text = _EMPHASIS.sub("", text)
+    text = EMPHASIS.sub("", text)
     text = _ESCAPED.sub(lambda m: chr(ord(m.group()) - 0xF0000), text)
     return " ".join(text.split())
 
@@ -307,9 +307,9 @@ def same_reading(old: str, new: str) -> bool:
         # a link labelled with its own address ("privacy@x.com", "www.x.com/a") says nothing the
         # text does not, and a link without a label (an icon) shows nothing: HTML keeps neither
         kept = []
-        for label, target in _LINK_TARGETS.findall(_MD_IMAGE.sub(" ", text)):
-            target = _ESCAPE.sub(r"\1", target)
-            shown = _ESCAPE.sub(r"\1", label).strip().casefold()
+        for label, target in _LINK_TARGETS.findall(MD_IMAGE.sub(" ", text)):
+            target = MD_ESCAPE.sub(r"\1", target)
+            shown = MD_ESCAPE.sub(r"\1", label).strip().casefold()
             bare = _SCHEME.sub("", target).casefold().rstrip("/")
             if shown and shown.rstrip("/") not in (bare, target.casefold().rstrip("/")):
                 kept.append(target)

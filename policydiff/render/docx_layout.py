@@ -11,8 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 
-from policydiff.model import Change, Clause, Outline, Report, Severity
+from policydiff.model import Change, Clause, ClauseKind, Outline, Report, Severity
 from policydiff.render.common import review_hint
+from policydiff.render.docx_markup import bulleted
 from policydiff.render.docx_merge import Item, Mode, merge
 from policydiff.render.docx_tokens import Mark, Token, heading_level, tokens
 
@@ -27,6 +28,8 @@ class Run:
 
     mark: Mark
     lines: tuple[str, ...]
+    bold: bool = False
+    link: str | None = None  # an http(s) or mailto target: the run is part of a hyperlink
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,7 @@ class Paragraph:
     runs: tuple[Run, ...] = ()
     mark: Mark = Mark.EQUAL  # what happened to its paragraph mark
     heading: int = 0  # the Word heading level of its style; 0 for body text
+    listed: str = ""  # "bullet" for a bulleted item (Word's List Bullet), "number" for a numbered one
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +102,9 @@ class _Draft:
 
     def close(self, mark: Mark) -> Paragraph:
         # the new version's style, else the old one's (a deleted heading keeps its style)
-        return Paragraph(_runs(self.tokens), mark, heading_level(self.leaf or self.old_leaf))
+        leaf = self.leaf or self.old_leaf
+        listed = "bullet" if bulleted(leaf) else "number" if leaf and leaf.kind is ClauseKind.ITEM else ""
+        return Paragraph(_runs(self.tokens), mark, heading_level(leaf), listed)
 
 
 def _paragraphs(items: Sequence[Item]) -> tuple[list[Paragraph], list[_Span | None]]:
@@ -145,8 +151,11 @@ def _end_mark(item: Item) -> Mark:
 
 
 def _runs(paragraph_tokens: Sequence[Token]) -> tuple[Run, ...]:
-    """Consecutive tokens with the same mark as one run each."""
-    return tuple(Run(mark, _lines(group)) for mark, group in groupby(paragraph_tokens, key=lambda t: t.mark))
+    """Consecutive tokens with the same mark, weight and link as one run each."""
+    return tuple(
+        Run(mark, _lines(group), bold, link)
+        for (mark, bold, link), group in groupby(paragraph_tokens, key=lambda t: (t.mark, t.bold, t.link))
+    )
 
 
 def _lines(run_tokens: Iterable[Token]) -> tuple[str, ...]:

@@ -9,26 +9,26 @@ Heading style says it instead. Pure: data in, data out.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
+from itertools import accumulate
 from typing import Literal
 
 from policydiff.model import Clause, ClauseKind, Op
+from policydiff.render.docx_markup import Shown, markup
 from policydiff.render.docx_merge import Item, Piece
 
 __all__ = ["Mark", "Token", "heading_level", "tokens"]
 
 _CHUNK = re.compile(r"\s+|\S+")
 _LINE_CHUNK = re.compile(r"[^\S\n]*\n\s*|[^\n]+")
-_ATX = re.compile(r"^#{1,6}[ \t]+")
 _ATX_LEVEL = re.compile(r"#{1,6}(?=[ \t])")
-_ATX_CLOSING = re.compile(r"[ \t]+#+[ \t]*$")
-_BOLD = re.compile(r"^(\*\*|__)(?=\S).*?(?<=\S)(\*\*|__)(:?)$")
 _SETEXT = re.compile(r"\n[ \t]*(=+|-+)[ \t]*$")
 
 Kind = Literal["text", "line", "para"]
+_END = 1 << 62  # sorts after every end: a span that starts at a position is found by bisection
 
 
 class Mark(Enum):
@@ -48,6 +48,8 @@ class Token:
     text: str = ""  # the text, or a line's indentation
     leaf: Clause | None = None  # the new leaf it belongs to, for the paragraph style
     old_leaf: Clause | None = None  # the old leaf it belongs to
+    bold: bool = False
+    link: str | None = None  # where the text links to
 
 
 def tokens(item: Item) -> Iterator[Token]:
@@ -56,6 +58,8 @@ def tokens(item: Item) -> Iterator[Token]:
     deleted = Mark.MOVE_FROM if item.move else Mark.DELETE
     inserted = Mark.MOVE_TO if item.move else Mark.INSERT
     old_at = new_at = 0
+    gone: list[Token] = []  # deleted and inserted text since the last unchanged token: Word shows
+    come: list[Token] = []  # a replaced phrase as one deletion then one insertion, never interleaved
     for edit in item.edits:
         in_old, in_new = edit.op is not Op.INSERT, edit.op is not Op.DELETE
         for part in _parts(
@@ -65,15 +69,23 @@ def tokens(item: Item) -> Iterator[Token]:
             new_form = _form(new_view, new_at, part) if in_new else None
             old_leaf = old_view.leaf_at(old_at) if in_old else None
             new_leaf = new_view.leaf_at(new_at) if in_new else None
-            if old_form is not None and old_form == new_form:
-                yield Token(Mark.EQUAL, *old_form, new_leaf, old_leaf)
+            old_look = old_view.look(old_at) if in_old else (False, None)
+            new_look = new_view.look(new_at) if in_new else (False, None)
+            if old_form is not None and old_form == new_form and old_look == new_look:
+                yield from gone + come
+                gone, come = [], []
+                yield Token(Mark.EQUAL, *old_form, new_leaf, old_leaf, *new_look)
             else:
                 if old_form is not None:
-                    yield Token(deleted, *old_form, None, old_leaf)
+                    gone.append(Token(deleted, *old_form, None, old_leaf, *old_look))
                 if new_form is not None:
-                    yield Token(inserted, *new_form, new_leaf, None)
+                    come.append(Token(inserted, *new_form, new_leaf, None, *new_look))
+                if "para" in (old_form or ("",))[:1] + (new_form or ("",))[:1]:
+                    yield from gone + come  # a paragraph break keeps its place among the edits
+                    gone, come = [], []
             old_at += len(part) if in_old else 0
             new_at += len(part) if in_new else 0
+    yield from gone + come
 
 
 def heading_level(leaf: Clause | None) -> int:
@@ -96,15 +108,50 @@ class _SideView:
 
     starts: list[int]
     leaves: tuple[tuple[int, int, Clause], ...]
-    hidden: tuple[tuple[int, int], ...]  # heading markup: "## ", "**…**", a setext underline
+    hidden: tuple[tuple[int, int], ...]  # Markdown: "## ", "- ", "**", "[…](url)", table pipes
+    hidden_starts: list[int]
+    reach: list[int]  # the furthest end of the hidden spans up to each one: finds overlaps by bisection
+    shown: dict[int, Shown]  # by start: a cell border shown as a tab, a <br> as a line break
+    bold: tuple[tuple[int, int], ...]
+    links: tuple[tuple[int, int, str], ...]
 
     @classmethod
     def of(cls, piece: Piece | None) -> _SideView:
         if piece is None:
-            return cls([], (), ())
+            return cls([], (), (), [], [], {}, (), ())
         leaves = tuple((leaf.start - piece.start, leaf.end - piece.start, leaf) for leaf in piece.leaves)
-        hidden = tuple((start + a, start + b) for start, _, leaf in leaves for a, b in _heading_markup(leaf))
-        return cls([start for start, _, _ in leaves], leaves, hidden)
+        hidden: list[tuple[int, int]] = []
+        shown: dict[int, Shown] = {}
+        bold: list[tuple[int, int]] = []
+        links: list[tuple[int, int, str]] = []
+        for start, _, leaf in leaves:
+            found = markup(leaf)
+            hidden += [(start + a, start + b) for a, b in found.hidden]
+            # a shown span is hidden too, but for its first character, which _form shows otherwise
+            hidden += [(start + item.start, start + item.end) for item in found.shown]
+            shown.update({start + item.start: item for item in found.shown})
+            bold += [(start + a, start + b) for a, b in found.bold]
+            links += [(start + a, start + b, target) for a, b, target in found.links]
+        hidden.sort()
+        reach = list(accumulate((b for _, b in hidden), max))
+        return cls(
+            [start for start, _, _ in leaves],
+            leaves,
+            tuple(hidden),
+            [a for a, _ in hidden],
+            reach,
+            shown,
+            tuple(sorted(bold)),
+            tuple(sorted(links)),
+        )
+
+    def look(self, position: int) -> tuple[bool, str | None]:
+        """Whether the text at ``position`` is bold, and where it links to."""
+        at = bisect_right(self.bold, (position, _END)) - 1
+        bold = at >= 0 and position < self.bold[at][1]
+        at = bisect_right(self.links, (position, _END, "")) - 1
+        link = self.links[at][2] if at >= 0 and position < self.links[at][1] else None
+        return bold, link
 
     def leaf_at(self, position: int) -> Clause | None:
         at = bisect_right(self.starts, position) - 1
@@ -120,7 +167,8 @@ class _SideView:
         return leaf is not None and leaf is self.leaf_at(end - 1) and not self.is_hidden(start, end)
 
     def is_hidden(self, start: int, end: int) -> bool:
-        return any(a < end and start < b for a, b in self.hidden)
+        before = bisect_left(self.hidden_starts, end)  # the spans that start before ``end``
+        return before > 0 and self.reach[before - 1] > start
 
     def whitespace(self, position: int, text: str) -> tuple[Kind, str]:
         """A run of white space as this side reads it: a paragraph break, a line break, or spaces."""
@@ -132,31 +180,6 @@ class _SideView:
         if newlines == 1:
             return ("line", text.rsplit("\n", 1)[1])
         return ("text", text)
-
-
-def _heading_markup(leaf: Clause) -> list[tuple[int, int]]:
-    """Spans of a heading leaf's text that are Markdown, not words: the Heading style says it instead."""
-    if leaf.kind is not ClauseKind.HEADING:
-        return []
-    text = leaf.text
-    spans: list[tuple[int, int]] = []
-    setext = _SETEXT.search(text)
-    if setext:
-        spans.append((setext.start(), len(text)))
-        text = text[: setext.start()]
-    begin, end = 0, len(text)
-    atx = _ATX.match(text)
-    if atx:
-        begin = atx.end()
-        closing = _ATX_CLOSING.search(text)
-        if closing and closing.start() > begin:
-            end = closing.start()
-        spans += [(0, begin), (end, len(text))] if end < len(text) else [(0, begin)]
-    bold = _BOLD.match(text[begin:end]) if "\n" not in text else None
-    if bold:
-        colon = len(bold.group(3))
-        spans += [(begin, begin + 2), (end - colon - 2, end - colon)]
-    return spans
 
 
 def _parts(
@@ -183,6 +206,9 @@ def _parts(
 
 def _form(view: _SideView, position: int, text: str) -> tuple[Kind, str] | None:
     """How a chunk shows on one side: None when hidden, else (kind, text)."""
+    other = view.shown.get(position)
+    if other is not None:
+        return ("line" if other.kind == "line" else "text", other.text)
     if view.is_hidden(position, position + len(text)):
         return None
     if text.isspace():

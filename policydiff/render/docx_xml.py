@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from policydiff.render.docx_layout import Comment, Layout, Mark, MoveRange, Paragraph, Run
@@ -26,6 +27,7 @@ AUTHOR = "policydiff"
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_NONCHARACTER = re.compile("[\ud800-\udfff\ufffe\uffff]")
+_LIST_STYLES = {"bullet": "List Bullet", "number": "List"}  # a numbered item keeps its number as text
 _TAG = {Mark.INSERT: "ins", Mark.DELETE: "del", Mark.MOVE_FROM: "moveFrom", Mark.MOVE_TO: "moveTo"}
 
 
@@ -66,7 +68,8 @@ class _Writer:
     document: WordDocument
     date: str
     next_id: int = 1
-    styles: dict[int, str] = field(default_factory=dict)  # heading level → its style id
+    styles: dict[int | str, str] = field(default_factory=dict)  # heading level or style name → its id
+    links: dict[str, str] = field(default_factory=dict)  # target → relationship id
 
     def revision_id(self) -> str:
         self.next_id += 1
@@ -75,19 +78,30 @@ class _Writer:
     def revision(self, mark: Mark) -> Element:
         return _element(_TAG[mark], {"id": self.revision_id(), "author": AUTHOR, "date": self.date})
 
-    def style_id(self, heading: int) -> str | None:
-        if not heading:
+    def style_id(self, paragraph: Paragraph) -> str | None:
+        key: int | str = paragraph.heading or _LIST_STYLES.get(paragraph.listed, "")
+        if not key:
             return None
-        if heading not in self.styles:
-            self.styles[heading] = self.document.styles[f"Heading {heading}"].style_id
-        return self.styles[heading]
+        if key not in self.styles:
+            name = f"Heading {key}" if isinstance(key, int) else key
+            self.styles[key] = self.document.styles[name].style_id
+        return self.styles[key]
+
+    def link_id(self, target: str) -> str:
+        if target not in self.links:
+            from docx.opc.constants import RELATIONSHIP_TYPE
+
+            self.links[target] = self.document.part.relate_to(
+                target, RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+            )
+        return self.links[target]
 
     def paragraph(self, paragraph: Paragraph) -> Element:
         p = _element("p")
         properties = _element("pPr")
         # No w:pPrChange for a heading level that differs between the versions: it mostly differs
         # by source format (a .txt heading against an HTML <h2>), not by policy.
-        style = self.style_id(paragraph.heading)
+        style = self.style_id(paragraph)
         if style:
             properties.append(_element("pStyle", {"val": style}))
         if paragraph.mark is not Mark.EQUAL:
@@ -96,13 +110,26 @@ class _Writer:
             properties.append(mark)
         if len(properties):
             p.append(properties)
-        for run in paragraph.runs:
-            p.append(self.run(run))
+        for link, runs in groupby(paragraph.runs, key=lambda run: run.link):
+            parent = p
+            if link is not None:
+                parent = _element("hyperlink", {"r:id": self.link_id(link), "history": "1"})
+                p.append(parent)
+            for run in runs:
+                parent.append(self.run(run))
         return p
 
     def run(self, run: Run) -> Element:
         """One ``w:r``, wrapped in its ``w:ins``/``w:del``/``w:moveFrom``/``w:moveTo`` unless unchanged."""
         element = _element("r")
+        if run.bold or run.link:
+            properties = _element("rPr")
+            if run.bold:
+                properties.append(_element("b"))
+            if run.link:  # as Word's Hyperlink character style shows a link
+                properties.append(_element("color", {"val": "0563C1"}))
+                properties.append(_element("u", {"val": "single"}))
+            element.append(properties)
         text_tag = "delText" if run.mark is Mark.DELETE else "t"
         for number, line in enumerate(run.lines):
             if number:
