@@ -149,6 +149,53 @@ def test_atom_is_a_valid_feed_with_stable_ids() -> None:
     assert ids[1:] == [entry.id for entry in feed.entries]
 
 
+def test_atom_entries_link_to_their_redline_text_and_policy_as_absolute_urls() -> None:
+    published = HistoryPage(
+        **{
+            **{f: getattr(PAGE, f) for f in PAGE.__slots__},
+            "history_url": "https://joypix.ai/legal/history/index.html",
+            "redline_url": "https://joypix.ai/legal/changes-2026-04",
+        }
+    )
+    feed_text = render_history(published, "atom")
+    feed = feedparser.parse(feed_text)
+    assert feed.bozo is False
+    links = {(link.rel, link.href) for link in feed.feed.links}
+    assert links == {
+        ("alternate", "https://joypix.ai/legal/history/index.html"),
+        ("related", "https://joypix.ai/privacy"),
+    }
+    alternates = [[link.href for link in entry.links if link.rel == "alternate"] for entry in feed.entries]
+    assert alternates == [
+        ["https://joypix.ai/legal/changes-2026-04"],  # the latest: the redline the notice links to
+        ["https://joypix.ai/legal/policies/joypix/redlines/2026-04-02--2026-04-02.md"],
+        ["https://joypix.ai/legal/policies/joypix/redlines/2026-03-17--v2.0.md"],
+        ["https://joypix.ai/legal/history/index.html#v-2025-01-28--v1.0"],  # the first has no redline
+    ]
+    related = [link.href for link in feed.entries[2].links if link.rel == "related"]
+    assert related == [
+        "https://joypix.ai/legal/policies/joypix/versions/2026-03-17--v2.0.md",
+        "https://joypix.ai/privacy",
+    ]
+    # RFC 4287 4.1.1/4.2.7: one alternate per type in an entry; every href absolute, nothing but http(s)
+    root = etree.fromstring(feed_text.encode("utf-8"))
+    for entry in root.findall(f"{ATOM}entry"):
+        assert len(entry.findall(f"{ATOM}link[@rel='alternate']")) == 1
+    assert all(link.get("href", "").startswith("https://") for link in root.iter(f"{ATOM}link"))
+
+
+def test_atom_links_are_left_out_rather_than_relative_or_unsafe() -> None:
+    unsafe = HistoryPage(
+        **{
+            **{f: getattr(PAGE, f) for f in PAGE.__slots__},
+            "url": "javascript:alert(1)",
+            "history_url": "ftp://x/",
+        }
+    )
+    root = etree.fromstring(render_history(unsafe, "atom").encode("utf-8"))
+    assert root.findall(f".//{ATOM}link") == []  # relative redline paths resolve on nothing: no link
+
+
 # ---------------------------------------------------------------------- a version pending review
 
 PENDING = version("v2.2", "2026-05-04", Severity.REVIEW, "review · sharing neutral · 5.b2: no rule reads it")

@@ -29,4 +29,7 @@ def policy_history(settings: Settings, policy: str, here: Path) -> HistoryPage:
         author=settings.organization.name,
         url=configured.url if configured else None,
         base="" if base == "./" else base,
+        history_url=settings.notice.history_url,
+        # the notice's redline link names one comparison: the latest of the project's one policy
+        redline_url=settings.notice.redline_url if len(settings.policies) <= 1 else None,
     )

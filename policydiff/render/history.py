@@ -64,6 +64,8 @@ class HistoryPage:
     author: str = ""  # the organisation: the feed's author
     url: str | None = None  # where the policy is published
     base: str = ""  # href prefix from the rendered page to the policy's archive folder
+    history_url: str | None = None  # where this history page is published: the feed's links resolve on it
+    redline_url: str | None = None  # where the latest version's redline is published
 
 
 def long_date(iso: str) -> str:
@@ -164,12 +166,32 @@ def _href(target: str | None) -> str | None:
     return target if scheme is None or scheme.group(1).lower() in ("http", "https") else None
 
 
+def _absolute(target: str | None, base: str | None = None) -> str | None:
+    """``target`` as an absolute http(s) URL, resolved on ``base``; None when it cannot be one."""
+    from urllib.parse import urljoin, urlsplit
+
+    if not target:
+        return None
+    resolved = urljoin(base, target) if base else target
+    parts = urlsplit(resolved)
+    return resolved if parts.scheme in ("http", "https") and parts.netloc else None
+
+
 def render_atom(page: HistoryPage) -> str:
     """An Atom 1.0 feed, one entry per version; ids stay the same from one run to the next."""
     entries = _entries(page)
+    history = _absolute(page.history_url)
+    for index, entry in enumerate(entries):
+        # a feed reader opens links without the page around them: only absolute http(s) ones
+        redline = page.redline_url if index == 0 and page.redline_url else entry["redline_href"]
+        entry["redline_link"] = _absolute(redline, history)
+        entry["version_link"] = _absolute(entry["text_href"], history)
+        entry["history_link"] = f"{history}#{entry['anchor']}" if history else None
     return _template("history/history.atom.j2", autoescape=True).render(
         page=page,
         entries=entries,
+        history_link=history,
+        policy_link=_absolute(page.url),
         feed_id=f"urn:policydiff:{page.policy}",
         updated=entries[0]["updated"] if entries else "1970-01-01T00:00:00Z",
         author=page.author or "policydiff",
