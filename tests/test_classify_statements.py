@@ -80,3 +80,45 @@ def test_novel_words_skip_generic_and_known_words() -> None:
     reader = statement_reader()
     items = ("your shoe size", "other similar information", "Name", "gait")
     assert reader.novel(items, frozenset({"size"})) == ["shoe", "gait"]
+
+
+@pytest.mark.parametrize(
+    ("row", "header", "headings", "recipient"),
+    [
+        (
+            "| Quillfeather Labs | Widget syncing | EU |",
+            "Sub-processor | Purpose | Location",
+            "",
+            "Quillfeather Labs",
+        ),
+        (
+            "| Payments | **Tallowmere GmbH** | Card data |",
+            "**Purpose** | **Vendor** | **Data**",
+            "",
+            "Tallowmere GmbH",
+        ),
+        ("| Hosting | Brightbucket |", "Purpose | Third parties", "Annex", "Brightbucket"),
+        ("| Name | QUILLFEATHER |", "", "Policy › Article 20 - Our sub-processors", "QUILLFEATHER"),
+        ("| Company | Tallowmere |", " | ", "Service providers we use", "Tallowmere"),
+    ],
+)
+def test_a_table_row_names_its_recipient_by_its_column_or_its_name_row(
+    row: str, header: str, headings: str, recipient: str
+) -> None:
+    found = statement_reader().row_recipient(row, header, headings)
+    assert found is not None and found.pattern == "share.row" and found.items == (recipient,)
+    assert row[found.span[0] : found.span[1]] == recipient
+
+
+@pytest.mark.parametrize(
+    ("row", "header", "headings"),
+    [
+        ("| Invoices | 10 years |", "Record | Kept for", "Retention"),  # no recipients column
+        ("| Name | Your full name |", "", "Information we collect"),  # a name row, not under recipients
+        ("| Quillfeather |  |", "Purpose | Vendor", ""),  # the vendor cell is empty
+        ("We share data with Quillfeather.", "Sub-processor | Purpose", ""),  # not a row
+        ("| Purpose | Data |", "Sub-processor", "Our sub-processors"),  # a two-cell row, no name key
+    ],
+)
+def test_rows_that_name_no_recipient(row: str, header: str, headings: str) -> None:
+    assert statement_reader().row_recipient(row, header, headings) is None

@@ -34,6 +34,7 @@ _LONE_LINK = re.compile(
 # "posted 4 weeks ago": the age of a page element, not a term of the policy
 _AGO = re.compile(r"^(?:ago|minutes?|hours?|days?|weeks?|months?|years?)$")
 # a table of contents: one link to a place in the same page
+_CELLS = re.compile(r"(?<!\\)\|")
 _ANCHOR_LINK = re.compile(r"^\W*\[[^\]]{1,120}\]\(#[^)]*\)\W*$")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 
@@ -111,6 +112,8 @@ def is_chrome(text: str, rulebook: RuleBook) -> bool:
         return True
     if _LONE_LINK.match(text) or _ANCHOR_LINK.match(text):
         return True  # a way to a page or to a section, not a statement
+    if len([cell for cell in _CELLS.split(text.strip().strip("|")) if cell.strip()]) >= 2:
+        return False  # a table row pairs what its header names ("Server logs | 90 days"): data, not chrome
     words = [w for w in WORD.findall(strip_links(text)) if not w.isdigit()]
     if rulebook.find_terms(mask_links(text)):
         return False

@@ -98,6 +98,11 @@ def classify(
     editorial = _editorial(subject, rulebook, major, context.renames)
     if editorial is not None:
         return editorial
+    if subject.kind is ChangeKind.ADDED:
+        # the column says what a recipient table's row is, whatever words the other cells hold
+        row = _new_recipient_row(subject, context.vocabulary, major)
+        if row is not None:
+            return row
     if _moved_between_clauses(subject, context):
         trigger = (subject.new or subject.old).strip()[:80]
         return _editorial_verdict("regrouped", trigger, subject, rulebook)
@@ -346,6 +351,29 @@ def _unknown_practice(
     says = f"new text about {rulebook.by_category(category).topic} names what the old text never did"
     reason = Reason("review.unknown-practice", says, ", ".join(novel[:6]), Side.NEW)
     return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+
+
+def _new_recipient_row(
+    subject: Subject, vocabulary: Callable[[], frozenset[str]], major: frozenset[tuple[Category, Direction]]
+) -> Verdict | None:
+    """A row added to a table of recipients (sub-processors, vendors) naming one the old text never did.
+
+    A recipient is usually a company's name, which no ontology lists: the column says what it is.
+    """
+    reader = statement_reader()
+    headings = " › ".join(part for part in subject.new_context.split(" › ") if "|" not in part)
+    statement = reader.row_recipient(mask_links(subject.new), subject.lead, headings)
+    if statement is None:
+        return None
+    words = [w.casefold() for w in WORD.findall(statement.items[0]) if len(w) > 2 and not w.isdigit()]
+    known = vocabulary()
+    novel = [w for w in dict.fromkeys(words) if w not in reader.generic and w not in known]
+    if not novel or not known:
+        return None
+    severity = Severity.MAJOR if (Category.SHARING, Direction.EXPANDS) in major else Severity.MINOR
+    says = "a row added to the table of recipients names one the old text never did"
+    reason = Reason("sharing.new-recipient-row", says, statement.items[0][:80], Side.NEW)
+    return Verdict((Category.SHARING,), Direction.EXPANDS, severity, (reason,))
 
 
 def _new_things(

@@ -52,6 +52,9 @@ class StatementReader:
     introducer: re.Pattern[str]
     recipient: re.Pattern[str]  # the preposition before a sharing statement's recipients
     generic: frozenset[str]
+    recipient_column: re.Pattern[str]  # a table header cell that names recipients, the whole cell
+    name_key: re.Pattern[str]  # the key cell of a key-value row naming a party, the whole cell
+    recipient_word: re.Pattern[str]  # a word naming recipients, anywhere in a heading
 
     def collected(self, sentence: str, *, listed_under_collection: bool = False) -> Collected | None:
         """The company's (affirmed) collection statement in ``sentence``, or None.
@@ -95,6 +98,32 @@ class StatementReader:
         if recipient is None:
             return None
         return self._statement("share.recipients", text, recipient.end(), introduced=False)
+
+    def row_recipient(self, row: str, header: str, headings: str = "") -> Collected | None:
+        """The recipient an added table row names: the cell under a recipients column, or the value
+        of a "Name" row in a table under a heading that names recipients (one table per party).
+
+        ``row`` is the row's text from its first cell ("| Acme Mail | Email delivery | EU |"),
+        ``header`` its header cells ("Sub-processor | Purpose | Location"), ``headings`` the
+        heading trail above it.
+        """
+        if not row.lstrip().startswith("|"):
+            return None
+        cells = [cell.strip(" *\t") for cell in re.split(r"(?<!\\)\|", row.strip().strip("|"))]
+        columns = [cell.strip() for cell in header.strip().strip("|").split("|")] if "|" in header else []
+        column = next((at for at, cell in enumerate(columns) if self.recipient_column.match(cell)), None)
+        nearest = headings.split(" › ")[-1] if headings else ""
+        if (
+            column is None
+            and len(cells) == 2
+            and self.name_key.match(cells[0])
+            and self.recipient_word.search(nearest)
+        ):
+            column = 1  # one table per party under a heading naming recipients: "| Name | Acme Mail |"
+        if column is None or column >= len(cells) or not cells[column]:
+            return None
+        start = row.find(cells[column])
+        return Collected("share.row", (cells[column],), (start, start + len(cells[column])))
 
     def novel(self, items: tuple[str, ...], known: frozenset[str]) -> list[str]:
         """The words of the items that name something (not a generic word) and ``known`` lacks."""
@@ -152,4 +181,12 @@ def statement_reader(folder: Path = _ONTOLOGY) -> StatementReader:
         introducer=re.compile(_alternatives(data["introducers"]) + r"|:", re.IGNORECASE),
         recipient=re.compile(_alternatives(data["recipient_prepositions"]), re.IGNORECASE),
         generic=frozenset(word.casefold() for word in data["generic"]),
+        recipient_word=re.compile(_alternatives(data["recipient_columns"]), re.IGNORECASE),
+        name_key=re.compile(r"^\W*(?:" + _alternatives(data["name_keys"]) + r")\W*$", re.IGNORECASE),
+        recipient_column=re.compile(
+            r"^\W*(?:"
+            + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in data["recipient_columns"])
+            + r")\W*$",
+            re.IGNORECASE,
+        ),
     )
