@@ -108,6 +108,10 @@ def test_as_subject_names_practice_classes(rulebook: RuleBook) -> None:
         ("transfer.toml", 'japan = ["transfer"', 'japan = ["teleport"', "names teleport, not concepts"),
         ("sharing.toml", 'as_subject = ["collect", "use"]', 'as_subject = ["juggle"]',
          "as_subject names juggle"),
+        ("cues.toml", 'on_practice = "protects"', 'on_practice = "sometimes"',
+         "'on_practice' must be one of"),
+        ("cues.toml", "practice_says_removed = ", "practice_said_removed = ",
+         "'on_practice' needs practice_says_removed"),
     ],
 )  # fmt: skip
 def test_a_broken_ontology_table_is_named(

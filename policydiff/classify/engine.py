@@ -23,7 +23,15 @@ from policydiff.classify.practice import practice_reader
 from policydiff.classify.profile import Region, changed_regions, profile, whole_region
 from policydiff.classify.rule_signals import rule_signals
 from policydiff.classify.rulebook import Match, RuleBook
-from policydiff.classify.signals import Sides, Signal, cue_signals, list_signals, swap_signals, term_signals
+from policydiff.classify.signals import (
+    Sides,
+    Signal,
+    cue_signals,
+    list_signals,
+    scope_signals,
+    swap_signals,
+    term_signals,
+)
 from policydiff.classify.statements import statement_reader
 from policydiff.model import Category, ChangeKind, Consent, Direction, Edit, Op, Reason, Severity, Side, Told
 from policydiff.text import WORD, fold, mask_labels, mask_links
@@ -592,6 +600,7 @@ def _signals(
         *(cue_signals(rulebook, sides) if not whole else ()),
         *swap_signals(rulebook, sides),
         *list_signals(rulebook, sides),
+        *scope_signals(rulebook, sides),
     ]
     return _as_definition(signals) if subject.defines else signals
 

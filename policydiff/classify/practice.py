@@ -36,6 +36,8 @@ class PracticeReader:
     conditions: frozenset[str]
     wideners: frozenset[str]
     obligations: re.Pattern[str]
+    breadth: dict[str, int]  # a quantifier's reach: +1 universal ("all"), -1 partial or restrictive
+    promising: re.Pattern[str]  # retain-class verbs that promise (delete, erase)
 
     def actions(self, sentence: str) -> list[str]:
         """The practice classes whose verbs the sentence holds, in order of appearance."""
@@ -125,4 +127,9 @@ def practice_reader(folder: Path = _ONTOLOGY) -> PracticeReader:
         groups.append(f"(?P<{name}>{alternatives})")
     verbs = re.compile("|".join(groups), re.IGNORECASE)
     obligations = re.compile("|".join(_pattern(phrase) for phrase in scope["obligations"]), re.IGNORECASE)
-    return PracticeReader(verbs, tuple(actions), quantifiers, conditions, wideners, obligations)
+    breadth = {word.casefold(): 1 for word in scope["universal"]}
+    breadth.update({word.casefold(): -1 for word in [*scope["partial"], *scope["restrictive"]]})
+    promising = re.compile("|".join(_pattern(verb) for verb in scope["promising_verbs"]), re.IGNORECASE)
+    return PracticeReader(
+        verbs, tuple(actions), quantifiers, conditions, wideners, obligations, breadth, promising
+    )

@@ -256,10 +256,16 @@ def _file_terms(
     """File a sentence's terms, and each under affirmed or denied by the clause it stands in."""
     # a sentence that grants a right or a safeguard names practices as its object, not as new ones
     # (and so does one that binds another party: "processors are bound to protect it")
-    guarded = bool(sentence_terms) and (
-        any(rulebook.by_category(t.category).protective for t in sentence_terms if t.category)
-        or practice_reader().binds_another_party(plain)
-    )
+    # — within its clause: "we share X with partners unless you opt out" still shares
+    bound = bool(sentence_terms) and practice_reader().binds_another_party(plain)
+    guarded_clauses = {
+        (s, e)
+        for s, e, _ in clauses
+        if any(
+            s <= t.start < e and t.category and rulebook.by_category(t.category).protective
+            for t in sentence_terms
+        )
+    }
     # "Security." or "Cookies" alone is a heading-like fragment: it names a topic, it promises nothing
     fragment = len(WORD.findall(plain)) < 3
     present = {f"{t.category.value}.{t.name}" for t in sentence_terms if t.category}
@@ -271,6 +277,7 @@ def _file_terms(
             continue  # "Japan" in a sentence about the courts is no place data goes
         shifted = Match(term.name, term.category, term.text, term.start + offset, term.end + offset)
         found.terms.append(shifted)
+        guarded = bound or any(s <= term.start < e for s, e in guarded_clauses)
         if fragment or (guarded and not rules.protective):
             continue
         denied = next((d for s, e, d in clauses if s <= term.start < e), context_denied)

@@ -81,6 +81,11 @@ class Cue:
     plain_added: str  # how a notice tells a user of it, in plain words
     plain_removed: str
     subject: str = "any"  # "company": not counted after "you"; "user": counted only after "you"
+    # the effect when the cue qualifies the company's own practice ("we share X unless you opt out")
+    # rather than a promise or a right ("we do not share X unless …", "you can delete X except …")
+    on_practice: str | None = None
+    practice_says_added: str = ""
+    practice_says_removed: str = ""
 
 
 @dataclass(frozen=True, slots=True)

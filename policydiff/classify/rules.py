@@ -305,9 +305,24 @@ def _cues(data: Mapping[str, object], where: str) -> tuple[Cue, ...]:
                 plain_added=str(_need(table, "plain_added", str, f"{where} cue {cue_id}")),
                 plain_removed=str(_need(table, "plain_removed", str, f"{where} cue {cue_id}")),
                 subject=subject,
+                on_practice=_on_practice(table, f"{where} cue {cue_id}"),
+                practice_says_added=str(table.get("practice_says_added", "")),
+                practice_says_removed=str(table.get("practice_says_removed", "")),
             )
         )
     return tuple(cues)
+
+
+def _on_practice(table: Mapping[str, object], where: str) -> str | None:
+    value = table.get("on_practice")
+    if value is None:
+        return None
+    if value not in CUE_EFFECTS:
+        raise InputError(f"{where}: 'on_practice' must be one of {', '.join(CUE_EFFECTS)}")
+    for key in ("practice_says_added", "practice_says_removed"):
+        if not isinstance(table.get(key), str):
+            raise InputError(f"{where}: 'on_practice' needs {key}")
+    return str(value)
 
 
 def _read(path: Path) -> Mapping[str, object]:

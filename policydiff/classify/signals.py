@@ -12,8 +12,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from policydiff.classify.editorial import replacements
+from policydiff.classify.practice import practice_reader
 from policydiff.classify.profile import Profile, Region, covering_kinds, kinds_named
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
+from policydiff.classify.statements import statement_reader
 from policydiff.model import Category, ChangeKind, Direction, Edit, Op, Reason, Side, Told
 from policydiff.text import WORD, fold, mask_links
 
@@ -203,6 +205,15 @@ def term_signals(
 # ------------------------------------------------------------------ generic cues, swaps, lists
 
 
+_PRACTICES = ("collect", "use", "share", "retain")  # what the company does; not protect, rights, notify
+_USER_FIRST = re.compile(r"\W*(?:you|users?|parents?)\b", re.IGNORECASE)
+_USER_RIGHT = re.compile(
+    r"\W*(?:you|users?|parents?)\s+"
+    r"(?:can|may|will be able to|are able to|have the right to|are entitled to)\b",
+    re.IGNORECASE,
+)
+
+
 def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     out: list[Signal] = []
     for cue in rulebook.cues:
@@ -211,12 +222,29 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         if len(after) == len(before):
             continue
         added = len(after) > len(before)
-        adverse = added if cue.effect == "permits" else not added
         match, side = (after[-1], Side.NEW) if added else (before[-1], Side.OLD)
+        effect, says = cue.effect, cue.says_added if added else cue.says_removed
+        found, region = (sides.new_profile, sides.new) if added else (sides.old_profile, sides.old)
+        if cue.on_practice and _qualifies_practice(found, region.text, match):
+            effect = cue.on_practice
+            says = cue.practice_says_added if added else cue.practice_says_removed
+        adverse = added if effect == "permits" else not added
         direction = Direction.EXPANDS if adverse else Direction.NARROWS
-        says = cue.says_added if added else cue.says_removed
         out.append(signal(None, direction, cue.id, says, match, side, CUE, told=Told(added=added)))
     return out
+
+
+def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
+    """Whether the cue qualifies the company's own affirmed practice (collect, use, share, retain)
+    rather than a promise not to, a commitment or a user's right."""
+    if any(start <= match.start < end and denied for start, end, denied in found.denials):
+        return False
+    start = max(text.rfind(mark, 0, match.start) for mark in (".", "!", "?", "\n", ";")) + 1
+    before = text[start : match.start]
+    if statement_reader().negation.search(before) or _USER_FIRST.match(before):
+        return False
+    actions = practice_reader().actions(before)
+    return bool(actions) and actions[0] in _PRACTICES
 
 
 def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
@@ -271,6 +299,73 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         if produced:
             out.append(produced)
     return out
+
+
+_SCOPE_CATEGORY = {  # the category of a practice class, when no term of the sentence names one
+    "collect": Category.COLLECTION,
+    "use": Category.PURPOSE,
+    "share": Category.SHARING,
+    "retain": Category.RETENTION,
+    "rights": Category.RIGHTS,
+    "notify": Category.NOTICE,
+    "protect": Category.SECURITY,
+}
+
+
+def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
+    """A quantifier that came or went ("all" → "some", "only" added) in a statement of practice.
+
+    What the company does covering more expands it; a right or a promise covering less expands
+    it too (LABELING.md: "fewer or harder-to-use rights"); the mirror cases narrow.
+    """
+    if sides.kind is not ChangeKind.MODIFIED:
+        return []
+    reader = practice_reader()
+    reach, first = 0, None
+    old_at = new_at = 0
+    for edit in sides.edits:
+        if edit.op is not Op.EQUAL:
+            sign = 1 if edit.op is Op.INSERT else -1
+            for word in WORD.findall(mask_links(edit.text).casefold()):
+                if word in reader.breadth:
+                    reach += sign * reader.breadth[word]
+                    first = first or (edit, old_at, new_at)
+        old_at += len(edit.text) if edit.op is not Op.INSERT else 0
+        new_at += len(edit.text) if edit.op is not Op.DELETE else 0
+    if not reach or first is None:
+        return []
+    edit, old_at, new_at = first
+    inserted = edit.op is Op.INSERT
+    region, found, at = (
+        (sides.new, sides.new_profile, new_at) if inserted else (sides.old, sides.old_profile, old_at)
+    )
+    span = region.sentence_at(at)
+    if span is None:
+        return []
+    sentence = region.text[span[0] : span[1]]
+    verbs = reader.verbs_in(sentence)
+    right = _USER_RIGHT.match(sentence) is not None  # "you can see …": a right, whatever its verb
+    if not verbs and not right:
+        return []
+    action = verbs[0][0] if verbs else "rights"
+    denied = any(s <= at < e and d for s, e, d in found.denials)
+    terms = [t for t in found.terms if span[0] <= t.start < span[1] and t.category is not None]
+    protective = denied or right or action not in _PRACTICES or bool(reader.promising.match(verbs[0][1]))
+    protective = protective or any(rulebook.by_category(t.category).protective for t in terms if t.category)
+    widens = (reach > 0) != protective
+    # the practice's verb says what it is ("used solely for" → purpose); a promise, by its terms
+    category = _SCOPE_CATEGORY.get(action, Category.OTHER)
+    if protective:
+        protected = (t.category for t in terms if t.category and rulebook.by_category(t.category).protective)
+        category = next(protected, Category.RIGHTS if right else category)
+    direction = Direction.EXPANDS if widens else Direction.NARROWS
+    what = "a right or a promise" if protective else "what the company does"
+    says = f"{what} now covers {'less' if reach < 0 else 'more'}: «{edit.text.strip()}»"
+    match = Match("scope", category, edit.text.strip(), at, at + len(edit.text))
+    side = Side.NEW if inserted else Side.OLD
+    return [
+        signal(category, direction, "scope.wider" if reach > 0 else "scope.narrower", says, match, side, CUE)
+    ]
 
 
 def _lone_edits(edits: Sequence[Edit]) -> Iterator[tuple[Edit, int, int]]:
