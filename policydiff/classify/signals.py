@@ -198,6 +198,8 @@ def term_signals(
             continue
         if only_verbs_went and key[1] in rulebook.by_category(key[0]).grouped:
             continue  # "we use cookies to …" → "cookies help us …": the verb went, the practice stayed
+        if rulebook.by_category(key[0]).protective and _practice_went(sides, match, rulebook):
+            continue  # "we share X unless you opt out" gone whole: no right lost over a practice kept
         found.append(("removed", key, match, match.text))
     return [_term_signal(rulebook, event, key[0], match, words) for event, key, match, words in found]
 
@@ -226,6 +228,8 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         effect, says = cue.effect, cue.says_added if added else cue.says_removed
         found, region = (sides.new_profile, sides.new) if added else (sides.old_profile, sides.old)
         if cue.on_practice and _qualifies_practice(found, region.text, match):
+            if not added and _practice_went(sides, match, rulebook):
+                continue  # the practice went with its exception: the term signals say it narrowed
             effect = cue.on_practice
             says = cue.practice_says_added if added else cue.practice_says_removed
         adverse = added if effect == "permits" else not added
@@ -245,6 +249,20 @@ def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
         return False
     actions = practice_reader().actions(before)
     return bool(actions) and actions[0] in _PRACTICES
+
+
+def _practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
+    """Whether a practice the old sentence of ``match`` affirms (a term of a category that is no
+    right or safeguard) is affirmed nowhere on the new side: what limited it went with it."""
+    span = sides.old.sentence_at(match.start)
+    if span is None:
+        return False
+    here = [
+        key
+        for key, term in sides.old_profile.affirmed.items()
+        if span[0] <= term.start < span[1] and not rulebook.by_category(key[0]).protective
+    ]
+    return any(key not in sides.new_profile.affirmed for key in here)
 
 
 def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
