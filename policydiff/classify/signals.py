@@ -313,7 +313,14 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             _content_words(mask_links(other), rulebook)
         ):
             continue
-        produced = _list_signal(rulebook, edit.text, region, found, at, inserted=inserted)
+        # a qualifier narrows a denial only where the other side denied too ("we may use X" → "we
+        # do not use X to train models" is a denial added, read by the term signals)
+        other_denies = any(
+            denied for _, _, denied in (sides.old_profile if inserted else sides.new_profile).denials
+        )
+        produced = _list_signal(
+            rulebook, edit.text, region, found, at, inserted=inserted, other_denies=other_denies
+        )
         if produced:
             out.append(produced)
     return out
@@ -402,7 +409,14 @@ def _lone_edits(edits: Sequence[Edit]) -> Iterator[tuple[Edit, int, int]]:
 
 
 def _list_signal(
-    rulebook: RuleBook, words: str, region: Region, found: Profile, at: int, *, inserted: bool
+    rulebook: RuleBook,
+    words: str,
+    region: Region,
+    found: Profile,
+    at: int,
+    *,
+    inserted: bool,
+    other_denies: bool = True,
 ) -> Signal | None:
     span = region.sentence_at(at)
     if not _content_words(words, rulebook) or span is None:
@@ -412,7 +426,7 @@ def _list_signal(
         return None
     denied = next((d for s, e, d in found.denials if s <= at < e), False)
     member = bool(_MEMBER.search(words))
-    if not member and not denied:
+    if not member and not (denied and other_denies):
         return None  # a qualifier in an affirmation: too weak to read either way
     key, widens = _list_change(member=member, denied=denied, inserted=inserted)
     direction = Direction.EXPANDS if widens else Direction.NARROWS
