@@ -285,14 +285,33 @@ def _summary(change: Change, rulebook: RuleBook) -> tuple[str, tuple[str, ...]]:
         return f"{sentence[:1].upper()}{sentence[1:]}.", ()
     detail = plain.detail.translate(_GUILLEMETS)
     if plain.quote:
-        triggers = dict.fromkeys(
-            elide(clean(r.trigger).strip(), keep_start=10, keep_end=0)
-            for r in change.reasons
-            if r.rule == lead.rule
-        )
-        detail = ", ".join(f"“{t}”" for t in list(triggers)[:4] if t)
+        triggers = [r.trigger for r in change.reasons if r.rule == lead.rule]
+        named = _named(triggers, category, rulebook)
+        if named is not None:  # the kinds of data, recipients or places, in the user's words
+            detail = ", ".join(named[:4])
+        else:  # a cue's own words ("unless", "may → will"), quoted
+            quoted = dict.fromkeys(elide(clean(t).strip(), keep_start=10, keep_end=0) for t in triggers)
+            detail = ", ".join(f"“{t}”" for t in list(quoted)[:4] if t)
     sentence = plain.text + (f": {detail}" if detail else "")
     return f"{sentence[:1].upper()}{sentence[1:].rstrip('.')}.", (lead.rule,)
+
+
+def _named(triggers: Sequence[str], category: Category, rulebook: RuleBook) -> list[str] | None:
+    """What the trigger words name, as the ontology names it ("GPS", "Precise Location" → "your
+    precise location"); None when they are no term of the category (a cue's words)."""
+    rules = rulebook.by_category(category)
+    found = [t for trigger in triggers for t in rulebook.find_terms(trigger) if t.category is category]
+    if not found:
+        return None
+    concepts = list(dict.fromkeys(term.name for term in found))
+    # a kind named with one of its sub-kinds says nothing more ("location" beside "precise location")
+    above = {parent for concept in concepts for parent in rules.lineage(concept)[1:]}
+    labels = dict.fromkeys(
+        label for concept in concepts if concept not in above and (label := rules.label(concept)) is not None
+    )
+    if category is Category.COLLECTION:
+        labels = dict.fromkeys(name if name.startswith("your ") else f"your {name}" for name in labels)
+    return list(labels)
 
 
 def _runs(change: Change, changed_op: Op) -> tuple[tuple[bool, str], ...]:

@@ -92,6 +92,15 @@ def test_as_subject_names_practice_classes(rulebook: RuleBook) -> None:
     assert rulebook.by_category(Category.COLLECTION).as_subject == frozenset()
 
 
+def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
+    collection = rulebook.by_category(Category.COLLECTION)
+    assert collection.label("email") == "email address"  # the name, or its first phrase if it says more
+    assert collection.label("ip_address") == "IP address" and collection.label("collect") is None
+    assert collection.label("card") == "payment card details"  # [labels]
+    assert rulebook.by_category(Category.SHARING).label("aws") == "AWS"  # a named company
+    assert rulebook.by_category(Category.TRANSFER).label("united_states") == "United States"
+
+
 @pytest.mark.parametrize(
     ("file", "old", "new", "message"),
     [
@@ -108,6 +117,10 @@ def test_as_subject_names_practice_classes(rulebook: RuleBook) -> None:
         ("transfer.toml", 'japan = ["transfer"', 'japan = ["teleport"', "names teleport, not concepts"),
         ("sharing.toml", 'as_subject = ["collect", "use"]', 'as_subject = ["juggle"]',
          "as_subject names juggle"),
+        ("ai.toml", "[labels]\n", '[labels]\nhoroscope = "stars"\n',
+         r"\[labels\] names horoscope, not concepts"),
+        ("ai.toml", 'models = "AI models"', 'models = ""',
+         r"'\[labels\]' must map concepts to non-empty strings"),
         ("cues.toml", 'on_practice = "protects"', 'on_practice = "sometimes"',
          "'on_practice' must be one of"),
         ("cues.toml", "practice_says_removed = ", "practice_said_removed = ",

@@ -414,8 +414,23 @@ def test_every_summary_is_told_from_the_report_and_the_rule_files(
         sentence, _, detail = told.summary.rstrip(".").partition(": ")
         assert sentence[:1].lower() + sentence[1:] in plain, told.summary
         words = " ".join(r.trigger for r in change.reasons) + " ".join(r.says for r in change.reasons)
-        for quoted in re.findall(r"“([^”]*)”", detail) or [detail] * bool(detail):
-            assert quoted.rstrip(" …") in words.replace("«", "“").replace("»", "”") or quoted in words, detail
+        # what the trigger words name, in the ontology's words ("GPS" → "your precise location")
+        named = {
+            label
+            for r in change.reasons
+            for term in rulebook.find_terms(r.trigger)
+            if term.category is not None
+            and (label := rulebook.by_category(term.category).label(term.name)) is not None
+        }
+        named |= {f"your {label}" for label in named}
+        quoted_items = re.findall(r"“([^”]*)”", detail)
+        for item in quoted_items or ([detail] if detail in words else detail.split(", ") if detail else []):
+            assert (
+                item.rstrip(" …") in words.replace("«", "“").replace("»", "”")
+                or item in words
+                or item in named
+            ), detail
+        assert not quoted_items or not (set(quoted_items) & named), detail  # a kind is named, never quoted
         side = change.new or change.old
         assert side is not None and told.path == side.path
         assert (side.heading or "") in told.clause

@@ -100,6 +100,28 @@ class Swap:
     plain: str
 
 
+_HEAD_NOUNS = frozenset(
+    {
+        "address",
+        "information",
+        "data",
+        "number",
+        "details",
+        "history",
+        "identifier",
+        "type",
+        "model",
+        "record",
+        "status",
+        "log",
+    }
+)
+_ACRONYMS = {
+    word: word.upper()
+    for word in ("ip", "gps", "imei", "udid", "mac", "crm", "kyc", "sms", "id", "ai", "llm")
+}
+
+
 @dataclass(frozen=True, slots=True)
 class CategoryRules:
     category: Category
@@ -124,6 +146,22 @@ class CategoryRules:
     sources: Mapping[str, str] = field(default_factory=dict)  # concept → where it comes from
     # concept → concepts one of which must stand in its sentence for it to count (a place, a transfer)
     requires: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    labels: Mapping[str, str] = field(default_factory=dict)  # concept → how a notice names it
+
+    def label(self, concept: str) -> str | None:
+        """How a notice names ``concept`` to a user ("precise location", "advertising partners"):
+        its ``[labels]`` entry, else its name, or its first phrase where that says more ("email"
+        → "email address"); None for a verb compared as a whole ("collect", "share")."""
+        if concept in self.labels:
+            return self.labels[concept]
+        if concept in self.grouped:
+            return None
+        name = concept.replace("_", " ")
+        first = next((phrase for phrase, owner in self.term_entries if owner == concept), "").rstrip("*")
+        head = first.split()[1:] if first.startswith(name + " ") else []
+        if " " not in name and len(head) == 1 and head[0] in _HEAD_NOUNS:
+            name = first  # "email" → "email address"
+        return " ".join(_ACRONYMS.get(word, word) for word in name.split())
 
     def lineage(self, concept: str) -> tuple[str, ...]:
         """The concept and every concept above it, nearest first."""

@@ -162,7 +162,41 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         parents=parents,
         sources=sources,
         requires=requires,
+        # a named company is named as its name is written: "Amazon Web Services", "AWS"
+        labels={
+            **{name: _company(name) for name in instances},
+            # places are proper names ("United States", "EU"): named as written
+            **(
+                {
+                    name: _company(name)
+                    for name in terms
+                    if name not in _strings(data.get("grouped", []), where)
+                }
+                if data.get("proper_names")
+                else {}
+            ),
+            **_labels(data, terms, where),
+        },
     )
+
+
+def _company(name: str) -> str:
+    """A proper name as it is written: "AWS", "EU", "Amazon Web Services", "Isle of Man"."""
+    words = name.replace("_", " ").split()
+    if len(words) == 1 and len(words[0]) <= 3:
+        return words[0].upper()
+    return " ".join(word if word in ("and", "of", "the") else word.capitalize() for word in words)
+
+
+def _labels(data: Mapping[str, object], concepts: Mapping[str, object], where: str) -> dict[str, str]:
+    """A category's ``[labels]``: concept → how a notice names it, for concepts of its terms."""
+    table = data.get("labels", {})
+    if not isinstance(table, dict) or not all(isinstance(v, str) and v.strip() for v in table.values()):
+        raise InputError(f"{where}: '[labels]' must map concepts to non-empty strings")
+    unknown = sorted(set(table) - set(concepts))
+    if unknown:
+        raise InputError(f"{where}: [labels] names {', '.join(unknown)}, not concepts")
+    return {str(k): str(v) for k, v in table.items()}
 
 
 def _as_subject(data: Mapping[str, object], where: str) -> frozenset[str]:
