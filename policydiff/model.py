@@ -314,6 +314,7 @@ class NoticeChange:
     new_runs: tuple[tuple[bool, str], ...]
     consent: bool
     consent_reasons: tuple[str, ...] = ()
+    consent_url: str | None = None  # this change's own opt-in link (a per-change anchor or URL)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,7 @@ from policydiff.model import (
 )
 from policydiff.render.common import clean, elide, review_command
 from policydiff.render.json_report import dumps, notice_plan_to_dict
+from policydiff.text import sentences
 
 if TYPE_CHECKING:
     from policydiff.classify import RuleBook
@@ -98,8 +100,71 @@ def plan_notice(
     changes = tuple(_notice_change(c, rulebook) for c in majors)
     if required:
         _require(settings, [c for c in changes if c.consent])
+    consent = settings.notice.links.consent
+    changes = tuple(
+        replace(c, consent_url=consent_link(consent, c.id)) if c.consent and consent else c for c in changes
+    )
     minors = (c for c in report.changes if c.severity is Severity.MINOR)
     return _plan(report, settings, timing, changes, tuple(_notice_change(c, rulebook) for c in minors))
+
+
+def notice_warnings(report: Report, settings: Settings, plan: NoticePlan) -> tuple[str, ...]:
+    """What a lawyer should fix before sending, one line each: links the notices go without (by
+    config key), and a clause of the new version that takes continued use as consent while the
+    notices ask for opt-in consent."""
+    lines = [
+        f"notice.links.{key} is not set: the notices offer no way to {label[:1].lower()}{label[1:]}"
+        for key, label in ACTIONS
+        if getattr(settings.notice.links, key) is None
+    ]
+    for key, what in (
+        ("redline_url", "the comparison of the two versions"),
+        ("history_url", "earlier versions"),
+    ):
+        if not getattr(settings.notice, key):
+            lines.append(f"notice.{key} is not set: the notices do not link to {what}")
+    if plan.consent_needed:
+        for where, sentence in continued_use_clauses(report):
+            lines.append(
+                f"clause {where} of the new version says continued use means acceptance "
+                f"(“{elide(sentence, keep_start=90, keep_end=0)}”), while the notices ask for opt-in "
+                "consent, which continued use is not: change that clause before publishing"
+            )
+    return tuple(lines)
+
+
+def continued_use_clauses(report: Report) -> list[tuple[str, str]]:
+    """Each clause of the new version (its path, the sentence) that takes continued use as acceptance."""
+    patterns = _continued_use()
+    if report.outlines is not None:
+        leaves = [(leaf.path, leaf.text) for leaf in report.outlines[1].leaves()]
+    else:
+        leaves = [("?", report.new_text)]
+    found = []
+    for path, text in leaves:
+        for start, end in sentences(text):
+            sentence = " ".join(text[start:end].split())
+            if any(pattern.search(sentence) for pattern in patterns):
+                found.append((path, clean(sentence)))
+                break
+    return found
+
+
+@cache
+def _continued_use() -> tuple[re.Pattern[str], ...]:
+    import tomllib
+
+    with (Path(__file__).with_name("notice_lint.toml")).open("rb") as handle:
+        data = tomllib.load(handle)
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in data["continued_use"])
+
+
+def consent_link(url: str, change_id: str) -> str:
+    """One change's own opt-in link: ``{change}`` in the configured URL becomes its id (a link of
+    its own), else the consent page gets an anchor per change (``#change-<id>``)."""
+    if "{change}" in url:
+        return url.replace("{change}", change_id)
+    return f"{url.split('#', 1)[0]}#change-{change_id}"
 
 
 def send_by_date(plan: NoticePlan) -> date:
@@ -196,7 +261,7 @@ def _plan(
         contact=contact,
         contact_url=contact if contact.startswith("https://") or not contact else f"mailto:{contact}",
         website=organization.website,
-        sender=settings.email.sender,
+        sender=_display_sender(settings.email.sender, organization.name),
         subject=settings.email.subject,
         policy_title=report.new.title or report.old.title or "Privacy Policy",
         old=report.old,
@@ -213,6 +278,19 @@ def _plan(
         editorial_count=sum(1 for c in report.changes if c.severity is Severity.EDITORIAL),
         consent_needed=any(c.consent for c in changes),
     )
+
+
+def _display_sender(sender: str, organization: str) -> str:
+    """The From line with a display name: the organisation's, when the config gives a bare address."""
+    from email.utils import parseaddr, quote
+
+    name, address = parseaddr(sender)
+    if name or not address or not organization:
+        return sender
+    # quoted when it holds what an address line reserves ("JoyPix, Inc."); Unicode stays as it is:
+    # the send path hands the name to SendGrid apart from the address
+    special = any(char in organization for char in '()<>@,;:\\".[]')
+    return f'"{quote(organization)}" <{address}>' if special else f"{organization} <{address}>"
 
 
 def _period(report: Report, settings: Settings) -> tuple[int, str]:

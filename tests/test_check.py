@@ -108,6 +108,12 @@ def test_a_scheduled_check_records_finds_drafts_and_honours_a_review(project: Pa
     (major,) = [c for c in report["changes"] if c["severity"] == "major"]
     assert "retention" in major["categories"]
     assert "24 months" in (folder / "email.txt").read_text(encoding="utf-8")
+    # what the drafts go without is said once per config key, in the run record and on stderr
+    notes = entry["notes"]
+    assert "warning: notice.links.export is not set: the notices offer no way to download a copy of your" in (
+        " ".join(notes)
+    )
+    assert "joypix: warning: notice.redline_url is not set" in done.stdout
     assert "| joypix |" in summary and "major" in summary and major["id"] in summary
     warnings = [line for line in done.stdout.splitlines() if line.startswith("::warning file=")]
     assert len(warnings) == 1 and "title=Material change in joypix" in warnings[0]

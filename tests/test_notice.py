@@ -29,8 +29,10 @@ from policydiff.load import load
 from policydiff.model import Report, Severity
 from policydiff.notice import (
     IN_APP_LIMIT,
+    continued_use_clauses,
     is_notice_file,
     missed_period,
+    notice_warnings,
     plan_notice,
     render_notice,
     send_by_date,
@@ -369,6 +371,84 @@ def test_consent_changes_warn_and_ask_for_an_explicit_opt_in(project: Path) -> N
     assert html.count(">Yes, I agree to this change</a>") == len(consent)
 
 
+def test_each_consent_change_gets_its_own_choice(project: Path) -> None:
+    report = report_for(*JOYPIX)
+    settings = load_settings(project / "policydiff.toml")
+    plan = plan_notice(report, settings, date(2026, 4, 20))
+    links = [c.consent_url for c in plan.changes if c.consent]
+    base = "https://joypix.ai/account/privacy/consent"
+    assert links == [f"{base}#change-{c.id}" for c in plan.changes if c.consent] and len(set(links)) == 3
+    assert all(c.consent_url is None for c in plan.changes if not c.consent)
+    own = replace(settings.notice.links, consent="https://joypix.ai/consent/{change}?from=email")
+    plan = plan_notice(
+        report, replace(settings, notice=replace(settings.notice, links=own)), date(2026, 4, 20)
+    )
+    assert [c.consent_url for c in plan.changes if c.consent] == [
+        f"https://joypix.ai/consent/{c.id}?from=email" for c in plan.changes if c.consent
+    ]
+    result = joypix()
+    assert result.exit_code == 0, result.stderr
+    html = (project / "notice" / "email.html").read_text(encoding="utf-8")
+    for change in (c for c in plan.changes if c.consent):
+        assert html.count(f'href="{base}#change-{change.id}"') == 1
+
+
+def test_a_bare_from_address_takes_the_organisation_as_its_display_name(project: Path) -> None:
+    settings = load_settings(project / "policydiff.toml")
+    assert settings.email.sender == "privacy@joypix.ai"
+    plan = plan_notice(report_for(*JOYPIX), settings, date(2026, 4, 20))
+    assert plan.sender == "JoyPix LLC <privacy@joypix.ai>"
+    named = replace(settings, email=replace(settings.email, sender="Privacy Team <privacy@joypix.ai>"))
+    assert (
+        plan_notice(report_for(*JOYPIX), named, date(2026, 4, 20)).sender
+        == "Privacy Team <privacy@joypix.ai>"
+    )
+    comma = replace(settings, organization=replace(settings.organization, name="JoyPix, Inc."))
+    assert (
+        plan_notice(report_for(*JOYPIX), comma, date(2026, 4, 20)).sender
+        == '"JoyPix, Inc." <privacy@joypix.ai>'
+    )
+
+
+def test_a_continued_use_clause_is_flagged_while_consent_is_asked(project: Path) -> None:
+    result = joypix()
+    lint = [line for line in result.stderr.splitlines() if "says continued use means acceptance" in line]
+    assert len(lint) == 2 and "clause 9.b2 of the new version" in lint[1]
+    assert "Continuing to use the Service constitutes your agreement" in lint[1]
+    assert all(
+        line.startswith("policydiff: warning: ") and line.endswith("before publishing") for line in lint
+    )
+    # a policy without such a clause, or a notice that asks no consent, draws no such warning
+    report = report_for(*JOYPIX)
+    settings = load_settings(project / "policydiff.toml")
+    plan = plan_notice(report, settings, date(2026, 4, 20))
+    assert len([w for w in notice_warnings(report, settings, plan) if "continued use" in w]) == 2
+    no_consent = replace(plan, consent_needed=False)
+    assert not [w for w in notice_warnings(report, settings, no_consent) if "continued use" in w]
+    clean_new = replace(report, new_text="We ask for your consent before we use your photos.", outlines=None)
+    assert continued_use_clauses(clean_new) == []
+
+
+def test_links_the_notices_go_without_are_warned_of_by_key(project: Path) -> None:
+    settings = load_settings(project / "policydiff.toml")
+    bare = replace(
+        settings,
+        notice=replace(
+            settings.notice,
+            redline_url=None,
+            links=replace(settings.notice.links, export=None, close_account=None),
+        ),
+    )
+    report = report_for(*JOYPIX)
+    warnings = notice_warnings(report, bare, plan_notice(report, bare, date(2026, 4, 20)))
+    assert [w for w in warnings if "is not set" in w] == [
+        "notice.links.export is not set: the notices offer no way to download a copy of your personal"
+        " information",
+        "notice.links.close_account is not set: the notices offer no way to close your account",
+        "notice.redline_url is not set: the notices do not link to the comparison of the two versions",
+    ]
+
+
 def test_a_consent_change_needs_a_consent_link(project: Path) -> None:
     settings = parse_settings(
         {
@@ -559,7 +639,7 @@ def test_a_locale_template_adds_that_language(project: Path, tmp_path: Path) -> 
     document = json.loads(files["notice.json"])
     assert document["locales"] == ["en", "fr"]
     assert document["email"] == {
-        "from": "privacy@joypix.ai",
+        "from": "JoyPix LLC <privacy@joypix.ai>",
         "subject": "We're updating our Privacy Policy",
         "subjects": {
             "en": "We're updating our Privacy Policy",
@@ -603,7 +683,7 @@ def test_notice_json_holds_what_send_reads(project: Path) -> None:
     document = json.loads((project / "notice" / "notice.json").read_text(encoding="utf-8"))
     assert document["schema"] == "policydiff.notice/1"
     assert document["locales"] == ["en"]
-    assert document["email"]["from"] == "privacy@joypix.ai"
+    assert document["email"]["from"] == "JoyPix LLC <privacy@joypix.ai>"  # the organisation names the sender
     assert document["email"]["subjects"] == {"en": document["email"]["subject"]}
     assert (
         document["policy"]["new"]["version"] == "v2.1"

@@ -202,7 +202,7 @@ def _print_drafted(drafted: Drafted, out: Path) -> None:
                 f"warning: change {change.id} ({change.path}: {change.summary}) may require opt-in consent;"
                 f" the notices ask for it: {'; '.join(change.consent_reasons)}"
             )
-    for line in drafted.pending:
+    for line in (*drafted.warnings, *drafted.pending):
         say(f"warning: {line}")
     if drafted.pending:
         # drafted for the majors; a pending change a lawyer then calls major belongs in them too

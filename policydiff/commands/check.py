@@ -163,7 +163,8 @@ def _with_notice(
             error=f"{message}; fix that and run check again, or run: {retry}",
             exit_code=2,
         )
-    return replace(checked, folder=folder, effective_date=drafted.plan.effective_date)
+    notes = checked.notes + tuple(f"warning: {line}" for line in drafted.warnings)
+    return replace(checked, folder=folder, effective_date=drafted.plan.effective_date, notes=notes)
 
 
 def _draft(

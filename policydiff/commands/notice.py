@@ -35,6 +35,8 @@ class Drafted:
     pending: tuple[str, ...] = ()
     # when the send-by date (effective date - period) is already past: one sentence saying so
     late: str | None = None
+    # what to fix before sending: links left out (by config key), a clause contradicting the consent asked
+    warnings: tuple[str, ...] = ()
 
 
 def notice_for_sources(
@@ -79,13 +81,14 @@ def draft_notice(
     ``policy``, the archived policy compared, is named in the ``policydiff review`` command of each.
     With ``today``, a send-by date already past is said in ``Drafted.late`` and ``notice.json``.
     """
-    from policydiff.notice import missed_period, pending_lines, plan_notice, render_notice
+    from policydiff.notice import missed_period, notice_warnings, pending_lines, plan_notice, render_notice
 
     plan = plan_notice(report, settings, published, effective, policy=policy)
     files = render_notice(plan, overrides=notice_overrides(settings), today=today)
     write_notice_files(files, folder, force=force)
     late = missed_period(plan, today) if today is not None else None
-    return Drafted(plan, folder, tuple(files), pending_lines(report, policy), late)
+    warnings = notice_warnings(report, settings, plan)
+    return Drafted(plan, folder, tuple(files), pending_lines(report, policy), late, warnings)
 
 
 def notice_overrides(settings: Settings) -> tuple[Path, ...]:

@@ -240,5 +240,9 @@ def notice_change_to_dict(change: NoticeChange) -> dict[str, Any]:
         "new": change.new_quote,
         "old_runs": [[changed, text] for changed, text in change.old_runs],
         "new_runs": [[changed, text] for changed, text in change.new_runs],
-        "consent": {"may_be_required": change.consent, "reasons": list(change.consent_reasons)},
+        "consent": {
+            "may_be_required": change.consent,
+            "reasons": list(change.consent_reasons),
+            "url": change.consent_url,
+        },
     }
