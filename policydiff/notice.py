@@ -167,6 +167,18 @@ def consent_link(url: str, change_id: str) -> str:
     return f"{url.split('#', 1)[0]}#change-{change_id}"
 
 
+def plain_summaries(report: Report, rulebook: RuleBook | None = None) -> dict[str, str]:
+    """Each change of substance in plain words, as the notice tells it: change id → sentence."""
+    from policydiff.classify import default_rulebook
+
+    rulebook = rulebook or default_rulebook()
+    return {
+        change.id: _summary(change, rulebook)[0]
+        for change in report.changes
+        if change.severity is not Severity.EDITORIAL
+    }
+
+
 def send_by_date(plan: NoticePlan) -> date:
     """The last day the notice can go out for the new version to take effect on its date after the period."""
     return date.fromisoformat(plan.effective_date) - timedelta(days=plan.period_days)

@@ -109,7 +109,7 @@ def test_one_entry_per_change_of_the_json_report(open_page: Any, joypix: tuple[P
     opened = open_page(path)
     count = len(data["changes"])
     assert count > 20
-    assert opened.page.locator("#change-list tbody tr").count() == count
+    assert opened.page.locator(".change-list tbody tr").count() == count
     assert opened.page.locator("#redline-entries article.entry:not(.stub)").count() == count
     assert opened.page.locator("#filter-status").inner_text() == f"{count} of {count} changes shown"
     assert opened.requests == [path.as_uri()]
@@ -133,7 +133,7 @@ def test_filters_hide_and_show(open_page: Any, joypix: tuple[Path, dict[str, Any
     page.get_by_role("checkbox", name="● editorial").check()
     for box in page.locator("input[name=category]").all():
         box.check()
-    assert visible(page, "#change-list tbody tr") == total
+    assert page.locator(".change-list tbody tr:not([hidden])").count() == total
     assert page.locator("#filter-status").inner_text() == f"{total} of {total} changes shown"
 
 
@@ -151,6 +151,12 @@ def test_the_view_toggle_switches_inline_and_side_by_side(
     assert not first.locator(".inline").is_visible()
     old_box, new_box = first.locator(".side .old").bounding_box(), first.locator(".side .new").bounding_box()
     assert old_box and new_box and old_box["x"] + old_box["width"] <= new_box["x"]  # old | new
+    # the whole document side by side: unchanged text stands in both columns, level with each other
+    unchanged = page.locator("#redline-entries .unchanged").first
+    left, right = unchanged.locator(":scope > .old-copy"), unchanged.locator(":scope > div:not(.old-copy)")
+    left_box, right_box = left.bounding_box(), right.bounding_box()
+    assert left_box and right_box and left_box["x"] + left_box["width"] <= right_box["x"]
+    assert left_box["y"] == right_box["y"] and left.inner_text() == right.inner_text()
     assert page.get_by_role("button", name="Side by side").get_attribute("aria-pressed") == "true"
     settle(page)
     page.screenshot(path=tmp_path / "side-by-side.png")
@@ -195,6 +201,8 @@ def test_a_change_list_link_opens_a_folded_editorial_change(
     editorial = next(change["id"] for change in data["changes"] if change["severity"] == "editorial")
     details = page.locator(f"#change-{editorial} > details")
     assert details.get_attribute("open") is None
+    assert not page.locator(f"#row-{editorial}").is_visible()  # the list folds editorial changes too
+    page.locator("details.editorial-list > summary").click()
     page.locator(f"#row-{editorial} a").first.click()
     assert details.get_attribute("open") is not None
     assert page.evaluate("() => location.hash") == f"#change-{editorial}"
@@ -207,8 +215,72 @@ def test_meaning_is_not_carried_by_colour_alone(open_page: Any, joypix: tuple[Pa
     assert "line-through" in page.evaluate(style, ["#redline-entries del", "textDecorationLine"])
     assert page.evaluate(style, ["#redline-entries .moved-to", "textDecorationStyle"]) == "double"
     assert page.evaluate(style, ["#redline-entries .moved-from", "textDecorationStyle"]) == "double"
-    badges = page.locator("#change-list .badge").all_inner_texts()
+    badges = [badge for badge in page.locator(".change-list .badge").all_inner_texts() if badge]  # unfolded
     assert set(badges) <= {"▲ major", "■ review", "◆ minor", "● editorial"} and "▲ major" in badges
+
+
+# a word cut across two lines shows as two boxes: its range has more than one client rect
+_BROKEN_WORDS = """(selector) => {
+  const broken = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (node.parentElement.closest('.hash, .source, code')) continue;  // a digest or a path may break
+      for (const match of node.data.matchAll(/[A-Za-z]{2,}/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const boxes = [...range.getClientRects()].filter(box => box.width > 0);
+        if (boxes.length > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_no_word_breaks_and_nothing_overflows_at_desktop_and_phone_widths(
+    browser: Browser,
+    joypix: tuple[Path, dict[str, Any]],
+    width: int,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    path, data = joypix
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        page.goto(path.as_uri(), wait_until="load")
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width  # no sideways scroll
+        assert page.evaluate(_BROKEN_WORDS, "body > header, #changes, #redline-entries") == []
+        # the change list: major, review, minor first; editorial folded after them
+        severities = page.locator("#change-list tbody tr").evaluate_all(
+            "rows => rows.map(r => r.dataset.severity)"
+        )
+        order = {"major": 0, "review": 1, "minor": 2}
+        assert severities == sorted(severities, key=order.__getitem__) and severities[0] == "major"
+        assert "editorial" not in severities
+        folded = page.locator("details.editorial-list")
+        assert folded.get_attribute("open") is None
+        assert folded.locator("tbody tr").count() == sum(
+            c["severity"] == "editorial" for c in data["changes"]
+        )
+        # the redline reads as the document: no Markdown marks in what it shows
+        shown = page.locator("#redline-entries").inner_text()
+        assert "**" not in shown and "](" not in shown and "\n- " not in shown and "\n## " not in shown
+        # for a person to look at: the header, the change list, the first major change
+        folder = tmp_path_factory.mktemp(f"screenshots-{width}")
+        page.screenshot(path=folder / "header.png")
+        page.locator("#changes").scroll_into_view_if_needed()
+        page.screenshot(path=folder / "change-list.png")
+        page.locator("#redline-entries article.sev-major").first.scroll_into_view_if_needed()
+        page.screenshot(path=folder / "redline.png")
+        assert all(
+            (folder / name).stat().st_size > 5_000
+            for name in ("header.png", "change-list.png", "redline.png")
+        )
+    finally:
+        page.close()
 
 
 def test_print_hides_the_controls(open_page: Any, joypix: tuple[Path, dict[str, Any]]) -> None:
@@ -222,7 +294,10 @@ def test_print_hides_the_controls(open_page: Any, joypix: tuple[Path, dict[str, 
 def test_a_hostile_policy_runs_nothing_and_shows_as_text(open_page: Any, hostile: Path) -> None:
     opened = open_page(hostile)
     page = opened.page
-    page.locator("#change-list a").last.click()  # a hostile change id links to its entry too
+    folded = page.locator("details.editorial-list > summary")
+    if folded.count():
+        folded.click()
+    page.locator(".change-list a").last.click()  # a hostile change id links to its entry too
     page.mouse.move(300, 300)
     page.keyboard.press("j")
     assert opened.dialogs == []

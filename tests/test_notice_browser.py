@@ -171,6 +171,7 @@ def _config_links(folder: Path) -> set[str]:
     links = {organization["contact_url"], organization.get("website"), document["consent"]["url"]}
     links |= {policy["url"], policy.get("redline_url"), policy.get("history_url")}
     links |= {action["url"] for action in document["actions"]}
+    links |= {change["consent"]["url"] for change in document["changes"]}  # each change's own opt-in
     return {link for link in links if link}
 
 

@@ -78,12 +78,21 @@ def test_html_is_a_renderer_and_is_deterministic(sample_page: str) -> None:
 
 def test_every_change_has_a_row_and_a_redline_entry_with_stable_ids(sample_page: str) -> None:
     tree = parse(sample_page)
-    ids = [change.id for change in sample_report().changes]
-    assert [row.get("id") for row in tree.select("#change-list tbody tr")] == [f"row-{i}" for i in ids]
+    changes = sample_report().changes
+    ids = [change.id for change in changes]
+    # the list: major, review, minor, each in document order, then the editorial ones (folded)
+    order = {"major": 0, "review": 1, "minor": 2, "editorial": 3}
+    listed = [c.id for c in sorted(changes, key=lambda c: order[c.severity.value])]
+    assert [row.get("id") for row in tree.select(".change-list tbody tr")] == [f"row-{i}" for i in listed]
+    editorial = [f"row-{c.id}" for c in changes if c.severity is Severity.EDITORIAL]
+    assert [row.get("id") for row in tree.select("details.editorial-list tbody tr")] == editorial
+    assert tree.select("details.editorial-list")[0].get("open") is None
     entries = tree.select("#redline-entries article.entry:not(.stub)")
-    assert [entry.get("id") for entry in entries] == [f"change-{i}" for i in ids]
-    assert [a.get("href") for a in tree.select("#change-list tbody tr td:first-child a")] == [
-        f"#change-{i}" for i in ids
+    assert [entry.get("id") for entry in entries] == [
+        f"change-{i}" for i in ids
+    ]  # the redline: document order
+    assert [a.get("href") for a in tree.select(".change-list tbody tr td:first-child a")] == [
+        f"#change-{i}" for i in listed
     ]
 
 
@@ -109,7 +118,8 @@ def test_header_tells_versions_severity_notice_and_counts(sample_page: str) -> N
     words = " ".join(header.get_text(" ").split())
     report = sample_report()
     assert report.old.sha256 in words and report.new.sha256 in words
-    assert "Old JoyPix AI Privacy Policy v1.0 2025-09-01 41" in words
+    # one line per field, the versions side by side: no word squeezed into a narrow column
+    assert "Label v1.0 v2.0 Date 2025-09-01 2026-03-17 Clauses 41 42" in words
     assert "Overall severity ▲ major" in words
     assert "⚠ Required — at least 30 days before the new version takes effect" in words
     assert "send it by 2026-02-15 for the new version to take effect on its date" in words
@@ -126,13 +136,30 @@ def test_no_notice_and_no_changes() -> None:
     assert not tree.select("article.entry") and by_id(tree, "filter-status") is not None
 
 
-def test_change_list_shows_the_reason_with_its_trigger_marked(sample_page: str) -> None:
+def test_change_list_says_what_a_change_means_first(sample_page: str) -> None:
     row = by_id(parse(sample_page), "row-c3")
     cells = [text(cell) for cell in row.select("td")]
-    assert cells[1:6] == ["3.(2)", "How We Use Your Information", "ai, sharing", "expands", "▲ major"]
-    assert cells[6].startswith("ai.training AI training on user content: «train and improve our AI models»")
-    assert "+2 more" in cells[6] and "⚠ consent may be required" in cells[6]
-    assert [mark.text for mark in row.select("mark")] == ["train and improve our AI models"]
+    assert cells[1:] == [
+        "▲ major",
+        "AI training on user content. ⚠ consent may be required",  # no plain words given: its first reason
+        "3.(2) How We Use Your Information",
+        "ai, sharing expands",
+    ]
+    assert not row.select("code.rule")  # rule ids are one click away, in the entry
+    plain = {"c3": "We may use your photos to train our AI models."}
+    tree = parse(render_html(sample_report(), plain=plain))
+    assert text(by_id(tree, "row-c3").select("td")[2]).startswith(
+        "We may use your photos to train our AI models."
+    )
+    entry = by_id(tree, "change-c3")
+    assert text(entry.select("p.plain")[0]) == "We may use your photos to train our AI models."
+    why = entry.select("details.why")[0]
+    assert why.get("open") is None and "rules and the words they read" in text(why.select("summary")[0])
+    lines = [text(li) for li in why.select("li")]
+    assert lines[0].startswith(
+        "AI training on user content: «train and improve our AI models» (new text) · ai.training"
+    )
+    assert len({line.split(" · ")[-1] for line in lines}) == len(lines)  # each rule once
 
 
 def test_redline_marks_insertions_deletions_and_trigger_words(sample_page: str) -> None:
@@ -228,7 +255,8 @@ def test_hostile_text_is_escaped_everywhere(hostile_page: str) -> None:
     assert [element.name for element in tree.find_all(tags)] == ["style", "script"]
     assert not [name for element in tree.find_all(True) for name in element.attrs if name.startswith("on")]
     assert clean(HOSTILE_HTML) in by_id(tree, "change-c9---script-alert--id----script-").get_text()
-    assert clean(HOSTILE) in tree.get_text()
+    # Markdown in it is read ("**bold**" shows bold), the rest shows as the text it is
+    assert clean(HOSTILE).replace("**bold**", "bold") in " ".join(tree.get_text().split())
 
 
 def test_nothing_is_loaded_from_anywhere(hostile_page: str) -> None:
@@ -312,7 +340,10 @@ def test_the_redline_shows_the_unchanged_text_between_changes_escaped() -> None:
     )
     new = old.replace("6 months", "24 months").replace("We share data.", "We share data with partners.")
     soup = BeautifulSoup(render_html(compare(document(old), document(new))), "lxml")
-    unchanged = [div.get_text() for div in soup.select("#redline-entries .unchanged")]
+    # the new version's copy (the other is the old column of the side-by-side view, the same words)
+    unchanged = [div.get_text() for div in soup.select("#redline-entries .unchanged > div:not(.old-copy)")]
     assert "The <b>middle</b> clause & more stays." in unchanged  # text, not markup
     assert unchanged[-1] == "Last words."  # after the last change
+    copies = [div.get_text() for div in soup.select("#redline-entries .unchanged > .old-copy")]
+    assert copies == unchanged and all(div.get("aria-hidden") == "true" for div in soup.select(".old-copy"))
     assert soup.select_one("#redline-entries .unchanged b") is None

@@ -93,7 +93,12 @@ def diff(
         report = diff_sources(old, new, settings, shown=shown, select=select, remove=tuple(remove or ()))
     use_color, width = terminal(color, output)
     # the Word redline's revisions are dated now: the one place that reads the clock for it
-    options = RenderOptions(color=use_color, width=width, now=now())
+    plain = {}
+    if format is DiffFormat.html:  # the report says what each change means first, as a notice would
+        from policydiff.notice import plain_summaries
+
+        plain = plain_summaries(report)
+    options = RenderOptions(color=use_color, width=width, now=now(), plain=plain)
     write(render(report, format.value, options), output)
     raise typer.Exit(exit_code(report.severity.rank, fail_on))
 

@@ -245,7 +245,9 @@ def _joined(first: str | None, second: str) -> str:
 
 
 def _write_report_files(report: Report, folder: Path) -> None:
-    from policydiff.render import render_text
+    from policydiff.notice import plain_summaries
+    from policydiff.render import RenderOptions, render_text
 
-    write_text_atomic(folder / "redline.html", render_text(report, "html"))
+    redline = render_text(report, "html", RenderOptions(plain=plain_summaries(report)))
+    write_text_atomic(folder / "redline.html", redline)
     write_text_atomic(folder / "report.json", render_text(report, "json"))

@@ -194,9 +194,10 @@ def _add(
 
 
 def _html(report: Report) -> str:
-    from policydiff.render import render_text
+    from policydiff.notice import plain_summaries
+    from policydiff.render import RenderOptions, render_text
 
-    return render_text(report, "html")
+    return render_text(report, "html", RenderOptions(plain=plain_summaries(report)))
 
 
 def summary_line(change: Change) -> str:

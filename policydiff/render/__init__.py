@@ -7,8 +7,8 @@ imported on first use, so importing this package costs nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from policydiff.model import Report
@@ -23,6 +23,8 @@ class RenderOptions:
     color: bool = False  # terminal colours (text)
     width: int = 100  # terminal width (text)
     now: datetime | None = None  # dates the Word redline's revisions; required for docx
+    # change id → what it means in plain words (the notice's sentence): the HTML report says it first
+    plain: Mapping[str, str] = field(default_factory=dict)
 
 
 Renderer = Callable[[Report, RenderOptions], str | bytes]
@@ -49,7 +51,7 @@ def _markdown(report: Report, options: RenderOptions) -> str:
 def _html(report: Report, options: RenderOptions) -> str:
     from policydiff.render.html import render_html
 
-    return render_html(report)
+    return render_html(report, plain=options.plain)
 
 
 def _docx(report: Report, options: RenderOptions) -> bytes:

@@ -11,7 +11,7 @@ import base64
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from policydiff.model import (
     Severity,
     Side,
 )
+from policydiff.render.blocks import Block, blocks, kind_of_path, visible
 from policydiff.render.common import (
     SEVERITY_ORDER,
     SEVERITY_SYMBOL,
@@ -70,6 +71,16 @@ class ReasonView:
 
 
 @dataclass(frozen=True, slots=True)
+class WhyView:
+    """One rule behind a change, said once, with every trigger word it read."""
+
+    rule: str
+    says: str
+    triggers: tuple[str, ...]
+    side: str
+
+
+@dataclass(frozen=True, slots=True)
 class ChangeView:
     """One change as the change list and the redline show it."""
 
@@ -88,6 +99,8 @@ class ChangeView:
     new_path: str | None
     heading: str | None
     reasons: tuple[ReasonView, ...]
+    plain: str  # what the change means, in plain words; the first reason's sentence without them
+    why: tuple[WhyView, ...]  # the rules, each once, with their trigger words
     consent: tuple[str, ...] | None
     review: str  # what a review change asks of its reader; "" for any other
     inline: tuple[Run, ...]
@@ -102,7 +115,7 @@ class RedlineItem:
     change: ChangeView
     role: str
     gap_before: bool  # unchanged text lies between this place and the one before
-    unchanged: str = ""  # that text, from the new version, when the report carries it
+    unchanged: tuple[Block, ...] = ()  # that text, from the new version, when the report carries it
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +127,16 @@ class VersionView:
     date: str
     sha256: str
     clauses: int
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRow:
+    """One line of the header's comparison of the versions: a field, its old and new value."""
+
+    label: str
+    old: str
+    new: str
+    css: str = ""  # "source", "hash": may break anywhere (a path, a digest); "date": never breaks
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +156,13 @@ class FilterOption:
     symbol: str = ""
 
 
-def render_html(report: Report, *, overrides: Sequence[Path] = ()) -> str:
-    """The report as one HTML page: inline CSS and JS, no network, byte-identical for the same report."""
+def render_html(
+    report: Report, *, overrides: Sequence[Path] = (), plain: Mapping[str, str] | None = None
+) -> str:
+    """The report as one HTML page: inline CSS and JS, no network, byte-identical for the same report.
+
+    ``plain``: change id → what it means in plain words (the notice's sentence), shown first.
+    """
     from markupsafe import Markup
 
     from policydiff.render.templates import jinja_env
@@ -149,7 +177,7 @@ def render_html(report: Report, *, overrides: Sequence[Path] = ()) -> str:
         style=Markup(style),
         script=Markup(script),
         csp=Markup(content_security_policy(style, script)),  # base64 hashes and keywords only
-        **report_context(report),
+        **report_context(report, plain or {}),
     )
 
 
@@ -166,17 +194,24 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def report_context(report: Report) -> dict[str, Any]:
+def report_context(report: Report, plain: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The template's variables: plain strings and view models, escaped when printed."""
-    changes = [change_view(change) for change in report.changes]
+    changes = [change_view(change, (plain or {}).get(change.id, "")) for change in report.changes]
     counts = dict(report.stats.by_severity)
     symbol = SEVERITY_SYMBOL
+    # the change list: what needs a lawyer first (major, review, minor), editorial folded after
+    rank = {severity.value: index for index, severity in enumerate(SEVERITY_ORDER)}
+    listed = sorted(changes, key=lambda view: rank.get(view.severity, len(rank)))
+    old, new = _version("Old", report.old), _version("New", report.new)
     return {
         "title": _title(report),
-        "versions": [_version("Old", report.old), _version("New", report.new)],
+        "versions": [old, new],
+        "fields": _fields(old, new),
+        "listed": [view for view in listed if view.severity != Severity.EDITORIAL.value],
+        "listed_editorial": [view for view in listed if view.severity == Severity.EDITORIAL.value],
         "severity": report.severity.value,
         "symbol": symbol[report.severity],
-        "notice": _notice(report),
+        "notice": _notice(report, plain or {}),
         "severity_filters": [
             FilterOption(s.value, f"{symbol[s]} {s.value}", counts.get(s.value, 0), symbol[s])
             for s in SEVERITY_ORDER
@@ -209,7 +244,18 @@ def _version(role: str, summary: DocumentSummary) -> VersionView:
     )
 
 
-def _notice(report: Report) -> NoticeView:
+def _fields(old: VersionView, new: VersionView) -> list[FieldRow]:
+    return [
+        FieldRow("Title", old.title, new.title),
+        FieldRow("Label", old.version, new.version),
+        FieldRow("Date", old.date, new.date, "date"),
+        FieldRow("Clauses", str(old.clauses), str(new.clauses)),
+        FieldRow("Source", old.source, new.source, "source"),
+        FieldRow("SHA-256 of the text", old.sha256, new.sha256, "hash"),
+    ]
+
+
+def _notice(report: Report, plain: Mapping[str, str]) -> NoticeView:
     notice = report.notice
     due = None
     if notice.required and report.new.date:
@@ -222,9 +268,22 @@ def _notice(report: Report) -> NoticeView:
         required=notice.required,
         period=notice_period(report),
         due=due,
-        reasons=tuple(clean(reason) for reason in notice.reasons),
+        reasons=_notice_reasons(report, plain),
         pending=pending_text(report),
     )
+
+
+def _notice_reasons(report: Report, plain: Mapping[str, str]) -> tuple[str, ...]:
+    """Why notice is needed, a line per major change: its place and, given, its plain words."""
+    majors = [change for change in report.changes if change.severity is Severity.MAJOR]
+    if not plain or len(majors) != len(report.notice.reasons):
+        return tuple(clean(reason) for reason in report.notice.reasons)
+    lines = []
+    for change, reason in zip(majors, report.notice.reasons, strict=True):
+        side = change.new or change.old
+        said = plain.get(change.id)
+        lines.append(clean(f"{side.path}: {said}" if said and side else reason))
+    return tuple(lines)
 
 
 def _category_filters(changes: Sequence[Change]) -> list[FilterOption]:
@@ -244,11 +303,17 @@ def anchor(change_id: str, prefix: str = "change") -> str:
     return f"{prefix}-{_UNSAFE_ID.sub('-', change_id)}"
 
 
-def change_view(change: Change) -> ChangeView:
-    """The view model of one change: labels, reasons and its text as runs for both redline views."""
+def change_view(change: Change, plain: str = "") -> ChangeView:
+    """The view model of one change: labels, reasons and its text as runs for both redline views.
+
+    ``plain`` says what the change means in plain words (the notice's sentence); without it, the
+    first reason's sentence.
+    """
     inline, old, new = text_runs(change)
     categories = tuple(category.value for category in change.categories)
     consent = change.consent
+    first = clean(change.reasons[0].says) if change.reasons else ""
+    sentence = clean(plain) or (first[:1].upper() + first[1:] + "." if first else "")
     return ChangeView(
         id=clean(change.id),
         anchor=anchor(change.id),
@@ -267,11 +332,26 @@ def change_view(change: Change) -> ChangeView:
         reasons=tuple(
             ReasonView(clean(r.rule), clean(r.says), clean(r.trigger), r.side.value) for r in change.reasons
         ),
+        plain=sentence,
+        why=_why(change),
         consent=tuple(clean(reason) for reason in consent.reasons) if consent.may_be_required else None,
         review=review_hint(change) if change.severity is Severity.REVIEW else "",
         inline=tuple(inline),
         old=tuple(old) if change.old is not None else None,
         new=tuple(new) if change.new is not None else None,
+    )
+
+
+def _why(change: Change) -> tuple[WhyView, ...]:
+    """The change's reasons with each rule and sentence said once, its trigger words gathered."""
+    grouped: dict[tuple[str, str, str], list[str]] = {}
+    for reason in change.reasons:
+        triggers = grouped.setdefault((clean(reason.rule), clean(reason.says), reason.side.value), [])
+        trigger = clean(reason.trigger).strip()
+        if trigger and trigger not in triggers:
+            triggers.append(trigger)
+    return tuple(
+        WhyView(rule, says, tuple(triggers), side) for (rule, says, side), triggers in grouped.items()
     )
 
 
@@ -288,6 +368,11 @@ def text_runs(change: Change) -> tuple[list[Run], list[Run], list[Run]]:
         Side.OLD: _trigger_ranges(change, Side.OLD, old_text),
         Side.NEW: _trigger_ranges(change, Side.NEW, new_text),
     }
+    # Markdown (bullets, emphasis, link syntax, cell borders) is read, not shown
+    seen = {
+        Side.OLD: visible(old_text, kind_of_path(change.old.path)) if change.old else [],
+        Side.NEW: visible(new_text, kind_of_path(change.new.path)) if change.new else [],
+    }
     inline: list[Run] = []
     old: list[Run] = []
     new: list[Run] = []
@@ -295,15 +380,31 @@ def text_runs(change: Change) -> tuple[list[Run], list[Run], list[Run]]:
     for op, text in edits:
         sides = [side for side in Side if (side, op) not in ((Side.OLD, Op.INSERT), (Side.NEW, Op.DELETE))]
         ranges = [(s - positions[side], e - positions[side]) for side in sides for s, e in marks[side]]
-        run = Run(op.value, tuple(_split(text, ranges)))
+        shown_on = sides[-1]  # the new side's reading where the run is on both
+        keep = seen[shown_on][positions[shown_on] : positions[shown_on] + len(text)]
+        run = Run(op.value, tuple(_visible_pieces(_split(text, ranges), keep)))
+        for side in sides:
+            positions[side] += len(text)
+        if not run.pieces:
+            continue  # markup alone
         inline.append(run)
         if Side.OLD in sides:
             old.append(run)
         if Side.NEW in sides:
             new.append(run)
-        for side in sides:
-            positions[side] += len(text)
     return inline, old, new
+
+
+def _visible_pieces(pieces: Sequence[tuple[str, bool]], keep: Sequence[bool]) -> list[tuple[str, bool]]:
+    """``pieces`` without the characters a reader does not see (``keep`` False); empty ones dropped."""
+    out: list[tuple[str, bool]] = []
+    at = 0
+    for text, cited in pieces:
+        kept = "".join(char for index, char in enumerate(text) if at + index >= len(keep) or keep[at + index])
+        at += len(text)
+        if kept:
+            out.append((kept, cited))
+    return out
 
 
 def _trigger_ranges(change: Change, side: Side, text: str) -> list[tuple[int, int]]:
@@ -337,8 +438,8 @@ def _split(text: str, ranges: Sequence[tuple[int, int]]) -> list[tuple[str, bool
     return pieces
 
 
-def _unchanged(text: str, start: int, end: int) -> str:
-    return text[start:end].strip() if text and end - start > _SEPARATOR else ""
+def _unchanged(text: str, start: int, end: int) -> tuple[Block, ...]:
+    return blocks(text[start:end].strip()) if text and end - start > _SEPARATOR else ()
 
 
 def _last_new_end(changes: Sequence[Change]) -> int:
@@ -377,7 +478,7 @@ def _change_item(change: Change, view: ChangeView, last: dict[Side, int], new_te
     )
     present = {side: place for side, place in sides.items() if place is not None}
     gap = any(place.start - last[side] > _SEPARATOR for side, place in present.items())
-    unchanged = _unchanged(new_text, last[Side.NEW], change.new.start) if change.new else ""
+    unchanged = _unchanged(new_text, last[Side.NEW], change.new.start) if change.new else ()
     for side, place in present.items():
         last[side] = max(last[side], place.end)
     return RedlineItem(view, "change", gap_before=gap or bool(unchanged), unchanged=unchanged)

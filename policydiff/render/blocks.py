@@ -1,0 +1,138 @@
+"""A policy's Markdown-like text as blocks a page shows: headings, list items, table rows, paragraphs.
+
+The loaders keep structure as Markdown (``## ``, ``- ``, ``| a | b |``, ``**…**``, ``[label](url)``);
+a reader of the HTML report sees none of it. ``blocks`` cuts text into blocks and each block's
+inline text into pieces (words, bold, a link target), reading Markdown the way the Word redline
+does (``docx_markup``). ``visible`` says which characters of one clause's text a reader sees.
+Pure: data in, data out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from policydiff.model import Clause, ClauseKind
+from policydiff.render.docx_markup import markup
+
+__all__ = ["Block", "Piece", "blocks", "kind_of_path", "visible"]
+
+_ATX = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
+_RULE = re.compile(r"^\s*(?:[=\-*_]\s*){3,}$")
+_TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)]|\(?[a-z]\)|\(?[ivx]{1,5}\))\s+")
+_BULLET = re.compile(r"^\s*[-*+•]\s+")
+_CELL = re.compile(r"(?<!\\)\|")
+_SAFE_LINK = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    text: str
+    bold: bool = False
+    href: str | None = None  # an http(s) or mailto target
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """``kind``: "heading", "item", "row" or "paragraph"; a row has one tuple of pieces per cell."""
+
+    kind: str
+    cells: tuple[tuple[Piece, ...], ...]
+    bulleted: bool = False  # an item whose bullet was Markdown ("- "): the page draws one
+
+
+def blocks(text: str) -> tuple[Block, ...]:
+    """``text`` (one or more clauses of a policy) as blocks, its Markdown read, not shown."""
+    out: list[Block] = []
+    lines = text.split("\n")
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            out.append(_block("paragraph", " ".join(line.strip() for line in paragraph)))
+            paragraph.clear()
+
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if not line.strip() or _RULE.match(line) and not paragraph:
+            flush()
+            continue
+        if paragraph and _RULE.match(line):  # a setext underline: the lines above are a heading
+            out.append(_block("heading", " ".join(part.strip() for part in paragraph)))
+            paragraph.clear()
+            continue
+        if _ATX.match(line):
+            flush()
+            out.append(_block("heading", line))
+        elif line.lstrip().startswith("|"):
+            flush()
+            if not _TABLE_RULE.match(line):
+                out.append(_row(line))
+        elif _ITEM.match(line):
+            flush()
+            paragraph.append(line)
+            if not following.strip() or _ITEM.match(following) or following.lstrip().startswith("|"):
+                item = _block("item", " ".join(part.strip() for part in paragraph))
+                out.append(replace(item, bulleted=bool(_BULLET.match(paragraph[0]))))
+                paragraph.clear()
+        else:
+            paragraph.append(line)
+    flush()
+    return tuple(out)
+
+
+def kind_of_path(path: str) -> ClauseKind:
+    """A clause's kind from its path: ``…h`` or ``title`` a heading, ``…r3`` a row, ``…b2`` an item."""
+    last = path.rsplit(".", 1)[-1]
+    if last in ("h", "title") or path == "title":
+        return ClauseKind.HEADING
+    kinds = {"r": ClauseKind.ROW, "b": ClauseKind.ITEM, "d": ClauseKind.DEFINITION}
+    return kinds.get(last[:1], ClauseKind.PARAGRAPH) if last[1:2].isdigit() else ClauseKind.PARAGRAPH
+
+
+def visible(text: str, kind: ClauseKind) -> list[bool]:
+    """For each character of a clause's ``text``, whether a reader sees it (Markdown is not seen)."""
+    found = markup(Clause("x", kind, 0, len(text), text))
+    keep = [True] * len(text)
+    for start, end in found.hidden:
+        for at in range(start, min(end, len(text))):
+            keep[at] = False
+    for shown in found.shown:  # a cell border or a <br>: seen as a break, its first character kept
+        for at in range(shown.start, min(shown.end, len(text))):
+            keep[at] = at == shown.start
+    return keep
+
+
+def _block(kind: str, text: str) -> Block:
+    clause_kind = {"heading": ClauseKind.HEADING, "item": ClauseKind.ITEM}.get(kind, ClauseKind.PARAGRAPH)
+    return Block(kind, (_pieces(text.strip(), clause_kind),))
+
+
+def _row(line: str) -> Block:
+    cells = _CELL.split(line.strip().strip("|"))
+    return Block("row", tuple(_pieces(cell.strip(), ClauseKind.PARAGRAPH) for cell in cells))
+
+
+def _pieces(text: str, kind: ClauseKind) -> tuple[Piece, ...]:
+    found = markup(Clause("x", kind, 0, len(text), text))
+    hidden = [False] * len(text)
+    for start, end in [*found.hidden, *((item.start, item.end) for item in found.shown)]:
+        for at in range(start, min(end, len(text))):
+            hidden[at] = True
+    shown = {item.start: item for item in found.shown}
+    pieces: list[Piece] = []
+    for at, char in enumerate(text):
+        if at in shown:
+            char = " "  # a <br> inside a block: a space between its words
+        elif hidden[at]:
+            continue
+        bold = any(a <= at < b for a, b in found.bold)
+        href = next(
+            (target for a, b, target in found.links if a <= at < b and _SAFE_LINK.match(target)), None
+        )
+        if pieces and pieces[-1].bold == bold and pieces[-1].href == href:
+            pieces[-1] = Piece(pieces[-1].text + char, bold, href)
+        else:
+            pieces.append(Piece(char, bold, href))
+    return tuple(piece for piece in pieces if piece.text)
