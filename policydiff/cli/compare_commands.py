@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -69,7 +70,11 @@ def diff(
     new: DiffNew,
     format: Annotated[
         DiffFormat,
-        typer.Option("--format", "-f", help="Report format; docx is a Word redline with tracked changes."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format; docx is a Word redline with tracked changes, pdf the HTML report printed.",
+        ),
     ] = DiffFormat.text,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.", dir_okay=False)
@@ -83,23 +88,35 @@ def diff(
 ) -> None:
     """Show every change between two versions, with its severity and the words that decided it."""
     from policydiff.commands.diff import diff_sources, one_stdin
-    from policydiff.render import RenderOptions, render
+    from policydiff.render import RenderOptions, render, render_text
 
     one_stdin(old, new)
-    if format is DiffFormat.docx and output is None and sys.stdout.isatty():
-        raise InputError("--format docx: a Word file is binary; give --output FILE (or redirect stdout)")
+    binary = format in (DiffFormat.docx, DiffFormat.pdf)
+    if binary and output is None and sys.stdout.isatty():
+        raise InputError(
+            f"--format {format.value}: the file is binary; give --output FILE (or redirect stdout)"
+        )
+    if format is DiffFormat.pdf:  # before the work: a missing browser is said at once
+        from policydiff.commands.print_pdf import find_chromium
+
+        chromium = find_chromium(os.environ)
     settings = project_settings(config, limit)
     with budget(settings.limits, f"{old} and {new}", documents=2):
         report = diff_sources(old, new, settings, shown=shown, select=select, remove=tuple(remove or ()))
     use_color, width = terminal(color, output)
     # the Word redline's revisions are dated now: the one place that reads the clock for it
     plain = {}
-    if format is DiffFormat.html:  # the report says what each change means first, as a notice would
+    if format in (DiffFormat.html, DiffFormat.pdf):  # the report says what each change means first
         from policydiff.notice import plain_summaries
 
         plain = plain_summaries(report)
     options = RenderOptions(color=use_color, width=width, now=now(), plain=plain)
-    write(render(report, format.value, options), output)
+    if format is DiffFormat.pdf:
+        from policydiff.commands.print_pdf import print_pdf
+
+        write(print_pdf(render_text(report, "html", options), chromium), output)
+    else:
+        write(render(report, format.value, options), output)
     raise typer.Exit(exit_code(report.severity.rank, fail_on))
 
 

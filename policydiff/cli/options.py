@@ -26,6 +26,7 @@ class DiffFormat(StrEnum):
     md = "md"
     html = "html"
     docx = "docx"
+    pdf = "pdf"
 
 
 class SegmentFormat(StrEnum):
