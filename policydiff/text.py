@@ -297,10 +297,16 @@ def read_text(text: str) -> str:
     return " ".join(text.split())
 
 
+_PUNCTUATION_SPACE = re.compile(r"\s*([^\w\s])\s*")
+
+
 def same_reading(old: str, new: str) -> bool:
-    """The same text once markup is set aside, and no link target changed where both sides link."""
-    reading = read_text(old)
-    if reading != read_text(new):
+    """The same text once markup is set aside, and no link target changed where both sides link.
+
+    Spacing around punctuation is typography, not wording: a bold label set apart from its text
+    ("**Cookies:**Small files" in one format, "Cookies: Small files" in another) reads the same.
+    """
+    if _PUNCTUATION_SPACE.sub(r"\1", read_text(old)) != _PUNCTUATION_SPACE.sub(r"\1", read_text(new)):
         return False
 
     def targets(text: str) -> list[str]:

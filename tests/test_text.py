@@ -266,6 +266,16 @@ def test_same_reading_ignores_markup_but_not_words_punctuation_or_link_targets()
     )
 
 
+def test_spacing_around_punctuation_is_typography_not_wording() -> None:
+    from policydiff.text import same_reading
+
+    # a bold label set apart from its text in one format, run on in another
+    assert same_reading("- **Cookies:**Small files on your device.", "- Cookies: Small files on your device.")
+    assert same_reading('governed by the"Terms of Service"', 'governed by the "Terms of Service"')
+    assert not same_reading("Cookies: small files, and pixels.", "Cookies: small files and pixels.")
+    assert not same_reading("We keep logs for 30 days.", "We keep logs for 30 days, or more.")
+
+
 def test_an_empty_heading_mark_on_its_own_line_is_markup() -> None:
     from policydiff.text import read_text
 
