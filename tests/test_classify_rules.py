@@ -123,6 +123,7 @@ def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
          r"'\[labels\]' must map concepts to non-empty strings"),
         ("cues.toml", 'on_practice = "protects"', 'on_practice = "sometimes"',
          "'on_practice' must be one of"),
+        ("cues.toml", 'on_denial = "protects"', 'on_denial = "often"', "'on_denial' must be one of"),
         ("cues.toml", "practice_says_removed = ", "practice_said_removed = ",
          "'on_practice' needs practice_says_removed"),
     ],

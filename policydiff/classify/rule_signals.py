@@ -73,6 +73,11 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
 def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     old_hits = _hits_in_category(rule, rules, sides.old, sides.old_profile, sides)
     new_hits = _hits_in_category(rule, rules, sides.new, sides.new_profile, sides)
+    if rule.kind == "phrase-added" and rule.direction is Direction.EXPANDS:
+        # a widening phrase inside a promise not to ("not used for any other purpose") widens the
+        # promise, not what the company may do: the term and cue signals read the denial
+        old_hits = [h for h in old_hits if not _denied(h, sides.old_profile)]
+        new_hits = [h for h in new_hits if not _denied(h, sides.new_profile)]
     if rule.kind == "phrase-added":
         hit, side = _first_surplus(new_hits, old_hits), Side.NEW
     elif sides.kind is not ChangeKind.ADDED:
@@ -84,6 +89,10 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     return [
         signal(rules.category, rule.direction, rule.id, rule.says, hit, side, RULE, rule.consent, rule.major)
     ]
+
+
+def _denied(hit: Match, found: Profile) -> bool:
+    return any(start <= hit.start < end and denied for start, end, denied in found.denials)
 
 
 def _hits_in_category(

@@ -86,6 +86,10 @@ class Cue:
     on_practice: str | None = None
     practice_says_added: str = ""
     practice_says_removed: str = ""
+    # the effect inside a promise not to ("not used for any other purpose"): a denial it widens
+    on_denial: str | None = None
+    denial_says_added: str = ""
+    denial_says_removed: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -342,20 +342,24 @@ def _cues(data: Mapping[str, object], where: str) -> tuple[Cue, ...]:
                 on_practice=_on_practice(table, f"{where} cue {cue_id}"),
                 practice_says_added=str(table.get("practice_says_added", "")),
                 practice_says_removed=str(table.get("practice_says_removed", "")),
+                on_denial=_on_practice(table, f"{where} cue {cue_id}", "denial"),
+                denial_says_added=str(table.get("denial_says_added", "")),
+                denial_says_removed=str(table.get("denial_says_removed", "")),
             )
         )
     return tuple(cues)
 
 
-def _on_practice(table: Mapping[str, object], where: str) -> str | None:
-    value = table.get("on_practice")
+def _on_practice(table: Mapping[str, object], where: str, context: str = "practice") -> str | None:
+    """A cue's ``on_practice`` (or ``on_denial``) effect, with the sentences it needs."""
+    value = table.get(f"on_{context}")
     if value is None:
         return None
     if value not in CUE_EFFECTS:
-        raise InputError(f"{where}: 'on_practice' must be one of {', '.join(CUE_EFFECTS)}")
-    for key in ("practice_says_added", "practice_says_removed"):
+        raise InputError(f"{where}: 'on_{context}' must be one of {', '.join(CUE_EFFECTS)}")
+    for key in (f"{context}_says_added", f"{context}_says_removed"):
         if not isinstance(table.get(key), str):
-            raise InputError(f"{where}: 'on_practice' needs {key}")
+            raise InputError(f"{where}: 'on_{context}' needs {key}")
     return str(value)
 
 

@@ -227,7 +227,10 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         match, side = (after[-1], Side.NEW) if added else (before[-1], Side.OLD)
         effect, says = cue.effect, cue.says_added if added else cue.says_removed
         found, region = (sides.new_profile, sides.new) if added else (sides.old_profile, sides.old)
-        if cue.on_practice and _qualifies_practice(found, region.text, match):
+        if cue.on_denial and any(s <= match.start < e and denied for s, e, denied in found.denials):
+            effect = cue.on_denial
+            says = cue.denial_says_added if added else cue.denial_says_removed
+        elif cue.on_practice and _qualifies_practice(found, region.text, match):
             if not added and _practice_went(sides, match, rulebook):
                 continue  # the practice went with its exception: the term signals say it narrowed
             effect = cue.on_practice
