@@ -35,11 +35,12 @@ class Piece:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """``kind``: "heading", "item", "row" or "paragraph"; a row has one tuple of pieces per cell."""
+    """``kind``: "heading", "item", "table" or "paragraph"; a table has rows of cells of pieces."""
 
     kind: str
-    cells: tuple[tuple[Piece, ...], ...]
+    cells: tuple[tuple[Piece, ...], ...]  # one, the block's text; a table's first row
     bulleted: bool = False  # an item whose bullet was Markdown ("- "): the page draws one
+    rows: tuple[tuple[tuple[Piece, ...], ...], ...] = ()  # a table's rows, each a tuple of cells
 
 
 def blocks(text: str) -> tuple[Block, ...]:
@@ -68,7 +69,11 @@ def blocks(text: str) -> tuple[Block, ...]:
         elif line.lstrip().startswith("|"):
             flush()
             if not _TABLE_RULE.match(line):
-                out.append(_row(line))
+                row = _row(line)
+                if out and out[-1].kind == "table":  # the rows that follow one another make one table
+                    out[-1] = replace(out[-1], rows=(*out[-1].rows, row))
+                else:
+                    out.append(Block("table", row, rows=(row,)))
         elif _ITEM.match(line):
             flush()
             paragraph.append(line)
@@ -109,9 +114,9 @@ def _block(kind: str, text: str) -> Block:
     return Block(kind, (_pieces(text.strip(), clause_kind),))
 
 
-def _row(line: str) -> Block:
+def _row(line: str) -> tuple[tuple[Piece, ...], ...]:
     cells = _CELL.split(line.strip().strip("|"))
-    return Block("row", tuple(_pieces(cell.strip(), ClauseKind.PARAGRAPH) for cell in cells))
+    return tuple(_pieces(cell.strip(), ClauseKind.PARAGRAPH) for cell in cells)
 
 
 def _pieces(text: str, kind: ClauseKind) -> tuple[Piece, ...]:
