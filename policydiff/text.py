@@ -35,6 +35,7 @@ _QUOTES = {
     "\u00bb": '"',
 }
 # One character for one, so offsets stay where they were.
+_DROP_INVISIBLE = str.maketrans(dict.fromkeys(_INVISIBLE))
 _TRANSLATE = str.maketrans({**{char: " " for char in _SPACES}, **_QUOTES})
 _WHITE_RUN = re.compile(r"\s+")
 _NEEDS_SQUEEZE = re.compile(r"\s{2,}|[^\S ]")
@@ -88,6 +89,44 @@ def _visible(raw: str) -> tuple[str, array[int] | None]:
         chars.append("\n" if char == "\r" else char)
         kept.append(index)
     return "".join(chars), kept
+
+
+def normalise_text(raw: str) -> str:
+    """``normalise(raw).text`` without the origin map: whole-string work, line by line only where
+    a line is not NFKC already (a loader needs the text; a map costs 10x and is thrown away)."""
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if not _INVISIBLE.isdisjoint(raw):
+        raw = raw.translate(_DROP_INVISIBLE)
+    raw = raw.translate(_TRANSLATE)
+    lines = (
+        raw.split("\n")
+        if unicodedata.is_normalized("NFKC", raw)
+        else [_nfkc_line(line) for line in raw.split("\n")]
+    )
+    out: list[str] = []
+    blank_run = 0
+    for line in lines:
+        body = line.lstrip()
+        if not body:
+            blank_run += 1
+            continue
+        # indentation is structure (nested lists): kept, folded to spaces; inner white space squeezed
+        body = body.rstrip()
+        if _NEEDS_SQUEEZE.search(body):
+            body = _WHITE_RUN.sub(" ", body)
+        if out and blank_run:
+            out.append("")
+        out.append(" " * (len(line) - len(line.lstrip())) + body)
+        blank_run = 0
+    return "\n".join(out)
+
+
+def _nfkc_line(line: str) -> str:
+    """A line as ``_nfkc_characters`` reads it: NFKC per base character with its combining marks."""
+    if unicodedata.is_normalized("NFKC", line):
+        return line
+    return "".join(char for _, char in _nfkc_characters(line))
 
 
 def normalise(raw: str) -> Normalised:

@@ -288,3 +288,20 @@ def test_a_numbered_item_holding_a_bullet_reads_the_same_in_any_marker() -> None
 
     assert same_reading("1. * contact details", "1. - contact details")
     assert not same_reading("1. * contact details", "2. - contact details")
+
+
+# characters that make normalisation take its every path: white space of all kinds, line ends,
+# invisible characters, combining marks, compatibility forms, curly quotes, Hangul jamo
+_NORMALISATION_ALPHABET = st.sampled_from(
+    list("ab Z1.\n\t\r")
+    + ["\r\n", "\u00a0", "\u200b", "\ufeff", "\u00ad", "\u0301", "\u0308", "\u00a8"]
+    + ["\ufb01", "\u2460", "\uff21", "\u201c", "\u2019", "\u1100", "\u1161", "\u3000", "\u2028", "\x0b", "  "]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_NORMALISATION_ALPHABET, max_size=60).map("".join))
+def test_the_text_only_normaliser_gives_the_same_text_as_the_mapped_one(raw: str) -> None:
+    from policydiff.text import normalise, normalise_text
+
+    assert normalise_text(raw) == normalise(raw).text

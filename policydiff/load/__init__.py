@@ -22,7 +22,7 @@ from policydiff.load.pdf import load_pdf, looks_like_pdf
 from policydiff.load.plain import load_plain
 from policydiff.load.read import STDIN, read_bytes, source_name
 from policydiff.model import Document
-from policydiff.text import normalise
+from policydiff.text import normalise_text
 
 __all__ = [
     "KINDS_BY_SUFFIX",
@@ -93,7 +93,7 @@ def load_bytes(
     else:
         kind = source_kind(f"page{suffix}" if suffix else source, data)
         loaded = LOADERS[kind](data, options)
-    text = normalise(loaded.text).text
+    text = normalise_text(loaded.text)  # the text alone: nothing reads the origin map here
     if not text.strip():
         raise InputError(f"{name}: no visible text")
     return _document(source, text, loaded, kind)
@@ -103,7 +103,7 @@ def _document(source: str, text: str, loaded: Loaded, kind: str) -> Document:
     """The document of normalised ``text``: its title (the loader's, else the text's), version and date."""
     title, version, date = describe(text)
     if loaded.title:
-        title = normalise(loaded.title).text or title
+        title = normalise_text(loaded.title) or title
     return Document(
         source=source,
         text=text,
