@@ -86,18 +86,39 @@ def local(tag: object) -> str:
 
 
 def view(data: bytes, *, accept: bool) -> list[str]:
-    """The paragraphs once every revision is accepted (or rejected), spaces collapsed, empty ones left out."""
+    """The paragraphs once every revision is accepted (or rejected), spaces collapsed, empty ones left out.
+
+    A table row reads as one paragraph, its cells in order (a row is one clause of the policy).
+    """
     gone = {"del", "moveFrom"} if accept else {"ins", "moveTo"}
     paragraphs: list[str] = []
     text = ""
-    for p in part(data).iter(f"{W}p"):
+
+    def read(p: etree._Element) -> str:
+        out = ""
         for node in p.iter(f"{W}t", f"{W}delText", f"{W}tab", f"{W}br"):
             wrappers = {local(a.tag) for a in node.iterancestors() if a is not p and p in a.iterancestors()}
             if wrappers & gone:
                 continue
             name = local(node.tag)
-            text += node.text or "" if name in ("t", "delText") else "\t" if name == "tab" else "\n"
-        mark = p.find(f"{W}pPr/{W}rPr")
+            out += node.text or "" if name in ("t", "delText") else "\t" if name == "tab" else "\n"
+        return out
+
+    for block in part(data).find(f"{W}body"):
+        if local(block.tag) == "tbl":
+            for row in block.iter(f"{W}tr"):
+                gone_row = row.find(f"{W}trPr") is not None and any(
+                    local(child.tag) in gone for child in row.find(f"{W}trPr")
+                )
+                cells = [" ".join(read(p) for p in cell.iter(f"{W}p")) for cell in row.iter(f"{W}tc")]
+                if not gone_row:
+                    paragraphs.append(text + " " + " ".join(cells))
+                    text = ""
+            continue
+        if local(block.tag) != "p":
+            continue
+        text += read(block)
+        mark = block.find(f"{W}pPr/{W}rPr")
         if mark is not None and any(local(child.tag) in gone for child in mark):
             continue  # the paragraph mark goes: this paragraph joins the next one
         paragraphs.append(text)
@@ -125,9 +146,15 @@ def expected(outline: Outline) -> list[str]:
     return [paragraph for paragraph in paragraphs if paragraph]
 
 
+def _typeset(paragraphs: list[str]) -> list[str]:
+    # a cell border one version has and the other lacks ("system,assistance" split in two cells)
+    # reads as a space beside punctuation: typography, as text.same_reading has it
+    return [re.sub(r"\s*([^\w\s])\s*", r"\1", paragraph) for paragraph in paragraphs]
+
+
 def assert_round_trips(old: Outline, new: Outline, data: bytes) -> None:
-    assert view(data, accept=True) == expected(new)
-    assert view(data, accept=False) == expected(old)
+    assert _typeset(view(data, accept=True)) == _typeset(expected(new))
+    assert _typeset(view(data, accept=False)) == _typeset(expected(old))
 
 
 # --- accept all / reject all ----------------------------------------------------------------------
@@ -527,5 +554,13 @@ def test_the_redline_shows_the_published_text_with_word_lists_bold_links_and_tab
     # javascript: target of "cookie notice" never becomes a link (its label is plain inserted text)
     assert [targets[link.get(f"{R}id")] for link in links] == ["https://acme.example/cookies"] * 2
     assert "javascript" not in " ".join(targets.values())
-    row = next(p for p in body.iter(f"{W}p") if "Logs" in "".join(p.itertext()))
-    assert len(list(row.iter(f"{W}tab"))) == 1 and len(list(row.iter(f"{W}br"))) == 1
+    # the table is a Word table: a row per table row, a cell per cell, the <br> a line break in it
+    (table,) = body.iter(f"{W}tbl")
+    rows = [[cell for cell in row.iter(f"{W}tc")] for row in table.iter(f"{W}tr")]
+    assert [len(cells) for cells in rows] == [2, 2]
+    assert ["".join(cell.itertext()).strip() for cell in rows[0]] == ["Data", "Kept for"]
+    logs, kept = rows[1]
+    assert (
+        "".join(logs.itertext()).replace(" ", "") == "Logsandbackups" and len(list(logs.iter(f"{W}br"))) == 1
+    )
+    assert "then deleted" in "".join(kept.itertext()) and not list(table.iter(f"{W}tab"))

@@ -38,6 +38,7 @@ class Paragraph:
     mark: Mark = Mark.EQUAL  # what happened to its paragraph mark
     heading: int = 0  # the Word heading level of its style; 0 for body text
     listed: str = ""  # "bullet" for a bulleted item (Word's List Bullet), "number" for a numbered one
+    row: bool = False  # a table row: its runs' tabs part its cells, rows in a row make a Word table
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,8 @@ class _Draft:
         # the new version's style, else the old one's (a deleted heading keeps its style)
         leaf = self.leaf or self.old_leaf
         listed = "bullet" if bulleted(leaf) else "number" if leaf and leaf.kind is ClauseKind.ITEM else ""
-        return Paragraph(_runs(self.tokens), mark, heading_level(leaf), listed)
+        row = leaf is not None and leaf.kind is ClauseKind.ROW
+        return Paragraph(_runs(self.tokens), mark, heading_level(leaf), listed, row)
 
 
 def _paragraphs(items: Sequence[Item]) -> tuple[list[Paragraph], list[_Span | None]]:

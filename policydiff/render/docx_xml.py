@@ -11,7 +11,8 @@ import datetime as dt
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import TYPE_CHECKING
 
@@ -44,7 +45,7 @@ def write_docx(layout: Layout, now: dt.datetime) -> bytes:
     document = docx.Document()
     _drop_word_2010_styles(document)
     writer = _Writer(document, now.strftime("%Y-%m-%dT%H:%M:%SZ"))
-    elements = [writer.paragraph(paragraph) for paragraph in layout.paragraphs]
+    elements, starts, ends = _body(writer, layout.paragraphs)
     body = document.element.body
     section = body.find(_qn("w:sectPr"))
     for element in elements:
@@ -52,8 +53,8 @@ def write_docx(layout: Layout, now: dt.datetime) -> bytes:
             section.addprevious(element)
         else:
             body.append(element)
-    _mark_moves(writer, elements, layout.moves)
-    _add_comments(document, elements, layout.comments, now)
+    _mark_moves(writer, starts, ends, layout.moves)
+    _add_comments(document, starts, ends, layout.comments, now)
     _track_revisions(document)
     _core_properties(document, layout, now)
     buffer = io.BytesIO()
@@ -119,6 +120,55 @@ class _Writer:
                 parent.append(self.run(run))
         return p
 
+    def table(self, rows: Sequence[Paragraph]) -> tuple[Element, list[Element], list[Element]]:
+        """A Word table of ``rows``, and each row's first and last cell paragraph.
+
+        A row inserted or deleted whole is a row revision (``w:trPr``), as Word's Compare marks it.
+        """
+        gone = (Mark.DELETE, Mark.MOVE_FROM)
+        new_borders = frozenset({Mark.EQUAL, Mark.INSERT, Mark.MOVE_TO})
+        cut = [_cells(row.runs, frozenset(gone) if row.mark in gone else new_borders) for row in rows]
+        width = max(len(cells) for cells in cut)
+        table = _element("tbl")
+        properties = _element("tblPr")
+        properties.append(_element("tblStyle", {"val": self.document.styles["Table Grid"].style_id}))
+        properties.append(_element("tblW", {"w": "0", "type": "auto"}))
+        table.append(properties)
+        grid = _element("tblGrid")
+        for _ in range(width):
+            grid.append(_element("gridCol", {"w": str(9000 // width)}))
+        table.append(grid)
+        firsts: list[Element] = []
+        lasts: list[Element] = []
+        for row, cells in zip(rows, cut, strict=True):
+            tr = _element("tr")
+            mark = {Mark.MOVE_TO: Mark.INSERT, Mark.MOVE_FROM: Mark.DELETE}.get(row.mark, row.mark)
+            if mark is not Mark.EQUAL:
+                row_properties = _element("trPr")
+                row_properties.append(self.revision(mark))
+                tr.append(row_properties)
+            paragraphs = []
+            for cell in [*cells, *([[]] * (width - len(cells)))]:
+                tc = _element("tc")
+                cell_properties = _element("tcPr")
+                cell_properties.append(_element("tcW", {"w": str(9000 // width), "type": "dxa"}))
+                tc.append(cell_properties)
+                p = _element("p")
+                for link, runs in groupby(cell, key=lambda run: run.link):
+                    parent = p
+                    if link is not None:
+                        parent = _element("hyperlink", {"r:id": self.link_id(link), "history": "1"})
+                        p.append(parent)
+                    for run in runs:
+                        parent.append(self.run(run))
+                tc.append(p)
+                tr.append(tc)
+                paragraphs.append(p)
+            table.append(tr)
+            firsts.append(paragraphs[0])
+            lasts.append(paragraphs[-1])
+        return table, firsts, lasts
+
     def run(self, run: Run) -> Element:
         """One ``w:r``, wrapped in its ``w:ins``/``w:del``/``w:moveFrom``/``w:moveTo`` unless unchanged."""
         element = _element("r")
@@ -148,6 +198,64 @@ class _Writer:
         return wrapper
 
 
+def _body(
+    writer: _Writer, paragraphs: Sequence[Paragraph]
+) -> tuple[list[Element], list[Element], list[Element]]:
+    """The body's elements in order, and for each layout paragraph the ``w:p`` its ranges start and
+    end in (a row's first and last cell): consecutive rows make one Word table."""
+    body: list[Element] = []
+    starts: list[Element] = []
+    ends: list[Element] = []
+    index = 0
+    while index < len(paragraphs):
+        if not paragraphs[index].row:
+            element = writer.paragraph(paragraphs[index])
+            body.append(element)
+            starts.append(element)
+            ends.append(element)
+            index += 1
+            continue
+        rows: list[Paragraph] = []
+        while index < len(paragraphs) and paragraphs[index].row:
+            rows.append(paragraphs[index])
+            index += 1
+        table, firsts, lasts = writer.table(rows)
+        body.append(table)
+        starts += firsts
+        ends += lasts
+    return body, starts, ends
+
+
+def _cells(runs: Sequence[Run], borders: frozenset[Mark]) -> list[list[Run]]:
+    """A row's runs cut into its cells at the tabs (cell borders) of runs marked ``borders``: the
+    new version's borders, or the old one's for a row deleted whole; another tab stays a tab."""
+    cells: list[list[Run]] = [[]]
+    for run in runs:
+        for number, line in enumerate(run.lines):
+            parts = line.split("\t") if run.mark in borders else [line]
+            for part_number, part in enumerate(parts):
+                if part_number:
+                    cells.append([])
+                cell = cells[-1]
+                continues = number and not part_number  # the line after a break inside one cell
+                if continues and cell and cell[-1].mark is run.mark:
+                    cell[-1] = replace(cell[-1], lines=(*cell[-1].lines, part))
+                elif continues:
+                    cell.append(Run(run.mark, ("", part), run.bold, run.link))
+                elif part:
+                    cell.append(Run(run.mark, (part,), run.bold, run.link))
+    return [_trimmed(cell) for cell in cells]
+
+
+def _trimmed(cell: list[Run]) -> list[Run]:
+    """A cell without the spaces that stood beside its borders in the Markdown row."""
+    if cell and cell[0].lines[0] != cell[0].lines[0].lstrip(" "):
+        cell[0] = replace(cell[0], lines=(cell[0].lines[0].lstrip(" "), *cell[0].lines[1:]))
+    if cell and cell[-1].lines[-1] != cell[-1].lines[-1].rstrip(" "):
+        cell[-1] = replace(cell[-1], lines=(*cell[-1].lines[:-1], cell[-1].lines[-1].rstrip(" ")))
+    return [run for run in cell if any(run.lines) or len(run.lines) > 1]
+
+
 def _element(tag: str, attributes: dict[str, str] | None = None) -> Element:
     """``w:<tag>`` with ``attributes`` (``w:`` unless they name their own prefix), in that order."""
     from docx.oxml.ns import qn
@@ -175,7 +283,9 @@ def _content_start(paragraph: Element) -> int:
     return 1 if len(paragraph) and paragraph[0].tag == _qn("w:pPr") else 0
 
 
-def _mark_moves(writer: _Writer, elements: list[Element], moves: tuple[MoveRange, ...]) -> None:
+def _mark_moves(
+    writer: _Writer, starts: list[Element], ends: list[Element], moves: tuple[MoveRange, ...]
+) -> None:
     """Named move ranges around both ends of each move: Word pairs them by name."""
     for move in moves:
         side = _TAG[move.mark]
@@ -184,20 +294,24 @@ def _mark_moves(writer: _Writer, elements: list[Element], moves: tuple[MoveRange
         start = _element(
             f"{side}RangeStart", {"id": identifier, "author": AUTHOR, "date": writer.date, "name": name}
         )
-        first, last = elements[move.first], elements[move.last]
+        first, last = starts[move.first], ends[move.last]
         first.insert(_content_start(first), start)
         last.append(_element(f"{side}RangeEnd", {"id": identifier}))
 
 
 def _add_comments(
-    document: WordDocument, elements: list[Element], comments: tuple[Comment, ...], now: dt.datetime
+    document: WordDocument,
+    starts: list[Element],
+    ends: list[Element],
+    comments: tuple[Comment, ...],
+    now: dt.datetime,
 ) -> None:
     """Each comment, anchored on its paragraphs, with a reference mark at the end of the last one."""
     for comment in comments:
         added = document.comments.add_comment(text=_comment_text(comment), author=AUTHOR, initials="PD")
         added._comment_elm.date = now  # python-docx stamps the clock: use the injected time
         identifier = str(added.comment_id)
-        first, last = elements[comment.first], elements[comment.last]
+        first, last = starts[comment.first], ends[comment.last]
         first.insert(_content_start(first), _element("commentRangeStart", {"id": identifier}))
         last.append(_element("commentRangeEnd", {"id": identifier}))
         reference = _element("r")
