@@ -685,7 +685,19 @@ def bench_generated(
         print(f"{name}: {stats} (generated in {gen_s:.1f} s)")
         pd = measure(
             name,
-            [*tool, "diff", str(old), str(new), "--format", "json"],
+            # the 10 MB document is past the default input limit (10 MB): raised, as a user would
+            [
+                *tool,
+                "diff",
+                str(old),
+                str(new),
+                "--format",
+                "json",
+                "--limit",
+                "input_mb=50",
+                "--limit",
+                "seconds=600",
+            ],
             runs,
             args.timeout,
             workdir,

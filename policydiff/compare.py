@@ -65,9 +65,10 @@ def compare(
     rulebook = rulebook or default_rulebook()
     old_outline, new_outline = segment(old), segment(new)
     pairs = [_unmarked(pair) for pair in align(old_outline, new_outline)]
+    old_sides, new_sides = _Sections.of(old_outline), _Sections.of(new_outline)
     drafts = [
         unit
-        for draft in (_draft(p, old_outline, new_outline) for p in _group_moves(pairs, old_outline))
+        for draft in (_draft(p, old_sides, new_sides) for p in _group_moves(pairs, old_outline))
         if draft
         for unit in _units(draft)
     ]
@@ -154,24 +155,37 @@ def _group_moves(pairs: Sequence[ClausePair], old_outline: Outline) -> list[Clau
     return grouped
 
 
-def _side(clauses: Sequence[Clause], outline: Outline) -> ChangeSide:
+@dataclass(frozen=True, slots=True)
+class _Sections:
+    """An outline and its sections by (start, end): found by position, not by a walk per change."""
+
+    outline: Outline
+    by_span: dict[tuple[int, int], list[Clause]]
+
+    @classmethod
+    def of(cls, outline: Outline) -> _Sections:
+        by_span: dict[tuple[int, int], list[Clause]] = {}
+        for node in outline.walk():
+            if node.children:
+                by_span.setdefault((node.start, node.end), []).append(node)
+        return cls(outline, by_span)
+
+    def covering(self, clauses: Sequence[Clause]) -> str | None:
+        """The path of the section whose leaves are exactly ``clauses``, if one is."""
+        starts = {c.start for c in clauses}
+        for node in self.by_span.get((clauses[0].start, clauses[-1].end), ()):
+            if {leaf.start for leaf in node.leaves()} == starts:
+                return node.path
+        return None
+
+
+def _side(clauses: Sequence[Clause], sections: _Sections) -> ChangeSide:
     first, last = clauses[0], clauses[-1]
     path = first.path
     if len(clauses) > 1:
-        path = _covering_section(clauses, outline) or f"{first.path}–{last.path}"
-    text = outline.document.text[first.start : last.end] if len(clauses) > 1 else first.text
+        path = sections.covering(clauses) or f"{first.path}–{last.path}"
+    text = sections.outline.document.text[first.start : last.end] if len(clauses) > 1 else first.text
     return ChangeSide(path, first.heading_text, text, first.start, last.end)
-
-
-def _covering_section(clauses: Sequence[Clause], outline: Outline) -> str | None:
-    starts = {c.start for c in clauses}
-    first, last = clauses[0].start, clauses[-1].end
-    for node in outline.walk():
-        # only a section spanning exactly these clauses can cover them: test the span before the leaves
-        spans = node.children and node.start == first and node.end == last
-        if spans and {leaf.start for leaf in node.leaves()} == starts:
-            return node.path
-    return None
 
 
 def _context(clauses: Sequence[Clause]) -> str:
@@ -183,11 +197,11 @@ def _context(clauses: Sequence[Clause]) -> str:
     return " › ".join(parts)
 
 
-def _draft(pair: ClausePair, old_outline: Outline, new_outline: Outline) -> _Draft | None:
+def _draft(pair: ClausePair, old_sections: _Sections, new_sections: _Sections) -> _Draft | None:
     if pair.status is PairStatus.SAME:
         return None
-    old_side = _side(pair.old, old_outline) if pair.old else None
-    new_side = _side(pair.new, new_outline) if pair.new else None
+    old_side = _side(pair.old, old_sections) if pair.old else None
+    new_side = _side(pair.new, new_sections) if pair.new else None
     old_text = old_side.text if old_side else ""
     new_text = new_side.text if new_side else ""
     kind = {

@@ -15,11 +15,11 @@ from policydiff.classify.engine import DocumentContext, Subject
 from policydiff.classify.moves import Pool
 from policydiff.classify.profile import covering_kinds, kind_key, kinds_named, profile, whole_region
 from policydiff.classify.rule_signals import ORGANISATION
-from policydiff.classify.rulebook import RuleBook
-from policydiff.model import Category, ChangeKind, Edit, Outline
+from policydiff.classify.rulebook import Match, RuleBook
+from policydiff.model import Category, ChangeKind, Clause, Edit, Outline
 from policydiff.text import LEADING_MARKER, WORD, fold
 
-__all__ = ["defined_term", "document_context", "with_definition"]
+__all__ = ["TermUses", "defined_term", "document_context", "with_definition"]
 
 _DEFINES = re.compile(
     r"^\W*[\"']?(?P<term>[A-Z][\w'/-]*(?:\s+[A-Z][\w'/-]*){0,4})[\"']?(?:\s*\([^)]*\))?\s*"
@@ -34,21 +34,52 @@ def defined_term(text: str) -> str | None:
     return match.group("term") if match else None
 
 
-def with_definition(
-    subject: Subject, new_start: int | None, new_outline: Outline, rulebook: RuleBook
-) -> Subject:
+class TermUses:
+    """The new version's leaves, indexed by word on first use: which leaves use a defined term.
+
+    A 10 MB policy changes hundreds of definitions; each was a scan of every leaf. Built once per
+    pair, and only when a definition changed; each leaf's terms are found once.
+    """
+
+    def __init__(self, outline: Outline) -> None:
+        self._outline = outline
+        self._leaves: list[Clause] = []
+        self._words: dict[str, set[int]] = {}
+        self._terms: dict[int, list[Match]] = {}
+
+    def using(self, term: str) -> list[Clause]:
+        """The leaves whose text holds ``term`` as words (case as written), in document order."""
+        if not self._leaves:
+            self._leaves = list(self._outline.leaves())
+            for index, leaf in enumerate(self._leaves):
+                for word in set(WORD.findall(leaf.text)):
+                    self._words.setdefault(word, set()).add(index)
+        words = WORD.findall(term)
+        if not words:
+            return []
+        candidates = set.intersection(*(self._words.get(word, set()) for word in words))
+        uses = re.compile(rf"\b{re.escape(term)}\b")
+        return [self._leaves[i] for i in sorted(candidates) if uses.search(self._leaves[i].text)]
+
+    def terms(self, leaf: Clause, rulebook: RuleBook) -> list[Match]:
+        key = leaf.start
+        if key not in self._terms:
+            self._terms[key] = rulebook.find_terms(leaf.text)
+        return self._terms[key]
+
+
+def with_definition(subject: Subject, new_start: int | None, uses: TermUses, rulebook: RuleBook) -> Subject:
     """A changed definition changes every clause that uses the term: read it with their categories."""
     if subject.kind not in (ChangeKind.MODIFIED, ChangeKind.MOVED):
         return subject
     term = defined_term(subject.new) or defined_term(subject.old)
     if not term or not _DEFINING_WORD.search(subject.new + subject.old + subject.new_context):
         return subject
-    uses = re.compile(rf"\b{re.escape(term)}\b")
     scores: Counter[Category] = Counter()
-    for leaf in new_outline.leaves():
-        if leaf.start == new_start or not uses.search(leaf.text):
+    for leaf in uses.using(term):
+        if leaf.start == new_start:
             continue
-        for found in rulebook.find_terms(leaf.text):
+        for found in uses.terms(leaf, rulebook):
             rules = rulebook.by_category(found.category)  # type: ignore[arg-type]
             if found.name in rules.grouped and not rules.protective:
                 scores[rules.category] += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from policydiff.classify.context import document_context, with_definition
+from policydiff.classify.context import TermUses, document_context, with_definition
 from policydiff.classify.engine import DEFAULT_MAJOR, Subject, Verdict, classify
 from policydiff.classify.rulebook import RuleBook
 from policydiff.model import Category, Direction, Outline
@@ -20,6 +20,7 @@ def judge_changes(
     major: frozenset[tuple[Category, Direction]] = DEFAULT_MAJOR,
 ) -> list[Verdict]:
     """A verdict per change; each subject comes with its new clause's start (None when removed)."""
-    read = [with_definition(subject, start, new_outline, rulebook) for subject, start in subjects]
+    uses = TermUses(new_outline)
+    read = [with_definition(subject, start, uses, rulebook) for subject, start in subjects]
     context = document_context(read, old_outline, rulebook)
     return [classify(subject, rulebook, major=major, context=context) for subject in read]
