@@ -13,6 +13,7 @@ or removed clause). Its *profile* lists:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -258,14 +259,14 @@ def _file_terms(
     # (and so does one that binds another party: "processors are bound to protect it")
     # — within its clause: "we share X with partners unless you opt out" still shares
     bound = bool(sentence_terms) and practice_reader().binds_another_party(plain)
-    guarded_clauses = {
-        (s, e)
-        for s, e, _ in clauses
-        if any(
-            s <= t.start < e and t.category and rulebook.by_category(t.category).protective
-            for t in sentence_terms
-        )
-    }
+    guards = [
+        (t.start, t.end, next(((s, e) for s, e, _ in clauses if s <= t.start < e), (0, len(plain))))
+        for t in sentence_terms
+        if t.category and rulebook.by_category(t.category).protective
+    ]
+    # … but not a practice the company states beside it: "we encrypt your data and share it with
+    # advertisers" shares; "you can opt out of the sale of your data" sells nothing
+    stated = _stated_practices(plain) if guards else []
     # "Security." or "Cookies" alone is a heading-like fragment: it names a topic, it promises nothing
     fragment = len(WORD.findall(plain)) < 3
     present = {f"{t.category.value}.{t.name}" for t in sentence_terms if t.category}
@@ -277,12 +278,47 @@ def _file_terms(
             continue  # "Japan" in a sentence about the courts is no place data goes
         shifted = Match(term.name, term.category, term.text, term.start + offset, term.end + offset)
         found.terms.append(shifted)
-        guarded = bound or any(s <= term.start < e for s, e in guarded_clauses)
+        # a stated practice starts a new part of the sentence: a safeguard guards what follows it in
+        # its own part, and what precedes it only where no practice was stated ("we may share X with
+        # advertisers, subject to your choices" shares; "under the Privacy Shield we commit to
+        # resolve complaints about our collection" states none)
+        part = bisect_right(stated, term.start)
+        guarded = bound or any(
+            clause[0] <= term.start < clause[1]
+            and bisect_right(stated, start) == part
+            and (start <= term.start or part == 0)
+            for start, _, clause in guards
+        )
         if fragment or (guarded and not rules.protective):
             continue
         denied = next((d for s, e, d in clauses if s <= term.start < e), context_denied)
         key = (term.category, member_key(term, rules))
         (found.denied if denied else found.affirmed).setdefault(key, shifted)
+
+
+# what stands right before a verb whose subject is the company: "we (may) collect", "… and share",
+# ", we collect" (a purpose phrase before it: "to protect your account, we collect …")
+_COMPANY_VERB_BEFORE = re.compile(
+    r"(?:\bwe|\band|,|;)\s+(?:(?:may|will|can|also|then|might|could|would|shall|do|does|must|"
+    r"additionally|further|now|still)\s+){0,3}$",
+    re.IGNORECASE,
+)
+_WE = re.compile(r"\bwe\b", re.IGNORECASE)
+_WIDENING = frozenset({"collect", "use", "share", "retain"})
+
+
+def _stated_practices(plain: str) -> list[int]:
+    """Where the company states a practice of its own in a sentence: its widening verbs (collect,
+    use, share, retain but delete), with the company as subject, said or coordinated."""
+    reader = practice_reader()
+    found = []
+    for match in reader.verbs.finditer(plain):
+        if match.lastgroup not in _WIDENING or reader.promising.match(match.group()):
+            continue
+        before = plain[: match.start()]
+        if _COMPANY_VERB_BEFORE.search(before) and _WE.search(before + match.group()):
+            found.append(match.start())
+    return found
 
 
 def _file_cues(found: Profile, plain: str, offset: int, rulebook: RuleBook) -> None:
