@@ -355,8 +355,8 @@ def _on_practice(table: Mapping[str, object], where: str, context: str = "practi
     value = table.get(f"on_{context}")
     if value is None:
         return None
-    if value not in CUE_EFFECTS:
-        raise InputError(f"{where}: 'on_{context}' must be one of {', '.join(CUE_EFFECTS)}")
+    if value not in (*CUE_EFFECTS, "neutral"):
+        raise InputError(f"{where}: 'on_{context}' must be one of {', '.join(CUE_EFFECTS)}, neutral")
     for key in (f"{context}_says_added", f"{context}_says_removed"):
         if not isinstance(table.get(key), str):
             raise InputError(f"{where}: 'on_{context}' needs {key}")

@@ -208,6 +208,9 @@ def term_signals(
 
 
 _PRACTICES = ("collect", "use", "share", "retain")  # what the company does; not protect, rights, notify
+_SUBJECTS = frozenset(
+    {"you", "we", "they", "it", "he", "she", "the", "a", "an", "our", "your", "their", "this", "such"}
+)
 _USER_FIRST = re.compile(r"\W*(?:you|users?|parents?)\b", re.IGNORECASE)
 _USER_RIGHT = re.compile(
     r"\W*(?:you|users?|parents?)\s+"
@@ -237,6 +240,8 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             says = cue.practice_says_added if added else cue.practice_says_removed
         adverse = added if effect == "permits" else not added
         direction = Direction.EXPANDS if adverse else Direction.NARROWS
+        if effect == "neutral":  # says the same practice more or less surely: no wider, no narrower
+            direction = Direction.NEUTRAL
         out.append(signal(None, direction, cue.id, says, match, side, CUE, told=Told(added=added)))
     return out
 
@@ -250,7 +255,20 @@ def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
     before = text[start : match.start]
     if statement_reader().negation.search(before) or _USER_FIRST.match(before):
         return False
-    actions = practice_reader().actions(before)
+    reader = practice_reader()
+    ends = [at for mark in (".", "!", "?", "\n", ";") if (at := text.find(mark, match.end)) >= 0]
+    after = text[match.end : min(ends, default=len(text))]
+    if reader.promising.search(before + " " + after):
+        return False  # "we will use reasonable efforts to erase …": a promise, whatever verb is near
+    # the verb the cue qualifies: the one right after it ("we may share"), else the one before it
+    # ("we share X unless …")
+    words = after.split()
+    # a new clause after the cue ("unless you opt out") has its own subject: its verb is not the one
+    # the cue qualifies
+    following = reader.actions(" ".join(words[:4])) if words and words[0].casefold() not in _SUBJECTS else []
+    if following and statement_reader().negation.search(after[:40]):
+        return False
+    actions = following[:1] or reader.actions(before)
     return bool(actions) and actions[0] in _PRACTICES
 
 
