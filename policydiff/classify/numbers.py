@@ -31,7 +31,8 @@ _WORDS = {
     "a": 1,
     "an": 1,
 }
-_DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0, "hour": 1 / 24}
+# a month is a twelfth of a year: "12 months" and "one year" are the same period, not a longer one
+_DAYS_PER = {"day": 1.0, "week": 7.0, "month": 365.0 / 12, "year": 365.0, "hour": 1 / 24}
 # a business day is about 7/5 of a calendar day: "15 business days" is three weeks
 _BUSINESS = 7 / 5
 

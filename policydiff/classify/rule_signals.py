@@ -6,6 +6,7 @@ here have strength ``RULE`` but contact details (``TERM``).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -21,6 +22,10 @@ ORGANISATION = re.compile(
     r"\b[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|and|&))*[ \t]*,?[ \t]+"
     r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|S\.A\.S?|SAS|SARL|B\.V|BV|N\.V|Pty|Corp|Corporation|plc|PLC|AG|SE|S\.p\.A|Co|Company|LLP|LP)\b\.?"
 )
+
+
+_SAME_PERIOD = 0.035  # a month is 28 to 31 days: periods this close are one period said two ways
+_UNIT = re.compile(r"day|week|month|year|hour")
 
 
 def rule_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
@@ -47,7 +52,13 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     olds = [q for q, c in sides.old_profile.numbers if c is rules.category and q.unit == rule.unit]
     news = [q for q, c in sides.new_profile.numbers if c is rules.category and q.unit == rule.unit]
     for before, after in zip(olds, news, strict=False):
-        if before.value == after.value:
+        if before.value == after.value or (
+            # "30 days" and "one month", "12 months" and "a year": the same period in other units
+            # (in the same unit, "30 days" → "31 days" is a day longer)
+            rule.unit == "duration"
+            and _UNIT.findall(before.text.casefold()) != _UNIT.findall(after.text.casefold())
+            and math.isclose(before.value, after.value, rel_tol=_SAME_PERIOD)
+        ):
             continue
         direction = rule.larger if after.value > before.value else opposite(rule.larger)
         adverse = direction is Direction.EXPANDS

@@ -367,15 +367,18 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     if sides.kind is not ChangeKind.MODIFIED:
         return []
     reader = practice_reader()
-    reach, first = 0, None
+    reach, first, words = 0, None, []
     old_at = new_at = 0
     for edit in sides.edits:
         if edit.op is not Op.EQUAL:
             sign = 1 if edit.op is Op.INSERT else -1
-            for word in WORD.findall(mask_links(edit.text).casefold()):
-                if word in reader.breadth:
-                    reach += sign * reader.breadth[word]
-                    first = first or (edit, old_at, new_at)
+            for word in WORD.finditer(mask_links(edit.text)):
+                if word.group().casefold() in reader.breadth:
+                    reach += sign * reader.breadth[word.group().casefold()]
+                    words.append(word.group())
+                    if first is None:  # where the first quantifier stands, on its side
+                        shift = word.start()
+                        first = (edit, old_at + shift, new_at + shift)
         old_at += len(edit.text) if edit.op is not Op.INSERT else 0
         new_at += len(edit.text) if edit.op is not Op.DELETE else 0
     if not reach or first is None:
@@ -406,8 +409,9 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         category = next(protected, Category.RIGHTS if right else category)
     direction = Direction.EXPANDS if widens else Direction.NARROWS
     what = "a right or a promise" if protective else "what the company does"
-    says = f"{what} now covers {'less' if reach < 0 else 'more'}: «{edit.text.strip()}»"
-    match = Match("scope", category, edit.text.strip(), at, at + len(edit.text))
+    quoted = ", ".join(dict.fromkeys(words))
+    says = f"{what} now covers {'less' if reach < 0 else 'more'}: «{quoted}»"
+    match = Match("scope", category, quoted, at, at + len(words[0]))
     side = Side.NEW if inserted else Side.OLD
     return [
         signal(category, direction, "scope.wider" if reach > 0 else "scope.narrower", says, match, side, CUE)
