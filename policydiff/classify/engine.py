@@ -34,7 +34,7 @@ from policydiff.classify.signals import (
 )
 from policydiff.classify.statements import statement_reader
 from policydiff.model import Category, ChangeKind, Consent, Direction, Edit, Op, Reason, Severity, Side, Told
-from policydiff.text import WORD, fold, mask_labels, mask_links
+from policydiff.text import WORD, fold, mask_labels, mask_links, sentences
 
 _ANAPHORA = re.compile(r"\b(?:them|they|these|those|such (?:parties|companies|partners|providers))\b", re.I)
 # a heading of this many words names a topic; a longer one is a statement set as a heading
@@ -292,8 +292,26 @@ def _still_meant(
 
 
 def _content_word(word: str, rulebook: RuleBook) -> bool:
-    """A lower-case word that is no connective: a name, a number or markup is not."""
-    return word.isalpha() and word.islower() and len(word) > 1 and word not in rulebook.editorial_words
+    """A lower-case word that is no connective: a name, a number, markup or a negation is not."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) > 1
+        and word not in rulebook.editorial_words
+        and word not in _FUNCTION_WORDS
+    )
+
+
+# the verbs and negations every statement is built of: "do" and "not" name nothing new
+_FUNCTION_WORDS = frozenset(
+    {"do", "does", "did", "not", "never", "no", "nor", "don", "doesn", "won", "will", "shall"}
+)
+
+
+def _affirmed(text: str) -> str:
+    """The sentences of ``text`` the company does not deny ("we do not …"): what it states it does."""
+    negation = statement_reader().negation
+    return " ".join(text[start:end] for start, end in sentences(text) if not negation.search(text[start:end]))
 
 
 # practice classes whose new statement can widen what is done with data (not rights, notice, security)
@@ -334,8 +352,9 @@ def _unknown_practice(
     reader = practice_reader()
     if reader.binds_another_party(mask_links(subject.new)):
         return None  # a safeguard laid on a processor: the rules read it, or it describes
-    # a list item names its practice through the lead-in or heading it sits under
-    where = (subject.new, subject.lead, subject.new_context)
+    # a list item names its practice through the lead-in or heading it sits under; a practice
+    # denied ("we do not use your chats to train models") states none
+    where = (_affirmed(subject.new), subject.lead, subject.new_context)
     stated = any(action in _WIDENING for text in where for action in reader.actions(text))
     category = categories[0] if categories else Category.OTHER
     # with no practice verb, a clause read by a rule, or about what cannot widen by being added
