@@ -243,7 +243,18 @@ def _unread(
         found = _new_things(subject, rulebook, known, major, inserted=came)
         if found is not None:
             return found
-    if conditioned or named or reader.changes_meaning(went, came, rulebook):
+    # how a right is used ("at any time" → "by contacting support", "in Settings" → "by email")
+    # is the right itself (LABELING.md: "fewer or harder-to-use rights"): a lawyer reads it
+    used = bool(content) and any(
+        _USER_RIGHT.match(sentence)
+        and (
+            "rights" in reader.actions(sentence)
+            or reader.promising.search(sentence) is not None  # "you can delete …": the user's erasure
+            or any(term.category is Category.RIGHTS for term in rulebook.find_terms(mask_links(sentence)))
+        )
+        for sentence in sentences
+    )
+    if conditioned or named or used or reader.changes_meaning(went, came, rulebook):
         says = f"a statement about {topic} was reworded and no rule reads it"
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
@@ -302,6 +313,11 @@ def _content_word(word: str, rulebook: RuleBook) -> bool:
     )
 
 
+_USER_RIGHT = re.compile(
+    r"\W*(?:you|users?|parents?)\s+(?:also\s+)?"
+    r"(?:can|may|will be able to|are able to|have the right to|are entitled to)\b",
+    re.IGNORECASE,
+)
 # the verbs and negations every statement is built of: "do" and "not" name nothing new
 _FUNCTION_WORDS = frozenset(
     {"do", "does", "did", "not", "never", "no", "nor", "don", "doesn", "won", "will", "shall"}
