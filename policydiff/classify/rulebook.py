@@ -151,6 +151,9 @@ class CategoryRules:
     # concept → concepts one of which must stand in its sentence for it to count (a place, a transfer)
     requires: Mapping[str, frozenset[str]] = field(default_factory=dict)
     labels: Mapping[str, str] = field(default_factory=dict)  # concept → how a notice names it
+    # concepts that protect the user in a category that is no safeguard (a transfer's standard
+    # contractual clauses): gaining one narrows, losing one expands
+    protects: frozenset[str] = frozenset()
 
     def label(self, concept: str) -> str | None:
         """How a notice names ``concept`` to a user ("precise location", "advertising partners"):

@@ -149,6 +149,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         priority=int(data.get("priority", 50)),  # type: ignore[call-overload]
         protective=bool(data.get("protective", False)),
         adverse=frozenset(_strings(data.get("adverse", []), f"{where} adverse")),
+        protects=_protects(data, terms, where),
         gained=_direction(data, "gained", Direction.EXPANDS, where),
         lost=_direction(data, "lost", Direction.NARROWS, where),
         grouped=frozenset(_strings(data.get("grouped", []), f"{where} grouped")),
@@ -178,6 +179,14 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
             **_labels(data, terms, where),
         },
     )
+
+
+def _protects(data: Mapping[str, object], concepts: Mapping[str, object], where: str) -> frozenset[str]:
+    named = _strings(data.get("protects", []), f"{where} protects")
+    unknown = sorted(set(named) - set(concepts))
+    if unknown:
+        raise InputError(f"{where}: protects names {', '.join(unknown)}, not concepts")
+    return frozenset(named)
 
 
 def _company(name: str) -> str:

@@ -82,14 +82,20 @@ def opposite(direction: Direction) -> Direction:
 
 
 def _gained(rules: CategoryRules, concept: str) -> Direction:
+    if concept in rules.protects:
+        return Direction.NARROWS
     return Direction.EXPANDS if concept in rules.adverse else rules.gained
 
 
 def _lost(rules: CategoryRules, concept: str) -> Direction:
+    if concept in rules.protects:
+        return Direction.EXPANDS  # a safeguard removed while the practice stays (LABELING.md, Removals)
     return Direction.NARROWS if concept in rules.adverse else rules.lost
 
 
 def _denied(rules: CategoryRules, concept: str) -> Direction:
+    if concept in rules.protects:  # "no longer a valid safeguard" explains; it grants nothing
+        return opposite(rules.gained)
     return opposite(_gained(rules, concept))
 
 
@@ -198,7 +204,8 @@ def term_signals(
             continue
         if only_verbs_went and key[1] in rulebook.by_category(key[0]).grouped:
             continue  # "we use cookies to …" → "cookies help us …": the verb went, the practice stayed
-        if rulebook.by_category(key[0]).protective and _practice_went(sides, match, rulebook):
+        rules = rulebook.by_category(key[0])
+        if (rules.protective or match.name in rules.protects) and _practice_went(sides, match, rulebook):
             continue  # "we share X unless you opt out" gone whole: no right lost over a practice kept
         found.append(("removed", key, match, match.text))
     return [_term_signal(rulebook, event, key[0], match, words) for event, key, match, words in found]
@@ -281,7 +288,9 @@ def _practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
     here = [
         key
         for key, term in sides.old_profile.affirmed.items()
-        if span[0] <= term.start < span[1] and not rulebook.by_category(key[0]).protective
+        if span[0] <= term.start < span[1]
+        and not rulebook.by_category(key[0]).protective
+        and term.name not in rulebook.by_category(key[0]).protects
     ]
     return any(key not in sides.new_profile.affirmed for key in here)
 
