@@ -394,3 +394,14 @@ def test_a_recorded_date_out_of_range_is_refused(value: str) -> None:
 
     with pytest.raises(InputError, match="out of range"):
         parse_date(value, "--date")
+
+
+def test_the_command_line_starts_without_what_a_command_may_not_need() -> None:
+    # a fresh interpreter: what `policydiff --help` or a first command pays before it runs
+    heavy = (
+        "email.utils", "docx", "pdfminer", "jinja2", "rich", "lxml", "bs4", "httpx", "sendgrid", "yaml",
+        "markupsafe", "policydiff.classify", "policydiff.compare", "policydiff.render.html",
+    )  # fmt: skip
+    code = f"import sys, policydiff.cli; print([m for m in {heavy!r} if m in sys.modules])"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
