@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 _WORD = re.compile(r"[\w']+")
 _GAP = re.compile(r"[\s-]*")
@@ -58,6 +59,13 @@ def _split(phrase: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     return tuple(words), tuple(stems)
 
 
+@lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The casefolded words of ``text`` with their offsets: each phrase set (terms, cues, rule
+    phrases) reads the same sentences, so they are split once (a pure memo of the text)."""
+    return tuple((m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(text))
+
+
 class PhraseSet:
     """An index of named phrases."""
 
@@ -86,6 +94,18 @@ class PhraseSet:
     def __bool__(self) -> bool:
         return self.size > 0
 
+    @cached_property
+    def _first_words(self) -> re.Pattern[str]:
+        """Any phrase's first word, as one regex over casefolded text: a text without one holds no
+        phrase, and a C search says so faster than splitting the text into words."""
+        exact = sorted(self._exact, key=len, reverse=True)
+        stems = {p.words[0] for bucket in self._stems.values() for p in bucket}
+        stems |= {p.words[0] for p in self._short_stems}
+        parts = [re.escape(word) for word in exact] + [re.escape(stem) + r"[\w']*" for stem in sorted(stems)]
+        if not parts:
+            return re.compile(r"(?!)")
+        return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w'])")
+
     def _candidates(self, word: str) -> Iterator[_Phrase]:
         yield from self._exact.get(word, ())
         yield from self._stems.get(word[:_KEY], ())
@@ -96,7 +116,9 @@ class PhraseSet:
 
         Where phrases of several names are equally long at one place, each name is reported.
         """
-        tokens = [(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(text)]
+        if not self._first_words.search(text.casefold()):
+            return
+        tokens = _tokens(text)
         index = 0
         while index < len(tokens):
             size = 0
@@ -118,7 +140,7 @@ class PhraseSet:
             index += size
 
     @staticmethod
-    def _matches(phrase: _Phrase, tokens: list[tuple[str, int, int]], index: int, text: str) -> bool:
+    def _matches(phrase: _Phrase, tokens: tuple[tuple[str, int, int], ...], index: int, text: str) -> bool:
         if index + len(phrase.words) > len(tokens):
             return False
         for offset, (word, stem) in enumerate(zip(phrase.words, phrase.stems, strict=True)):

@@ -24,11 +24,14 @@ def promised_notice_days(outline: Outline, rulebook: RuleBook) -> int | None:
 def promised_notice(outline: Outline, rulebook: RuleBook) -> tuple[int, str] | None:
     """The promised advance-notice period in days and the path of the clause that promises it."""
     notice = next(c for c in rulebook.categories if c.category is Category.NOTICE)
+    headings: dict[tuple[str, ...], bool] = {}  # a section's clauses share their heading trail
     for leaf in outline.leaves():
         # a promise has a period and a notice word; most clauses have neither: skip them cheaply
         if not _DURATION_UNIT.search(leaf.text) or not notice.terms.search(leaf.text):
             continue
-        headed = bool(leaf.heading) and bool(notice.terms.search(" ".join(leaf.heading)))
+        if leaf.heading not in headings:
+            headings[leaf.heading] = bool(leaf.heading) and bool(notice.terms.search(" ".join(leaf.heading)))
+        headed = headings[leaf.heading]
         days = _promised_in(leaf, rulebook, headed)
         if days is not None:
             return days, leaf.path
