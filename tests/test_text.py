@@ -305,3 +305,18 @@ def test_the_text_only_normaliser_gives_the_same_text_as_the_mapped_one(raw: str
     from policydiff.text import normalise, normalise_text
 
     assert normalise_text(raw) == normalise(raw).text
+
+
+_LINK_ALPHABET = st.sampled_from(
+    list("ab []()!:/.wWhHtTpPsSmMaAiIlLoO")
+    + ["http://", "HTTPS://", "www.", "WWW.", "mailto:", "MAILTO:", "](", "[x](y)", "[a][b]", " "]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_LINK_ALPHABET, max_size=30).map("".join))
+def test_strip_links_skips_its_substitutions_only_where_they_would_find_nothing(text: str) -> None:
+    from policydiff.text import _MD_REF, _URL, MD_LINK, strip_links
+
+    expected = _URL.sub(" ", _MD_REF.sub(r"\1", MD_LINK.sub(r"\1", text)))
+    assert strip_links(text) == expected
