@@ -135,3 +135,15 @@ def test_a_broken_ontology_table_is_named(
 ) -> None:
     with pytest.raises(InputError, match=message):
         load_rulebook(_broken(tmp_path, file, old, new))
+
+
+def test_an_age_alone_is_read_as_the_childrens_threshold_a_count_of_things_is_not(rulebook: RuleBook) -> None:
+    from policydiff.classify.profile import Region, profile
+
+    def numbers(text: str) -> list[tuple[str, Category | None]]:
+        found = profile(Region(text, [(0, len(text))]), rulebook)
+        return [(quantity.text, category) for quantity, category in found.numbers]
+
+    assert numbers("You must be at least 16 to open an account.") == [("at least 16", Category.CHILDREN)]
+    assert numbers("Members aged 18 or older may vote.") == [("aged 18", Category.CHILDREN)]
+    assert numbers("Passwords need at least 16 characters.")[0][1] is None

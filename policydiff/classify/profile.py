@@ -341,7 +341,19 @@ def _file_numbers(
         category = number_category(sentence_terms, quantity, rulebook) or number_category(
             context_terms, quantity, rulebook
         )
+        if category is None and quantity.unit == "age" and _AGE_ALONE.match(plain, quantity.end):
+            # "you must be at least 16 to use the app": an age threshold speaks of who may use the
+            # service, whatever words stand near it ("at least 16 characters" counts no age)
+            readers = [r.category for r in rulebook.categories if any(x.unit == "age" for x in r.rules)]
+            category = readers[0] if len(readers) == 1 else None
         found.numbers.append((quantity.shifted(offset), category))
+
+
+# what may follow an age: its unit, then the end of the phrase ("at least 16 to use", "16 or older")
+_AGE_ALONE = re.compile(
+    r"\s*(?:years?(?:\s+(?:old|of\s+age))?)?\s*(?:$|[.,;:)]|(?:to|or|and|who|in|may|can|must|are|is)\b)",
+    re.IGNORECASE,
+)
 
 
 def _file_rule_phrases(found: Profile, plain: str, offset: int, rulebook: RuleBook) -> None:
