@@ -12,11 +12,12 @@ from collections import Counter
 from collections.abc import Sequence
 
 from policydiff.classify.editorial import EMAIL_OR_PHONE
+from policydiff.classify.numbers import Quantity
 from policydiff.classify.profile import Profile, Region
 from policydiff.classify.rulebook import CategoryRules, Match, Rule, RuleBook
 from policydiff.classify.signals import RULE, TERM, Sides, Signal, opposite, signal
 from policydiff.model import ChangeKind, Direction, Side, Told
-from policydiff.text import fold
+from policydiff.text import fold, sentences
 
 ORGANISATION = re.compile(
     r"\b[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|and|&))*[ \t]*,?[ \t]+"
@@ -26,6 +27,42 @@ ORGANISATION = re.compile(
 
 _SAME_PERIOD = 0.035  # a month is 28 to 31 days: periods this close are one period said two ways
 _UNIT = re.compile(r"day|week|month|year|hour")
+_BOUND_WORDS = 2  # a sentence of fewer words that name something is not recognised without its number
+# words that only link the others ("for", "within"): the rest of the sentence must all stand again
+_LINKING = frozenset(
+    [
+        "we",
+        "you",
+        "our",
+        "your",
+        "the",
+        "a",
+        "an",
+        "for",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "within",
+        "up",
+        "after",
+        "before",
+        "until",
+        "and",
+        "or",
+        "will",
+        "may",
+        "can",
+        "is",
+        "are",
+        "be",
+        "it",
+        "this",
+        "that",
+    ]
+)
 
 
 def rule_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
@@ -51,6 +88,15 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     out = []
     olds = [q for q, c in sides.old_profile.numbers if c is rules.category and q.unit == rule.unit]
     news = [q for q, c in sides.new_profile.numbers if c is rules.category and q.unit == rule.unit]
+    if sides.kind is ChangeKind.MODIFIED and len(olds) > len(news):
+        gone = _bound_removed(olds[len(news) :], sides)
+        if gone is not None:  # "30 days' notice of changes" → "notice of changes": nothing bounds it now
+            told = Told(f"{gone.text} → no period")
+            match = Match(rule.id, rules.category, gone.text, gone.start, gone.end)
+            says = rules.says(rule, told)
+            out.append(
+                signal(rules.category, Direction.EXPANDS, rule.id, says, match, Side.OLD, RULE, told=told)
+            )
     for before, after in zip(olds, news, strict=False):
         if before.value == after.value or (
             # "30 days" and "one month", "12 months" and "a year": the same period in other units
@@ -79,6 +125,24 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             )
         )
     return out
+
+
+def _bound_removed(gone: Sequence[Quantity], sides: Sides) -> Quantity | None:
+    """The first of ``gone`` whose sentence still stands on the new side without it (most of its
+    other words there): a bound removed from a practice that stays, not a practice removed."""
+    for quantity in gone:
+        span = sides.old.sentence_at(quantity.start)
+        if span is None:
+            continue
+        sentence = sides.old.text[span[0] : quantity.start] + sides.old.text[quantity.end : span[1]]
+        words = set(fold(sentence).split()) - _LINKING
+        if len(words) < _BOUND_WORDS:
+            continue
+        for _, other in sides.new.parts():
+            for start, end in sentences(other):
+                if words <= set(fold(other[start:end]).split()):
+                    return quantity
+    return None
 
 
 def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
