@@ -19,7 +19,7 @@ from functools import cache
 
 from policydiff.classify.editorial import Texts, changed_words, edited_words, editorial_verdict, visible_words
 from policydiff.classify.moves import Pool, moved_in
-from policydiff.classify.practice import practice_reader
+from policydiff.classify.practice import USER_RIGHT, WIDENING, practice_reader
 from policydiff.classify.profile import Region, changed_regions, profile, whole_region
 from policydiff.classify.rule_signals import rule_signals
 from policydiff.classify.rulebook import Match, RuleBook
@@ -236,9 +236,7 @@ def _unread(
     # ("We may collect: … contact information, including … and phone number")
     visible = {word.casefold() for word in WORD.findall(mask_links(subject.new))}
     listed = [word for word in came if _content_word(word, rulebook) and word.casefold() in visible]
-    named = len(listed) >= _NOVEL_WORDS and any(
-        action in _WIDENING for action in reader.actions(subject.lead)
-    )
+    named = len(listed) >= _NOVEL_WORDS and any(action in WIDENING for action in reader.actions(subject.lead))
     if came and (known := vocabulary()):
         found = _new_things(subject, rulebook, known, major, inserted=came)
         if found is not None:
@@ -246,7 +244,7 @@ def _unread(
     # how a right is used ("at any time" → "by contacting support", "in Settings" → "by email")
     # is the right itself (LABELING.md: "fewer or harder-to-use rights"): a lawyer reads it
     used = bool(content) and any(
-        _USER_RIGHT.match(sentence)
+        USER_RIGHT.match(sentence)
         and (
             "rights" in reader.actions(sentence)
             or reader.promising.search(sentence) is not None  # "you can delete …": the user's erasure
@@ -313,11 +311,6 @@ def _content_word(word: str, rulebook: RuleBook) -> bool:
     )
 
 
-_USER_RIGHT = re.compile(
-    r"\W*(?:you|users?|parents?)\s+(?:also\s+)?"
-    r"(?:can|may|will be able to|are able to|have the right to|are entitled to)\b",
-    re.IGNORECASE,
-)
 # the verbs and negations every statement is built of: "do" and "not" name nothing new
 _FUNCTION_WORDS = frozenset(
     {"do", "does", "did", "not", "never", "no", "nor", "don", "doesn", "won", "will", "shall"}
@@ -330,8 +323,6 @@ def _affirmed(text: str) -> str:
     return " ".join(text[start:end] for start, end in sentences(text) if not negation.search(text[start:end]))
 
 
-# practice classes whose new statement can widen what is done with data (not rights, notice, security)
-_WIDENING = ("collect", "use", "share", "retain")
 # practice classes that promise something to the user: their removal may be adverse
 _PROMISING = ("protect", "rights", "notify")
 _NOVEL_WORDS = 2  # words the old text never used: fewer is a new wording of what it said
@@ -371,7 +362,7 @@ def _unknown_practice(
     # a list item names its practice through the lead-in or heading it sits under; a practice
     # denied ("we do not use your chats to train models") states none
     where = (_affirmed(subject.new), subject.lead, subject.new_context)
-    stated = any(action in _WIDENING for text in where for action in reader.actions(text))
+    stated = any(action in WIDENING for text in where for action in reader.actions(text))
     category = categories[0] if categories else Category.OTHER
     # with no practice verb, a clause read by a rule, or about what cannot widen by being added
     # (how to reach us, a right), stands as read

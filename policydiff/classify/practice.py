@@ -18,7 +18,16 @@ from policydiff.classify.rulebook import RuleBook
 from policydiff.model import Category
 from policydiff.text import mask_links
 
-__all__ = ["PracticeReader", "practice_reader"]
+__all__ = ["USER_RIGHT", "WIDENING", "PracticeReader", "practice_reader"]
+
+# practice classes whose statement can widen what is done with data (not protect, rights, notify)
+WIDENING = frozenset({"collect", "use", "share", "retain"})
+# a sentence in which the user holds a right: "you can …", "you have the right to …"
+USER_RIGHT = re.compile(
+    r"\W*(?:you|users?|parents?)\s+(?:also\s+)?"
+    r"(?:can|may|will be able to|are able to|have the right to|are entitled to)\b",
+    re.IGNORECASE,
+)
 
 _ONTOLOGY = Path(__file__).with_name("ontology")
 # the company as a sentence's subject: its own obligations are practices ("we are required to share");

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from policydiff.classify.numbers import Quantity, quantities
-from policydiff.classify.practice import practice_reader
+from policydiff.classify.practice import WIDENING, practice_reader
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.model import Category, Edit, Op
 from policydiff.text import WORD, fold, mask_labels, mask_links, sentences
@@ -304,7 +304,6 @@ _COMPANY_VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WE = re.compile(r"\bwe\b", re.IGNORECASE)
-_WIDENING = frozenset({"collect", "use", "share", "retain"})
 
 
 def _stated_practices(plain: str) -> list[int]:
@@ -313,7 +312,7 @@ def _stated_practices(plain: str) -> list[int]:
     reader = practice_reader()
     found = []
     for match in reader.verbs.finditer(plain):
-        if match.lastgroup not in _WIDENING or reader.promising.match(match.group()):
+        if match.lastgroup not in WIDENING or reader.promising.match(match.group()):
             continue
         before = plain[: match.start()]
         if _COMPANY_VERB_BEFORE.search(before) and _WE.search(before + match.group()):

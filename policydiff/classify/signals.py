@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from policydiff.classify.editorial import replacements
-from policydiff.classify.practice import practice_reader
+from policydiff.classify.practice import USER_RIGHT, WIDENING, practice_reader
 from policydiff.classify.profile import Profile, Region, covering_kinds, kinds_named
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.classify.statements import statement_reader
@@ -214,16 +214,10 @@ def term_signals(
 # ------------------------------------------------------------------ generic cues, swaps, lists
 
 
-_PRACTICES = ("collect", "use", "share", "retain")  # what the company does; not protect, rights, notify
 _SUBJECTS = frozenset(
     {"you", "we", "they", "it", "he", "she", "the", "a", "an", "our", "your", "their", "this", "such"}
 )
 _USER_FIRST = re.compile(r"\W*(?:you|users?|parents?)\b", re.IGNORECASE)
-_USER_RIGHT = re.compile(
-    r"\W*(?:you|users?|parents?)\s+"
-    r"(?:can|may|will be able to|are able to|have the right to|are entitled to)\b",
-    re.IGNORECASE,
-)
 
 
 def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
@@ -276,7 +270,7 @@ def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
     if following and statement_reader().negation.search(after[:40]):
         return False
     actions = following[:1] or reader.actions(before)
-    return bool(actions) and actions[0] in _PRACTICES
+    return bool(actions) and actions[0] in WIDENING
 
 
 def _practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
@@ -402,13 +396,13 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         return []
     sentence = region.text[span[0] : span[1]]
     verbs = reader.verbs_in(sentence)
-    right = _USER_RIGHT.match(sentence) is not None  # "you can see …": a right, whatever its verb
+    right = USER_RIGHT.match(sentence) is not None  # "you can see …": a right, whatever its verb
     if not verbs and not right:
         return []
     action = verbs[0][0] if verbs else "rights"
     denied = any(s <= at < e and d for s, e, d in found.denials)
     terms = [t for t in found.terms if span[0] <= t.start < span[1] and t.category is not None]
-    protective = denied or right or action not in _PRACTICES or bool(reader.promising.match(verbs[0][1]))
+    protective = denied or right or action not in WIDENING or bool(reader.promising.match(verbs[0][1]))
     protective = protective or any(rulebook.by_category(t.category).protective for t in terms if t.category)
     widens = (reach > 0) != protective
     # the practice's verb says what it is ("used solely for" → purpose); a promise, by its terms

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from policydiff.model import Clause, ClauseKind
-from policydiff.render.docx_markup import markup
+from policydiff.render.docx_markup import Markup, markup
 
 __all__ = ["Block", "Piece", "blocks", "kind_of_path", "visible"]
 
@@ -23,7 +23,6 @@ _TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)]|\(?[a-z]\)|\(?[ivx]{1,5}\))\s+")
 _BULLET = re.compile(r"^\s*[-*+•]\s+")
 _CELL = re.compile(r"(?<!\\)\|")
-_SAFE_LINK = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +97,16 @@ def kind_of_path(path: str) -> ClauseKind:
 
 def visible(text: str, kind: ClauseKind) -> list[bool]:
     """For each character of a clause's ``text``, whether a reader sees it (Markdown is not seen)."""
-    found = markup(Clause("x", kind, 0, len(text), text))
-    keep = [True] * len(text)
+    return _seen(markup(Clause("x", kind, 0, len(text), text)), len(text))
+
+
+def _seen(found: Markup, size: int) -> list[bool]:
+    keep = [True] * size
     for start, end in found.hidden:
-        for at in range(start, min(end, len(text))):
+        for at in range(start, min(end, size)):
             keep[at] = False
     for shown in found.shown:  # a cell border or a <br>: seen as a break, its first character kept
-        for at in range(shown.start, min(shown.end, len(text))):
+        for at in range(shown.start, min(shown.end, size)):
             keep[at] = at == shown.start
     return keep
 
@@ -121,23 +123,18 @@ def _row(line: str) -> tuple[tuple[Piece, ...], ...]:
 
 def _pieces(text: str, kind: ClauseKind) -> tuple[Piece, ...]:
     found = markup(Clause("x", kind, 0, len(text), text))
-    hidden = [False] * len(text)
-    for start, end in [*found.hidden, *((item.start, item.end) for item in found.shown)]:
-        for at in range(start, min(end, len(text))):
-            hidden[at] = True
-    shown = {item.start: item for item in found.shown}
+    keep = _seen(found, len(text))
+    breaks = {item.start for item in found.shown}  # a <br> inside a block: a space between its words
     pieces: list[Piece] = []
     for at, char in enumerate(text):
-        if at in shown:
-            char = " "  # a <br> inside a block: a space between its words
-        elif hidden[at]:
+        if not keep[at]:
             continue
         bold = any(a <= at < b for a, b in found.bold)
-        href = next(
-            (target for a, b, target in found.links if a <= at < b and _SAFE_LINK.match(target)), None
-        )
+        # markup keeps only the links a page may show (http(s), mailto)
+        href = next((target for a, b, target in found.links if a <= at < b), None)
+        char = " " if at in breaks else char
         if pieces and pieces[-1].bold == bold and pieces[-1].href == href:
             pieces[-1] = Piece(pieces[-1].text + char, bold, href)
         else:
             pieces.append(Piece(char, bold, href))
-    return tuple(piece for piece in pieces if piece.text)
+    return tuple(pieces)

@@ -111,14 +111,18 @@ class _Writer:
             properties.append(mark)
         if len(properties):
             p.append(properties)
-        for link, runs in groupby(paragraph.runs, key=lambda run: run.link):
+        self.fill(p, paragraph.runs)
+        return p
+
+    def fill(self, p: Element, runs: Sequence[Run]) -> None:
+        """``runs`` into paragraph ``p``; the runs of one link inside one ``w:hyperlink``."""
+        for link, linked in groupby(runs, key=lambda run: run.link):
             parent = p
             if link is not None:
                 parent = _element("hyperlink", {"r:id": self.link_id(link), "history": "1"})
                 p.append(parent)
-            for run in runs:
+            for run in linked:
                 parent.append(self.run(run))
-        return p
 
     def table(self, rows: Sequence[Paragraph]) -> tuple[Element, list[Element], list[Element]]:
         """A Word table of ``rows``, and each row's first and last cell paragraph.
@@ -154,13 +158,7 @@ class _Writer:
                 cell_properties.append(_element("tcW", {"w": str(9000 // width), "type": "dxa"}))
                 tc.append(cell_properties)
                 p = _element("p")
-                for link, runs in groupby(cell, key=lambda run: run.link):
-                    parent = p
-                    if link is not None:
-                        parent = _element("hyperlink", {"r:id": self.link_id(link), "history": "1"})
-                        p.append(parent)
-                    for run in runs:
-                        parent.append(self.run(run))
+                self.fill(p, cell)
                 tc.append(p)
                 tr.append(tc)
                 paragraphs.append(p)
