@@ -45,3 +45,23 @@ def test_every_ontology_class_cites_where_it_comes_from() -> None:
     assert actions and all(table["source"].strip() and table["verbs"] for table in actions.values())
     scope = (ONTOLOGY / "scope.toml").read_text(encoding="utf-8")
     assert "Source:" in scope
+
+
+def test_each_right_granted_to_the_user_cites_its_source_and_names_a_right() -> None:
+    with (ONTOLOGY / "right_verbs.toml").open("rb") as handle:
+        rights = tomllib.load(handle)
+    with (ONTOLOGY.parent / "rules" / "rights.toml").open("rb") as handle:
+        concepts = set(tomllib.load(handle)["terms"])
+    assert rights and all(table["source"].strip() and table["verbs"] for table in rights.values())
+    assert set(rights) <= concepts
+
+
+def test_the_verbs_of_a_granted_right_are_read_as_rights_coordinated_or_alone() -> None:
+    reader = practice_reader()
+    text = "You can view, amend and/or erase your saved trips."
+    assert [right for right, _, _ in reader.granted_rights(text)] == ["access", "correct", "erase"]
+    assert [text[s:e] for _, s, e in reader.granted_rights(text)] == ["view", "amend", "erase"]
+    opting = reader.granted_rights("Users may also opt out of profiling.")
+    assert [right for right, _, _ in opting] == ["object"]
+    assert reader.granted_rights("We can delete your trips.") == []  # the company's practice
+    assert reader.granted_rights("You can contact us by email.") == []  # no right verb

@@ -247,6 +247,7 @@ def _unread(
         USER_RIGHT.match(sentence)
         and (
             "rights" in reader.actions(sentence)
+            or bool(reader.granted_rights(sentence))  # "you can see …, correct … or delete …"
             or reader.promising.search(sentence) is not None  # "you can delete …": the user's erasure
             or any(term.category is Category.RIGHTS for term in rulebook.find_terms(mask_links(sentence)))
         )

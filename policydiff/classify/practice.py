@@ -30,6 +30,8 @@ USER_RIGHT = re.compile(
 )
 
 _ONTOLOGY = Path(__file__).with_name("ontology")
+# one verb of a run ("access, correct, and/or delete"), with what may join it to the one before
+_VERB_RUN = re.compile(r"(?:\s*,)?(?:\s+(?:and/or|and|or|also))*\s+(?P<verb>opt\s+out|[a-z]+)", re.IGNORECASE)
 # the company as a sentence's subject: its own obligations are practices ("we are required to share");
 # "our processors" are another party
 _COMPANY = re.compile(r"\b(?:we|us|i)\b", re.IGNORECASE)
@@ -47,6 +49,23 @@ class PracticeReader:
     obligations: re.Pattern[str]
     breadth: dict[str, int]  # a quantifier's reach: +1 universal ("all"), -1 partial or restrictive
     promising: re.Pattern[str]  # retain-class verbs that promise (delete, erase)
+    right_verbs: dict[str, str]  # ``ontology/right_verbs.toml``: a verb the user is granted → its right
+
+    def granted_rights(self, sentence: str) -> list[tuple[str, int, int]]:
+        """The rights a sentence grants the user by its verbs ("you can access, correct or delete
+        …"), as (right, start, end) of each verb in the run after "you can"."""
+        opening = USER_RIGHT.match(sentence)
+        if opening is None:
+            return []
+        found = []
+        at = opening.end()
+        while (match := _VERB_RUN.match(sentence, at)) is not None:
+            right = self.right_verbs.get(" ".join(match.group("verb").casefold().split()))
+            if right is None:
+                break
+            found.append((right, match.start("verb"), match.end("verb")))
+            at = match.end()
+        return found
 
     def actions(self, sentence: str) -> list[str]:
         """The practice classes whose verbs the sentence holds, in order of appearance."""
@@ -139,6 +158,9 @@ def practice_reader(folder: Path = _ONTOLOGY) -> PracticeReader:
     breadth = {word.casefold(): 1 for word in scope["universal"]}
     breadth.update({word.casefold(): -1 for word in [*scope["partial"], *scope["restrictive"]]})
     promising = re.compile("|".join(_pattern(verb) for verb in scope["promising_verbs"]), re.IGNORECASE)
+    with (folder / "right_verbs.toml").open("rb") as handle:
+        rights = tomllib.load(handle)
+    right_verbs = {verb: right for right, table in rights.items() for verb in table["verbs"]}
     return PracticeReader(
-        verbs, tuple(actions), quantifiers, conditions, wideners, obligations, breadth, promising
+        verbs, tuple(actions), quantifiers, conditions, wideners, obligations, breadth, promising, right_verbs
     )

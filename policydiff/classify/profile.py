@@ -235,7 +235,7 @@ def profile(
         plain = _mask_retroactive(mask_links(mask_labels(sentence)), rulebook)
         clauses = denial_spans(plain, rulebook, context_denied=context_denied)
         found.denials.extend((s + offset, e + offset, d) for s, e, d in clauses)
-        sentence_terms = rulebook.find_terms(plain)
+        sentence_terms = _with_granted_rights(plain, rulebook.find_terms(plain))
         _file_terms(found, plain, offset, sentence_terms, clauses, rulebook, context_denied)
         if terms_only:  # a whole document read for what it already discloses: the rest is not needed
             continue
@@ -243,6 +243,17 @@ def profile(
         _file_numbers(found, plain, offset, sentence_terms, context_terms, rulebook)
         _file_rule_phrases(found, plain, offset, rulebook)
     return found
+
+
+def _with_granted_rights(plain: str, terms: list[Match]) -> list[Match]:
+    """The terms of a sentence, each verb of a right granted to the user read as that right:
+    "you can access, correct or delete your data" erases nothing of the company's."""
+    granted = practice_reader().granted_rights(plain)
+    if not granted:
+        return terms
+    kept = [t for t in terms if not any(t.start < end and start < t.end for _, start, end in granted)]
+    rights = [Match(right, Category.RIGHTS, plain[start:end], start, end) for right, start, end in granted]
+    return sorted([*kept, *rights], key=lambda t: t.start)
 
 
 def _file_terms(

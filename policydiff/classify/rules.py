@@ -480,7 +480,14 @@ EDITORIAL_KEYS = (
 )
 
 
-LIST_KEYS = ("member_added", "member_removed", "qualifier_added", "qualifier_removed")
+LIST_KEYS = (
+    "member_added",
+    "member_removed",
+    "qualifier_added",
+    "qualifier_removed",
+    "safeguard_member_added",
+    "safeguard_member_removed",
+)
 
 
 def _says_table(table: object, keys: tuple[str, ...], where: str) -> Mapping[str, str]:

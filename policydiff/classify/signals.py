@@ -450,10 +450,10 @@ def _list_signal(
     if not _content_words(words, rulebook) or span is None:
         return None
     category = _permission_category(found, span, rulebook)
-    if category is None:
-        return None
     denied = next((d for s, e, d in found.denials if s <= at < e), False)
     member = bool(_MEMBER.search(words))
+    if category is None:
+        return _safeguard_member(rulebook, words, found, span, at, inserted=inserted) if member else None
     if not member and not (denied and other_denies):
         return None  # a qualifier in an affirmation: too weak to read either way
     key, widens = _list_change(member=member, denied=denied, inserted=inserted)
@@ -462,6 +462,73 @@ def _list_signal(
     rule = f"cue.list-{key.replace('_', '-')}"
     return signal(
         category, direction, rule, rulebook.lists[key], match, Side.NEW if inserted else Side.OLD, CUE
+    )
+
+
+# what joins list members, and the words that make a clause of what was edited (a subordinator,
+# a modal, an object pronoun): a member is a noun phrase or an adjunct of a few words
+_SEPARATORS = re.compile(r"[,;]|(?:^|\s)(?:and/or|and|or|&|as well as|plus)(?=\s|$)", re.IGNORECASE)
+_MEMBER_WORDS = 4
+_CLAUSE_WORDS = frozenset(
+    {
+        "although",
+        "because",
+        "including",
+        "how",
+        "which",
+        "that",
+        "who",
+        "whom",
+        "where",
+        "when",
+        "if",
+        "unless",
+        "while",
+        "may",
+        "will",
+        "can",
+        "must",
+        "should",
+        "would",
+        "could",
+        "it",
+        "them",
+        "this",
+        "these",
+        "those",
+        "we",
+        "you",
+        "they",
+        "is",
+        "are",
+        "be",
+    }
+)
+
+
+def _safeguard_member(
+    rulebook: RuleBook, words: str, found: Profile, span: tuple[int, int], at: int, *, inserted: bool
+) -> Signal | None:
+    """A member added to (or removed from) the list of what a safeguard or a right covers, in a
+    sentence that affirms it: one member fewer and the promise covers less."""
+    if any(s <= at < e and d for s, e, d in found.denials):
+        return None  # "we do not encrypt A or B": no promise to weaken
+    member = _SEPARATORS.sub(" ", words).split()
+    if not 0 < len(member) <= _MEMBER_WORDS or any(w.casefold() in _CLAUSE_WORDS for w in member):
+        return None  # a clause went or came ("and manage it", ", including how …"), not a list member
+    protective = [
+        t.category
+        for t in found.terms
+        if span[0] <= t.start < span[1] and t.category and rulebook.by_category(t.category).protective
+    ]
+    if not protective:
+        return None
+    key = "safeguard_member_added" if inserted else "safeguard_member_removed"
+    direction = Direction.NARROWS if inserted else Direction.EXPANDS
+    match = Match(key, protective[0], words.strip(), at, at + len(words))
+    rule = f"cue.list-{key.replace('_', '-')}"
+    return signal(
+        protective[0], direction, rule, rulebook.lists[key], match, Side.NEW if inserted else Side.OLD, CUE
     )
 
 
