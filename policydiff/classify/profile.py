@@ -270,14 +270,17 @@ def _file_terms(
     # (and so does one that binds another party: "processors are bound to protect it")
     # — within its clause: "we share X with partners unless you opt out" still shares
     bound = bool(sentence_terms) and practice_reader().binds_another_party(plain)
-    guards = [
-        (t.start, t.end, next(((s, e) for s, e, _ in clauses if s <= t.start < e), (0, len(plain))))
-        for t in sentence_terms
-        if t.category and rulebook.by_category(t.category).protective
-    ]
+    protective = [t for t in sentence_terms if t.category and rulebook.by_category(t.category).protective]
     # … but not a practice the company states beside it: "we encrypt your data and share it with
     # advertisers" shares; "you can opt out of the sale of your data" sells nothing
-    stated = _stated_practices(plain) if guards else []
+    stated = _stated_practices(plain) if protective else []
+    # nor does a safeguard named as the purpose of a stated practice ("we use your face scan to verify
+    # your identity and to train our models"): it is one purpose among those that follow
+    guards = [
+        (t.start, t.end, next(((s, e) for s, e, _ in clauses if s <= t.start < e), (0, len(plain))))
+        for t in protective
+        if not (bisect_right(stated, t.start) and _PURPOSE_BEFORE.search(plain, 0, t.start))
+    ]
     # "Security." or "Cookies" alone is a heading-like fragment: it names a topic, it promises nothing
     fragment = len(WORD.findall(plain)) < 3
     present = {f"{t.category.value}.{t.name}" for t in sentence_terms if t.category}
@@ -315,6 +318,8 @@ _COMPANY_VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WE = re.compile(r"\bwe\b", re.IGNORECASE)
+# what introduces a purpose right before a term: "… to verify", "… in order to protect", "… for"
+_PURPOSE_BEFORE = re.compile(r"\b(?:(?:in\s+order\s+)?to|for(?:\s+the\s+purposes?\s+of)?)\s+$", re.IGNORECASE)
 
 
 def _stated_practices(plain: str) -> list[int]:

@@ -516,12 +516,13 @@ def _safeguard_member(
     member = _SEPARATORS.sub(" ", words).split()
     if not 0 < len(member) <= _MEMBER_WORDS or any(w.casefold() in _CLAUSE_WORDS for w in member):
         return None  # a clause went or came ("and manage it", ", including how …"), not a list member
-    protective = [
-        t.category
-        for t in found.terms
-        if span[0] <= t.start < span[1] and t.category and rulebook.by_category(t.category).protective
-    ]
-    if not protective:
+    inside = [t for t in found.terms if span[0] <= t.start < span[1] and t.category]
+    protective = [t.category for t in inside if t.category and rulebook.by_category(t.category).protective]
+    # a member that names a practice of the company's own ("… and to train our models") is read by
+    # the term signals; one a right or a safeguard covers ("object to marketing and profiling") is not
+    stated = {m.start for m in (*found.affirmed.values(), *found.denied.values())}
+    named = [t for t in inside if at <= t.start < at + len(words) and t.start in stated]
+    if not protective or any(t.category and not rulebook.by_category(t.category).protective for t in named):
         return None
     key = "safeguard_member_added" if inserted else "safeguard_member_removed"
     direction = Direction.NARROWS if inserted else Direction.EXPANDS
