@@ -243,7 +243,14 @@ def _unread(
             return found
     # how a right is used ("at any time" → "by contacting support", "in Settings" → "by email")
     # is the right itself (LABELING.md: "fewer or harder-to-use rights"): a lawyer reads it
-    used = bool(content) and any(
+    # "you have the right to" → "you are entitled to": the grant said another way is no change of use
+    granting = {
+        word.casefold()
+        for sentence in sentences
+        if (opening := USER_RIGHT.match(sentence))
+        for word in WORD.findall(opening.group())
+    }
+    used = any(word.casefold() not in granting for word in content) and any(
         USER_RIGHT.match(sentence)
         and (
             "rights" in reader.actions(sentence)
@@ -253,7 +260,8 @@ def _unread(
         )
         for sentence in sentences
     )
-    if conditioned or named or used or reader.changes_meaning(went, came, rulebook):
+    widening = any(WIDENING.intersection(reader.actions(sentence)) for sentence in sentences)
+    if conditioned or named or used or reader.changes_meaning(went, came, rulebook, widening=widening):
         says = f"a statement about {topic} was reworded and no rule reads it"
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))

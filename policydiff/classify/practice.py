@@ -88,11 +88,15 @@ class PracticeReader:
         match = self.obligations.search(sentence)
         return match is not None and not _COMPANY.search(sentence[: match.start()])
 
-    def changes_meaning(self, went: list[str], came: list[str], rulebook: RuleBook) -> list[str]:
+    def changes_meaning(
+        self, went: list[str], came: list[str], rulebook: RuleBook, *, widening: bool = True
+    ) -> list[str]:
         """The words among those that went or came that can change what a statement permits.
 
         A term of the rule book, a cue (negation, hedge, exception, limiter), a scope word, or a
-        practice verb that came; a verb that went while its objects stay is a rewording.
+        practice verb that came; a verb that went while its objects stay is a rewording. A widener
+        ("any") weighs only where a practice that can widen is stated (``widening``): "if you have
+        any questions" widens nothing.
         """
         went_concepts, came_concepts = _concepts(went, rulebook), _concepts(came, rulebook)
         found = [
@@ -101,7 +105,7 @@ class PracticeReader:
             for word in words
             if self._weighs(word, rulebook) and not _reworded(word, others, rulebook)
         ]
-        found += [word for word in came if word.casefold() in self.wideners]
+        found += [word for word in came if widening and word.casefold() in self.wideners]
         verbs = [word for word in came if self.actions(word)]
         return found + [word for word in verbs if not _reworded(word, went_concepts, rulebook)]
 

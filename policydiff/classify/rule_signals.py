@@ -153,10 +153,13 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         # promise, not what the company may do: the term and cue signals read the denial
         old_hits = [h for h in old_hits if not _denied(h, sides.old_profile)]
         new_hits = [h for h in new_hits if not _denied(h, sides.new_profile)]
+    # wordings of one thing ("same": "notify you", "tell you") count as one on either side
+    old_same = _hits_in_category(rule, rules, sides.old, sides.old_profile, sides, "same")
+    new_same = _hits_in_category(rule, rules, sides.new, sides.new_profile, sides, "same")
     if rule.kind == "phrase-added":
-        hit, side = _first_surplus(new_hits, old_hits), Side.NEW
+        hit, side = _first_surplus(new_hits, old_hits, new_same, old_same), Side.NEW
     elif sides.kind is not ChangeKind.ADDED:
-        hit, side = _first_surplus(old_hits, new_hits), Side.OLD
+        hit, side = _first_surplus(old_hits, new_hits, old_same, new_same), Side.OLD
     else:
         return []
     if hit is None:
@@ -171,25 +174,41 @@ def _denied(hit: Match, found: Profile) -> bool:
 
 
 def _hits_in_category(
-    rule: Rule, rules: CategoryRules, region: Region, found: Profile, sides: Sides
+    rule: Rule, rules: CategoryRules, region: Region, found: Profile, sides: Sides, slot: str = "phrases"
 ) -> list[Match]:
     return [
         h
-        for h in found.rule_hits.get((rule.id, "phrases"), [])
+        for h in found.rule_hits.get((rule.id, slot), [])
         if _in_category(rules, region, h, found.terms, sides)
     ]
 
 
-def _first_surplus(hits: Sequence[Match], others: Sequence[Match]) -> Match | None:
+def _first_surplus(
+    hits: Sequence[Match],
+    others: Sequence[Match],
+    same: Sequence[Match] = (),
+    others_same: Sequence[Match] = (),
+) -> Match | None:
     """The first hit whose words occur more often among ``hits`` than among ``others``.
 
     A rule's phrases are wordings of one thing ("not retained", "not stored"): one for another
-    is a rewording, so a side must hold more of them in all than the other side.
+    is a rewording, so a side must hold more of them in all than the other side. The ``same``
+    hits of each side (a rule's ``same`` wordings) all count as one word.
     """
-    if len(hits) <= len(others):
+    mine, theirs = _keyed(hits, same), _keyed(others, others_same)
+    if len(mine) <= len(theirs):
         return None
-    count, other_count = Counter(fold(h.text) for h in hits), Counter(fold(h.text) for h in others)
-    return next((h for h in hits if count[fold(h.text)] > other_count.get(fold(h.text), 0)), None)
+    count, other_count = Counter(key for key, _ in mine), Counter(key for key, _ in theirs)
+    return next((h for key, h in mine if h in hits and count[key] > other_count.get(key, 0)), None)
+
+
+def _keyed(hits: Sequence[Match], same: Sequence[Match]) -> list[tuple[str, Match]]:
+    """Each hit with the words it counts as: one key for all ``same`` wordings (a phrase hit where a
+    ``same`` one stands is counted once)."""
+    spans = {(h.start, h.end) for h in same}
+    keyed = [("\tsame" if (h.start, h.end) in spans else fold(h.text), h) for h in hits]
+    taken = {(h.start, h.end) for h in hits}
+    return keyed + [("\tsame", h) for h in same if (h.start, h.end) not in taken]
 
 
 def _swap(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:

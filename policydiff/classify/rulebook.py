@@ -68,7 +68,7 @@ class Rule:
     new_phrases: PhraseSet = PhraseSet([])
     major: bool = False
     consent: str | None = None
-    phrase_entries: tuple[tuple[str, str], ...] = ()  # (slot, phrase): slot is "phrases", "old" or "new"
+    phrase_entries: tuple[tuple[str, str], ...] = ()  # (slot, phrase): "phrases", "old", "new" or "same"
 
 
 @dataclass(frozen=True, slots=True)

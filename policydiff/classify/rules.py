@@ -71,6 +71,7 @@ def _phrases(value: object, where: str) -> list[str]:
 _RULE_KEYS = frozenset(
     {"id", "when", "says", "plain", "direction", "major", "consent"}  # any rule
     | {"larger", "unit", "phrases", "old", "new"}  # number rules; phrase and swap rules
+    | {"same"}  # phrase rules: other wordings of the phrases, counted on the other side only
 )
 
 
@@ -79,7 +80,7 @@ def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
     where = f"{where} rule {rule_id}"
     kind = _rule_kind(table, where)
     entries = tuple(
-        (slot, p) for slot in ("phrases", "old", "new") for p in _phrases(table.get(slot, []), where)
+        (slot, p) for slot in ("phrases", "old", "new", "same") for p in _phrases(table.get(slot, []), where)
     )
     unit = str(table.get("unit", "duration"))
     if unit not in UNITS:
