@@ -26,6 +26,7 @@ TERM_EVENTS = (
     "denial-added",
     "exclusion-added",
     "described",
+    "name-changed",
 )
 
 
@@ -154,6 +155,7 @@ class CategoryRules:
     # concepts that protect the user in a category that is no safeguard (a transfer's standard
     # contractual clauses): gaining one narrows, losing one expands
     protects: frozenset[str] = frozenset()
+    instances: frozenset[str] = frozenset()  # named members of a class ("stripe" of payment processors)
 
     def label(self, concept: str) -> str | None:
         """How a notice names ``concept`` to a user ("precise location", "advertising partners"):

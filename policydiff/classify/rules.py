@@ -151,6 +151,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         protective=bool(data.get("protective", False)),
         adverse=frozenset(_strings(data.get("adverse", []), f"{where} adverse")),
         protects=_protects(data, terms, where),
+        instances=frozenset(instances),
         gained=_direction(data, "gained", Direction.EXPANDS, where),
         lost=_direction(data, "lost", Direction.NARROWS, where),
         grouped=frozenset(_strings(data.get("grouped", []), f"{where} grouped")),

@@ -183,6 +183,8 @@ def term_signals(
     """
     old, new = sides.old_profile, sides.new_profile
     reworded = _synonyms(old, new)
+    swapped = _named_swaps(old, new, rulebook)
+    reworded |= {key for pair in swapped for key in pair}
     found: list[tuple[str, tuple[Category, str], Match, str]] = []  # event, term key, term, words quoted
     for key, match in new.affirmed.items():
         if key in reworded or _covered(key, match, old, rulebook):
@@ -208,7 +210,36 @@ def term_signals(
         if (rules.protective or match.name in rules.protects) and _practice_went(sides, match, rulebook):
             continue  # "we share X unless you opt out" gone whole: no right lost over a practice kept
         found.append(("removed", key, match, match.text))
-    return [_term_signal(rulebook, event, key[0], match, words) for event, key, match, words in found]
+    out = [_term_signal(rulebook, event, key[0], match, words) for event, key, match, words in found]
+    for gone, came in swapped:  # one named party for another in the same role (LABELING.md: neutral)
+        rules, match = rulebook.by_category(came[0]), new.affirmed[came]
+        says = f"a named party changed in {rules.topic}: «{old.affirmed[gone].text}» → «{match.text}»"
+        rule = f"{came[0].value}.name-changed"
+        out.append(signal(came[0], Direction.NEUTRAL, rule, says, match, Side.NEW, TERM))
+    return out
+
+
+def _named_swaps(
+    old: Profile, new: Profile, rulebook: RuleBook
+) -> list[tuple[tuple[Category, str], tuple[Category, str]]]:
+    """Named members of one class swapped one for one ("through Stripe" → "through Adyen": both
+    payment processors), as (old key, new key)."""
+
+    def named(found: Profile, other: Profile) -> dict[tuple[Category, str], list[tuple[Category, str]]]:
+        by_class: dict[tuple[Category, str], list[tuple[Category, str]]] = {}
+        for key, match in found.affirmed.items():
+            rules = rulebook.by_category(key[0])
+            if key not in other.affirmed and match.name in rules.instances and rules.kinds_above(match.name):
+                by_class.setdefault((key[0], rules.kinds_above(match.name)[0]), []).append(key)
+        return by_class
+
+    gone, came = named(old, new), named(new, old)
+    return [
+        pair
+        for kind in gone.keys() & came.keys()
+        if len(gone[kind]) == len(came[kind])
+        for pair in zip(gone[kind], came[kind], strict=True)
+    ]
 
 
 # ------------------------------------------------------------------ generic cues, swaps, lists
