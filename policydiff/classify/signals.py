@@ -211,11 +211,11 @@ def term_signals(
             continue  # "we share X unless you opt out" gone whole: no right lost over a practice kept
         found.append(("removed", key, match, match.text))
     out = [_term_signal(rulebook, event, key[0], match, words) for event, key, match, words in found]
-    for gone, came in swapped:  # one named party for another in the same role (LABELING.md: neutral)
-        rules, match = rulebook.by_category(came[0]), new.affirmed[came]
-        says = f"a named party changed in {rules.topic}: «{old.affirmed[gone].text}» → «{match.text}»"
-        rule = f"{came[0].value}.name-changed"
-        out.append(signal(came[0], Direction.NEUTRAL, rule, says, match, Side.NEW, TERM))
+    for was, now in swapped:  # one named party for another in the same role (LABELING.md: neutral)
+        rules, match = rulebook.by_category(now[0]), new.affirmed[now]
+        says = f"a named party changed in {rules.topic}: «{old.affirmed[was].text}» → «{match.text}»"
+        rule = f"{now[0].value}.name-changed"
+        out.append(signal(now[0], Direction.NEUTRAL, rule, says, match, Side.NEW, TERM))
     return out
 
 
