@@ -128,6 +128,9 @@ def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
          "protects names umbrellas"),
         ("cues.toml", "practice_says_removed = ", "practice_said_removed = ",
          "'on_practice' needs practice_says_removed"),
+        ("cues.toml", 'category = "sharing"  #', 'category = "gossip"  #',
+         "swap cue.private-to-public: 'category' must be one of"),
+        ("notice.toml", "same = [", "sane = [", "unknown keys sane"),
     ],
 )  # fmt: skip
 def test_a_broken_ontology_table_is_named(

@@ -103,6 +103,9 @@ class Swap:
     direction: Direction
     says: str
     plain: str
+    # read in any sentence, not only one that names a term ("your profile is public by default")
+    anywhere: bool = False
+    category: Category | None = None  # the category it speaks of, where its words alone say it
 
 
 _HEAD_NOUNS = frozenset(

@@ -461,9 +461,20 @@ def _swaps(data: Mapping[str, object], where: str) -> tuple[Swap, ...]:
                 direction=Direction(str(_need(table, "direction", str, f"{where} swap {swap_id}"))),
                 says=str(_need(table, "says", str, f"{where} swap {swap_id}")),
                 plain=str(_need(table, "plain", str, f"{where} swap {swap_id}")),
+                anywhere=bool(table.get("anywhere", False)),
+                category=_swap_category(table, f"{where} swap {swap_id}"),
             )
         )
     return tuple(swaps)
+
+
+def _swap_category(table: Mapping[str, object], where: str) -> Category | None:
+    if "category" not in table:
+        return None
+    try:
+        return Category(str(table["category"]))
+    except ValueError:
+        raise InputError(f"{where}: 'category' must be one of the SPEC's categories") from None
 
 
 EDITORIAL_KEYS = (

@@ -322,14 +322,13 @@ def _practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
 
 def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     """Single words replaced by wider or narrower ones, in sentences about some category."""
-    if not (sides.old_profile.terms or sides.new_profile.terms):
-        return []
+    termed = bool(sides.old_profile.terms or sides.new_profile.terms)
     out = []
     for deleted, inserted in replacements(sides.edits):
-        for swap in rulebook.swaps:
+        for swap in rulebook.swaps if termed else [s for s in rulebook.swaps if s.anywhere]:
             if deleted in {fold(w) for w in swap.old} and inserted in {fold(w) for w in swap.new}:
                 match = Match(swap.id, None, f"{deleted} → {inserted}", 0, 0)
-                out.append(signal(None, swap.direction, swap.id, swap.says, match, Side.NEW, CUE))
+                out.append(signal(swap.category, swap.direction, swap.id, swap.says, match, Side.NEW, CUE))
     return out
 
 
