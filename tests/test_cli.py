@@ -405,3 +405,18 @@ def test_the_command_line_starts_without_what_a_command_may_not_need() -> None:
     code = f"import sys, policydiff.cli; print([m for m in {heavy!r} if m in sys.modules])"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_markdown_diff_reads_no_word_or_pdf_reader(tmp_path: Path) -> None:
+    # each reader is imported when a source of its kind is read: a Markdown pair pays for neither
+    (tmp_path / "old.md").write_text("# Policy\n\nWe collect your email address.\n", encoding="utf-8")
+    (tmp_path / "new.md").write_text("# Policy\n\nWe collect your email and name.\n", encoding="utf-8")
+    readers = ("policydiff.load.docx", "policydiff.load.pdf", "policydiff.load.pdf_layout")
+    code = (
+        "import sys; from policydiff.cli import app\n"
+        f"sys.argv = ['policydiff', 'diff', {str(tmp_path / 'old.md')!r}, {str(tmp_path / 'new.md')!r}]\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
+        f"print([m for m in {readers!r} if m in sys.modules], file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stderr.strip().splitlines()[-1] == "[]"

@@ -16,11 +16,10 @@ from policydiff.limits import Limits, over
 from policydiff.load.base import Loaded, Loader, LoadOptions
 from policydiff.load.decode import peek
 from policydiff.load.describe import describe
-from policydiff.load.docx import load_docx, looks_like_docx
 from policydiff.load.html import load_html, looks_like_html
-from policydiff.load.pdf import load_pdf, looks_like_pdf
 from policydiff.load.plain import load_plain
 from policydiff.load.read import STDIN, read_bytes, source_name
+from policydiff.load.sniff import looks_like_docx, looks_like_pdf
 from policydiff.model import Document
 from policydiff.text import normalise_text
 
@@ -45,6 +44,21 @@ KINDS_BY_SUFFIX: dict[str, str] = {
     ".docx": "docx",
     ".pdf": "pdf",
 }
+
+
+def load_docx(data: bytes, options: LoadOptions) -> Loaded:
+    """The Word reader, imported when a Word file is read (zipfile and the XML reader cost start-up)."""
+    from policydiff.load.docx import load_docx as read
+
+    return read(data, options)
+
+
+def load_pdf(data: bytes, options: LoadOptions) -> Loaded:
+    """The PDF reader, imported when a PDF is read."""
+    from policydiff.load.pdf import load_pdf as read
+
+    return read(data, options)
+
 
 LOADERS: dict[str, Loader] = {
     "text": load_plain,

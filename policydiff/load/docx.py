@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any
 from policydiff.errors import InputError
 from policydiff.limits import Limits, over
 from policydiff.load.base import DAMAGED_FILE_ERRORS, Loaded, LoadOptions, failure
+from policydiff.load.sniff import ZIP_MAGIC
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.styles.style import ParagraphStyle
 
-_ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and Office's password-encrypted files
 _REVISIONS = {  # tag → the words of the refusal message
     "ins": "insertion",
@@ -53,18 +53,7 @@ _MARGINS = (
 _MARGIN_WORDS = 5  # a header or footer of fewer words is a title, a page count or a mark like "Confidential"
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # What zipfile raises for a damaged or unusual archive (a newer zip version, an unknown compression).
-_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError, EOFError)
-
-
-def looks_like_docx(data: bytes) -> bool:
-    """Whether the bytes are a zip holding a Word body (``word/document.xml``)."""
-    if not data.startswith(_ZIP_MAGIC):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
-    except _ZIP_ERRORS:
-        return False
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError, EOFError)
 
 
 def load_docx(data: bytes, options: LoadOptions) -> Loaded:
@@ -93,14 +82,14 @@ def _open(data: bytes, name: str, limits: Limits) -> WordDocument:
         raise InputError(
             f"{name}: a legacy .doc or a password-protected Word file; save it as .docx without a password"
         )
-    if not data.startswith(_ZIP_MAGIC):
+    if not data.startswith(ZIP_MAGIC):
         raise InputError(f"{name}: not a Word .docx file (it is not a zip package)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_sizes(archive.infolist(), name, limits)
             if "word/document.xml" not in archive.namelist():
                 raise InputError(f"{name}: a zip file without a Word body (word/document.xml)")
-    except _ZIP_ERRORS as error:
+    except ZIP_ERRORS as error:
         raise InputError(f"{name}: not a readable Word .docx file ({failure(error, kind=False)})") from None
     # python-docx is ~70 ms of import: only Word files pay for it.
     import docx

@@ -16,19 +16,14 @@ from policydiff.errors import InputError
 from policydiff.limits import Limits, over
 from policydiff.load.base import DAMAGED_FILE_ERRORS, Loaded, LoadOptions, failure
 from policydiff.load.pdf_layout import Line, document_text, page_lines
+from policydiff.load.sniff import PDF_MAGIC
 
-PDF_MAGIC = b"%PDF-"
 _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 _UNMAPPED_SHARE = 0.2  # more glyphs than this without a Unicode mapping: the text is not readable
 # A stream's data starts after "stream" and an end of line; "endstream" ends it (its /Length may be an
 # indirect object, so the keywords, not the length, delimit it here).
 _STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.S)
 _CHUNK = 1 << 20
-
-
-def looks_like_pdf(data: bytes) -> bool:
-    """Whether the bytes start with a PDF header (strict: a text that mentions "%PDF-" is still text)."""
-    return data.startswith(PDF_MAGIC)
 
 
 def load_pdf(data: bytes, options: LoadOptions) -> Loaded:
