@@ -16,6 +16,7 @@ from policydiff.model import ClauseKind
 from policydiff.segment import segment
 
 HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+HELVETICA_BOLD = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
 # A CID font without a ToUnicode map: its glyphs have no characters, as in some exported PDFs.
 UNMAPPED_FONT = (
     b"<< /Type /Font /Subtype /Type0 /BaseFont /Foo /Encoding /Identity-H /DescendantFonts [<< /Type /Font"
@@ -28,12 +29,13 @@ IMAGE_ONLY = b"q 100 0 0 100 72 600 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x80 EI Q"
 
 
 def build_pdf(contents: list[bytes], *, font: bytes = HELVETICA, encrypt: bytes | None = None) -> bytes:
-    """A PDF 1.4 file: one page per content stream, Helvetica as F1, a correct cross-reference table."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", font]
+    """A PDF 1.4 file: one page per content stream, Helvetica as F1 (its bold as F2), a correct
+    cross-reference table."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", font, HELVETICA_BOLD]
     pages = []
     for content in contents:
         pages.append(len(objects) + 1)
-        resources = b"<< /Font << /F1 3 0 R >> >>"
+        resources = b"<< /Font << /F1 3 0 R /F2 4 0 R >> >>"
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
             + resources
@@ -202,6 +204,10 @@ def _line(x: int, y: int, size: int, words: str) -> bytes:
     return b"BT /F1 %d Tf 1 0 0 1 %d %d Tm (%s) Tj ET" % (size, x, y, escaped.encode("cp1252"))
 
 
+def _bold(x: int, y: int, size: int, words: str) -> bytes:
+    return _line(x, y, size, words).replace(b"/F1 ", b"/F2 ")
+
+
 def _dot(x: int, y: int) -> bytes:
     """A bullet drawn as a small filled square, as browsers and Word print one."""
     return b"%d %d 4 4 re f" % (x, y)
@@ -265,3 +271,68 @@ def test_dashed_items_nest_by_their_indentation(tmp_path: Path) -> None:
     )
     text = load(str(write(tmp_path, "dashed.pdf", build_pdf([page])))).original
     assert text == "We collect:\n\n- contact details\n\n  - your email address\n\n- usage data"
+
+
+def test_a_cells_second_paragraph_stays_in_its_cell(tmp_path: Path) -> None:
+    # a printed table: each cell a text box of its own, a cell's second paragraph another box below it
+    page = b"\n".join(
+        [
+            _line(72, 730, 11, "We collect these kinds of data:"),
+            _line(80, 700, 11, "Kind"),
+            _line(250, 700, 11, "What"),
+            _line(80, 670, 11, "Usage data"),
+            _line(250, 670, 11, "Pages you visit."),
+            _line(250, 640, 11, "Time spent on each page."),
+            _line(80, 610, 11, "Contact"),
+            _line(250, 610, 11, "Your email."),
+            _line(72, 560, 11, "We keep them for a year."),
+        ]
+    )
+    text = load(str(write(tmp_path, "table.pdf", build_pdf([page])))).original
+    assert text == (
+        "We collect these kinds of data:\n\n| Kind | What |\n| --- | --- |\n"
+        "| Usage data | Pages you visit. Time spent on each page. |\n| Contact | Your email. |\n\n"
+        "We keep them for a year."
+    )
+
+
+def test_a_row_that_runs_onto_the_next_page_under_its_repeated_header_is_one_row(tmp_path: Path) -> None:
+    def header(y: int) -> list[bytes]:
+        return [_line(80, y, 11, "Kind"), _line(250, y, 11, "What")]
+
+    first = b"\n".join(
+        [
+            *header(700),
+            *[_line(80, 670, 11, "Usage data"), _line(250, 670, 11, "Pages you visit.")],
+            *[_line(80, 640, 11, "Device data"), _line(250, 640, 11, "Model and")],
+        ]
+    )
+    second = b"\n".join(
+        [
+            *header(700),
+            _line(250, 670, 11, "operating system."),  # the cell goes on under the repeated header
+            *[_line(80, 640, 11, "Contact"), _line(250, 640, 11, "Your email.")],
+            _line(72, 590, 11, "That is all."),
+        ]
+    )
+    text = load(str(write(tmp_path, "pages.pdf", build_pdf([first, second])))).original
+    assert text == (
+        "| Kind | What |\n| --- | --- |\n| Usage data | Pages you visit. |\n"
+        "| Device data | Model and operating system. |\n| Contact | Your email. |\n\nThat is all."
+    )
+
+
+def test_a_lone_bold_box_above_a_table_is_its_header_row(tmp_path: Path) -> None:
+    # "| Specification | |": a header with one cell filled prints as one box, not a row of boxes
+    page = b"\n".join(
+        [
+            _bold(120, 700, 11, "Specification"),
+            *[_line(80, 680, 11, "Purpose"), _line(250, 680, 11, "Running the service.")],
+            *[_line(80, 660, 11, "Basis"), _line(250, 660, 11, "Our contract with you.")],
+        ]
+    )
+    text = load(str(write(tmp_path, "header.pdf", build_pdf([page])))).original
+    assert text == (
+        "| Specification |  |\n| --- | --- |\n| Purpose | Running the service. |\n"
+        "| Basis | Our contract with you. |"
+    )

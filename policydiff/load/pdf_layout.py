@@ -19,6 +19,7 @@ layout the way a reader sees the page:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -194,7 +195,8 @@ class _Row:
     cells: tuple[tuple[Line, ...], ...]
 
     def markdown(self, words: set[str]) -> str:
-        return "| " + " | ".join(_joined([line.text for line in cell], words) for cell in self.cells) + " |"
+        cells = (_joined([line.text for line in cell], words) if cell else "" for cell in self.cells)
+        return "| " + " | ".join(cells) + " |"
 
     def rule(self) -> str:
         return "\n" + "|" + " --- |" * len(self.cells)
@@ -207,16 +209,16 @@ _CELL_LINES = 60  # more lines than this in a box: a column of text, not a cell
 def _table_rows(lines: list[Line]) -> dict[tuple[int, int], _Row]:
     """The text boxes that form table rows, by (page, box): two or more boxes whose tops align and
     whose widths do not overlap, on a page with at least two such rows (a lone pair of aligned boxes
-    is more likely a layout's columns)."""
+    is more likely a layout's columns). A cell's further paragraphs, what of it runs onto the next
+    page, and a header row with one cell filled are boxes of their own: ``_Cells`` places them."""
     boxes: dict[tuple[int, int], list[Line]] = {}
     for line in lines:
         boxes.setdefault((line.page, line.box), []).append(line)
     by_page: dict[int, list[list[Line]]] = {}
     for (page, _), box in boxes.items():
         by_page.setdefault(page, []).append(box)
-    found: dict[tuple[int, int], _Row] = {}
-    number = 0
-    order = {key: index for index, key in enumerate(boxes)}
+    cells = _Cells()
+    tables: list[list[_Cluster]] = []
     for page in sorted(by_page):
         clusters: list[list[list[Line]]] = []
         for box in sorted(by_page[page], key=lambda b: (b[0].top, b[0].x0)):
@@ -224,17 +226,124 @@ def _table_rows(lines: list[Line]) -> dict[tuple[int, int], _Row]:
                 clusters[-1].append(box)
             else:
                 clusters.append([box])
-        rows = [cluster for cluster in clusters if _is_row(cluster)]
+        rows = [sorted(cluster, key=lambda b: b[0].x0) for cluster in clusters if _is_row(cluster)]
         if len(rows) < 2:
-            continue
-        for cluster in sorted(rows, key=lambda c: min(order[(page, b[0].box)] for b in c)):
+            rows = []
+        in_rows = {id(box) for cluster in rows for box in cluster}
+        placed = cells.place(rows, [box for box in by_page[page] if id(box) not in in_rows])
+        if placed:
+            tables.append(placed)
+    order = {key: index for index, key in enumerate(boxes)}
+    found: dict[tuple[int, int], _Row] = {}
+    number = 0
+    for placed in tables:
+        for cluster in sorted(
+            placed, key=lambda c: min(order[line.page, line.box] for cell in c for line in cell)
+        ):
             number += 1
-            cells = tuple(tuple(box) for box in sorted(cluster, key=lambda b: b[0].x0))
-            row = _Row(number, page, cells)
-            for box in cluster:
-                found[page, box[0].box] = row
+            page = min(line.page for cell in cluster for line in cell)
+            row = _Row(number, page, tuple(tuple(cell) for cell in cluster))
+            for line in (line for cell in cluster for line in cell):
+                found[line.page, line.box] = row
+            for line in cells.dropped.get(id(cluster), []):
+                found[line.page, line.box] = row
         number += 1  # rows on the next page start a new table unless they follow on at once
     return found
+
+
+_Cluster = list[list[Line]]  # a row: the lines of each cell, left to right
+_CELL_GAP = 2.5  # lines of space at most between a cell's last paragraph and one that continues it
+_COLUMN_TOLERANCE = 3.0  # points between the left edges of the paragraphs of one cell
+
+
+class _Cells:
+    """The rows of each page's tables, each cell grown by the boxes that continue it.
+
+    A cell's next paragraph is a text box below its first, starting at its left edge, before the
+    next row starts, or close below a page's last row; at a page's top, before anything else, it
+    continues the previous page's last row. Body text after a table starts at the page's margin,
+    left of the cells' padding, so it continues no cell. A lone bold box right above a table is
+    its header row with the other cells empty (``| Specification | |``), and the same words atop
+    the next page are that header repeated by the browser (``dropped``: read as the header).
+    """
+
+    def __init__(self) -> None:
+        self._last: _Cluster | None = None  # the last row of the page before, if it had rows
+        self._header: _Cluster | None = None  # the first row of the table that last ran
+        self.dropped: dict[int, list[Line]] = {}  # id of a row → boxes that repeat it
+
+    def place(self, found: list[list[list[Line]]], others: list[list[Line]]) -> list[_Cluster]:
+        """The rows of a page (``found``: boxes side by side) with the boxes that continue them."""
+        rows: list[_Cluster] = [[list(box) for box in row] for row in found]
+        rest = sorted(others, key=lambda b: b[0].top)
+        if rows:
+            header = self._header_above(rows[0], rest)
+            if header is not None:
+                rows.insert(0, header)
+                rest = [box for box in rest if not any(box[0] is cell[0] for cell in header if cell)]
+        tops = [min(cell[0].top for cell in row if cell) for row in rows]
+        carried = self._last  # the row that runs on from the page before, until something else starts
+        # the header a browser repeats atop the page: what follows it still continues the row before
+        repeated = bool(rows) and carried is not None and _words(rows[0]) == _words(self._header)
+        for box in rest:
+            at = bisect_right(tops, box[0].top) - 1
+            at = -1 if repeated and at == 0 else at
+            if at < 0 and carried is not None and self._repeats_header(box):
+                assert self._header is not None
+                self.dropped.setdefault(id(self._header), []).extend(box)
+                continue
+            row = rows[at] if at >= 0 else carried
+            cell = _cell_of(row, box) if row is not None else None
+            if cell is None:
+                carried = carried if at >= 0 else None
+                continue
+            height = max(line.bottom - line.top for line in cell)
+            if at == len(rows) - 1 and box[0].top - cell[-1].bottom > _CELL_GAP * height:
+                continue  # below the page's last row and too far from it: text after the table
+            cell.extend(box)
+        if rows and (self._last is None or tops[0] > _CELL_GAP * 12 or not self._carries(rows)):
+            self._header = rows[0]
+        self._last = rows[-1] if rows else None
+        return rows
+
+    def _carries(self, rows: list[_Cluster]) -> bool:
+        """Whether a page's rows have as many cells as the last row of the page before."""
+        return self._last is not None and len(rows[0]) == len(self._last)
+
+    def _header_above(self, first: _Cluster, rest: list[list[Line]]) -> _Cluster | None:
+        """A lone bold box right above a table's first row, within its columns: its header row."""
+        top = min(cell[0].top for cell in first if cell)
+        spans = [(min(line.x0 for line in cell), max(line.x1 for line in cell)) for cell in first if cell]
+        height = max(line.bottom - line.top for cell in first for line in cell)
+        above = [box for box in rest if box[-1].bottom <= top and top - box[-1].bottom <= _CELL_GAP * height]
+        if len(above) != 1 or not all(line.bold for line in above[0]):
+            return None
+        box = above[0]
+        middle = (min(line.x0 for line in box) + max(line.x1 for line in box)) / 2
+        starts = [left for left, _ in spans]
+        column = bisect_right(starts, middle) - 1
+        if column < 0 or max(line.x1 for line in box) > spans[-1][1] + _COLUMN_TOLERANCE:
+            return None
+        return [list(box) if index == column else [] for index in range(len(first))]
+
+    def _repeats_header(self, box: list[Line]) -> bool:
+        words = " ".join(line.text for line in box)
+        return self._header is not None and any(
+            cell and words == " ".join(line.text for line in cell[: len(box)]) for cell in self._header
+        )
+
+
+def _words(row: _Cluster | None) -> list[str]:
+    return [" ".join(line.text for line in cell) for cell in row or []]
+
+
+def _cell_of(row: _Cluster, box: list[Line]) -> list[Line] | None:
+    """The cell of ``row`` whose column ``box`` starts in, if any."""
+    left = min(line.x0 for line in box)
+    return next(
+        (cell for cell in row if cell and abs(min(line.x0 for line in cell) - left) <= _COLUMN_TOLERANCE),
+        None,
+    )
 
 
 def _is_row(cluster: list[list[Line]]) -> bool:
