@@ -10,7 +10,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from policydiff.align import align
 from policydiff.classify import (
@@ -55,6 +55,7 @@ class Judgement:
 
     period_days: int = 30
     major: frozenset[tuple[Category, Direction]] = DEFAULT_MAJOR
+    rulebook: RuleBook | None = field(default=None, compare=False)  # None: the packaged rules
 
 
 def compare(
@@ -62,7 +63,7 @@ def compare(
 ) -> Report:
     """Compare two documents into a ``Report``."""
     judgement = judgement or Judgement()
-    rulebook = rulebook or default_rulebook()
+    rulebook = rulebook or judgement.rulebook or default_rulebook()
     old_outline, new_outline = segment(old), segment(new)
     pairs = [_unmarked(pair) for pair in align(old_outline, new_outline)]
     old_sides, new_sides = _Sections.of(old_outline), _Sections.of(new_outline)

@@ -184,6 +184,9 @@ class Settings:
     archive: Path = Path("policies")
     policies: tuple[PolicySettings, ...] = ()
     limits: Limits = field(default_factory=Limits)
+    # where the compiled rule book is kept between runs (None: nowhere); the command line sets it
+    # from POLICYDIFF_CACHE_DIR or the user's cache folder, a config file never does
+    rule_cache: Path | None = None
 
     def policy(self, policy_id: str) -> PolicySettings:
         for policy in self.policies:

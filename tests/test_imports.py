@@ -13,7 +13,9 @@ PACKAGE = Path(policydiff.__file__).parent
 # imported by everyone; they import only each other
 BOTTOM = {"model", "errors", "text", "files", "dates", "limits"}
 CORE = {"segment", "align", "diff", "classify", "compare"}  # pure stages: no I/O, no config, no clock
-SERVICES = {"config", "load", "archive", "settlements", "fetch", "review", "notice", "send", "render"}
+SERVICES = {
+    "config", "load", "archive", "settlements", "fetch", "review", "notice", "send", "render", "rule_cache",
+}  # fmt: skip
 MAY_IMPORT: dict[str, set[str]] = {  # a top-level part → the parts of ours it may import
     "errors": set(),
     "text": set(),
@@ -34,6 +36,7 @@ MAY_IMPORT: dict[str, set[str]] = {  # a top-level part → the parts of ours it
     "fetch": BOTTOM,
     "review": BOTTOM | {"classify"},
     "send": BOTTOM | {"send"},
+    "rule_cache": BOTTOM | {"classify"},  # the compiled rule book, kept in the user's cache folder
     # the notice reads each rule's plain words (classify's rule book) and the organisation (config)
     "notice": BOTTOM | {"render", "classify", "config"},
     # one module per command: commands use the core and the services, never the command line

@@ -107,9 +107,10 @@ def diff(
     # the Word redline's revisions are dated now: the one place that reads the clock for it
     plain = {}
     if format in (DiffFormat.html, DiffFormat.pdf):  # the report says what each change means first
+        from policydiff.commands.common import rulebook
         from policydiff.notice import plain_summaries
 
-        plain = plain_summaries(report)
+        plain = plain_summaries(report, rulebook(settings))
     options = RenderOptions(color=use_color, width=width, now=now(), plain=plain)
     if format is DiffFormat.pdf:
         from policydiff.commands.print_pdf import print_pdf

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -123,7 +124,17 @@ def project_settings(config: Path | None, limits: list[str] | None = None) -> Se
     settings = load_settings(config, search_from=Path.cwd())
     if limits:
         settings = replace(settings, limits=with_flags(settings.limits, limits))
-    return settings
+    return replace(settings, rule_cache=rule_cache_folder(os.environ))
+
+
+def rule_cache_folder(environ: Mapping[str, str]) -> Path | None:
+    """Where runs keep the compiled rule book: ``POLICYDIFF_CACHE_DIR`` (empty: nowhere), else
+    ``$XDG_CACHE_HOME/policydiff``, else ``~/.cache/policydiff``."""
+    if "POLICYDIFF_CACHE_DIR" in environ:
+        chosen = environ["POLICYDIFF_CACHE_DIR"]
+        return Path(chosen).expanduser() if chosen else None
+    base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "policydiff"
 
 
 @contextmanager

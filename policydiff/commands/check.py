@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policydiff.archive import PolicyArchive
-from policydiff.commands.common import policy_reviews
+from policydiff.commands.common import policy_reviews, rulebook
 from policydiff.commands.fetch import Fetched, fetch_policies
 from policydiff.commands.notice import Drafted, draft_notice
 from policydiff.commands.pending import notice_folder
@@ -181,7 +181,8 @@ def _draft(
     Under the policy's lock: another writer's sweep never takes a temporary file from under it.
     """
     with archive.locked():
-        _write_report_files(report, folder)  # the redline first: it is there even if the notice fails
+        # the redline first: it is there even if the notice fails
+        _write_report_files(report, folder, settings)
         drafted = draft_notice(
             report, settings, today, None, folder, force=True, policy=archive.policy, today=today
         )
@@ -244,10 +245,10 @@ def _joined(first: str | None, second: str) -> str:
     return f"{first}; {second}" if first else second
 
 
-def _write_report_files(report: Report, folder: Path) -> None:
+def _write_report_files(report: Report, folder: Path, settings: Settings) -> None:
     from policydiff.notice import plain_summaries
     from policydiff.render import RenderOptions, render_text
 
-    redline = render_text(report, "html", RenderOptions(plain=plain_summaries(report)))
+    redline = render_text(report, "html", RenderOptions(plain=plain_summaries(report, rulebook(settings))))
     write_text_atomic(folder / "redline.html", redline)
     write_text_atomic(folder / "report.json", render_text(report, "json"))

@@ -3,21 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 from policydiff.archive import parse_reference
+from policydiff.classify import RuleBook
 from policydiff.compare import Judgement
 from policydiff.config import Settings
 from policydiff.model import Report, Review
 
-__all__ = ["archived_policies", "judgement", "policy_reviews", "reviewed", "reviews_path"]
+__all__ = ["archived_policies", "judgement", "policy_reviews", "reviewed", "reviews_path", "rulebook"]
 
 
 def judgement(settings: Settings) -> Judgement:
     """What ``compare`` needs of the settings."""
     if settings.notice.major is None:
-        return Judgement(period_days=settings.notice.period_days)
-    return Judgement(settings.notice.period_days, settings.notice.major)
+        return Judgement(period_days=settings.notice.period_days, rulebook=rulebook(settings))
+    return Judgement(settings.notice.period_days, settings.notice.major, rulebook(settings))
+
+
+def rulebook(settings: Settings) -> RuleBook:
+    """The packaged rule book, kept between runs in the settings' rule cache."""
+    return _rulebook(settings.rule_cache)
+
+
+@cache
+def _rulebook(folder: Path | None) -> RuleBook:
+    from policydiff.rule_cache import cached_rulebook
+
+    return cached_rulebook(folder)
 
 
 def reviews_path(settings: Settings, policy_id: str) -> Path:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from policydiff.commands.common import archived_policies
+from policydiff.commands.common import archived_policies, rulebook
 from policydiff.commands.diff import diff_sources
 from policydiff.config import CONFIG_NAME, Settings
 from policydiff.errors import InputError
@@ -83,7 +83,7 @@ def draft_notice(
     """
     from policydiff.notice import missed_period, notice_warnings, pending_lines, plan_notice, render_notice
 
-    plan = plan_notice(report, settings, published, effective, policy=policy)
+    plan = plan_notice(report, settings, published, effective, rulebook(settings), policy=policy)
     files = render_notice(plan, overrides=notice_overrides(settings), today=today)
     write_notice_files(files, folder, force=force)
     late = missed_period(plan, today) if today is not None else None

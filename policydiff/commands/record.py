@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policydiff.archive import PolicyArchive, check_label, parse_date
-from policydiff.commands.common import judgement
+from policydiff.commands.common import judgement, rulebook
 from policydiff.config import Settings
 from policydiff.dates import StatedDate, find_stated_date
 from policydiff.load.ref import from_archive, is_reference, open_source
@@ -115,7 +115,8 @@ def _record(
     day, warnings = version_date(document.text, *when, latest, latest_text)
     report = _against(archive, latest, document, settings) if latest else None
     chosen = label or archive.free_label((document.version, day), day)
-    version = _add(archive, document, chosen, day, report, snapshot)
+    redline = _html(report, settings) if report else None
+    version = _add(archive, document, chosen, day, report, snapshot, redline)
     path = archive.path_of(version)
     return Recorded(
         archive.policy, version, True, path, document.text, previous=latest, report=report, warnings=warnings
@@ -178,6 +179,7 @@ def _add(
     day: str,
     report: Report | None,
     snapshot: tuple[str, bytes] | None,
+    redline: str | None,
 ) -> Version:
     return archive.add(
         label=label,
@@ -187,17 +189,17 @@ def _add(
         severity=report.severity if report else Severity.NONE,
         notice=report.notice.required if report else False,
         summary=[summary_line(c) for c in report.changes if c.severity.rank >= 2] if report else (),
-        redline=("html", _html(report)) if report else None,  # the history page links to it
+        redline=("html", redline) if redline else None,  # the history page links to it
         snapshot=snapshot,
         format=document.format,
     )
 
 
-def _html(report: Report) -> str:
+def _html(report: Report, settings: Settings) -> str:
     from policydiff.notice import plain_summaries
     from policydiff.render import RenderOptions, render_text
 
-    return render_text(report, "html", RenderOptions(plain=plain_summaries(report)))
+    return render_text(report, "html", RenderOptions(plain=plain_summaries(report, rulebook(settings))))
 
 
 def summary_line(change: Change) -> str:

@@ -1,0 +1,131 @@
+"""policydiff.rule_cache: the compiled rule book kept between runs, keyed by what it is built from."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import policydiff.rule_cache as rule_cache
+from policydiff.classify import load_rulebook
+from policydiff.cli.options import rule_cache_folder
+from policydiff.compare import Judgement, compare
+from policydiff.load import load_bytes
+
+RULES = Path(rule_cache.__file__).parent / "classify" / "rules"
+
+
+def _pickles(folder: Path) -> list[Path]:
+    return sorted(folder.glob("rulebook-*.pickle"))
+
+
+def _refuse_to_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(folder: Path | None = None) -> None:
+        raise AssertionError("built, though a usable compiled rule book was kept")
+
+    monkeypatch.setattr("policydiff.classify.load_rulebook", refuse)
+
+
+def test_the_first_run_builds_and_keeps_it_the_next_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = rule_cache.cached_rulebook(tmp_path)
+    assert [p.name for p in _pickles(tmp_path)] == [f"rulebook-{rule_cache.rulebook_key()}.pickle"]
+    _refuse_to_build(monkeypatch)
+    read = rule_cache.cached_rulebook(tmp_path)
+    assert read is not built
+    assert [c.category for c in read.categories] == [c.category for c in built.categories]
+
+
+def test_what_was_read_judges_as_what_was_built(tmp_path: Path) -> None:
+    old = load_bytes(b"# P\n\nWe collect your email address.\n", "old.md")
+    new = load_bytes(b"# P\n\nWe collect your email address and precise location.\n", "new.md")
+    rule_cache.cached_rulebook(tmp_path)
+    kept = compare(old, new, Judgement(rulebook=rule_cache.cached_rulebook(tmp_path)))
+    assert kept == compare(old, new, Judgement(rulebook=load_rulebook()))
+    assert kept.severity.value == "major"
+
+
+def test_a_changed_rule_file_names_another_rule_book(tmp_path: Path) -> None:
+    copy = tmp_path / "rules"
+    shutil.copytree(RULES, copy)
+    before = rule_cache.rulebook_key(copy)
+    assert before == rule_cache.rulebook_key(RULES)
+    retention = copy / "retention.toml"
+    retention.write_text(retention.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    assert rule_cache.rulebook_key(copy) != before
+
+
+def test_a_damaged_file_is_built_again_and_replaced(tmp_path: Path) -> None:
+    rule_cache.cached_rulebook(tmp_path)
+    (kept,) = _pickles(tmp_path)
+    kept.write_bytes(b"not a pickle")
+    assert rule_cache.cached_rulebook(tmp_path).categories
+    assert kept.read_bytes().startswith(b"\x80")  # a pickle again
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="file owners and modes are POSIX")
+def test_a_file_others_could_have_written_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rule_cache.cached_rulebook(tmp_path)
+    (kept,) = _pickles(tmp_path)
+    kept.chmod(0o666)
+    calls = []
+    monkeypatch.setattr("policydiff.classify.load_rulebook", lambda: calls.append(1) or load_rulebook())
+    rule_cache.cached_rulebook(tmp_path)
+    assert calls == [1]
+
+
+def test_an_older_rule_book_is_removed_when_a_new_one_is_kept(tmp_path: Path) -> None:
+    stale = tmp_path / "rulebook-0123456789abcdef.pickle"
+    stale.write_bytes(b"old")
+    rule_cache.cached_rulebook(tmp_path)
+    assert _pickles(tmp_path) == [tmp_path / f"rulebook-{rule_cache.rulebook_key()}.pickle"]
+
+
+def test_a_folder_that_cannot_be_written_keeps_nothing_and_the_run_goes_on(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder would be", encoding="utf-8")
+    assert rule_cache.cached_rulebook(blocked / "cache").categories
+    assert rule_cache.cached_rulebook(None).categories
+
+
+def test_runs_side_by_side_each_get_a_whole_rule_book(tmp_path: Path) -> None:
+    code = (
+        "import sys; from pathlib import Path; from policydiff.rule_cache import cached_rulebook;"
+        "print(len(cached_rulebook(Path(sys.argv[1])).categories))"
+    )
+    runs = [
+        subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    outputs = {run.communicate(timeout=60)[0].strip() for run in runs}
+    assert all(run.returncode == 0 for run in runs)
+    assert outputs == {str(len(load_rulebook().categories))}
+    assert len(_pickles(tmp_path)) == 1
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".policydiff-")]  # no temporary left
+
+
+def test_where_the_command_line_keeps_it(tmp_path: Path) -> None:
+    assert rule_cache_folder({"POLICYDIFF_CACHE_DIR": str(tmp_path)}) == tmp_path
+    assert rule_cache_folder({"POLICYDIFF_CACHE_DIR": ""}) is None  # empty: kept nowhere
+    assert rule_cache_folder({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "policydiff"
+    assert rule_cache_folder({}) == Path.home() / ".cache" / "policydiff"
+
+
+def test_a_diff_from_the_command_line_keeps_it_where_it_is_told(tmp_path: Path) -> None:
+    (tmp_path / "old.md").write_text("# P\n\nWe collect your email.\n", encoding="utf-8")
+    (tmp_path / "new.md").write_text("# P\n\nWe collect your email and name.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    env = {**os.environ, "POLICYDIFF_CACHE_DIR": str(cache)}
+    command = [sys.executable, "-m", "policydiff", "diff", "old.md", "new.md", "--format", "json"]
+    first = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    second = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert first.returncode == second.returncode == 0 and first.stdout == second.stdout
+    assert '"major": 1' in first.stdout
+    assert len(_pickles(cache)) == 1
