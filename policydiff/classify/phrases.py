@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 _WORD = re.compile(r"[\w']+")
 _GAP = re.compile(r"[\s-]*")
@@ -39,8 +40,9 @@ class Found:
         return self.finish
 
 
-@dataclass(frozen=True, slots=True)
-class _Phrase:
+class _Phrase(NamedTuple):
+    # a tuple, not a dataclass: thousands are unpickled from the rule cache each run, and a tuple
+    # is rebuilt in C where a frozen dataclass calls its __setstate__
     name: str
     words: tuple[str, ...]
     stems: tuple[bool, ...]

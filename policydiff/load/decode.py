@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from policydiff.errors import InputError
 
@@ -35,6 +34,12 @@ _NOT_CHARSETS = frozenset(
     }
 )  # fmt: skip
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+# the other control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F), found in C
+_CONTROLS = re.compile(
+    "["
+    + "".join(re.escape(chr(c)) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in _TEXT_CONTROLS)
+    + "]"
+)
 _BINARY_CONTROL_RATIO = 0.3
 
 
@@ -141,5 +146,4 @@ def _control_ratio(text: str) -> float:
     sample = text[:65536]
     if not sample:
         return 0.0
-    controls = sum(1 for char in sample if char not in _TEXT_CONTROLS and unicodedata.category(char) == "Cc")
-    return controls / len(sample)
+    return len(_CONTROLS.findall(sample)) / len(sample)
