@@ -97,16 +97,18 @@ class PhraseSet:
         return self.size > 0
 
     @cached_property
-    def _first_words(self) -> re.Pattern[str]:
-        """Any phrase's first word, as one regex over casefolded text: a text without one holds no
-        phrase, and a C search says so faster than splitting the text into words."""
-        exact = sorted(self._exact, key=len, reverse=True)
-        stems = {p.words[0] for bucket in self._stems.values() for p in bucket}
-        stems |= {p.words[0] for p in self._short_stems}
-        parts = [re.escape(word) for word in exact] + [re.escape(stem) + r"[\w']*" for stem in sorted(stems)]
-        if not parts:
-            return re.compile(r"(?!)")
-        return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w'])")
+    def _first_words(self) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+        """Any phrase's first word, as sets: a text none of whose words is one holds no phrase
+        (sets, not one regex alternation of them: that took 20 ms a run to compile)."""
+        stems = tuple(p.words[0] for p in self._short_stems)
+        return frozenset(self._exact), frozenset(self._stems), stems
+
+    def _may_hold(self, tokens: tuple[tuple[str, int, int], ...]) -> bool:
+        exact, keyed, short = self._first_words
+        words = {token[0] for token in tokens}
+        if not words.isdisjoint(exact) or not {w[:_KEY] for w in words}.isdisjoint(keyed):
+            return True
+        return bool(short) and any(word.startswith(short) for word in words)
 
     def _candidates(self, word: str) -> Iterator[_Phrase]:
         yield from self._exact.get(word, ())
@@ -118,9 +120,9 @@ class PhraseSet:
 
         Where phrases of several names are equally long at one place, each name is reported.
         """
-        if not self._first_words.search(text.casefold()):
-            return
         tokens = _tokens(text)
+        if not self._may_hold(tokens):
+            return
         index = 0
         while index < len(tokens):
             size = 0
