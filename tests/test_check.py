@@ -13,7 +13,7 @@ from helpers import as_review, policy_page, run_policydiff, sample_report, small
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from policydiff.cli.options import FAIL_RANK, FailOn
+from policydiff.cli.options import FailOn, fail_rank
 from policydiff.commands.check import check_exit_code
 from policydiff.model import Pending, PolicyCheck, Report, Severity, Version
 from policydiff.render.check import annotation_lines, check_record, render_check_markdown, render_check_text
@@ -281,12 +281,12 @@ def test_the_run_record_counts_the_pending_changes() -> None:
 
 
 def test_a_pending_review_fails_a_major_gate_and_never_passes_silently() -> None:
-    assert FAIL_RANK[FailOn.major] == Severity.REVIEW.rank < Severity.MAJOR.rank
-    assert check_exit_code([PENDING], FAIL_RANK[FailOn.major]) == 1
-    assert check_exit_code([PENDING], FAIL_RANK[FailOn.minor]) == 1
-    assert check_exit_code([PENDING], FAIL_RANK[FailOn.never]) == 0
+    assert fail_rank(FailOn.major) == Severity.REVIEW.rank < Severity.MAJOR.rank
+    assert check_exit_code([PENDING], fail_rank(FailOn.major)) == 1
+    assert check_exit_code([PENDING], fail_rank(FailOn.minor)) == 1
+    assert check_exit_code([PENDING], fail_rank(FailOn.never)) == 0
     settled = _changed(replace(PENDING.report, severity=Severity.MINOR))  # type: ignore[arg-type]
-    assert check_exit_code([settled], FAIL_RANK[FailOn.major]) == 0
+    assert check_exit_code([settled], fail_rank(FailOn.major)) == 0
 
 
 def test_a_review_change_is_annotated_as_a_warning_that_a_lawyer_must_decide(tmp_path: Path) -> None:

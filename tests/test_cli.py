@@ -401,6 +401,7 @@ def test_the_command_line_starts_without_what_a_command_may_not_need() -> None:
     heavy = (
         "email.utils", "docx", "pdfminer", "jinja2", "rich", "lxml", "bs4", "httpx", "sendgrid", "yaml",
         "markupsafe", "policydiff.classify", "policydiff.compare", "policydiff.render.html",
+        "policydiff.model",
     )  # fmt: skip
     code = f"import sys, policydiff.cli; print([m for m in {heavy!r} if m in sys.modules])"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -14,7 +14,6 @@ import typer
 from policydiff import __version__
 from policydiff.cli.boundary import boundary, say
 from policydiff.cli.options import (
-    FAIL_RANK,
     ConfigOption,
     FailOn,
     FailOnOption,
@@ -27,6 +26,7 @@ from policydiff.cli.options import (
     SelectOption,
     append,
     budget,
+    fail_rank,
     now,
     person,
     project_settings,
@@ -321,7 +321,7 @@ def check(
     checks: tuple[PolicyCheck, ...]
     share = parse_shard(shard) if shard is not None else None
     checks, settings, started = _over_policies(config, policies, "checking", check_policies, share, limit)
-    code = check_exit_code(checks, FAIL_RANK[fail_on])
+    code = check_exit_code(checks, fail_rank(fail_on))
     _print_checks(checks, settings, color)
     if summary is not None:
         append(summary, check_render.render_check_markdown(checks))

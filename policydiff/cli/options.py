@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from policydiff.errors import InputError
-from policydiff.model import Severity
 
 if TYPE_CHECKING:
     from policydiff.config import Settings
@@ -56,14 +55,18 @@ class FailOn(StrEnum):
     never = "never"
 
 
-# the severity rank from which --fail-on exits 1; "major" starts at review, which ranks just below
-# it, so a change no rule could read and no lawyer has decided yet never passes a gate silently (SPEC)
-FAIL_RANK = {
-    FailOn.major: Severity.REVIEW.rank,
-    FailOn.minor: Severity.MINOR.rank,
-    FailOn.any: Severity.EDITORIAL.rank,
-    FailOn.never: Severity.MAJOR.rank + 1,
-}
+def fail_rank(fail_on: FailOn) -> int:
+    """The severity rank from which ``--fail-on`` exits 1; "major" starts at review, which ranks just
+    below it, so a change no rule could read and no lawyer has decided yet never passes a gate
+    silently (SPEC). The model is imported here, not when the command line starts (``--help``)."""
+    from policydiff.model import Severity
+
+    return {
+        FailOn.major: Severity.REVIEW.rank,
+        FailOn.minor: Severity.MINOR.rank,
+        FailOn.any: Severity.EDITORIAL.rank,
+        FailOn.never: Severity.MAJOR.rank + 1,
+    }[fail_on]
 
 
 ConfigOption = Annotated[
@@ -110,7 +113,7 @@ PoliciesArgument = Annotated[
 
 def exit_code(severity_rank: int, fail_on: FailOn) -> int:
     """1 when the report's severity reaches ``--fail-on``, else 0."""
-    return 1 if severity_rank >= FAIL_RANK[fail_on] else 0
+    return 1 if severity_rank >= fail_rank(fail_on) else 0
 
 
 def project_settings(config: Path | None, limits: list[str] | None = None) -> Settings:
