@@ -223,7 +223,6 @@ def _unread(
     sentences = [text for region in (sides.old, sides.new) for _, text in region.parts()]
     if not any(reader.states_practice(sentence, rulebook) for sentence in sentences):
         return None
-    words = edited_words(subject.edits)
     category = categories[0] if categories else Category.OTHER
     topic = rulebook.by_category(category).topic
     went, came = _still_meant(*_words_that_went_and_came(subject, sides), sides, rulebook)
@@ -265,12 +264,40 @@ def _unread(
         says = f"a statement about {topic} was reworded and no rule reads it"
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
-    if category in (Category.SHARING, Category.TRANSFER) and any(word[:1].isupper() for word in words):
-        # one named party for another in the same role: neutral (LABELING.md, recipients)
+    named_roles = (Category.SHARING, Category.TRANSFER, Category.CONTACT)
+    if category in named_roles and _names_changed(subject, rulebook):
+        # one named party for another in the same role: neutral (LABELING.md, recipients; a new
+        # officer or representative named: contact, minor)
         says = f"a named party or place changed in a statement about {topic}"
         reason = Reason(f"{category.value}.name-changed", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
     return None  # names, numbers, addresses, markup: the editorial rules' reading stands
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|\n\s*)$")
+
+
+def _names_changed(subject: Subject, rulebook: RuleBook) -> bool:
+    """Whether an edit holds a proper name: a capitalised word that does not start its sentence and
+    is no common word of a policy ("Notice" → "Policy": the document's own name)."""
+    texts = {Op.DELETE: subject.old, Op.INSERT: subject.new}
+    at = {Op.DELETE: 0, Op.INSERT: 0}
+    for edit in subject.edits:
+        if edit.op is Op.EQUAL:
+            at[Op.DELETE] += len(edit.text)
+            at[Op.INSERT] += len(edit.text)
+            continue
+        text = texts[edit.op]
+        for word in WORD.finditer(edit.text):
+            start = at[edit.op] + word.start()
+            if (
+                word.group()[:1].isupper()
+                and word.group().casefold() not in rulebook.editorial_words
+                and not _SENTENCE_START.search(text, 0, start)
+            ):
+                return True
+        at[edit.op] += len(edit.text)
+    return False
 
 
 def _still_meant(
