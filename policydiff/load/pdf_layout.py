@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -103,7 +103,9 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
 def document_text(pages: Iterable[list[Line]]) -> str:
     """The text of a document's pages, as Markdown-like blocks segment reads."""
     pages = [list(page) for page in pages]
-    pages = _without_running_lines(pages)
+    # a table's header repeated atop each page is no running header: its rows are kept for the table
+    in_rows = set(_table_rows([line for page in pages for line in page]))
+    pages = _without_running_lines(pages, in_rows)
     # a "- " or "* " item is a list item before the list's indentation levels are counted
     lines = _dash_items([line for page in pages for line in page])
     if not lines:
@@ -436,12 +438,15 @@ def _same_heading(heading: Line, line: Line) -> bool:
     )
 
 
-def _without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+def _without_running_lines(
+    pages: list[list[Line]],
+    in_rows: Collection[tuple[int, int]] = (),
+) -> list[list[Line]]:
     """The pages without their page numbers and the lines that repeat at the top or bottom of most.
 
     A running line (a header or footer, its page number aside) stands in the top or bottom tenth
-    of a page that has text besides it, on at least half of three or more pages. A page number
-    stands alone as a page's first or last line.
+    of a page that has text besides it, on at least half of three or more pages, in no table row
+    (``in_rows``: (page, box)). A page number stands alone as a page's first or last line.
     """
 
     def zone(line: Line) -> bool:
@@ -459,7 +464,11 @@ def _without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     running = {text for text, count in seen.items() if len(pages) >= 3 and count >= 0.5 * len(pages)}
     kept = []
     for page in pages:
-        page = [line for line in page if not (zone(line) and key(line) in running)]
+        page = [
+            line
+            for line in page
+            if not (zone(line) and key(line) in running and (line.page, line.box) not in in_rows)
+        ]
         while page and _PAGE_NUMBER.match(page[-1].text):
             page.pop()
         while page and _PAGE_NUMBER.match(page[0].text):
