@@ -336,3 +336,33 @@ def test_a_lone_bold_box_above_a_table_is_its_header_row(tmp_path: Path) -> None
         "| Specification |  |\n| --- | --- |\n| Purpose | Running the service. |\n"
         "| Basis | Our contract with you. |"
     )
+
+
+def test_a_row_split_by_a_page_break_is_one_row_and_the_same_header_later_a_new_table(
+    tmp_path: Path,
+) -> None:
+    def header(y: int) -> list[bytes]:
+        return [_line(80, y, 11, "Purpose"), _line(250, y, 11, "Data")]
+
+    first = b"\n".join(
+        [
+            *header(700),
+            *[_line(80, 670, 11, "Running the"), _line(250, 670, 11, "Your email")],
+        ]
+    )
+    second = b"\n".join(
+        [
+            *header(700),
+            *[_line(80, 670, 11, "service for you"), _line(250, 670, 11, "and your name")],  # the row goes on
+            *[_line(80, 640, 11, "Billing"), _line(250, 640, 11, "Your card")],
+            _line(72, 600, 11, "Another table follows."),
+            *header(570),  # the same header after other text: a table of its own
+            *[_line(80, 540, 11, "Support"), _line(250, 540, 11, "Your messages")],
+        ]
+    )
+    text = load(str(write(tmp_path, "split.pdf", build_pdf([first, second])))).original
+    assert text == (
+        "| Purpose | Data |\n| --- | --- |\n| Running the service for you | Your email and your name |\n"
+        "| Billing | Your card |\n\nAnother table follows.\n\n"
+        "| Purpose | Data |\n| --- | --- |\n| Support | Your messages |"
+    )

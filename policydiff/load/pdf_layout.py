@@ -126,6 +126,7 @@ def document_text(pages: Iterable[list[Line]]) -> str:
     rows = _table_rows(lines)
     written: set[int] = set()  # the table rows already written
     header, header_page = "", -1  # the first row of the last table, and its page
+    table = -1  # the block of the table last written
     for line in lines:
         row = rows.get((line.page, line.box))
         if row is not None:
@@ -134,14 +135,18 @@ def document_text(pages: Iterable[list[Line]]) -> str:
                     blocks.append(_joined(current, words))
                     current = []
                 text = row.markdown(words)
-                going_on = row.number - 1 in written and bool(blocks)
-                if going_on or (text == header and row.page != header_page):
-                    # a header row a browser repeats atop each page a table runs onto is not a row
+                # the row after the last one written, with no other text between: the table goes on
+                going_on = row.number - 1 in written and bool(blocks) and table == len(blocks) - 1
+                # a header row a browser repeats atop each page a table runs onto is not a row; the
+                # same header after other text starts a table of its own
+                repeated = text == header and row.page != header_page and table == len(blocks) - 1
+                if going_on or repeated:
                     if text != header:
                         blocks[-1] += "\n" + text  # the table goes on: one block, as in Markdown
                 else:
                     blocks.append(text + row.rule())
                     header, header_page = text, row.page
+                table = len(blocks) - 1
                 written.add(row.number)
                 kind, previous, heading = "", line, None
             continue
@@ -283,10 +288,12 @@ class _Cells:
             if header is not None:
                 rows.insert(0, header)
                 rest = [box for box in rest if not any(box[0] is cell[0] for cell in header if cell)]
-        tops = [min(cell[0].top for cell in row if cell) for row in rows]
         carried = self._last  # the row that runs on from the page before, until something else starts
         # the header a browser repeats atop the page: what follows it still continues the row before
         repeated = bool(rows) and carried is not None and _words(rows[0]) == _words(self._header)
+        if carried is not None and self._runs_on(rows[int(repeated) :], carried, rest):
+            rows.pop(int(repeated))
+        tops = [min(cell[0].top for cell in row if cell) for row in rows]
         for box in rest:
             at = bisect_right(tops, box[0].top) - 1
             at = -1 if repeated and at == 0 else at
@@ -307,6 +314,28 @@ class _Cells:
             self._header = rows[0]
         self._last = rows[-1] if rows else None
         return rows
+
+    @staticmethod
+    def _runs_on(rows: list[_Cluster], carried: _Cluster, rest: list[list[Line]]) -> bool:
+        """Whether a page's first row is the rest of the row the page before ended with: nothing
+        stands above it, its first cell goes on mid-sentence (a lower-case start) and each of its
+        cells falls in a column of that row. If so, its cells are given to that row's."""
+        if not rows:
+            return False
+        first = rows[0]
+        top = min(cell[0].top for cell in first if cell)
+        start = next((cell[0].text for cell in first if cell), "")
+        if any(box[0].top < top for box in rest) or not start[:1].islower():
+            return False
+        owners = [_cell_of(carried, cell) if cell else None for cell in first]
+        if any(owner is None for owner, cell in zip(owners, first, strict=True) if cell):
+            return False
+        if len({id(owner) for owner in owners if owner is not None}) < len([cell for cell in first if cell]):
+            return False
+        for owner, cell in zip(owners, first, strict=True):
+            if owner is not None:
+                owner.extend(cell)
+        return True
 
     def _carries(self, rows: list[_Cluster]) -> bool:
         """Whether a page's rows have as many cells as the last row of the page before."""
