@@ -294,7 +294,7 @@ We collect the following:
 
 | Recipient | Purpose |
 | --- | --- |
-| Cloud \\| hosting | Storage and backup |
+| Cloud \\| hosting | Storage<br>and backup |
 
 ### 2.1 Sale
 
@@ -334,7 +334,8 @@ def test_list_directly_inside_list(tmp_path: Path) -> None:
 
 def test_table_header_from_first_row_of_th(tmp_path: Path) -> None:
     body = "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td><p>x</p><p>y</p></td></tr></table>"
-    assert html_text(tmp_path, body) == "| A | B |\n| --- | --- |\n| 1 | x y |"
+    # a cell's paragraphs kept as Markdown tables part them, so both read the same
+    assert html_text(tmp_path, body) == "| A | B |\n| --- | --- |\n| 1 | x<br><br>y |"
 
 
 def test_table_without_header_has_no_separator(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from policydiff.load.base import Loaded, Loader, LoadOptions
 from policydiff.load.decode import peek
 from policydiff.load.describe import describe
 from policydiff.load.html import load_html, looks_like_html
-from policydiff.load.plain import load_plain
+from policydiff.load.plain import load_extracted, load_plain
 from policydiff.load.read import STDIN, read_bytes, source_name
 from policydiff.load.sniff import looks_like_docx, looks_like_pdf
 from policydiff.model import Document
@@ -103,7 +103,7 @@ def load_bytes(
         raise over(name, f"{len(data):,} bytes", "input_mb", limits)
     options = LoadOptions(name, select, tuple(remove), limits)
     if kind is not None:
-        loaded = load_plain(data, options)
+        loaded = load_extracted(data, options)
     else:
         kind = source_kind(f"page{suffix}" if suffix else source, data)
         loaded = LOADERS[kind](data, options)

@@ -195,6 +195,16 @@ def _flat(tag: Tag) -> str:
     return " ".join(line for line in lines if line)
 
 
+def _cell(tag: Tag) -> str:
+    """A table cell on one line, its line breaks and paragraphs kept as Markdown tables write
+    them: ``<br>`` between lines, ``<br><br>`` between paragraphs."""
+    blocks = (
+        "<br>".join(line.strip() for line in block.text.split("\n") if line.strip())
+        for block in _blocks(tag, 0)
+    )
+    return "<br><br>".join(block for block in blocks if block)
+
+
 def _list_items(tag: Tag) -> Iterator[PageElement]:
     for child in _children(tag):
         if isinstance(child, Tag) and child.name != "li" and child.name not in _LISTS and child.find("li"):
@@ -274,7 +284,7 @@ def _table(table: Tag) -> list[_Block]:
         )
         texts: list[str] = []
         for cell in cells:
-            texts.append(_flat(cell).replace("|", "\\|"))
+            texts.append(_cell(cell).replace("|", "\\|"))
             texts.extend([""] * (_int_attribute(cell, "colspan", 1) - 1))
         if not any(texts):
             continue

@@ -1,0 +1,58 @@
+"""Markdown's inline markup read as a browser shows it, so a policy's Markdown and its web page
+read alike (issue 14: markup never becomes an edit).
+
+Markdown passes raw HTML through and escapes its own marks: ``<br>`` is a line break (inside a
+table cell it stays ``<br>``: a cell is one line, as the HTML reader writes it), an ``<img>`` shows no
+words, other inline tags show their words (``<b>`` as ``**bold**``), ``\\*`` is a star and
+``[Introduction](#introduction)`` points within the page, so its words say it all. Everything
+else, block structure included, is left as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["read_markdown"]
+
+_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.IGNORECASE)
+_IMAGE = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+_BOLD = re.compile(r"</?(?:b|strong)\s*>", re.IGNORECASE)
+_INLINE = re.compile(
+    r"</?(?:span|font|u|i|em|small|sup|sub|mark|abbr|cite|q|s|ins|del|wbr)\b[^<>]*>", re.IGNORECASE
+)
+# a backslash escape of ASCII punctuation (CommonMark 2.4), but "\|": a pipe inside a table cell
+_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{}~])")
+_BLOCK_ESCAPE = re.compile(r"\s*(?:\d+\\[.)]|\\[#>]|\\[*+-](?=\s|$)|[-*+]\s+\\\d)")
+_PAGE_LINK = re.compile(r"\[([^\[\]\n]*)\]\(#[^()\s]*\)")
+_CODE = re.compile(r"`[^`\n]*`")
+
+
+def read_markdown(text: str) -> str:
+    """``text`` with its inline HTML and escapes read as a browser shows them."""
+    if not any(mark in text for mark in ("<", "\\", "](#")):
+        return text
+    return "\n".join(_line(line) for line in text.split("\n"))
+
+
+def _line(line: str) -> str:
+    if "`" in line:  # code spans show their text as written
+        parts = _CODE.split(line)
+        codes = _CODE.findall(line)
+        read = [_read(part, table=line.lstrip().startswith("|")) for part in parts]
+        return "".join(piece for pair in zip(read, [*codes, ""], strict=True) for piece in pair)
+    return _read(line, table=line.lstrip().startswith("|"))
+
+
+def _read(text: str, *, table: bool) -> str:
+    # a cell's line breaks are its structure ("<br><br>" parts a cell's paragraphs): kept, spaced as
+    # the web page reader writes them; elsewhere a break is a new line
+    text = _BREAK.sub("<br>" if table else "\n", text)
+    text = _IMAGE.sub("", text)
+    text = _BOLD.sub("**", text)
+    text = _INLINE.sub("", text)
+    text = _PAGE_LINK.sub(r"\1", text)
+    # an escape that keeps a line from being a block ("12\. BETA PROGRAMS", "\# 1") stays: it is
+    # structure, and a web page says the same by its tags
+    kept = _BLOCK_ESCAPE.match(text)
+    start = kept.end() if kept else 0
+    return text[:start] + _ESCAPE.sub(r"\1", text[start:])

@@ -1,0 +1,35 @@
+"""policydiff.load.markdown: Markdown's inline markup read as a browser shows it."""
+
+from __future__ import annotations
+
+import pytest
+
+from policydiff.load.markdown import read_markdown
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("a hashed\\* address", "a hashed* address"),  # an escape is the character
+        ("\\*Means any authority", "*Means any authority"),  # no bullet without a space after it
+        ("12\\. BETA PROGRAMS", "12\\. BETA PROGRAMS"),  # the escape keeps the line from being an item
+        ("\\# not a heading", "\\# not a heading"),
+        ("\\- not an item", "\\- not an item"),
+        ("| a \\| b | c |", "| a \\| b | c |"),  # a pipe inside a cell stays escaped
+        ("one<br>two", "one\ntwo"),
+        ("| Identity data <br/>Billing data | x |", "| Identity data<br>Billing data | x |"),
+        ('<img src="pixel.gif" alt="Quantcast"/>.', "."),
+        ("We <span class='x'>share</span> it <b>never</b>.", "We share it **never**."),
+        ("See [Data retention](#11-data-retention) or [the law](https://example.com).",
+         "See Data retention or [the law](https://example.com)."),
+        ("`a\\*b` and a\\*b", "`a\\*b` and a*b"),  # code shows its text as written
+        ("Nothing to read here.", "Nothing to read here."),
+    ],
+)  # fmt: skip
+def test_inline_markup_reads_as_a_page_shows_it(written: str, read: str) -> None:
+    assert read_markdown(written) == read
+
+
+def test_block_structure_is_left_as_written() -> None:
+    text = "# Title\n\n- item one\n- item two\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n"
+    assert read_markdown(text) == text
