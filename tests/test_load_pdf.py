@@ -274,7 +274,8 @@ def test_dashed_items_nest_by_their_indentation(tmp_path: Path) -> None:
 
 
 def test_a_cells_second_paragraph_stays_in_its_cell(tmp_path: Path) -> None:
-    # a printed table: each cell a text box of its own, a cell's second paragraph another box below it
+    # a printed table: each cell a text box of its own, a cell's second paragraph another box below
+    # it, parted as Markdown tables part a cell's paragraphs
     page = b"\n".join(
         [
             _line(72, 730, 11, "We collect these kinds of data:"),
@@ -291,7 +292,7 @@ def test_a_cells_second_paragraph_stays_in_its_cell(tmp_path: Path) -> None:
     text = load(str(write(tmp_path, "table.pdf", build_pdf([page])))).original
     assert text == (
         "We collect these kinds of data:\n\n| Kind | What |\n| --- | --- |\n"
-        "| Usage data | Pages you visit. Time spent on each page. |\n| Contact | Your email. |\n\n"
+        "| Usage data | Pages you visit.<br><br>Time spent on each page. |\n| Contact | Your email. |\n\n"
         "We keep them for a year."
     )
 

@@ -202,11 +202,24 @@ class _Row:
     cells: tuple[tuple[Line, ...], ...]
 
     def markdown(self, words: set[str]) -> str:
-        cells = (_joined([line.text for line in cell], words) if cell else "" for cell in self.cells)
-        return "| " + " | ".join(cells) + " |"
+        return "| " + " | ".join(_cell_text(cell, words) for cell in self.cells) + " |"
 
     def rule(self) -> str:
         return "\n" + "|" + " --- |" * len(self.cells)
+
+
+def _cell_text(cell: tuple[Line, ...], words: set[str]) -> str:
+    """A cell on one line, as Markdown tables write one: its paragraphs (text boxes of their own on
+    one page) parted by ``<br><br>``, the lines of each joined. (A single ``<br>`` cannot be told
+    from a wrapped line: the page does not say how wide a cell's column was meant to be.)"""
+    paragraphs: list[list[str]] = []
+    for index, line in enumerate(cell):
+        before = cell[index - 1] if index else None
+        if before is None or (before.page == line.page and before.box != line.box):
+            paragraphs.append([line.text])  # a page break is no paragraph break: the cell goes on
+        else:
+            paragraphs[-1].append(line.text)
+    return "<br><br>".join(_joined(lines, words) for lines in paragraphs)
 
 
 _ROW_TOLERANCE = 3.0  # points between the tops of cells of one row
