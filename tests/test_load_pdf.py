@@ -367,3 +367,24 @@ def test_a_row_split_by_a_page_break_is_one_row_and_the_same_header_later_a_new_
         "| Billing | Your card |\n\nAnother table follows.\n\n"
         "| Purpose | Data |\n| --- | --- |\n| Support | Your messages |"
     )
+
+
+def test_a_list_number_printed_apart_from_its_item_leads_it(tmp_path: Path) -> None:
+    # "1. * contact details" in Markdown: the number in a box of its own, a bullet drawn beside the item
+    page = b"\n".join(
+        [
+            _line(72, 730, 11, "We collect:"),
+            _line(48, 700, 11, "1."),
+            _dot(80, 703),
+            _line(94, 700, 11, "contact details, such as your email address"),
+            _line(94, 686, 11, "and your phone number;"),
+            _line(48, 660, 11, "2."),
+            _dot(80, 663),
+            _line(94, 660, 11, "account details."),
+        ]
+    )
+    text = load(str(write(tmp_path, "numbers.pdf", build_pdf([page])))).original
+    assert text == (
+        "We collect:\n\n1. - contact details, such as your email address and your phone number;\n\n"
+        "2. - account details."
+    )

@@ -107,7 +107,8 @@ def document_text(pages: Iterable[list[Line]]) -> str:
     in_rows = set(_table_rows([line for page in pages for line in page]))
     pages = _without_running_lines(pages, in_rows)
     # a "- " or "* " item is a list item before the list's indentation levels are counted
-    lines = _dash_items([line for page in pages for line in page])
+    marked, numbered = _with_markers([line for page in pages for line in page])
+    lines = _dash_items(marked)
     if not lines:
         return ""
     body = Counter(round(line.size) for line in lines for _ in line.text.split()).most_common(1)[0][0]
@@ -160,6 +161,7 @@ def document_text(pages: Iterable[list[Line]]) -> str:
             level is not None
             or bold
             or line.bulleted
+            or id(line) in numbered
             or previous is None
             or (line.box, line.page) != (previous.box, previous.page)
             and not _runs_on(previous, line, right)
@@ -395,6 +397,45 @@ def _is_row(cluster: list[list[Line]]) -> bool:
         return False
     spans = sorted((min(line.x0 for line in box), max(line.x1 for line in box)) for box in cluster)
     return all(left[1] <= right[0] for left, right in zip(spans, spans[1:], strict=False))
+
+
+_LONE_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-z]{1,3})[.)]")
+
+
+def _with_markers(lines: list[Line]) -> tuple[list[Line], set[int]]:
+    """A list number printed as a box of its own ("1." left of its item's first line, as browsers
+    lay out an ordered item) is written before that line: "1. - item" for a bulleted item in a
+    numbered one, as Markdown writes "1. * item". Also the ids of the lines that start an item so."""
+    starts = {(line.page, line.box): line for line in reversed(lines)}  # each box's first line
+    markers: dict[int, Line] = {}  # id of an item's first line → the number beside it
+    for line in lines:
+        if not _LONE_MARKER.fullmatch(line.text) or starts.get((line.page, line.box)) is not line:
+            continue
+        item = next(
+            (
+                other
+                for other in lines
+                if other.page == line.page
+                and other is not line
+                and abs(other.top - line.top) <= _ROW_TOLERANCE
+                and 0 <= other.x0 - line.x1 < 4 * max(line.size, 1.0)
+            ),
+            None,
+        )
+        if item is not None:
+            markers[id(item)] = line
+    dropped = {id(marker) for marker in markers.values()}
+    out, numbered = [], set()
+    for line in lines:
+        if id(line) in dropped:
+            continue
+        marker = markers.get(id(line))
+        if marker is not None:
+            text = f"{marker.text} - {line.text}" if line.bulleted else f"{marker.text} {line.text}"
+            line = replace(line, text=text, bulleted=False, x0=marker.x0)
+            numbered.add(id(line))
+        out.append(line)
+    return out, numbered
 
 
 def _dash_items(lines: list[Line]) -> list[Line]:
