@@ -388,3 +388,26 @@ def test_a_list_number_printed_apart_from_its_item_leads_it(tmp_path: Path) -> N
         "We collect:\n\n1. - contact details, such as your email address and your phone number;\n\n"
         "2. - account details."
     )
+
+
+def test_a_repeated_header_joined_to_the_cell_below_it_is_told_apart(tmp_path: Path) -> None:
+    # the layout analysis puts the bold header cell a browser repeats and the cell text running on
+    # under it into one box: the bold lines are the header, the rest continues the row before
+    first = b"\n".join(
+        [
+            *[_bold(80, 700, 11, "Kind"), _bold(250, 700, 11, "What")],
+            *[_line(80, 670, 11, "Usage data"), _line(250, 670, 11, "Pages you visit and")],
+        ]
+    )
+    second = b"\n".join(
+        [
+            *[_bold(80, 700, 11, "Kind"), _bold(250, 700, 11, "What")],
+            _line(250, 684, 11, "the time you spend there."),
+            *[_line(80, 650, 11, "Contact"), _line(250, 650, 11, "Your email.")],
+        ]
+    )
+    text = load(str(write(tmp_path, "joined.pdf", build_pdf([first, second])))).original
+    assert text == (
+        "| Kind | What |\n| --- | --- |\n| Usage data | Pages you visit and the time you spend there. |\n"
+        "| Contact | Your email. |"
+    )

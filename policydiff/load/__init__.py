@@ -17,7 +17,7 @@ from policydiff.load.base import Loaded, Loader, LoadOptions
 from policydiff.load.decode import peek
 from policydiff.load.describe import describe
 from policydiff.load.html import load_html, looks_like_html
-from policydiff.load.plain import load_extracted, load_plain
+from policydiff.load.plain import load_extracted, load_markdown, load_plain
 from policydiff.load.read import STDIN, read_bytes, source_name
 from policydiff.load.sniff import looks_like_docx, looks_like_pdf
 from policydiff.model import Document
@@ -62,7 +62,7 @@ def load_pdf(data: bytes, options: LoadOptions) -> Loaded:
 
 LOADERS: dict[str, Loader] = {
     "text": load_plain,
-    "markdown": load_plain,
+    "markdown": load_markdown,
     "html": load_html,
     "docx": load_docx,
     "pdf": load_pdf,

@@ -103,6 +103,7 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
 def document_text(pages: Iterable[list[Line]]) -> str:
     """The text of a document's pages, as Markdown-like blocks segment reads."""
     pages = [list(page) for page in pages]
+    pages = [_bold_apart(page) for page in pages]
     # a table's header repeated atop each page is no running header: its rows are kept for the table
     in_rows = set(_table_rows([line for page in pages for line in page]))
     pages = _without_running_lines(pages, in_rows)
@@ -309,6 +310,7 @@ class _Cells:
         if carried is not None and self._runs_on(rows[int(repeated) :], carried, rest):
             rows.pop(int(repeated))
         tops = [min(cell[0].top for cell in row if cell) for row in rows]
+        loose: list[float] = []  # the tops of the boxes no row took: text between tables
         for box in rest:
             at = bisect_right(tops, box[0].top) - 1
             at = -1 if repeated and at == 0 else at
@@ -318,16 +320,20 @@ class _Cells:
                 continue
             row = rows[at] if at >= 0 else carried
             cell = _cell_of(row, box) if row is not None else None
-            if cell is None:
+            height = max((line.bottom - line.top for line in cell or ()), default=0.0)
+            if cell is None or (at == len(rows) - 1 and box[0].top - cell[-1].bottom > _CELL_GAP * height):
+                # text after the table (or below the page's last row, too far from it)
                 carried = carried if at >= 0 else None
+                loose.append(box[0].top)
                 continue
-            height = max(line.bottom - line.top for line in cell)
-            if at == len(rows) - 1 and box[0].top - cell[-1].bottom > _CELL_GAP * height:
-                continue  # below the page's last row and too far from it: text after the table
             cell.extend(box)
-        if rows and (self._last is None or tops[0] > _CELL_GAP * 12 or not self._carries(rows)):
-            self._header = rows[0]
-        self._last = rows[-1] if rows else None
+        # a table starts at a row with text above it (or none carried from the page before); its
+        # first row is the header a browser repeats when it runs onto the next page
+        for index, top in enumerate(tops):
+            above = tops[index - 1] if index else -1.0
+            if any(above < at < top for at in loose) or (index == 0 and self._last is None):
+                self._header = rows[index]
+        self._last = rows[-1] if rows and not any(at > tops[-1] for at in loose) else None
         return rows
 
     @staticmethod
@@ -340,6 +346,8 @@ class _Cells:
         first = rows[0]
         top = min(cell[0].top for cell in first if cell)
         start = next((cell[0].text for cell in first if cell), "")
+        # cut mid-sentence: it starts in lower case (a cell that ends without a full stop is no sign:
+        # labels and legal bases often do)
         if any(box[0].top < top for box in rest) or not start[:1].islower():
             return False
         owners = [_cell_of(carried, cell) if cell else None for cell in first]
@@ -351,10 +359,6 @@ class _Cells:
             if owner is not None:
                 owner.extend(cell)
         return True
-
-    def _carries(self, rows: list[_Cluster]) -> bool:
-        """Whether a page's rows have as many cells as the last row of the page before."""
-        return self._last is not None and len(rows[0]) == len(self._last)
 
     def _header_above(self, first: _Cluster, rest: list[list[Line]]) -> _Cluster | None:
         """A lone bold box right above a table's first row, within its columns: its header row."""
@@ -397,6 +401,30 @@ def _is_row(cluster: list[list[Line]]) -> bool:
         return False
     spans = sorted((min(line.x0 for line in box), max(line.x1 for line in box)) for box in cluster)
     return all(left[1] <= right[0] for left, right in zip(spans, spans[1:], strict=False))
+
+
+_BOX_SPLIT = 1000  # box numbers given to the second part of a text box split apart
+
+
+def _bold_apart(page: list[Line]) -> list[Line]:
+    """A text box whose bold lines are followed, after a gap, by regular ones is two boxes: a
+    table's header cell the browser repeats atop a page and the cell text that runs on below it,
+    which the layout analysis joined."""
+    out: list[Line] = []
+    for line in page:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.box % _BOX_SPLIT == line.box % _BOX_SPLIT
+            and before.bold
+            and not line.bold
+            and line.top - before.bottom > 0.3 * (before.bottom - before.top)
+        ):
+            line = replace(line, box=line.box + _BOX_SPLIT)
+        elif before is not None and before.box % _BOX_SPLIT == line.box and before.box != line.box:
+            line = replace(line, box=before.box)  # the rest of a box already split
+        out.append(line)
+    return out
 
 
 _LONE_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-z]{1,3})[.)]")
