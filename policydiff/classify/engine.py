@@ -227,9 +227,11 @@ def _unread(
     topic = rulebook.by_category(category).topic
     went, came = _still_meant(*_words_that_went_and_came(subject, sides), sides, rulebook)
     content = [word for word in (*went, *came) if _content_word(word, rulebook)]
-    conditioned = bool(content) and (
-        reader.conditioned(subject.old, _edit_spans(subject.edits, Op.DELETE))
-        or reader.conditioned(subject.new, _edit_spans(subject.edits, Op.INSERT))
+    widening = any(WIDENING.intersection(reader.actions(sentence)) for sentence in sentences)
+    # "if you have any questions": a filler in a condition sets none
+    conditioned = any(word not in _FILLERS for word in content) and (
+        reader.conditioned(subject.old, _edit_spans(subject.edits, Op.DELETE), widening=widening)
+        or reader.conditioned(subject.new, _edit_spans(subject.edits, Op.INSERT), widening=widening)
     )
     # new things named in an item of a list of what is collected, used, shared or kept
     # ("We may collect: … contact information, including … and phone number")
@@ -259,7 +261,6 @@ def _unread(
         )
         for sentence in sentences
     )
-    widening = any(WIDENING.intersection(reader.actions(sentence)) for sentence in sentences)
     if conditioned or named or used or reader.changes_meaning(went, came, rulebook, widening=widening):
         says = f"a statement about {topic} was reworded and no rule reads it"
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
@@ -274,6 +275,8 @@ def _unread(
     return None  # names, numbers, addresses, markup: the editorial rules' reading stands
 
 
+# words that set no condition of their own inside one
+_FILLERS = frozenset({"any", "kindly", "also", "just"})
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|\n\s*)$")
 
 

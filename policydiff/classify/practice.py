@@ -45,6 +45,7 @@ class PracticeReader:
     classes: tuple[str, ...]  # the group name of each class in ``verbs``, in order
     quantifiers: frozenset[str]  # ``ontology/scope.toml``
     conditions: frozenset[str]
+    practice_conditions: frozenset[str]  # conditions only where a practice that can widen is stated
     wideners: frozenset[str]
     obligations: re.Pattern[str]
     breadth: dict[str, int]  # a quantifier's reach: +1 universal ("all"), -1 partial or restrictive
@@ -115,11 +116,13 @@ class PracticeReader:
             return True
         return bool(rulebook.find_terms(word) or rulebook.cue_index.search(word))
 
-    def conditioned(self, text: str, edits: list[tuple[int, int]]) -> bool:
-        """Whether an edit (offsets in ``text``) falls after a condition word of its own sentence."""
+    def conditioned(self, text: str, edits: list[tuple[int, int]], *, widening: bool = False) -> bool:
+        """Whether an edit (offsets in ``text``) falls after a condition word of its own sentence
+        (``widening``: the statement is of a practice that can widen, so "when" and "if" count)."""
+        conditions = self.conditions | self.practice_conditions if widening else self.conditions
         for match in re.finditer(r"[^.;!?]+", text):
             words = re.finditer(r"\w+", match.group())
-            first = next((w.start() for w in words if w.group().casefold() in self.conditions), None)
+            first = next((w.start() for w in words if w.group().casefold() in conditions), None)
             if first is None:
                 continue
             start = match.start() + first
@@ -152,6 +155,7 @@ def practice_reader(folder: Path = _ONTOLOGY) -> PracticeReader:
         scope = tomllib.load(handle)
     quantifiers = frozenset(word.casefold() for word in scope["quantifiers"])
     conditions = frozenset(word.casefold() for word in scope["conditions"])
+    practice_conditions = frozenset(word.casefold() for word in scope["practice_conditions"])
     wideners = frozenset(word.casefold() for word in scope["wideners"])
     groups = []
     for name, table in actions.items():
@@ -166,5 +170,14 @@ def practice_reader(folder: Path = _ONTOLOGY) -> PracticeReader:
         rights = tomllib.load(handle)
     right_verbs = {verb: right for right, table in rights.items() for verb in table["verbs"]}
     return PracticeReader(
-        verbs, tuple(actions), quantifiers, conditions, wideners, obligations, breadth, promising, right_verbs
+        verbs,
+        tuple(actions),
+        quantifiers,
+        conditions,
+        practice_conditions,
+        wideners,
+        obligations,
+        breadth,
+        promising,
+        right_verbs,
     )
