@@ -275,8 +275,9 @@ def _unread(
     return None  # names, numbers, addresses, markup: the editorial rules' reading stands
 
 
-# words that set no condition of their own inside one
-_FILLERS = frozenset({"any", "kindly", "also", "just"})
+# words that set no condition of their own inside one: fillers, and the prepositions a wording fix
+# swaps ("log within the Service" → "log in to the Service")
+_FILLERS = frozenset({"any", "kindly", "also", "just", "within", "into", "onto", "upon"})
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|\n\s*)$")
 
 
