@@ -337,7 +337,12 @@ def _stated_practices(plain: str) -> list[int]:
 
 
 def _file_cues(found: Profile, plain: str, offset: int, rulebook: RuleBook) -> None:
-    for cue_id, match in find_cues(plain, rulebook):
+    denials = 0
+    for cue_id, match in sorted(find_cues(plain, rulebook), key=lambda hit: hit[1].start):
+        if cue_id == "cue.negation":
+            denials += 1
+            if denials > 1 and match.text[:7].casefold() == "without":
+                continue  # "we do not share it without your consent": a condition of the first, not a second
         found.cues.setdefault(cue_id, []).append(
             Match(cue_id, None, match.text, match.start + offset, match.end + offset)
         )
