@@ -278,6 +278,20 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     return out
 
 
+# what names the documents or rules a practice follows: a member added after it names one more of
+# them, not more data, recipients or purposes
+_REFERENCE = re.compile(
+    r"\b(?:in accordance with|as described in|as set out in|as set forth in|pursuant to|in line with"
+    r"|under the terms of|as explained in|in compliance with)\b[^.;:]*$",
+    re.IGNORECASE,
+)
+# what makes "keep your data …" or "hold it …" a safeguard: the state the data is kept in
+# (OPP-115 Data Security; GDPR Art. 32)
+_SAFEGUARDED = re.compile(
+    r"^\W*(?:\w+\W+){0,5}?(?:secure|safe|confidential|protected|encrypted|private)\b", re.IGNORECASE
+)
+
+
 def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
     """Whether the cue qualifies the company's own affirmed practice (collect, use, share, retain)
     rather than a promise not to, a commitment or a user's right."""
@@ -292,6 +306,8 @@ def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
     after = text[match.end : min(ends, default=len(text))]
     if reader.promising.search(before + " " + after):
         return False  # "we will use reasonable efforts to erase …": a promise, whatever verb is near
+    if _SAFEGUARDED.search(after):
+        return False  # "we try to keep your data secure": a safeguard promised, not a practice
     # the verb the cue qualifies: the one right after it ("we may share"), else the one before it
     # ("we share X unless …")
     words = after.split()
@@ -482,6 +498,8 @@ def _list_signal(
     category = _permission_category(found, span, rulebook)
     denied = next((d for s, e, d in found.denials if s <= at < e), False)
     member = bool(_MEMBER.search(words))
+    if member and _REFERENCE.search(region.text[max(span[0], at - 80) : at]):
+        return None  # "in accordance with this policy and our Terms": a document named, no practice widened
     if category is None:
         return _safeguard_member(rulebook, words, found, span, at, inserted=inserted) if member else None
     if not member and not (denied and other_denies):
