@@ -91,8 +91,19 @@ def _small_typo(left: str, right: str) -> bool:
 
 
 def _meaningful(old: str, new: str, rulebook: RuleBook) -> bool:
-    """ "sell" → "tell" is no typo: a changed word that is a term or a cue carries meaning."""
-    return any(rulebook.find_terms(word) or rulebook.cue_index.search(word) for word in (old, new))
+    """ "sell" → "tell", "none" → "some" is no typo: a changed word that is a term, a cue (a negation
+    among them) or a scope word carries meaning."""
+    from policydiff.classify.practice import practice_reader
+
+    reader = practice_reader()
+    scope = reader.quantifiers | reader.conditions | reader.wideners | reader.breadth.keys()
+    return any(
+        rulebook.find_terms(word)
+        or rulebook.cue_index.search(word)
+        or word.casefold() in scope
+        or any(isinstance(cue.pattern, re.Pattern) and cue.pattern.search(word) for cue in rulebook.cues)
+        for word in (old, new)
+    )
 
 
 def is_date_line(text: str) -> bool:
