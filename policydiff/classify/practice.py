@@ -18,10 +18,20 @@ from policydiff.classify.rulebook import RuleBook
 from policydiff.model import Category
 from policydiff.text import mask_links
 
-__all__ = ["USER_RIGHT", "WIDENING", "PracticeReader", "practice_reader"]
+__all__ = ["PRACTICE_CATEGORY", "USER_RIGHT", "WIDENING", "PracticeReader", "practice_reader"]
 
 # practice classes whose statement can widen what is done with data (not protect, rights, notify)
 WIDENING = frozenset({"collect", "use", "share", "retain"})
+# the category a practice class speaks of, where no term of its sentence names one
+PRACTICE_CATEGORY = {
+    "collect": Category.COLLECTION,
+    "use": Category.PURPOSE,
+    "share": Category.SHARING,
+    "retain": Category.RETENTION,
+    "rights": Category.RIGHTS,
+    "notify": Category.NOTICE,
+    "protect": Category.SECURITY,
+}
 # a sentence in which the user holds a right: "you can …", "you have the right to …"
 USER_RIGHT = re.compile(
     r"\W*(?:you|users?|parents?)\s+(?:also\s+)?"

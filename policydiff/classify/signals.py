@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from policydiff.classify.editorial import replacements
-from policydiff.classify.practice import USER_RIGHT, WIDENING, practice_reader
+from policydiff.classify.practice import PRACTICE_CATEGORY, USER_RIGHT, WIDENING, practice_reader
 from policydiff.classify.profile import Profile, Region, covering_kinds, kinds_named
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.classify.statements import statement_reader
@@ -396,17 +396,6 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     return out
 
 
-_SCOPE_CATEGORY = {  # the category of a practice class, when no term of the sentence names one
-    "collect": Category.COLLECTION,
-    "use": Category.PURPOSE,
-    "share": Category.SHARING,
-    "retain": Category.RETENTION,
-    "rights": Category.RIGHTS,
-    "notify": Category.NOTICE,
-    "protect": Category.SECURITY,
-}
-
-
 def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     """A quantifier that came or went ("all" → "some", "only" added) in a statement of practice.
 
@@ -452,7 +441,7 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     protective = protective or any(rulebook.by_category(t.category).protective for t in terms if t.category)
     widens = (reach > 0) != protective
     # the practice's verb says what it is ("used solely for" → purpose); a promise, by its terms
-    category = _SCOPE_CATEGORY.get(action, Category.OTHER)
+    category = PRACTICE_CATEGORY.get(action, Category.OTHER)
     if protective:
         protected = (t.category for t in terms if t.category and rulebook.by_category(t.category).protective)
         category = next(protected, Category.RIGHTS if right else category)
