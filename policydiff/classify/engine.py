@@ -278,7 +278,14 @@ def _unread(
 # words that set no condition of their own inside one: fillers, and the prepositions a wording fix
 # swaps ("log within the Service" → "log in to the Service")
 _FILLERS = frozenset({"any", "kindly", "also", "just", "within", "into", "onto", "upon"})
-_SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|\n\s*)$")
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens its sentence (the text's, a line's, or after a full stop)."""
+    before = text[max(0, start - 200) : start]
+    kept = before.rstrip(" \t")
+    spaced = kept != before
+    return start == 0 or kept.endswith("\n") or spaced and kept.endswith((".", "?", "!", ":", ";"))
 
 
 def _names_changed(subject: Subject, rulebook: RuleBook) -> bool:
@@ -297,7 +304,7 @@ def _names_changed(subject: Subject, rulebook: RuleBook) -> bool:
             if (
                 word.group()[:1].isupper()
                 and word.group().casefold() not in rulebook.editorial_words
-                and not _SENTENCE_START.search(text, 0, start)
+                and not _starts_sentence(text, start)
             ):
                 return True
         at[edit.op] += len(edit.text)

@@ -495,6 +495,20 @@ def _list_signal(
         return None  # a qualifier in an affirmation: too weak to read either way
     key, widens = _list_change(member=member, denied=denied, inserted=inserted)
     direction = Direction.EXPANDS if widens else Direction.NARROWS
+    return _list_made(rulebook, key, category, direction, words, at, inserted=inserted)
+
+
+def _list_made(
+    rulebook: RuleBook,
+    key: str,
+    category: Category,
+    direction: Direction,
+    words: str,
+    at: int,
+    *,
+    inserted: bool,
+) -> Signal:
+    """The list signal of ``key`` (``[lists]`` of the cue file), named ``cue.list-<key>``."""
     match = Match(key, category, words.strip(), at, at + len(words))
     rule = f"cue.list-{key.replace('_', '-')}"
     return signal(
@@ -563,11 +577,7 @@ def _safeguard_member(
         return None
     key = "safeguard_member_added" if inserted else "safeguard_member_removed"
     direction = Direction.NARROWS if inserted else Direction.EXPANDS
-    match = Match(key, protective[0], words.strip(), at, at + len(words))
-    rule = f"cue.list-{key.replace('_', '-')}"
-    return signal(
-        protective[0], direction, rule, rulebook.lists[key], match, Side.NEW if inserted else Side.OLD, CUE
-    )
+    return _list_made(rulebook, key, protective[0], direction, words, at, inserted=inserted)
 
 
 def _content_words(words: str, rulebook: RuleBook) -> list[str]:

@@ -435,6 +435,9 @@ def _with_markers(lines: list[Line]) -> tuple[list[Line], set[int]]:
     lay out an ordered item) is written before that line: "1. - item" for a bulleted item in a
     numbered one, as Markdown writes "1. * item". Also the ids of the lines that start an item so."""
     starts = {(line.page, line.box): line for line in reversed(lines)}  # each box's first line
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
     markers: dict[int, Line] = {}  # id of an item's first line → the number beside it
     for line in lines:
         if not _LONE_MARKER.fullmatch(line.text) or starts.get((line.page, line.box)) is not line:
@@ -442,9 +445,8 @@ def _with_markers(lines: list[Line]) -> tuple[list[Line], set[int]]:
         item = next(
             (
                 other
-                for other in lines
-                if other.page == line.page
-                and other is not line
+                for other in by_page[line.page]
+                if other is not line
                 and abs(other.top - line.top) <= _ROW_TOLERANCE
                 and 0 <= other.x0 - line.x1 < 4 * max(line.size, 1.0)
             ),

@@ -14,12 +14,11 @@ from dataclasses import dataclass, replace
 
 from policydiff.model import Clause, ClauseKind
 from policydiff.render.docx_markup import Markup, markup
+from policydiff.text import RULE_LINE, TABLE_RULE
 
 __all__ = ["Block", "Piece", "blocks", "kind_of_path", "visible"]
 
 _ATX = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
-_RULE = re.compile(r"^\s*(?:[=\-*_]\s*){3,}$")
-_TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)]|\(?[a-z]\)|\(?[ivx]{1,5}\))\s+")
 _BULLET = re.compile(r"^\s*[-*+•]\s+")
 _CELL = re.compile(r"(?<!\\)\|")
@@ -55,10 +54,10 @@ def blocks(text: str) -> tuple[Block, ...]:
 
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if not line.strip() or _RULE.match(line) and not paragraph:
+        if not line.strip() or RULE_LINE.match(line) and not paragraph:
             flush()
             continue
-        if paragraph and _RULE.match(line):  # a setext underline: the lines above are a heading
+        if paragraph and RULE_LINE.match(line):  # a setext underline: the lines above are a heading
             out.append(_block("heading", " ".join(part.strip() for part in paragraph)))
             paragraph.clear()
             continue
@@ -67,7 +66,7 @@ def blocks(text: str) -> tuple[Block, ...]:
             out.append(_block("heading", line))
         elif line.lstrip().startswith("|"):
             flush()
-            if not _TABLE_RULE.match(line):
+            if not TABLE_RULE.match(line):
                 row = _row(line)
                 if out and out[-1].kind == "table":  # the rows that follow one another make one table
                     out[-1] = replace(out[-1], rows=(*out[-1].rows, row))
