@@ -200,6 +200,30 @@ def test_a_run_past_its_time_budget_stops_with_one_line(
     _one_line_naming(stderr, "seconds")
 
 
+def test_a_host_thread_does_not_make_the_time_budget_end_the_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A thread the host started before the run (a test server, an embedding application) is not
+    the run's worker: the budget unwinds the run and returns, it does not end the host's process."""
+    import threading
+
+    import policydiff.commands.diff as diff_command
+
+    stop = threading.Event()
+    host = threading.Thread(target=stop.wait, daemon=True)
+    host.start()
+    try:
+        monkeypatch.setattr(diff_command, "diff_sources", lambda *a, **k: time.sleep(10))
+        source = tmp_path / "p.md"
+        source.write_text(POLICY, encoding="utf-8")
+        code, stderr = _run("diff", str(source), str(source), "--limit", "seconds=1")
+    finally:
+        stop.set()
+        host.join()
+    # reaching this line at all is the point: os._exit would have ended pytest
+    assert code == 2 and "the run took more than 2 seconds" in stderr
+
+
 def test_limits_reach_the_loader_through_load(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text("<p>We collect your name.</p>" * 1500, encoding="utf-8")

@@ -158,11 +158,14 @@ def budget(limits: Limits, what: str, documents: int = 1) -> Iterator[None]:
         yield  # no timer to set here (Windows, or a host application's thread)
         return
     seconds = limits.seconds * max(1, documents)
+    # threads alive before the run are the host's (a test server, an embedding application): only
+    # the run's own workers make it end at once
+    before = set(threading.enumerate())
 
     def expired(signum: int, frame: object) -> None:
         each = f" for {documents} documents" if documents > 1 else ""
         error = over(what, f"the run took more than {seconds:,} seconds{each}", "seconds", limits)
-        if threading.active_count() > 1:
+        if any(thread.is_alive() and thread not in before for thread in threading.enumerate()):
             from policydiff.cli.boundary import say
 
             say(error.message)
