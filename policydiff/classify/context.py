@@ -146,7 +146,7 @@ def _disclosed(
     wanted: set[tuple[Category, str]] = set()
     for subject in subjects:
         if subject.kind is ChangeKind.ADDED:
-            found = profile(whole_region(subject.new), rulebook, terms_only=True)
+            found = profile(whole_region(subject.new), rulebook, lead=subject.lead, terms_only=True)
             wanted.update(found.affirmed, found.denied)  # denied too: a lead-in can turn them round
             # a kind the old text named covers its parts: an address covers a new postal code
             for key, match in (*found.affirmed.items(), *found.denied.items()):

@@ -50,6 +50,9 @@ class Texts:
     moved: bool
     renumbered: bool
     heading: bool = False
+    # an item under a lead-in that states a practice ("We share your data with:"): a member of
+    # what it says, however short or capitalised ("Insurance brokers"), never page furniture
+    listed: bool = False
 
 
 def edit_runs(edits: Sequence[Edit]) -> list[tuple[str, str]]:
@@ -90,20 +93,39 @@ def _small_typo(left: str, right: str) -> bool:
     return Levenshtein.distance(left, right) <= 2
 
 
+def _misspelt(left: str, right: str) -> bool:
+    """One word spelt two ways: a letter doubled or undoubled ("colect"/"collect") or two
+    neighbours swapped ("recieve"/"receive"). Dropping or changing a letter is not among them:
+    "never" → "ever" and "sell" → "tell" are other words."""
+    left, right = left.casefold(), right.casefold()
+    if len(left) == len(right):
+        swaps = [i for i, (a, b) in enumerate(zip(left, right, strict=True)) if a != b]
+        return len(swaps) == 2 and swaps[1] == swaps[0] + 1 and left[swaps[0]] == right[swaps[1]]
+    short, long = sorted((left, right), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    at = next((i for i, (a, b) in enumerate(zip(short, long, strict=False)) if a != b), len(short))
+    return long[:at] + long[at + 1 :] == short and at > 0 and long[at] == long[at - 1]
+
+
 def _meaningful(old: str, new: str, rulebook: RuleBook) -> bool:
     """ "sell" → "tell", "none" → "some" is no typo: a changed word that is a term, a cue (a negation
-    among them) or a scope word carries meaning."""
+    among them) or a scope word carries meaning, unless only one side does and the other is that
+    word misspelt ("colect" → "collect": the sentence meant it all along)."""
     from policydiff.classify.practice import practice_reader
 
     reader = practice_reader()
     scope = reader.quantifiers | reader.conditions | reader.wideners | reader.breadth.keys()
-    return any(
-        rulebook.find_terms(word)
-        or rulebook.cue_index.search(word)
-        or word.casefold() in scope
-        or any(isinstance(cue.pattern, re.Pattern) and cue.pattern.search(word) for cue in rulebook.cues)
+    meant = [
+        bool(
+            rulebook.find_terms(word)
+            or rulebook.cue_index.search(word)
+            or word.casefold() in scope
+            or any(isinstance(cue.pattern, re.Pattern) and cue.pattern.search(word) for cue in rulebook.cues)
+        )
         for word in (old, new)
-    )
+    ]
+    return any(meant) and not (meant[0] != meant[1] and _misspelt(old, new))
 
 
 def is_date_line(text: str) -> bool:
@@ -117,12 +139,15 @@ def _mostly_dates(text: str) -> bool:
     return len(words) >= 6 and sum(bool(_DATE_WORD.match(word)) for word in words) >= 0.6 * len(words)
 
 
-def is_chrome(text: str, rulebook: RuleBook) -> bool:
-    """Navigation, breadcrumbs, tickers, copyright lines: no statement a user could rely on."""
+def is_chrome(text: str, rulebook: RuleBook, *, listed: bool = False) -> bool:
+    """Navigation, breadcrumbs, tickers, copyright lines: no statement a user could rely on
+    (``listed``: an item under a lead-in that states a practice, chrome only as a lone link)."""
     if _COPYRIGHT.search(text) and len(WORD.findall(text)) <= 20:
         return True
     if _LONE_LINK.match(text) or _ANCHOR_LINK.match(text):
         return True  # a way to a page or to a section, not a statement
+    if listed:
+        return False
     if len([cell for cell in _CELLS.split(text.strip().strip("|")) if cell.strip()]) >= 2:
         return False  # a table row pairs what its header names ("Server logs | 90 days"): data, not chrome
     words = [w for w in WORD.findall(strip_links(text)) if not w.isdigit()]
@@ -149,7 +174,8 @@ def editorial_verdict(
     """The editorial verdict (key, trigger words) when the change has no substance, else None."""
     if texts.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         text = texts.new or texts.old
-        return ("chrome", text.strip()[:80]) if texts.heading or is_chrome(text, rulebook) else None
+        chrome = texts.heading or is_chrome(text, rulebook, listed=texts.listed)
+        return ("chrome", text.strip()[:80]) if chrome else None
     if _same_text(texts):
         key = "moved" if texts.moved else "renumbered" if texts.renumbered else "formatting"
         return key, changed_words(texts.edits) or texts.new.strip()[:60]

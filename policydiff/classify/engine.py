@@ -20,7 +20,7 @@ from functools import cache
 from policydiff.classify.editorial import Texts, changed_words, edited_words, editorial_verdict, visible_words
 from policydiff.classify.moves import Pool, moved_in
 from policydiff.classify.practice import USER_RIGHT, WIDENING, practice_reader
-from policydiff.classify.profile import Region, changed_regions, profile, whole_region
+from policydiff.classify.profile import Region, changed_regions, profile, stated_practices, whole_region
 from policydiff.classify.rule_signals import rule_signals
 from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.classify.signals import (
@@ -478,7 +478,7 @@ def _new_things(
             Category.COLLECTION,
             reader.collected(text, listed_under_collection=_under_collection(subject.new_context, rulebook)),
         ),
-        (Category.SHARING, reader.shared_with(text)),
+        (Category.SHARING, reader.shared_with(text, lead=subject.lead)),
     ]
     brought = {word.casefold() for word in inserted} if inserted is not None else None
     for category, statement in found:
@@ -611,6 +611,7 @@ def _editorial(
         subject.moved,
         subject.renumbered,
         subject.heading,
+        listed=_listed_under_practice(subject.lead),
     )
     editorial = editorial_verdict(texts, rulebook, renames)
     if editorial is None:
@@ -627,6 +628,16 @@ def _editorial(
         if moved is not None:
             return moved
     return _editorial_verdict(key, trigger, subject, rulebook)
+
+
+def _listed_under_practice(lead: str) -> bool:
+    """A lead-in sentence in which the company states a practice and opens a list ("We share your
+    data with:"); a table's header row, or "please visit the following pages:", is none."""
+    lead = lead.rstrip()
+    if not lead.endswith(":"):
+        return False
+    spans = sentences(lead)
+    return bool(stated_practices(mask_links(lead[spans[-1][0] :] if spans else lead)))
 
 
 def _only_lead_lost_or_gained(subject: Subject) -> bool:
@@ -826,8 +837,27 @@ def _decide(
     reasons = [s.reason for s in chosen[:6]]
     if direction is Direction.EXPANDS:  # what narrows too, after what widens
         reasons.extend([s.reason for s in resolved if s.direction is Direction.NARROWS][:2])
+    if _unplaced(signals, primary, direction, severity):
+        # an adverse cue ("when we believe it is right") in a sentence no category's terms name
+        # ("we hand records to the police"): which practice widens, and so whether notice is
+        # due, is for a lawyer (SPEC: review); a guessed "other" would pass it as minor
+        says = "an adverse change in a statement whose practice no rule names: a lawyer decides"
+        reasons.insert(0, Reason("review.unplaced", says, chosen[0].reason.trigger, chosen[0].reason.side))
+        return Verdict(tuple(categories[:3]), Direction.NEUTRAL, Severity.REVIEW, tuple(reasons))
     consent = _consent(chosen, new_region, rulebook) if severity is Severity.MAJOR else Consent()
     return Verdict(tuple(categories[:3]), direction, severity, tuple(reasons), consent)
+
+
+def _unplaced(signals: Sequence[Signal], primary: Category, direction: Direction, severity: Severity) -> bool:
+    """An adverse minor verdict whose category no signal named: it fell to "other" by default."""
+    adverse = [s for s in signals if s.direction is Direction.EXPANDS]
+    return (
+        severity is Severity.MINOR
+        and direction is Direction.EXPANDS
+        and primary is Category.OTHER
+        and bool(adverse)
+        and all(s.category is None for s in adverse)
+    )
 
 
 def _severity(

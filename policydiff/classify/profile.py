@@ -236,7 +236,9 @@ def profile(
         clauses = denial_spans(plain, rulebook, context_denied=context_denied)
         found.denials.extend((s + offset, e + offset, d) for s, e, d in clauses)
         sentence_terms = _with_granted_rights(plain, rulebook.find_terms(plain))
-        _file_terms(found, plain, offset, sentence_terms, clauses, rulebook, context_denied)
+        _file_terms(
+            found, plain, offset, sentence_terms, clauses, rulebook, context_denied, listed=bool(lead)
+        )
         if terms_only:  # a whole document read for what it already discloses: the rest is not needed
             continue
         _file_cues(found, plain, offset, rulebook)
@@ -264,8 +266,11 @@ def _file_terms(
     clauses: Sequence[tuple[int, int, bool]],
     rulebook: RuleBook,
     context_denied: bool,
+    *,
+    listed: bool = False,
 ) -> None:
-    """File a sentence's terms, and each under affirmed or denied by the clause it stands in."""
+    """File a sentence's terms, and each under affirmed or denied by the clause it stands in
+    (``listed``: the region is an item read under a lead-in, "We share your data with:")."""
     # a sentence that grants a right or a safeguard names practices as its object, not as new ones
     # (and so does one that binds another party: "processors are bound to protect it")
     # — within its clause: "we share X with partners unless you opt out" still shares
@@ -273,7 +278,7 @@ def _file_terms(
     protective = [t for t in sentence_terms if t.category and rulebook.by_category(t.category).protective]
     # … but not a practice the company states beside it: "we encrypt your data and share it with
     # advertisers" shares; "you can opt out of the sale of your data" sells nothing
-    stated = _stated_practices(plain) if protective else []
+    stated = stated_practices(plain) if protective else []
     # nor does a safeguard named as the purpose of a stated practice ("we use your face scan to verify
     # your identity and to train our models"): it is one purpose among those that follow
     guards = [
@@ -281,8 +286,9 @@ def _file_terms(
         for t in protective
         if not (bisect_right(stated, t.start) and _PURPOSE_BEFORE.search(plain, 0, t.start))
     ]
-    # "Security." or "Cookies" alone is a heading-like fragment: it names a topic, it promises nothing
-    fragment = len(WORD.findall(plain)) < 3
+    # "Security." or "Cookies" alone is a heading-like fragment: it names a topic, it promises nothing;
+    # under a lead-in ("We share your data with:") a short item is a member of what the lead-in says
+    fragment = not listed and len(WORD.findall(plain)) < 3
     present = {f"{t.category.value}.{t.name}" for t in sentence_terms if t.category}
     for term in sentence_terms:
         assert term.category is not None
@@ -322,7 +328,7 @@ _WE = re.compile(r"\bwe\b", re.IGNORECASE)
 _PURPOSE_BEFORE = re.compile(r"\b(?:(?:in\s+order\s+)?to|for(?:\s+the\s+purposes?\s+of)?)\s+$", re.IGNORECASE)
 
 
-def _stated_practices(plain: str) -> list[int]:
+def stated_practices(plain: str) -> list[int]:
     """Where the company states a practice of its own in a sentence: its widening verbs (collect,
     use, share, retain but delete), with the company as subject, said or coordinated."""
     reader = practice_reader()

@@ -89,13 +89,24 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     olds = [q for q, c in sides.old_profile.numbers if c is rules.category and q.unit == rule.unit]
     news = [q for q, c in sides.new_profile.numbers if c is rules.category and q.unit == rule.unit]
     if sides.kind is ChangeKind.MODIFIED and len(olds) > len(news):
-        gone = _bound_removed(olds[len(news) :], sides)
+        gone = _bound_alone(olds[len(news) :], sides.old, sides.new)
         if gone is not None:  # "30 days' notice of changes" → "notice of changes": nothing bounds it now
             told = Told(f"{gone.text} → no period")
             match = Match(rule.id, rules.category, gone.text, gone.start, gone.end)
             says = rules.says(rule, told)
             out.append(
                 signal(rules.category, Direction.EXPANDS, rule.id, says, match, Side.OLD, RULE, told=told)
+            )
+    if sides.kind is ChangeKind.MODIFIED and len(news) > len(olds) and rule.unit == "duration":
+        # the mirror: "we keep it after you close your account" → "for 90 days after …" bounds a
+        # practice that had no bound; a period (to keep, to answer, to give notice) limits the company
+        came = _bound_alone(news[len(olds) :], sides.new, sides.old)
+        if came is not None:
+            told = Told(f"no period → {came.text}", in_topic=True)
+            match = Match(rule.id, rules.category, came.text, came.start, came.end)
+            says = rules.says(rule, told)
+            out.append(
+                signal(rules.category, Direction.NARROWS, rule.id, says, match, Side.NEW, RULE, told=told)
             )
     for before, after in zip(olds, news, strict=False):
         if before.value == after.value or (
@@ -127,18 +138,19 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     return out
 
 
-def _bound_removed(gone: Sequence[Quantity], sides: Sides) -> Quantity | None:
-    """The first of ``gone`` whose sentence still stands on the new side without it (most of its
-    other words there): a bound removed from a practice that stays, not a practice removed."""
-    for quantity in gone:
-        span = sides.old.sentence_at(quantity.start)
+def _bound_alone(alone: Sequence[Quantity], region: Region, other_side: Region) -> Quantity | None:
+    """The first of ``alone`` (in ``region``) whose sentence stands on the other side without it
+    (most of its other words there): a bound taken from or given to a practice that stays, not a
+    practice removed or added."""
+    for quantity in alone:
+        span = region.sentence_at(quantity.start)
         if span is None:
             continue
-        sentence = sides.old.text[span[0] : quantity.start] + sides.old.text[quantity.end : span[1]]
+        sentence = region.text[span[0] : quantity.start] + region.text[quantity.end : span[1]]
         words = set(fold(sentence).split()) - _LINKING
         if len(words) < _BOUND_WORDS:
             continue
-        for _, other in sides.new.parts():
+        for _, other in other_side.parts():
             for start, end in sentences(other):
                 if words <= set(fold(other[start:end]).split()):
                     return quantity

@@ -28,6 +28,11 @@ _ITEM = re.compile(r"\s*(?:[*\-\u2022|]|\(?[0-9ivx]+[.)]|\(?[a-z][.)])")
 _LISTED_WORDS = 60  # longer than that, an item is prose
 _NOMINAL = re.compile(r"(?:ions?|ings|ments?|ers?|ures?|ysis|yses|ytics)$", re.IGNORECASE)
 _CHAINED = 16  # characters between introducers that chain ("the following information:")
+# a lead-in whose recipients are the list after it: "… with:", "… to the following third parties:"
+# (not "… with partners:": its items are what is shared)
+_RECIPIENTS_FOLLOW = re.compile(
+    r"\b(?:with|to)(?:\s+(?:the\s+following|these|such|those)\b[^:]{0,60})?\s*:$", re.IGNORECASE
+)
 _ITEM_BREAK = re.compile(r"[,;/:]|\bor\b|\band\b|\band/or\b|<br>", re.IGNORECASE)
 
 
@@ -36,7 +41,8 @@ class Collected:
     """A collection statement: how it was read, the items it names and where its object lies."""
 
     # "collect.active": "we collect X"; "collect.listed": an item under a collection heading;
-    # "share.recipients": "we share X with Y" (the items are the recipients)
+    # "share.recipients": "we share X with Y" (the items are the recipients); "share.listed": an
+    # item under a lead-in that shares with what follows
     pattern: str
     items: tuple[str, ...]
     span: tuple[int, int]  # the object's offsets in the sentence
@@ -90,14 +96,30 @@ class StatementReader:
         # "evaluations", "recordings": a practice verb's stem naming a thing
         return all(_NOMINAL.search(words) for words in verbs)
 
-    def shared_with(self, sentence: str) -> Collected | None:
-        """The recipients of the company's (affirmed) sharing statement in ``sentence``, or None."""
+    def shared_with(self, sentence: str, *, lead: str = "") -> Collected | None:
+        """The recipients of the company's (affirmed) sharing statement in ``sentence``, or None.
+
+        ``lead``: the lead-in the sentence is an item of; when it shares with what follows ("We
+        share your data with:", "… to the following categories of third parties:"), an item that
+        states no practice of its own names recipients.
+        """
         text = _plain(sentence)
         found = self._company_verb(text, "share")
         recipient = self.recipient.search(text, found[0].end()) if found and not found[1] else None
         if recipient is None:
+            if found is None and lead and self._listed(text) and self._shares_with_list(lead):
+                return self._statement("share.listed", text, 0, introduced=False)
             return None
         return self._statement("share.recipients", text, recipient.end(), introduced=False)
+
+    def _shares_with_list(self, lead: str) -> bool:
+        """A lead-in whose last sentence shares, affirmed, with the list that follows it."""
+        last = _plain(lead).rstrip()
+        last = re.split(r"(?<=[.!?])\s+", last)[-1]
+        found = self._company_verb(last, "share")
+        return (
+            found is not None and not found[1] and _RECIPIENTS_FOLLOW.search(last, found[0].end()) is not None
+        )
 
     def row_recipient(self, row: str, header: str, headings: str = "") -> Collected | None:
         """The recipient an added table row names: the cell under a recipients column, or the value
