@@ -175,16 +175,23 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
     negation = rulebook.cue("cue.negation")
     out: list[tuple[int, int, bool]] = []
     position = 0
-    for piece in [*_CLAUSE_SPLIT.finditer(sentence), None]:
-        end = piece.start() if piece else len(sentence)
-        clause = sentence[position:end]
+    # a leading condition is a clause of its own: "If you block cookies, the site will not remember
+    # you" denies nothing about cookies
+    condition = _LEADING_CONDITION.match(sentence)
+    after = condition.end() if condition else 0
+    breaks = [
+        *([(after, after)] if condition else []),
+        *(m.span() for m in _CLAUSE_SPLIT.finditer(sentence, after)),
+    ]
+    for start, stop in [*breaks, (len(sentence), len(sentence))]:
+        clause = sentence[position:start]
         denied = context_denied
         for match in negation.pattern.finditer(clause) if negation else ():
             if not rulebook.subject_you.search(clause[: match.start()]):
                 denied = not context_denied
                 break
-        out.append((position, end, denied))
-        position = piece.end() if piece else end
+        out.append((position, start, denied))
+        position = stop
     return out
 
 
@@ -216,8 +223,44 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
             yield cue_id, Match(cue_id, None, words, start, end)
             continue
         by_user = bool(rulebook.subject_you.search(text[:start]))
+        if found_cue.subject == "company" and not by_user and about_something_else(text, start, rulebook):
+            continue
         if by_user == (found_cue.subject == "user"):
             yield cue_id, Match(cue_id, None, words, start, end)
+
+
+# a sentence that opens with a condition: "If you disable cookies, …", "When you log out, …"
+_LEADING_CONDITION = re.compile(
+    r"\W*(?:(?:for\s+example|for\s+instance|in\s+particular|however|also),?\s+)?"
+    r"(?:if|when|whenever|once|unless|should|where|in\s+case)\b[^,.;:!?]*,\s*",
+    re.IGNORECASE,
+)
+# the company, or the user's data, named in a clause ("your activity data may be saved")
+_COMPANY_WORD = re.compile(
+    r"\b(?:we|us|our)\b|\byour\s+(?:[\w&'’-]+\s+){0,4}?(?:data|information|content|details|history|activity)\b",
+    re.IGNORECASE,
+)
+
+
+def main_clause(text: str, start: int) -> str | None:
+    """The main clause after a leading condition ("If you disable cookies, *some features may not
+    work*") when the word at ``start`` stands in it, else None."""
+    opening = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
+    condition = _LEADING_CONDITION.match(text, opening)
+    if condition is None or condition.end() > start:
+        return None
+    ends = [at for mark in (".", "!", "?", "\n", ";") if (at := text.find(mark, start)) >= 0]
+    return text[condition.end() : min(ends, default=len(text))]
+
+
+def about_something_else(text: str, start: int, rulebook: RuleBook) -> bool:
+    """Whether a cue stands in the main clause after a leading condition, and that clause speaks
+    of neither the company, a practice nor the user's data: "If you disable cookies, some
+    features may not work" hedges no commitment and denies nothing the company does."""
+    main = main_clause(text, start)
+    return main is not None and not (
+        _COMPANY_WORD.search(main) or practice_reader().verbs.search(main) or rulebook.find_terms(main)
+    )
 
 
 def profile(

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from policydiff.classify.editorial import replacements
 from policydiff.classify.practice import PRACTICE_CATEGORY, USER_RIGHT, WIDENING, practice_reader
-from policydiff.classify.profile import Profile, Region, covering_kinds, kinds_named
+from policydiff.classify.profile import (
+    Profile,
+    Region,
+    about_something_else,
+    covering_kinds,
+    kinds_named,
+    main_clause,
+)
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.classify.statements import statement_reader
 from policydiff.model import Category, ChangeKind, Direction, Edit, Op, Reason, Side, Told
@@ -340,12 +347,38 @@ def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     """Single words replaced by wider or narrower ones, in sentences about some category."""
     termed = bool(sides.old_profile.terms or sides.new_profile.terms)
     out = []
-    for deleted, inserted in replacements(sides.edits):
-        for swap in rulebook.swaps if termed else [s for s in rulebook.swaps if s.anywhere]:
+    for (deleted, inserted), at in zip(
+        replacements(sides.edits), _replacement_offsets(sides.edits), strict=True
+    ):
+        # "If you block cookies, some pages *will* → *may* load slowly": no commitment of the company's
+        aside = termed and about_something_else(sides.new.text, at, rulebook)
+        for swap in rulebook.swaps if termed and not aside else [s for s in rulebook.swaps if s.anywhere]:
             if deleted in {fold(w) for w in swap.old} and inserted in {fold(w) for w in swap.new}:
                 match = Match(swap.id, None, f"{deleted} → {inserted}", 0, 0)
                 out.append(signal(swap.category, swap.direction, swap.id, swap.says, match, Side.NEW, CUE))
     return out
+
+
+def _replacement_offsets(edits: Sequence[Edit]) -> list[int]:
+    """Where each run of ``replacements`` stands in the new text (its insert, or where its delete was)."""
+    offsets: list[int] = []
+    at = run_start = 0
+    deleted = inserted = ""
+    for edit in [*edits, Edit(Op.EQUAL, "")]:
+        if edit.op is not Op.EQUAL:
+            if not (deleted or inserted):
+                run_start = at
+            if edit.op is Op.DELETE:
+                deleted += edit.text
+            else:
+                inserted += edit.text
+                at += len(edit.text)
+            continue
+        if (deleted or inserted) and (fold(deleted), fold(inserted)) != ("", ""):
+            offsets.append(run_start)
+        deleted = inserted = ""
+        at += len(edit.text)
+    return offsets
 
 
 def _permission_category(found: Profile, span: tuple[int, int], rulebook: RuleBook) -> Category | None:
@@ -430,6 +463,9 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     if span is None:
         return []
     sentence = region.text[span[0] : span[1]]
+    # after a leading condition the quantifier reads its own clause: "If you disable cookies, some
+    # features may not work" has no practice in it, though the condition has a verb
+    sentence = main_clause(sentence, at - span[0]) or sentence
     verbs = reader.verbs_in(sentence)
     right = USER_RIGHT.match(sentence) is not None  # "you can see …": a right, whatever its verb
     if not verbs and not right:
