@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -25,6 +25,7 @@ from policydiff.model import Clause, ClauseKind, ClausePair, Outline, PairStatus
 from policydiff.text import LEADING_MARKER, fold, word_set
 
 MIN_SIMILARITY = 0.5  # below this two clauses are a removal and an addition, not an edit
+MOVED_SIMILARITY = 0.7  # the same, for a clause that also left its section and its place
 _CANDIDATES = 12  # similar old leaves scored per new leaf
 _COMMON_WORD = 60  # a word in more unpaired old leaves than this does not propose candidates
 _PART_CONTAINMENT = 0.6  # share of a part's words found in the whole, for split/merge
@@ -100,13 +101,42 @@ def _add(units: list[_Unit], old_side: _Side, new_side: _Side, unit: _Unit) -> N
 
 
 def _pair_exact(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
+    """Equal keys pair in document order; a repeated clause ("We do not sell your information."
+    in two sections) pairs first with the copy under the same headings, so the copy that went is
+    the one reported, under its own heading."""
     by_key: dict[str, deque[int]] = defaultdict(deque)
     for index, key in enumerate(old_side.keys):
         by_key[key or "\0" + old_side.leaves[index].text].append(index)
-    for index, key in enumerate(new_side.keys):
-        queue = by_key.get(key or "\0" + new_side.leaves[index].text)
-        if queue:
-            _add(units, old_side, new_side, _Unit([queue.popleft()], [index], 1.0))
+    new_keys = [key or "\0" + new_side.leaves[index].text for index, key in enumerate(new_side.keys)]
+    new_count = Counter(new_keys)
+    paired: dict[int, int] = {}  # new leaf → old leaf
+    for index, key in enumerate(new_keys):
+        queue = by_key.get(key)
+        if not queue or (len(queue) < 2 and new_count[key] < 2):
+            continue
+        trail = _trail(new_side.leaves[index])
+        same = next((old for old in queue if _trail(old_side.leaves[old]) == trail), None)
+        if same is not None:
+            queue.remove(same)
+            paired[index] = same
+    for index, key in enumerate(new_keys):
+        queue = by_key.get(key)
+        old = paired.get(index)
+        if old is None and queue:
+            old = queue.popleft()
+        if old is not None:
+            _add(units, old_side, new_side, _Unit([old], [index], 1.0))
+
+
+def _trails(leaves: Sequence[Clause]) -> list[tuple[str, ...]]:
+    """``_trail`` of each leaf; the leaves of a section share one heading tuple, folded once."""
+    seen: dict[tuple[str, ...], tuple[str, ...]] = {}
+    return [seen.get(leaf.heading) or seen.setdefault(leaf.heading, _trail(leaf)) for leaf in leaves]
+
+
+def _trail(clause: Clause) -> tuple[str, ...]:
+    """The headings above a clause, folded and without their numbers."""
+    return tuple(fold(LEADING_MARKER.sub("", heading, count=1)) for heading in clause.heading)
 
 
 def _similarity(left: str, right: str) -> float:
@@ -121,12 +151,20 @@ def _pair_similar(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
     index = _word_index(old_side, free_old)
     gap_of_old = _gap_ids(old_side, units, is_old=True)
     gap_of_new = _gap_ids(new_side, units, is_old=False)
+    # the sections both versions have: a clause that left one of them for another is a move
+    old_trails, new_trails = _trails(old_side.leaves), _trails(new_side.leaves)
+    shared = set(old_trails) & set(new_trails)
     scored: list[tuple[float, float, int, int]] = []
     for j in free_new:
         for i in _candidates(index, new_side.word_set(j)):
             score = _similarity(old_side.keys[i], new_side.keys[j])
-            if score >= MIN_SIMILARITY:
-                local = 0.1 if gap_of_old[i] == gap_of_new[j] else 0.0
+            local = 0.1 if gap_of_old[i] == gap_of_new[j] else 0.0
+            # moved between sections both versions keep, and edited too: that needs closer wording
+            # than an edit in place ("We do not sell it" under California, "We may share it" under
+            # Children); a reorganised policy, whose sections were renamed, pairs as before
+            was, now = old_trails[i], new_trails[j]
+            elsewhere = not local and was != now and was in shared and now in shared
+            if score >= (MOVED_SIMILARITY if elsewhere else MIN_SIMILARITY):
                 scored.append((score + local, score, i, j))
     scored.sort(key=lambda item: (-item[0], item[2], item[3]))
     for _, score, i, j in scored:

@@ -280,3 +280,56 @@ def test_ten_thousand_clauses_align_in_seconds() -> None:
     assert time.perf_counter() - started < 20
     assert_each_leaf_once(pairs, old, new)
     assert statuses(pairs)[PairStatus.SAME] > 8_000
+
+
+# ------------------------------------------------------------------ repeated clauses and sections
+
+
+_REPEATED_OLD = """# Policy
+
+## Sharing
+
+Your messages are never sold.
+
+We send your address to the courier.
+
+## California
+
+You may ask what we hold about you.
+
+Your messages are never sold.
+
+## Children
+
+Your messages are never sold.
+"""
+
+
+def test_a_repeated_clause_pairs_with_the_copy_under_its_own_heading() -> None:
+    """The California copy went: it is the one reported removed, not the Children copy re-judged."""
+    new_text = _REPEATED_OLD.replace(
+        "You may ask what we hold about you.\n\nYour messages are never sold.\n",
+        "You may ask what we hold about you.\n",
+    )
+    old, new = outline_of(_REPEATED_OLD), outline_of(new_text)
+    pairs = align(old, new)
+    assert_each_leaf_once(pairs, old, new)
+    removed = [pair for pair in pairs if pair.status is PairStatus.REMOVED]
+    assert [leaf.heading for pair in removed for leaf in pair.old] == [("California",)]
+    assert not any(pair.moved or pair.status is PairStatus.MOVED for pair in pairs)
+
+
+def test_an_edit_that_also_changes_section_needs_closer_wording() -> None:
+    """A promise removed under one kept heading and a practice added under another are a removal
+    and an addition, not one clause edited across the document."""
+    new_text = _REPEATED_OLD.replace(
+        "You may ask what we hold about you.\n\nYour messages are never sold.\n",
+        "You may ask what we hold about you.\n",
+    ).replace(
+        "## Children\n\nYour messages are never sold.\n",
+        "## Children\n\nYour messages are never sold.\n\nYour messages may be sold to partners.\n",
+    )
+    pairs = align(outline_of(_REPEATED_OLD), outline_of(new_text))
+    kinds = Counter(pair.status for pair in pairs)
+    assert kinds[PairStatus.REMOVED] == 1 and kinds[PairStatus.ADDED] == 1
+    assert kinds[PairStatus.MODIFIED] == 0
