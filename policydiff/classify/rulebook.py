@@ -27,6 +27,7 @@ TERM_EVENTS = (
     "exclusion-added",
     "described",
     "name-changed",
+    "coarser",
 )
 
 
@@ -159,6 +160,9 @@ class CategoryRules:
     # contractual clauses): gaining one narrows, losing one expands
     protects: frozenset[str] = frozenset()
     instances: frozenset[str] = frozenset()  # named members of a class ("stripe" of payment processors)
+    # concept → the finer concept it is a less precise form of (approximate → precise location):
+    # the finer one replaced by it narrows, it is not a new kind
+    coarser: Mapping[str, str] = field(default_factory=dict)
 
     def label(self, concept: str) -> str | None:
         """How a notice names ``concept`` to a user ("precise location", "advertising partners"):

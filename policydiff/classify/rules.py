@@ -151,6 +151,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         protective=bool(data.get("protective", False)),
         adverse=frozenset(_strings(data.get("adverse", []), f"{where} adverse")),
         protects=_protects(data, terms, where),
+        coarser=_coarser(data, terms, where),
         instances=frozenset(instances),
         gained=_direction(data, "gained", Direction.EXPANDS, where),
         lost=_direction(data, "lost", Direction.NARROWS, where),
@@ -189,6 +190,17 @@ def _protects(data: Mapping[str, object], concepts: Mapping[str, object], where:
     if unknown:
         raise InputError(f"{where}: protects names {', '.join(unknown)}, not concepts")
     return frozenset(named)
+
+
+def _coarser(data: Mapping[str, object], concepts: Mapping[str, object], where: str) -> dict[str, str]:
+    """A category's ``[coarser]`` table: concept → the finer concept it is a less precise form of."""
+    table = data.get("coarser", {})
+    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+        raise InputError(f"{where}: '[coarser]' must map concepts to concepts")
+    unknown = sorted({*table, *table.values()} - set(concepts))
+    if unknown:
+        raise InputError(f"{where}: [coarser] names {', '.join(unknown)}, not concepts of 'terms'")
+    return dict(table)
 
 
 def _company(name: str) -> str:

@@ -192,6 +192,8 @@ def term_signals(
     reworded = _synonyms(old, new)
     swapped = _named_swaps(old, new, rulebook)
     reworded |= {key for pair in swapped for key in pair}
+    coarsened = _coarsened(old, new, rulebook)
+    reworded |= {key for pair in coarsened for key in pair}
     found: list[tuple[str, tuple[Category, str], Match, str]] = []  # event, term key, term, words quoted
     for key, match in new.affirmed.items():
         if key in reworded or _covered(key, match, old, rulebook):
@@ -218,11 +220,31 @@ def term_signals(
             continue  # "we share X unless you opt out" gone whole: no right lost over a practice kept
         found.append(("removed", key, match, match.text))
     out = [_term_signal(rulebook, event, key[0], match, words) for event, key, match, words in found]
+    for was, now in coarsened:  # "precise location" → "approximate location": less of the same kind
+        rules, match = rulebook.by_category(now[0]), new.affirmed[now]
+        says = f"a less precise form replaced a finer one: «{old.affirmed[was].text}» → «{match.text}»"
+        rule = f"{now[0].value}.coarser"
+        out.append(signal(now[0], Direction.NARROWS, rule, says, match, Side.NEW, TERM))
     for was, now in swapped:  # one named party for another in the same role (LABELING.md: neutral)
         rules, match = rulebook.by_category(now[0]), new.affirmed[now]
         says = f"a named party changed in {rules.topic}: «{old.affirmed[was].text}» → «{match.text}»"
         rule = f"{now[0].value}.name-changed"
         out.append(signal(now[0], Direction.NEUTRAL, rule, says, match, Side.NEW, TERM))
+    return out
+
+
+def _coarsened(
+    old: Profile, new: Profile, rulebook: RuleBook
+) -> list[tuple[tuple[Category, str], tuple[Category, str]]]:
+    """A finer kind gone and its less precise form come in its place, as (old key, new key)."""
+    gone = {(key[0], match.name): key for key, match in old.affirmed.items() if key not in new.affirmed}
+    out = []
+    for key, match in new.affirmed.items():
+        if key in old.affirmed:
+            continue
+        finer = rulebook.by_category(key[0]).coarser.get(match.name)
+        if finer is not None and (key[0], finer) in gone:
+            out.append((gone[(key[0], finer)], key))
     return out
 
 
