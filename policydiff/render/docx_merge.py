@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from enum import Enum
 
 from policydiff.model import Change, ChangeKind, Clause, Edit, Op, Outline, Report, Severity
+from policydiff.text import TABLE_RULE
 
 __all__ = ["Item", "Mode", "Piece", "merge"]
 
@@ -162,20 +163,22 @@ def _merged(old_stream: list[Piece], new_stream: list[Piece], changes: Sequence[
     matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
     for tag, old_from, old_to, new_from, new_to in matcher.get_opcodes():
         if tag == "equal":
-            items.extend(
-                _common(old_stream[i], new_stream[j], changes)
-                for i, j in zip(range(old_from, old_to), range(new_from, new_to), strict=True)
-            )
+            for i, j in zip(range(old_from, old_to), range(new_from, new_to), strict=True):
+                items.extend(_common(old_stream[i], new_stream[j], changes))
             continue
         items.extend(_one_sided(old_stream[i], Mode.OLD_ONLY) for i in range(old_from, old_to))
         items.extend(_one_sided(new_stream[j], Mode.NEW_ONLY) for j in range(new_from, new_to))
     return items
 
 
-def _common(old: Piece, new: Piece, changes: Sequence[Change]) -> Item:
+def _common(old: Piece, new: Piece, changes: Sequence[Change]) -> list[Item]:
     if new.change is None:
-        return Item(Mode.SAME, (Edit(Op.EQUAL, new.text),), old, new, None)
-    return Item(Mode.PAIRED, changes[new.change].edits, old, new, new.change)
+        return [Item(Mode.SAME, (Edit(Op.EQUAL, new.text),), old, new, None)]
+    if len(TABLE_RULE.findall(old.text)) != len(TABLE_RULE.findall(new.text)):
+        # a row that became a table of its own (or the reverse): word edits across a header rule
+        # cannot be tracked cell by cell, so the old side is deleted and the new one inserted
+        return [_one_sided(old, Mode.OLD_ONLY), _one_sided(new, Mode.NEW_ONLY)]
+    return [Item(Mode.PAIRED, changes[new.change].edits, old, new, new.change)]
 
 
 def _one_sided(piece: Piece, mode: Mode) -> Item:
