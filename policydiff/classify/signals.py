@@ -367,7 +367,12 @@ def _practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
 
 def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     """Single words replaced by wider or narrower ones, in sentences about some category."""
-    termed = bool(sides.old_profile.terms or sides.new_profile.terms)
+    # a sentence about some category: a term of one, or a practice verb ("your samples are analysed")
+    termed = bool(sides.old_profile.terms or sides.new_profile.terms) or any(
+        practice_reader().verbs.search(text)
+        for region in (sides.old, sides.new)
+        for _, text in region.parts()
+    )
     out = []
     for (deleted, inserted), at in zip(
         replacements(sides.edits), _replacement_offsets(sides.edits), strict=True
