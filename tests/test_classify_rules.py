@@ -133,6 +133,7 @@ def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
         ("notice.toml", "same = [", "sane = [", "unknown keys sane"),
         ("collection.toml", 'approximate_location = "precise_location"\n\n[parent]',
          'approximate_location = "pinpoint"\n\n[parent]', r"\[coarser\] names pinpoint, not concepts"),
+        ("rights.toml", 'hurdles = ["verify"]', 'hurdles = ["moat"]', "hurdles names moat, not concepts"),
     ],
 )  # fmt: skip
 def test_a_broken_ontology_table_is_named(

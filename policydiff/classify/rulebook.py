@@ -163,6 +163,10 @@ class CategoryRules:
     # concept → the finer concept it is a less precise form of (approximate → precise location):
     # the finer one replaced by it narrows, it is not a new kind
     coarser: Mapping[str, str] = field(default_factory=dict)
+    # concepts that make what the category grants harder to use once it exists (a proof of identity,
+    # a power of attorney): gained in a modified clause they expand, lost they narrow; in a clause
+    # added or removed whole they come with the grant itself and weigh nothing of their own
+    hurdles: frozenset[str] = frozenset()
 
     def label(self, concept: str) -> str | None:
         """How a notice names ``concept`` to a user ("precise location", "advertising partners"):

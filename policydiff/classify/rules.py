@@ -150,6 +150,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         priority=int(data.get("priority", 50)),  # type: ignore[call-overload]
         protective=bool(data.get("protective", False)),
         adverse=frozenset(_strings(data.get("adverse", []), f"{where} adverse")),
+        hurdles=_concepts_named(data, "hurdles", terms, where),
         protects=_protects(data, terms, where),
         coarser=_coarser(data, terms, where),
         instances=frozenset(instances),
@@ -189,6 +190,17 @@ def _protects(data: Mapping[str, object], concepts: Mapping[str, object], where:
     unknown = sorted(set(named) - set(concepts))
     if unknown:
         raise InputError(f"{where}: protects names {', '.join(unknown)}, not concepts")
+    return frozenset(named)
+
+
+def _concepts_named(
+    data: Mapping[str, object], key: str, concepts: Mapping[str, object], where: str
+) -> frozenset[str]:
+    """A list of a category's own concepts under ``key``."""
+    named = _strings(data.get(key, []), f"{where} {key}")
+    unknown = sorted(set(named) - set(concepts))
+    if unknown:
+        raise InputError(f"{where}: {key} names {', '.join(unknown)}, not concepts")
     return frozenset(named)
 
 

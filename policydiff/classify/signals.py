@@ -127,14 +127,32 @@ _TERM_EVENTS = {
 }
 
 
-def _term_signal(rulebook: RuleBook, event: str, category: Category, match: Match, words: str) -> Signal:
-    """The signal of one term event: ``words`` are those quoted, ``match`` the term it is about."""
+def _hurdle(rulebook: RuleBook, key: tuple[Category, str], event: str, kind: ChangeKind) -> Direction | None:
+    """The direction of a hurdle gained or lost (``CategoryRules.hurdles``), else None."""
+    if key[1] not in rulebook.by_category(key[0]).hurdles or event not in ("added", "removed"):
+        return None
+    if kind is not ChangeKind.MODIFIED:
+        return Direction.NEUTRAL
+    return Direction.EXPANDS if event == "added" else Direction.NARROWS
+
+
+def _term_signal(
+    rulebook: RuleBook,
+    event: str,
+    category: Category,
+    match: Match,
+    words: str,
+    *,
+    hurdle: Direction | None = None,
+) -> Signal:
+    """The signal of one term event: ``words`` are those quoted, ``match`` the term it is about
+    (``hurdle``: its direction when the term is a hurdle before a right)."""
     how = _TERM_EVENTS[event]
     rules = rulebook.by_category(category)
     says = how.says.format(topic=rules.topic, words=words)
     # a kind of a sensitive concept (a faceprint is biometric) needs what the concept needs
     consent = rules.consent_for(match.name) if how.consent else None
-    direction = how.direction(rules, match.name)
+    direction = hurdle or how.direction(rules, match.name)
     return signal(category, direction, f"{category.value}.{event}", says, match, how.side, TERM, consent)
 
 
@@ -219,7 +237,10 @@ def term_signals(
         if (rules.protective or match.name in rules.protects) and _practice_went(sides, match, rulebook):
             continue  # "we share X unless you opt out" gone whole: no right lost over a practice kept
         found.append(("removed", key, match, match.text))
-    out = [_term_signal(rulebook, event, key[0], match, words) for event, key, match, words in found]
+    out = [
+        _term_signal(rulebook, event, key[0], match, words, hurdle=_hurdle(rulebook, key, event, sides.kind))
+        for event, key, match, words in found
+    ]
     for was, now in coarsened:  # "precise location" → "approximate location": less of the same kind
         rules, match = rulebook.by_category(now[0]), new.affirmed[now]
         says = f"a less precise form replaced a finer one: «{old.affirmed[was].text}» → «{match.text}»"
