@@ -271,21 +271,39 @@ _MINOR_WORDS = frozenset(
 )
 
 
+# an unquoted name of a control, in title case, named as one: "clicking the Do Not Sell My Personal
+# Information link", "[Do Not Sell My Personal Information](…)"
+_CONTROL = re.compile(
+    r"\[([^\]\n]{3,120})\]\([^)\s]*\)"
+    r"|(?<=\bthe )((?:[A-Z][\w/'’-]*\s+(?:(?:or|and|of|my|your|the|to|for|a)\s+)*){2,12}[A-Z][\w/'’-]*)"
+    r"(?=\s+(?:link|button|toggle|switch|setting|settings|page|tab|option|menu|banner|icon)\b)"
+)
+
+
+_LABEL_DENIAL = re.compile(r"\b(?:not|no|don't|don’t|never)\b", re.IGNORECASE)
+
+
 def mask_labels(text: str) -> str:
     """Blank out the names of buttons, links and settings, keeping every offset.
 
-    A quoted label in title case ("Do Not Sell My Info", "Limit Ad Tracking") names a control: its
-    words are no statement of the company ("not" there denies nothing).
+    A label in title case ("Do Not Sell My Info", "Limit Ad Tracking"), quoted, a link's text, or
+    named as a control ("the Do Not Sell My Info link"), names a control: its words are no statement
+    of the company ("not" there denies nothing).
     """
 
     def blank(match: re.Match[str]) -> str:
-        label = match.group(1)
+        label = next(group for group in match.groups() if group is not None)
         words = [w for w in WORD.findall(label) if w.casefold() not in _MINOR_WORDS]
         if len(WORD.findall(label)) < 3 or not words or not all(w[0].isupper() for w in words):
             return match.group()
         return " " * len(match.group())
 
-    return _LABEL.sub(blank, text)
+    def blank_denial(match: re.Match[str]) -> str:
+        # a link's text or a control named unquoted may be a party ("[Amazon Web Services](…)"):
+        # only one that would read as a denial is blanked
+        return blank(match) if _LABEL_DENIAL.search(match.group()) else match.group()
+
+    return _CONTROL.sub(blank_denial, _LABEL.sub(blank, text))
 
 
 def mask_links(text: str) -> str:

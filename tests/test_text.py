@@ -228,6 +228,12 @@ def test_a_stray_stop_after_a_joiner_ends_no_sentence() -> None:
         ("Open “Limit Ad Tracking” in Settings.", True),
         ('We said "we do not sell your data" before.', False),  # a statement, in lower case
         ('Press "OK" to go on.', False),  # too short to be told from a word in quotes
+        # unquoted, named as a control or a link's text: blanked only where it would read as a denial
+        ("Tap the Do Not Track My Rides toggle to stop it.", True),
+        ("Use [Do Not Share My Trips](https://example.com/optout) to opt out.", True),
+        ("We host your files with [Amazon Web Services](https://aws.example).", False),  # a party
+        ("Read the Cookie Settings Overview page.", False),  # names no denial: it stays readable
+        ("We do not sell the data you enter on the page.", False),
     ],
 )
 def test_mask_labels_blanks_quoted_names_of_controls(text: str, masked: bool) -> None:

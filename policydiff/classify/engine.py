@@ -663,6 +663,7 @@ def _sides(subject: Subject, rulebook: RuleBook) -> Sides:
         new_profile=profile(new_region, rulebook, lead=subject.lead, context_terms=context_terms),
         edits=subject.edits,
         context_terms=context_terms,
+        lead=subject.lead,
     )
 
 

@@ -53,6 +53,7 @@ class Sides:
     new_profile: Profile
     edits: tuple[Edit, ...]
     context_terms: tuple[Match, ...]
+    lead: str = ""  # the list lead-in the clause is an item of ("You have the right to:")
 
 
 def signal(
@@ -470,7 +471,14 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             denied for _, _, denied in (sides.old_profile if inserted else sides.new_profile).denials
         )
         produced = _list_signal(
-            rulebook, edit.text, region, found, at, inserted=inserted, other_denies=other_denies
+            rulebook,
+            edit.text,
+            region,
+            found,
+            at,
+            inserted=inserted,
+            other_denies=other_denies,
+            right_lead=_RIGHT_LEAD.search(sides.lead) is not None,
         )
         if produced:
             out.append(produced)
@@ -564,6 +572,7 @@ def _list_signal(
     *,
     inserted: bool,
     other_denies: bool = True,
+    right_lead: bool = False,
 ) -> Signal | None:
     span = region.sentence_at(at)
     if not _content_words(words, rulebook) or span is None:
@@ -571,6 +580,12 @@ def _list_signal(
     category = _permission_category(found, span, rulebook)
     denied = next((d for s, e, d in found.denials if s <= at < e), False)
     member = bool(_MEMBER.search(words))
+    if right_lead and member and not denied:
+        # an item under "You have the right to:" says what a right covers, whatever practice it
+        # names ("access the data we have shared, and obtain it in a portable format")
+        key = "safeguard_member_added" if inserted else "safeguard_member_removed"
+        direction = Direction.NARROWS if inserted else Direction.EXPANDS
+        return _list_made(rulebook, key, Category.RIGHTS, direction, words, at, inserted=inserted)
     if member and _REFERENCE.search(region.text[max(span[0], at - 80) : at]):
         return None  # "in accordance with this policy and our Terms": a document named, no practice widened
     if category is None:
@@ -580,6 +595,14 @@ def _list_signal(
     key, widens = _list_change(member=member, denied=denied, inserted=inserted)
     direction = Direction.EXPANDS if widens else Direction.NARROWS
     return _list_made(rulebook, key, category, direction, words, at, inserted=inserted)
+
+
+# a lead-in that opens a list of the user's rights: "… may have a right to:", "You can:"
+_RIGHT_LEAD = re.compile(
+    r"(?:\brights?\s+to|\b(?:you|users?|residents|consumers|individuals|parents?)\b[^.:;]{0,40}?"
+    r"\b(?:can|may|are\s+entitled\s+to|are\s+able\s+to)(?:\s+also)?)\s*:\s*$",
+    re.IGNORECASE,
+)
 
 
 def _list_made(
