@@ -141,6 +141,12 @@ def classify(
         unread = _unread(subject, sides, categories, rulebook, context.vocabulary, major)
         if unread is not None:
             return unread
+    elif subject.kind is ChangeKind.MODIFIED and all(s.reason.side is Side.OLD for s in signals):
+        # "with our payment processor" → "with municipal planners": the known recipient that went
+        # reads as narrowing; the one that came, which no rule read, is read by its statement's shape
+        renamed = _new_things_inserted(subject, rulebook, context.vocabulary, major)
+        if renamed is not None:
+            return replace(renamed, reasons=(*renamed.reasons, *(s.reason for s in signals[:4])))
     # a rule that reads the addition as wider decides it; so does one that reads it as a new
     # right or safeguard (a protective category narrowing); anything else it may only describe
     if not any(_read_as_wider_or_protective(s, rulebook) for s in signals):
@@ -501,6 +507,21 @@ def _new_things(
         reason = Reason(rule, says, ", ".join(novel[:6]), Side.NEW)
         return Verdict((category,), Direction.EXPANDS, severity, (reason,))
     return None
+
+
+def _new_things_inserted(
+    subject: Subject,
+    rulebook: RuleBook,
+    vocabulary: Callable[[], frozenset[str]],
+    major: frozenset[tuple[Category, Direction]],
+) -> Verdict | None:
+    """``_new_things`` of the words an edit inserted into a modified clause."""
+    came = [
+        word for edit in subject.edits if edit.op is Op.INSERT for word in WORD.findall(mask_links(edit.text))
+    ]
+    if not came or not (known := vocabulary()):
+        return None
+    return _new_things(subject, rulebook, known, major, inserted=came)
 
 
 _NEW_THINGS = {

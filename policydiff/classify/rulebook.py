@@ -28,6 +28,7 @@ TERM_EVENTS = (
     "described",
     "name-changed",
     "coarser",
+    "instance-named",
 )
 
 

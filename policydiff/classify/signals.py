@@ -179,6 +179,26 @@ def _only_verbs_went(old: Profile, new: Profile, rulebook: RuleBook) -> bool:
     return not verbs_gained and _same_members(old, new, rulebook)
 
 
+def _names_only_covered(
+    words: str, at: int, sides: Sides, rulebook: RuleBook
+) -> tuple[Category, Match] | None:
+    """The first term of an inserted member that is only named instances of classes the old side
+    discloses (LABELING.md, Recipients: naming "Stripe" where payment processors were disclosed is
+    neutral), else None."""
+    inside = [
+        (key, match)
+        for key, match in sides.new_profile.affirmed.items()
+        if at <= match.start < at + len(words) and match.name in rulebook.by_category(key[0]).instances
+    ]
+    if not inside:
+        return None
+    named = {w.casefold() for _, match in inside for w in WORD.findall(match.text)}
+    rest = [w for w in _content_words(_SEPARATORS.sub(" ", mask_links(words)), rulebook) if w not in named]
+    if rest or not all(_covered(key, match, sides.old_profile, rulebook) for key, match in inside):
+        return None
+    return inside[0][0][0], inside[0][1]
+
+
 def _covered(key: tuple[Category, str], match: Match, old: Profile, rulebook: RuleBook) -> bool:
     """The member, or a kind it belongs to (a postal code → an address), is affirmed on the old side."""
     if key in old.affirmed:
@@ -464,6 +484,22 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         if set(_content_words(mask_links(edit.text), rulebook)) <= set(
             _content_words(mask_links(other), rulebook)
         ):
+            continue
+        named = _names_only_covered(edit.text, new_at, sides, rulebook) if inserted else None
+        if named is not None:  # "Stripe and PayPal" where payment processors were disclosed
+            category, match = named
+            says = f"a party of a class already disclosed is now named: «{match.text}»"
+            out.append(
+                signal(
+                    category,
+                    Direction.NEUTRAL,
+                    f"{category.value}.instance-named",
+                    says,
+                    match,
+                    Side.NEW,
+                    TERM,
+                )
+            )
             continue
         # a qualifier narrows a denial only where the other side denied too ("we may use X" → "we
         # do not use X to train models" is a denial added, read by the term signals)
