@@ -281,6 +281,12 @@ _CONTROL = re.compile(
 
 
 _LABEL_DENIAL = re.compile(r"\b(?:not|no|don't|don’t|never)\b", re.IGNORECASE)
+# the title of another document: "our Cookie Policy", "the Data Processing Addendum" (its words name
+# it; "cookie" there states no practice)
+_DOCUMENT = re.compile(
+    r"\b(?:(?:our|the|this|its|their|your)\s+)((?:[A-Z][\w&'’-]*\s+){1,4}"
+    r"(?:Policy|Notice|Statement|Terms|Addendum|Agreement|Guidelines|Charter))\b"
+)
 
 
 def mask_labels(text: str) -> str:
@@ -288,7 +294,8 @@ def mask_labels(text: str) -> str:
 
     A label in title case ("Do Not Sell My Info", "Limit Ad Tracking"), quoted, a link's text, or
     named as a control ("the Do Not Sell My Info link"), names a control: its words are no statement
-    of the company ("not" there denies nothing).
+    of the company ("not" there denies nothing). So does another document's title ("our Cookie
+    Policy": no cookie is set by naming it).
     """
 
     def blank(match: re.Match[str]) -> str:
@@ -303,7 +310,15 @@ def mask_labels(text: str) -> str:
         # only one that would read as a denial is blanked
         return blank(match) if _LABEL_DENIAL.search(match.group()) else match.group()
 
-    return _CONTROL.sub(blank_denial, _LABEL.sub(blank, text))
+    def blank_title(match: re.Match[str]) -> str:
+        start, end = match.span(1)
+        return (
+            match.group()[: start - match.start()]
+            + " " * (end - start)
+            + match.group()[end - match.start() :]
+        )
+
+    return _DOCUMENT.sub(blank_title, _CONTROL.sub(blank_denial, _LABEL.sub(blank, text)))
 
 
 def mask_links(text: str) -> str:
