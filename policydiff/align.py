@@ -26,6 +26,8 @@ from policydiff.text import LEADING_MARKER, fold, word_set
 
 MIN_SIMILARITY = 0.5  # below this two clauses are a removal and an addition, not an edit
 MOVED_SIMILARITY = 0.7  # the same, for a clause that also left its section and its place
+_SHORT_WORDS = 4  # a clause of fewer distinct words pairs away from its place only if nearly the same
+_SHORT_SIMILARITY = 0.9
 _CANDIDATES = 12  # similar old leaves scored per new leaf
 _COMMON_WORD = 60  # a word in more unpaired old leaves than this does not propose candidates
 _PART_CONTAINMENT = 0.6  # share of a part's words found in the whole, for split/merge
@@ -102,11 +104,13 @@ def _add(units: list[_Unit], old_side: _Side, new_side: _Side, unit: _Unit) -> N
 
 def _pair_exact(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
     """Equal keys pair in document order; a repeated clause ("We do not sell your information."
-    in two sections) pairs first with the copy under the same headings, so the copy that went is
-    the one reported, under its own heading."""
+    in two sections, a heading two sections share) pairs first with the copy in the same place: the
+    same clause beside it, then the same headings above it. So the copy that went is the one
+    reported, under its own heading, and a moved section takes its heading with it."""
     by_key: dict[str, deque[int]] = defaultdict(deque)
-    for index, key in enumerate(old_side.keys):
-        by_key[key or "\0" + old_side.leaves[index].text].append(index)
+    old_keys = [key or "\0" + old_side.leaves[index].text for index, key in enumerate(old_side.keys)]
+    for index, key in enumerate(old_keys):
+        by_key[key].append(index)
     new_keys = [key or "\0" + new_side.leaves[index].text for index, key in enumerate(new_side.keys)]
     new_count = Counter(new_keys)
     paired: dict[int, int] = {}  # new leaf → old leaf
@@ -114,11 +118,10 @@ def _pair_exact(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
         queue = by_key.get(key)
         if not queue or (len(queue) < 2 and new_count[key] < 2):
             continue
-        trail = _trail(new_side.leaves[index])
-        same = next((old for old in queue if _trail(old_side.leaves[old]) == trail), None)
-        if same is not None:
-            queue.remove(same)
-            paired[index] = same
+        best = max(queue, key=lambda old: _placed_alike(old, index, old_keys, new_keys, old_side, new_side))
+        if _placed_alike(best, index, old_keys, new_keys, old_side, new_side) > 0:
+            queue.remove(best)
+            paired[index] = best
     for index, key in enumerate(new_keys):
         queue = by_key.get(key)
         old = paired.get(index)
@@ -126,6 +129,20 @@ def _pair_exact(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
             old = queue.popleft()
         if old is not None:
             _add(units, old_side, new_side, _Unit([old], [index], 1.0))
+
+
+def _placed_alike(
+    old: int, new: int, old_keys: Sequence[str], new_keys: Sequence[str], old_side: _Side, new_side: _Side
+) -> int:
+    """How alike two copies of a clause stand: the same clause after (3: what a heading introduces)
+    and before (2) each, the same headings above (1)."""
+
+    def key(keys: Sequence[str], at: int) -> str | None:
+        return keys[at] if 0 <= at < len(keys) else None
+
+    score = 3 * (key(old_keys, old + 1) == key(new_keys, new + 1) is not None)
+    score += 2 * (key(old_keys, old - 1) == key(new_keys, new - 1) is not None)
+    return score + (_trail(old_side.leaves[old]) == _trail(new_side.leaves[new]))
 
 
 def _trails(leaves: Sequence[Clause]) -> list[tuple[str, ...]]:
@@ -164,7 +181,12 @@ def _pair_similar(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
             # Children); a reorganised policy, whose sections were renamed, pairs as before
             was, now = old_trails[i], new_trails[j]
             elsewhere = not local and was != now and was in shared and now in shared
-            if score >= (MOVED_SIMILARITY if elsewhere else MIN_SIMILARITY):
+            # a few words far from their place ("* Reinforcement measures" in a table of contents,
+            # "Data on reinforcement measures" under a section) share letters, not a clause
+            short = not local and was != now
+            short = short and min(len(old_side.word_set(i)), len(new_side.word_set(j))) < _SHORT_WORDS
+            needed = _SHORT_SIMILARITY if short else MOVED_SIMILARITY if elsewhere else MIN_SIMILARITY
+            if score >= needed:
                 scored.append((score + local, score, i, j))
     scored.sort(key=lambda item: (-item[0], item[2], item[3]))
     for _, score, i, j in scored:

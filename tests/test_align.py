@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from policydiff.align import align, clause_key
 from policydiff.compare import compare
 from policydiff.load import load
-from policydiff.model import ChangeKind, ClausePair, Outline, PairStatus, Severity
+from policydiff.model import ChangeKind, ClauseKind, ClausePair, Outline, PairStatus, Severity
 from policydiff.segment import segment
 
 SECTIONS = [
@@ -333,3 +333,26 @@ def test_an_edit_that_also_changes_section_needs_closer_wording() -> None:
     kinds = Counter(pair.status for pair in pairs)
     assert kinds[PairStatus.REMOVED] == 1 and kinds[PairStatus.ADDED] == 1
     assert kinds[PairStatus.MODIFIED] == 0
+
+
+def test_a_section_whose_heading_repeats_elsewhere_moves_with_its_heading() -> None:
+    """Two sections share a title; the second moves to the top. Its heading pairs with the copy
+    beside its own first paragraph, so the move is one block, not headings crossed between sections."""
+    old_text = (
+        "# Policy\n\n## Requests\n\nWrite to the help desk about refunds.\n\n"
+        "## Billing\n\nInvoices come monthly.\n\n"
+        "## Requests\n\nAsk the archive team for old statements.\n"
+    )
+    new_text = (
+        "# Policy\n\n## Requests\n\nAsk the archive team for old statements.\n\n## Requests\n\n"
+        "Write to the help desk about refunds.\n\n## Billing\n\nInvoices come monthly.\n"
+    )
+    old, new = outline_of(old_text), outline_of(new_text)
+    pairs = align(old, new)
+    assert_each_leaf_once(pairs, old, new)
+    headings = [pair for pair in pairs if pair.old and pair.new and pair.old[0].kind is ClauseKind.HEADING]
+    assert len(headings) == 4
+    for pair in headings:
+        old_next = next(leaf for leaf in old.leaves() if leaf.start > pair.old[0].start)
+        new_next = next(leaf for leaf in new.leaves() if leaf.start > pair.new[0].start)
+        assert old_next.text == new_next.text, (pair.old[0].path, pair.new[0].path)
