@@ -560,11 +560,13 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     sentence = main_clause(sentence, at - span[0]) or sentence
     verbs = reader.verbs_in(sentence)
     right = USER_RIGHT.match(sentence) is not None  # "you can see …": a right, whatever its verb
-    if not verbs and not right:
-        return []
-    action = verbs[0][0] if verbs else "rights"
-    denied = any(s <= at < e and d for s, e, d in found.denials)
     terms = [t for t in found.terms if span[0] <= t.start < span[1] and t.category is not None]
+    # a safeguard named without a practice verb ("we conduct regular penetration tests")
+    guarded = any(rulebook.by_category(t.category).protective for t in terms if t.category)
+    if not verbs and not right and not guarded:
+        return []
+    action = verbs[0][0] if verbs else "rights" if right else "protect"
+    denied = any(s <= at < e and d for s, e, d in found.denials)
     protective = denied or right or action not in WIDENING or bool(reader.promising.match(verbs[0][1]))
     protective = protective or any(rulebook.by_category(t.category).protective for t in terms if t.category)
     widens = (reach > 0) != protective
