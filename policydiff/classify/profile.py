@@ -170,6 +170,19 @@ def covering_kinds(key: tuple[Category, str], match: Match, rulebook: RuleBook) 
     return [(key[0], kind_key(kind)) for kind in rulebook.by_category(key[0]).kinds_above(match.name)]
 
 
+# a sentence that opens with a condition: "If you disable cookies, …", "When you log out, …"
+_LEADING_CONDITION = re.compile(
+    r"\W*(?:(?:for\s+example|for\s+instance|in\s+particular|however|also),?\s+)?"
+    r"(?:if|when|whenever|once|unless|should|where|in\s+case)\b[^,.;:!?]*,\s*",
+    re.IGNORECASE,
+)
+# the company, or the user's data, named in a clause ("your activity data may be saved")
+_COMPANY_WORD = re.compile(
+    r"\b(?:we|us|our)\b|\byour\s+(?:[\w&'’-]+\s+){0,4}?(?:data|information|content|details|history|activity)\b",
+    re.IGNORECASE,
+)
+
+
 def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> list[tuple[int, int, bool]]:
     """Split a sentence into clauses and say which deny (a company negation) what they hold."""
     negation = rulebook.cue("cue.negation")
@@ -227,19 +240,6 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
             continue
         if by_user == (found_cue.subject == "user"):
             yield cue_id, Match(cue_id, None, words, start, end)
-
-
-# a sentence that opens with a condition: "If you disable cookies, …", "When you log out, …"
-_LEADING_CONDITION = re.compile(
-    r"\W*(?:(?:for\s+example|for\s+instance|in\s+particular|however|also),?\s+)?"
-    r"(?:if|when|whenever|once|unless|should|where|in\s+case)\b[^,.;:!?]*,\s*",
-    re.IGNORECASE,
-)
-# the company, or the user's data, named in a clause ("your activity data may be saved")
-_COMPANY_WORD = re.compile(
-    r"\b(?:we|us|our)\b|\byour\s+(?:[\w&'’-]+\s+){0,4}?(?:data|information|content|details|history|activity)\b",
-    re.IGNORECASE,
-)
 
 
 def main_clause(text: str, start: int) -> str | None:

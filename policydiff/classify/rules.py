@@ -151,7 +151,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         protective=bool(data.get("protective", False)),
         adverse=frozenset(_strings(data.get("adverse", []), f"{where} adverse")),
         hurdles=_concepts_named(data, "hurdles", terms, where),
-        protects=_protects(data, terms, where),
+        protects=_concepts_named(data, "protects", terms, where),
         coarser=_coarser(data, terms, where),
         instances=frozenset(instances),
         gained=_direction(data, "gained", Direction.EXPANDS, where),
@@ -183,14 +183,6 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
             **_labels(data, terms, where),
         },
     )
-
-
-def _protects(data: Mapping[str, object], concepts: Mapping[str, object], where: str) -> frozenset[str]:
-    named = _strings(data.get("protects", []), f"{where} protects")
-    unknown = sorted(set(named) - set(concepts))
-    if unknown:
-        raise InputError(f"{where}: protects names {', '.join(unknown)}, not concepts")
-    return frozenset(named)
 
 
 def _concepts_named(
