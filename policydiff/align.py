@@ -33,6 +33,9 @@ _COMMON_WORD = 60  # a word in more unpaired old leaves than this does not propo
 _PART_CONTAINMENT = 0.6  # share of a part's words found in the whole, for split/merge
 
 
+# A heading's number of four digits ("## 1232. Data Security"), which list markers do not read:
+# a long policy renumbered keeps its headings' keys
+_LONG_NUMBER = re.compile(r"^\s*\d{4}(?:\.\d{1,4})*[.)]?\s+(?=\S)")
 # Markup before a heading's number: "## 3. Sharing", "**3. Sharing**".
 _HEADING_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|\*\*|__)")
 
@@ -40,7 +43,8 @@ _HEADING_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|\*\*|__)")
 def clause_key(clause: Clause) -> str:
     """The comparison key of a leaf: folded words, without its list marker or numbering."""
     if clause.kind is ClauseKind.HEADING:
-        return fold(LEADING_MARKER.sub("", _HEADING_MARKUP.sub("", clause.text, count=1), count=1))
+        text = _HEADING_MARKUP.sub("", clause.text, count=1)
+        return fold(LEADING_MARKER.sub("", _LONG_NUMBER.sub("", text, count=1), count=1))
     if clause.kind in (ClauseKind.ITEM, ClauseKind.DEFINITION) or clause.label:
         return fold(LEADING_MARKER.sub("", clause.text, count=1))
     return fold(clause.text)
@@ -114,14 +118,24 @@ def _pair_exact(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
     new_keys = [key or "\0" + new_side.leaves[index].text for index, key in enumerate(new_side.keys)]
     new_count = Counter(new_keys)
     paired: dict[int, int] = {}  # new leaf → old leaf
+    # every copy against every copy of the same clause, the most alike taken first: a copy that
+    # only shares its headings must not take the one another copy stands beside
+    scored: list[tuple[int, int, int]] = []
     for index, key in enumerate(new_keys):
         queue = by_key.get(key)
         if not queue or (len(queue) < 2 and new_count[key] < 2):
             continue
-        best = max(queue, key=lambda old: _placed_alike(old, index, old_keys, new_keys, old_side, new_side))
-        if _placed_alike(best, index, old_keys, new_keys, old_side, new_side) > 0:
-            queue.remove(best)
-            paired[index] = best
+        for copy in queue:
+            score = _placed_alike(copy, index, old_keys, new_keys, old_side, new_side)
+            if score > 0:
+                scored.append((-score, index, copy))
+    taken: set[int] = set()
+    for _, index, copy in sorted(scored):
+        if index not in paired and copy not in taken:
+            paired[index] = copy
+            taken.add(copy)
+    for index, copy in paired.items():
+        by_key[new_keys[index]].remove(copy)
     for index, key in enumerate(new_keys):
         queue = by_key.get(key)
         old = paired.get(index)

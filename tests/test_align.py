@@ -356,3 +356,38 @@ def test_a_section_whose_heading_repeats_elsewhere_moves_with_its_heading() -> N
         old_next = next(leaf for leaf in old.leaves() if leaf.start > pair.old[0].start)
         new_next = next(leaf for leaf in new.leaves() if leaf.start > pair.new[0].start)
         assert old_next.text == new_next.text, (pair.old[0].path, pair.new[0].path)
+
+
+def test_a_heading_numbered_past_999_keys_without_its_number() -> None:
+    """A long policy renumbered ("## 1232. Data Security" → "## 40. Data Security") keeps the key."""
+    old = outline_of("# P\n\n## 1232. Data Security\n\nWe encrypt backups.\n")
+    new = outline_of("# P\n\n## 40. Data Security\n\nWe encrypt backups.\n")
+    old_heading = next(
+        leaf for leaf in old.leaves() if leaf.kind is ClauseKind.HEADING and "Data" in leaf.text
+    )
+    new_heading = next(
+        leaf for leaf in new.leaves() if leaf.kind is ClauseKind.HEADING and "Data" in leaf.text
+    )
+    assert clause_key(old_heading) == clause_key(new_heading) == "data security"
+
+
+def test_a_copy_that_only_shares_headings_does_not_take_the_copy_standing_beside_its_text() -> None:
+    """Three sections titled alike; the last moves to the front. The moved one's heading pairs with
+    its own old copy (the clause after it matches), though an earlier copy shares its heading trail."""
+    sections = [("Requests", "Write to the help desk."), ("Requests", "Call the archive line."),
+                ("Requests", "Visit a branch with your card.")]  # fmt: skip
+    old_text = "# P\n\n" + "".join(f"## {title}\n\n{body}\n\n" for title, body in sections)
+    moved = [sections[2], sections[0], sections[1]]
+    new_text = "# P\n\n" + "".join(f"## {title}\n\n{body}\n\n" for title, body in moved)
+    old, new = outline_of(old_text), outline_of(new_text)
+    pairs = align(old, new)
+    for pair in pairs:
+        if (
+            pair.old
+            and pair.new
+            and pair.old[0].kind is ClauseKind.HEADING
+            and "Requests" in pair.old[0].text
+        ):
+            old_next = next(leaf for leaf in old.leaves() if leaf.start > pair.old[0].start)
+            new_next = next(leaf for leaf in new.leaves() if leaf.start > pair.new[0].start)
+            assert old_next.text == new_next.text
