@@ -28,6 +28,7 @@ MIN_SIMILARITY = 0.5  # below this two clauses are a removal and an addition, no
 MOVED_SIMILARITY = 0.7  # the same, for a clause that also left its section and its place
 _SHORT_WORDS = 4  # a clause of fewer distinct words pairs away from its place only if nearly the same
 _SHORT_SIMILARITY = 0.9
+_TRAIL_COPIES = 16  # a clause with more copies than this pairs by its neighbours or in order, not by headings
 _CANDIDATES = 12  # similar old leaves scored per new leaf
 _COMMON_WORD = 60  # a word in more unpaired old leaves than this does not propose candidates
 _PART_CONTAINMENT = 0.6  # share of a part's words found in the whole, for split/merge
@@ -118,15 +119,31 @@ def _pair_exact(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
     new_keys = [key or "\0" + new_side.leaves[index].text for index, key in enumerate(new_side.keys)]
     new_count = Counter(new_keys)
     paired: dict[int, int] = {}  # new leaf → old leaf
-    # every copy against every copy of the same clause, the most alike taken first: a copy that
-    # only shares its headings must not take the one another copy stands beside
+    # the copies of a clause most alike taken first: a copy that only shares its headings must not
+    # take the one another copy stands beside. Candidates come from indexes of what stands beside
+    # each copy, so a clause repeated a thousand times costs no more than its copies
+    repeated = {key for key, queue in by_key.items() if len(queue) > 1 or new_count[key] > 1}
+    old_trails, new_trails = _trails(old_side.leaves), _trails(new_side.leaves)
+    beside: dict[tuple[str, int, str | None], list[int]] = defaultdict(list)
+    for index, key in enumerate(old_keys):
+        if key in repeated:
+            beside[(key, 1, _key_at(old_keys, index + 1))].append(index)
+            beside[(key, -1, _key_at(old_keys, index - 1))].append(index)
+            if len(by_key[key]) <= _TRAIL_COPIES:
+                beside[(key, 0, "\0".join(old_trails[index]))].append(index)
     scored: list[tuple[int, int, int]] = []
     for index, key in enumerate(new_keys):
-        queue = by_key.get(key)
-        if not queue or (len(queue) < 2 and new_count[key] < 2):
+        if key not in repeated or key not in by_key:
             continue
-        for copy in queue:
-            score = _placed_alike(copy, index, old_keys, new_keys, old_side, new_side)
+        near = (
+            *beside.get((key, 1, _key_at(new_keys, index + 1)), ()),
+            *beside.get((key, -1, _key_at(new_keys, index - 1)), ()),
+            *beside.get((key, 0, "\0".join(new_trails[index])), ()),
+        )
+        for copy in dict.fromkeys(near):
+            score = 3 * (_key_at(old_keys, copy + 1) == _key_at(new_keys, index + 1) is not None)
+            score += 2 * (_key_at(old_keys, copy - 1) == _key_at(new_keys, index - 1) is not None)
+            score += old_trails[copy] == new_trails[index]
             if score > 0:
                 scored.append((-score, index, copy))
     taken: set[int] = set()
@@ -145,18 +162,9 @@ def _pair_exact(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
             _add(units, old_side, new_side, _Unit([old], [index], 1.0))
 
 
-def _placed_alike(
-    old: int, new: int, old_keys: Sequence[str], new_keys: Sequence[str], old_side: _Side, new_side: _Side
-) -> int:
-    """How alike two copies of a clause stand: the same clause after (3: what a heading introduces)
-    and before (2) each, the same headings above (1)."""
-
-    def key(keys: Sequence[str], at: int) -> str | None:
-        return keys[at] if 0 <= at < len(keys) else None
-
-    score = 3 * (key(old_keys, old + 1) == key(new_keys, new + 1) is not None)
-    score += 2 * (key(old_keys, old - 1) == key(new_keys, new - 1) is not None)
-    return score + (_trail(old_side.leaves[old]) == _trail(new_side.leaves[new]))
+def _key_at(keys: Sequence[str], at: int) -> str | None:
+    """The key of the leaf at ``at``, None past either end."""
+    return keys[at] if 0 <= at < len(keys) else None
 
 
 def _trails(leaves: Sequence[Clause]) -> list[tuple[str, ...]]:
