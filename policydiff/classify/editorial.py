@@ -31,6 +31,8 @@ _LONE_LINK = re.compile(
     r"^\W*\[(?:view|see|read|learn|download|click|visit|go to|open|print)\b[^\]]{0,120}\]\([^)]+\)\W*$",
     re.IGNORECASE,
 )
+# a heading's number as a replaced run reads it ("13", "13.2", "13.")
+_NUMBERING = re.compile(r"^\d{1,4}(?:[.\s]\d{1,4})*\.?$")
 # "posted 4 weeks ago": the age of a page element, not a term of the policy
 _AGO = re.compile(r"^(?:ago|minutes?|hours?|days?|weeks?|months?|years?)$")
 # a table of contents: one link to a place in the same page
@@ -204,6 +206,8 @@ def _editorial_words(texts: Texts, rulebook: RuleBook, renames: frozenset[tuple[
         return "date"
     if pairs and all(pair in renames for pair in pairs):
         return "rename"
+    if texts.heading and pairs and all(_NUMBERING.match(o) and _NUMBERING.match(n) for o, n in pairs):
+        return "renumbered"  # "## 13. Opting out" → "## 17. Opting out": sections moved above it
     if pairs and all(
         len(o.split()) == len(n.split()) == 1 and _small_typo(o, n) and not _meaningful(o, n, rulebook)
         for o, n in pairs
