@@ -442,6 +442,16 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(_KEY_WORD.findall(strip_links(text).casefold()))
 
 
+def list_opener(lead: str) -> str | None:
+    """The sentence of a list's lead-in that opens the list ("… We share your data with:"), or None
+    when the lead-in does not end with a colon (a table's header row, a heading)."""
+    lead = lead.rstrip()
+    if not lead.endswith(":"):
+        return None
+    spans = sentences(lead)
+    return lead[spans[-1][0] :].lstrip() if spans else lead
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of a clause: split after ``.``, ``;``, ``!`` or ``?`` followed by space.
 

@@ -328,3 +328,11 @@ def test_strip_links_skips_its_substitutions_only_where_they_would_find_nothing(
 
     expected = _URL.sub(" ", _MD_REF.sub(r"\1", MD_LINK.sub(r"\1", text)))
     assert strip_links(text) == expected
+
+
+def test_list_opener_is_the_lead_ins_last_sentence_when_it_opens_a_list() -> None:
+    from policydiff.text import list_opener
+
+    assert list_opener("We keep logs. We share your data with:  ") == "We share your data with:"
+    assert list_opener("We share your data with:") == "We share your data with:"
+    assert list_opener("Recipient | Purpose") is None  # a table's header row opens no list

@@ -59,23 +59,38 @@ class Texts:
 
 def edit_runs(edits: Sequence[Edit]) -> list[tuple[str, str]]:
     """Adjacent delete/insert runs as (deleted text, inserted text); a lone one has an empty side."""
-    runs: list[tuple[str, str]] = []
+    return [(deleted, inserted) for deleted, inserted, _ in edit_runs_at(edits)]
+
+
+def edit_runs_at(edits: Sequence[Edit]) -> list[tuple[str, str, int]]:
+    """``edit_runs`` with where each run stands in the new text (its insert, or where its delete was)."""
+    runs: list[tuple[str, str, int]] = []
     deleted = inserted = ""
+    at = start = 0
     for edit in [*edits, Edit(Op.EQUAL, "")]:
+        if edit.op is not Op.EQUAL and not (deleted or inserted):
+            start = at
         if edit.op is Op.DELETE:
             deleted += edit.text
-        elif edit.op is Op.INSERT:
+            continue
+        at += len(edit.text)
+        if edit.op is Op.INSERT:
             inserted += edit.text
         elif deleted or inserted:
-            runs.append((deleted, inserted))
+            runs.append((deleted, inserted, start))
             deleted = inserted = ""
     return runs
 
 
 def replacements(edits: Sequence[Edit]) -> list[tuple[str, str]]:
     """The runs of ``edit_runs`` folded, without those that fold to nothing on both sides."""
-    folded = [(fold(deleted), fold(inserted)) for deleted, inserted in edit_runs(edits)]
-    return [pair for pair in folded if pair != ("", "")]
+    return [pair for pair, _ in replacements_at(edits)]
+
+
+def replacements_at(edits: Sequence[Edit]) -> list[tuple[tuple[str, str], int]]:
+    """``replacements`` with where each stands in the new text (``edit_runs_at``)."""
+    folded = [((fold(deleted), fold(inserted)), at) for deleted, inserted, at in edit_runs_at(edits)]
+    return [(pair, at) for pair, at in folded if pair != ("", "")]
 
 
 def changed_words(edits: Sequence[Edit]) -> str:

@@ -34,7 +34,7 @@ from policydiff.classify.signals import (
 )
 from policydiff.classify.statements import statement_reader
 from policydiff.model import Category, ChangeKind, Consent, Direction, Edit, Op, Reason, Severity, Side, Told
-from policydiff.text import WORD, fold, mask_labels, mask_links, sentences
+from policydiff.text import WORD, fold, list_opener, mask_labels, mask_links, sentences
 
 _ANAPHORA = re.compile(r"\b(?:them|they|these|those|such (?:parties|companies|partners|providers))\b", re.I)
 # a heading of this many words names a topic; a longer one is a statement set as a heading
@@ -654,11 +654,8 @@ def _editorial(
 def _listed_under_practice(lead: str) -> bool:
     """A lead-in sentence in which the company states a practice and opens a list ("We share your
     data with:"); a table's header row, or "please visit the following pages:", is none."""
-    lead = lead.rstrip()
-    if not lead.endswith(":"):
-        return False
-    spans = sentences(lead)
-    return bool(stated_practices(mask_links(lead[spans[-1][0] :] if spans else lead)))
+    opener = list_opener(lead)
+    return opener is not None and bool(stated_practices(mask_links(opener)))
 
 
 def _only_lead_lost_or_gained(subject: Subject) -> bool:

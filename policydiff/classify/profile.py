@@ -22,7 +22,7 @@ from policydiff.classify.numbers import Quantity, quantities
 from policydiff.classify.practice import WIDENING, practice_reader
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.model import Category, Edit, Op
-from policydiff.text import WORD, fold, mask_labels, mask_links, sentences
+from policydiff.text import WORD, fold, list_opener, mask_labels, mask_links, sentences
 
 # A promise ends where a contrast or an exception starts: "we do not sell it, except to X"
 # does not deny X.
@@ -210,13 +210,9 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
 
 def lead_denies(lead: str, rulebook: RuleBook) -> bool:
     """A list under "We do not share:" is a list of things not shared."""
-    lead = lead.rstrip()
     negation = rulebook.cue("cue.negation")
-    if not lead.endswith(":") or negation is None:
-        return False
-    spans = sentences(lead)
-    last = lead[spans[-1][0] :] if spans else lead  # the sentence that introduces the list
-    return bool(negation.pattern.search(last))
+    opener = list_opener(lead)
+    return opener is not None and negation is not None and bool(negation.pattern.search(opener))
 
 
 # "26 May 2026", "May 26, 2026": the month is a date, not the modal verb a hedge cue looks for

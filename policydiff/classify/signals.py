@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from policydiff.classify.editorial import replacements
+from policydiff.classify.editorial import replacements_at
 from policydiff.classify.practice import PRACTICE_CATEGORY, USER_RIGHT, WIDENING, practice_reader
 from policydiff.classify.profile import (
     Profile,
@@ -416,9 +416,7 @@ def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         for _, text in region.parts()
     )
     out = []
-    for (deleted, inserted), at in zip(
-        replacements(sides.edits), _replacement_offsets(sides.edits), strict=True
-    ):
+    for (deleted, inserted), at in replacements_at(sides.edits):
         # "If you block cookies, some pages *will* → *may* load slowly": no commitment of the company's
         aside = termed and about_something_else(sides.new.text, at, rulebook)
         for swap in rulebook.swaps if termed and not aside else [s for s in rulebook.swaps if s.anywhere]:
@@ -426,28 +424,6 @@ def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                 match = Match(swap.id, None, f"{deleted} → {inserted}", 0, 0)
                 out.append(signal(swap.category, swap.direction, swap.id, swap.says, match, Side.NEW, CUE))
     return out
-
-
-def _replacement_offsets(edits: Sequence[Edit]) -> list[int]:
-    """Where each run of ``replacements`` stands in the new text (its insert, or where its delete was)."""
-    offsets: list[int] = []
-    at = run_start = 0
-    deleted = inserted = ""
-    for edit in [*edits, Edit(Op.EQUAL, "")]:
-        if edit.op is not Op.EQUAL:
-            if not (deleted or inserted):
-                run_start = at
-            if edit.op is Op.DELETE:
-                deleted += edit.text
-            else:
-                inserted += edit.text
-                at += len(edit.text)
-            continue
-        if (deleted or inserted) and (fold(deleted), fold(inserted)) != ("", ""):
-            offsets.append(run_start)
-        deleted = inserted = ""
-        at += len(edit.text)
-    return offsets
 
 
 def _permission_category(found: Profile, span: tuple[int, int], rulebook: RuleBook) -> Category | None:

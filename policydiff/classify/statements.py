@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from policydiff.classify.practice import practice_reader
-from policydiff.text import mask_links
+from policydiff.text import list_opener, mask_links
 
 __all__ = ["Collected", "StatementReader", "statement_reader"]
 
@@ -114,8 +114,9 @@ class StatementReader:
 
     def _shares_with_list(self, lead: str) -> bool:
         """A lead-in whose last sentence shares, affirmed, with the list that follows it."""
-        last = _plain(lead).rstrip()
-        last = re.split(r"(?<=[.!?])\s+", last)[-1]
+        last = list_opener(_plain(lead))
+        if last is None:
+            return False
         found = self._company_verb(last, "share")
         return (
             found is not None and not found[1] and _RECIPIENTS_FOLLOW.search(last, found[0].end()) is not None
