@@ -18,15 +18,24 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from policydiff.classify.editorial import Texts, changed_words, edited_words, editorial_verdict, visible_words
-from policydiff.classify.moves import Pool, moved_in
+from policydiff.classify.moves import Pool, moved_in, restated_in
 from policydiff.classify.practice import USER_RIGHT, WIDENING, practice_reader
-from policydiff.classify.profile import Region, changed_regions, profile, stated_practices, whole_region
+from policydiff.classify.profile import (
+    Profile,
+    Region,
+    changed_regions,
+    is_safeguard,
+    profile,
+    stated_practices,
+    whole_region,
+)
 from policydiff.classify.rule_signals import rule_signals
 from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.classify.signals import (
     Sides,
     Signal,
     cue_signals,
+    governs_safeguard,
     list_signals,
     scope_signals,
     swap_signals,
@@ -121,6 +130,8 @@ def classify(
         )
         return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
     signals = _signals(subject, sides, rulebook, context.disclosed)
+    if subject.kind is ChangeKind.MODIFIED:
+        signals = _unless_restated(signals, sides.old, context.came, subject.new)
     if (
         subject.heading
         and max(len(WORD.findall(subject.old)), len(WORD.findall(subject.new))) <= _HEADING_WORDS
@@ -180,13 +191,25 @@ def _promise_removed(verdict: Verdict, sides: Sides, rulebook: RuleBook) -> Verd
     LABELING.md (removals) decides by whether the practice the promise limited stays; what else
     the policy still says about it is not read here, so a lawyer decides.
     """
-    protects = {cue.id for cue in rulebook.cues if cue.effect == "protects"}
-    found = [m.text for cue, matches in sides.old_profile.cues.items() if cue in protects for m in matches]
+    old = sides.old_profile
+    protects = {cue.id: cue for cue in rulebook.cues if cue.effect == "protects"}
+    # a denial of a safeguard ("we do not encrypt …") withholds it: removing it promises nothing away
+    found = [
+        m.text
+        for cue, matches in old.cues.items()
+        if cue in protects
+        for m in matches
+        if not (protects[cue].on_safeguard and governs_safeguard(old, m, rulebook))
+    ]
     # a safeguard, a right or a promise to tell the user, named by its verb (ontology/actions.toml)
     reader = practice_reader()
-    for _, sentence in sides.old.parts():
+    for at, sentence in sides.old.parts():
         if rulebook.find_terms(mask_links(sentence)):  # about the user's data, not "request a demo"
-            found += [words for action, words in reader.verbs_in(sentence) if action in _PROMISING]
+            found += [
+                words
+                for action, words in reader.verbs_in(sentence)
+                if action in _PROMISING and not _denied_at(old, at + sentence.find(words))
+            ]
     if not found:
         return None
     category = verdict.categories[0] if verdict.categories else Category.OTHER
@@ -198,6 +221,28 @@ def _promise_removed(verdict: Verdict, sides: Sides, rulebook: RuleBook) -> Verd
     reason = Reason("review.promise-removed", says, trigger, Side.OLD, None, Told(added=False))
     categories = verdict.categories or (category,)
     return Verdict(categories, Direction.NEUTRAL, Severity.REVIEW, (reason, *verdict.reasons))
+
+
+def _denied_at(found: Profile, position: int) -> bool:
+    return any(start <= position < end and denied for start, end, denied in found.denials)
+
+
+def _unless_restated(signals: list[Signal], old: Region, came: Pool, new: str) -> list[Signal]:
+    """A safeguard or right that went from a modified clause but whose sentence the new side gained
+    elsewhere, in other words (a sentence split into a list item of its own), was moved, not removed."""
+    out = []
+    for s in signals:
+        span = s.reason.span
+        if (
+            s.reason.side is Side.OLD
+            and s.direction is Direction.EXPANDS
+            and s.reason.rule.endswith(".removed")
+        ):
+            sentence = old.sentence_at(span[0]) if span else None
+            if sentence is not None and restated_in(old.text[sentence[0] : sentence[1]], came, besides=new):
+                continue
+        out.append(s)
+    return out
 
 
 def _moved_between_clauses(subject: Subject, context: DocumentContext) -> bool:
@@ -415,17 +460,21 @@ def _unknown_practice(
     # a list item names its practice through the lead-in or heading it sits under; a practice
     # denied ("we do not use your chats to train models") states none
     where = (_affirmed(subject.new), subject.lead, subject.new_context)
-    stated = any(action in WIDENING for text in where for action in reader.actions(text))
+    stated = any(reader.widening_actions(text) for text in where)
     category = categories[0] if categories else Category.OTHER
     # with no practice verb, a clause read by a rule, or about what cannot widen by being added
     # (how to reach us, a right), stands as read
     if not stated and (read or rulebook.by_category(category).gained is not Direction.EXPANDS):
         return None
+    terms = rulebook.find_terms(mask_links(subject.new))
+    if not stated:
+        # "we delete your posts when you close your account": a safeguard, its object no new practice
+        filed = profile(whole_region(subject.new), rulebook, terms_only=True).affirmed.values()
+        if filed and all(is_safeguard(term, rulebook) for term in filed):
+            return None
     words = {w.casefold() for w in visible_words(subject.new) if _content_word(w, rulebook)}
     # a kind of data or a recipient the rule book names is read by its rules, not unknown
-    words -= {
-        w.casefold() for term in rulebook.find_terms(mask_links(subject.new)) for w in WORD.findall(term.text)
-    }
+    words -= {w.casefold() for term in terms for w in WORD.findall(term.text)}
     known = vocabulary()
     if not known:
         return None

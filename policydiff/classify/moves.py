@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from policydiff.classify.editorial import visible_words
 
-__all__ = ["Pool", "moved_in", "units"]
+__all__ = ["Pool", "moved_in", "restated_in", "units"]
 
 # a sentence ends at a stop, a table cell or a line break tag; commas and "and" stay inside it
 _UNIT_END = re.compile(r"<br\s*/?>|\||[.;:!?](?=\s|$)|\n\s*\n", re.IGNORECASE)
@@ -61,3 +61,20 @@ def moved_in(text: str, pool: Pool) -> bool:
     """Whether every sentence of ``text`` (one at least) stands in ``pool``."""
     found = units(text)
     return bool(found) and all(pool.holds(unit) for unit in found)
+
+
+# a sentence said again in other words shares most of its longer words with the new one ("all
+# associated content will be deleted" → "all associated data are immediately deleted")
+_RESTATED = 0.7
+_LONG_WORD = 4
+
+
+def restated_in(sentence: str, pool: Pool, *, besides: str = "") -> bool:
+    """Whether a sentence of ``pool`` says ``sentence`` again: most of its longer words stand in it
+    (``besides``: the clause's own new text, whose runs in the pool do not count)."""
+    words = {word for word in _words(sentence).split() if len(word) >= _LONG_WORD}
+    if len(words) < _MIN_WORDS:
+        return False
+    need = _RESTATED * len(words)
+    own = f" {_words(besides)} "
+    return any(len(words & set(unit.split())) >= need and f" {unit} " not in own for unit in pool.units)

@@ -90,6 +90,12 @@ class PracticeReader:
             if match.lastgroup is not None
         ]
 
+    def widening_actions(self, sentence: str) -> list[str]:
+        """The widening practice classes of the sentence (collect, use, share, retain), a verb
+        that promises (delete, erase) not counted: it narrows what is kept."""
+        found = [name for name, words in self.verbs_in(sentence) if not self.promising.match(words)]
+        return list(dict.fromkeys(name for name in found if name in WIDENING))
+
     def states_practice(self, sentence: str, rulebook: RuleBook) -> bool:
         """A practice verb, or a term of the rule book (data, recipients, purposes), in ``sentence``."""
         return bool(self.actions(sentence)) or bool(rulebook.find_terms(mask_links(sentence)))

@@ -28,7 +28,11 @@ from policydiff.text import WORD, fold, list_opener, mask_labels, mask_links, se
 # does not deny X.
 _CLAUSE_SPLIT = re.compile(
     r";|,?\s+but\s+|,\s+however,?\s+|,\s+while\s+|\s+whereas\s+"
-    r"|,?\s+(?=(?:unless|except|other\s+than|save\s+where|with\s+the\s+exception\s+of)\b)",
+    r"|,?\s+(?=(?:unless|except|other\s+than|save\s+where|with\s+the\s+exception\s+of)\b)"
+    # a second verb of the same subject, denied: "we collect X and do not share it", "X is only used
+    # for Y and is not used for any other purpose" (the first verb is affirmed)
+    r"|,?\s+and\s+(?=(?:(?:we|it|they)\s+)?(?:(?:do|does|will|shall|is|are|was|were|would|must|can)"
+    r"\s+(?:not|never)|never|don't|doesn't|won't|can't|cannot)\b)",
     re.IGNORECASE,
 )
 
@@ -140,6 +144,24 @@ def _map(position: int, anchors: list[tuple[int, int]], side: int) -> int:
     return best[other] + (position - best[side]) if best else position
 
 
+# a participle in the passive: "are deleted", "will be automatically erased", "is not encrypted"
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|gets?|got)\s+(?:(?:not|never|automatically|\w+ly)\s+){0,2}$",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(r"(?:is|are|was|were|be|been)\s+(?:not|never)\b", re.IGNORECASE)
+_YOU_RIGHT_BEFORE = re.compile(r"\byou\s+$", re.IGNORECASE)
+_CELL_BREAK = re.compile(r"\||<br\s*/?>", re.IGNORECASE)
+
+
+def is_safeguard(term: Match, rulebook: RuleBook) -> bool:
+    """A term of a right or a safeguard: of a protective category, or a protective act of another
+    ("delete" in retention, a browser's opt-out signal in tracking)."""
+    assert term.category is not None
+    rules = rulebook.by_category(term.category)
+    return rules.protective or term.name in rules.protects
+
+
 def whole_region(text: str) -> Region:
     return Region(text, sentences(text))
 
@@ -200,12 +222,36 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
         clause = sentence[position:start]
         denied = context_denied
         for match in negation.pattern.finditer(clause) if negation else ():
-            if not rulebook.subject_you.search(clause[: match.start()]):
+            if not said_by_user(clause[: match.start()], match.group(), rulebook):
                 denied = not context_denied
                 break
         out.append((position, start, denied))
         position = stop
     return out
+
+
+def _subject_of_passive_denial(
+    plain: str, term: Match, clauses: Sequence[tuple[int, int, bool]], rulebook: RuleBook
+) -> bool:
+    """Whether a kind of data is the subject of a passive denial of something other than its
+    collection ("your messages are not used to train our models" holds the messages)."""
+    negation = rulebook.cue("cue.negation")
+    clause = next(((s, e) for s, e, _ in clauses if s <= term.start < e), None)
+    if negation is None or clause is None:
+        return False
+    match = negation.pattern.search(plain[clause[0] : clause[1]])
+    if match is None or not _PASSIVE.match(match.group()) or clause[0] + match.start() < term.end:
+        return False
+    return practice_reader().actions(match.group()) not in ([], ["collect"])
+
+
+def said_by_user(before: str, words: str, rulebook: RuleBook) -> bool:
+    """Whether the user is the subject of ``words`` (a cue), by the text before it. A passive cue
+    has its own subject: "messages you send are not encrypted" is the company's, whatever "you"
+    stands in the subject's relative clause."""
+    if _PASSIVE.match(words):
+        return bool(_YOU_RIGHT_BEFORE.search(before))
+    return bool(rulebook.subject_you.search(before))
 
 
 def lead_denies(lead: str, rulebook: RuleBook) -> bool:
@@ -231,7 +277,7 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
         if found_cue is None or found_cue.subject == "any":
             yield cue_id, Match(cue_id, None, words, start, end)
             continue
-        by_user = bool(rulebook.subject_you.search(text[:start]))
+        by_user = said_by_user(text[:start], words, rulebook)
         if found_cue.subject == "company" and not by_user and about_something_else(text, start, rulebook):
             continue
         if by_user == (found_cue.subject == "user"):
@@ -276,7 +322,15 @@ def profile(
         found.denials.extend((s + offset, e + offset, d) for s, e, d in clauses)
         sentence_terms = _with_granted_rights(plain, rulebook.find_terms(plain))
         _file_terms(
-            found, plain, offset, sentence_terms, clauses, rulebook, context_denied, listed=bool(lead)
+            found,
+            plain,
+            offset,
+            sentence_terms,
+            clauses,
+            rulebook,
+            context_denied,
+            listed=bool(lead),
+            users_lead=bool(lead) and bool(rulebook.subject_you.search(lead.rstrip().rstrip(":"))),
         )
         if terms_only:  # a whole document read for what it already discloses: the rest is not needed
             continue
@@ -307,6 +361,7 @@ def _file_terms(
     context_denied: bool,
     *,
     listed: bool = False,
+    users_lead: bool = False,
 ) -> None:
     """File a sentence's terms, and each under affirmed or denied by the clause it stands in
     (``listed``: the region is an item read under a lead-in, "We share your data with:")."""
@@ -314,15 +369,37 @@ def _file_terms(
     # (and so does one that binds another party: "processors are bound to protect it")
     # — within its clause: "we share X with partners unless you opt out" still shares
     bound = bool(sentence_terms) and practice_reader().binds_another_party(plain)
-    protective = [t for t in sentence_terms if t.category and rulebook.by_category(t.category).protective]
+
+    def users_act(term: Match) -> bool:
+        """A protective act of the user's own ("you can delete your posts", "until you delete it",
+        an item under "You can:"): a right, no safeguard of the company's."""
+        assert term.category is not None
+        rules = rulebook.by_category(term.category)
+        if rules.protective or term.name not in rules.protects:
+            return False
+        before = plain[: term.start]
+        if _PASSIVE_BEFORE.search(before):
+            return False  # "photos you upload are deleted": the photos are, whoever uploads them
+        return users_lead or bool(rulebook.subject_you.search(before))
+
+    protective = [t for t in sentence_terms if t.category and is_safeguard(t, rulebook) and not users_act(t)]
     # … but not a practice the company states beside it: "we encrypt your data and share it with
     # advertisers" shares; "you can opt out of the sale of your data" sells nothing
     stated = stated_practices(plain) if protective else []
     # nor does a safeguard named as the purpose of a stated practice ("we use your face scan to verify
     # your identity and to train our models"): it is one purpose among those that follow
+    # a right or a safeguard guards the terms of its clause; a protective act of another category
+    # its object: after it ("we destroy the recordings"), or before it in the passive ("recordings
+    # are destroyed"), not a practice stated before it ("we hold recordings and then destroy them")
     guards = [
-        (t.start, t.end, next(((s, e) for s, e, _ in clauses if s <= t.start < e), (0, len(plain))))
+        (
+            t.start,
+            rulebook.by_category(t.category).protective,
+            next(((s, e) for s, e, _ in clauses if s <= t.start < e), (0, len(plain))),
+            rulebook.by_category(t.category).protective or bool(_PASSIVE_BEFORE.search(plain, 0, t.start)),
+        )
         for t in protective
+        if t.category
         if not (bisect_right(stated, t.start) and _PURPOSE_BEFORE.search(plain, 0, t.start))
     ]
     # "Security." or "Cookies" alone is a heading-like fragment: it names a topic, it promises nothing;
@@ -342,15 +419,31 @@ def _file_terms(
         # advertisers, subject to your choices" shares; "under the Privacy Shield we commit to
         # resolve complaints about our collection" states none)
         part = bisect_right(stated, term.start)
-        guarded = bound or any(
-            clause[0] <= term.start < clause[1]
+        guards_here = [
+            strong
+            for start, strong, clause, back in guards
+            if clause[0] <= term.start < clause[1]
             and bisect_right(stated, start) == part
-            and (start <= term.start or part == 0)
-            for start, _, clause in guards
-        )
-        if fragment or (guarded and not rules.protective):
+            and (start <= term.start or (part == 0 and back))
+            # a protective act reaches its object in its own table cell, not the row's other cells
+            and (strong or not _CELL_BREAK.search(plain, min(start, term.start), max(start, term.start)))
+        ]
+        # a protective act guards its objects ("we delete your posts": no posts collected); a right
+        # or a safeguard of its own category also reads the acts it names ("you have the right to
+        # erase your data": the company's erasure is the right's)
+        if fragment or ((bound or guards_here) and not is_safeguard(term, rulebook)):
+            continue
+        if (bound or any(guards_here)) and not rules.protective:
+            continue
+        if users_act(term):
             continue
         denied = next((d for s, e, d in clauses if s <= term.start < e), context_denied)
+        if (
+            denied
+            and term.category is Category.COLLECTION
+            and _subject_of_passive_denial(plain, term, clauses, rulebook)
+        ):
+            denied = False  # "photos you upload are not shared": the photos are held, their sharing denied
         key = (term.category, member_key(term, rules))
         (found.denied if denied else found.affirmed).setdefault(key, shifted)
 

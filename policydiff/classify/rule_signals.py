@@ -165,6 +165,12 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         # promise, not what the company may do: the term and cue signals read the denial
         old_hits = [h for h in old_hits if not _denied(h, sides.old_profile)]
         new_hits = [h for h in new_hits if not _denied(h, sides.new_profile)]
+    elif rule.kind == "phrase-removed" and rule.direction is Direction.EXPANDS:
+        # a safeguard named only to be denied ("we do not encrypt messages to businesses") is no
+        # measure taken: its removal takes nothing away (a phrase that is itself a denial, "we do
+        # not retain", still counts)
+        old_hits = [h for h in old_hits if not _denied(h, sides.old_profile) or _NEGATIVE.search(h.text)]
+        new_hits = [h for h in new_hits if not _denied(h, sides.new_profile) or _NEGATIVE.search(h.text)]
     # wordings of one thing ("same": "notify you", "tell you") count as one on either side
     old_same = _hits_in_category(rule, rules, sides.old, sides.old_profile, sides, "same")
     new_same = _hits_in_category(rule, rules, sides.new, sides.new_profile, sides, "same")
@@ -179,6 +185,9 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     return [
         signal(rules.category, rule.direction, rule.id, rule.says, hit, side, RULE, rule.consent, rule.major)
     ]
+
+
+_NEGATIVE = re.compile(r"\b(?:not|never|no)\b", re.IGNORECASE)
 
 
 def _denied(hit: Match, found: Profile) -> bool:

@@ -93,6 +93,11 @@ class Cue:
     on_denial: str | None = None
     denial_says_added: str = ""
     denial_says_removed: str = ""
+    # the effect where it governs a safeguard ("we do not encrypt", "your posts are not deleted"):
+    # withholding a protective act is adverse, however the cue reads over a practice
+    on_safeguard: str | None = None
+    safeguard_says_added: str = ""
+    safeguard_says_removed: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -372,13 +372,16 @@ def _cues(data: Mapping[str, object], where: str) -> tuple[Cue, ...]:
                 on_denial=_on_practice(table, f"{where} cue {cue_id}", "denial"),
                 denial_says_added=str(table.get("denial_says_added", "")),
                 denial_says_removed=str(table.get("denial_says_removed", "")),
+                on_safeguard=_on_practice(table, f"{where} cue {cue_id}", "safeguard"),
+                safeguard_says_added=str(table.get("safeguard_says_added", "")),
+                safeguard_says_removed=str(table.get("safeguard_says_removed", "")),
             )
         )
     return tuple(cues)
 
 
 def _on_practice(table: Mapping[str, object], where: str, context: str = "practice") -> str | None:
-    """A cue's ``on_practice`` (or ``on_denial``) effect, with the sentences it needs."""
+    """A cue's ``on_practice`` (``on_denial``, ``on_safeguard``) effect, with the sentences it needs."""
     value = table.get(f"on_{context}")
     if value is None:
         return None
@@ -516,6 +519,8 @@ LIST_KEYS = (
     "qualifier_removed",
     "safeguard_member_added",
     "safeguard_member_removed",
+    "safeguard_act_added",
+    "safeguard_act_removed",
 )
 
 

@@ -18,8 +18,10 @@ from policydiff.classify.profile import (
     Region,
     about_something_else,
     covering_kinds,
+    is_safeguard,
     kinds_named,
     main_clause,
+    member_key,
 )
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.classify.statements import statement_reader
@@ -333,7 +335,10 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         match, side = (after[-1], Side.NEW) if added else (before[-1], Side.OLD)
         effect, says = cue.effect, cue.says_added if added else cue.says_removed
         found, region = (sides.new_profile, sides.new) if added else (sides.old_profile, sides.old)
-        if cue.on_denial and any(s <= match.start < e and denied for s, e, denied in found.denials):
+        if cue.on_safeguard and governs_safeguard(found, match, rulebook):
+            effect = cue.on_safeguard
+            says = cue.safeguard_says_added if added else cue.safeguard_says_removed
+        elif cue.on_denial and any(s <= match.start < e and denied for s, e, denied in found.denials):
             effect = cue.on_denial
             says = cue.denial_says_added if added else cue.denial_says_removed
         elif cue.on_practice and _qualifies_practice(found, region.text, match):
@@ -361,6 +366,15 @@ _REFERENCE = re.compile(
 _SAFEGUARDED = re.compile(
     r"^\W*(?:\w+\W+){0,5}?(?:secure|safe|confidential|protected|encrypted|private)\b", re.IGNORECASE
 )
+
+
+def governs_safeguard(found: Profile, match: Match, rulebook: RuleBook) -> bool:
+    """Whether the first term after the cue, in its clause, is a right or a safeguard: "we do not
+    encrypt …", "your posts are not deleted" withhold a protective act, they promise nothing."""
+    clause_end = next((e for s, e, _ in found.denials if s <= match.start < e), match.end)
+    after = [t for t in found.terms if match.start <= t.start < clause_end and t.category]
+    first = min(after, key=lambda t: t.start, default=None)
+    return first is not None and is_safeguard(first, rulebook)
 
 
 def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
@@ -397,14 +411,22 @@ def _practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
     span = sides.old.sentence_at(match.start)
     if span is None:
         return False
-    here = [
-        key
-        for key, term in sides.old_profile.affirmed.items()
-        if span[0] <= term.start < span[1]
-        and not rulebook.by_category(key[0]).protective
-        and term.name not in rulebook.by_category(key[0]).protects
-    ]
-    return any(key not in sides.new_profile.affirmed for key in here)
+    rules = rulebook.by_category(match.category) if match.category else None
+    # a protective act's objects count ("session cookies are deleted when you close the browser"
+    # names cookies, though it states no practice of them); a right's do not ("you can manage
+    # cookies": the right went, whatever became of cookies)
+    act = rules is not None and not rules.protective and match.name in rules.protects
+    terms = sides.old_profile.terms if act else list(sides.old_profile.affirmed.values())
+    here = _keys(
+        [t for t in terms if span[0] <= t.start < span[1] and not is_safeguard(t, rulebook)],
+        rulebook,
+    )
+    new = sides.new_profile
+    return any(key not in new.affirmed for key in here - _keys(new.terms, rulebook))
+
+
+def _keys(terms: Sequence[Match], rulebook: RuleBook) -> set[tuple[Category, str]]:
+    return {(t.category, member_key(t, rulebook.by_category(t.category))) for t in terms if t.category}
 
 
 def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
@@ -592,7 +614,10 @@ def _list_signal(
     if not _content_words(words, rulebook) or span is None:
         return None
     category = _permission_category(found, span, rulebook)
-    denied = next((d for s, e, d in found.denials if s <= at < e), False)
+    # the clause the words join, past a joining word that may stand between two clauses (", and")
+    lead = _JOINING.match(words)
+    where = at + (lead.end() if lead else 0)
+    denied = next((d for s, e, d in found.denials if s <= where < e), False)
     member = bool(_MEMBER.search(words))
     if right_lead and member and not denied:
         # an item under "You have the right to:" says what a right covers, whatever practice it
@@ -600,6 +625,23 @@ def _list_signal(
         key = "safeguard_member_added" if inserted else "safeguard_member_removed"
         direction = Direction.NARROWS if inserted else Direction.EXPANDS
         return _list_made(rulebook, key, Category.RIGHTS, direction, words, at, inserted=inserted)
+    # the member is a protective act of the company's ("… and then delete them"): it limits the
+    # practice (a user's own act, "access, correct or delete your data", is a right: not read here)
+    filed = {m.start for m in found.affirmed.values()}
+    edited = [t for t in found.terms if at <= t.start < at + len(words) and t.category]
+    if (
+        member
+        and not denied
+        and edited
+        and all(
+            is_safeguard(t, rulebook) and t.start in filed and t.category is not Category.RIGHTS
+            for t in edited
+        )
+    ):
+        key = "safeguard_act_added" if inserted else "safeguard_act_removed"
+        direction = Direction.NARROWS if inserted else Direction.EXPANDS
+        assert edited[0].category is not None
+        return _list_made(rulebook, key, edited[0].category, direction, words, at, inserted=inserted)
     if member and _REFERENCE.search(region.text[max(span[0], at - 80) : at]):
         return None  # "in accordance with this policy and our Terms": a document named, no practice widened
     if category is None:
@@ -611,6 +653,7 @@ def _list_signal(
     return _list_made(rulebook, key, category, direction, words, at, inserted=inserted)
 
 
+_JOINING = re.compile(r"[\s,;]*(?:(?:and|or)\s+)?", re.IGNORECASE)
 # a lead-in that opens a list of the user's rights: "… may have a right to:", "You can:"
 _RIGHT_LEAD = re.compile(
     r"(?:\brights?\s+to|\b(?:you|users?|residents|consumers|individuals|parents?)\b[^.:;]{0,40}?"
