@@ -469,8 +469,11 @@ def _unknown_practice(
     terms = rulebook.find_terms(mask_links(subject.new))
     if not stated:
         # "we delete your posts when you close your account": a safeguard, its object no new practice
+        # (a protective act of a category that is no safeguard as a whole: "security" alone may be
+        # the word of a "Social Security number")
         filed = profile(whole_region(subject.new), rulebook, terms_only=True).affirmed.values()
-        if filed and all(is_safeguard(term, rulebook) for term in filed):
+        acts = [t for t in filed if t.category and not rulebook.by_category(t.category).protective]
+        if acts and all(is_safeguard(term, rulebook) for term in filed):
             return None
     words = {w.casefold() for w in visible_words(subject.new) if _content_word(w, rulebook)}
     # a kind of data or a recipient the rule book names is read by its rules, not unknown
