@@ -113,6 +113,9 @@ class Swap:
     # read in any sentence, not only one that names a term ("your profile is public by default")
     anywhere: bool = False
     category: Category | None = None  # the category it speaks of, where its words alone say it
+    # read only in a sentence naming a right or a safeguard ("two-factor authentication is
+    # required" → "available"): elsewhere the same words may speak of a burden on the user
+    safeguard: bool = False
 
 
 _HEAD_NOUNS = frozenset(

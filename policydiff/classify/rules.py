@@ -482,6 +482,7 @@ def _swaps(data: Mapping[str, object], where: str) -> tuple[Swap, ...]:
                 plain=str(_need(table, "plain", str, f"{where} swap {swap_id}")),
                 anywhere=bool(table.get("anywhere", False)),
                 category=_swap_category(table, f"{where} swap {swap_id}"),
+                safeguard=bool(table.get("safeguard", False)),
             )
         )
     return tuple(swaps)

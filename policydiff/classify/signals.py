@@ -369,12 +369,19 @@ _SAFEGUARDED = re.compile(
 
 
 def governs_safeguard(found: Profile, match: Match, rulebook: RuleBook) -> bool:
-    """Whether the first term after the cue, in its clause, is a right or a safeguard: "we do not
-    encrypt …", "your posts are not deleted" withhold a protective act, they promise nothing."""
-    clause_end = next((e for s, e, _ in found.denials if s <= match.start < e), match.end)
-    after = [t for t in found.terms if match.start <= t.start < clause_end and t.category]
+    """Whether the first term after the cue in its clause (else the last before it) is a right or a
+    safeguard: "we do not encrypt …", "your posts are not deleted" withhold a protective act, they
+    promise nothing; "two-factor authentication is optional" leaves a safeguard to the user."""
+    clause = next(((s, e) for s, e, _ in found.denials if s <= match.start < e), (match.start, match.end))
+    after = [t for t in found.terms if match.start <= t.start < clause[1] and t.category]
     first = min(after, key=lambda t: t.start, default=None)
-    return first is not None and is_safeguard(first, rulebook)
+    if first is not None:
+        return is_safeguard(first, rulebook)
+    # … else the subject before it: "two-factor authentication is optional", "encryption of backups
+    # is optional"
+    return any(
+        clause[0] <= t.start < match.start and t.category and is_safeguard(t, rulebook) for t in found.terms
+    )
 
 
 def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
@@ -437,14 +444,22 @@ def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         for region in (sides.old, sides.new)
         for _, text in region.parts()
     )
+    guarded = [
+        t.category
+        for t in (*sides.old_profile.terms, *sides.new_profile.terms)
+        if t.category and is_safeguard(t, rulebook)
+    ]
     out = []
     for (deleted, inserted), at in replacements_at(sides.edits):
         # "If you block cookies, some pages *will* → *may* load slowly": no commitment of the company's
         aside = termed and about_something_else(sides.new.text, at, rulebook)
         for swap in rulebook.swaps if termed and not aside else [s for s in rulebook.swaps if s.anywhere]:
+            if swap.safeguard and not guarded:
+                continue
             if deleted in {fold(w) for w in swap.old} and inserted in {fold(w) for w in swap.new}:
                 match = Match(swap.id, None, f"{deleted} → {inserted}", 0, 0)
-                out.append(signal(swap.category, swap.direction, swap.id, swap.says, match, Side.NEW, CUE))
+                category = guarded[0] if swap.safeguard else swap.category
+                out.append(signal(category, swap.direction, swap.id, swap.says, match, Side.NEW, CUE))
     return out
 
 
