@@ -39,6 +39,9 @@ USER_RIGHT = re.compile(
     re.IGNORECASE,
 )
 
+# where a clause with its own subject joins a sentence: ", and you can …", "; you may …"
+_JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and\s+|but\s+)?(?=(?:you|users?|parents?)\b)", re.IGNORECASE)
+
 _ONTOLOGY = Path(__file__).with_name("ontology")
 # one verb of a run ("access, correct, and/or delete"), with what may join it to the one before
 _VERB_RUN = re.compile(r"(?:\s*,)?(?:\s+(?:and/or|and|or|also))*\s+(?P<verb>opt\s+out|[a-z]+)", re.IGNORECASE)
@@ -65,17 +68,19 @@ class PracticeReader:
     def granted_rights(self, sentence: str) -> list[tuple[str, int, int]]:
         """The rights a sentence grants the user by its verbs ("you can access, correct or delete
         …"), as (right, start, end) of each verb in the run after "you can"."""
-        opening = USER_RIGHT.match(sentence)
-        if opening is None:
-            return []
         found = []
-        at = opening.end()
-        while (match := _VERB_RUN.match(sentence, at)) is not None:
-            right = self.right_verbs.get(" ".join(match.group("verb").casefold().split()))
-            if right is None:
-                break
-            found.append((right, match.start("verb"), match.end("verb")))
-            at = match.end()
+        # the sentence's opening, or a clause of its own joined on ("…, and you can access them")
+        for start in (0, *(m.end() for m in _JOINED_CLAUSE.finditer(sentence))):
+            opening = USER_RIGHT.match(sentence, start)
+            if opening is None:
+                continue
+            at = opening.end()
+            while (match := _VERB_RUN.match(sentence, at)) is not None:
+                right = self.right_verbs.get(" ".join(match.group("verb").casefold().split()))
+                if right is None:
+                    break
+                found.append((right, match.start("verb"), match.end("verb")))
+                at = match.end()
         return found
 
     def actions(self, sentence: str) -> list[str]:

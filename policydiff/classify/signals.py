@@ -633,7 +633,8 @@ def _list_signal(
     lead = _JOINING.match(words)
     where = at + (lead.end() if lead else 0)
     denied = next((d for s, e, d in found.denials if s <= where < e), False)
-    member = bool(_MEMBER.search(words))
+    # a clause joined by "and" ("…, and you can access them at any time") is no list member
+    member = bool(_MEMBER.search(words)) and not _OWN_SUBJECT.search(words)
     if right_lead and member and not denied:
         # an item under "You have the right to:" says what a right covers, whatever practice it
         # names ("access the data we have shared, and obtain it in a portable format")
@@ -668,6 +669,13 @@ def _list_signal(
     return _list_made(rulebook, key, category, direction, words, at, inserted=inserted)
 
 
+# a clause with a subject of its own: "you can access them", "we will delete it"
+# (or a verb phrase joined on: "… that link to *or are otherwise subject to* this policy")
+_OWN_SUBJECT = re.compile(
+    r"\b(?:you|we|they|users?)\s+(?:also\s+)?(?:can|may|will|must|should|could|would|have|are|need)\b"
+    r"|^[\s,;]*(?:(?:and|or|and/or)\s+)?(?:is|are|was|were|can|may|will|must|should|could|would)\s",
+    re.IGNORECASE,
+)
 _JOINING = re.compile(r"[\s,;]*(?:(?:and|or)\s+)?", re.IGNORECASE)
 # a lead-in that opens a list of the user's rights: "… may have a right to:", "You can:"
 _RIGHT_LEAD = re.compile(
