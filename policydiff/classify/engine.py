@@ -32,6 +32,7 @@ from policydiff.classify.profile import (
 from policydiff.classify.rule_signals import rule_signals
 from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.classify.signals import (
+    CUE,
     Sides,
     Signal,
     cue_signals,
@@ -167,9 +168,42 @@ def classify(
         if unknown is not None:
             return unknown
     verdict = _decide(signals, dominant, lead_category, subject, rulebook, major, sides.new)
+    if verdict.severity is Severity.MAJOR and _only_cues_in_a_rewrite(subject, sides, signals):
+        says = "a sentence rewritten whole: only a qualifier's going reads as adverse, a lawyer decides"
+        trigger = next(s.reason.trigger for s in signals if s.direction is Direction.EXPANDS)
+        reason = Reason("review.rewritten", says, trigger, Side.OLD)
+        return Verdict(verdict.categories, Direction.NEUTRAL, Severity.REVIEW, (reason, *verdict.reasons))
     if subject.kind is ChangeKind.REMOVED and verdict.severity in (Severity.MINOR, Severity.EDITORIAL):
         return _promise_removed(verdict, sides, rulebook) or verdict
     return verdict
+
+
+# below this share of words in common (of the changed sentences), a sentence was rewritten, not edited
+_REWRITTEN = 0.5
+
+
+# the qualifiers whose going alone is weak evidence in a sentence said anew, and the words of a
+# restriction the new sentence may bring of its own
+_QUALIFIERS = frozenset({"cue.limiter", "scope.narrower", "scope.wider"})
+_RESTRICTING = frozenset({"without", "directly", "only", "solely", "exclusively", "never", "not", "no"})
+
+
+def _only_cues_in_a_rewrite(subject: Subject, sides: Sides, signals: Sequence[Signal]) -> bool:
+    """Whether every adverse signal is a qualifier that went ("strictly", "all") from a sentence
+    rewritten whole, whose new words restrict in their own way: "all data is strictly exchanged
+    encrypted" → "… occur directly over an encrypted connection, without involving our servers"
+    is a lawyer's call, not a limit removed."""
+    adverse = [s for s in signals if s.direction is Direction.EXPANDS]
+    if subject.kind is not ChangeKind.MODIFIED or not adverse:
+        return False
+    if any(s.strength > CUE or s.reason.rule not in _QUALIFIERS for s in adverse):
+        return False
+    old = {w.casefold() for _, text in sides.old.parts() for w in WORD.findall(text)}
+    new = {w.casefold() for _, text in sides.new.parts() for w in WORD.findall(text)}
+    if not (old and new) or len(old & new) / len(old | new) >= _REWRITTEN:
+        return False
+    inserted = {w.casefold() for e in subject.edits if e.op is Op.INSERT for w in WORD.findall(e.text)}
+    return bool(inserted & _RESTRICTING)
 
 
 # a table's header row is its labels above the "| --- |" line under them

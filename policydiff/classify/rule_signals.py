@@ -165,6 +165,10 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         # promise, not what the company may do: the term and cue signals read the denial
         old_hits = [h for h in old_hits if not _denied(h, sides.old_profile)]
         new_hits = [h for h in new_hits if not _denied(h, sides.new_profile)]
+        # … and one a limiter holds in ("stored *only* as long as necessary") sets a limit: GDPR
+        # Art. 5(1)(e)'s own storage limitation, not a widening
+        old_hits = [h for h in old_hits if not _limited(h, sides.old_profile)]
+        new_hits = [h for h in new_hits if not _limited(h, sides.new_profile)]
     elif rule.kind == "phrase-removed" and rule.direction is Direction.EXPANDS:
         # a safeguard named only to be denied ("we do not encrypt messages to businesses") is no
         # measure taken: its removal takes nothing away (a phrase that is itself a denial, "we do
@@ -188,6 +192,13 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
 
 
 _NEGATIVE = re.compile(r"\b(?:not|never|no)\b", re.IGNORECASE)
+
+
+_LIMITER_GAP = 2  # characters between a limiter and the phrase it limits: "only as long as"
+
+
+def _limited(hit: Match, found: Profile) -> bool:
+    return any(0 <= hit.start - m.end <= _LIMITER_GAP for m in found.cues.get("cue.limiter", []))
 
 
 def _denied(hit: Match, found: Profile) -> bool:

@@ -236,9 +236,12 @@ def term_signals(
     coarsened = _coarsened(old, new, rulebook)
     reworded |= {key for pair in coarsened for key in pair}
     found: list[tuple[str, tuple[Category, str], Match, str]] = []  # event, term key, term, words quoted
+    limiters = [m.end for m in new.cues.get("cue.limiter", [])]
     for key, match in new.affirmed.items():
         if key in reworded or _covered(key, match, old, rulebook):
             continue
+        if any(0 <= match.start - end <= 2 for end in limiters):
+            continue  # "stored *only* as long as necessary": a limit, not a new period or practice
         if old_clause is not None and key not in old.denied and _covered(key, match, old_clause(), rulebook):
             continue
         if key in old.denied:
