@@ -228,3 +228,41 @@ def test_a_longer_heading_is_still_a_title() -> None:
     assert [(c.severity, [r.rule for r in c.reasons]) for c in report.changes] == [
         (Severity.EDITORIAL, ["editorial.chrome"])
     ]
+
+
+# An added passage that shares almost none of the policy's words is text injected into a captured
+# page (LABELING.md, Page capture); a new section of the policy's own shares far more.
+_SPAM = (
+    "Lucky spin jackpots await every gambler tonight: claim free rounds, unlock platinum tiers, "
+    "multiply winnings, chase progressive slots, deposit cryptocurrency tokens, withdraw instantly, "
+    "join tournaments, climb leaderboards, collect daily bonuses and celebrate huge payouts."
+)
+_NEW_SECTION = (
+    "We also collect the voiceprints, heart rate readings, sleep cycles and menstrual tracking "
+    "entries you record in the wellness app, and we share these readings with insurance partners "
+    "and research institutes to price premiums and study fatigue."
+)
+
+
+def test_an_added_passage_off_the_policys_topic_goes_to_review() -> None:
+    old = JOYPIX_OLD.read_text(encoding="utf-8")
+    report = report_of(old, f"{old}\n\n{_SPAM}\n")
+    (change,) = [c for c in report.changes if c.kind is ChangeKind.ADDED]
+    assert change.severity is Severity.REVIEW
+    assert change.reasons[0].rule == "review.off-topic" and "jackpots" in change.reasons[0].trigger
+
+
+def test_a_new_section_of_new_practices_is_not_off_topic() -> None:
+    old = JOYPIX_OLD.read_text(encoding="utf-8")
+    voiceless = _NEW_SECTION.replace("We also collect", "The app also records").replace(
+        "and we share these readings", "and these readings are shared"
+    )
+    for section in (_NEW_SECTION, voiceless):
+        report = report_of(old, f"{old}\n\n{section}\n")
+        (change,) = [c for c in report.changes if c.kind is ChangeKind.ADDED]
+        assert change.severity is Severity.MAJOR and change.direction is Direction.EXPANDS, section
+
+
+def test_a_short_policy_has_too_few_words_to_call_an_addition_off_topic() -> None:
+    report = report_of(POLICY, f"{POLICY}\n\n{_SPAM}\n")
+    assert all(r.rule != "review.off-topic" for c in report.changes for r in c.reasons)

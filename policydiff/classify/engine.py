@@ -121,6 +121,15 @@ def classify(
         row = _new_recipient_row(subject, context.vocabulary, major)
         if row is not None:
             return row
+    off_topic = _off_topic(subject, context.vocabulary, rulebook)
+    if off_topic is not None:
+        says = "added text that shares almost none of the policy's words (injected or captured page text?)"
+        return Verdict(
+            (Category.OTHER,),
+            Direction.NEUTRAL,
+            Severity.REVIEW,
+            (Reason("review.off-topic", says, off_topic, Side.NEW),),
+        )
     if _moved_between_clauses(subject, context):
         trigger = (subject.new or subject.old).strip()[:80]
         return _editorial_verdict("regrouped", trigger, subject, rulebook)
@@ -277,6 +286,35 @@ def _unless_restated(signals: list[Signal], old: Region, came: Pool, new: str) -
                 continue
         out.append(s)
     return out
+
+
+# an added passage of this many distinct longer words, of which under this share stand anywhere in
+# the old text, and in which the company never speaks ("we", "our"), speaks of something else than
+# the policy: spam injected into a captured page ("bitcoin casino bonus …"), a stray article. Even a
+# statutory list of new kinds of data shares more (a fifth and up: "name", "number",
+# "information"); a lawyer still sees it (review).
+_OFF_TOPIC_WORDS = 20
+_OFF_TOPIC_VOCABULARY = 150
+_COMPANY_VOICE = re.compile(r"\b(?:we|us|our|ours)\b", re.IGNORECASE)
+_OFF_TOPIC_SHARE = 0.15
+_LONGER_WORD = 4
+
+
+def _off_topic(subject: Subject, vocabulary: Callable[[], frozenset[str]], rulebook: RuleBook) -> str | None:
+    """The first unknown words of an added passage that shares almost no words with the old text."""
+    if subject.kind is not ChangeKind.ADDED or _COMPANY_VOICE.search(subject.new):
+        return None  # the company speaks ("we now collect …"): a new section, read by the rules
+    folded = (w.casefold() for w in visible_words(subject.new) if len(w) >= _LONGER_WORD)
+    words = list(dict.fromkeys(w for w in folded if _content_word(w, rulebook)))
+    if len(words) < _OFF_TOPIC_WORDS:
+        return None
+    known = vocabulary()
+    if len(known) < _OFF_TOPIC_VOCABULARY:
+        return None  # a short policy names too little for a new section to share its words
+    unknown = [w for w in words if w not in known]
+    if (len(words) - len(unknown)) / len(words) >= _OFF_TOPIC_SHARE:
+        return None
+    return ", ".join(unknown[:6])
 
 
 def _moved_between_clauses(subject: Subject, context: DocumentContext) -> bool:
