@@ -61,6 +61,9 @@ class Profile:
     cues: dict[str, list[Match]] = field(default_factory=dict)
     numbers: list[tuple[Quantity, Category | None]] = field(default_factory=list)
     denials: list[tuple[int, int, bool]] = field(default_factory=list)  # clause spans and whether they deny
+    # safeguard words naming the form of the data a stated practice acts on ("we share *aggregated*
+    # statistics"): a kind of data, no safeguard of the sentence
+    forms: set[int] = field(default_factory=set)
 
 
 _MARKUP = re.compile(r"<br\s*/?>|[*_|#>`~\\-]", re.IGNORECASE)
@@ -151,6 +154,11 @@ _PASSIVE_BEFORE = re.compile(
 )
 _PASSIVE = re.compile(r"(?:is|are|was|were|be|been)\s+(?:not|never)\b", re.IGNORECASE)
 _YOU_RIGHT_BEFORE = re.compile(r"\byou\s+$", re.IGNORECASE)
+# a participle standing before the noun it qualifies: "aggregated statistics", "encrypted backups"
+_DATA_FORM = re.compile(
+    r"[\w-]+ed\s+(?!(?:with|by|in|at|to|and|or|it|them|before|after|when|using|under|for|from|on|as)\b)[a-z]",
+    re.IGNORECASE,
+)
 _CELL_BREAK = re.compile(r"\||<br\s*/?>", re.IGNORECASE)
 
 
@@ -386,6 +394,10 @@ def _file_terms(
     # … but not a practice the company states beside it: "we encrypt your data and share it with
     # advertisers" shares; "you can opt out of the sale of your data" sells nothing
     stated = stated_practices(plain) if protective else []
+    # … nor the form of the data it acts on: "we share aggregated statistics and usage records"
+    forms = [t for t in protective if bisect_right(stated, t.start) and _DATA_FORM.match(plain, t.start)]
+    found.forms.update(t.start + offset for t in forms)
+    protective = [t for t in protective if t not in forms]
     # nor does a safeguard named as the purpose of a stated practice ("we use your face scan to verify
     # your identity and to train our models"): it is one purpose among those that follow
     # a right or a safeguard guards the terms of its clause; a protective act of another category

@@ -468,7 +468,11 @@ def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
 
 def _permission_category(found: Profile, span: tuple[int, int], rulebook: RuleBook) -> Category | None:
     """The category of a practice (not a right) spoken of in a sentence, by rule-file priority."""
-    inside = [t for t in found.terms if span[0] <= t.start < span[1] and t.category is not None]
+    inside = [
+        t
+        for t in found.terms
+        if span[0] <= t.start < span[1] and t.category is not None and t.start not in found.forms
+    ]
     if any(rulebook.by_category(t.category).protective for t in inside if t.category):
         return None  # "you may object to A and B" lists what a right covers, not new practices
     for rules in rulebook.categories:
