@@ -369,6 +369,41 @@ def test_a_row_split_by_a_page_break_is_one_row_and_the_same_header_later_a_new_
     )
 
 
+def test_a_row_cut_before_a_capitalised_word_runs_on_where_another_cell_does(tmp_path: Path) -> None:
+    # "… renew your" / "Subscription." starts in capitals, but the cell beside it ("… under" /
+    # "your contract.") goes on mid-sentence under a cell that stopped short of a full stop
+    def header(y: int) -> list[bytes]:
+        return [_line(80, y, 11, "Purpose"), _line(250, y, 11, "Basis")]
+
+    first = b"\n".join(
+        [*header(700), _line(80, 670, 11, "To renew your"), _line(250, 670, 11, "Performed under")]
+    )
+    second = b"\n".join(
+        [
+            *header(700),
+            *[_line(80, 670, 11, "Subscription."), _line(250, 670, 11, "your contract.")],
+            *[_line(80, 640, 11, "Billing"), _line(250, 640, 11, "A legal duty.")],
+        ]
+    )
+    text = load(str(write(tmp_path, "cut.pdf", build_pdf([first, second])))).original
+    assert text == (
+        "| Purpose | Basis |\n| --- | --- |\n"
+        "| To renew your Subscription. | Performed under your contract. |\n| Billing | A legal duty. |"
+    )
+
+
+def test_a_new_row_atop_a_page_stays_a_row_after_a_finished_one(tmp_path: Path) -> None:
+    def header(y: int) -> list[bytes]:
+        return [_line(80, y, 11, "Purpose"), _line(250, y, 11, "Data")]
+
+    first = b"\n".join([*header(700), _line(80, 670, 11, "Support."), _line(250, 670, 11, "Your messages.")])
+    second = b"\n".join([*header(700), _line(80, 670, 11, "Billing"), _line(250, 670, 11, "card numbers")])
+    text = load(str(write(tmp_path, "rows.pdf", build_pdf([first, second])))).original
+    assert text == (
+        "| Purpose | Data |\n| --- | --- |\n| Support. | Your messages. |\n| Billing | card numbers |"
+    )
+
+
 def test_a_list_number_printed_apart_from_its_item_leads_it(tmp_path: Path) -> None:
     # "1. * contact details" in Markdown: the number in a box of its own, a bullet drawn beside the item
     page = b"\n".join(

@@ -345,13 +345,22 @@ class _Cells:
             return False
         first = rows[0]
         top = min(cell[0].top for cell in first if cell)
-        start = next((cell[0].text for cell in first if cell), "")
-        # cut mid-sentence: it starts in lower case (a cell that ends without a full stop is no sign:
-        # labels and legal bases often do)
-        if any(box[0].top < top for box in rest) or not start[:1].islower():
+        if any(box[0].top < top for box in rest):
             return False
         owners = [_cell_of(carried, cell) if cell else None for cell in first]
         if any(owner is None for owner, cell in zip(owners, first, strict=True) if cell):
+            return False
+        # cut mid-sentence: its first cell starts in lower case, or another does where the cell above
+        # it stopped short of a full stop ("… pay for our" / "Services. We also …" beside "… (DICOM)"
+        # / "files, which …"); a cell that ends without a full stop is no sign alone: labels and
+        # legal bases often do
+        cut = [
+            cell[0].text[:1].islower() and not _ENDS_SENTENCE.search(owner[-1].text)
+            for owner, cell in zip(owners, first, strict=True)
+            if cell and owner
+        ]
+        start = next((cell[0].text for cell in first if cell), "")
+        if not start[:1].islower() and not any(cut):
             return False
         if len({id(owner) for owner in owners if owner is not None}) < len([cell for cell in first if cell]):
             return False
@@ -381,6 +390,9 @@ class _Cells:
         return self._header is not None and any(
             cell and words == " ".join(line.text for line in cell[: len(box)]) for cell in self._header
         )
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?:;]\W*$")
 
 
 def _words(row: _Cluster | None) -> list[str]:
