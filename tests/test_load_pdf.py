@@ -404,6 +404,26 @@ def test_a_new_row_atop_a_page_stays_a_row_after_a_finished_one(tmp_path: Path) 
     )
 
 
+def test_a_bold_lead_that_wraps_into_its_paragraph_is_no_heading(tmp_path: Path) -> None:
+    # "**With partners whose services you bought through** / **us.** When you buy …": the bold
+    # lead's first line is wholly bold, the next starts bold and goes on in regular type
+    page = b"\n".join(
+        [
+            _line(72, 720, 11, "We share little."),
+            _bold(72, 690, 11, "With partners whose services you bought through"),
+            _bold(72, 676, 11, "us."),
+            _line(92, 676, 11, "When you buy one, they get your email address."),
+            _bold(72, 640, 11, "Security"),
+            _line(72, 626, 11, "We encrypt your data."),
+        ]
+    )
+    text = load(str(write(tmp_path, "lead.pdf", build_pdf([page])))).original
+    assert text == (
+        "We share little.\n\nWith partners whose services you bought through us. When you buy one, "
+        "they get your email address.\n\n**Security**\n\nWe encrypt your data."
+    )
+
+
 def test_a_list_number_printed_apart_from_its_item_leads_it(tmp_path: Path) -> None:
     # "1. * contact details" in Markdown: the number in a box of its own, a bullet drawn beside the item
     page = b"\n".join(

@@ -55,6 +55,7 @@ class Line:
     box: int  # the text box it belongs to, in reading order on its page
     page: int
     page_height: float
+    bold_start: bool = False  # its first word is bold (a run-in bold lead that ends on this line)
 
 
 def page_lines(page: Any, number: int = 0) -> list[Line]:
@@ -74,7 +75,9 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
             if not chars or not text:
                 continue
             size = Counter(round(c.size, 1) for c in chars if c.get_text().strip()).most_common(1)
-            bold = all("bold" in c.fontname.lower() for c in chars if c.get_text().strip())
+            inked = [c for c in chars if c.get_text().strip()]
+            bold = all("bold" in c.fontname.lower() for c in inked)
+            bold_start = bool(inked) and "bold" in inked[0].fontname.lower()
             bulleted = bool(_BULLET_START.match(text)) or any(
                 shape.x1 <= text_line.x0 + 1
                 and text_line.x0 - shape.x1 < 30
@@ -95,6 +98,7 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
                     box=index,
                     page=number,
                     page_height=page.height,
+                    bold_start=bold_start,
                 )
             )
     return lines
@@ -126,6 +130,7 @@ def document_text(pages: Iterable[list[Line]]) -> str:
     heading: Line | None = None  # the heading line just written, which a wrapped line may continue
     words = {word.casefold() for line in lines for word in _WORD.findall(line.text)}
     rows = _table_rows(lines)
+    leads = _run_in_leads(lines)
     written: set[int] = set()  # the table rows already written
     header, header_page = "", -1  # the first row of the last table, and its page
     table = -1  # the block of the table last written
@@ -153,7 +158,7 @@ def document_text(pages: Iterable[list[Line]]) -> str:
                 kind, previous, heading = "", line, None
             continue
         level = levels.get(round(line.size))
-        bold = level is None and _bold_heading(line, previous, box_lines)
+        bold = level is None and id(line) not in leads and _bold_heading(line, previous, box_lines)
         if (level is not None or bold) and heading is not None and _same_heading(heading, line):
             blocks[-1] = _joined([blocks[-1], line.text])  # a long heading wrapped onto a second line
             heading, previous = line, line
@@ -519,6 +524,23 @@ def _runs_on(previous: Line, line: Line, right: float) -> bool:
         and not previous.text.rstrip().endswith((".", "!", "?", ":", ";"))
         and abs(line.x0 - previous.x0) < 4
     )
+
+
+def _run_in_leads(lines: list[Line]) -> set[int]:
+    """The bold lines that begin a paragraph's run-in bold lead: the lead ends on a later line of
+    the same box, which starts bold and goes on in regular type ("**With providers of services you
+    bought through** / **Nord.** When you purchase …"). They are the paragraph's, not headings."""
+    found: set[int] = set()
+    chain: list[Line] = []
+    for line, after in zip(lines, lines[1:], strict=False):
+        if not line.bold or (after.box, after.page) != (line.box, line.page):
+            chain = []
+            continue
+        chain.append(line)
+        if not after.bold and after.bold_start:
+            found.update(id(bold) for bold in chain)
+            chain = []
+    return found
 
 
 def _bold_heading(line: Line, previous: Line | None, box_lines: Counter[tuple[int, int]]) -> bool:
