@@ -37,14 +37,18 @@ _PART_CONTAINMENT = 0.6  # share of a part's words found in the whole, for split
 # A heading's number of four digits ("## 1232. Data Security"), which list markers do not read:
 # a long policy renumbered keeps its headings' keys
 _LONG_NUMBER = re.compile(r"^\s*\d{4}(?:\.\d{1,4})*[.)]?\s+(?=\S)")
-# Markup before a heading's number: "## 3. Sharing", "**3. Sharing**".
-_HEADING_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|\*\*|__)")
+_SETEXT_UNDERLINE = re.compile(r"\n\s*(?:-{2,}|={2,})\s*$")
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# Markup before a heading's number: "## 3. Sharing", "**3. Sharing**", "#### **3.1 Sharing**".
+_HEADING_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+(?:\*\*|__)?|\*\*|__)")
 
 
 def clause_key(clause: Clause) -> str:
     """The comparison key of a leaf: folded words, without its list marker or numbering."""
     if clause.kind is ClauseKind.HEADING:
-        text = _HEADING_MARKUP.sub("", clause.text, count=1)
+        # a setext heading's underline and Markdown's escapes ("6\. SECURITY." / "-----") are markup
+        plain = _MARKDOWN_ESCAPE.sub(r"\1", _SETEXT_UNDERLINE.sub("", clause.text))
+        text = _HEADING_MARKUP.sub("", plain, count=1)
         return fold(LEADING_MARKER.sub("", _LONG_NUMBER.sub("", text, count=1), count=1))
     if clause.kind in (ClauseKind.ITEM, ClauseKind.DEFINITION) or clause.label:
         return fold(LEADING_MARKER.sub("", clause.text, count=1))

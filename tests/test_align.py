@@ -371,6 +371,18 @@ def test_a_heading_numbered_past_999_keys_without_its_number() -> None:
     assert clause_key(old_heading) == clause_key(new_heading) == "data security"
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["#### **6.1 Security**", "**6.1 Security**", "6\\.1 Security\n-----------", "## 6.1 Security"],
+)
+def test_a_headings_markup_and_markdown_escapes_are_not_its_key(heading: str) -> None:
+    """A Word or PDF heading set in bold, a Markdown heading in bold, a setext heading with an
+    escaped number: one heading, one key."""
+    found = outline_of(f"# P\n\n{heading}\n\nWe encrypt backups.\n")
+    (leaf,) = [leaf for leaf in found.leaves() if leaf.kind is ClauseKind.HEADING and "Security" in leaf.text]
+    assert clause_key(leaf) == "security"
+
+
 def test_a_copy_that_only_shares_headings_does_not_take_the_copy_standing_beside_its_text() -> None:
     """Three sections titled alike; the last moves to the front. The moved one's heading pairs with
     its own old copy (the clause after it matches), though an earlier copy shares its heading trail."""

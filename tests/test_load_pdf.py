@@ -424,6 +424,21 @@ def test_a_bold_lead_that_wraps_into_its_paragraph_is_no_heading(tmp_path: Path)
     )
 
 
+def test_a_compound_the_document_hyphenates_keeps_its_hyphen_across_a_line_break(tmp_path: Path) -> None:
+    # "add-" / "ons" where the text writes "add-ons" elsewhere (and "addons" too): not a layout's
+    # hyphenation; "infor-" / "mation" is
+    page = b"\n".join(
+        [
+            _line(72, 720, 11, "Some add-ons and addons hold information."),
+            _line(72, 690, 11, "We check each add-"),
+            _line(72, 676, 11, "ons list and the infor-"),
+            _line(72, 662, 11, "mation in it."),
+        ]
+    )
+    text = load(str(write(tmp_path, "hyphen.pdf", build_pdf([page])))).original
+    assert text.endswith("We check each add-ons list and the information in it.")
+
+
 def test_a_list_number_printed_apart_from_its_item_leads_it(tmp_path: Path) -> None:
     # "1. * contact details" in Markdown: the number in a box of its own, a bullet drawn beside the item
     page = b"\n".join(

@@ -35,6 +35,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?-?\s*\d{1,4}\s*-?(?:\s*(?:of|/)\s*\d
 _DIGITS = re.compile(r"\d+")
 _MARKER = re.compile(r"(?:- |\d{1,3}[.)] |\(?[a-z]{1,3}[.)] )")
 _WORD = re.compile(r"\w+")
+_COMPOUND = re.compile(r"\w+-\w+")
 _HEADING_RATIO = 1.12  # a line this much larger than the body is a heading
 _BOLD_HEADING_WORDS = 12
 _MARGIN_ZONE = 0.1  # the top and bottom tenth of a page hold running headers and footers
@@ -129,6 +130,8 @@ def document_text(pages: Iterable[list[Line]]) -> str:
     previous: Line | None = None
     heading: Line | None = None  # the heading line just written, which a wrapped line may continue
     words = {word.casefold() for line in lines for word in _WORD.findall(line.text)}
+    # … and its hyphenated compounds ("add-ons"), which a line break must not join into one word
+    words |= {word.casefold() for line in lines for word in _COMPOUND.findall(line.text)}
     rows = _table_rows(lines)
     leads = _run_in_leads(lines)
     written: set[int] = set()  # the table rows already written
@@ -560,7 +563,8 @@ def _bold_heading(line: Line, previous: Line | None, box_lines: Counter[tuple[in
 def _joined(lines: list[str], words: frozenset[str] | set[str] = frozenset()) -> str:
     """A block's lines as one paragraph. A line ending in a hyphen goes on without a space: the
     hyphen is kept ("in-" "meeting"), unless the word without it is one the document uses
-    elsewhere ("infor-" "mation": hyphenation only a layout made)."""
+    elsewhere and the hyphenated one is not ("infor-" "mation": hyphenation only a layout made;
+    "add-" "ons" where the document writes "add-ons" too)."""
     text = lines[0]
     for line in lines[1:]:
         end = re.search(r"(\w+)-$", text)
@@ -570,7 +574,8 @@ def _joined(lines: list[str], words: frozenset[str] | set[str] = frozenset()) ->
         start = re.match(r"\w+", line)
         after = start.group() if start else ""
         # a layout's hyphenation leaves at least two letters before the break and three after it
-        made = len(end.group(1)) >= 2 and len(after) >= 3 and (end.group(1) + after).casefold() in words
+        joined, compound = (end.group(1) + after).casefold(), f"{end.group(1)}-{after}".casefold()
+        made = len(end.group(1)) >= 2 and len(after) >= 3 and joined in words and compound not in words
         text = text[:-1] + line if line[:1].islower() and made else text + line
     return text
 
