@@ -488,3 +488,29 @@ def test_tracked_changes_in_a_footnote_or_footer_are_refused_too(tmp_path: Path)
     footer._p.append(parse_xml(f"<w:del {REVISION}><w:r><w:delText>Old Ltd.</w:delText></w:r></w:del>"))
     message = load_error(save(document, tmp_path / "footer-redline.docx"))
     assert "has unaccepted tracked changes in a footer (1 deletion)" in message
+
+
+def test_a_cells_line_breaks_and_paragraphs_read_as_the_html_loader_writes_them(tmp_path: Path) -> None:
+    """``<br>`` between a cell's lines, ``<br><br>`` between its paragraphs: a Word table and the
+    same table on a web page give the same row."""
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Data", "Why"
+    table.cell(1, 0).text = "Contact details"
+    cell = table.cell(1, 1)
+    first = cell.paragraphs[0]
+    first.add_run("To answer you.")
+    first.add_run().add_break()
+    first.add_run("To bill you.")
+    cell.add_paragraph("Kept for a year.")
+    path = tmp_path / "cells.docx"
+    document.save(str(path))
+    html = tmp_path / "cells.html"
+    html.write_text(
+        "<table><tr><th>Data</th><th>Why</th></tr><tr><td>Contact details</td>"
+        "<td><p>To answer you.<br>To bill you.</p><p>Kept for a year.</p></td></tr></table>",
+        encoding="utf-8",
+    )
+    row = "| Contact details | To answer you.<br>To bill you.<br><br>Kept for a year. |"
+    assert row in load(str(path)).text
+    assert row in load(str(html)).text

@@ -500,7 +500,7 @@ class _Reader:
             for cell in cells:
                 merged = cell.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
                 continued = merged is not None and merged.get(qn("w:val"), "continue") == "continue"
-                flat = "" if continued else " ".join(" ".join(self.blocks(cell)).split())
+                flat = "" if continued else _cell_text(self.blocks(cell))
                 texts.append(flat.replace("|", "\\|"))
                 span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
                 texts.extend([""] * (_int(span.get(qn("w:val")) if span is not None else None, 1) - 1))
@@ -510,6 +510,15 @@ class _Reader:
             if len(lines) == 1 and len(cells_per_row) > 1:
                 lines.append("| " + " | ".join(["---"] * len(texts)) + " |")
         return ["\n".join(lines)] if lines else []
+
+
+def _cell_text(blocks: list[str]) -> str:
+    """A table cell on one line, as the HTML loader and Markdown tables write one: ``<br>``
+    between its lines, ``<br><br>`` between its paragraphs."""
+    texts = (
+        "<br>".join(" ".join(line.split()) for line in block.split("\n") if line.strip()) for block in blocks
+    )
+    return "<br><br>".join(text for text in texts if text)
 
 
 def _external_links(part: Any) -> dict[str, str]:
