@@ -514,3 +514,17 @@ def test_a_cells_line_breaks_and_paragraphs_read_as_the_html_loader_writes_them(
     row = "| Contact details | To answer you.<br>To bill you.<br><br>Kept for a year. |"
     assert row in load(str(path)).text
     assert row in load(str(html)).text
+
+
+def test_an_empty_first_row_stays_the_tables_empty_header(tmp_path: Path) -> None:
+    """A web page's table with its labels in the first body row, saved as Word: the empty row
+    over them stays, so the .docx reads as the page's Markdown does."""
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    table.cell(1, 0).text, table.cell(1, 1).text = "Name", "Mailer Ltd"
+    table.cell(2, 0).text, table.cell(2, 1).text = "Purpose", "Sending newsletters"
+    path = tmp_path / "kv.docx"
+    document.save(str(path))
+    assert load(str(path)).text.strip() == (
+        "| | |\n| --- | --- |\n| Name | Mailer Ltd |\n| Purpose | Sending newsletters |"
+    )

@@ -264,6 +264,17 @@ def test_table_rows_carry_the_header() -> None:
     ]
 
 
+def test_a_header_row_of_empty_cells_gives_way_to_the_row_of_labels_below_it() -> None:
+    """ "| | |" over the separator, the labels in the first body row (as page converters write a
+    table): the labels are the header, as a Word table or a PDF of the same page reads it."""
+    text = "## Sale\n\n| | |\n|---|---|\n| **Category** | **Sold** |\n| Identifiers | No |\n"
+    rows = [leaf for leaf in outline_of(text).leaves() if leaf.kind is ClauseKind.ROW]
+    assert [(row.path, row.context) for row in rows] == [
+        ("s1.r0", None),
+        ("s1.r1", "**Category** | **Sold**"),
+    ]
+
+
 def test_table_without_a_separator_has_no_header() -> None:
     rows = outline_of("| a | b |\n| c | d |\n").leaves()
     assert [(row.path, row.context) for row in rows] == [("r1", None), ("r2", None)]

@@ -504,7 +504,9 @@ class _Reader:
                 texts.append(flat.replace("|", "\\|"))
                 span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
                 texts.extend([""] * (_int(span.get(qn("w:val")) if span is not None else None, 1) - 1))
-            if not any(texts):
+            # an empty first row stays, as the empty header a web page's table has (its labels,
+            # if any, in the row below it)
+            if not any(texts) and (lines or len(cells_per_row) < 2):
                 continue
             lines.append("| " + " | ".join(texts) + " |")
             if len(lines) == 1 and len(cells_per_row) > 1:
