@@ -11,7 +11,7 @@ import re
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -514,7 +514,7 @@ class _Reader:
         return ["\n".join(lines)] if lines else []
 
 
-def _cell_text(blocks: list[str]) -> str:
+def _cell_text(blocks: Iterable[str]) -> str:
     """A table cell on one line, as the HTML loader and Markdown tables write one: ``<br>``
     between its lines, ``<br><br>`` between its paragraphs."""
     texts = (
