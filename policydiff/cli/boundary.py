@@ -1,55 +1,20 @@
-"""The one error boundary: a ``PolicydiffError`` becomes one stderr line and its exit code.
-
-Anything unexpected exits 4 with one line and the traceback in a log file (never 1, which a CI
-job reads as "changes found").
-"""
+"""The one error boundary of the typer commands (the policy itself lives in ``guard``)."""
 
 from __future__ import annotations
 
 import functools
-import os
-import sys
-import tempfile
-import traceback
 from collections.abc import Callable
-from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 import typer
 
-from policydiff import __version__
+from policydiff.cli.guard import error_log_path, internal_error, say
 from policydiff.errors import PolicydiffError
+
+__all__ = ["boundary", "error_log_path", "say"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-def error_log_path() -> Path:
-    """Where the traceback of an internal error goes."""
-    override = os.environ.get("POLICYDIFF_ERROR_LOG")
-    if override:
-        return Path(override)
-    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    return Path(state) / "policydiff" / "error.log"
-
-
-def _log_internal_error(error: BaseException) -> str:
-    text = "".join(traceback.format_exception(error))
-    for path in (error_log_path(), Path(tempfile.gettempdir()) / "policydiff-error.log"):
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("a", encoding="utf-8") as log:
-                log.write(f"policydiff {__version__} {' '.join(sys.argv)}\n{text}\n")
-            return str(path)
-        except OSError:
-            continue
-    return "no log could be written"
-
-
-def say(message: str) -> None:
-    """Print ``message`` on stderr as one ``policydiff: …`` line."""
-    # one line, whatever the message holds
-    sys.stderr.write("policydiff: " + " ".join(message.split()) + "\n")
 
 
 def boundary(command: Callable[P, R]) -> Callable[P, R]:
@@ -69,8 +34,6 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
             say("interrupted")
             raise typer.Exit(130) from None
         except Exception as error:  # noqa: BLE001 - the one place that must catch everything
-            where = _log_internal_error(error)
-            say(f"internal error: {type(error).__name__}: {error} (traceback in {where})")
-            raise typer.Exit(4) from None
+            raise typer.Exit(internal_error(error)) from None
 
     return wrapper

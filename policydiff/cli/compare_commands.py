@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -22,12 +20,9 @@ from policydiff.cli.options import (
     SegmentFormat,
     SelectOption,
     budget,
-    exit_code,
     lazy_archive,
-    now,
     project_settings,
     shown,
-    terminal,
     today,
     write,
 )
@@ -87,38 +82,21 @@ def diff(
     remove: RemoveOption = None,
 ) -> None:
     """Show every change between two versions, with its severity and the words that decided it."""
-    from policydiff.commands.diff import diff_sources, one_stdin
-    from policydiff.render import RenderOptions, render, render_text
+    from policydiff.cli.diff_run import run_diff
 
-    one_stdin(old, new)
-    binary = format in (DiffFormat.docx, DiffFormat.pdf)
-    if binary and output is None and sys.stdout.isatty():
-        raise InputError(
-            f"--format {format.value}: the file is binary; give --output FILE (or redirect stdout)"
-        )
-    if format is DiffFormat.pdf:  # before the work: a missing browser is said at once
-        from policydiff.commands.print_pdf import find_chromium
-
-        chromium = find_chromium(os.environ)
-    settings = project_settings(config, limit)
-    with budget(settings.limits, f"{old} and {new}", documents=2):
-        report = diff_sources(old, new, settings, shown=shown, select=select, remove=tuple(remove or ()))
-    use_color, width = terminal(color, output)
-    # the Word redline's revisions are dated now: the one place that reads the clock for it
-    plain = {}
-    if format in (DiffFormat.html, DiffFormat.pdf):  # the report says what each change means first
-        from policydiff.commands.common import rulebook
-        from policydiff.notice import plain_summaries
-
-        plain = plain_summaries(report, rulebook(settings))
-    options = RenderOptions(color=use_color, width=width, now=now(), plain=plain)
-    if format is DiffFormat.pdf:
-        from policydiff.commands.print_pdf import print_pdf
-
-        write(print_pdf(render_text(report, "html", options), chromium), output)
-    else:
-        write(render(report, format.value, options), output)
-    raise typer.Exit(exit_code(report.severity.rank, fail_on))
+    code = run_diff(
+        old,
+        new,
+        format=format,
+        output=output,
+        fail_on=fail_on,
+        color=color,
+        config=config,
+        limit=limit,
+        select=select,
+        remove=remove,
+    )
+    raise typer.Exit(code)
 
 
 @boundary

@@ -1,0 +1,127 @@
+"""``diff`` with plain arguments runs without typer (``policydiff.cli.fast``): the same report,
+the same exit codes and the same one-line errors as the typer command it stands in for."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from helpers import JOYCLIP_NEW, JOYCLIP_OLD, JOYPIX_NEW, JOYPIX_OLD
+from typer.testing import CliRunner
+
+from policydiff.cli import app, application, main
+from policydiff.cli.fast import fast_main
+
+OLD, NEW = str(JOYPIX_OLD), str(JOYPIX_NEW)
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("POLICYDIFF_ERROR_LOG", str(tmp_path / "error.log"))
+    return tmp_path
+
+
+def through_typer(args: Sequence[str]) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def through_main(args: Sequence[str]) -> tuple[int, str, str]:
+    with CliRunner().isolation() as (stdout, stderr, _):
+        with pytest.raises(SystemExit) as done:
+            main(list(args))
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return int(done.value.code or 0), stdout.getvalue().decode(), stderr.getvalue().decode()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["diff", OLD, NEW],
+        ["diff", OLD, NEW, "--format", "json"],
+        ["diff", OLD, NEW, "-f", "md", "--fail-on", "major"],
+        ["diff", OLD, NEW, "--format=html", "--no-color"],
+        ["diff", str(JOYCLIP_OLD), str(JOYCLIP_NEW), "--fail-on=minor", "--color", "-f", "text"],
+        ["diff", OLD, OLD, "--fail-on", "any"],
+    ],
+)
+def test_the_fast_path_says_what_typer_says(args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    typed = through_typer(args)
+
+    def not_typer(argv: list[str] | None = None) -> None:
+        raise AssertionError(f"typer parsed {argv}")
+
+    monkeypatch.setattr(application, "typer_main", not_typer)  # the fast path takes these arguments …
+    assert through_main(args) == typed  # … and gives the same exit code, report and stderr
+
+
+def test_an_output_file_and_a_config_are_read_alike(isolated: Path) -> None:
+    (isolated / "policydiff.toml").write_text("[notice]\nperiod_days = 45\n", encoding="utf-8")
+    args = ["diff", OLD, NEW, "-f", "json", "--config", "policydiff.toml", "-o", "fast.json"]
+    code, out, err = through_main(args)
+    typed = through_typer([*args[:-1], "typer.json"])
+    assert (code, out, err) == typed
+    assert (isolated / "fast.json").read_text() == (isolated / "typer.json").read_text()
+    assert '"period_days": 45' in (isolated / "fast.json").read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        (["diff", "missing.md", NEW], ["missing.md"]),
+        (["diff", OLD, NEW, "--config", "nowhere.toml"], ["nowhere.toml"]),
+    ],
+)
+def test_errors_are_one_line_and_exit_2_as_through_typer(args: list[str], names: list[str]) -> None:
+    code, out, err = through_main(args)
+    assert (code, out, err) == through_typer(args)
+    assert code == 2 and err.count("\n") == 1 and err.startswith("policydiff: ") and "Traceback" not in err
+    assert all(name in err for name in names)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["--help"],
+        ["diff", "--help"],
+        ["segment", OLD],
+        ["diff", OLD],
+        ["diff", OLD, NEW, NEW],
+        ["diff", "-", NEW],
+        ["diff", OLD, NEW, "--format", "xml"],
+        ["diff", OLD, NEW, "--fail-on"],
+        ["diff", OLD, NEW, "--select", "main"],
+        ["diff", OLD, NEW, "--limit", "seconds=5"],
+        ["diff", OLD, NEW, "--colour"],
+        ["diff", "https://example.org/policy", NEW],
+        ["diff", "policy@latest", NEW],
+        ["diff", OLD, NEW, "-f", "json", "-f", "md"],
+    ],
+)
+def test_anything_but_plain_arguments_is_left_to_typer(args: list[str]) -> None:
+    assert fast_main(args) is None
+
+
+def test_the_fast_path_imports_no_command_line_library(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from policydiff.cli.fast import fast_main\n"
+        f"code = fast_main(['diff', {OLD!r}, {NEW!r}, '-f', 'json'])\n"
+        "sys.stdout.write('\\n' + ' '.join(m for m in ('typer', 'click', 'rich') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=120,
+        check=True,
+    )
+    assert done.stdout.rsplit("\n", 1)[-1] == ""
