@@ -61,6 +61,16 @@ _LINKING = frozenset(
         "it",
         "this",
         "that",
+        # what binds the number itself ("at least 30 days", "no more than", "30 days in advance")
+        "least",
+        "most",
+        "than",
+        "less",
+        "more",
+        "minimum",
+        "maximum",
+        "prior",
+        "advance",
     ]
 )
 
