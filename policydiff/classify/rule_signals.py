@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from policydiff.classify.editorial import EMAIL_OR_PHONE
 from policydiff.classify.numbers import Quantity
+from policydiff.classify.practice import USER_RIGHT
 from policydiff.classify.profile import Profile, Region
 from policydiff.classify.rulebook import CategoryRules, Match, Rule, RuleBook
 from policydiff.classify.signals import RULE, TERM, Sides, Signal, opposite, signal
@@ -112,12 +113,20 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         # practice that had no bound; a period (to keep, to answer, to give notice) limits the company
         came = _bound_alone(news[len(olds) :], sides.new, sides.old)
         if came is not None:
-            told = Told(f"no period → {came.text}", in_topic=True)
             match = Match(rule.id, rules.category, came.text, came.start, came.end)
-            says = rules.says(rule, told)
-            out.append(
-                signal(rules.category, Direction.NARROWS, rule.id, says, match, Side.NEW, RULE, told=told)
-            )
+            if _users_deadline(sides.new, came):
+                # "you may appeal our decision *within 30 days*": a time limit on the user's right
+                says = f"a deadline now limits when you can act: no period → {came.text}"
+                told = Told(f"no period → {came.text}", in_topic=False)
+                out.append(
+                    signal(rules.category, Direction.EXPANDS, rule.id, says, match, Side.NEW, RULE, told=told)
+                )
+            else:
+                told = Told(f"no period → {came.text}", in_topic=True)
+                says = rules.says(rule, told)
+                out.append(
+                    signal(rules.category, Direction.NARROWS, rule.id, says, match, Side.NEW, RULE, told=told)
+                )
     for before, after in zip(olds, news, strict=False):
         if before.value == after.value or (
             # "30 days" and "one month", "12 months" and "a year": the same period in other units
@@ -146,6 +155,31 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             )
         )
     return out
+
+
+def _users_deadline(region: Region, quantity: Quantity) -> bool:
+    """Whether a period bounds what the user does ("you may appeal within 30 days", "you must
+    claim it within a year"), not what the company does."""
+    span = region.sentence_at(quantity.start)
+    if span is None:
+        return False
+    # the clause's own subject: the last one named before the period ("you can ask us … and *we*
+    # will send it within 14 days" bounds the company)
+    subjects = list(_SUBJECT.finditer(region.text, span[0], quantity.start))
+    if not subjects or subjects[-1].group(1).casefold() == "we":
+        return False
+    clause = region.text[subjects[-1].start() : quantity.start]
+    return USER_RIGHT.match(clause) is not None or _YOU_MUST.match(clause) is not None
+
+
+_SUBJECT = re.compile(
+    r"\b(we|you|users?)\s+(?:also\s+)?(?:can|may|must|will|need|have|are|should)\b", re.IGNORECASE
+)
+
+
+_YOU_MUST = re.compile(
+    r"\W*(?:you|users?)\s+(?:must|need\s+to|have\s+to|are\s+required\s+to)\b", re.IGNORECASE
+)
 
 
 def _bound_alone(alone: Sequence[Quantity], region: Region, other_side: Region) -> Quantity | None:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from policydiff.classify.editorial import replacements_at
+from policydiff.classify.editorial import edit_runs_at, replacements_at
 from policydiff.classify.practice import PRACTICE_CATEGORY, USER_RIGHT, WIDENING, practice_reader
 from policydiff.classify.profile import (
     Profile,
@@ -159,11 +159,29 @@ def _term_signal(
     return signal(category, direction, f"{category.value}.{event}", says, match, how.side, TERM, consent)
 
 
+# what points to another text for what follows: "for more information, including how …", "to
+# learn more about …"
+_POINTER = re.compile(
+    r"\b(?:for\s+(?:more|further)\s+(?:information|details)|to\s+learn\s+more|to\s+find\s+out\s+more)\b",
+    re.IGNORECASE,
+)
+
+
+def _pointed_to(region: Region, match: Match) -> bool:
+    """Whether a term stands after a pointer to another text in its sentence."""
+    span = region.sentence_at(match.start)
+    return span is not None and _POINTER.search(region.text, span[0], match.start) is not None
+
+
 def _synonyms(old: Profile, new: Profile) -> set[tuple[Category, str]]:
-    """Members swapped for another of the same concept ("ads" → "advertisements"): a rewording."""
-    gone = {(c, m.name): key for key, m in old.affirmed.items() if key not in new.affirmed for c in [key[0]]}
-    came = {(c, m.name): key for key, m in new.affirmed.items() if key not in old.affirmed for c in [key[0]]}
-    return {key for concept in gone.keys() & came.keys() for key in (gone[concept], came[concept])}
+    """Members swapped for another of the same concept ("ads" → "advertisements"), affirmed on
+    both sides or denied on both: a rewording."""
+    found: set[tuple[Category, str]] = set()
+    for before, after in ((old.affirmed, new.affirmed), (old.denied, new.denied)):
+        gone = {(key[0], m.name): key for key, m in before.items() if key not in after}
+        came = {(key[0], m.name): key for key, m in after.items() if key not in before}
+        found |= {key for concept in gone.keys() & came.keys() for key in (gone[concept], came[concept])}
+    return found
 
 
 def _same_members(old: Profile, new: Profile, rulebook: RuleBook) -> bool:
@@ -252,11 +270,18 @@ def term_signals(
     if sides.kind is ChangeKind.REMOVED or fewer_negations:
         gone = [(k, m) for k, m in old.denied.items() if k not in new.denied and k not in new.affirmed]
         found += [("denial-removed", k, m, m.text) for k, m in gone]
-    found += [("denial-added", k, m, m.text) for k, m in new.denied.items() if k not in old.denied]
+    found += [
+        ("denial-added", k, m, m.text)
+        for k, m in new.denied.items()
+        if k not in old.denied and k not in reworded
+    ]
     only_verbs_went = _only_verbs_went(old, new, rulebook)
     for key, match in old.affirmed.items():
         if key in new.affirmed or key in new.denied or key in reworded:
             continue
+        if _pointed_to(sides.old, match):
+            continue  # "see our page for more information, including how agents may …": it says
+            # what another page covers; leaving it out takes nothing from this one
         if only_verbs_went and key[1] in rulebook.by_category(key[0]).grouped:
             continue  # "we use cookies to …" → "cookies help us …": the verb went, the practice stayed
         rules = rulebook.by_category(key[0])
@@ -330,8 +355,10 @@ _USER_FIRST = re.compile(r"\W*(?:you|users?|parents?)\b", re.IGNORECASE)
 def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     out: list[Signal] = []
     for cue in rulebook.cues:
-        before = sides.old_profile.cues.get(cue.id, [])
-        after = sides.new_profile.cues.get(cue.id, [])
+        # a cue in a pointer to another text ("for more information, including how agents *may*
+        # act") qualifies that text, not this one
+        before = [m for m in sides.old_profile.cues.get(cue.id, []) if not _pointed_to(sides.old, m)]
+        after = [m for m in sides.new_profile.cues.get(cue.id, []) if not _pointed_to(sides.new, m)]
         if len(after) == len(before):
             continue
         added = len(after) > len(before)
@@ -538,7 +565,50 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         )
         if produced:
             out.append(produced)
+    if not out:
+        out.extend(_reshuffled_members(rulebook, sides))
     return out
+
+
+# what stands before a member of a coordination: ", ", " or ", " and ", " & "
+_BEFORE_MEMBER = re.compile(r"(?:,|\band/or|\band|\bor|&|\bas well as|\bplus)\s*$", re.IGNORECASE)
+
+
+def _reshuffled_members(rulebook: RuleBook, sides: Sides) -> list[Signal]:
+    """A member added where a list's joints moved too: "in a merger or acquisition" → "in a merger,
+    acquisition or bankruptcy" diffs as ", acquisition" inserted (no new word) and "acquisition" →
+    "bankruptcy" replaced. A replacement whose old words all stand on the new side (they moved
+    along the list) and whose new words stand nowhere on the old side, right after a joint of the
+    list, adds that member."""
+    old_words = set(_content_words(mask_links(sides.old.text), rulebook))
+    runs = edit_runs_at(sides.edits)
+    # the old member must come back in another insert of the list ("merger" / ", acquisition")
+    reinserted = {word for _, inserted, _ in runs for word in _content_words(inserted, rulebook)}
+    for deleted, inserted, at in runs:
+        went = set(_content_words(deleted, rulebook))
+        came = set(_content_words(inserted, rulebook))
+        if not deleted.strip() or not came or not went or not went <= reinserted - came or came & old_words:
+            continue
+        member = inserted.split()
+        if len(member) > _MEMBER_WORDS or any(w.casefold().strip(".,;:") in _CLAUSE_WORDS for w in member):
+            continue  # a clause said anew ("visit:" → "click the official seals below"), no member
+        joint = _BEFORE_MEMBER.search(sides.new.text, 0, at)
+        if joint is None:
+            continue
+        words = sides.new.text[joint.start() : at] + inserted
+        other_denies = any(denied for _, _, denied in sides.old_profile.denials)
+        produced = _list_signal(
+            rulebook,
+            words,
+            sides.new,
+            sides.new_profile,
+            joint.start(),
+            inserted=True,
+            other_denies=other_denies,
+        )
+        if produced is not None:
+            return [produced]
+    return []
 
 
 def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
