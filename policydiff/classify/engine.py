@@ -603,11 +603,12 @@ def _new_things(
     """
     reader = statement_reader()
     text = mask_links(mask_labels(subject.new))
+    # a row edited under a column of kinds of data ("Categories of data") lists what is collected
+    listed = _under_collection(subject.new_context, rulebook) or (
+        inserted is not None and _DATA_COLUMN.search(subject.lead) is not None
+    )
     found = [
-        (
-            Category.COLLECTION,
-            reader.collected(text, listed_under_collection=_under_collection(subject.new_context, rulebook)),
-        ),
+        (Category.COLLECTION, reader.collected(text, listed_under_collection=listed)),
         (Category.SHARING, reader.shared_with(text, lead=subject.lead)),
     ]
     brought = {word.casefold() for word in inserted} if inserted is not None else None
@@ -631,6 +632,16 @@ def _new_things(
         reason = Reason(rule, says, ", ".join(novel[:6]), Side.NEW)
         return Verdict((category,), Direction.EXPANDS, severity, (reason,))
     return None
+
+
+# a table column whose cells name kinds of data (GDPR Art. 13(1)(c)/14(1)(d) records, CCPA
+# § 1798.110 "categories of personal information")
+_DATA_COLUMN = re.compile(
+    r"\b(?:categor(?:y|ies)\s+of\s+(?:personal\s+)?(?:data|information)"
+    r"|(?:personal\s+)?(?:data|information)\s+(?:categor(?:y|ies)|types?|collected|processed|concerned)"
+    r"|types?\s+of\s+(?:personal\s+)?(?:data|information))\b",
+    re.IGNORECASE,
+)
 
 
 def _new_things_inserted(

@@ -31,7 +31,8 @@ from policydiff.text import WORD, fold, mask_links
 RULE, TERM, CUE = 3, 2, 1
 _BY_RULE_ALONE = Told()  # a reason its rule id and the change's direction tell with no part of it
 
-_MEMBER = re.compile(r",|(?:^|\s)(?:and|or|&|as well as|plus)(?:\s|$)", re.IGNORECASE)
+# what joins list members: a comma, a semicolon or a line break (a table cell's list), a conjunction
+_MEMBER = re.compile(r"[,;]|<br\s*/?>|(?:^|\s)(?:and|or|&|as well as|plus)(?:\s|$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
