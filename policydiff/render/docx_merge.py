@@ -174,11 +174,17 @@ def _merged(old_stream: list[Piece], new_stream: list[Piece], changes: Sequence[
 def _common(old: Piece, new: Piece, changes: Sequence[Change]) -> list[Item]:
     if new.change is None:
         return [Item(Mode.SAME, (Edit(Op.EQUAL, new.text),), old, new, None)]
-    if len(TABLE_RULE.findall(old.text)) != len(TABLE_RULE.findall(new.text)):
-        # a row that became a table of its own (or the reverse): word edits across a header rule
-        # cannot be tracked cell by cell, so the old side is deleted and the new one inserted
+    if _rules(old.text) != _rules(new.text):
+        # a row that became a table of its own (or the reverse), or a table of another number of
+        # columns: word edits across a header rule cannot be tracked cell by cell, so the old side is
+        # deleted and the new one inserted
         return [_one_sided(old, Mode.OLD_ONLY), _one_sided(new, Mode.NEW_ONLY)]
     return [Item(Mode.PAIRED, changes[new.change].edits, old, new, new.change)]
+
+
+def _rules(text: str) -> list[int]:
+    """The header rules of ``text``, each as its number of columns."""
+    return [rule.strip().strip("|").count("|") + 1 for rule in TABLE_RULE.findall(text)]
 
 
 def _one_sided(piece: Piece, mode: Mode) -> Item:
