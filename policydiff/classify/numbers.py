@@ -43,7 +43,9 @@ _DURATION = re.compile(
 )
 _AGE = re.compile(
     r"\b(?:under|below|younger\s+than|over|older\s+than|at\s+least|aged?|age\s+of|minimum\s+age\s+(?:is|of))"
-    r"\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b|\b(\d{1,2})\s*(?:years?\s+old|years\s+of\s+age|\+)",
+    r"\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b|\b(\d{1,2})\s*(?:years?\s+old|years\s+of\s+age|\+"
+    # "18 or older", "16 years and over": an age threshold, not a period of 18 years
+    r"|(?:\s+years?)?\s+(?:or|and)\s+(?:older|over|above|up)\b)",
     re.IGNORECASE,
 )
 
@@ -75,5 +77,10 @@ def quantities(text: str) -> list[Quantity]:
     for match in _AGE.finditer(text):
         years = match.group(1) or match.group(2)
         found.append(Quantity("age", float(years), match.group(), match.start(), match.end()))
+    # "18 years or older" is an age: the period read inside it goes
+    ages = [q for q in found if q.unit == "age"]
+    found = [
+        q for q in found if q.unit == "age" or not any(a.start <= q.start and q.end <= a.end for a in ages)
+    ]
     found.sort(key=lambda q: q.start)
     return found
