@@ -33,14 +33,3 @@ def test_inline_markup_reads_as_a_page_shows_it(written: str, read: str) -> None
 def test_block_structure_is_left_as_written() -> None:
     text = "# Title\n\n- item one\n- item two\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n"
     assert read_markdown(text) == text
-
-
-def test_a_link_to_its_own_words_reads_as_those_words() -> None:
-    """``[https://x.example](https://x.example)`` and ``[a@x.example](mailto:a@x.example)`` show their
-    words, as the web page reader writes such links; a link with other words keeps its target."""
-    assert read_markdown(
-        "See [https://pay.example/terms](https://pay.example/terms), write to "
-        "[dpo@shop.example](mailto:dpo@shop.example) or read [our terms](https://shop.example/terms)."
-    ) == (
-        "See https://pay.example/terms, write to dpo@shop.example or read [our terms](https://shop.example/terms)."
-    )

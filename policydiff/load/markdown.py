@@ -4,8 +4,7 @@ read alike (issue 14: markup never becomes an edit).
 Markdown passes raw HTML through and escapes its own marks: ``<br>`` is a line break (inside a
 table cell it stays ``<br>``: a cell is one line, as the HTML reader writes it), an ``<img>`` shows no
 words, other inline tags show their words (``<b>`` as ``**bold**``), ``\\*`` is a star and
-``[Introduction](#introduction)`` points within the page, so its words say it all, as do those of
-a link to its own words (``[https://x.example](https://x.example)``). Everything
+``[Introduction](#introduction)`` points within the page, so its words say it all. Everything
 else, block structure included, is left as written.
 """
 
@@ -25,15 +24,12 @@ _INLINE = re.compile(
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{}~])")
 _BLOCK_ESCAPE = re.compile(r"\s*(?:\d+\\[.)]|\\[#>]|\\[*+-](?=\s|$)|[-*+]\s+\\\d)")
 _PAGE_LINK = re.compile(r"\[([^\[\]\n]*)\]\(#[^()\s]*\)")
-# a link whose words are its own target ("[https://x.example](https://x.example)", an address
-# linked to mailto:): a web page shows the words, and the web page reader writes them alone
-_SELF_LINK = re.compile(r"\[([^\[\]\n]+)\]\((?:mailto:|tel:)?\1\)")
 _CODE = re.compile(r"`[^`\n]*`")
 
 
 def read_markdown(text: str) -> str:
     """``text`` with its inline HTML and escapes read as a browser shows them."""
-    if not any(mark in text for mark in ("<", "\\", "](")):
+    if not any(mark in text for mark in ("<", "\\", "](#")):
         return text
     return "\n".join(_line(line) for line in text.split("\n"))
 
@@ -55,7 +51,6 @@ def _read(text: str, *, table: bool) -> str:
     text = _BOLD.sub("**", text)
     text = _INLINE.sub("", text)
     text = _PAGE_LINK.sub(r"\1", text)
-    text = _SELF_LINK.sub(r"\1", text)
     # an escape that keeps a line from being a block ("12\. BETA PROGRAMS", "\# 1") stays: it is
     # structure, and a web page says the same by its tags
     kept = _BLOCK_ESCAPE.match(text)
