@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -762,3 +762,17 @@ def run_policydiff(
         timeout=timeout,
         check=False,
     )
+
+
+def run_main(args: Sequence[str]) -> tuple[int, str, str]:
+    """Call ``policydiff.cli.main`` (the console script) with stdout and stderr captured apart."""
+    from typer.testing import CliRunner
+
+    from policydiff.cli import main
+
+    with CliRunner().isolation() as (stdout, stderr, _):
+        with pytest.raises(SystemExit) as done:
+            main(list(args))
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return int(done.value.code or 0), stdout.getvalue().decode(), stderr.getvalue().decode()

@@ -11,17 +11,16 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-from helpers import JOYCLIP_NEW, JOYCLIP_OLD, JOYPIX_NEW, JOYPIX_OLD, ROOT
+from helpers import JOYCLIP_NEW, JOYCLIP_OLD, JOYPIX_NEW, JOYPIX_OLD, ROOT, run_main
 from typer.testing import CliRunner, Result
 
 import policydiff
-from policydiff.cli import app, main
+from policydiff.cli import app
 
 SCHEMAS = ROOT / "policydiff" / "schemas"
 OLD, NEW = str(JOYPIX_OLD), str(JOYPIX_NEW)
@@ -53,16 +52,6 @@ def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[str]:
         timeout=120,
         check=False,
     )
-
-
-def run_main(args: Sequence[str]) -> tuple[int, str, str]:
-    """Call ``policydiff.cli.main`` (the console script) with stdout and stderr captured apart."""
-    with CliRunner().isolation() as (stdout, stderr, _):
-        with pytest.raises(SystemExit) as done:
-            main(list(args))
-        sys.stdout.flush()
-        sys.stderr.flush()
-        return int(done.value.code or 0), stdout.getvalue().decode(), stderr.getvalue().decode()
 
 
 def validator(name: str) -> jsonschema.Draft202012Validator:

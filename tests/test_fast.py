@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from helpers import JOYCLIP_NEW, JOYCLIP_OLD, JOYPIX_NEW, JOYPIX_OLD
+from helpers import JOYCLIP_NEW, JOYCLIP_OLD, JOYPIX_NEW, JOYPIX_OLD, run_main
 from typer.testing import CliRunner
 
-from policydiff.cli import app, application, main
+from policydiff.cli import app, application
 from policydiff.cli.fast import fast_main
 
 OLD, NEW = str(JOYPIX_OLD), str(JOYPIX_NEW)
@@ -29,15 +29,6 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def through_typer(args: Sequence[str]) -> tuple[int, str, str]:
     result = CliRunner().invoke(app, list(args))
     return result.exit_code, result.stdout, result.stderr
-
-
-def through_main(args: Sequence[str]) -> tuple[int, str, str]:
-    with CliRunner().isolation() as (stdout, stderr, _):
-        with pytest.raises(SystemExit) as done:
-            main(list(args))
-        sys.stdout.flush()
-        sys.stderr.flush()
-        return int(done.value.code or 0), stdout.getvalue().decode(), stderr.getvalue().decode()
 
 
 @pytest.mark.parametrize(
@@ -58,13 +49,13 @@ def test_the_fast_path_says_what_typer_says(args: list[str], monkeypatch: pytest
         raise AssertionError(f"typer parsed {argv}")
 
     monkeypatch.setattr(application, "typer_main", not_typer)  # the fast path takes these arguments …
-    assert through_main(args) == typed  # … and gives the same exit code, report and stderr
+    assert run_main(args) == typed  # … and gives the same exit code, report and stderr
 
 
 def test_an_output_file_and_a_config_are_read_alike(isolated: Path) -> None:
     (isolated / "policydiff.toml").write_text("[notice]\nperiod_days = 45\n", encoding="utf-8")
     args = ["diff", OLD, NEW, "-f", "json", "--config", "policydiff.toml", "-o", "fast.json"]
-    code, out, err = through_main(args)
+    code, out, err = run_main(args)
     typed = through_typer([*args[:-1], "typer.json"])
     assert (code, out, err) == typed
     assert (isolated / "fast.json").read_text() == (isolated / "typer.json").read_text()
@@ -79,7 +70,7 @@ def test_an_output_file_and_a_config_are_read_alike(isolated: Path) -> None:
     ],
 )
 def test_errors_are_one_line_and_exit_2_as_through_typer(args: list[str], names: list[str]) -> None:
-    code, out, err = through_main(args)
+    code, out, err = run_main(args)
     assert (code, out, err) == through_typer(args)
     assert code == 2 and err.count("\n") == 1 and err.startswith("policydiff: ") and "Traceback" not in err
     assert all(name in err for name in names)

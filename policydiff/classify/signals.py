@@ -585,6 +585,7 @@ def _reshuffled_members(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     runs = edit_runs_at(sides.edits)
     # the old member must come back in another insert of the list ("merger" / ", acquisition")
     reinserted = {word for _, inserted, _ in runs for word in _content_words(inserted, rulebook)}
+    other_denies = any(denied for _, _, denied in sides.old_profile.denials)
     for deleted, inserted, at in runs:
         went = set(_content_words(deleted, rulebook))
         came = set(_content_words(inserted, rulebook))
@@ -597,7 +598,6 @@ def _reshuffled_members(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         if joint is None:
             continue
         words = sides.new.text[joint.start() : at] + inserted
-        other_denies = any(denied for _, _, denied in sides.old_profile.denials)
         produced = _list_signal(
             rulebook,
             words,

@@ -8,8 +8,7 @@ from typing import ParamSpec, TypeVar
 
 import typer
 
-from policydiff.cli.guard import error_log_path, internal_error, say
-from policydiff.errors import PolicydiffError
+from policydiff.cli.guard import error_log_path, guarded, say
 
 __all__ = ["boundary", "error_log_path", "say"]
 
@@ -18,22 +17,19 @@ R = TypeVar("R")
 
 
 def boundary(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn errors raised by a command into one stderr line and an exit code."""
+    """Turn errors raised by a command into one stderr line and an exit code (``guard.guarded``)."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return command(*args, **kwargs)
-        except (typer.Exit, typer.Abort):
-            raise
-        except PolicydiffError as error:
-            for line in (error.message, *error.details):
-                say(line)
-            raise typer.Exit(error.exit_code) from None
-        except KeyboardInterrupt:
-            say("interrupted")
-            raise typer.Exit(130) from None
-        except Exception as error:  # noqa: BLE001 - the one place that must catch everything
-            raise typer.Exit(internal_error(error)) from None
+        returned: list[R] = []
+
+        def run() -> int:
+            returned.append(command(*args, **kwargs))
+            return 0
+
+        code = guarded(run, passes=(typer.Exit, typer.Abort))
+        if returned:
+            return returned[0]
+        raise typer.Exit(code)
 
     return wrapper

@@ -54,10 +54,13 @@ def internal_error(error: BaseException) -> int:
     return 4
 
 
-def guarded(run: Callable[[], int]) -> int:
-    """``run``'s exit code, or the one its error calls for, said in one line."""
+def guarded(run: Callable[[], int], passes: tuple[type[BaseException], ...] = ()) -> int:
+    """``run``'s exit code, or the one its error calls for, said in one line (``passes``: the
+    exceptions that are the caller's own way to end, raised on as they are)."""
     try:
         return run()
+    except passes:
+        raise
     except PolicydiffError as error:
         for line in (error.message, *error.details):
             say(line)
