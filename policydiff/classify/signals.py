@@ -254,6 +254,8 @@ def term_signals(
     reworded |= {key for pair in swapped for key in pair}
     coarsened = _coarsened(old, new, rulebook)
     reworded |= {key for pair in coarsened for key in pair}
+    named = _named_in_place(old, new, rulebook)
+    reworded |= {key for pair in named for key in pair}
     found: list[tuple[str, tuple[Category, str], Match, str]] = []  # event, term key, term, words quoted
     limiters = [m.end for m in new.cues.get("cue.limiter", [])]
     for key, match in new.affirmed.items():
@@ -298,6 +300,13 @@ def term_signals(
         says = f"a less precise form replaced a finer one: «{old.affirmed[was].text}» → «{match.text}»"
         rule = f"{now[0].value}.coarser"
         out.append(signal(now[0], Direction.NARROWS, rule, says, match, Side.NEW, TERM))
+    for was, now in named:  # "payment processors" → "Stripe": a member of the class disclosed
+        rules, match = rulebook.by_category(now[0]), new.affirmed[now]
+        says = (
+            f"a party of a class already disclosed is now named: «{old.affirmed[was].text}» → «{match.text}»"
+        )
+        rule = f"{now[0].value}.instance-named"
+        out.append(signal(now[0], Direction.NEUTRAL, rule, says, match, Side.NEW, TERM))
     for was, now in swapped:  # one named party for another in the same role (LABELING.md: neutral)
         rules, match = rulebook.by_category(now[0]), new.affirmed[now]
         says = f"a named party changed in {rules.topic}: «{old.affirmed[was].text}» → «{match.text}»"
@@ -318,6 +327,27 @@ def _coarsened(
         finer = rulebook.by_category(key[0]).coarser.get(match.name)
         if finer is not None and (key[0], finer) in gone:
             out.append((gone[(key[0], finer)], key))
+    return out
+
+
+def _named_in_place(
+    old: Profile, new: Profile, rulebook: RuleBook
+) -> list[tuple[tuple[Category, str], tuple[Category, str]]]:
+    """A class gone and a named member of it come in its place ("payment processors" → "Stripe"),
+    as (old key, new key): LABELING.md, recipients, a named instance of a disclosed class is neutral."""
+    out = []
+    for key, match in new.affirmed.items():
+        rules = rulebook.by_category(key[0])
+        if key in old.affirmed or match.name not in rules.instances:
+            continue
+        above = set(rules.kinds_above(match.name))
+        gone = [
+            was
+            for was, said in old.affirmed.items()
+            if was[0] == key[0] and said.name in above and was not in new.affirmed
+        ]
+        if gone:
+            out.append((gone[0], key))
     return out
 
 
