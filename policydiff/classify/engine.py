@@ -23,8 +23,10 @@ from policydiff.classify.practice import USER_RIGHT, WIDENING, practice_reader
 from policydiff.classify.profile import (
     Profile,
     Region,
+    about_something_else,
     changed_regions,
     is_safeguard,
+    main_clause,
     profile,
     stated_practices,
     whole_region,
@@ -348,6 +350,15 @@ def _unread(
         return None
     category = categories[0] if categories else Category.OTHER
     topic = rulebook.by_category(category).topic
+    if _consequence_said(subject, rulebook):
+        # "…, but some features may not work": what follows the user's choice, not a practice
+        # (LABELING.md, minor: "new descriptions that add no permission")
+        says = f"what follows for the user in {topic} is described, with no practice or permission in it"
+        told = Told(added=bool(subject.new))
+        reason = Reason(
+            f"{category.value}.described", says, changed_words(subject.edits), _side(subject), None, told
+        )
+        return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
     went, came = _still_meant(*_words_that_went_and_came(subject, sides), sides, rulebook)
     content = [word for word in (*went, *came) if _content_word(word, rulebook)]
     widening = any(WIDENING.intersection(reader.actions(sentence)) for sentence in sentences)
@@ -734,6 +745,25 @@ def _cancel_antonyms(gone: list[str], added: list[str]) -> tuple[list[str], list
         else:
             kept.append(word)
     return kept, [word for word in added if word.casefold() not in dropped]
+
+
+def _consequence_said(subject: Subject, rulebook: RuleBook) -> bool:
+    """Every edit stands in a clause set apart by a condition or a contrast that speaks of neither
+    the company, a practice nor the user's data ("…, but some features may not work"), and one
+    such clause is said anew (rewording one both sides hold is not)."""
+    said_anew = False
+    for text, other, op in ((subject.new, subject.old, Op.INSERT), (subject.old, subject.new, Op.DELETE)):
+        known = {word.casefold() for word in WORD.findall(other)}
+        for start, end in _edit_spans(subject.edits, op):
+            words = list(WORD.finditer(text, start, end))
+            if not words:
+                continue  # punctuation or white space
+            if not about_something_else(text, words[-1].start(), rulebook):
+                return False
+            clause = main_clause(text, words[-1].start()) or ""
+            fresh = [w for w in WORD.findall(clause) if w.casefold() not in known]
+            said_anew = said_anew or 2 * len(fresh) > len(WORD.findall(clause))
+    return said_anew
 
 
 def _edit_spans(edits: Sequence[Edit], op: Op) -> list[tuple[int, int]]:

@@ -206,6 +206,9 @@ _LEADING_CONDITION = re.compile(
     r"(?:if|when|whenever|once|unless|should|where|in\s+case)\b[^,.;:!?]*,\s*",
     re.IGNORECASE,
 )
+# a clause joined by a contrast: "…, but some features may not work"
+_CONTRAST = re.compile(r"[,;]\s*(?:but|however,?|though|although|yet)\s+", re.IGNORECASE)
+_LEADING_CONTRAST = re.compile(r"\W*(?:but|however,?|though|although|yet)\s+", re.IGNORECASE)
 # the company, or the user's data, named in a clause ("your activity data may be saved")
 _COMPANY_WORD = re.compile(
     r"\b(?:we|us|our)\b|\byour\s+(?:[\w&'’-]+\s+){0,4}?(?:data|information|content|details|history|activity)\b",
@@ -293,13 +296,20 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
 
 
 def main_clause(text: str, start: int) -> str | None:
-    """The main clause after a leading condition ("If you disable cookies, *some features may not
-    work*") when the word at ``start`` stands in it, else None."""
+    """The clause the word at ``start`` stands in when a leading condition ("If you disable
+    cookies, *some features may not work*") or a contrast ("…, but *some features may not work*")
+    sets it apart from the rest of its sentence, else None."""
     opening = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
+    ends = [at for mark in (".", "!", "?", "\n", ";") if (at := text.find(mark, start)) >= 0]
+    contrasts = [m for m in _CONTRAST.finditer(text, opening, start) if m.end() <= start]
+    leading = _LEADING_CONTRAST.match(text, opening)  # a clause of its own: "However, some …"
+    if leading is not None and leading.end() <= start:
+        contrasts.insert(0, leading)
+    if contrasts:
+        return text[contrasts[-1].end() : min(ends, default=len(text))]
     condition = _LEADING_CONDITION.match(text, opening)
     if condition is None or condition.end() > start:
         return None
-    ends = [at for mark in (".", "!", "?", "\n", ";") if (at := text.find(mark, start)) >= 0]
     return text[condition.end() : min(ends, default=len(text))]
 
 

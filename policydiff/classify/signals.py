@@ -781,7 +781,9 @@ def _list_signal(
 # (or a verb phrase joined on: "… that link to *or are otherwise subject to* this policy")
 _OWN_SUBJECT = re.compile(
     r"\b(?:you|we|they|users?)\s+(?:also\s+)?(?:can|may|will|must|should|could|would|have|are|need)\b"
-    r"|^[\s,;]*(?:(?:and|or|and/or)\s+)?(?:is|are|was|were|can|may|will|must|should|could|would)\s",
+    r"|^[\s,;]*(?:(?:and|or|and/or)\s+)?(?:is|are|was|were|can|may|will|must|should|could|would)\s"
+    # a clause joined by a contrast ("…, but some features may not work") is never a list's member
+    r"|^[\s,;]*(?:but|however|though|although|yet)\b",
     re.IGNORECASE,
 )
 _JOINING = re.compile(r"[\s,;]*(?:(?:and|or)\s+)?", re.IGNORECASE)
