@@ -8,6 +8,7 @@ numbered move; each material change names the item its comment goes on. Pure: da
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -174,17 +175,26 @@ def _merged(old_stream: list[Piece], new_stream: list[Piece], changes: Sequence[
 def _common(old: Piece, new: Piece, changes: Sequence[Change]) -> list[Item]:
     if new.change is None:
         return [Item(Mode.SAME, (Edit(Op.EQUAL, new.text),), old, new, None)]
-    if _rules(old.text) != _rules(new.text):
-        # a row that became a table of its own (or the reverse), or a table of another number of
-        # columns: word edits across a header rule cannot be tracked cell by cell, so the old side is
-        # deleted and the new one inserted
+    if _shape(old.text) != _shape(new.text):
+        # a row that became a table of its own (or the reverse), or a table or a row of another
+        # number of columns: word edits across a header rule or a cell border cannot be tracked cell
+        # by cell, so the old side is deleted and the new one inserted
         return [_one_sided(old, Mode.OLD_ONLY), _one_sided(new, Mode.NEW_ONLY)]
     return [Item(Mode.PAIRED, changes[new.change].edits, old, new, new.change)]
 
 
-def _rules(text: str) -> list[int]:
-    """The header rules of ``text``, each as its number of columns."""
-    return [rule.strip().strip("|").count("|") + 1 for rule in TABLE_RULE.findall(text)]
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+
+
+def _shape(text: str) -> tuple[list[int], list[int]]:
+    """The header rules of ``text`` and its table rows, each as its number of columns."""
+    rules = [rule.strip().strip("|").count("|") + 1 for rule in TABLE_RULE.findall(text)]
+    rows = [
+        len(_CELL_BORDER.findall(line.strip().strip("|"))) + 1
+        for line in text.splitlines()
+        if line.lstrip().startswith("|")
+    ]
+    return rules, rows
 
 
 def _one_sided(piece: Piece, mode: Mode) -> Item:
