@@ -172,7 +172,12 @@ def classify(
             return replace(renamed, reasons=(*renamed.reasons, *(s.reason for s in signals[:4])))
     # a rule that reads the addition as wider decides it; so does one that reads it as a new
     # right or safeguard (a protective category narrowing); anything else it may only describe
-    if not any(_read_as_wider_or_protective(s, rulebook) for s in signals):
+    # … and a new sentence that only denies ("messages you mark as private are not shared") is a
+    # promise not to, whatever else it names
+    denies = subject.kind is ChangeKind.ADDED and any(
+        s.reason.rule.endswith(".denial-added") for s in signals
+    )
+    if not denies and not any(_read_as_wider_or_protective(s, rulebook) for s in signals):
         unknown = _unknown_practice(
             subject, categories, rulebook, context.vocabulary, read=bool(signals), major=major
         )
@@ -244,7 +249,7 @@ def _promise_removed(verdict: Verdict, sides: Sides, rulebook: RuleBook) -> Verd
         for cue, matches in old.cues.items()
         if cue in protects
         for m in matches
-        if not (protects[cue].on_safeguard and governs_safeguard(old, m, rulebook))
+        if not (protects[cue].on_safeguard and governs_safeguard(old, m, rulebook, sides.old.text))
     ]
     # a safeguard, a right or a promise to tell the user, named by its verb (ontology/actions.toml)
     reader = practice_reader()

@@ -64,6 +64,9 @@ class Profile:
     # safeguard words naming the form of the data a stated practice acts on ("we share *aggregated*
     # statistics"): a kind of data, no safeguard of the sentence
     forms: set[int] = field(default_factory=set)
+    # kinds of data held only as the subject of a passive denial ("messages you mark as private are
+    # not shared"): the sentence denies a use, it says nothing is newly collected
+    held: set[tuple[Category, str]] = field(default_factory=set)
 
 
 _MARKUP = re.compile(r"<br\s*/?>|[*_|#>`~\\-]", re.IGNORECASE)
@@ -231,12 +234,21 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
     ]
     for start, stop in [*breaks, (len(sentence), len(sentence))]:
         clause = sentence[position:start]
-        denied = context_denied
+        denied, head = context_denied, 0
         for match in negation.pattern.finditer(clause) if negation else ():
             if not said_by_user(clause[: match.start()], match.group(), rulebook):
                 denied = not context_denied
+                # a relative clause holds the denial: "we share de-identified data *that does not
+                # identify you*" denies nothing of what comes before it
+                # (the pronoun right before the denial: "messages *that you mark* as private are not
+                # shared" denies the messages' sharing, the relative clause ends before it)
+                relative = [m for m in _RELATIVE_PRONOUN.finditer(clause, 0, match.start())]
+                between = clause[relative[-1].end() : match.start()].split() if relative else []
+                head = relative[-1].start() if relative and len(between) <= 1 else 0
                 break
-        out.append((position, start, denied))
+        if head:
+            out.append((position, position + head, context_denied))
+        out.append((position + head, start, denied))
         position = stop
     return out
 
@@ -254,6 +266,9 @@ def _subject_of_passive_denial(
     if match is None or not _PASSIVE.match(match.group()) or clause[0] + match.start() < term.end:
         return False
     return practice_reader().actions(match.group()) not in ([], ["collect"])
+
+
+_RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose)\b", re.IGNORECASE)
 
 
 def said_by_user(before: str, words: str, rulebook: RuleBook) -> bool:
@@ -466,6 +481,7 @@ def _file_terms(
             and _subject_of_passive_denial(plain, term, clauses, rulebook)
         ):
             denied = False  # "photos you upload are not shared": the photos are held, their sharing denied
+            found.held.add((term.category, member_key(term, rules)))
         key = (term.category, member_key(term, rules))
         (found.denied if denied else found.affirmed).setdefault(key, shifted)
 

@@ -224,6 +224,14 @@ def _covered(key: tuple[Category, str], match: Match, old: Profile, rulebook: Ru
     """The member, or a kind it belongs to (a postal code → an address), is affirmed on the old side."""
     if key in old.affirmed:
         return True
+    # the same concept in longer or shorter words: "your location" → "location data", "name" →
+    # "first name" (LABELING.md, data types: a sub-element of a type already listed is not new)
+    words = f" {key[1]} "
+    if any(
+        k[0] == key[0] and said.name == match.name and (f" {k[1]} " in words or words in f" {k[1]} ")
+        for k, said in old.affirmed.items()
+    ):
+        return True
     above = covering_kinds(key, match, rulebook)
     return bool(above) and not kinds_named(old).isdisjoint(above)
 
@@ -259,14 +267,23 @@ def term_signals(
     found: list[tuple[str, tuple[Category, str], Match, str]] = []  # event, term key, term, words quoted
     limiters = [m.end for m in new.cues.get("cue.limiter", [])]
     for key, match in new.affirmed.items():
-        if key in reworded or _covered(key, match, old, rulebook):
+        if key in reworded or key in old.affirmed:
+            continue
+        # a finer kind of a safeguard already named is a firmer promise ("encrypted" → "encrypted
+        # with AES-256"); a finer kind of data already disclosed is nothing new (postal code, address)
+        finer_safeguard = rulebook.by_category(key[0]).protective
+        if not finer_safeguard and _covered(key, match, old, rulebook):
             continue
         if any(0 <= match.start - end <= 2 for end in limiters):
             continue  # "stored *only* as long as necessary": a limit, not a new period or practice
-        if old_clause is not None and key not in old.denied and _covered(key, match, old_clause(), rulebook):
-            continue
+        if old_clause is not None and key not in old.denied:
+            said = old_clause()
+            if key in said.affirmed or (not finer_safeguard and _covered(key, match, said, rulebook)):
+                continue
         if key in old.denied:
             found.append(("denial-lifted", key, match, old.denied[key].text))
+        elif key in new.held:
+            continue  # "messages you mark as private are not shared": a use denied, nothing collected
         elif not (sides.kind is ChangeKind.ADDED and _disclosed(key, match, disclosed, rulebook)):
             found.append(("added", key, match, match.text))  # unless it explains what the old text said
     fewer_negations = len(old.cues.get("cue.negation", [])) > len(new.cues.get("cue.negation", []))
@@ -396,7 +413,7 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         match, side = (after[-1], Side.NEW) if added else (before[-1], Side.OLD)
         effect, says = cue.effect, cue.says_added if added else cue.says_removed
         found, region = (sides.new_profile, sides.new) if added else (sides.old_profile, sides.old)
-        if cue.on_safeguard and governs_safeguard(found, match, rulebook):
+        if cue.on_safeguard and governs_safeguard(found, match, rulebook, region.text):
             effect = cue.on_safeguard
             says = cue.safeguard_says_added if added else cue.safeguard_says_removed
         elif cue.on_denial and any(s <= match.start < e and denied for s, e, denied in found.denials):
@@ -429,7 +446,7 @@ _SAFEGUARDED = re.compile(
 )
 
 
-def governs_safeguard(found: Profile, match: Match, rulebook: RuleBook) -> bool:
+def governs_safeguard(found: Profile, match: Match, rulebook: RuleBook, text: str) -> bool:
     """Whether the first term after the cue in its clause (else the last before it) is a right or a
     safeguard: "we do not encrypt …", "your posts are not deleted" withhold a protective act, they
     promise nothing; "two-factor authentication is optional" leaves a safeguard to the user."""
@@ -439,10 +456,18 @@ def governs_safeguard(found: Profile, match: Match, rulebook: RuleBook) -> bool:
     if first is not None:
         return is_safeguard(first, rulebook)
     # … else the subject before it: "two-factor authentication is optional", "encryption of backups
-    # is optional"
+    # is optional"; not a word that qualifies the subject of a relative clause ("de-identified data
+    # *that does not identify you*": the cue is the data's, the safeguard is not withheld)
     return any(
-        clause[0] <= t.start < match.start and t.category and is_safeguard(t, rulebook) for t in found.terms
+        clause[0] <= t.start < match.start
+        and t.category
+        and is_safeguard(t, rulebook)
+        and not _RELATIVE.search(text, t.end, match.start)
+        for t in found.terms
     )
+
+
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\b", re.IGNORECASE)
 
 
 def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
