@@ -462,8 +462,9 @@ def _file_terms(
             if clause[0] <= term.start < clause[1]
             and bisect_right(stated, start) == part
             and (start <= term.start or (part == 0 and back))
-            # a protective act reaches its object in its own table cell, not the row's other cells
-            and (strong or not _CELL_BREAK.search(plain, min(start, term.start), max(start, term.start)))
+            # a safeguard or a protective act reaches its object in its own table cell, not the row's
+            # other cells ("Phone number | Two-factor authentication" collects the number for it)
+            and not _CELL_BREAK.search(plain, min(start, term.start), max(start, term.start))
         ]
         # a protective act guards its objects ("we delete your posts": no posts collected); a right
         # or a safeguard of its own category also reads the acts it names ("you have the right to
