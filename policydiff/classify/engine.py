@@ -174,8 +174,10 @@ def classify(
     # right or safeguard (a protective category narrowing); anything else it may only describe
     # … and a new sentence that only denies ("messages you mark as private are not shared") is a
     # promise not to, whatever else it names
-    denies = subject.kind is ChangeKind.ADDED and any(
-        s.reason.rule.endswith(".denial-added") for s in signals
+    denies = (
+        subject.kind is ChangeKind.ADDED
+        and any(s.reason.rule.endswith(".denial-added") for s in signals)
+        and _new_words_only_denied(sides, context.vocabulary(), rulebook)
     )
     if not denies and not any(_read_as_wider_or_protective(s, rulebook) for s in signals):
         unknown = _unknown_practice(
@@ -513,6 +515,20 @@ def _affirmed(text: str) -> str:
 _PROMISING = ("protect", "rights", "notify")
 _NOVEL_WORDS = 2  # words the old text never used: fewer is a new wording of what it said
 _NOVEL_WORDS_UNSTATED = 3
+
+
+def _new_words_only_denied(sides: Sides, known: frozenset[str], rulebook: RuleBook) -> bool:
+    """Every word the old version never used stands in a denied clause of the new text: "messages
+    you mark as private are not shared" (not "we may give attendee lists to sponsors, and we do not
+    sell them")."""
+    text = sides.new.text
+    for start, end, denied in sides.new_profile.denials:
+        if denied:
+            continue
+        words = (word.casefold() for word in WORD.findall(text[start:end]))
+        if any(_content_word(word, rulebook) and word not in known for word in words):
+            return False
+    return True
 
 
 def _read_as_wider_or_protective(signal: Signal, rulebook: RuleBook) -> bool:
