@@ -156,6 +156,8 @@ _PASSIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"(?:is|are|was|were|be|been)\s+(?:not|never)\b", re.IGNORECASE)
+# a modal right before a rights verb whose subject is someone else ("employees can access your …")
+_OTHERS_ACT = re.compile(r"\b(?:can|may|could|might|will|shall|must)\s+(?:also\s+)?$", re.IGNORECASE)
 _YOU_RIGHT_BEFORE = re.compile(r"\byou\s+$", re.IGNORECASE)
 # a participle standing before the noun it qualifies: "aggregated statistics", "encrypted backups"
 _DATA_FORM = re.compile(
@@ -415,7 +417,20 @@ def _file_terms(
             return False  # "photos you upload are deleted": the photos are, whoever uploads them
         return users_lead or bool(rulebook.subject_you.search(before))
 
-    protective = [t for t in sentence_terms if t.category and is_safeguard(t, rulebook) and not users_act(t)]
+    def others_act(term: Match) -> bool:
+        """A rights verb with someone else's modal before it: "our support team may access your
+        data" is the company's access, no right of the user's."""
+        return (
+            term.category is Category.RIGHTS
+            and bool(_OTHERS_ACT.search(plain, 0, term.start))
+            and not rulebook.subject_you.search(plain, 0, term.start)
+        )
+
+    protective = [
+        t
+        for t in sentence_terms
+        if t.category and is_safeguard(t, rulebook) and not users_act(t) and not others_act(t)
+    ]
     # … but not a practice the company states beside it: "we encrypt your data and share it with
     # advertisers" shares; "you can opt out of the sale of your data" sells nothing
     stated = stated_practices(plain) if protective else []
@@ -474,6 +489,8 @@ def _file_terms(
         if (bound or any(guards_here)) and not rules.protective:
             continue
         if users_act(term):
+            continue
+        if others_act(term):
             continue
         denied = next((d for s, e, d in clauses if s <= term.start < e), context_denied)
         if (
