@@ -19,7 +19,7 @@ from functools import cache
 
 from policydiff.classify.editorial import Texts, changed_words, edited_words, editorial_verdict, visible_words
 from policydiff.classify.moves import Pool, moved_in, restated_in
-from policydiff.classify.practice import USER_RIGHT, WIDENING, practice_reader
+from policydiff.classify.practice import USER_RIGHT, WIDENING, PracticeReader, practice_reader
 from policydiff.classify.profile import (
     Profile,
     Region,
@@ -367,6 +367,10 @@ def _unread(
         )
         return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
     went, came = _still_meant(*_words_that_went_and_came(subject, sides), sides, rulebook)
+    # a practice verb its side did not file states no practice ("we use appropriate security
+    # measures": its object protects)
+    went = _filed_verbs_only(went, sides.old_profile, reader)
+    came = _filed_verbs_only(came, sides.new_profile, reader)
     content = [word for word in (*went, *came) if _content_word(word, rulebook)]
     widening = any(WIDENING.intersection(reader.actions(sentence)) for sentence in sentences)
     # "if you have any questions": a filler in a condition sets none
@@ -731,7 +735,47 @@ def _words_that_went_and_came(subject: Subject, sides: Sides) -> tuple[list[str]
     labels = _label_words(sides.old.text) | _label_words(sides.new.text)
     gone = [word for word in went if word.casefold() not in new_words and word.casefold() not in labels]
     added = [word for word in came if word.casefold() not in old_words and word.casefold() not in labels]
+    # another form of a word the other side holds ("by logging in" → "log in to") says the same
+    old_stems, new_stems = {_stem(w) for w in old_words}, {_stem(w) for w in new_words}
+    gone = [word for word in gone if _stem(word.casefold()) not in new_stems]
+    added = [word for word in added if _stem(word.casefold()) not in old_stems]
     return _without_negated_antonyms(gone, added)
+
+
+# British spellings and their American forms (Oxford -ise/-yse, -our, -tre, -ence, -ogue)
+_SPELLINGS = (
+    (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|ational|er|ers)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{3})ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"^(behavi|endeav|fav|hon|lab|neighb|harb|rum|col)our"), r"\1or"),
+    (re.compile(r"^(cen|li|thea)tre"), r"\1ter"),
+    (re.compile(r"^(licen|defen|offen)ce"), r"\1se"),
+    (re.compile(r"^(catal|dial)ogue"), r"\1og"),
+)
+
+
+def _filed_verbs_only(words: list[str], found: Profile, reader: PracticeReader) -> list[str]:
+    """``words`` without the practice verbs of terms their side's profile found and did not file
+    ("we use appropriate security measures": its object protects, no data is used)."""
+    filed = {
+        w.casefold() for m in (*found.affirmed.values(), *found.denied.values()) for w in WORD.findall(m.text)
+    }
+    unfiled = {w.casefold() for m in found.terms for w in WORD.findall(m.text)} - filed
+    return [w for w in words if not (reader.actions(w) and w.casefold() in unfiled)]
+
+
+def _stem(word: str) -> str:
+    """A word without its inflection ("logging", "logged", "logs" → "log") or its British spelling
+    ("organisational" → "organizational"): enough to see one word in two forms, never used to find
+    a term."""
+    for british, american in _SPELLINGS:
+        word = british.sub(american, word)
+    for ending in ("ing", "ed", "es", "s"):
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            word = word[: -len(ending)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # "logg" of "logging" → "log"
+    return word
 
 
 def _label_words(text: str) -> set[str]:

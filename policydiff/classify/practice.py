@@ -44,6 +44,7 @@ _JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and\s+|but\s+)?(?=(?:you|users?|parents?
 
 _ONTOLOGY = Path(__file__).with_name("ontology")
 # one verb of a run ("access, correct, and/or delete"), with what may join it to the one before
+_TO_PURPOSE = re.compile(r"(?<!\bus )(?<!\bthem )(?<!able )\b(?:in\s+order\s+)?to(?=\s+\w)", re.IGNORECASE)
 _VERB_RUN = re.compile(r"(?:\s*,)?(?:\s+(?:and/or|and|or|also))*\s+(?P<verb>opt\s+out|[a-z]+)", re.IGNORECASE)
 # the company as a sentence's subject: its own obligations are practices ("we are required to share");
 # "our processors" are another party
@@ -74,13 +75,21 @@ class PracticeReader:
             opening = USER_RIGHT.match(sentence, start)
             if opening is None:
                 continue
-            at = opening.end()
-            while (match := _VERB_RUN.match(sentence, at)) is not None:
-                right = self.right_verbs.get(" ".join(match.group("verb").casefold().split()))
-                if right is None:
-                    break
-                found.append((right, match.start("verb"), match.end("verb")))
-                at = match.end()
+            # the run right after "you can", or after a "to" of purpose later in the user's clause
+            # ("you can log into your account at any time to access, update or delete …")
+            ends = [at for mark in (";", ":") if (at := sentence.find(mark, opening.end())) >= 0]
+            starts = [opening.end()]
+            starts += [
+                m.end()
+                for m in _TO_PURPOSE.finditer(sentence, opening.end(), min(ends, default=len(sentence)))
+            ]
+            for at in starts:
+                while (match := _VERB_RUN.match(sentence, at)) is not None:
+                    right = self.right_verbs.get(" ".join(match.group("verb").casefold().split()))
+                    if right is None:
+                        break
+                    found.append((right, match.start("verb"), match.end("verb")))
+                    at = match.end()
         return found
 
     def actions(self, sentence: str) -> list[str]:

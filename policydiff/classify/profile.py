@@ -375,6 +375,17 @@ def profile(
     return found
 
 
+def _object_is_safeguard(verb: Match, terms: Sequence[Match], plain: str) -> bool:
+    """The first term after a practice verb, a few words on in its clause, is a safeguard of the
+    security category ("we use encryption", "we implement and use appropriate security measures")."""
+    after = [t for t in terms if t.start >= verb.end]
+    first = min(after, key=lambda t: t.start, default=None)
+    if first is None or first.category is not Category.SECURITY:
+        return False
+    between = plain[verb.end : first.start]
+    return len(between.split()) <= 3 and not re.search(r"[,;:.]", between)
+
+
 def _with_granted_rights(plain: str, terms: list[Match]) -> list[Match]:
     """The terms of a sentence, each verb of a right granted to the user read as that right:
     "you can access, correct or delete your data" erases nothing of the company's."""
@@ -492,6 +503,12 @@ def _file_terms(
             continue
         if others_act(term):
             continue
+        if (
+            term.name in rules.grouped
+            and not rules.protective
+            and _object_is_safeguard(term, sentence_terms, plain)
+        ):
+            continue  # "we use appropriate security measures": the verb's object protects, no data is used
         denied = next((d for s, e, d in clauses if s <= term.start < e), context_denied)
         if (
             denied
