@@ -100,12 +100,21 @@ def test_anything_but_plain_arguments_is_left_to_typer(args: list[str]) -> None:
     assert fast_main(args) is None
 
 
-def test_the_fast_path_imports_no_command_line_library(tmp_path: Path) -> None:
+# what a plain ``diff`` never needs, each a cost on every run (issue 17): the command-line library;
+# the traceback of an internal error
+NOT_IMPORTED = ("typer", "click", "rich", "traceback")
+
+
+def test_the_fast_path_imports_no_command_line_library_nor_what_it_does_not_use(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.md", tmp_path / "new.md"  # Markdown, as most policies kept in a repository
+    old.write_text("# Privacy\n\nWe collect your **email address**.\n", encoding="utf-8")
+    new.write_text("# Privacy\n\nWe collect your email address and <b>location</b>.\n", encoding="utf-8")
     script = (
         "import sys\n"
+        "before = set(sys.modules)\n"
         "from policydiff.cli.fast import fast_main\n"
-        f"code = fast_main(['diff', {OLD!r}, {NEW!r}, '-f', 'json'])\n"
-        "sys.stdout.write('\\n' + ' '.join(m for m in ('typer', 'click', 'rich') if m in sys.modules))\n"
+        f"code = fast_main(['diff', {str(old)!r}, {str(new)!r}, '-f', 'json'])\n"
+        f"sys.stdout.write('\\n' + ' '.join(m for m in {NOT_IMPORTED!r} if m in set(sys.modules) - before))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script],
