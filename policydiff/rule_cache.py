@@ -3,7 +3,8 @@
 Building the rule book (reading 15 TOML files, indexing some thousand phrases) takes 30-60 ms of
 every run; unpickling it takes about a third of that. The pickle is named by a hash of what it
 is built from (the rule files and the modules that compile them, and the interpreter's version),
-so a changed rule file or an upgrade builds a new one and an old one is never read. It is
+so a changed rule file or an upgrade builds a new one and an old one is never read (the few
+newest are kept, so that two versions run by turns do not rebuild each other's). It is
 written to a temporary file and renamed into place: runs side by side each read a whole file or
 build their own. A file that another user could have written is not read (a pickle runs code).
 """
@@ -24,6 +25,7 @@ _PACKAGE = Path(__file__).parent
 # what the pickle is made from: the rule files, and the code that reads them into a RuleBook
 _SOURCES = ("classify/rules.py", "classify/rulebook.py", "classify/phrases.py", "model.py")
 _PREFIX = "rulebook-"
+_KEPT = 4  # compiled rule books kept in the folder, the newest
 
 
 def rulebook_key(rules: Path | None = None) -> str:
@@ -71,14 +73,27 @@ def _ours(stat: os.stat_result) -> bool:
     return getuid is None or (stat.st_uid == getuid() and not stat.st_mode & 0o022)
 
 
+def _written(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0  # removed meanwhile by a run beside this one
+
+
 def _write(path: Path, rulebook: RuleBook) -> None:
     from policydiff.files import write_atomic
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_atomic(path, pickle.dumps(rulebook, protocol=pickle.HIGHEST_PROTOCOL))
-        for old in path.parent.glob(f"{_PREFIX}*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)  # built from rule files that are no more
+        # built from rule files that are no more, or from another checkout or version used side by
+        # side: keeping a few newest spares those a rebuild on every run as they take turns
+        others = sorted(
+            (old for old in path.parent.glob(f"{_PREFIX}*.pickle") if old != path),
+            key=_written,
+            reverse=True,
+        )
+        for old in others[_KEPT - 1 :]:
+            old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only or full disk: the next run builds the rule book again

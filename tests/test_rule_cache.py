@@ -81,11 +81,14 @@ def test_a_file_others_could_have_written_is_not_read(
     assert calls == [1]
 
 
-def test_an_older_rule_book_is_removed_when_a_new_one_is_kept(tmp_path: Path) -> None:
-    stale = tmp_path / "rulebook-0123456789abcdef.pickle"
-    stale.write_bytes(b"old")
+def test_older_rule_books_beyond_the_newest_few_are_removed_when_a_new_one_is_kept(tmp_path: Path) -> None:
+    stale = [tmp_path / f"rulebook-{n:016x}.pickle" for n in range(rule_cache._KEPT + 1)]
+    for age, path in enumerate(stale):
+        path.write_bytes(b"old")
+        os.utime(path, (1_000_000 - age, 1_000_000 - age))  # the first the newest
     rule_cache.cached_rulebook(tmp_path)
-    assert _pickles(tmp_path) == [tmp_path / f"rulebook-{rule_cache.rulebook_key()}.pickle"]
+    kept = [tmp_path / f"rulebook-{rule_cache.rulebook_key()}.pickle", *stale[: rule_cache._KEPT - 1]]
+    assert _pickles(tmp_path) == sorted(kept)
 
 
 def test_a_folder_that_cannot_be_written_keeps_nothing_and_the_run_goes_on(tmp_path: Path) -> None:
