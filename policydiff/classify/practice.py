@@ -9,9 +9,7 @@ inside such a sentence is sent to a lawyer (``review``), never called editorial.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from policydiff.classify.rulebook import RuleBook
@@ -42,7 +40,7 @@ USER_RIGHT = re.compile(
 # where a clause with its own subject joins a sentence: ", and you can …", "; you may …"
 _JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and\s+|but\s+)?(?=(?:you|users?|parents?)\b)", re.IGNORECASE)
 
-_ONTOLOGY = Path(__file__).with_name("ontology")
+ONTOLOGY = Path(__file__).with_name("ontology")
 # one verb of a run ("access, correct, and/or delete"), with what may join it to the one before
 _VERB_RUN = re.compile(r"(?:\s*,)?(?:\s+(?:and/or|and|or|also))*\s+(?P<verb>opt\s+out|[a-z]+)", re.IGNORECASE)
 # the company as a sentence's subject: its own obligations are practices ("we are required to share");
@@ -167,9 +165,21 @@ def _pattern(phrase: str) -> str:
     return r"\b" + r"\s+".join(word if word != r"\w*" else r"\w+" for word in words) + r"\b"
 
 
-@cache
-def practice_reader(folder: Path = _ONTOLOGY) -> PracticeReader:
+# by folder: read once per process, or handed over by the rule cache (``classify.keep_readers``)
+READERS: dict[Path, PracticeReader] = {}
+
+
+def practice_reader(folder: Path = ONTOLOGY) -> PracticeReader:
     """The reader of the packaged ontology (read once per process)."""
+    reader = READERS.get(folder)
+    if reader is None:
+        reader = READERS[folder] = _read(folder)
+    return reader
+
+
+def _read(folder: Path) -> PracticeReader:
+    import tomllib
+
     with (folder / "actions.toml").open("rb") as handle:
         actions = tomllib.load(handle)
     with (folder / "scope.toml").open("rb") as handle:
