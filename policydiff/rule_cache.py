@@ -85,7 +85,7 @@ def _written(path: Path) -> float:
         return 0.0  # removed meanwhile by a run beside this one
 
 
-def _write(path: Path, kept: tuple[RuleBook, object]) -> None:
+def _write(path: Path, kept: tuple[RuleBook, dict[str, bytes]]) -> None:
     from policydiff.files import write_atomic
 
     try:

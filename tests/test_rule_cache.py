@@ -153,19 +153,18 @@ def test_the_ontology_readers_kept_with_it_are_the_ones_a_run_reads_with(
 ) -> None:
     rule_cache.cached_rulebook(tmp_path)
     built = (practice.practice_reader(), statements.statement_reader(), equivalents.forms())
-    # a new process: nothing read yet
+    # a new process: nothing read yet, and no ontology file may be read
     monkeypatch.setattr(practice, "READERS", {})
     monkeypatch.setattr(statements, "READERS", {})
     monkeypatch.setattr(equivalents, "FORMS", [])
+    for module in (practice, statements, equivalents):
+        monkeypatch.setattr(module, "_read", lambda *folder: pytest.fail("read the ontology's TOML"))
     rule_cache.cached_rulebook(tmp_path)
-    kept = (
-        practice.READERS[practice.ONTOLOGY],
-        statements.READERS[statements.ONTOLOGY],
-        equivalents.FORMS[0],
-    )
+    assert not practice.READERS and not statements.READERS  # unpickled only when first read with
+    kept = (practice.practice_reader(), statements.statement_reader(), equivalents.forms())
     assert all(one is not other for one, other in zip(kept, built, strict=True))  # unpickled, not read
     assert kept[0].verbs.pattern == built[0].verbs.pattern
-    assert kept[1] == statements.statement_reader() and kept[2] == equivalents.forms()
+    assert kept[1] == built[1] and kept[2] == built[2]
     assert equivalents.canonical(fold("We'll share it, e.g. with partners.")) == equivalents.canonical(
         fold("We will share it, for example with partners.")
     )

@@ -9,20 +9,23 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from policydiff.classify.readers import kept
+
 __all__ = ["canonical"]
 
 _FILE = Path(__file__).with_name("ontology") / "equivalents.toml"
 
 
 Forms = tuple[re.Pattern[str], dict[str, str]]
-# read once per process, or handed over by the rule cache (``classify.keep_readers``)
+# read once per process, or come from the rule cache (``readers.kept``)
 FORMS: list[Forms] = []
 
 
 def forms() -> Forms:
     """The pattern of every equivalent form, and the group's first form of each."""
     if not FORMS:
-        FORMS.append(_read())
+        handed = kept("equivalents", tuple)
+        FORMS.append(handed if handed is not None else _read())
     return FORMS[0]
 
 

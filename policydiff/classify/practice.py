@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from policydiff.classify.readers import kept
 from policydiff.classify.rulebook import RuleBook
 from policydiff.model import Category
 from policydiff.text import mask_links
@@ -165,7 +166,7 @@ def _pattern(phrase: str) -> str:
     return r"\b" + r"\s+".join(word if word != r"\w*" else r"\w+" for word in words) + r"\b"
 
 
-# by folder: read once per process, or handed over by the rule cache (``classify.keep_readers``)
+# by folder: read once per process; the packaged one may come from the rule cache (``readers.kept``)
 READERS: dict[Path, PracticeReader] = {}
 
 
@@ -173,7 +174,8 @@ def practice_reader(folder: Path = ONTOLOGY) -> PracticeReader:
     """The reader of the packaged ontology (read once per process)."""
     reader = READERS.get(folder)
     if reader is None:
-        reader = READERS[folder] = _read(folder)
+        handed = kept("practice", PracticeReader) if folder == ONTOLOGY else None
+        reader = READERS[folder] = handed if handed is not None else _read(folder)
     return reader
 
 

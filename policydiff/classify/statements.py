@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policydiff.classify.practice import practice_reader
+from policydiff.classify.readers import kept
 from policydiff.text import list_opener, mask_links
 
 __all__ = ["Collected", "StatementReader", "statement_reader"]
@@ -187,7 +188,7 @@ def _alternatives(phrases: list[str]) -> str:
     return "|".join(r"\b" + re.escape(p).replace(r"\ ", r"\s+") + r"(?!\w)" for p in phrases)
 
 
-# by folder: read once per process, or handed over by the rule cache (``classify.keep_readers``)
+# by folder: read once per process; the packaged one may come from the rule cache (``readers.kept``)
 READERS: dict[Path, StatementReader] = {}
 
 
@@ -195,7 +196,8 @@ def statement_reader(folder: Path = ONTOLOGY) -> StatementReader:
     """The reader of the packaged patterns (read once per process)."""
     reader = READERS.get(folder)
     if reader is None:
-        reader = READERS[folder] = _read(folder)
+        handed = kept("statements", StatementReader) if folder == ONTOLOGY else None
+        reader = READERS[folder] = handed if handed is not None else _read(folder)
     return reader
 
 
