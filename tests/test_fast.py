@@ -102,8 +102,9 @@ def test_anything_but_plain_arguments_is_left_to_typer(args: list[str]) -> None:
 
 # what a plain ``diff`` never needs, each a cost on every run (issue 17): the command-line library;
 # the traceback of an internal error; a TOML parser, once the rule cache holds the rule book and
-# the ontology's readers (and no config file is found); the dataclasses of notices and checks
-NOT_IMPORTED = ("typer", "click", "rich", "traceback", "tomllib", "policydiff.records")
+# the ontology's readers (and no config file is found); the dataclasses of notices and checks; the
+# lawyers' reviews, which apply to archived versions only
+NOT_IMPORTED = ("typer", "click", "rich", "traceback", "tomllib", "policydiff.records", "policydiff.review")
 
 
 def test_the_fast_path_imports_no_command_line_library_nor_what_it_does_not_use(tmp_path: Path) -> None:
