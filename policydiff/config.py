@@ -13,7 +13,6 @@ docs/config.md is tested against it, so the reference and the validator cannot d
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -218,6 +217,8 @@ def load_settings(path: Path | None, *, search_from: Path | None = None) -> Sett
 
 def read_config(path: Path) -> dict[str, object]:
     """The parsed TOML of ``path``; an ``InputError`` when it cannot be read or is not TOML."""
+    import tomllib  # most runs read no config file: not imported for them
+
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:

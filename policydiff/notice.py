@@ -23,13 +23,11 @@ from policydiff.model import (
     Change,
     ChangeKind,
     ChangeSide,
-    NoticeChange,
-    NoticeLink,
-    NoticePlan,
     Op,
     Report,
     Severity,
 )
+from policydiff.records import NoticeChange, NoticeLink, NoticePlan
 from policydiff.render.common import clean, elide, review_command
 from policydiff.render.json_report import dumps, notice_plan_to_dict
 from policydiff.text import sentences

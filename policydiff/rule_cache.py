@@ -1,9 +1,11 @@
 """The compiled rule book kept between runs, so that a run loads it instead of building it.
 
 Building the rule book (reading 15 TOML files, indexing some thousand phrases) takes 30-60 ms of
-every run; unpickling it takes about a third of that. The pickle is named by a hash of what it
-is built from (the rule files and the modules that compile them, and the interpreter's version),
-so a changed rule file or an upgrade builds a new one and an old one is never read. It is
+every run; unpickling it takes about a third of that. The ontology's readers are kept with it (their
+TOML files cost another 5 ms a run to read). The pickle is named by a hash of what it is built
+from (the rule and ontology files, the modules that compile them, and the interpreter's version),
+so a changed rule file or an upgrade builds a new one and an old one is never read (the few
+newest are kept, so that two versions run by turns do not rebuild each other's). It is
 written to a temporary file and renamed into place: runs side by side each read a whole file or
 build their own. A file that another user could have written is not read (a pickle runs code).
 """
@@ -16,21 +18,24 @@ import pickle
 import sys
 from pathlib import Path
 
-from policydiff.classify import RuleBook
+from policydiff.classify import READER_SOURCES, RuleBook, keep_readers
 
 __all__ = ["cached_rulebook", "rulebook_key"]
 
 _PACKAGE = Path(__file__).parent
-# what the pickle is made from: the rule files, and the code that reads them into a RuleBook
-_SOURCES = ("classify/rules.py", "classify/rulebook.py", "classify/phrases.py", "model.py")
+# what the pickle is made from: the rule and ontology files, and the code that reads them
+_SOURCES = ("classify/rules.py", "classify/rulebook.py", "classify/phrases.py", "model.py", *READER_SOURCES)
+_ONTOLOGY = _PACKAGE / "classify" / "ontology"
 _PREFIX = "rulebook-"
+_KEPT = 4  # compiled rule books kept in the folder, the newest
 
 
 def rulebook_key(rules: Path | None = None) -> str:
     """The hash that names the compiled rule book of ``rules`` (default: the packaged rules)."""
     folder = rules or _PACKAGE / "classify" / "rules"
     digest = hashlib.sha256(f"{sys.version_info[:3]}".encode())
-    for path in [*(_PACKAGE / name for name in _SOURCES), *sorted(folder.glob("*.toml"))]:
+    ontology = sorted(_ONTOLOGY.glob("*.toml"))
+    for path in [*(_PACKAGE / name for name in _SOURCES), *sorted(folder.glob("*.toml")), *ontology]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
 
@@ -38,10 +43,10 @@ def rulebook_key(rules: Path | None = None) -> str:
 def cached_rulebook(cache: Path | None) -> RuleBook:
     """The packaged rule book, read from ``cache`` when built there before, else built and kept there.
 
-    ``cache`` None keeps nothing. A cache that cannot be read or written is passed by: the rule
-    book is built as if there were none.
+    The ontology's readers kept with it are handed to the judgement. ``cache`` None keeps nothing.
+    A cache that cannot be read or written is passed by: the rule book is built as if there were none.
     """
-    from policydiff.classify import load_rulebook
+    from policydiff.classify import load_rulebook, packaged_readers
 
     if cache is None:
         return load_rulebook()
@@ -50,7 +55,7 @@ def cached_rulebook(cache: Path | None) -> RuleBook:
     if found is not None:
         return found
     rulebook = load_rulebook()
-    _write(path, rulebook)
+    _write(path, (rulebook, packaged_readers()))
     return rulebook
 
 
@@ -62,7 +67,9 @@ def _read(path: Path) -> RuleBook | None:
             found = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
-    return found if isinstance(found, RuleBook) else None
+    if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], RuleBook)):
+        return None
+    return found[0] if keep_readers(found[1]) else None
 
 
 def _ours(stat: os.stat_result) -> bool:
@@ -71,14 +78,27 @@ def _ours(stat: os.stat_result) -> bool:
     return getuid is None or (stat.st_uid == getuid() and not stat.st_mode & 0o022)
 
 
-def _write(path: Path, rulebook: RuleBook) -> None:
+def _written(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0  # removed meanwhile by a run beside this one
+
+
+def _write(path: Path, kept: tuple[RuleBook, dict[str, bytes]]) -> None:
     from policydiff.files import write_atomic
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(path, pickle.dumps(rulebook, protocol=pickle.HIGHEST_PROTOCOL))
-        for old in path.parent.glob(f"{_PREFIX}*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)  # built from rule files that are no more
+        write_atomic(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+        # built from rule files that are no more, or from another checkout or version used side by
+        # side: keeping a few newest spares those a rebuild on every run as they take turns
+        others = sorted(
+            (old for old in path.parent.glob(f"{_PREFIX}*.pickle") if old != path),
+            key=_written,
+            reverse=True,
+        )
+        for old in others[_KEPT - 1 :]:
+            old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only or full disk: the next run builds the rule book again

@@ -15,7 +15,8 @@ from werkzeug import Request, Response
 
 from policydiff.cli.options import FailOn, fail_rank
 from policydiff.commands.check import check_exit_code
-from policydiff.model import Pending, PolicyCheck, Report, Severity, Version
+from policydiff.model import Report, Severity, Version
+from policydiff.records import Pending, PolicyCheck
 from policydiff.render.check import annotation_lines, check_record, render_check_markdown, render_check_text
 
 V1 = small_policy(6)

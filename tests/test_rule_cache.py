@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 import policydiff.rule_cache as rule_cache
-from policydiff.classify import load_rulebook
+from policydiff.classify import equivalents, load_rulebook, practice, statements
 from policydiff.cli.options import rule_cache_folder
 from policydiff.compare import Judgement, compare
 from policydiff.load import load_bytes
+from policydiff.text import fold
 
 RULES = Path(rule_cache.__file__).parent / "classify" / "rules"
 
@@ -81,11 +82,14 @@ def test_a_file_others_could_have_written_is_not_read(
     assert calls == [1]
 
 
-def test_an_older_rule_book_is_removed_when_a_new_one_is_kept(tmp_path: Path) -> None:
-    stale = tmp_path / "rulebook-0123456789abcdef.pickle"
-    stale.write_bytes(b"old")
+def test_older_rule_books_beyond_the_newest_few_are_removed_when_a_new_one_is_kept(tmp_path: Path) -> None:
+    stale = [tmp_path / f"rulebook-{n:016x}.pickle" for n in range(rule_cache._KEPT + 1)]
+    for age, path in enumerate(stale):
+        path.write_bytes(b"old")
+        os.utime(path, (1_000_000 - age, 1_000_000 - age))  # the first the newest
     rule_cache.cached_rulebook(tmp_path)
-    assert _pickles(tmp_path) == [tmp_path / f"rulebook-{rule_cache.rulebook_key()}.pickle"]
+    kept = [tmp_path / f"rulebook-{rule_cache.rulebook_key()}.pickle", *stale[: rule_cache._KEPT - 1]]
+    assert _pickles(tmp_path) == sorted(kept)
 
 
 def test_a_folder_that_cannot_be_written_keeps_nothing_and_the_run_goes_on(tmp_path: Path) -> None:
@@ -129,3 +133,48 @@ def test_a_diff_from_the_command_line_keeps_it_where_it_is_told(tmp_path: Path) 
     assert first.returncode == second.returncode == 0 and first.stdout == second.stdout
     assert '"major": 1' in first.stdout
     assert len(_pickles(cache)) == 1
+
+
+def test_a_changed_ontology_file_names_another_rule_book(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "ontology"
+    shutil.copytree(RULES.parent / "ontology", copy)
+    before = rule_cache.rulebook_key()
+    monkeypatch.setattr(rule_cache, "_ONTOLOGY", copy)
+    assert rule_cache.rulebook_key() == before
+    scope = copy / "scope.toml"
+    scope.write_text(scope.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    assert rule_cache.rulebook_key() != before
+
+
+def test_the_ontology_readers_kept_with_it_are_the_ones_a_run_reads_with(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rule_cache.cached_rulebook(tmp_path)
+    built = (practice.practice_reader(), statements.statement_reader(), equivalents.forms())
+    # a new process: nothing read yet, and no ontology file may be read
+    monkeypatch.setattr(practice, "READERS", {})
+    monkeypatch.setattr(statements, "READERS", {})
+    monkeypatch.setattr(equivalents, "FORMS", [])
+    for module in (practice, statements, equivalents):
+        monkeypatch.setattr(module, "_read", lambda *folder: pytest.fail("read the ontology's TOML"))
+    rule_cache.cached_rulebook(tmp_path)
+    assert not practice.READERS and not statements.READERS  # unpickled only when first read with
+    kept = (practice.practice_reader(), statements.statement_reader(), equivalents.forms())
+    assert all(one is not other for one, other in zip(kept, built, strict=True))  # unpickled, not read
+    assert kept[0].verbs.pattern == built[0].verbs.pattern
+    assert kept[1] == built[1] and kept[2] == built[2]
+    assert equivalents.canonical(fold("We'll share it, e.g. with partners.")) == equivalents.canonical(
+        fold("We will share it, for example with partners.")
+    )
+
+
+def test_a_kept_rule_book_without_its_readers_is_built_again(tmp_path: Path) -> None:
+    import pickle
+
+    path = tmp_path / f"rulebook-{rule_cache.rulebook_key()}.pickle"
+    path.write_bytes(pickle.dumps(load_rulebook()))  # as a version that kept no readers wrote it
+    path.chmod(0o600)
+    assert rule_cache.cached_rulebook(tmp_path).categories
+    assert isinstance(pickle.loads(path.read_bytes()), tuple)

@@ -207,9 +207,22 @@ _WHITE_AND_QUOTES = st.sampled_from(list("ab c.\n\t \u2019\u201c\x0b\x1c\u2028\u
 @settings(max_examples=300)
 @given(st.text(_WHITE_AND_QUOTES, max_size=80))
 def test_the_line_path_agrees_with_the_character_path(raw: str) -> None:
-    translated = raw.replace("\r", "").translate(text_module._TRANSLATE)
+    translated = text_module._plain(raw.replace("\r", ""))
     if unicodedata.is_normalized("NFKC", translated):
         assert text_module._by_lines(translated) == text_module._by_characters(translated)
+
+
+@settings(max_examples=300)
+@given(
+    st.text(
+        st.sampled_from(list("ab \n\u00ad\u200b\u2060\ufeff\u2018\u201d\u00ab\u2033\u2009\u202f")),
+        max_size=80,
+    )
+)
+def test_plain_spaces_and_quotes_replace_character_for_character(raw: str) -> None:
+    # what str.translate with the same table gives, found by a regex instead (issue 17: faster)
+    assert text_module._plain(raw) == raw.translate(str.maketrans(text_module._PLAIN))
+    assert len(text_module._plain(raw)) == len(raw)
 
 
 def test_a_stray_stop_after_a_joiner_ends_no_sentence() -> None:

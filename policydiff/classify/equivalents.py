@@ -7,17 +7,31 @@ form, longest forms first, so "we'll" and "we will", "e.g." and "for example" re
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import cache
 from pathlib import Path
+
+from policydiff.classify.readers import kept
 
 __all__ = ["canonical"]
 
 _FILE = Path(__file__).with_name("ontology") / "equivalents.toml"
 
 
-@cache
-def _forms() -> tuple[re.Pattern[str], dict[str, str]]:
+Forms = tuple[re.Pattern[str], dict[str, str]]
+# read once per process, or come from the rule cache (``readers.kept``)
+FORMS: list[Forms] = []
+
+
+def forms() -> Forms:
+    """The pattern of every equivalent form, and the group's first form of each."""
+    if not FORMS:
+        handed = kept("equivalents", tuple)
+        FORMS.append(handed if handed is not None else _read())
+    return FORMS[0]
+
+
+def _read() -> Forms:
+    import tomllib
+
     data = tomllib.loads(_FILE.read_text(encoding="utf-8"))
     to_first: dict[str, str] = {}
     for table in data.values():
@@ -31,5 +45,5 @@ def _forms() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def canonical(folded: str) -> str:
     """``folded`` (the output of ``text.fold``) with every equivalent form read as its group's first."""
-    pattern, to_first = _forms()
+    pattern, to_first = forms()
     return pattern.sub(lambda match: to_first[match.group()], folded)

@@ -9,11 +9,10 @@ inside such a sentence is sent to a lawyer (``review``), never called editorial.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
+from policydiff.classify.readers import kept
 from policydiff.classify.rulebook import RuleBook
 from policydiff.model import Category
 from policydiff.text import mask_links
@@ -42,7 +41,7 @@ USER_RIGHT = re.compile(
 # where a clause with its own subject joins a sentence: ", and you can …", "; you may …"
 _JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and\s+|but\s+)?(?=(?:you|users?|parents?)\b)", re.IGNORECASE)
 
-_ONTOLOGY = Path(__file__).with_name("ontology")
+ONTOLOGY = Path(__file__).with_name("ontology")
 # one verb of a run ("access, correct, and/or delete"), with what may join it to the one before
 _TO_PURPOSE = re.compile(r"(?<!\bus )(?<!\bthem )(?<!able )\b(?:in\s+order\s+)?to(?=\s+\w)", re.IGNORECASE)
 _VERB_RUN = re.compile(r"(?:\s*,)?(?:\s+(?:and/or|and|or|also))*\s+(?P<verb>opt\s+out|[a-z]+)", re.IGNORECASE)
@@ -176,9 +175,22 @@ def _pattern(phrase: str) -> str:
     return r"\b" + r"\s+".join(word if word != r"\w*" else r"\w+" for word in words) + r"\b"
 
 
-@cache
-def practice_reader(folder: Path = _ONTOLOGY) -> PracticeReader:
+# by folder: read once per process; the packaged one may come from the rule cache (``readers.kept``)
+READERS: dict[Path, PracticeReader] = {}
+
+
+def practice_reader(folder: Path = ONTOLOGY) -> PracticeReader:
     """The reader of the packaged ontology (read once per process)."""
+    reader = READERS.get(folder)
+    if reader is None:
+        handed = kept("practice", PracticeReader) if folder == ONTOLOGY else None
+        reader = READERS[folder] = handed if handed is not None else _read(folder)
+    return reader
+
+
+def _read(folder: Path) -> PracticeReader:
+    import tomllib
+
     with (folder / "actions.toml").open("rb") as handle:
         actions = tomllib.load(handle)
     with (folder / "scope.toml").open("rb") as handle:

@@ -13,7 +13,6 @@ The engine knows no category by name: everything it says comes from these files.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -394,6 +393,8 @@ def _on_practice(table: Mapping[str, object], where: str, context: str = "practi
 
 
 def _read(path: Path) -> Mapping[str, object]:
+    import tomllib  # a run that reads the rule book from the rule cache never needs it
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:

@@ -12,17 +12,16 @@ kind or a recipient the ontologies lack is still read as one. Its words come fro
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from policydiff.classify.practice import practice_reader
+from policydiff.classify.readers import kept
 from policydiff.text import list_opener, mask_links
 
 __all__ = ["Collected", "StatementReader", "statement_reader"]
 
-_ONTOLOGY = Path(__file__).with_name("ontology")
+ONTOLOGY = Path(__file__).with_name("ontology")
 # a list item or table cell: a bullet, a number or a cell border first
 _ITEM = re.compile(r"\s*(?:[*\-\u2022|]|\(?[0-9ivx]+[.)]|\(?[a-z][.)])")
 _LISTED_WORDS = 60  # longer than that, an item is prose
@@ -189,9 +188,22 @@ def _alternatives(phrases: list[str]) -> str:
     return "|".join(r"\b" + re.escape(p).replace(r"\ ", r"\s+") + r"(?!\w)" for p in phrases)
 
 
-@cache
-def statement_reader(folder: Path = _ONTOLOGY) -> StatementReader:
+# by folder: read once per process; the packaged one may come from the rule cache (``readers.kept``)
+READERS: dict[Path, StatementReader] = {}
+
+
+def statement_reader(folder: Path = ONTOLOGY) -> StatementReader:
     """The reader of the packaged patterns (read once per process)."""
+    reader = READERS.get(folder)
+    if reader is None:
+        handed = kept("statements", StatementReader) if folder == ONTOLOGY else None
+        reader = READERS[folder] = handed if handed is not None else _read(folder)
+    return reader
+
+
+def _read(folder: Path) -> StatementReader:
+    import tomllib
+
     with (folder / "statements.toml").open("rb") as handle:
         data = tomllib.load(handle)
     return StatementReader(

@@ -40,7 +40,7 @@ from policydiff.errors import InputError
 if TYPE_CHECKING:
     from policydiff.commands.record import Recorded
     from policydiff.config import Settings
-    from policydiff.model import PolicyCheck
+    from policydiff.records import PolicyCheck
 
 R = TypeVar("R")
 

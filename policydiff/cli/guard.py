@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +27,9 @@ def error_log_path() -> Path:
 
 
 def _log_internal_error(error: BaseException) -> str:
+    import tempfile  # only an internal error needs them: a run that goes well never imports them
+    import traceback
+
     text = "".join(traceback.format_exception(error))
     for path in (error_log_path(), Path(tempfile.gettempdir()) / "policydiff-error.log"):
         try:

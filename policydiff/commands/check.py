@@ -21,7 +21,8 @@ from policydiff.commands.record import Recorded
 from policydiff.config import Settings
 from policydiff.errors import PolicydiffError
 from policydiff.files import write_text_atomic
-from policydiff.model import PolicyCheck, Report, Severity, Version
+from policydiff.model import Report, Severity, Version
+from policydiff.records import PolicyCheck
 from policydiff.settlements import Settlement, append_settlement
 
 if TYPE_CHECKING:

@@ -55,8 +55,8 @@ def archived_policies(settings: Settings, sources: Sequence[str]) -> list[str]:
 
 def reviewed(report: Report, settings: Settings, sources: Sequence[str]) -> Report:
     """``report`` with the reviews of the configured policies its ``POLICY@REF`` sources name."""
-    from policydiff.review import apply_reviews
-
     for policy in archived_policies(settings, sources):
+        from policydiff.review import apply_reviews  # two files compared need none
+
         report = apply_reviews(report, policy_reviews(settings, policy))
     return report

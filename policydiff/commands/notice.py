@@ -19,7 +19,8 @@ from policydiff.commands.diff import diff_sources
 from policydiff.config import CONFIG_NAME, Settings
 from policydiff.errors import InputError
 from policydiff.files import write_text_atomic
-from policydiff.model import NoticePlan, Report
+from policydiff.model import Report
+from policydiff.records import NoticePlan
 
 __all__ = ["Drafted", "draft_notice", "notice_for_sources", "notice_overrides", "write_notice_files"]
 

@@ -16,7 +16,8 @@ from pathlib import Path
 from policydiff.archive import PolicyArchive
 from policydiff.commands.common import judgement, policy_reviews
 from policydiff.config import Settings
-from policydiff.model import Pending, Report, Review, Severity, Version
+from policydiff.model import Report, Review, Severity, Version
+from policydiff.records import Pending
 from policydiff.render.common import REVIEW_CHOICES
 from policydiff.settlements import Settlement, read_settlements
 

@@ -44,6 +44,8 @@ def _line(line: str) -> str:
 
 
 def _read(text: str, *, table: bool) -> str:
+    if not any(mark in text for mark in ("<", "\\", "](#")):
+        return text  # most lines hold no markup: each pattern below needs one of these marks
     # a cell's line breaks are its structure ("<br><br>" parts a cell's paragraphs): kept, spaced as
     # the web page reader writes them; elsewhere a break is a new line
     text = _BREAK.sub("<br>" if table else "\n", text)

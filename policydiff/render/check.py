@@ -8,7 +8,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from policydiff.model import Change, Pending, PolicyCheck, Severity
+from policydiff.model import Change, Severity
+from policydiff.records import Pending, PolicyCheck
 from policydiff.render.common import review_command, review_hint, where
 from policydiff.render.json_report import dumps
 

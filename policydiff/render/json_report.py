@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policydiff.model import (
     Change,
@@ -19,14 +19,15 @@ from policydiff.model import (
     Consent,
     DocumentSummary,
     Edit,
-    NoticeChange,
     NoticeDecision,
-    NoticePlan,
     Outline,
     Reason,
     Report,
     Stats,
 )
+
+if TYPE_CHECKING:
+    from policydiff.records import NoticeChange, NoticePlan
 
 DIFF_SCHEMA = "policydiff.diff/1"
 SEGMENT_SCHEMA = "policydiff.segment/1"

@@ -1,0 +1,52 @@
+"""The ontology's readers kept by the rule cache beside the rule book: a run that is handed them reads
+none of the ontology's TOML files (nor imports ``tomllib``). Each is kept pickled and unpickled only
+when the run first reads with it, so that a run that never does compiles none of its patterns."""
+
+from __future__ import annotations
+
+import pickle
+from typing import TypeVar
+
+__all__ = ["SOURCES", "keep_readers", "kept", "packaged_readers"]
+
+_T = TypeVar("_T")
+# the code that reads the ontology (``classify/ontology/*.toml``) into the readers
+SOURCES = ("classify/practice.py", "classify/statements.py", "classify/equivalents.py", "classify/readers.py")
+_NAMES = frozenset({"practice", "statements", "equivalents"})
+_PICKLED: dict[str, bytes] = {}  # handed over by the rule cache, by name; taken on first use
+
+
+def packaged_readers() -> dict[str, bytes]:
+    """The readers of the packaged ontology, pickled (read now where not read before)."""
+    from policydiff.classify import equivalents, practice, statements
+
+    readers = {
+        "practice": practice.practice_reader(),
+        "statements": statements.statement_reader(),
+        "equivalents": equivalents.forms(),
+    }
+    return {name: pickle.dumps(reader, protocol=pickle.HIGHEST_PROTOCOL) for name, reader in readers.items()}
+
+
+def keep_readers(found: object) -> bool:
+    """Hand over ``found`` when it is what ``packaged_readers`` gives; whether it was."""
+    if not (
+        isinstance(found, dict)
+        and set(found) == _NAMES
+        and all(isinstance(data, bytes) for data in found.values())
+    ):
+        return False
+    _PICKLED.update(found)
+    return True
+
+
+def kept(name: str, kind: type[_T]) -> _T | None:
+    """The reader ``name`` handed over, unpickled now; None when none was, or it is no ``kind``."""
+    data = _PICKLED.pop(name, None)
+    if data is None:
+        return None
+    try:
+        found = pickle.loads(data)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return found if isinstance(found, kind) else None
