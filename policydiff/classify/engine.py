@@ -506,6 +506,8 @@ def _content_word(word: str, rulebook: RuleBook) -> bool:
 # the verbs and negations every statement is built of: "do" and "not" name nothing new
 _FUNCTION_WORDS = frozenset(
     {"do", "does", "did", "not", "never", "no", "nor", "don", "doesn", "won", "will", "shall"}
+    # pronouns name nothing of their own ("if you are a resident" / "residents")
+    | {"you", "we", "us", "they", "them", "me"}
 )
 
 

@@ -33,7 +33,9 @@ PRACTICE_CATEGORY = {
 }
 # a sentence in which the user holds a right: "you can …", "you have the right to …"
 USER_RIGHT = re.compile(
-    r"\W*(?:you|users?|parents?)\s+(?:also\s+)?"
+    # the user, or a class of users ("California residents", "consumers", "data subjects")
+    r"\W*(?:you|users?|parents?|(?:[\w-]+\s+)?(?:residents|consumers|individuals|customers|members|data\s+subjects))"
+    r"\s+(?:also\s+)?"
     r"(?:can|may|will be able to|are able to|have the right to|are entitled to)\b",
     re.IGNORECASE,
 )
