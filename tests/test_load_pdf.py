@@ -260,6 +260,19 @@ def test_a_printed_layout_reads_as_the_document_it_came_from(tmp_path: Path) -> 
     )
 
 
+def test_a_bulleted_number_at_a_pages_end_is_an_item_not_a_page_number(tmp_path: Path) -> None:
+    first = b"\n".join(
+        [
+            _line(72, 700, 11, "Votes on each answer:"),
+            *[_dot(80, 683), _line(92, 680, 11, "12")],
+            *[_dot(80, 43), _line(92, 40, 11, "0")],  # the page's last line, where page numbers stand
+        ]
+    )
+    second = b"\n".join([_line(72, 700, 11, "That is all."), _line(300, 40, 9, "2")])
+    text = load(str(write(tmp_path, "votes.pdf", build_pdf([first, second])))).original
+    assert text == "Votes on each answer:\n\n- 12\n\n- 0\n\nThat is all."
+
+
 def test_dashed_items_nest_by_their_indentation(tmp_path: Path) -> None:
     page = b"\n".join(
         [
@@ -294,6 +307,30 @@ def test_a_cells_second_paragraph_stays_in_its_cell(tmp_path: Path) -> None:
         "We collect these kinds of data:\n\n| Kind | What |\n| --- | --- |\n"
         "| Usage data | Pages you visit.<br><br>Time spent on each page. |\n| Contact | Your email. |\n\n"
         "We keep them for a year."
+    )
+
+
+def test_items_in_a_cell_each_start_a_line_and_a_wrapped_dash_stays_text(tmp_path: Path) -> None:
+    # "<br>* item" in a cell: the second item follows a wrapped line that ends without a full stop,
+    # but short of the cell's edge, so a line break (not a wrap) put its asterisk first
+    page = b"\n".join(
+        [
+            *[_line(80, 700, 11, "Kind"), _line(250, 700, 11, "What")],
+            _line(80, 670, 11, "Sharing"),
+            _line(250, 670, 11, "We may share your data when:"),
+            _line(250, 656, 11, "* a court orders it or a"),
+            _line(250, 642, 11, "regulator asks; or"),
+            _line(250, 628, 11, "* you ask us to."),
+            _line(72, 600, 11, "We work with partners in every country and in every"),
+            _line(72, 586, 11, "- or nearly every - market."),  # the line above is full: a wrap
+        ]
+    )
+    text = load(str(write(tmp_path, "items.pdf", build_pdf([page])))).original
+    assert text == (
+        "| Kind | What |\n| --- | --- |\n"
+        "| Sharing | We may share your data when:<br>- a court orders it or a regulator asks; or<br>"
+        "- you ask us to. |\n\n"
+        "We work with partners in every country and in every - or nearly every - market."
     )
 
 
@@ -334,6 +371,30 @@ def test_a_lone_bold_box_above_a_table_is_its_header_row(tmp_path: Path) -> None
     )
     text = load(str(write(tmp_path, "header.pdf", build_pdf([page])))).original
     assert text == (
+        "| Specification |  |\n| --- | --- |\n| Purpose | Running the service. |\n"
+        "| Basis | Our contract with you. |"
+    )
+
+
+def test_a_lone_bold_box_above_a_later_table_on_the_page_is_its_header_row(tmp_path: Path) -> None:
+    # the page's first table has a header of its own; the second, after text, has a lone bold one
+    # (centred over its first column); a bold box under a row, at its cell's edge, stays in the cell
+    page = b"\n".join(
+        [
+            *[_line(80, 720, 11, "Kind"), _line(250, 720, 11, "What")],
+            *[_line(80, 700, 11, "Usage"), _line(250, 700, 11, "Pages you visit.")],
+            _bold(250, 680, 11, "Kept short"),
+            *[_line(80, 655, 11, "Contact"), _line(250, 655, 11, "Your email.")],
+            _line(72, 630, 11, "For each purpose:"),
+            _bold(100, 600, 11, "Specification"),
+            *[_line(80, 580, 11, "Purpose"), _line(250, 580, 11, "Running the service.")],
+            *[_line(80, 560, 11, "Basis"), _line(250, 560, 11, "Our contract with you.")],
+        ]
+    )
+    text = load(str(write(tmp_path, "later.pdf", build_pdf([page])))).original
+    assert text == (
+        "| Kind | What |\n| --- | --- |\n| Usage | Pages you visit.<br><br>Kept short |\n"
+        "| Contact | Your email. |\n\nFor each purpose:\n\n"
         "| Specification |  |\n| --- | --- |\n| Purpose | Running the service. |\n"
         "| Basis | Our contract with you. |"
     )

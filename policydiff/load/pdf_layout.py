@@ -221,16 +221,20 @@ class _Row:
 
 def _cell_text(cell: tuple[Line, ...], words: set[str]) -> str:
     """A cell on one line, as Markdown tables write one: its paragraphs (text boxes of their own on
-    one page) parted by ``<br><br>``, the lines of each joined. (A single ``<br>`` cannot be told
-    from a wrapped line: the page does not say how wide a cell's column was meant to be.)"""
-    paragraphs: list[list[str]] = []
+    one page) parted by ``<br><br>``, each list item in them after a ``<br>``, other lines joined.
+    (A single ``<br>`` elsewhere cannot be told from a wrapped line: the page does not say how wide
+    a cell's column was meant to be.)"""
+    paragraphs: list[list[list[str]]] = []  # a paragraph's items (and the text before them), by line
     for index, line in enumerate(cell):
         before = cell[index - 1] if index else None
+        text = "- " + line.text if line.bulleted else line.text
         if before is None or (before.page == line.page and before.box != line.box):
-            paragraphs.append([line.text])  # a page break is no paragraph break: the cell goes on
+            paragraphs.append([[text]])  # a page break is no paragraph break: the cell goes on
+        elif line.bulleted:
+            paragraphs[-1].append([text])
         else:
-            paragraphs[-1].append(line.text)
-    return "<br><br>".join(_joined(lines, words) for lines in paragraphs)
+            paragraphs[-1][-1].append(text)
+    return "<br><br>".join("<br>".join(_joined(lines, words) for lines in items) for items in paragraphs)
 
 
 _ROW_TOLERANCE = 3.0  # points between the tops of cells of one row
@@ -307,11 +311,15 @@ class _Cells:
         """The rows of a page (``found``: boxes side by side) with the boxes that continue them."""
         rows: list[_Cluster] = [[list(box) for box in row] for row in found]
         rest = sorted(others, key=lambda b: b[0].top)
-        if rows:
-            header = self._header_above(rows[0], rest)
-            if header is not None:
-                rows.insert(0, header)
-                rest = [box for box in rest if not any(box[0] is cell[0] for cell in header if cell)]
+        # from the last row up, so that inserting a header leaves the rows above it where they were
+        for index in reversed(range(len(rows))):
+            floor = max(line.bottom for cell in rows[index - 1] for line in cell) if index else -1.0
+            header = self._header_above(rows[index], [box for box in rest if box[0].top >= floor])
+            # below another row, a box in one of its columns is that cell's next paragraph
+            if header is None or (index and any(_cell_of(rows[index - 1], cell) for cell in header if cell)):
+                continue
+            rows.insert(index, header)
+            rest = [box for box in rest if not any(box[0] is cell[0] for cell in header if cell)]
         carried = self._last  # the row that runs on from the page before, until something else starts
         # the header a browser repeats atop the page: what follows it still continues the row before
         repeated = bool(rows) and carried is not None and _words(rows[0]) == _words(self._header)
@@ -378,7 +386,8 @@ class _Cells:
         return True
 
     def _header_above(self, first: _Cluster, rest: list[list[Line]]) -> _Cluster | None:
-        """A lone bold box right above a table's first row, within its columns: its header row."""
+        """A lone bold box right above a row, within its columns: the header row of the table the
+        row starts (the page's first, or one after text between tables)."""
         top = min(cell[0].top for cell in first if cell)
         spans = [(min(line.x0 for line in cell), max(line.x1 for line in cell)) for cell in first if cell]
         height = max(line.bottom - line.top for cell in first for line in cell)
@@ -490,7 +499,11 @@ def _with_markers(lines: list[Line]) -> tuple[list[Line], set[int]]:
 
 def _dash_items(lines: list[Line]) -> list[Line]:
     """Lines that start with "- " or "* " where an item can start (after a sentence ended, another
-    item or a new box) are list items; a dash that wrapped onto a line's start is text."""
+    item, a new box, or a line that ended short of its box's right edge by more than the marker's
+    width: a line break, not a wrap) are list items; a dash that wrapped onto a line's start is text."""
+    rights: dict[tuple[int, int], float] = {}
+    for line in lines:
+        rights[line.box, line.page] = max(line.x1, rights.get((line.box, line.page), line.x1))
     out: list[Line] = []
     for line in lines:
         previous = out[-1] if out else None
@@ -499,6 +512,8 @@ def _dash_items(lines: list[Line]) -> list[Line]:
             or previous.bulleted
             or (previous.box, previous.page) != (line.box, line.page)
             or previous.text.rstrip().endswith((".", ":", ";", "!", "?"))
+            # the marker (about two characters with its space) would have fit after the line before
+            or previous.x1 + 2 * (line.x1 - line.x0) / max(len(line.text), 1) < rights[line.box, line.page]
         )
         if not line.bulleted and can_start and _DASH_START.match(line.text):
             line = replace(line, text=_DASH_START.sub("", line.text), bulleted=True)
@@ -598,7 +613,8 @@ def _without_running_lines(
 
     A running line (a header or footer, its page number aside) stands in the top or bottom tenth
     of a page that has text besides it, on at least half of three or more pages, in no table row
-    (``in_rows``: (page, box)). A page number stands alone as a page's first or last line.
+    (``in_rows``: (page, box)). A page number stands alone as a page's first or last line, with no
+    bullet beside it.
     """
 
     def zone(line: Line) -> bool:
@@ -621,9 +637,10 @@ def _without_running_lines(
             for line in page
             if not (zone(line) and key(line) in running and (line.page, line.box) not in in_rows)
         ]
-        while page and _PAGE_NUMBER.match(page[-1].text):
+        # a number with a bullet beside it is a list item ("• 0" votes), never a page number
+        while page and _PAGE_NUMBER.match(page[-1].text) and not page[-1].bulleted:
             page.pop()
-        while page and _PAGE_NUMBER.match(page[0].text):
+        while page and _PAGE_NUMBER.match(page[0].text) and not page[0].bulleted:
             page.pop(0)
         kept.append(page)
     return kept
