@@ -332,6 +332,12 @@ def test_list_directly_inside_list(tmp_path: Path) -> None:
     assert html_text(tmp_path, "<ul><li>a</li><ul><li>b</li></ul></ul>") == "- a\n  - b"
 
 
+def test_two_breaks_in_a_row_in_a_cell_part_its_paragraphs(tmp_path: Path) -> None:
+    body = "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>x<br><br>y<br>z</td></tr></table>"
+    # as Markdown writes the same cell: the empty line a browser shows is a paragraph's gap
+    assert html_text(tmp_path, body) == "| A | B |\n| --- | --- |\n| 1 | x<br><br>y<br>z |"
+
+
 def test_table_header_from_first_row_of_th(tmp_path: Path) -> None:
     body = "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td><p>x</p><p>y</p></td></tr></table>"
     # a cell's paragraphs kept as Markdown tables part them, so both read the same
