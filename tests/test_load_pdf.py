@@ -334,6 +334,28 @@ def test_items_in_a_cell_each_start_a_line_and_a_wrapped_dash_stays_text(tmp_pat
     )
 
 
+def test_a_line_break_in_a_cell_is_told_from_a_wrap_by_what_would_have_fit(tmp_path: Path) -> None:
+    # a line ends short of its column's widest line by more than the next line's first word: a
+    # <br> ended it; the widest line (here in the row above) wrapped, as its next word did not fit
+    page = b"\n".join(
+        [
+            *[_line(80, 700, 11, "Kind"), _line(250, 700, 11, "What")],
+            _line(80, 670, 11, "Contact"),
+            _line(250, 670, 11, "Your email,"),
+            _line(250, 656, 11, "your name, and"),
+            _line(250, 642, 11, "your phone number, which we keep while your"),
+            _line(250, 628, 11, "account stays open."),
+            *[_line(80, 600, 11, "Usage"), _line(250, 600, 11, "Pages,")],
+            _line(250, 586, 11, "clicks."),
+        ]
+    )
+    text = load(str(write(tmp_path, "breaks.pdf", build_pdf([page])))).original
+    assert text == (
+        "| Kind | What |\n| --- | --- |\n| Contact | Your email,<br>your name, and<br>your phone number, "
+        "which we keep while your account stays open. |\n| Usage | Pages,<br>clicks. |"
+    )
+
+
 def test_a_row_that_runs_onto_the_next_page_under_its_repeated_header_is_one_row(tmp_path: Path) -> None:
     def header(y: int) -> list[bytes]:
         return [_line(80, y, 11, "Kind"), _line(250, y, 11, "What")]
@@ -397,6 +419,32 @@ def test_a_lone_bold_box_above_a_later_table_on_the_page_is_its_header_row(tmp_p
         "| Contact | Your email. |\n\nFor each purpose:\n\n"
         "| Specification |  |\n| --- | --- |\n| Purpose | Running the service. |\n"
         "| Basis | Our contract with you. |"
+    )
+
+
+def test_a_table_under_a_lone_header_goes_on_across_a_page_break(tmp_path: Path) -> None:
+    # the browser repeats the lone bold header atop the next page; the cell cut by the page break
+    # goes on under it, and the rows after it are the same table's, not a new table
+    first = b"\n".join(
+        [
+            _line(72, 730, 11, "For each purpose:"),
+            _bold(100, 700, 11, "Specification"),
+            *[_line(80, 680, 11, "Purpose"), _line(250, 680, 11, "Running the service.")],
+            *[_line(80, 660, 11, "Data"), _line(250, 660, 11, "Your email,")],
+        ]
+    )
+    second = b"\n".join(
+        [
+            _bold(100, 740, 11, "Specification"),
+            _line(250, 720, 11, "your name."),
+            *[_line(80, 700, 11, "Basis"), _line(250, 700, 11, "Our contract with you.")],
+            *[_line(80, 680, 11, "Kept"), _line(250, 680, 11, "For a year.")],
+        ]
+    )
+    text = load(str(write(tmp_path, "resumed.pdf", build_pdf([first, second])))).original
+    assert text == (
+        "For each purpose:\n\n| Specification |  |\n| --- | --- |\n| Purpose | Running the service. |\n"
+        "| Data | Your email, your name. |\n| Basis | Our contract with you. |\n| Kept | For a year. |"
     )
 
 

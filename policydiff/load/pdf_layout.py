@@ -133,10 +133,12 @@ def document_text(pages: Iterable[list[Line]]) -> str:
     # … and its hyphenated compounds ("add-ons"), which a line break must not join into one word
     words |= {word.casefold() for line in lines for word in _COMPOUND.findall(line.text)}
     rows = _table_rows(lines)
+    rights = _column_rights({id(row): row for row in rows.values()}.values())
     leads = _run_in_leads(lines)
     written: set[int] = set()  # the table rows already written
     header, header_page = "", -1  # the first row of the last table, and its page
     table = -1  # the block of the table last written
+    resumed = -1  # the page the last table was seen to run onto
     for line in lines:
         row = rows.get((line.page, line.box))
         if row is not None:
@@ -144,9 +146,11 @@ def document_text(pages: Iterable[list[Line]]) -> str:
                 if current:
                     blocks.append(_joined(current, words))
                     current = []
-                text = row.markdown(words)
-                # the row after the last one written, with no other text between: the table goes on
-                going_on = row.number - 1 in written and bool(blocks) and table == len(blocks) - 1
+                text = row.markdown(words, rights[row.columns()])
+                # the row after the last one written, or the first on a page the table was seen to
+                # run onto, with no other text between: the table goes on
+                follows = row.number - 1 in written or resumed == row.page
+                going_on = follows and bool(blocks) and table == len(blocks) - 1
                 # a header row a browser repeats atop each page a table runs onto is not a row; the
                 # same header after other text starts a table of its own
                 repeated = text == header and row.page != header_page and table == len(blocks) - 1
@@ -159,6 +163,9 @@ def document_text(pages: Iterable[list[Line]]) -> str:
                 table = len(blocks) - 1
                 written.add(row.number)
                 kind, previous, heading = "", line, None
+            elif line.page > row.page and table == len(blocks) - 1 and not current:
+                # a row written already runs onto this page (its repeated header, a cell going on)
+                resumed = line.page
             continue
         level = levels.get(round(line.size))
         bold = level is None and id(line) not in leads and _bold_heading(line, previous, box_lines)
@@ -212,29 +219,62 @@ class _Row:
     page: int
     cells: tuple[tuple[Line, ...], ...]
 
-    def markdown(self, words: set[str]) -> str:
-        return "| " + " | ".join(_cell_text(cell, words) for cell in self.cells) + " |"
+    def markdown(self, words: set[str], rights: list[float]) -> str:
+        cells = (_cell_text(cell, words, right) for cell, right in zip(self.cells, rights, strict=True))
+        return "| " + " | ".join(cells) + " |"
+
+    def columns(self) -> tuple[int, ...]:
+        """Where its cells start: the rows of one table (or of tables laid out alike) share it."""
+        return tuple(round(min((line.x0 for line in cell), default=-1.0)) for cell in self.cells)
 
     def rule(self) -> str:
         return "\n" + "|" + " --- |" * len(self.cells)
 
 
-def _cell_text(cell: tuple[Line, ...], words: set[str]) -> str:
+def _cell_text(cell: tuple[Line, ...], words: set[str], right: float) -> str:
     """A cell on one line, as Markdown tables write one: its paragraphs (text boxes of their own on
-    one page) parted by ``<br><br>``, each list item in them after a ``<br>``, other lines joined.
-    (A single ``<br>`` elsewhere cannot be told from a wrapped line: the page does not say how wide
-    a cell's column was meant to be.)"""
-    paragraphs: list[list[list[str]]] = []  # a paragraph's items (and the text before them), by line
+    one page) parted by ``<br><br>``, a list item or a line after a line break after a ``<br>``,
+    wrapped lines joined. A line broke, rather than wrapped, where the next line's first word would
+    have fit after it before ``right``, the widest line of its column (the column's own edge is not
+    printed)."""
+    paragraphs: list[list[list[str]]] = []  # a paragraph's lines as written, each as printed
     for index, line in enumerate(cell):
         before = cell[index - 1] if index else None
         text = "- " + line.text if line.bulleted else line.text
-        if before is None or (before.page == line.page and before.box != line.box):
-            paragraphs.append([[text]])  # a page break is no paragraph break: the cell goes on
-        elif line.bulleted:
+        broke = before is not None and _broke(before, line, right)
+        # a page break is no break of its own: a line that broke before one starts a paragraph if
+        # the cell's lines before it were paragraphs (more than one), else the cell goes on
+        after_page = before is not None and before.page != line.page and broke and len(paragraphs) > 1
+        if before is None or (before.page == line.page and before.box != line.box) or after_page:
+            paragraphs.append([[text]])
+        elif line.bulleted or (broke and before is not None and before.page == line.page):
             paragraphs[-1].append([text])
         else:
             paragraphs[-1][-1].append(text)
     return "<br><br>".join("<br>".join(_joined(lines, words) for lines in items) for items in paragraphs)
+
+
+_FIT_MARGIN = 1.3  # a word's width guessed from its line's average character: room for error
+
+
+def _broke(before: Line, line: Line, right: float) -> bool:
+    """Whether a line break ended ``before``: ``line``'s first word would have fit after it, and a
+    browser or word processor wraps a word only when it does not (nor after a hyphen it set)."""
+    if before.text.endswith("-"):
+        return False
+    word = line.text.split(" ", 1)[0]
+    width = (line.x1 - line.x0) / max(len(line.text), 1) * (len(word) + 1) * _FIT_MARGIN
+    return before.x1 + width < right
+
+
+def _column_rights(rows: Iterable[_Row]) -> dict[tuple[int, ...], list[float]]:
+    """The right edge of each column's widest line, for the rows whose cells start alike."""
+    found: dict[tuple[int, ...], list[float]] = {}
+    for row in rows:
+        rights = found.setdefault(row.columns(), [0.0] * len(row.cells))
+        for index, cell in enumerate(row.cells):
+            rights[index] = max([rights[index], *(line.x1 for line in cell)])
+    return found
 
 
 _ROW_TOLERANCE = 3.0  # points between the tops of cells of one row
