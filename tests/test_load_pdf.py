@@ -317,8 +317,8 @@ def test_items_in_a_cell_each_start_a_line_and_a_wrapped_dash_stays_text(tmp_pat
         [
             *[_line(80, 700, 11, "Kind"), _line(250, 700, 11, "What")],
             _line(80, 670, 11, "Sharing"),
-            _line(250, 670, 11, "We may share your data when:"),
-            _line(250, 656, 11, "* a court orders it or a"),
+            _line(250, 670, 11, "We may share it when:"),
+            _line(250, 656, 11, "* a court orders us to, or a"),  # the widest: the next word wrapped
             _line(250, 642, 11, "regulator asks; or"),
             _line(250, 628, 11, "* you ask us to."),
             _line(72, 600, 11, "We work with partners in every country and in every"),
@@ -328,7 +328,7 @@ def test_items_in_a_cell_each_start_a_line_and_a_wrapped_dash_stays_text(tmp_pat
     text = load(str(write(tmp_path, "items.pdf", build_pdf([page])))).original
     assert text == (
         "| Kind | What |\n| --- | --- |\n"
-        "| Sharing | We may share your data when:<br>- a court orders it or a regulator asks; or<br>"
+        "| Sharing | We may share it when:<br>- a court orders us to, or a regulator asks; or<br>"
         "- you ask us to. |\n\n"
         "We work with partners in every country and in every - or nearly every - market."
     )

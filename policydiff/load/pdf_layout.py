@@ -57,6 +57,8 @@ class Line:
     page: int
     page_height: float
     bold_start: bool = False  # its first word is bold (a run-in bold lead that ends on this line)
+    first_word: float = 0.0  # the width of its first word as printed
+    space: float = 0.0  # the width of the space after it, where one is printed
 
 
 def page_lines(page: Any, number: int = 0) -> list[Line]:
@@ -86,6 +88,7 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
                 and shape.y1 <= text_line.y1 + 2
                 for shape in shapes
             )
+            first_word, space = _first_word(text_line)
             lines.append(
                 Line(
                     text=_BULLET_START.sub("", text),
@@ -100,9 +103,27 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
                     page=number,
                     page_height=page.height,
                     bold_start=bold_start,
+                    first_word=first_word,
+                    space=space,
                 )
             )
     return lines
+
+
+def _first_word(text_line: Any) -> tuple[float, float]:
+    """The width of a pdfminer line's first word (its first glyph to the last before a space) and of
+    the space after it, if the printer set one as a glyph (0 if not)."""
+    left = right = None
+    for item in text_line:
+        placed = hasattr(item, "x0")  # a layout's own character (LTAnno) has no place
+        if not item.get_text().strip():
+            if left is not None and right is not None:
+                return right - left, item.x1 - item.x0 if placed else 0.0
+            continue
+        if placed:
+            left = item.x0 if left is None else left
+            right = item.x1
+    return (0.0 if left is None or right is None else right - left), 0.0
 
 
 def document_text(pages: Iterable[list[Line]]) -> str:
@@ -254,17 +275,17 @@ def _cell_text(cell: tuple[Line, ...], words: set[str], right: float) -> str:
     return "<br><br>".join("<br>".join(_joined(lines, words) for lines in items) for items in paragraphs)
 
 
-_FIT_MARGIN = 1.3  # a word's width guessed from its line's average character: room for error
+_SPACE = 0.33  # a space's width in ems where none is printed: a little over most fonts' (0.25-0.32)
+_FIT_TOLERANCE = 0.1  # points: the widest line is the column's edge, or short of it
 
 
 def _broke(before: Line, line: Line, right: float) -> bool:
-    """Whether a line break ended ``before``: ``line``'s first word would have fit after it, and a
-    browser or word processor wraps a word only when it does not (nor after a hyphen it set)."""
-    if before.text.endswith("-"):
+    """Whether a line break ended ``before``: a space and ``line``'s first word would have fit after
+    it, and a browser or word processor wraps a word only when it does not (nor after a hyphen)."""
+    if before.text.endswith("-") or not line.first_word:
         return False
-    word = line.text.split(" ", 1)[0]
-    width = (line.x1 - line.x0) / max(len(line.text), 1) * (len(word) + 1) * _FIT_MARGIN
-    return before.x1 + width < right
+    space = before.space or line.space or _SPACE * line.size
+    return before.x1 + space + line.first_word <= right + _FIT_TOLERANCE
 
 
 def _column_rights(rows: Iterable[_Row]) -> dict[tuple[int, ...], list[float]]:
