@@ -285,7 +285,10 @@ def _table(table: Tag) -> list[_Block]:
         for cell in cells:
             texts.append(_cell(cell).replace("|", "\\|"))
             texts.extend([""] * (_int_attribute(cell, "colspan", 1) - 1))
-        if not any(texts):
+        # an empty header row stays, as Markdown and Word write a table whose labels sit in its first
+        # body row: the segmenter reads them as its header; other empty rows are spacing
+        kept = not lines and len(texts) > 1 and len(rows) > 1 and _is_header(row, cells)
+        if not any(texts) and not kept:
             continue
         lines.append("| " + " | ".join(texts) + " |")
         if len(lines) == 1 and _is_header(row, cells):
