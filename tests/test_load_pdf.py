@@ -312,7 +312,8 @@ def test_a_cells_second_paragraph_stays_in_its_cell(tmp_path: Path) -> None:
 
 def test_items_in_a_cell_each_start_a_line_and_a_wrapped_dash_stays_text(tmp_path: Path) -> None:
     # "<br>* item" in a cell: the second item follows a wrapped line that ends without a full stop,
-    # but short of the cell's edge, so a line break (not a wrap) put its asterisk first
+    # but short of the cell's edge, so a line break (not a wrap) put its asterisk first; the
+    # asterisk is the page's text and stays
     page = b"\n".join(
         [
             *[_line(80, 700, 11, "Kind"), _line(250, 700, 11, "What")],
@@ -321,15 +322,15 @@ def test_items_in_a_cell_each_start_a_line_and_a_wrapped_dash_stays_text(tmp_pat
             _line(250, 656, 11, "* a court orders us to, or a"),  # the widest: the next word wrapped
             _line(250, 642, 11, "regulator asks; or"),
             _line(250, 628, 11, "* you ask us to."),
-            _line(72, 600, 11, "We work with partners in every country and in every"),
-            _line(72, 586, 11, "- or nearly every - market."),  # the line above is full: a wrap
+            _line(72, 540, 11, "We work with partners in every country and in every"),
+            _line(72, 526, 11, "- or nearly every - market."),  # the line above is full: a wrap
         ]
     )
     text = load(str(write(tmp_path, "items.pdf", build_pdf([page])))).original
     assert text == (
         "| Kind | What |\n| --- | --- |\n"
-        "| Sharing | We may share it when:<br>- a court orders us to, or a regulator asks; or<br>"
-        "- you ask us to. |\n\n"
+        "| Sharing | We may share it when:<br>* a court orders us to, or a regulator asks; or<br>"
+        "* you ask us to. |\n\n"
         "We work with partners in every country and in every - or nearly every - market."
     )
 

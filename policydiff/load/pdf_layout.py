@@ -59,6 +59,7 @@ class Line:
     bold_start: bool = False  # its first word is bold (a run-in bold lead that ends on this line)
     first_word: float = 0.0  # the width of its first word as printed
     space: float = 0.0  # the width of the space after it, where one is printed
+    marker: str = ""  # the bullet character it starts with, as printed ("" for a drawn bullet)
 
 
 def page_lines(page: Any, number: int = 0) -> list[Line]:
@@ -92,6 +93,7 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
             lines.append(
                 Line(
                     text=_BULLET_START.sub("", text),
+                    marker=text[0] if _BULLET_START.match(text) else "",
                     x0=text_line.x0,
                     x1=text_line.x1,
                     top=page.height - text_line.y1,
@@ -261,7 +263,9 @@ def _cell_text(cell: tuple[Line, ...], words: set[str], right: float) -> str:
     paragraphs: list[list[list[str]]] = []  # a paragraph's lines as written, each as printed
     for index, line in enumerate(cell):
         before = cell[index - 1] if index else None
-        text = "- " + line.text if line.bulleted else line.text
+        # the bullet as printed: a character the page shows stays ("* item" as the web page's text
+        # has it), a drawn one is a list's, which the web page and Word readers write "- "
+        text = f"{line.marker or '-'} {line.text}" if line.bulleted else line.text
         broke = before is not None and _broke(before, line, right)
         # a page break is no break of its own: a line that broke before one starts a paragraph if
         # the cell's lines before it were paragraphs (more than one), else the cell goes on
@@ -577,7 +581,7 @@ def _dash_items(lines: list[Line]) -> list[Line]:
             or previous.x1 + 2 * (line.x1 - line.x0) / max(len(line.text), 1) < rights[line.box, line.page]
         )
         if not line.bulleted and can_start and _DASH_START.match(line.text):
-            line = replace(line, text=_DASH_START.sub("", line.text), bulleted=True)
+            line = replace(line, text=_DASH_START.sub("", line.text), bulleted=True, marker=line.text[0])
         out.append(line)
     return out
 
