@@ -255,6 +255,9 @@ def test_read_text_keeps_what_a_reader_reads() -> None:
     )
     assert read_text("| Who | Why |\n| --- | :---: |\n| Stripe | payments |") == "Who Why Stripe payments"
     assert read_text("> * quoted item") == "quoted item"
+    # a bullet printed as a character ("• item" in a page's text, a PDF's list) marks an item as "- " does
+    assert read_text("• Call us; or\n■ write to us.") == read_text("- Call us; or\n- write to us.")
+    assert read_text("Us • them") == "Us • them"
     # what is no markup stays: arithmetic, identifiers, hyphenated words, numbering
     assert read_text("5 * 3 = 15 for snake_case_name and opt-in, (a) first") == (
         "5 * 3 = 15 for snake_case_name and opt-in, (a) first"
