@@ -335,6 +335,27 @@ def test_items_in_a_cell_each_start_a_line_and_a_wrapped_dash_stays_text(tmp_pat
     )
 
 
+def test_an_asterisk_after_a_full_line_of_an_asterisk_item_starts_the_next_item(tmp_path: Path) -> None:
+    # the item's wrapped line fills its column and ends without a full stop: only the marker, the
+    # same as its item's, says that "* " starts the next item rather than wrapping onto the line
+    page = b"\n".join(
+        [
+            *[_line(80, 700, 11, "Kind"), _line(250, 700, 11, "What")],
+            _line(80, 670, 11, "Account"),
+            _line(250, 670, 11, "* Your email"),
+            _line(250, 656, 11, "* Payment and identity"),
+            _line(250, 642, 11, "verification data we hold"),
+            _line(250, 628, 11, "* Content you post"),
+            *[_line(80, 600, 11, "Usage"), _line(250, 600, 11, "Pages.")],
+        ]
+    )
+    text = load(str(write(tmp_path, "asterisks.pdf", build_pdf([page])))).original
+    assert text == (
+        "| Kind | What |\n| --- | --- |\n| Account | * Your email<br>* Payment and identity verification"
+        " data we hold<br>* Content you post |\n| Usage | Pages. |"
+    )
+
+
 def test_a_line_break_in_a_cell_is_told_from_a_wrap_by_what_would_have_fit(tmp_path: Path) -> None:
     # a line ends short of its column's widest line by more than the next line's first word: a
     # <br> ended it; the widest line (here in the row above) wrapped, as its next word did not fit

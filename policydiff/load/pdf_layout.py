@@ -564,12 +564,14 @@ def _with_markers(lines: list[Line]) -> tuple[list[Line], set[int]]:
 
 def _dash_items(lines: list[Line]) -> list[Line]:
     """Lines that start with "- " or "* " where an item can start (after a sentence ended, another
-    item, a new box, or a line that ended short of its box's right edge by more than the marker's
-    width: a line break, not a wrap) are list items; a dash that wrapped onto a line's start is text."""
+    item, a new box, a line that ended short of its box's widest line by more than a space and the
+    marker: a line break, not a wrap, or in an item that started with the same marker) are list
+    items; a dash that wrapped onto a line's start is text."""
     rights: dict[tuple[int, int], float] = {}
     for line in lines:
         rights[line.box, line.page] = max(line.x1, rights.get((line.box, line.page), line.x1))
     out: list[Line] = []
+    markers: dict[tuple[int, int], str] = {}  # the marker of the last item of each box
     for line in lines:
         previous = out[-1] if out else None
         can_start = (
@@ -577,11 +579,15 @@ def _dash_items(lines: list[Line]) -> list[Line]:
             or previous.bulleted
             or (previous.box, previous.page) != (line.box, line.page)
             or previous.text.rstrip().endswith((".", ":", ";", "!", "?"))
-            # the marker (about two characters with its space) would have fit after the line before
-            or previous.x1 + 2 * (line.x1 - line.x0) / max(len(line.text), 1) < rights[line.box, line.page]
+            # the marker would have fit after the line before: a line break, not a wrap
+            or _broke(previous, line, rights[line.box, line.page])
+            # the marker of the item this line would end: the list's next item
+            or markers.get((line.box, line.page)) == line.text[:1]
         )
         if not line.bulleted and can_start and _DASH_START.match(line.text):
             line = replace(line, text=_DASH_START.sub("", line.text), bulleted=True, marker=line.text[0])
+        if line.bulleted:
+            markers[line.box, line.page] = line.marker
         out.append(line)
     return out
 
