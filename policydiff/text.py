@@ -341,7 +341,7 @@ def mask_links(text: str) -> str:
 
 
 _LINK_TARGETS = re.compile(r"\[([^\]]*)\]\(\s*([^()\s]+)")
-_LINE_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}(?:[ \t]+|$)|[-*+•▪◦●○■][ \t]+|>[ \t]?)+")
+_LINE_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}(?:[ \t]+|$)|[-*+][ \t]+|>[ \t]?)+")
 # "1. * item" (Markdown) and "1. - item": a numbered item that holds a bulleted one; the number is text
 _NUMBERED_BULLET = re.compile(r"(?m)^(\s*\d{1,3}[.)][ \t]+)[-*+][ \t]+")
 RULE_LINE = re.compile(r"(?m)^[ \t]*(?:[=\-*_][ \t]*){3,}$")  # a setext underline or a thematic break
