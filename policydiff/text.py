@@ -351,7 +351,7 @@ _BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _SCHEME = re.compile(r"^(?:mailto:|https?://)", re.IGNORECASE)
 MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _ESCAPED = re.compile("[\U000f0000-\U000f00ff]")
-_CODE_SPAN = re.compile(
+CODE_SPAN = re.compile(
     r"(?<!`)(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)"
 )  # a browser shows a code span's text without its ticks
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
@@ -367,7 +367,7 @@ def read_text(text: str) -> str:
     text = _BR.sub("\n", text)  # a line break inside a table cell, as Markdown tables write it
     text = MD_IMAGE.sub(" ", text)  # an image's alt text is not the page's text (HTML drops images)
     text = MD_LINK.sub(r"\1", text)
-    text = _CODE_SPAN.sub(r"\2", text) if "`" in text else text
+    text = CODE_SPAN.sub(r"\2", text) if "`" in text else text
     text = TABLE_RULE.sub(" ", text)
     text = RULE_LINE.sub(" ", text)
     text = _LINE_MARK.sub("", text)
