@@ -31,7 +31,9 @@ _NUMBERED = re.compile(
     r"|\([a-z]\)|[IVXLC]{1,6}\.|[A-Z]\.)\s*(\S.*)$"
 )
 _BOLD_HEADING = re.compile(r"^(?:\*\*|__)([^*_].*?)(?:\*\*|__):?$")
-_DEFINITION = re.compile(r"^(\*{0,2}[A-Z0-9][^:;.!?\n]{0,70}?\*{0,2}):(?!//)\s*(\S.*)$")
+# the label may be set in bold or italics, or the whole line in italics ("_Last updated: 1 May_"), as a
+# web page's reader writes the same line without its italics
+_DEFINITION = re.compile(r"^([*_]{0,3}[A-Z0-9][^:;.!?\n]{0,70}?[*_]{0,3}):(?!//)\s*(\S.*)$")
 _SENTENCE_END = ".;:,!"
 MAX_SECTION_DEPTH = 32
 """Sections nest at most this deep: a deeper heading ("1.1.1.…" 500 levels down) opens beside the

@@ -356,18 +356,23 @@ _BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _SCHEME = re.compile(r"^(?:mailto:|https?://)", re.IGNORECASE)
 MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _ESCAPED = re.compile("[\U000f0000-\U000f00ff]")
+CODE_SPAN = re.compile(
+    r"(?<!`)(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)"
+)  # a browser shows a code span's text without its ticks
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 
 def read_text(text: str) -> str:
     """What a reader reads of a clause, whatever format it came from: the words and punctuation,
-    without Markdown's headings marks, bullets, emphasis, table borders, escapes or link syntax."""
+    without Markdown's headings marks, bullets, emphasis, code ticks, table borders, escapes or link
+    syntax."""
     # an escaped character is text, never markup: set aside (in the private use area) while the
     # markup goes, then put back
     text = MD_ESCAPE.sub(lambda m: chr(0xF0000 + ord(m.group(1))), text)
     text = _BR.sub("\n", text)  # a line break inside a table cell, as Markdown tables write it
     text = MD_IMAGE.sub(" ", text)  # an image's alt text is not the page's text (HTML drops images)
     text = MD_LINK.sub(r"\1", text)
+    text = CODE_SPAN.sub(r"\2", text) if "`" in text else text
     text = TABLE_RULE.sub(" ", text)
     text = RULE_LINE.sub(" ", text)
     text = _LINE_MARK.sub("", text)

@@ -16,6 +16,8 @@ from helpers import CORPUS, corpus_pair_count, needs_shared
 
 from policydiff.errors import InputError
 from policydiff.load import KINDS_BY_SUFFIX, LOADERS, describe, load
+from policydiff.model import ClauseKind
+from policydiff.segment import segment
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"
@@ -330,6 +332,27 @@ def test_nested_list_indentation(tmp_path: Path) -> None:
 
 def test_list_directly_inside_list(tmp_path: Path) -> None:
     assert html_text(tmp_path, "<ul><li>a</li><ul><li>b</li></ul></ul>") == "- a\n  - b"
+
+
+def test_two_breaks_in_a_row_in_a_cell_part_its_paragraphs(tmp_path: Path) -> None:
+    body = "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>x<br><br>y<br>z</td></tr></table>"
+    # as Markdown writes the same cell: the empty line a browser shows is a paragraph's gap
+    assert html_text(tmp_path, body) == "| A | B |\n| --- | --- |\n| 1 | x<br><br>y<br>z |"
+
+
+def test_an_empty_header_row_stays_above_the_labels_row(tmp_path: Path) -> None:
+    body = (
+        "<table><thead><tr><th></th><th></th></tr></thead><tbody><tr><td><b>Data</b></td><td><b>Shared with"
+        "</b></td></tr><tr><td>Email</td><td>Our host</td></tr><tr><td></td><td></td></tr></tbody></table>"
+    )
+    # as Markdown and Word write it, so the labels row is the header the segmenter gives each row
+    text = html_text(tmp_path, body)
+    assert text == "|  |  |\n| --- | --- |\n| **Data** | **Shared with** |\n| Email | Our host |"
+    leaves = segment(load(str(write(tmp_path, "page.html", page(body))))).leaves()
+    assert [row.context for row in leaves if row.kind is ClauseKind.ROW] == [
+        None,
+        "**Data** | **Shared with**",
+    ]
 
 
 def test_table_header_from_first_row_of_th(tmp_path: Path) -> None:

@@ -516,6 +516,41 @@ def test_a_cells_line_breaks_and_paragraphs_read_as_the_html_loader_writes_them(
     assert row in load(str(html)).text
 
 
+def test_two_line_breaks_in_a_row_part_paragraphs_as_a_web_page_shows_them(tmp_path: Path) -> None:
+    """Two breaks in a row leave an empty line: in a cell it parts the cell's paragraphs
+    (``<br><br>``), in the body it parts two paragraphs, as the same text on a web page."""
+    document = docx.Document()
+    body = document.add_paragraph("We keep your email,")
+    body.add_run().add_break()
+    body.add_run().add_break()
+    body.add_run("and your name for a year.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Data", "Kept"
+    table.cell(1, 0).text = "Email"
+    first = table.cell(1, 1).paragraphs[0]
+    for index, words in enumerate(("For a year,", "or less,", "until you leave.")):
+        if index:
+            first.add_run().add_break()
+        if index == 1:
+            first.add_run().add_break()
+        first.add_run(words)
+    path = tmp_path / "breaks.docx"
+    document.save(str(path))
+    html = tmp_path / "breaks.html"
+    html.write_text(
+        "<p>We keep your email,<br><br>and your name for a year.</p>"
+        "<table><tr><th>Data</th><th>Kept</th></tr><tr><td>Email</td>"
+        "<td>For a year,<br><br>or less,<br>until you leave.</td></tr></table>",
+        encoding="utf-8",
+    )
+    expected = (
+        "We keep your email,\n\nand your name for a year.\n\n| Data | Kept |\n| --- | --- |\n"
+        "| Email | For a year,<br><br>or less,<br>until you leave. |"
+    )
+    assert load(str(path)).text == expected
+    assert load(str(html)).text == expected
+
+
 def test_an_empty_first_row_stays_the_tables_empty_header(tmp_path: Path) -> None:
     """A web page's table with its labels in the first body row, saved as Word: the empty row
     over them stays, so the .docx reads as the page's Markdown does."""

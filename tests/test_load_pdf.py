@@ -260,6 +260,19 @@ def test_a_printed_layout_reads_as_the_document_it_came_from(tmp_path: Path) -> 
     )
 
 
+def test_a_bulleted_number_at_a_pages_end_is_an_item_not_a_page_number(tmp_path: Path) -> None:
+    first = b"\n".join(
+        [
+            _line(72, 700, 11, "Votes on each answer:"),
+            *[_dot(80, 683), _line(92, 680, 11, "12")],
+            *[_dot(80, 43), _line(92, 40, 11, "0")],  # the page's last line, where page numbers stand
+        ]
+    )
+    second = b"\n".join([_line(72, 700, 11, "That is all."), _line(300, 40, 9, "2")])
+    text = load(str(write(tmp_path, "votes.pdf", build_pdf([first, second])))).original
+    assert text == "Votes on each answer:\n\n- 12\n\n- 0\n\nThat is all."
+
+
 def test_dashed_items_nest_by_their_indentation(tmp_path: Path) -> None:
     page = b"\n".join(
         [
@@ -294,6 +307,74 @@ def test_a_cells_second_paragraph_stays_in_its_cell(tmp_path: Path) -> None:
         "We collect these kinds of data:\n\n| Kind | What |\n| --- | --- |\n"
         "| Usage data | Pages you visit.<br><br>Time spent on each page. |\n| Contact | Your email. |\n\n"
         "We keep them for a year."
+    )
+
+
+def test_items_in_a_cell_each_start_a_line_and_a_wrapped_dash_stays_text(tmp_path: Path) -> None:
+    # "<br>* item" in a cell: the second item follows a wrapped line that ends without a full stop,
+    # but short of the cell's edge, so a line break (not a wrap) put its asterisk first; the
+    # asterisk is the page's text and stays
+    page = b"\n".join(
+        [
+            *[_line(80, 700, 11, "Kind"), _line(250, 700, 11, "What")],
+            _line(80, 670, 11, "Sharing"),
+            _line(250, 670, 11, "We may share it when:"),
+            _line(250, 656, 11, "* a court orders us to, or a"),  # the widest: the next word wrapped
+            _line(250, 642, 11, "regulator asks; or"),
+            _line(250, 628, 11, "* you ask us to."),
+            _line(72, 540, 11, "We work with partners in every country and in every"),
+            _line(72, 526, 11, "- or nearly every - market."),  # the line above is full: a wrap
+        ]
+    )
+    text = load(str(write(tmp_path, "items.pdf", build_pdf([page])))).original
+    assert text == (
+        "| Kind | What |\n| --- | --- |\n"
+        "| Sharing | We may share it when:<br>* a court orders us to, or a regulator asks; or<br>"
+        "* you ask us to. |\n\n"
+        "We work with partners in every country and in every - or nearly every - market."
+    )
+
+
+def test_an_asterisk_after_a_full_line_of_an_asterisk_item_starts_the_next_item(tmp_path: Path) -> None:
+    # the item's wrapped line fills its column and ends without a full stop: only the marker, the
+    # same as its item's, says that "* " starts the next item rather than wrapping onto the line
+    page = b"\n".join(
+        [
+            *[_line(80, 700, 11, "Kind"), _line(250, 700, 11, "What")],
+            _line(80, 670, 11, "Account"),
+            _line(250, 670, 11, "* Your email"),
+            _line(250, 656, 11, "* Payment and identity"),
+            _line(250, 642, 11, "verification data we hold"),
+            _line(250, 628, 11, "* Content you post"),
+            *[_line(80, 600, 11, "Usage"), _line(250, 600, 11, "Pages.")],
+        ]
+    )
+    text = load(str(write(tmp_path, "asterisks.pdf", build_pdf([page])))).original
+    assert text == (
+        "| Kind | What |\n| --- | --- |\n| Account | * Your email<br>* Payment and identity verification"
+        " data we hold<br>* Content you post |\n| Usage | Pages. |"
+    )
+
+
+def test_a_line_break_in_a_cell_is_told_from_a_wrap_by_what_would_have_fit(tmp_path: Path) -> None:
+    # a line ends short of its column's widest line by more than the next line's first word: a
+    # <br> ended it; the widest line (here in the row above) wrapped, as its next word did not fit
+    page = b"\n".join(
+        [
+            *[_line(80, 700, 11, "Kind"), _line(250, 700, 11, "What")],
+            _line(80, 670, 11, "Contact"),
+            _line(250, 670, 11, "Your email,"),
+            _line(250, 656, 11, "your name, and"),
+            _line(250, 642, 11, "your phone number, which we keep while your"),
+            _line(250, 628, 11, "account stays open."),
+            *[_line(80, 600, 11, "Usage"), _line(250, 600, 11, "Pages,")],
+            _line(250, 586, 11, "clicks."),
+        ]
+    )
+    text = load(str(write(tmp_path, "breaks.pdf", build_pdf([page])))).original
+    assert text == (
+        "| Kind | What |\n| --- | --- |\n| Contact | Your email,<br>your name, and<br>your phone number, "
+        "which we keep while your account stays open. |\n| Usage | Pages,<br>clicks. |"
     )
 
 
@@ -336,6 +417,56 @@ def test_a_lone_bold_box_above_a_table_is_its_header_row(tmp_path: Path) -> None
     assert text == (
         "| Specification |  |\n| --- | --- |\n| Purpose | Running the service. |\n"
         "| Basis | Our contract with you. |"
+    )
+
+
+def test_a_lone_bold_box_above_a_later_table_on_the_page_is_its_header_row(tmp_path: Path) -> None:
+    # the page's first table has a header of its own; the second, after text, has a lone bold one
+    # (centred over its first column); a bold box under a row, at its cell's edge, stays in the cell
+    page = b"\n".join(
+        [
+            *[_line(80, 720, 11, "Kind"), _line(250, 720, 11, "What")],
+            *[_line(80, 700, 11, "Usage"), _line(250, 700, 11, "Pages you visit.")],
+            _bold(250, 680, 11, "Kept short"),
+            *[_line(80, 655, 11, "Contact"), _line(250, 655, 11, "Your email.")],
+            _line(72, 630, 11, "For each purpose:"),
+            _bold(100, 600, 11, "Specification"),
+            *[_line(80, 580, 11, "Purpose"), _line(250, 580, 11, "Running the service.")],
+            *[_line(80, 560, 11, "Basis"), _line(250, 560, 11, "Our contract with you.")],
+        ]
+    )
+    text = load(str(write(tmp_path, "later.pdf", build_pdf([page])))).original
+    assert text == (
+        "| Kind | What |\n| --- | --- |\n| Usage | Pages you visit.<br><br>Kept short |\n"
+        "| Contact | Your email. |\n\nFor each purpose:\n\n"
+        "| Specification |  |\n| --- | --- |\n| Purpose | Running the service. |\n"
+        "| Basis | Our contract with you. |"
+    )
+
+
+def test_a_table_under_a_lone_header_goes_on_across_a_page_break(tmp_path: Path) -> None:
+    # the browser repeats the lone bold header atop the next page; the cell cut by the page break
+    # goes on under it, and the rows after it are the same table's, not a new table
+    first = b"\n".join(
+        [
+            _line(72, 730, 11, "For each purpose:"),
+            _bold(100, 700, 11, "Specification"),
+            *[_line(80, 680, 11, "Purpose"), _line(250, 680, 11, "Running the service.")],
+            *[_line(80, 660, 11, "Data"), _line(250, 660, 11, "Your email,")],
+        ]
+    )
+    second = b"\n".join(
+        [
+            _bold(100, 740, 11, "Specification"),
+            _line(250, 720, 11, "your name."),
+            *[_line(80, 700, 11, "Basis"), _line(250, 700, 11, "Our contract with you.")],
+            *[_line(80, 680, 11, "Kept"), _line(250, 680, 11, "For a year.")],
+        ]
+    )
+    text = load(str(write(tmp_path, "resumed.pdf", build_pdf([first, second])))).original
+    assert text == (
+        "For each purpose:\n\n| Specification |  |\n| --- | --- |\n| Purpose | Running the service. |\n"
+        "| Data | Your email, your name. |\n| Basis | Our contract with you. |\n| Kept | For a year. |"
     )
 
 

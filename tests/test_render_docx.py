@@ -588,6 +588,14 @@ def test_the_redline_shows_the_published_text_with_word_lists_bold_links_and_tab
     assert "then deleted" in "".join(kept.itertext()) and not list(table.iter(f"{W}tab"))
 
 
+def test_a_code_span_shows_its_text_without_its_ticks() -> None:
+    old_text = "We log lines such as `10.0.0.1 - GET /` for a week.\n"
+    new_text = "We log lines such as ``10.0.0.1 - GET /`x` `` for a month.\n"
+    _, old, new, data = redline(document(old_text), document(new_text))
+    assert_round_trips(old, new, data)
+    assert " ".join(view(data, accept=True)) == "We log lines such as 10.0.0.1 - GET /`x` for a month."
+
+
 def test_a_table_that_changed_its_number_of_columns_round_trips() -> None:
     """A one-column table (and the heading above it) merged into a two-column header row: word
     edits across header rules of different widths cannot be tracked cell by cell (hypothesis)."""

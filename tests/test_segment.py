@@ -244,6 +244,12 @@ def test_label_text_definitions() -> None:
     assert long_label.leaves()[0].kind is ClauseKind.PARAGRAPH
 
 
+def test_a_label_in_italics_is_a_definition_as_without_them() -> None:
+    # a web page's reader drops italics: "_Effective: 1 May 2026_" reads as it does without them
+    for text in ("_Effective: 1 May 2026_\n", "*Effective:* 1 May 2026\n", "Effective: 1 May 2026\n"):
+        assert [leaf.kind for leaf in outline_of(text).leaves()] == [ClauseKind.DEFINITION]
+
+
 def test_bullets_and_definitions_share_one_counter() -> None:
     outline = outline_of("- Plain item\n- Label: text\n- Another item\n")
     assert [(leaf.path, leaf.kind.value) for leaf in outline.leaves()] == [

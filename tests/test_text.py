@@ -268,6 +268,12 @@ def test_read_text_keeps_what_a_reader_reads() -> None:
     )
     assert read_text("| Who | Why |\n| --- | :---: |\n| Stripe | payments |") == "Who Why Stripe payments"
     assert read_text("> * quoted item") == "quoted item"
+    # a code span shows its text without its ticks; a lone tick is text
+    assert (
+        read_text("The line ``a `b` c`` and `127.0.0.1` are logged")
+        == "The line a `b` c and 127.0.0.1 are logged"
+    )
+    assert read_text("It`s kept") == "It`s kept"
     # what is no markup stays: arithmetic, identifiers, hyphenated words, numbering
     assert read_text("5 * 3 = 15 for snake_case_name and opt-in, (a) first") == (
         "5 * 3 = 15 for snake_case_name and opt-in, (a) first"

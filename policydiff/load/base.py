@@ -5,7 +5,7 @@ from __future__ import annotations
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from policydiff.limits import Limits
@@ -65,3 +65,18 @@ def failure(error: BaseException, *, kind: bool = True) -> str:
         message = f"{name}: {message}" if message else name
     message = message or type(error).__name__
     return message if len(message) <= 200 else message[:199] + "…"
+
+
+def cell_lines(lines: Iterable[str]) -> str:
+    """A table cell's lines (stripped; an empty one where two breaks stand in a row) on one line, as
+    Markdown tables write them: ``<br>`` between lines, ``<br><br>`` across an empty line, which a
+    browser shows as a paragraph's gap."""
+    out, gap = "", False
+    for line in lines:
+        if not line:
+            gap = bool(out)
+        elif out:
+            out, gap = out + ("<br><br>" if gap else "<br>") + line, False
+        else:
+            out = line
+    return out

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from policydiff.errors import InputError
 from policydiff.limits import Limits, over
-from policydiff.load.base import DAMAGED_FILE_ERRORS, Loaded, LoadOptions, failure
+from policydiff.load.base import DAMAGED_FILE_ERRORS, Loaded, LoadOptions, cell_lines, failure
 from policydiff.load.sniff import ZIP_MAGIC
 
 if TYPE_CHECKING:
@@ -516,10 +516,8 @@ class _Reader:
 
 def _cell_text(blocks: Iterable[str]) -> str:
     """A table cell on one line, as the HTML loader and Markdown tables write one: ``<br>``
-    between its lines, ``<br><br>`` between its paragraphs."""
-    texts = (
-        "<br>".join(" ".join(line.split()) for line in block.split("\n") if line.strip()) for block in blocks
-    )
+    between its lines, ``<br><br>`` between its paragraphs (and across two breaks in a row)."""
+    texts = (cell_lines(" ".join(line.split()) for line in block.split("\n")) for block in blocks)
     return "<br><br>".join(text for text in texts if text)
 
 
@@ -594,5 +592,11 @@ def _wrap_bold(text: str) -> str:
 
 
 def _lines(text: str) -> str:
-    """A paragraph's non-blank lines, trimmed: a soft line break stays a line, never a new block."""
-    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
+    """A paragraph's lines, trimmed: a soft line break stays a line; two in a row leave one empty
+    line, a paragraph's gap, as a browser shows them and the HTML and Markdown readers read them."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip("\n")

@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
+from policydiff.load.base import cell_lines
+
 DEEP_TEXT = "policydiff-deep-text"
 """The text of elements nested too deep to build (``html_parse``): one line per block they held."""
 _HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
@@ -197,11 +199,8 @@ def _flat(tag: Tag) -> str:
 
 def _cell(tag: Tag) -> str:
     """A table cell on one line, its line breaks and paragraphs kept as Markdown tables write
-    them: ``<br>`` between lines, ``<br><br>`` between paragraphs."""
-    blocks = (
-        "<br>".join(line.strip() for line in block.text.split("\n") if line.strip())
-        for block in _blocks(tag, 0)
-    )
+    them: ``<br>`` between lines, ``<br><br>`` between paragraphs (and across two breaks in a row)."""
+    blocks = (cell_lines(line.strip() for line in block.text.split("\n")) for block in _blocks(tag, 0))
     return "<br><br>".join(block for block in blocks if block)
 
 
@@ -286,7 +285,10 @@ def _table(table: Tag) -> list[_Block]:
         for cell in cells:
             texts.append(_cell(cell).replace("|", "\\|"))
             texts.extend([""] * (_int_attribute(cell, "colspan", 1) - 1))
-        if not any(texts):
+        # an empty header row stays, as Markdown and Word write a table whose labels sit in its first
+        # body row: the segmenter reads them as its header; other empty rows are spacing
+        kept = not lines and len(texts) > 1 and len(rows) > 1 and _is_header(row, cells)
+        if not any(texts) and not kept:
             continue
         lines.append("| " + " | ".join(texts) + " |")
         if len(lines) == 1 and _is_header(row, cells):

@@ -57,6 +57,9 @@ class Line:
     page: int
     page_height: float
     bold_start: bool = False  # its first word is bold (a run-in bold lead that ends on this line)
+    first_word: float = 0.0  # the width of its first word as printed
+    space: float = 0.0  # the width of the space after it, where one is printed
+    marker: str = ""  # the bullet character it starts with, as printed ("" for a drawn bullet)
 
 
 def page_lines(page: Any, number: int = 0) -> list[Line]:
@@ -86,9 +89,11 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
                 and shape.y1 <= text_line.y1 + 2
                 for shape in shapes
             )
+            first_word, space = _first_word(text_line)
             lines.append(
                 Line(
                     text=_BULLET_START.sub("", text),
+                    marker=text[0] if _BULLET_START.match(text) else "",
                     x0=text_line.x0,
                     x1=text_line.x1,
                     top=page.height - text_line.y1,
@@ -100,9 +105,27 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
                     page=number,
                     page_height=page.height,
                     bold_start=bold_start,
+                    first_word=first_word,
+                    space=space,
                 )
             )
     return lines
+
+
+def _first_word(text_line: Any) -> tuple[float, float]:
+    """The width of a pdfminer line's first word (its first glyph to the last before a space) and of
+    the space after it, if the printer set one as a glyph (0 if not)."""
+    left = right = None
+    for item in text_line:
+        placed = hasattr(item, "x0")  # a layout's own character (LTAnno) has no place
+        if not item.get_text().strip():
+            if left is not None and right is not None:
+                return right - left, item.x1 - item.x0 if placed else 0.0
+            continue
+        if placed:
+            left = item.x0 if left is None else left
+            right = item.x1
+    return (0.0 if left is None or right is None else right - left), 0.0
 
 
 def document_text(pages: Iterable[list[Line]]) -> str:
@@ -133,10 +156,12 @@ def document_text(pages: Iterable[list[Line]]) -> str:
     # … and its hyphenated compounds ("add-ons"), which a line break must not join into one word
     words |= {word.casefold() for line in lines for word in _COMPOUND.findall(line.text)}
     rows = _table_rows(lines)
+    rights = _column_rights({id(row): row for row in rows.values()}.values())
     leads = _run_in_leads(lines)
     written: set[int] = set()  # the table rows already written
     header, header_page = "", -1  # the first row of the last table, and its page
     table = -1  # the block of the table last written
+    resumed = -1  # the page the last table was seen to run onto
     for line in lines:
         row = rows.get((line.page, line.box))
         if row is not None:
@@ -144,9 +169,11 @@ def document_text(pages: Iterable[list[Line]]) -> str:
                 if current:
                     blocks.append(_joined(current, words))
                     current = []
-                text = row.markdown(words)
-                # the row after the last one written, with no other text between: the table goes on
-                going_on = row.number - 1 in written and bool(blocks) and table == len(blocks) - 1
+                text = row.markdown(words, rights[row.columns()])
+                # the row after the last one written, or the first on a page the table was seen to
+                # run onto, with no other text between: the table goes on
+                follows = row.number - 1 in written or resumed == row.page
+                going_on = follows and bool(blocks) and table == len(blocks) - 1
                 # a header row a browser repeats atop each page a table runs onto is not a row; the
                 # same header after other text starts a table of its own
                 repeated = text == header and row.page != header_page and table == len(blocks) - 1
@@ -159,6 +186,9 @@ def document_text(pages: Iterable[list[Line]]) -> str:
                 table = len(blocks) - 1
                 written.add(row.number)
                 kind, previous, heading = "", line, None
+            elif line.page > row.page and table == len(blocks) - 1 and not current:
+                # a row written already runs onto this page (its repeated header, a cell going on)
+                resumed = line.page
             continue
         level = levels.get(round(line.size))
         bold = level is None and id(line) not in leads and _bold_heading(line, previous, box_lines)
@@ -212,25 +242,64 @@ class _Row:
     page: int
     cells: tuple[tuple[Line, ...], ...]
 
-    def markdown(self, words: set[str]) -> str:
-        return "| " + " | ".join(_cell_text(cell, words) for cell in self.cells) + " |"
+    def markdown(self, words: set[str], rights: list[float]) -> str:
+        cells = (_cell_text(cell, words, right) for cell, right in zip(self.cells, rights, strict=True))
+        return "| " + " | ".join(cells) + " |"
+
+    def columns(self) -> tuple[int, ...]:
+        """Where its cells start: the rows of one table (or of tables laid out alike) share it."""
+        return tuple(round(min((line.x0 for line in cell), default=-1.0)) for cell in self.cells)
 
     def rule(self) -> str:
         return "\n" + "|" + " --- |" * len(self.cells)
 
 
-def _cell_text(cell: tuple[Line, ...], words: set[str]) -> str:
+def _cell_text(cell: tuple[Line, ...], words: set[str], right: float) -> str:
     """A cell on one line, as Markdown tables write one: its paragraphs (text boxes of their own on
-    one page) parted by ``<br><br>``, the lines of each joined. (A single ``<br>`` cannot be told
-    from a wrapped line: the page does not say how wide a cell's column was meant to be.)"""
-    paragraphs: list[list[str]] = []
+    one page) parted by ``<br><br>``, a list item or a line after a line break after a ``<br>``,
+    wrapped lines joined. A line broke, rather than wrapped, where the next line's first word would
+    have fit after it before ``right``, the widest line of its column (the column's own edge is not
+    printed)."""
+    paragraphs: list[list[list[str]]] = []  # a paragraph's lines as written, each as printed
     for index, line in enumerate(cell):
         before = cell[index - 1] if index else None
-        if before is None or (before.page == line.page and before.box != line.box):
-            paragraphs.append([line.text])  # a page break is no paragraph break: the cell goes on
+        # the bullet as printed: a character the page shows stays ("* item" as the web page's text
+        # has it), a drawn one is a list's, which the web page and Word readers write "- "
+        text = f"{line.marker or '-'} {line.text}" if line.bulleted else line.text
+        broke = before is not None and _broke(before, line, right)
+        # a page break is no break of its own: a line that broke before one starts a paragraph if
+        # the cell's lines before it were paragraphs (more than one), else the cell goes on
+        after_page = before is not None and before.page != line.page and broke and len(paragraphs) > 1
+        if before is None or (before.page == line.page and before.box != line.box) or after_page:
+            paragraphs.append([[text]])
+        elif line.bulleted or (broke and before is not None and before.page == line.page):
+            paragraphs[-1].append([text])
         else:
-            paragraphs[-1].append(line.text)
-    return "<br><br>".join(_joined(lines, words) for lines in paragraphs)
+            paragraphs[-1][-1].append(text)
+    return "<br><br>".join("<br>".join(_joined(lines, words) for lines in items) for items in paragraphs)
+
+
+_SPACE = 0.33  # a space's width in ems where none is printed: a little over most fonts' (0.25-0.32)
+_FIT_TOLERANCE = 0.1  # points: the widest line is the column's edge, or short of it
+
+
+def _broke(before: Line, line: Line, right: float) -> bool:
+    """Whether a line break ended ``before``: a space and ``line``'s first word would have fit after
+    it, and a browser or word processor wraps a word only when it does not (nor after a hyphen)."""
+    if before.text.endswith("-") or not line.first_word:
+        return False
+    space = before.space or line.space or _SPACE * line.size
+    return before.x1 + space + line.first_word <= right + _FIT_TOLERANCE
+
+
+def _column_rights(rows: Iterable[_Row]) -> dict[tuple[int, ...], list[float]]:
+    """The right edge of each column's widest line, for the rows whose cells start alike."""
+    found: dict[tuple[int, ...], list[float]] = {}
+    for row in rows:
+        rights = found.setdefault(row.columns(), [0.0] * len(row.cells))
+        for index, cell in enumerate(row.cells):
+            rights[index] = max([rights[index], *(line.x1 for line in cell)])
+    return found
 
 
 _ROW_TOLERANCE = 3.0  # points between the tops of cells of one row
@@ -307,11 +376,15 @@ class _Cells:
         """The rows of a page (``found``: boxes side by side) with the boxes that continue them."""
         rows: list[_Cluster] = [[list(box) for box in row] for row in found]
         rest = sorted(others, key=lambda b: b[0].top)
-        if rows:
-            header = self._header_above(rows[0], rest)
-            if header is not None:
-                rows.insert(0, header)
-                rest = [box for box in rest if not any(box[0] is cell[0] for cell in header if cell)]
+        # from the last row up, so that inserting a header leaves the rows above it where they were
+        for index in reversed(range(len(rows))):
+            floor = max(line.bottom for cell in rows[index - 1] for line in cell) if index else -1.0
+            header = self._header_above(rows[index], [box for box in rest if box[0].top >= floor])
+            # below another row, a box in one of its columns is that cell's next paragraph
+            if header is None or (index and any(_cell_of(rows[index - 1], cell) for cell in header if cell)):
+                continue
+            rows.insert(index, header)
+            rest = [box for box in rest if not any(box[0] is cell[0] for cell in header if cell)]
         carried = self._last  # the row that runs on from the page before, until something else starts
         # the header a browser repeats atop the page: what follows it still continues the row before
         repeated = bool(rows) and carried is not None and _words(rows[0]) == _words(self._header)
@@ -378,7 +451,8 @@ class _Cells:
         return True
 
     def _header_above(self, first: _Cluster, rest: list[list[Line]]) -> _Cluster | None:
-        """A lone bold box right above a table's first row, within its columns: its header row."""
+        """A lone bold box right above a row, within its columns: the header row of the table the
+        row starts (the page's first, or one after text between tables)."""
         top = min(cell[0].top for cell in first if cell)
         spans = [(min(line.x0 for line in cell), max(line.x1 for line in cell)) for cell in first if cell]
         height = max(line.bottom - line.top for cell in first for line in cell)
@@ -490,8 +564,14 @@ def _with_markers(lines: list[Line]) -> tuple[list[Line], set[int]]:
 
 def _dash_items(lines: list[Line]) -> list[Line]:
     """Lines that start with "- " or "* " where an item can start (after a sentence ended, another
-    item or a new box) are list items; a dash that wrapped onto a line's start is text."""
+    item, a new box, a line that ended short of its box's widest line by more than a space and the
+    marker: a line break, not a wrap, or in an item that started with the same marker) are list
+    items; a dash that wrapped onto a line's start is text."""
+    rights: dict[tuple[int, int], float] = {}
+    for line in lines:
+        rights[line.box, line.page] = max(line.x1, rights.get((line.box, line.page), line.x1))
     out: list[Line] = []
+    markers: dict[tuple[int, int], str] = {}  # the marker of the last item of each box
     for line in lines:
         previous = out[-1] if out else None
         can_start = (
@@ -499,9 +579,15 @@ def _dash_items(lines: list[Line]) -> list[Line]:
             or previous.bulleted
             or (previous.box, previous.page) != (line.box, line.page)
             or previous.text.rstrip().endswith((".", ":", ";", "!", "?"))
+            # the marker would have fit after the line before: a line break, not a wrap
+            or _broke(previous, line, rights[line.box, line.page])
+            # the marker of the item this line would end: the list's next item
+            or markers.get((line.box, line.page)) == line.text[:1]
         )
         if not line.bulleted and can_start and _DASH_START.match(line.text):
-            line = replace(line, text=_DASH_START.sub("", line.text), bulleted=True)
+            line = replace(line, text=_DASH_START.sub("", line.text), bulleted=True, marker=line.text[0])
+        if line.bulleted:
+            markers[line.box, line.page] = line.marker
         out.append(line)
     return out
 
@@ -598,7 +684,8 @@ def _without_running_lines(
 
     A running line (a header or footer, its page number aside) stands in the top or bottom tenth
     of a page that has text besides it, on at least half of three or more pages, in no table row
-    (``in_rows``: (page, box)). A page number stands alone as a page's first or last line.
+    (``in_rows``: (page, box)). A page number stands alone as a page's first or last line, with no
+    bullet beside it.
     """
 
     def zone(line: Line) -> bool:
@@ -621,9 +708,10 @@ def _without_running_lines(
             for line in page
             if not (zone(line) and key(line) in running and (line.page, line.box) not in in_rows)
         ]
-        while page and _PAGE_NUMBER.match(page[-1].text):
+        # a number with a bullet beside it is a list item ("• 0" votes), never a page number
+        while page and _PAGE_NUMBER.match(page[-1].text) and not page[-1].bulleted:
             page.pop()
-        while page and _PAGE_NUMBER.match(page[0].text):
+        while page and _PAGE_NUMBER.match(page[0].text) and not page[0].bulleted:
             page.pop(0)
         kept.append(page)
     return kept

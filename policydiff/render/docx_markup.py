@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from policydiff.model import Clause, ClauseKind
-from policydiff.text import EMPHASIS, MD_ESCAPE, MD_IMAGE, MD_LINK, RULE_LINE, TABLE_RULE
+from policydiff.text import CODE_SPAN, EMPHASIS, MD_ESCAPE, MD_IMAGE, MD_LINK, RULE_LINE, TABLE_RULE
 
 __all__ = ["Markup", "Shown", "markup"]
 
@@ -78,6 +78,9 @@ def markup(leaf: Clause) -> Markup:
         target = leaf.text[label_end + 2 : match.end() - 1].strip().split(" ")[0]
         if _SAFE_TARGET.match(target):
             links.append((label_start, label_end, target))
+    for match in CODE_SPAN.finditer(text) if "`" in text else ():  # a code span's ticks: Word shows none
+        ticks = len(match.group(1))
+        hidden += [(match.start(), match.start() + ticks), (match.end() - ticks, match.end())]
     for match in [] if heading else _LINE_MARK.finditer(text):
         hidden.append(match.span(1))
     for match in RULE_LINE.finditer(text):  # a setext underline or a thematic break ("* * *")
