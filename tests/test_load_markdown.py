@@ -33,3 +33,21 @@ def test_inline_markup_reads_as_a_page_shows_it(written: str, read: str) -> None
 def test_block_structure_is_left_as_written() -> None:
     text = "# Title\n\n- item one\n- item two\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n"
     assert read_markdown(text) == text
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("* Your e-mail address", "- Your e-mail address"),
+        ("  + a nested item", "  - a nested item"),
+        ("2. * an item inside a numbered one", "2. - an item inside a numbered one"),
+        ("- already a dash", "- already a dash"),
+    ],
+)
+def test_every_bullet_reads_as_a_dash_as_the_web_page_reader_writes_it(written: str, read: str) -> None:
+    assert read_markdown(written) == read
+
+
+@pytest.mark.parametrize("line", ["* * *", "**Bold lead.** Text", "*emphasis* here", "+ "])
+def test_no_bullet_is_left_alone(line: str) -> None:
+    assert read_markdown(line) == line

@@ -25,10 +25,15 @@ _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{}~])")
 _BLOCK_ESCAPE = re.compile(r"\s*(?:\d+\\[.)]|\\[#>]|\\[*+-](?=\s|$)|[-*+]\s+\\\d)")
 _PAGE_LINK = re.compile(r"\[([^\[\]\n]*)\]\(#[^()\s]*\)")
 _CODE = re.compile(r"`[^`\n]*`")
+# a "*" or "+" bullet (after any indent or an ordered item's number), not a thematic break "* * *"
+_BULLET = re.compile(r"(?m)^([ \t]*(?:\d+[.)][ \t]+)?)[*+](?=[ \t]+(?![*+\s]*$))")
 
 
 def read_markdown(text: str) -> str:
-    """``text`` with its inline HTML and escapes read as a browser shows them."""
+    """``text`` with its inline HTML and escapes read as a browser shows them, and its bullets
+    written as "- " (a browser shows one bullet for "*", "+" and "-"; the web page reader writes "-")."""
+    if "* " in text or "+ " in text:
+        text = _BULLET.sub(r"\1-", text)
     if not any(mark in text for mark in ("<", "\\", "](#")):
         return text
     return "\n".join(_line(line) for line in text.split("\n"))
