@@ -366,7 +366,8 @@ def _unread(
             f"{category.value}.described", says, changed_words(subject.edits), _side(subject), None, told
         )
         return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
-    went, came = _still_meant(*_words_that_went_and_came(subject, sides), sides, rulebook)
+    raw = _words_that_went_and_came(subject, sides)
+    went, came = _still_meant(*raw, sides, rulebook)
     # a practice verb its side did not file states no practice ("we use appropriate security
     # measures": its object protects)
     went = _filed_verbs_only(went, sides.old_profile, reader)
@@ -408,6 +409,11 @@ def _unread(
     )
     if conditioned or named or used or reader.changes_meaning(went, came, rulebook, widening=widening):
         says = f"a statement about {topic} was reworded and no rule reads it"
+        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
+        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+    if _practice_date_moved(*raw, sides, reader, rulebook):
+        # "Starting 1 January 2025, we will stop sharing …" → "… 2027": when the practice holds
+        says = f"the date a statement about {topic} takes effect moved, and no rule reads it"
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
     named_roles = (Category.SHARING, Category.TRANSFER, Category.CONTACT)
@@ -753,6 +759,26 @@ _SPELLINGS = (
     (re.compile(r"^(licen|defen|offen)ce"), r"\1se"),
     (re.compile(r"^(catal|dial)ogue"), r"\1og"),
 )
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# a date line of the document itself, not of a practice: "Effective 26 May 2026", "© 2023 …"
+_DOCUMENT_DATE = re.compile(r"©|copyright|effective|updated|revised|version|archived", re.IGNORECASE)
+
+
+def _practice_date_moved(
+    went: list[str], came: list[str], sides: Sides, reader: PracticeReader, rulebook: RuleBook
+) -> bool:
+    """A year went and another came in a sentence that states a practice (a verb or a term of it)."""
+    years = [w for w in came if _YEAR.fullmatch(w)]
+    if not years or not any(_YEAR.fullmatch(w) for w in went):
+        return False
+    return any(
+        any(year in sentence for year in years)
+        and reader.states_practice(sentence, rulebook)
+        and not _DOCUMENT_DATE.search(sentence)
+        for _, sentence in sides.new.parts()
+    )
 
 
 def _filed_verbs_only(words: list[str], found: Profile, reader: PracticeReader) -> list[str]:
