@@ -186,6 +186,10 @@ def classify(
         if unknown is not None:
             return unknown
     verdict = _decide(signals, dominant, lead_category, subject, rulebook, major, sides.new)
+    if verdict.severity is not Severity.MAJOR and subject.kind is ChangeKind.MODIFIED:
+        added_kind = _row_kind_added(subject, rulebook, major)
+        if added_kind is not None:
+            return replace(added_kind, reasons=(*added_kind.reasons, *verdict.reasons))
     if verdict.severity is Severity.MAJOR and _only_cues_in_a_rewrite(subject, sides, signals):
         says = "a sentence rewritten whole: only a qualifier's going reads as adverse, a lawyer decides"
         trigger = next(s.reason.trigger for s in signals if s.direction is Direction.EXPANDS)
@@ -688,6 +692,43 @@ _DATA_COLUMN = re.compile(
 )
 
 
+def _row_kind_added(
+    subject: Subject, rulebook: RuleBook, major: frozenset[tuple[Category, Direction]]
+) -> Verdict | None:
+    """A row of a record of processing whose data cell names a kind its old cell did not: that kind
+    of data is now processed for the row's purpose, wherever else the policy names it (LABELING.md,
+    recipients and data types: a new kind of data for an existing purpose is expands)."""
+    header = _cells(subject.lead)
+    column = next((i for i, cell in enumerate(header) if _DATA_COLUMN.search(cell)), None)
+    old, new = _cells(subject.old), _cells(subject.new)
+    if column is None or not (len(header) == len(old) == len(new)):
+        return None
+    known = {w.casefold() for w in WORD.findall(mask_links(old[column]))}
+    for item in _ROW_ITEM.split(mask_links(new[column])):
+        words = [
+            w.casefold() for w in WORD.findall(item) if len(w) > 2 and _content_word(w.casefold(), rulebook)
+        ]
+        if words and not any(w in known for w in words):
+            says = f"a kind of data new to this row's purpose: «{item.strip()}»"
+            severity = Severity.MAJOR if (Category.COLLECTION, Direction.EXPANDS) in major else Severity.MINOR
+            reason = Reason("collection.new-kind", says, item.strip()[:80], Side.NEW)
+            return Verdict((Category.COLLECTION,), Direction.EXPANDS, severity, (reason,))
+    return None
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a Markdown table row, or of a header given without its outer pipes (no cells
+    for a line that is no row)."""
+    line = row.strip()
+    if "|" not in line or "\n" in line:
+        return []
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip("|"))]
+
+
+# where one item of a cell's list ends: "Last name, first name ; Email address<br>Username"
+_ROW_ITEM = re.compile(r"[,;]|<br\s*/?>|\band\b|\bor\b|\n", re.IGNORECASE)
+
+
 def _new_things_inserted(
     subject: Subject,
     rulebook: RuleBook,
@@ -700,6 +741,11 @@ def _new_things_inserted(
     ]
     if not came or not (known := vocabulary()):
         return None
+    if _DATA_COLUMN.search(subject.lead) is not None:
+        # a row of a record of processing: a kind of data is new to the row's purpose when the old
+        # row did not name it, wherever else the policy did (LABELING.md, recipients: an existing
+        # one that gets a new kind of data or a new purpose is expands)
+        known = frozenset(word.casefold() for word in WORD.findall(mask_links(subject.old)))
     return _new_things(subject, rulebook, known, major, inserted=came)
 
 
