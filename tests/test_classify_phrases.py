@@ -75,3 +75,23 @@ def test_the_index_of_first_words_finds_what_trying_every_phrase_finds(words: li
     assert found(phrases, text) == every_place(entries, text)
     # a second pass reads the memo of words seen
     assert found(phrases, text) == every_place(entries, text)
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=30))
+def test_search_finds_the_first_phrase_that_finditer_finds(words: list[str]) -> None:
+    text = " ".join(words)
+    phrases = PhraseSet([*ENTRIES, ("o*", "o-stem")])
+    first = next(phrases.finditer(text), None)
+    hit = phrases.search(text)
+    expected = (first.name, first.group()) if first else None
+    assert ((hit.name, hit.group()) if hit else None) == expected
+
+
+def test_search_reads_words_that_fold_to_more_letters() -> None:
+    phrases = PhraseSet([("strasse", "street"), ("shared", "shared")])
+    assert phrases.search("Our office on the Hauptstraße.") is None  # one word: "hauptstrasse"
+    hit = phrases.search("Our office on the Straße.")
+    assert hit is not None and (hit.name, hit.group()) == ("street", "Straße")
+    hit = phrases.search("We SHARED it.")
+    assert hit is not None and (hit.name, hit.group()) == ("shared", "SHARED")
+    assert phrases.search("Nothing here is about data.") is None

@@ -171,4 +171,21 @@ class PhraseSet:
 
     def search(self, text: str) -> Found | None:
         """The first phrase in ``text``, if any."""
+        if not self._may_hold(text):
+            return None
         return next(self.finditer(text), None)
+
+    def _may_hold(self, text: str) -> bool:
+        """False when no word of ``text`` begins a phrase. Most texts a search is asked about hold
+        none: their words are read in C, without offsets. Only for ASCII text, where ``lower`` is
+        ``casefold`` and keeps every offset and word boundary ("İ" folds to two characters)."""
+        if not text.isascii():
+            return True
+        memo = self._memo
+        for word in set(_WORD.findall(text.lower())):
+            found = memo.get(word)
+            if found is None:
+                found = self._candidates(word)
+            if found:
+                return True
+        return False
