@@ -176,16 +176,21 @@ class PhraseSet:
         return next(self.finditer(text), None)
 
     def _may_hold(self, text: str) -> bool:
-        """False when no word of ``text`` begins a phrase. Most texts a search is asked about hold
-        none: their words are read in C, without offsets. Only for ASCII text, where ``lower`` is
-        ``casefold`` and keeps every offset and word boundary ("İ" folds to two characters)."""
+        """False when no phrase has all its words in ``text``. Most texts a search is asked about
+        hold none: their words are read in C, as a set, without offsets. Only for ASCII text, where
+        ``lower`` is ``casefold`` and keeps every word boundary ("İ" folds to two characters)."""
         if not text.isascii():
             return True
         memo = self._memo
-        for word in set(_WORD.findall(text.lower())):
+        words = set(_WORD.findall(text.lower()))
+        for word in words:
             found = memo.get(word)
             if found is None:
                 found = self._candidates(word)
-            if found:
-                return True
+            for phrase in found:
+                if all(
+                    any(other.startswith(later) for other in words) if stem else later in words
+                    for later, stem in zip(phrase.words[1:], phrase.stems[1:], strict=True)
+                ):
+                    return True
         return False
