@@ -177,12 +177,9 @@ class PhraseSet:
 
     def _may_hold(self, text: str) -> bool:
         """False when no phrase has all its words in ``text``. Most texts a search is asked about
-        hold none: their words are read in C, as a set, without offsets. Only for ASCII text, where
-        ``lower`` is ``casefold`` and keeps every word boundary ("İ" folds to two characters)."""
-        if not text.isascii():
-            return True
+        hold none: their words are read in C, as a set, without offsets, each casefolded once."""
         memo = self._memo
-        words = set(_WORD.findall(text.lower()))
+        words = {word.casefold() for word in set(_WORD.findall(text))}
         for word in words:
             found = memo.get(word)
             if found is None:
