@@ -1332,6 +1332,19 @@ def main(argv: list[str] | None = None) -> int:
     git = shutil.which("git")
     version = subprocess.run([*tool, "--version"], capture_output=True, text=True).stdout.strip()
     print(f"policydiff: {' '.join(tool)} ({version or 'version unknown'})")
+    # an editable install serves the checkout it was made from: run from another worktree, the
+    # script beside this python times that checkout, not this one, unless PYTHONPATH says so
+    imported = subprocess.run(
+        [sys.executable, "-c", "import policydiff; print(policydiff.__file__)"],
+        capture_output=True,
+        text=True,
+        cwd=tempfile.gettempdir(),  # as the script runs it: the current folder is not on its path
+    ).stdout.strip()
+    if imported and not Path(imported).resolve().is_relative_to(REPO_ROOT / "policydiff"):
+        print(
+            f"WARNING: this python imports policydiff from {Path(imported).parent}, not {REPO_ROOT}:"
+            f" run with PYTHONPATH={REPO_ROOT} to time this checkout"
+        )
     print(f"python {platform.python_version()} on {platform.platform()}, {os.cpu_count()} CPUs")
     print(f"git: {git or 'not found, git columns left empty'}")
     skipped: dict[str, str] = {}
