@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policydiff.classify.phrases import PhraseSet
+from policydiff.classify.phrases import PhraseSet, _split
 
 ENTRIES = [
     ("share", "share"),
@@ -40,11 +41,57 @@ def test_a_text_without_any_first_word_holds_nothing() -> None:
     assert not PhraseSet([])
 
 
+def every_place(entries: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
+    """The same search without any index: every phrase tried at every word, longest kept."""
+    tokens = [(m.group().casefold(), m.start(), m.end()) for m in re.finditer(r"[\w']+", text)]
+    split = [(name, *_split(phrase)) for phrase, name in entries]
+    out: list[tuple[str, str]] = []
+    index = 0
+    while index < len(tokens):
+        size, names = 0, []
+        for name, words, stems in split:
+            here = tokens[index : index + len(words)]
+            if len(here) < len(words) or len(words) < size or name in names and len(words) == size:
+                continue
+            if all(
+                t[0].startswith(w) if s else t[0] == w for t, w, s in zip(here, words, stems, strict=True)
+            ) and all(
+                re.fullmatch(r"[\s-]*", text[a[2] : b[1]]) for a, b in zip(here, here[1:], strict=False)
+            ):
+                size, names = len(words), ([] if len(words) > size else names) + [name]
+        if not size:
+            index += 1
+            continue
+        out += [(name, text[tokens[index][1] : tokens[index + size - 1][2]]) for name in names]
+        index += size
+    return out
+
+
 @given(st.lists(st.sampled_from(WORDS), max_size=30))
-def test_the_first_word_check_never_hides_a_phrase(words: list[str]) -> None:
+def test_the_index_of_first_words_finds_what_trying_every_phrase_finds(words: list[str]) -> None:
     text = " ".join(words)
-    phrases = PhraseSet(ENTRIES)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(PhraseSet, "_may_hold", lambda self, tokens: True)
-        unfiltered = found(phrases, text)
-    assert found(phrases, text) == unfiltered
+    entries = [*ENTRIES, ("o*", "o-stem"), ("share", "share-again")]
+    phrases = PhraseSet(entries)
+    assert found(phrases, text) == every_place(entries, text)
+    # a second pass reads the memo of words seen
+    assert found(phrases, text) == every_place(entries, text)
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=30))
+def test_search_finds_the_first_phrase_that_finditer_finds(words: list[str]) -> None:
+    text = " ".join(words)
+    phrases = PhraseSet([*ENTRIES, ("o*", "o-stem")])
+    first = next(phrases.finditer(text), None)
+    hit = phrases.search(text)
+    expected = (first.name, first.group()) if first else None
+    assert ((hit.name, hit.group()) if hit else None) == expected
+
+
+def test_search_reads_words_that_fold_to_more_letters() -> None:
+    phrases = PhraseSet([("strasse", "street"), ("shared", "shared")])
+    assert phrases.search("Our office on the Hauptstraße.") is None  # one word: "hauptstrasse"
+    hit = phrases.search("Our office on the Straße.")
+    assert hit is not None and (hit.name, hit.group()) == ("street", "Straße")
+    hit = phrases.search("We SHARED it.")
+    assert hit is not None and (hit.name, hit.group()) == ("shared", "SHARED")
+    assert phrases.search("Nothing here is about data.") is None

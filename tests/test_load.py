@@ -13,9 +13,12 @@ from pathlib import Path
 
 import pytest
 from helpers import CORPUS, corpus_pair_count, needs_shared
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policydiff.errors import InputError
 from policydiff.load import KINDS_BY_SUFFIX, LOADERS, describe, load
+from policydiff.load.describe import _VERSION, _VERSION_WORD
 from policydiff.model import ClauseKind
 from policydiff.segment import segment
 
@@ -503,3 +506,17 @@ def test_an_item_that_is_only_a_list_keeps_its_number(tmp_path: Path) -> None:
     # a browser shows "1." and then the inner bullet: the number is the reader's text
     body = "<ol><li><ul><li>contact details</li></ul></li><li><ul><li>account details</li></ul></li></ol>"
     assert html_text(tmp_path, body) == "1. - contact details\n2. - account details"
+
+
+@given(st.text(alphabet="VvEeRrSsIiOoNnſKİı .:-_/2019\n", max_size=24))
+def test_every_version_holds_the_words_its_line_is_checked_for_first(line: str) -> None:
+    # the history scan skips a line without them: that must never skip a version
+    assert _VERSION.search(line) is None or _VERSION_WORD.search(line) is not None
+
+
+def test_a_version_history_far_below_the_top_is_read() -> None:
+    filler = "\n\n".join(f"Paragraph {n} says nothing of versions." for n in range(200))
+    text = (
+        f"# Acme\n\nLast updated: June 3, 2026\n\n{filler}\n\n- Ver. 4.2, June 3, 2026\n- v4.1, May 1, 2025\n"
+    )
+    assert describe(text) == ("Acme", "v4.2", "2026-06-03")

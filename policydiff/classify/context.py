@@ -95,9 +95,8 @@ def document_context(
         renames=_renames(subjects, rulebook),
         disclosed=_disclosed(subjects, old_outline, rulebook),
         # a 10 MB policy is not split into words unless an added clause asks what it already named
-        vocabulary=cache(
-            lambda: frozenset(word.casefold() for word in WORD.findall(old_outline.document.text))
-        ),
+        # (each distinct word casefolded once: a long policy repeats its words)
+        vocabulary=cache(lambda: frozenset(map(str.casefold, set(WORD.findall(old_outline.document.text))))),
         went=Pool.of(_gone_or_gained(subjects, ChangeKind.REMOVED)),
         came=Pool.of(_gone_or_gained(subjects, ChangeKind.ADDED)),
     )

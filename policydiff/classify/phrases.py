@@ -96,24 +96,30 @@ class PhraseSet:
     def __bool__(self) -> bool:
         return self.size > 0
 
+    def __getstate__(self) -> dict[str, object]:
+        # the memo of words seen is a run's own: the rule cache keeps the phrases only
+        return {key: value for key, value in self.__dict__.items() if key != "_memo"}
+
     @cached_property
-    def _first_words(self) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
-        """Any phrase's first word, as sets: a text none of whose words is one holds no phrase
-        (sets, not one regex alternation of them: that took 20 ms a run to compile)."""
-        stems = tuple(p.words[0] for p in self._short_stems)
-        return frozenset(self._exact), frozenset(self._stems), stems
+    def _memo(self) -> dict[str, tuple[_Phrase, ...]]:
+        return {}
 
-    def _may_hold(self, tokens: tuple[tuple[str, int, int], ...]) -> bool:
-        exact, keyed, short = self._first_words
-        words = {token[0] for token in tokens}
-        if not words.isdisjoint(exact) or not {w[:_KEY] for w in words}.isdisjoint(keyed):
-            return True
-        return bool(short) and any(word.startswith(short) for word in words)
-
-    def _candidates(self, word: str) -> Iterator[_Phrase]:
-        yield from self._exact.get(word, ())
-        yield from self._stems.get(word[:_KEY], ())
-        yield from self._short_stems
+    def _candidates(self, word: str) -> tuple[_Phrase, ...]:
+        """The phrases whose first word ``word`` is (or begins with), longest first within each
+        kind: a policy repeats its words, so each distinct word is looked up once, not per place."""
+        found = self._memo.get(word)
+        if found is None:
+            found = tuple(
+                phrase
+                for phrase in (
+                    *self._exact.get(word, ()),
+                    *self._stems.get(word[:_KEY], ()),
+                    *self._short_stems,
+                )
+                if (word.startswith(phrase.words[0]) if phrase.stems[0] else word == phrase.words[0])
+            )
+            self._memo[word] = found
+        return found
 
     def finditer(self, text: str) -> Iterator[Found]:
         """Every phrase in ``text``, left to right, longest first, never overlapping.
@@ -121,17 +127,23 @@ class PhraseSet:
         Where phrases of several names are equally long at one place, each name is reported.
         """
         tokens = _tokens(text)
-        if not self._may_hold(tokens):
-            return
+        memo = self._memo
+        count = len(tokens)
         index = 0
-        while index < len(tokens):
+        while index < count:
+            candidates = memo.get(tokens[index][0])
+            if candidates is None:
+                candidates = self._candidates(tokens[index][0])
+            if not candidates:
+                index += 1
+                continue
             size = 0
             names: list[str] = []
-            for phrase in self._candidates(tokens[index][0]):
+            for phrase in candidates:
                 length = len(phrase.words)
                 if length < size or (length == size and phrase.name in names):
                     continue
-                if self._matches(phrase, tokens, index, text):
+                if length == 1 or self._matches(phrase, tokens, index, text):
                     if length > size:
                         size, names = length, []
                     names.append(phrase.name)
@@ -145,18 +157,37 @@ class PhraseSet:
 
     @staticmethod
     def _matches(phrase: _Phrase, tokens: tuple[tuple[str, int, int], ...], index: int, text: str) -> bool:
+        """Whether the words after the first (which the candidates already match) follow at ``index``."""
         if index + len(phrase.words) > len(tokens):
             return False
-        for offset, (word, stem) in enumerate(zip(phrase.words, phrase.stems, strict=True)):
-            token = tokens[index + offset]
-            if not (token[0].startswith(word) if stem else token[0] == word):
+        for offset in range(1, len(phrase.words)):
+            word, token = phrase.words[offset], tokens[index + offset]
+            if not (token[0].startswith(word) if phrase.stems[offset] else token[0] == word):
                 return False
-            if offset:
-                gap = text[tokens[index + offset - 1][2] : token[1]]
-                if _GAP.fullmatch(gap) is None:
-                    return False
+            gap = text[tokens[index + offset - 1][2] : token[1]]
+            if _GAP.fullmatch(gap) is None:
+                return False
         return True
 
     def search(self, text: str) -> Found | None:
         """The first phrase in ``text``, if any."""
+        if not self._may_hold(text):
+            return None
         return next(self.finditer(text), None)
+
+    def _may_hold(self, text: str) -> bool:
+        """False when no phrase has all its words in ``text``. Most texts a search is asked about
+        hold none: their words are read in C, as a set, without offsets, each casefolded once."""
+        memo = self._memo
+        words = {word.casefold() for word in set(_WORD.findall(text))}
+        for word in words:
+            found = memo.get(word)
+            if found is None:
+                found = self._candidates(word)
+            for phrase in found:
+                if all(
+                    any(other.startswith(later) for other in words) if stem else later in words
+                    for later, stem in zip(phrase.words[1:], phrase.stems[1:], strict=True)
+                ):
+                    return True
+        return False
