@@ -1042,10 +1042,16 @@ def _as_definition(signals: list[Signal]) -> list[Signal]:
     return out
 
 
+# a section's number at the start of a part of a heading trail ("4.2 Sharing › 4.2.1 Partners")
+_NUMBERING = re.compile(r"(?:^|(?<=› ))[#*\s]*(?:\d+(?:\.\d+)*[.)]?|[IVXivx]+[.)])(?=\s)")
+
+
 def _moved_under_new_heading(
     subject: Subject, rulebook: RuleBook, major: frozenset[tuple[Category, Direction]]
 ) -> Verdict | None:
     """Same words under a different heading: read the headings as what changed."""
+    if _NUMBERING.sub("#", subject.old_context) == _NUMBERING.sub("#", subject.new_context):
+        return None  # only the sections' numbers changed ("4. Sharing" → "5. Sharing"): no heading's meaning
     old_region, new_region = whole_region(subject.old_context), whole_region(subject.new_context)
     sides = Sides(
         kind=ChangeKind.MODIFIED,
