@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from policydiff.classify.readers import kept
+from policydiff.classify.readers import read_once
 from policydiff.classify.rulebook import RuleBook
 from policydiff.model import Category
 from policydiff.text import mask_links
@@ -183,11 +183,7 @@ READERS: dict[Path, PracticeReader] = {}
 
 def practice_reader(folder: Path = ONTOLOGY) -> PracticeReader:
     """The reader of the packaged ontology (read once per process)."""
-    reader = READERS.get(folder)
-    if reader is None:
-        handed = kept("practice", PracticeReader) if folder == ONTOLOGY else None
-        reader = READERS[folder] = handed if handed is not None else _read(folder)
-    return reader
+    return read_once(READERS, folder, ONTOLOGY, "practice", PracticeReader, _read)
 
 
 def _read(folder: Path) -> PracticeReader:

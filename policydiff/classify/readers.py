@@ -5,9 +5,11 @@ when the run first reads with it, so that a run that never does compiles none of
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["SOURCES", "keep_readers", "kept", "packaged_readers"]
+__all__ = ["SOURCES", "keep_readers", "kept", "packaged_readers", "read_once"]
 
 _T = TypeVar("_T")
 # the code that reads the ontology (``classify/ontology/*.toml``) into the readers
@@ -50,3 +52,15 @@ def kept(name: str, kind: type[_T]) -> _T | None:
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
     return found if isinstance(found, kind) else None
+
+
+def read_once(
+    cache: dict[Path, _T], folder: Path, packaged: Path, name: str, kind: type[_T], read: Callable[[Path], _T]
+) -> _T:
+    """The reader of ``folder``, read once per process; the ``packaged`` folder's may be the one the
+    rule cache handed over as ``name``."""
+    reader = cache.get(folder)
+    if reader is None:
+        handed = kept(name, kind) if folder == packaged else None
+        reader = cache[folder] = handed if handed is not None else read(folder)
+    return reader

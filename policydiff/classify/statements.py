@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policydiff.classify.practice import practice_reader
-from policydiff.classify.readers import kept
+from policydiff.classify.readers import read_once
 from policydiff.text import list_opener, mask_links
 
 __all__ = ["Collected", "StatementReader", "statement_reader"]
@@ -194,11 +194,7 @@ READERS: dict[Path, StatementReader] = {}
 
 def statement_reader(folder: Path = ONTOLOGY) -> StatementReader:
     """The reader of the packaged patterns (read once per process)."""
-    reader = READERS.get(folder)
-    if reader is None:
-        handed = kept("statements", StatementReader) if folder == ONTOLOGY else None
-        reader = READERS[folder] = handed if handed is not None else _read(folder)
-    return reader
+    return read_once(READERS, folder, ONTOLOGY, "statements", StatementReader, _read)
 
 
 def _read(folder: Path) -> StatementReader:
