@@ -15,7 +15,11 @@ from policydiff.classify.rulebook import RuleBook
 from policydiff.model import ChangeKind, Edit, Op
 from policydiff.text import WORD, fold, mask_links, strip_links
 
-EMAIL_OR_PHONE = re.compile(r"[\w.+-]+\s?@\s?[\w-]+(?:\.[\w-]+)+|\+?\d[\d\s().-]{7,}\d")
+# an e-mail address or a phone number; a date ("18-09-2025", "2025-09-18") is no phone number
+EMAIL_OR_PHONE = re.compile(
+    r"[\w.+-]+\s?@\s?[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\d+])(?!\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|\d{4}[-./]\d{1,2}[-./]\d{1,2}\b)\+?\d[\d\s().-]{7,}\d"
+)
 _DATE_WORD = re.compile(
     r"^(?:\d{1,4}(?:st|nd|rd|th)?|january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|v|version|rev|revision|updated|modified|effective"
