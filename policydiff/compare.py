@@ -136,24 +136,58 @@ class _Draft:
 
 
 def _group_moves(pairs: Sequence[ClausePair], old_outline: Outline) -> list[ClausePair]:
-    """Fold a run of clauses moved together (a whole section) into one pair."""
+    """Fold a run of clauses moved together (a whole section) into one pair: a clause of the run
+    that was also edited, or that was rewritten (removed, and added at the same place in the moved
+    block), stays inside it, so one moved section is one moved change (issue 17)."""
     order = {leaf.start: index for index, leaf in enumerate(old_outline.leaves())}
+    removed = {order[p.old[0].start] for p in pairs if p.status is PairStatus.REMOVED and len(p.old) == 1}
     grouped: list[ClausePair] = []
     for pair in pairs:
-        previous = grouped[-1] if grouped else None
+        # the block this pair may join: the last moved pair, past clauses removed or added after it
+        at = len(grouped) - 1
+        while at >= 0 and grouped[at].status in (PairStatus.REMOVED, PairStatus.ADDED):
+            at -= 1
+        previous = grouped[at] if at >= 0 else None
         if (
             previous is not None
-            and pair.status is PairStatus.MOVED
-            and previous.status is PairStatus.MOVED
+            and pair.moved
+            and previous.moved
             and len(pair.old) == 1
-            and order[pair.old[0].start] == order[previous.old[-1].start] + 1
+            and pair.status in (PairStatus.MOVED, PairStatus.MODIFIED)
+            and previous.status in (PairStatus.MOVED, PairStatus.MODIFIED)
+            and _follows(order[previous.old[-1].start], order[pair.old[0].start], removed)
         ):
-            grouped[-1] = ClausePair(
+            grouped[at] = ClausePair(
                 PairStatus.MOVED, previous.old + pair.old, previous.new + pair.new, True, 1.0
             )
             continue
         grouped.append(pair)
-    return grouped
+    return _without_absorbed(grouped)
+
+
+def _follows(last: int, first: int, removed: set[int]) -> bool:
+    """Whether old leaf ``first`` comes right after ``last``, but for leaves removed between them."""
+    return first > last and all(index in removed for index in range(last + 1, first))
+
+
+def _without_absorbed(pairs: list[ClausePair]) -> list[ClausePair]:
+    """The pairs but the removed and added clauses a moved block's span holds on their side: the
+    block reports them as edits inside it."""
+    blocks = [pair for pair in pairs if pair.status is PairStatus.MOVED and len(pair.old) > 1]
+    if not blocks:
+        return pairs
+    old_spans = [(b.old[0].start, b.old[-1].end) for b in blocks]
+    new_spans = [(b.new[0].start, b.new[-1].end) for b in blocks]
+
+    def inside(clause: Clause, spans: list[tuple[int, int]]) -> bool:
+        return any(start <= clause.start and clause.end <= end for start, end in spans)
+
+    return [
+        pair
+        for pair in pairs
+        if not (pair.status is PairStatus.REMOVED and all(inside(c, old_spans) for c in pair.old))
+        and not (pair.status is PairStatus.ADDED and all(inside(c, new_spans) for c in pair.new))
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -266,3 +266,39 @@ def test_a_new_section_of_new_practices_is_not_off_topic() -> None:
 def test_a_short_policy_has_too_few_words_to_call_an_addition_off_topic() -> None:
     report = report_of(POLICY, f"{POLICY}\n\n{_SPAM}\n")
     assert all(r.rule != "review.off-topic" for c in report.changes for r in c.reasons)
+
+
+def _sections(*names: str) -> list[str]:
+    """Sections of four paragraphs each, words of their own so that none aligns with another's."""
+    return [
+        f"## {name}\n\n"
+        + "\n\n".join(
+            f"The {name.lower()} notes say {word} {i} plainly about {name.lower()} matters."
+            for i, word in enumerate(("first", "second", "third", "fourth"))
+        )
+        for name in names
+    ]
+
+
+def test_a_moved_section_with_an_edited_paragraph_is_one_moved_change() -> None:
+    names = ("Alpha", "Bravo", "Charlie", "Delta", "Echo")
+    old = _sections(*names)
+    new = [old[0], old[4].replace("second 1 plainly", "second 1 quite plainly"), old[1], old[2], old[3]]
+    report = report_of("# Policy\n\n" + "\n\n".join(old), "# Policy\n\n" + "\n\n".join(new))
+    moved = [c for c in report.changes if c.kind is ChangeKind.MOVED]
+    assert len(moved) == 1
+    assert moved[0].old is not None and "quite" not in moved[0].old.text
+    assert moved[0].new is not None and "quite plainly" in moved[0].new.text
+
+
+def test_a_moved_section_with_a_rewritten_paragraph_is_one_moved_change() -> None:
+    names = ("Alpha", "Bravo", "Charlie", "Delta", "Echo")
+    old = _sections(*names)
+    rewritten = old[4].replace(
+        "The echo notes say second 1 plainly about echo matters.",
+        "Entirely different wording now stands here.",
+    )
+    new = [old[0], rewritten, old[1], old[2], old[3]]
+    report = report_of("# Policy\n\n" + "\n\n".join(old), "# Policy\n\n" + "\n\n".join(new))
+    assert [c.kind for c in report.changes].count(ChangeKind.MOVED) == 1
+    assert not [c for c in report.changes if c.kind in (ChangeKind.ADDED, ChangeKind.REMOVED)]
