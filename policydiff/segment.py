@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from policydiff.model import Clause, ClauseKind, Document, Outline
+from policydiff.text import table_cells
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
@@ -326,8 +327,8 @@ def _table(lines: list[tuple[int, str]], index: int, blocks: list[_Block]) -> in
     if len(rows) >= 2 and _TABLE_SEPARATOR.match(rows[1][2]) and not _TABLE_SEPARATOR.match(rows[0][2]):
         # a header row of empty cells (a page's table whose labels sit in its first body row, as
         # converters write one): the first row below it is the header, as Word and PDFs read it
-        labels = 2 if not any(_cells(rows[0][2])) and len(rows) >= 3 and _labels(rows[2][2]) else 0
-        header = " | ".join(_cells(rows[labels][2]))
+        labels = 2 if not any(table_cells(rows[0][2])) and len(rows) >= 3 and _labels(rows[2][2]) else 0
+        header = " | ".join(table_cells(rows[labels][2]))
         last = max(labels, 1)
         blocks.append(_Block(ClauseKind.ROW, rows[0][0], rows[last][1], label="header", context=None))
         position = last + 1
@@ -339,18 +340,11 @@ def _table(lines: list[tuple[int, str]], index: int, blocks: list[_Block]) -> in
 def _labels(row: str) -> bool:
     """A row of labels: each of its filled cells wholly bold ("| **Category** | **Sold** |"); a row
     of a key and its value ("| Name | Brevo |") is data."""
-    filled = [cell for cell in _cells(row) if cell]
+    filled = [cell for cell in table_cells(row) if cell]
     return bool(filled) and all(_BOLD_CELL.fullmatch(cell) for cell in filled)
 
 
 _BOLD_CELL = re.compile(r"(?:\*\*|__)[^*_].*(?:\*\*|__)")
-
-
-def _cells(row: str) -> list[str]:
-    body = row.strip()
-    body = body[1:] if body.startswith("|") else body
-    body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
-    return [cell.strip() for cell in re.split(r"(?<!\\)\|", body)]
 
 
 # ---------------------------------------------------------------- pass 2: blocks → tree

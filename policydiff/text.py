@@ -351,6 +351,17 @@ _LINE_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}(?:[ \t]+|$)|[-*+][ \t]+|>[ \t]?)+
 _NUMBERED_BULLET = re.compile(r"(?m)^(\s*\d{1,3}[.)][ \t]+)[-*+][ \t]+")
 RULE_LINE = re.compile(r"(?m)^[ \t]*(?:[=\-*_][ \t]*){3,}$")  # a setext underline or a thematic break
 TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$")
+
+
+def table_cells(row: str) -> list[str]:
+    """The cells of one Markdown table row (its outer pipes optional; an escaped pipe "\\|" stays in
+    its cell)."""
+    body = row.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", body)]
+
+
 EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w))")
 _BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _SCHEME = re.compile(r"^(?:mailto:|https?://)", re.IGNORECASE)

@@ -46,7 +46,7 @@ from policydiff.classify.signals import (
 )
 from policydiff.classify.statements import statement_reader
 from policydiff.model import Category, ChangeKind, Consent, Direction, Edit, Op, Reason, Severity, Side, Told
-from policydiff.text import WORD, fold, list_opener, mask_labels, mask_links, sentences
+from policydiff.text import WORD, fold, list_opener, mask_labels, mask_links, sentences, table_cells
 
 _ANAPHORA = re.compile(r"\b(?:them|they|these|those|such (?:parties|companies|partners|providers))\b", re.I)
 # a heading of this many words names a topic; a longer one is a statement set as a heading
@@ -255,7 +255,7 @@ def _promise_removed(verdict: Verdict, sides: Sides, rulebook: RuleBook) -> Verd
         for cue, matches in old.cues.items()
         if cue in protects
         for m in matches
-        if not (protects[cue].on_safeguard and governs_safeguard(old, m, rulebook, sides.old.text))
+        if not (protects[cue].on_safeguard and governs_safeguard(old, m, rulebook))
     ]
     # a safeguard, a right or a promise to tell the user, named by its verb (ontology/actions.toml)
     reader = practice_reader()
@@ -698,9 +698,11 @@ def _row_kind_added(
     """A row of a record of processing whose data cell names a kind its old cell did not: that kind
     of data is now processed for the row's purpose, wherever else the policy names it (LABELING.md,
     recipients and data types: a new kind of data for an existing purpose is expands)."""
-    header = _cells(subject.lead)
+    if any("|" not in text or "\n" in text.strip() for text in (subject.lead, subject.old, subject.new)):
+        return None  # one row under its header (given without its outer pipes), or no row at all
+    header = table_cells(subject.lead)
     column = next((i for i, cell in enumerate(header) if _DATA_COLUMN.search(cell)), None)
-    old, new = _cells(subject.old), _cells(subject.new)
+    old, new = table_cells(subject.old), table_cells(subject.new)
     if column is None or not (len(header) == len(old) == len(new)):
         return None
     known = {w.casefold() for w in WORD.findall(mask_links(old[column]))}
@@ -714,15 +716,6 @@ def _row_kind_added(
             reason = Reason("collection.new-kind", says, item.strip()[:80], Side.NEW)
             return Verdict((Category.COLLECTION,), Direction.EXPANDS, severity, (reason,))
     return None
-
-
-def _cells(row: str) -> list[str]:
-    """The cells of a Markdown table row, or of a header given without its outer pipes (no cells
-    for a line that is no row)."""
-    line = row.strip()
-    if "|" not in line or "\n" in line:
-        return []
-    return [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip("|"))]
 
 
 # where one item of a cell's list ends: "Last name, first name ; Email address<br>Username"

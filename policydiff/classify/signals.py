@@ -413,7 +413,7 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         match, side = (after[-1], Side.NEW) if added else (before[-1], Side.OLD)
         effect, says = cue.effect, cue.says_added if added else cue.says_removed
         found, region = (sides.new_profile, sides.new) if added else (sides.old_profile, sides.old)
-        if cue.on_safeguard and governs_safeguard(found, match, rulebook, region.text):
+        if cue.on_safeguard and governs_safeguard(found, match, rulebook):
             effect = cue.on_safeguard
             says = cue.safeguard_says_added if added else cue.safeguard_says_removed
         elif cue.on_denial and any(s <= match.start < e and denied for s, e, denied in found.denials):
@@ -446,7 +446,7 @@ _SAFEGUARDED = re.compile(
 )
 
 
-def governs_safeguard(found: Profile, match: Match, rulebook: RuleBook, text: str) -> bool:
+def governs_safeguard(found: Profile, match: Match, rulebook: RuleBook) -> bool:
     """Whether the first term after the cue in its clause (else the last before it) is a right or a
     safeguard: "we do not encrypt …", "your posts are not deleted" withhold a protective act, they
     promise nothing; "two-factor authentication is optional" leaves a safeguard to the user."""
@@ -456,18 +456,10 @@ def governs_safeguard(found: Profile, match: Match, rulebook: RuleBook, text: st
     if first is not None:
         return is_safeguard(first, rulebook)
     # … else the subject before it: "two-factor authentication is optional", "encryption of backups
-    # is optional"; not a word that qualifies the subject of a relative clause ("de-identified data
-    # *that does not identify you*": the cue is the data's, the safeguard is not withheld)
+    # is optional" (a relative clause's denial is a clause of its own: profile.denial_spans)
     return any(
-        clause[0] <= t.start < match.start
-        and t.category
-        and is_safeguard(t, rulebook)
-        and not _RELATIVE.search(text, t.end, match.start)
-        for t in found.terms
+        clause[0] <= t.start < match.start and t.category and is_safeguard(t, rulebook) for t in found.terms
     )
-
-
-_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\b", re.IGNORECASE)
 
 
 def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:

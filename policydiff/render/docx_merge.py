@@ -8,7 +8,6 @@ numbered move; each material change names the item its comment goes on. Pure: da
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -16,7 +15,7 @@ from difflib import SequenceMatcher
 from enum import Enum
 
 from policydiff.model import Change, ChangeKind, Clause, Edit, Op, Outline, Report, Severity
-from policydiff.text import TABLE_RULE
+from policydiff.text import TABLE_RULE, table_cells
 
 __all__ = ["Item", "Mode", "Piece", "merge"]
 
@@ -183,17 +182,10 @@ def _common(old: Piece, new: Piece, changes: Sequence[Change]) -> list[Item]:
     return [Item(Mode.PAIRED, changes[new.change].edits, old, new, new.change)]
 
 
-_CELL_BORDER = re.compile(r"(?<!\\)\|")
-
-
 def _shape(text: str) -> tuple[list[int], list[int]]:
     """The header rules of ``text`` and its table rows, each as its number of columns."""
     rules = [rule.strip().strip("|").count("|") + 1 for rule in TABLE_RULE.findall(text)]
-    rows = [
-        len(_CELL_BORDER.findall(line.strip().strip("|"))) + 1
-        for line in text.splitlines()
-        if line.lstrip().startswith("|")
-    ]
+    rows = [len(table_cells(line)) for line in text.splitlines() if line.lstrip().startswith("|")]
     return rules, rows
 
 
