@@ -483,7 +483,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(text):
         if match.group() == "." and _ABBREVIATION.search(text, max(0, match.start() - 8), match.start() + 1):
             continue
-        if match.group() in ".;" and match.start() and text[match.start() - 1] in _JOINERS:
+        if (
+            match.group() in ".;"
+            and match.start()
+            and text[match.start() - 1] in _JOINERS
+            and not _URL_BEFORE.search(text, max(0, match.start() - 300), match.start())
+        ):
             continue  # "Functional &. Performance": a stray stop after a joiner ends nothing
         end = match.end()
         if text[start:end].strip():
@@ -495,6 +500,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 _JOINERS = "&,+/"
+# an address ending in "/" ("at https://x.com/choices/. If you …"): its slash joins nothing
+_URL_BEFORE = re.compile(r"(?:://|\bwww\.)\S*/$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?](?=\s+\S|\n|<br)|\n|<br\s*/?>", re.IGNORECASE)
 _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|no|nr|art|sec|para|ch|fig|mr|mrs|ms|dr|st|inc|ltd|llc|corp|co|plc"

@@ -24,6 +24,10 @@ from policydiff.load.markdown import read_markdown
          "See Data retention or [the law](https://example.com)."),
         ("`a\\*b` and a\\*b", "`a\\*b` and a*b"),  # code shows its text as written
         ("Nothing to read here.", "Nothing to read here."),
+        # a link labelled with its own address shows its words, as the web page reader writes it
+        ("Write to [help@example.org](mailto:help@example.org).", "Write to help@example.org."),
+        ("At [https://example.org/a](https://example.org/a) or [example.org](https://example.org).",
+         "At https://example.org/a or [example.org](https://example.org)."),
     ],
 )  # fmt: skip
 def test_inline_markup_reads_as_a_page_shows_it(written: str, read: str) -> None:
@@ -42,6 +46,7 @@ def test_block_structure_is_left_as_written() -> None:
         ("  + a nested item", "  - a nested item"),
         ("2. * an item inside a numbered one", "2. - an item inside a numbered one"),
         ("- already a dash", "- already a dash"),
+        ("[* Contact us](#contact-us)", "- Contact us"),  # a page link's words start the item
     ],
 )
 def test_every_bullet_reads_as_a_dash_as_the_web_page_reader_writes_it(written: str, read: str) -> None:

@@ -570,6 +570,17 @@ def test_a_compound_the_document_hyphenates_keeps_its_hyphen_across_a_line_break
     assert text.endswith("We check each add-ons list and the information in it.")
 
 
+def test_a_link_written_out_as_text_wrapped_between_its_brackets_joins_without_a_space(
+    tmp_path: Path,
+) -> None:
+    # a browser may wrap "[Contact us](#contact)" between "]" and "(" though no space stands there
+    page = b"\n".join(
+        [_line(72, 720, 11, "Contents: [Our data]"), _line(72, 706, 11, "(#our-data) and more.")]
+    )
+    text = load(str(write(tmp_path, "link.pdf", build_pdf([page])))).original
+    assert text.endswith("Contents: [Our data](#our-data) and more.")
+
+
 def test_a_list_number_printed_apart_from_its_item_leads_it(tmp_path: Path) -> None:
     # "1. * contact details" in Markdown: the number in a box of its own, a bullet drawn beside the item
     page = b"\n".join(

@@ -162,6 +162,16 @@ def test_sentences_do_not_split_abbreviations() -> None:
     assert sentences(text) == [(0, len(text))]
 
 
+def test_an_address_ending_in_a_slash_ends_its_sentence() -> None:
+    text = "Opt out at www.example.org/choices/. If you live in the EEA, visit the other site."
+    assert [text[start:end].strip() for start, end in sentences(text)] == [
+        "Opt out at www.example.org/choices/.",
+        "If you live in the EEA, visit the other site.",
+    ]
+    stray = "Functional &. Performance cookies and/. the rest"
+    assert sentences(stray) == [(0, len(stray))]  # a stop after a joiner ends nothing
+
+
 def test_sentences_of_empty_text() -> None:
     assert sentences("") == []
     assert sentences("  \n ") == []

@@ -4,7 +4,9 @@ read alike (issue 14: markup never becomes an edit).
 Markdown passes raw HTML through and escapes its own marks: ``<br>`` is a line break (inside a
 table cell it stays ``<br>``: a cell is one line, as the HTML reader writes it), an ``<img>`` shows no
 words, other inline tags show their words (``<b>`` as ``**bold**``), ``\\*`` is a star and
-``[Introduction](#introduction)`` points within the page, so its words say it all. Everything
+``[Introduction](#introduction)`` points within the page, so its words say it all, as do a link's
+labelled with its own address (``[a@x.com](mailto:a@x.com)``, which the web page reader writes as
+its words too). Everything
 else, block structure included, is left as written.
 """
 
@@ -24,6 +26,8 @@ _INLINE = re.compile(
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{}~])")
 _BLOCK_ESCAPE = re.compile(r"\s*(?:\d+\\[.)]|\\[#>]|\\[*+-](?=\s|$)|[-*+]\s+\\\d)")
 _PAGE_LINK = re.compile(r"\[([^\[\]\n]*)\]\(#[^()\s]*\)")
+# a link labelled with its own address: "[privacy@x.com](mailto:privacy@x.com)", "[x.com/a](x.com/a)"
+_SELF_LINK = re.compile(r"\[([^\[\]\n]+)\]\((?:mailto:|tel:)?([^()\s]+)\)")
 _CODE = re.compile(r"`[^`\n]*`")
 # a "*" or "+" bullet (after any indent or an ordered item's number), not a thematic break "* * *"
 _BULLET = re.compile(r"(?m)^([ \t]*(?:\d+[.)][ \t]+)?)[*+](?=[ \t]+(?![*+\s]*$))")
@@ -32,11 +36,12 @@ _BULLET = re.compile(r"(?m)^([ \t]*(?:\d+[.)][ \t]+)?)[*+](?=[ \t]+(?![*+\s]*$))
 def read_markdown(text: str) -> str:
     """``text`` with its inline HTML and escapes read as a browser shows them, and its bullets
     written as "- " (a browser shows one bullet for "*", "+" and "-"; the web page reader writes "-")."""
+    if any(mark in text for mark in ("<", "\\", "](")):
+        text = "\n".join(_line(line) for line in text.split("\n"))
+    # after the inline pass: a page link's words may start a line with a bullet ("[* Contact](#c)")
     if "* " in text or "+ " in text:
         text = _BULLET.sub(r"\1-", text)
-    if not any(mark in text for mark in ("<", "\\", "](#")):
-        return text
-    return "\n".join(_line(line) for line in text.split("\n"))
+    return text
 
 
 def _line(line: str) -> str:
@@ -49,7 +54,7 @@ def _line(line: str) -> str:
 
 
 def _read(text: str, *, table: bool) -> str:
-    if not any(mark in text for mark in ("<", "\\", "](#")):
+    if not any(mark in text for mark in ("<", "\\", "](")):
         return text  # most lines hold no markup: each pattern below needs one of these marks
     # a cell's line breaks are its structure ("<br><br>" parts a cell's paragraphs): kept, spaced as
     # the web page reader writes them; elsewhere a break is a new line
@@ -58,8 +63,15 @@ def _read(text: str, *, table: bool) -> str:
     text = _BOLD.sub("**", text)
     text = _INLINE.sub("", text)
     text = _PAGE_LINK.sub(r"\1", text)
+    if "](" in text:  # the web page reader writes such a link as its words: so does this one
+        text = _SELF_LINK.sub(_self_link, text)
     # an escape that keeps a line from being a block ("12\. BETA PROGRAMS", "\# 1") stays: it is
     # structure, and a web page says the same by its tags
     kept = _BLOCK_ESCAPE.match(text)
     start = kept.end() if kept else 0
     return text[:start] + _ESCAPE.sub(r"\1", text[start:])
+
+
+def _self_link(match: re.Match[str]) -> str:
+    label, target = match.groups()
+    return label if label == target else match.group()

@@ -655,7 +655,10 @@ def _joined(lines: list[str], words: frozenset[str] | set[str] = frozenset()) ->
     for line in lines[1:]:
         end = re.search(r"(\w+)-$", text)
         if end is None:
-            text = f"{text} {line}"
+            # a browser may wrap between "]" and "(" with no space there (UAX #14 breaks between a
+            # closing and an opening bracket): a link written out as text, "[words](#target)"
+            glue = "" if text.endswith("]") and line.startswith("(") else " "
+            text = f"{text}{glue}{line}"
             continue
         start = re.match(r"\w+", line)
         after = start.group() if start else ""
