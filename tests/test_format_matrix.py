@@ -3,7 +3,7 @@ same clauses, and a pair compared across formats gets the verdicts Markdown agai
 
 The formats are made here (tests/formats.py: markdown-it, python-docx, Chromium's print-to-PDF)
 from the seed fixtures that have a Markdown form (the .txt seeds are plain text: there is no
-structure to render) and two dev pairs; benchmarks/formats.py runs the same matrix on more.
+structure to render) and every sixth dev pair; benchmarks/formats.py prints the same matrix's figures.
 """
 
 from __future__ import annotations
@@ -21,15 +21,17 @@ from policydiff.load import load
 from policydiff.model import Document, Report, Severity
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "ota" / "pairs"
+# every sixth dev pair, as benchmarks/formats.py measures them (13 pairs, services of every kind)
+PAIRS = [folder.name for folder in sorted(CORPUS.iterdir())][::6]
 VERSIONS = {
     "joypix-v2.1": ROOT / "fixtures/joypix/privacy-v2.1.html",
     "joyclip-2026-04-01": ROOT / "fixtures/joyclip/privacy-2026-04-01.md",
-    "zoom-old": CORPUS / "zoom-2023-06-30/old.md",
-    "zoom-new": CORPUS / "zoom-2023-06-30/new.md",
-    "acdelco-old": CORPUS / "acdelco-2019-07-20/old.md",
-    "acdelco-new": CORPUS / "acdelco-2019-07-20/new.md",
+    **{f"{pair}-{side}": CORPUS / pair / f"{side}.md" for pair in PAIRS for side in ("old", "new")},
 }
-PAIRS = {"zoom": ("zoom-old", "zoom-new"), "acdelco": ("acdelco-old", "acdelco-new")}
+# a known limit: this PDF's narrow table column wraps before a word that would not have fit after a
+# line break either ("… contractual relationship" / "Account deletion request"), so the cell's line
+# breaks cannot be told from its wraps, and the run-on cell reads a retention term as the right's
+UNREADABLE_BREAKS = {("scaleway-2026-06-02", "pdf")}
 FORMATS = ("md", "html", "docx", "pdf")
 
 
@@ -73,11 +75,23 @@ def test_every_format_of_a_version_reads_as_the_same_clauses(
         assert changes == (), (a, b, [(c.kind.value, c.edits[:4]) for c in changes[:5]])
 
 
-@pytest.mark.parametrize("name", PAIRS)
+@pytest.mark.parametrize(
+    ("name", "a", "b"),
+    [
+        pytest.param(
+            name,
+            a,
+            b,
+            marks=[pytest.mark.xfail(strict=True, reason="line breaks in a narrow PDF column")]
+            if (name, a) in UNREADABLE_BREAKS and b != a  # both as PDFs, both run on alike
+            else [],
+        )
+        for name in PAIRS
+        for a, b in itertools.product(FORMATS, FORMATS)
+    ],
+)
 def test_a_pair_across_formats_gets_the_verdicts_of_markdown_against_markdown(
-    rendered: dict[str, dict[str, Document]], name: str
+    rendered: dict[str, dict[str, Document]], name: str, a: str, b: str
 ) -> None:
-    old, new = (rendered[version] for version in PAIRS[name])
-    reference = _verdict(compare(old["md"], new["md"]))
-    for a, b in itertools.product(FORMATS, FORMATS):
-        assert _verdict(compare(old[a], new[b])) == reference, (a, b)
+    old, new = rendered[f"{name}-old"], rendered[f"{name}-new"]
+    assert _verdict(compare(old[a], new[b])) == _verdict(compare(old["md"], new["md"]))
