@@ -41,6 +41,8 @@ _DURATION = re.compile(
     _NUMBER + r"\s*(?:\(\d+\)\s*)?(?:-\s*)?(business|working|calendar)?\s*(day|week|month|year|hour)s?\b",
     re.IGNORECASE,
 )
+# a period of none: "deleted immediately" → "within 30 days" keeps the data longer
+_AT_ONCE = re.compile(r"\b(?:immediately|instantly|at\s+once|right\s+away|forthwith)\b", re.IGNORECASE)
 _AGE = re.compile(
     r"\b(?:under|below|younger\s+than|over|older\s+than|at\s+least|aged?|age\s+of|minimum\s+age\s+(?:is|of))"
     r"\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b|\b(\d{1,2})\s*(?:years?\s+old|years\s+of\s+age|\+"
@@ -74,6 +76,8 @@ def quantities(text: str) -> list[Quantity]:
         if match.group(2) and match.group(2).casefold() in ("business", "working"):
             days *= _BUSINESS
         found.append(Quantity("duration", days, match.group(), match.start(), match.end()))
+    for match in _AT_ONCE.finditer(text):
+        found.append(Quantity("duration", 0.0, match.group(), match.start(), match.end()))
     for match in _AGE.finditer(text):
         years = match.group(1) or match.group(2)
         found.append(Quantity("age", float(years), match.group(), match.start(), match.end()))

@@ -99,6 +99,7 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     out = []
     olds = [q for q, c in sides.old_profile.numbers if c is rules.category and q.unit == rule.unit]
     news = [q for q, c in sides.new_profile.numbers if c is rules.category and q.unit == rule.unit]
+    olds, news = _counted(olds, news)
     if sides.kind is ChangeKind.MODIFIED and len(olds) > len(news):
         gone = _bound_alone(olds[len(news) :], sides.old, sides.new)
         if gone is not None:  # "30 days' notice of changes" → "notice of changes": nothing bounds it now
@@ -155,6 +156,17 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             )
         )
     return out
+
+
+def _counted(olds: list[Quantity], news: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """The periods to compare: "immediately" (a period of none) counts only where it stands for a
+    period the other side states ("deleted immediately" → "within 30 days"), not beside periods
+    both sides state ("we immediately stop … and delete it within 30 days" → "we stop … and …")."""
+    stated_old = [q for q in olds if q.value or q.unit != "duration"]
+    stated_new = [q for q in news if q.value or q.unit != "duration"]
+    if len(stated_old) != len(stated_new) and len(olds) == len(news):
+        return olds, news
+    return stated_old, stated_new
 
 
 def _users_deadline(region: Region, quantity: Quantity) -> bool:

@@ -185,6 +185,22 @@ def _synonyms(old: Profile, new: Profile) -> set[tuple[Category, str]]:
     return found
 
 
+def _verb_said(verb: Match, old: Region) -> bool:
+    """Whether the old side's changed sentences say the verb of a practice ("use" of "We use") in
+    words the lexicon did not read as one ("we *currently* use")."""
+    words = [w for w in WORD.findall(verb.text.casefold()) if w not in _VERB_SUBJECTS]
+    if not words:
+        return False
+    # … and not denied there: "we do not use X" → "we use X" lifts a denial
+    text = " ".join(_NEGATED.sub(" ", old.text[start:end]) for start, end in old.spans)
+    said = {w.casefold() for w in WORD.findall(text)}
+    return all(w in said for w in words)
+
+
+_VERB_SUBJECTS = frozenset({"we", "may", "your", "of", "to", "for", "are", "is", "our", "us"})
+_NEGATED = re.compile(r"\b(?:not|never|no\s+longer|\w+n't)\b(?:\s+\w+){0,3}", re.IGNORECASE)
+
+
 def _same_members(old: Profile, new: Profile, rulebook: RuleBook) -> bool:
     def members(found: Profile) -> set[tuple[Category, str]]:
         return {k for k in found.affirmed if k[1] not in rulebook.by_category(k[0]).grouped}
@@ -276,6 +292,9 @@ def term_signals(
             continue
         if any(0 <= match.start - end <= 2 for end in limiters):
             continue  # "stored *only* as long as necessary": a limit, not a new period or practice
+        grouped = key[1] in rulebook.by_category(key[0]).grouped
+        if grouped and key not in old.denied and _verb_said(match, sides.old):
+            continue  # "we currently use cookies" → "we use cookies": the old text used the verb too
         if old_clause is not None and key not in old.denied:
             said = old_clause()
             if key in said.affirmed or (not finer_safeguard and _covered(key, match, said, rulebook)):
