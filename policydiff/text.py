@@ -345,7 +345,8 @@ def mask_links(text: str) -> str:
     return _DOMAIN.sub(blank, text)
 
 
-_LINK_TARGETS = re.compile(r"\[([^\]]*)\]\(\s*([^()\s]+)")
+_LINK_TARGETS = re.compile(r"\[([^\]]*)\]\(\s*((?:[^()\s]|\([^()\s]*\))+)")
+_ESCAPED_MARK = re.compile(r"(?m)^[ \t]*\\[-*+#>][ \t]+")
 _LINE_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}(?:[ \t]+|$)|[-*+][ \t]+|>[ \t]?)+")
 # "1. * item" (Markdown) and "1. - item": a numbered item that holds a bulleted one; the number is text
 _NUMBERED_BULLET = re.compile(r"(?m)^(\s*\d{1,3}[.)][ \t]+)[-*+][ \t]+")
@@ -403,6 +404,9 @@ def same_reading(old: str, new: str) -> bool:
     Spacing around punctuation is typography, not wording: a bold label set apart from its text
     ("**Cookies:**Small files" in one format, "Cookies: Small files" in another) reads the same.
     """
+    # a bullet or heading mark kept from being one ("\\- Canal+") reads as the mark: a page shows it
+    # as its text, a PDF or a Word file as a list item
+    old, new = (_ESCAPED_MARK.sub("", text) if "\\" in text else text for text in (old, new))
     if _PUNCTUATION_SPACE.sub(r"\1", read_text(old)) != _PUNCTUATION_SPACE.sub(r"\1", read_text(new)):
         return False
 
@@ -412,6 +416,10 @@ def same_reading(old: str, new: str) -> bool:
         kept = []
         for label, target in _LINK_TARGETS.findall(MD_IMAGE.sub(" ", text)):
             target = MD_ESCAPE.sub(r"\1", target)
+            if "%" in target:  # "(FR)" or "%28FR%29": one address
+                from urllib.parse import unquote
+
+                target = unquote(target)
             shown = MD_ESCAPE.sub(r"\1", label).strip().casefold()
             bare = _SCHEME.sub("", target).casefold().rstrip("/")
             if shown and shown.rstrip("/") not in (bare, target.casefold().rstrip("/")):

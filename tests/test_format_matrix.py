@@ -28,10 +28,6 @@ VERSIONS = {
     "joyclip-2026-04-01": ROOT / "fixtures/joyclip/privacy-2026-04-01.md",
     **{f"{pair}-{side}": CORPUS / pair / f"{side}.md" for pair in PAIRS for side in ("old", "new")},
 }
-# a known limit: this PDF's narrow table column wraps before a word that would not have fit after a
-# line break either ("… contractual relationship" / "Account deletion request"), so the cell's line
-# breaks cannot be told from its wraps, and the run-on cell reads a retention term as the right's
-UNREADABLE_BREAKS = {("scaleway-2026-06-02", "pdf")}
 FORMATS = ("md", "html", "docx", "pdf")
 
 
@@ -76,19 +72,7 @@ def test_every_format_of_a_version_reads_as_the_same_clauses(
 
 
 @pytest.mark.parametrize(
-    ("name", "a", "b"),
-    [
-        pytest.param(
-            name,
-            a,
-            b,
-            marks=[pytest.mark.xfail(strict=True, reason="line breaks in a narrow PDF column")]
-            if (name, a) in UNREADABLE_BREAKS and b != a  # both as PDFs, both run on alike
-            else [],
-        )
-        for name in PAIRS
-        for a, b in itertools.product(FORMATS, FORMATS)
-    ],
+    ("name", "a", "b"), [(name, a, b) for name in PAIRS for a, b in itertools.product(FORMATS, FORMATS)]
 )
 def test_a_pair_across_formats_gets_the_verdicts_of_markdown_against_markdown(
     rendered: dict[str, dict[str, Document]], name: str, a: str, b: str

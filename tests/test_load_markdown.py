@@ -24,6 +24,12 @@ from policydiff.load.markdown import read_markdown
          "See Data retention or [the law](https://example.com)."),
         ("`a\\*b` and a\\*b", "`a\\*b` and a*b"),  # code shows its text as written
         ("Nothing to read here.", "Nothing to read here."),
+        # a page link's words may hold escaped brackets; a link's title is a tooltip; an image and a
+        # link left with no words show none; a wrapper tag holds no words of its own
+        ("use [Products\\[1\\]](#note-1) here", "use Products[1] here"),
+        ('- [Help](https://example.org/help "Help centre")', "- [Help](https://example.org/help)"),
+        ("[![Logo](/logo.png?w=384)](https://example.org/) ![Chart](c.png)Text", " Text"),
+        ('<div style="display:none"></img></div>', ""),
         # a link labelled with its own address shows its words, as the web page reader writes it
         ("Write to [help@example.org](mailto:help@example.org).", "Write to help@example.org."),
         ("At [https://example.org/a](https://example.org/a) or [example.org](https://example.org).",

@@ -303,6 +303,24 @@ def test_same_reading_ignores_markup_but_not_words_punctuation_or_link_targets()
     )
 
 
+def test_an_address_reads_alike_with_its_parentheses_escaped_or_not() -> None:
+    from policydiff.text import same_reading
+
+    assert same_reading(
+        "[Form](https://a.example/form(FR)(v2).pdf)", "[Form](https://a.example/form%28FR%29%28v2%29.pdf)"
+    )
+    assert not same_reading(
+        "[Form](https://a.example/form(FR).pdf)", "[Form](https://a.example/form(DE).pdf)"
+    )
+
+
+def test_an_escaped_bullet_reads_as_the_bullet_a_page_or_pdf_shows() -> None:
+    from policydiff.text import same_reading
+
+    assert same_reading("\\- Canal+", "- Canal+")
+    assert not same_reading("\\- Canal+", "- Canal")
+
+
 def test_spacing_around_punctuation_is_typography_not_wording() -> None:
     from policydiff.text import same_reading
 

@@ -25,7 +25,14 @@ _INLINE = re.compile(
 # a backslash escape of ASCII punctuation (CommonMark 2.4), but "\|": a pipe inside a table cell
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{}~])")
 _BLOCK_ESCAPE = re.compile(r"\s*(?:\d+\\[.)]|\\[#>]|\\[*+-](?=\s|$)|[-*+]\s+\\\d)")
-_PAGE_LINK = re.compile(r"\[([^\[\]\n]*)\]\(#[^()\s]*\)")
+_PAGE_LINK = re.compile(r"\[((?:[^\[\]\\\n]|\\.)*)\]\(#[^()\s]*\)")  # "[Products\[1\]](#note-1)" too
+# a link's title shows only as a tooltip: "[Help](https://x.com/help "Help")"
+_LINK_TITLE = re.compile(r"(\[[^\[\]\n]*\]\([^()\s]+)\s+\"[^\"\n]*\"\)")  # a whole link, on one line
+# an image shows no words (the web page reader drops it), nor does a link left with none
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_EMPTY_LINK = re.compile(r"\[[ \t]*\]\([^()\s]*\)")
+# a wrapper that holds no words of its own: "<div style=…>", "</img>"
+_WRAPPER = re.compile(r"</?(?:div|section|article|center|img)\b[^<>]*>", re.IGNORECASE)
 # a link labelled with its own address: "[privacy@x.com](mailto:privacy@x.com)", "[x.com/a](x.com/a)"
 _SELF_LINK = re.compile(r"\[([^\[\]\n]+)\]\((?:mailto:|tel:)?([^()\s]+)\)")
 _CODE = re.compile(r"`[^`\n]*`")
@@ -56,10 +63,15 @@ def _line(line: str) -> str:
 def _read(text: str, *, table: bool) -> str:
     if not any(mark in text for mark in ("<", "\\", "](")):
         return text  # most lines hold no markup: each pattern below needs one of these marks
+    if "](" in text:
+        text = _LINK_TITLE.sub(r"\1)", text)
+        if "![" in text:
+            text = _EMPTY_LINK.sub("", _MD_IMAGE.sub("", text))
     # a cell's line breaks are its structure ("<br><br>" parts a cell's paragraphs): kept, spaced as
     # the web page reader writes them; elsewhere a break is a new line
     text = _BREAK.sub("<br>" if table else "\n", text)
     text = _IMAGE.sub("", text)
+    text = _WRAPPER.sub("", text)
     text = _BOLD.sub("**", text)
     text = _INLINE.sub("", text)
     text = _PAGE_LINK.sub(r"\1", text)

@@ -36,6 +36,12 @@ _DIGITS = re.compile(r"\d+")
 _MARKER = re.compile(r"(?:- |\d{1,3}[.)] |\(?[a-z]{1,3}[.)] )")
 _WORD = re.compile(r"\w+")
 _COMPOUND = re.compile(r"\w+-\w+")
+# a capitalised word after a lower-case one on the same line: a name ("our Services", "at Google")
+_NAMED = re.compile(r"\w[,;]?[ \t]+([A-Z][a-z]+)\b")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+\b")
+_LOWER_END = re.compile(
+    r"(?<![\w-])[a-z]+$"
+)  # a line ending in a lower-case word ("Marketing" / "Teams" goes on)
 _HEADING_RATIO = 1.12  # a line this much larger than the body is a heading
 _BOLD_HEADING_WORDS = 12
 _MARGIN_ZONE = 0.1  # the top and bottom tenth of a page hold running headers and footers
@@ -155,6 +161,8 @@ def document_text(pages: Iterable[list[Line]]) -> str:
     words = {word.casefold() for line in lines for word in _WORD.findall(line.text)}
     # … and its hyphenated compounds ("add-ons"), which a line break must not join into one word
     words |= {word.casefold() for line in lines for word in _COMPOUND.findall(line.text)}
+    # … and the capitalised words it writes inside a line: names, which may start a wrapped line
+    named = {match.group(1) for line in lines for match in _NAMED.finditer(line.text)}
     rows = _table_rows(lines)
     rights = _column_rights({id(row): row for row in rows.values()}.values())
     leads = _run_in_leads(lines)
@@ -169,7 +177,7 @@ def document_text(pages: Iterable[list[Line]]) -> str:
                 if current:
                     blocks.append(_joined(current, words))
                     current = []
-                text = row.markdown(words, rights[row.columns()])
+                text = row.markdown(words, rights[row.columns()], named)
                 # the row after the last one written, or the first on a page the table was seen to
                 # run onto, with no other text between: the table goes on
                 follows = row.number - 1 in written or resumed == row.page
@@ -242,8 +250,10 @@ class _Row:
     page: int
     cells: tuple[tuple[Line, ...], ...]
 
-    def markdown(self, words: set[str], rights: list[float]) -> str:
-        cells = (_cell_text(cell, words, right) for cell, right in zip(self.cells, rights, strict=True))
+    def markdown(self, words: set[str], rights: list[float], named: Collection[str] = ()) -> str:
+        cells = (
+            _cell_text(cell, words, right, named) for cell, right in zip(self.cells, rights, strict=True)
+        )
         return "| " + " | ".join(cells) + " |"
 
     def columns(self) -> tuple[int, ...]:
@@ -254,19 +264,19 @@ class _Row:
         return "\n" + "|" + " --- |" * len(self.cells)
 
 
-def _cell_text(cell: tuple[Line, ...], words: set[str], right: float) -> str:
+def _cell_text(cell: tuple[Line, ...], words: set[str], right: float, named: Collection[str] = ()) -> str:
     """A cell on one line, as Markdown tables write one: its paragraphs (text boxes of their own on
     one page) parted by ``<br><br>``, a list item or a line after a line break after a ``<br>``,
     wrapped lines joined. A line broke, rather than wrapped, where the next line's first word would
     have fit after it before ``right``, the widest line of its column (the column's own edge is not
-    printed)."""
+    printed), or where a capitalised word that is no name (``named``) follows an unfinished line."""
     paragraphs: list[list[list[str]]] = []  # a paragraph's lines as written, each as printed
     for index, line in enumerate(cell):
         before = cell[index - 1] if index else None
         # the bullet as printed: a character the page shows stays ("* item" as the web page's text
         # has it), a drawn one is a list's, which the web page and Word readers write "- "
         text = f"{line.marker or '-'} {line.text}" if line.bulleted else line.text
-        broke = before is not None and _broke(before, line, right)
+        broke = before is not None and (_broke(before, line, right) or _capital_starts(before, line, named))
         # a page break is no break of its own: a line that broke before one starts a paragraph if
         # the cell's lines before it were paragraphs (more than one), else the cell goes on
         after_page = before is not None and before.page != line.page and broke and len(paragraphs) > 1
@@ -277,6 +287,17 @@ def _cell_text(cell: tuple[Line, ...], words: set[str], right: float) -> str:
         else:
             paragraphs[-1][-1].append(text)
     return "<br><br>".join("<br>".join(_joined(lines, words) for lines in items) for items in paragraphs)
+
+
+def _capital_starts(before: Line, line: Line, named: Collection[str]) -> bool:
+    """Whether ``line`` starts a line of its own in a cell, though its first word would not have fit
+    after ``before``: ``before`` ends in a lower-case word with no stop, and ``line`` starts with a
+    capitalised word the document never capitalises inside a line ("… contractual relationship" /
+    "Account deletion request": a list of items a narrow column wraps anyway)."""
+    first = _CAPITALISED.match(line.text)
+    if first is None or not _LOWER_END.search(before.text):
+        return False
+    return first.group() not in named
 
 
 _SPACE = 0.33  # a space's width in ems where none is printed: a little over most fonts' (0.25-0.32)
