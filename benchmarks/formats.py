@@ -4,6 +4,7 @@ Run from the repository root (the project installed, Debian's `chromium` on PATH
 
     python benchmarks/formats.py                       # the two seeds and 12 dev pairs
     python benchmarks/formats.py --pairs 30 --keep /tmp/matrix
+    python benchmarks/formats.py --every 1 --pairs 76    # every dev pair (about 6 minutes)
 
 Each version (the seed fixtures that have a Markdown form, and the old and new Markdown of dev
 pairs in `../shared/corpus/ota/pairs`, every sixth pair) is rendered by `tests/formats.py` to `.md`,
@@ -76,14 +77,15 @@ def verdict(report: Report) -> tuple[str, bool, Counter[tuple[str, str, str]]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pairs", type=int, default=12, help="dev pairs (every sixth; default 12)")
+    parser.add_argument("--pairs", type=int, default=12, help="dev pairs (default 12)")
+    parser.add_argument("--every", type=int, default=6, help="take every Nth dev pair (default 6; 1: all)")
     parser.add_argument("--keep", type=Path, help="keep the rendered files here")
     options = parser.parse_args()
     work = options.keep or Path(tempfile.mkdtemp(prefix="policydiff-formats-"))
     work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     pairs = {folder.name: (folder / "old.md", folder / "new.md") for folder in sorted(CORPUS.iterdir())}
-    pairs = dict(list(pairs.items())[::6][: options.pairs])
+    pairs = dict(list(pairs.items())[:: options.every][: options.pairs])
     same: Counter[str] = Counter()
     same_by: Counter[tuple[str, str]] = Counter()
     versions = cross = cross_differ = 0
