@@ -4,20 +4,20 @@ read alike (issue 14: markup never becomes an edit).
 Markdown passes raw HTML through and escapes its own marks: ``<br>`` is a line break (inside a
 table cell it stays ``<br>``: a cell is one line, as the HTML reader writes it), an ``<img>`` shows no
 words, other inline tags show their words (``<b>`` as ``**bold**``), ``\\*`` is a star and
-``[Introduction](#introduction)`` points within the page, so its words say it all, as do a link's
-labelled with its own address (``[a@x.com](mailto:a@x.com)``, which the web page reader writes as
-its words too). Everything
-else, block structure included, is left as written.
+``[Introduction](#introduction)`` points within the page, so its words say it all, and so does a
+link labelled with its own address (``[a@x.com](mailto:a@x.com)``). Images, link titles (tooltips)
+and wrapper tags show no words. Everything else, block structure included, is left as written.
 """
 
 from __future__ import annotations
 
 import re
 
+from policydiff.text import MD_IMAGE
+
 __all__ = ["read_markdown"]
 
 _BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.IGNORECASE)
-_IMAGE = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
 _BOLD = re.compile(r"</?(?:b|strong)\s*>", re.IGNORECASE)
 _INLINE = re.compile(
     r"</?(?:span|font|u|i|em|small|sup|sub|mark|abbr|cite|q|s|ins|del|wbr)\b[^<>]*>", re.IGNORECASE
@@ -28,10 +28,9 @@ _BLOCK_ESCAPE = re.compile(r"\s*(?:\d+\\[.)]|\\[#>]|\\[*+-](?=\s|$)|[-*+]\s+\\\d
 _PAGE_LINK = re.compile(r"\[((?:[^\[\]\\\n]|\\.)*)\]\(#[^()\s]*\)")  # "[Products\[1\]](#note-1)" too
 # a link's title shows only as a tooltip: "[Help](https://x.com/help "Help")"
 _LINK_TITLE = re.compile(r"(\[[^\[\]\n]*\]\([^()\s]+)\s+\"[^\"\n]*\"\)")  # a whole link, on one line
-# an image shows no words (the web page reader drops it), nor does a link left with none
-_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*\)")
+# a link left with no words once its image is read away shows none
 _EMPTY_LINK = re.compile(r"\[[ \t]*\]\([^()\s]*\)")
-# a wrapper that holds no words of its own: "<div style=…>", "</img>"
+# an image or a wrapper holds no words of its own: "<img …>", "<div style=…>", "</img>"
 _WRAPPER = re.compile(r"</?(?:div|section|article|center|img)\b[^<>]*>", re.IGNORECASE)
 # a link labelled with its own address: "[privacy@x.com](mailto:privacy@x.com)", "[x.com/a](x.com/a)"
 _SELF_LINK = re.compile(r"\[([^\[\]\n]+)\]\((?:mailto:|tel:)?([^()\s]+)\)")
@@ -66,11 +65,10 @@ def _read(text: str, *, table: bool) -> str:
     if "](" in text:
         text = _LINK_TITLE.sub(r"\1)", text)
         if "![" in text:
-            text = _EMPTY_LINK.sub("", _MD_IMAGE.sub("", text))
+            text = _EMPTY_LINK.sub("", MD_IMAGE.sub("", text))  # the web page reader drops images
     # a cell's line breaks are its structure ("<br><br>" parts a cell's paragraphs): kept, spaced as
     # the web page reader writes them; elsewhere a break is a new line
     text = _BREAK.sub("<br>" if table else "\n", text)
-    text = _IMAGE.sub("", text)
     text = _WRAPPER.sub("", text)
     text = _BOLD.sub("**", text)
     text = _INLINE.sub("", text)
