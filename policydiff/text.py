@@ -238,7 +238,8 @@ def _squeeze_blank_lines(text: str, origin: array[int]) -> tuple[str, array[int]
     return "".join(out), kept
 
 
-MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+# a link's words may hold one level of brackets: "[[email protected]](…)" shows "[email protected]"
+MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_REF = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _URL = re.compile(r"(?:https?://|mailto:|www\.)\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)+\b")  # "DPO @ example.com" too
@@ -345,7 +346,7 @@ def mask_links(text: str) -> str:
     return _DOMAIN.sub(blank, text)
 
 
-_LINK_TARGETS = re.compile(r"\[([^\]]*)\]\(\s*((?:[^()\s]|\([^()\s]*\))+)")
+_LINK_TARGETS = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*((?:[^()\s]|\([^()\s]*\))+)")
 _ESCAPED_MARK = re.compile(r"(?m)^[ \t]*\\[-*+#>][ \t]+")
 _LINE_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}(?:[ \t]+|$)|[-*+][ \t]+|>[ \t]?)+")
 # "1. * item" (Markdown) and "1. - item": a numbered item that holds a bulleted one; the number is text

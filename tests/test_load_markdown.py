@@ -30,6 +30,9 @@ from policydiff.load.markdown import read_markdown
         ('- [Help](https://example.org/help "Help centre")', "- [Help](https://example.org/help)"),
         ("[![Logo](/logo.png?w=384)](https://example.org/) ![Chart](c.png)Text", " Text"),
         ('<div style="display:none"></img></div>', ""),
+        # raw links read as links; a paragraph tag parts the line, and stays inside a list item
+        ("See <a href='https://example.org/d'>our terms</a>.", "See [our terms](https://example.org/d)."),
+        ("- Sharing<p>Sharing means giving data.</p>", "- Sharing\n\n  Sharing means giving data."),
         # a link labelled with its own address shows its words, as the web page reader writes it
         ("Write to [help@example.org](mailto:help@example.org).", "Write to help@example.org."),
         ("At [https://example.org/a](https://example.org/a) or [example.org](https://example.org).",

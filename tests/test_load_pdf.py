@@ -555,6 +555,24 @@ def test_a_bold_lead_that_wraps_into_its_paragraph_is_no_heading(tmp_path: Path)
     )
 
 
+def test_a_bold_heading_that_wraps_onto_a_short_bold_line_is_one_heading(tmp_path: Path) -> None:
+    # "**Will my data be used when we advertise with other** / **companies?**": the second line is
+    # bold, in the same box, right below; no heading by itself, it goes on the first
+    page = b"\n".join(
+        [
+            _line(72, 720, 11, "We send you emails."),
+            _bold(72, 690, 11, "Will my data be used when we advertise with other"),
+            _bold(72, 676, 11, "companies?"),
+            _line(72, 650, 11, "If you have an account, we might use it."),
+        ]
+    )
+    text = load(str(write(tmp_path, "wrapped.pdf", build_pdf([page])))).original
+    assert text == (
+        "We send you emails.\n\n**Will my data be used when we advertise with other companies?**\n\n"
+        "If you have an account, we might use it."
+    )
+
+
 def test_a_compound_the_document_hyphenates_keeps_its_hyphen_across_a_line_break(tmp_path: Path) -> None:
     # "add-" / "ons" where the text writes "add-ons" elsewhere (and "addons" too): not a layout's
     # hyphenation; "infor-" / "mation" is

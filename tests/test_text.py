@@ -314,6 +314,16 @@ def test_an_address_reads_alike_with_its_parentheses_escaped_or_not() -> None:
     )
 
 
+def test_a_links_words_may_hold_brackets() -> None:
+    from policydiff.text import read_text, same_reading
+
+    # "[[email protected]](…)" shows "[email protected]" (a capture's e-mail protection)
+    assert read_text("Write to [[email protected]](https://a.example/cdn-cgi/l/email-protection#1).") == (
+        "Write to [email protected]."
+    )
+    assert same_reading("Write to [[email protected]](https://a.example/e#1).", "Write to [email protected].")
+
+
 def test_an_escaped_bullet_reads_as_the_bullet_a_page_or_pdf_shows() -> None:
     from policydiff.text import same_reading
 

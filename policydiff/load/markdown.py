@@ -35,6 +35,10 @@ _WRAPPER = re.compile(r"</?(?:div|section|article|center|img)\b[^<>]*>", re.IGNO
 # a link labelled with its own address: "[privacy@x.com](mailto:privacy@x.com)", "[x.com/a](x.com/a)"
 _SELF_LINK = re.compile(r"\[([^\[\]\n]+)\]\((?:mailto:|tel:)?([^()\s]+)\)")
 _CODE = re.compile(r"`[^`\n]*`")
+_PARAGRAPH_TAG = re.compile(r"</?p\b[^<>]*>", re.IGNORECASE)
+_ITEM_START = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
+# a raw link: "<a href='https://x.com/a'>Learn more</a>", as Markdown writes it
+_RAW_LINK = re.compile(r"""<a\b[^<>]*?\bhref\s*=\s*["']([^"'<>\s]*)["'][^<>]*>([^<>]*)</a>""", re.IGNORECASE)
 # a "*" or "+" bullet (after any indent or an ordered item's number), not a thematic break "* * *"
 _BULLET = re.compile(r"(?m)^([ \t]*(?:\d+[.)][ \t]+)?)[*+](?=[ \t]+(?![*+\s]*$))")
 
@@ -51,6 +55,14 @@ def read_markdown(text: str) -> str:
 
 
 def _line(line: str) -> str:
+    if "<" in line and _PARAGRAPH_TAG.search(line) and not line.lstrip().startswith("|"):
+        # a paragraph tag inside a line parts it as a browser does; inside a list item the new
+        # paragraph stays in the item, indented as the web page reader writes it
+        item = _ITEM_START.match(line)
+        indent = " " * len(item.group()) if item else ""
+        parts = [part.strip() for part in _PARAGRAPH_TAG.split(line)]
+        line = f"\n\n{indent}".join(part for part in parts if part)
+        return "\n".join(_line(piece) for piece in line.split("\n"))
     if "`" in line:  # code spans show their text as written
         parts = _CODE.split(line)
         codes = _CODE.findall(line)
@@ -70,6 +82,7 @@ def _read(text: str, *, table: bool) -> str:
     # the web page reader writes them; elsewhere a break is a new line
     text = _BREAK.sub("<br>" if table else "\n", text)
     text = _WRAPPER.sub("", text)
+    text = _RAW_LINK.sub(_raw_link, text) if "<a" in text.lower() else text
     text = _BOLD.sub("**", text)
     text = _INLINE.sub("", text)
     text = _PAGE_LINK.sub(r"\1", text)
@@ -85,3 +98,12 @@ def _read(text: str, *, table: bool) -> str:
 def _self_link(match: re.Match[str]) -> str:
     label, target = match.groups()
     return label if label == target else match.group()
+
+
+def _raw_link(match: re.Match[str]) -> str:
+    target, words = match.group(1).strip(), " ".join(match.group(2).split())
+    if not words:
+        return ""
+    if not target or target.startswith("#") or target in (words, f"mailto:{words}", f"tel:{words}"):
+        return words
+    return f"[{words}]({target})"

@@ -200,8 +200,15 @@ def document_text(pages: Iterable[list[Line]]) -> str:
             continue
         level = levels.get(round(line.size))
         bold = level is None and id(line) not in leads and _bold_heading(line, previous, box_lines)
-        if (level is not None or bold) and heading is not None and _same_heading(heading, line):
-            blocks[-1] = _joined([blocks[-1], line.text])  # a long heading wrapped onto a second line
+        # a heading that wraps goes on in a line set alike right below it; a bold heading's next line
+        # may be no heading by itself ("… with other" / "companies?": short, its box not its own)
+        wrapped = level is not None or bold or (heading is not None and heading.bold and line.bold)
+        if wrapped and heading is not None and not line.bulleted and _same_heading(heading, line):
+            last = blocks[-1]  # a long heading wrapped onto a second line
+            if last.startswith("**") and last.endswith("**") and len(last) > 4:
+                blocks[-1] = f"**{_joined([last[2:-2], line.text])}**"
+            else:
+                blocks[-1] = _joined([last, line.text])
             heading, previous = line, line
             continue
         starts = (
