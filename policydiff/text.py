@@ -347,7 +347,9 @@ def mask_links(text: str) -> str:
 
 
 _LINK_TARGETS = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*((?:[^()\s]|\([^()\s]*\))+)")
-_ESCAPED_MARK = re.compile(r"(?m)^[ \t]*\\[-*+#>][ \t]+")
+# a list mark kept from being one ("\\- Canal+") or typed as a glyph ("• Call us"): a page shows it
+# as text, a PDF or a Word file as a list item
+_TYPED_MARK = re.compile(r"(?m)^[ \t]*(?:\\[-*+#>]|[•●▪◦‣○■▸►])[ \t]+")
 _LINE_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}(?:[ \t]+|$)|[-*+][ \t]+|>[ \t]?)+")
 # "1. * item" (Markdown) and "1. - item": a numbered item that holds a bulleted one; the number is text
 _NUMBERED_BULLET = re.compile(r"(?m)^(\s*\d{1,3}[.)][ \t]+)[-*+][ \t]+")
@@ -405,9 +407,7 @@ def same_reading(old: str, new: str) -> bool:
     Spacing around punctuation is typography, not wording: a bold label set apart from its text
     ("**Cookies:**Small files" in one format, "Cookies: Small files" in another) reads the same.
     """
-    # a bullet or heading mark kept from being one ("\\- Canal+") reads as the mark: a page shows it
-    # as its text, a PDF or a Word file as a list item
-    old, new = (_ESCAPED_MARK.sub("", text) if "\\" in text else text for text in (old, new))
+    old, new = (_TYPED_MARK.sub("", text) for text in (old, new))  # reads as the list mark it shows
     if _PUNCTUATION_SPACE.sub(r"\1", read_text(old)) != _PUNCTUATION_SPACE.sub(r"\1", read_text(new)):
         return False
 

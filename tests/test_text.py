@@ -328,6 +328,7 @@ def test_an_escaped_bullet_reads_as_the_bullet_a_page_or_pdf_shows() -> None:
     from policydiff.text import same_reading
 
     assert same_reading("\\- Canal+", "- Canal+")
+    assert same_reading("• Call us on 555 0100; or", "- Call us on 555 0100; or")  # a typed bullet glyph
     assert not same_reading("\\- Canal+", "- Canal")
 
 
