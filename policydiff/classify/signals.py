@@ -465,6 +465,11 @@ _SAFEGUARDED = re.compile(
 )
 
 
+_SAFEGUARDED_BEFORE = re.compile(
+    r"\b(?:secure|safe|confidential|protected|encrypted|private)\W*(?:\w+\W+){0,1}$", re.IGNORECASE
+)
+
+
 def governs_safeguard(found: Profile, match: Match, rulebook: RuleBook) -> bool:
     """Whether the first term after the cue in its clause (else the last before it) is a right or a
     safeguard: "we do not encrypt …", "your posts are not deleted" withhold a protective act, they
@@ -495,8 +500,9 @@ def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
     after = text[match.end : min(ends, default=len(text))]
     if reader.promising.search(before + " " + after):
         return False  # "we will use reasonable efforts to erase …": a promise, whatever verb is near
-    if _SAFEGUARDED.search(after):
-        return False  # "we try to keep your data secure": a safeguard promised, not a practice
+    if _SAFEGUARDED.search(after) or _SAFEGUARDED_BEFORE.search(before):
+        return False  # "we try to keep your data secure", "laptops are encrypted where practicable":
+        # a safeguard promised, not a practice
     # the verb the cue qualifies: the one right after it ("we may share"), else the one before it
     # ("we share X unless …")
     words = after.split()
