@@ -20,10 +20,14 @@ CHROME_BEFORE = (
     "<div class='cookie-banner'>We use cookies. <button>Accept</button></div>"
 )
 CHROME_AFTER = "<footer><p>© 2026 Example</p><a href='/imprint'>Imprint</a></footer>"
-# tables as documents set them: ruled cells with padding (text in cells never runs together)
+# tables as documents set them: ruled cells with padding (text in cells never runs together); code
+# blocks wrapped
 PRINT_STYLE = (
     "table { border-collapse: collapse } td, th { border: 1px solid #888; padding: 4px 10px;"
     " vertical-align: top }"
+    # a code block (Markdown's indented lines) wraps as a print stylesheet makes it: unwrapped, its
+    # lines run off the page and the PDF holds fewer words than the page
+    " pre { white-space: pre-wrap }"
 )
 
 
