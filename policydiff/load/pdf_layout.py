@@ -36,12 +36,11 @@ _DIGITS = re.compile(r"\d+")
 _MARKER = re.compile(r"(?:- |\d{1,3}[.)] |\(?[a-z]{1,3}[.)] )")
 _WORD = re.compile(r"\w+")
 _COMPOUND = re.compile(r"\w+-\w+")
-# a capitalised word after a lower-case one on the same line: a name ("our Services", "at Google")
+# a capitalised word after another word on the same line: a name ("our Services", "Sales Teams")
 _NAMED = re.compile(r"\w[,;]?[ \t]+([A-Z][a-z]+)\b")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+\b")
-_LOWER_END = re.compile(
-    r"(?<![\w-])[a-z]+$"
-)  # a line ending in a lower-case word ("Marketing" / "Teams" goes on)
+# a line ending in a lower-case word: after "… and Marketing", "Teams" goes on the name
+_LOWER_END = re.compile(r"(?<![\w-])[a-z]+$")
 _HEADING_RATIO = 1.12  # a line this much larger than the body is a heading
 _BOLD_HEADING_WORDS = 12
 _MARGIN_ZONE = 0.1  # the top and bottom tenth of a page hold running headers and footers
