@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from policydiff.classify.editorial import edit_runs_at, replacements_at
 from policydiff.classify.practice import PRACTICE_CATEGORY, USER_RIGHT, WIDENING, practice_reader
@@ -192,13 +193,20 @@ def _verb_said(verb: Match, old: Region) -> bool:
     if not words:
         return False
     # … and not denied there: "we do not use X" → "we use X" lifts a denial
-    text = " ".join(_NEGATED.sub(" ", old.text[start:end]) for start, end in old.spans)
+    negated = _negated()
+    text = " ".join(negated.sub(" ", old.text[start:end]) for start, end in old.spans)
     said = {w.casefold() for w in WORD.findall(text)}
     return all(w in said for w in words)
 
 
 _VERB_SUBJECTS = frozenset({"we", "may", "your", "of", "to", "for", "are", "is", "our", "us"})
-_NEGATED = re.compile(r"\b(?:not|never|no\s+longer|\w+n't)\b(?:\s+\w+){0,3}", re.IGNORECASE)
+
+
+@cache
+def _negated() -> re.Pattern[str]:
+    """A negation (the statement reader's) and the few words it denies."""
+    negation = statement_reader().negation
+    return re.compile(rf"(?:{negation.pattern})(?:\s+\w+){{0,3}}", negation.flags | re.IGNORECASE)
 
 
 def _same_members(old: Profile, new: Profile, rulebook: RuleBook) -> bool:

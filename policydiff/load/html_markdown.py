@@ -16,6 +16,7 @@ from typing import NamedTuple
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
 from policydiff.load.base import cell_lines
+from policydiff.load.markdown import labelled_by_itself
 
 DEEP_TEXT = "policydiff-deep-text"
 """The text of elements nested too deep to build (``html_parse``): one line per block they held."""
@@ -172,7 +173,7 @@ def _link(inner: str, href: object) -> str:
     # "#section-3" only points within the page: the text says it all; scripts are no place to go
     if not target or target.startswith("#") or target.lower().startswith(_UNSAFE_TARGETS):
         return inner
-    if target in (core, f"mailto:{core}", f"tel:{core}"):
+    if labelled_by_itself(core, target):
         return inner
     # text.strip_links recognises targets without spaces and with at most one level of parentheses
     target = target.replace(" ", "%20").replace("(", "%28").replace(")", "%29")

@@ -33,7 +33,7 @@ _EMPTY_LINK = re.compile(r"\[[ \t]*\]\([^()\s]*\)")
 # an image or a wrapper holds no words of its own: "<img …>", "<div style=…>", "</img>"
 _WRAPPER = re.compile(r"</?(?:div|section|article|center|img)\b[^<>]*>", re.IGNORECASE)
 # a link labelled with its own address: "[privacy@x.com](mailto:privacy@x.com)", "[x.com/a](x.com/a)"
-_SELF_LINK = re.compile(r"\[([^\[\]\n]+)\]\((?:mailto:|tel:)?([^()\s]+)\)")
+_SELF_LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
 _CODE = re.compile(r"`[^`\n]*`")
 _PARAGRAPH_TAG = re.compile(r"</?p\b[^<>]*>", re.IGNORECASE)
 _ITEM_START = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
@@ -95,15 +95,21 @@ def _read(text: str, *, table: bool) -> str:
     return text[:start] + _ESCAPE.sub(r"\1", text[start:])
 
 
+def labelled_by_itself(words: str, target: str) -> bool:
+    """Whether a link's words are its own address ("a@x.com" → "mailto:a@x.com"): a page shows
+    nothing the words do not, so every reader writes such a link as its words."""
+    return target in (words, f"mailto:{words}", f"tel:{words}")
+
+
 def _self_link(match: re.Match[str]) -> str:
     label, target = match.groups()
-    return label if label == target else match.group()
+    return label if labelled_by_itself(label, target) else match.group()
 
 
 def _raw_link(match: re.Match[str]) -> str:
     target, words = match.group(1).strip(), " ".join(match.group(2).split())
     if not words:
         return ""
-    if not target or target.startswith("#") or target in (words, f"mailto:{words}", f"tel:{words}"):
+    if not target or target.startswith("#") or labelled_by_itself(words, target):
         return words
     return f"[{words}]({target})"
