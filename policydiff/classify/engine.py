@@ -420,6 +420,12 @@ def _unread(
         says = f"the date a statement about {topic} takes effect moved, and no rule reads it"
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+    if _practice_count_changed(*raw, sides, reader, rulebook):
+        # "we keep up to 5 backups" → "10", "a fee of $10" → "$25", "every 15 minutes" → "5": how
+        # much, how many or how often a practice happens, in words no number rule reads
+        says = f"a number in a statement about {topic} changed, and no rule reads it"
+        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
+        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
     named_roles = (Category.SHARING, Category.TRANSFER, Category.CONTACT)
     if category in named_roles and _names_changed(subject, rulebook):
         # one named party for another in the same role: neutral (LABELING.md, recipients; a new
@@ -801,6 +807,24 @@ _SPELLINGS = (
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# an amount, a number of things or of times: digits (not a year, read above) or a number's word
+_COUNT = re.compile(
+    r"(?!(?:19|20)\d\d$)\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|million|billion",
+    re.IGNORECASE,
+)
+# a number beside a name is part of an address or a name ("125 Park Ave", "Cape Town, 8001",
+# "Suite 2050", "NY 10017"), not a count of what a practice does
+_NAMED_BESIDE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'.-]*,?\s+$")
+_NAMED_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+[A-Z]")
+# what stands before a number that names a part of a text or a law ("section 5", "Article 6",
+# "§ 1798.100", "page 2"), or is one of a telephone number's or a decimal's digits
+_REFERENCE = re.compile(
+    r"(?:\b(?:sections?|articles?|art|§|clauses?|paragraphs?|para|chapters?|parts?|annex|appendix|schedule"
+    r"|exhibits?|notes?|footnotes?|versions?|v|pages?|items?|steps?|tables?|figures?|rules?|recitals?)\.?\s*"
+    r"|§\s*|[\d+(-]|\d[.,])$",
+    re.IGNORECASE,
+)
 # a date line of the document itself, not of a practice: "Effective 26 May 2026", "© 2023 …"
 _DOCUMENT_DATE = re.compile(r"©|copyright|effective|updated|revised|version|archived", re.IGNORECASE)
 
@@ -818,6 +842,34 @@ def _practice_date_moved(
         and not _DOCUMENT_DATE.search(sentence)
         for _, sentence in sides.new.parts()
     )
+
+
+def _practice_count_changed(
+    went: list[str], came: list[str], sides: Sides, reader: PracticeReader, rulebook: RuleBook
+) -> bool:
+    """A count went and another came in a sentence that states a practice, not as a reference to a
+    part of a text ("section 5"), a list's number or a date line of the document."""
+    if not any(_COUNT.fullmatch(w) for w in went) or not any(_COUNT.fullmatch(w) for w in came):
+        return False
+    counts = {w.casefold() for w in came if _COUNT.fullmatch(w)}
+    # a period or an age a number rule reads is that rule's to judge ("12 months" → "one year")
+    read = [(q.start, q.end) for q, category in sides.new_profile.numbers if category is not None]
+    for offset, part in sides.new.parts():
+        for start, end in sentences(part):
+            sentence = part[start:end]
+            if _DOCUMENT_DATE.search(sentence) or not reader.states_practice(sentence, rulebook):
+                continue
+            for match in WORD.finditer(sentence):
+                at = offset + start + match.start()
+                if (
+                    match.group().casefold() in counts
+                    and not any(begin <= at < finish for begin, finish in read)
+                    and not _REFERENCE.search(sentence, 0, match.start())
+                    and not _NAMED_BESIDE.search(sentence, 0, match.start())
+                    and not _NAMED_AFTER.match(sentence, match.end())
+                ):
+                    return True
+    return False
 
 
 def _filed_verbs_only(words: list[str], found: Profile, reader: PracticeReader) -> list[str]:

@@ -523,6 +523,7 @@ LIST_KEYS = (
     "safeguard_member_removed",
     "safeguard_act_added",
     "safeguard_act_removed",
+    "example_named",
 )
 
 

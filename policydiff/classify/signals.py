@@ -260,6 +260,36 @@ def _covered(key: tuple[Category, str], match: Match, old: Profile, rulebook: Ru
     return bool(above) and not kinds_named(old).isdisjoint(above)
 
 
+def _said_without_head(key: tuple[Category, str], match: Match, sides: Sides) -> bool:
+    """The term's words without their head noun stand in an old sentence that names another member
+    of its category: "your name and email" → "your name and email address" names no new kind."""
+    words = WORD.findall(match.text)
+    if len(words) < 2 or words[-1].casefold() not in _HEAD_NOUNS:
+        return False
+    bare = re.compile(
+        r"\b" + r"\W+".join(map(re.escape, words[:-1])) + r"\b(?!\W*" + re.escape(words[-1]) + ")", re.I
+    )
+    for start, sentence in sides.old.parts():
+        found = bare.search(sentence)
+        if found is None:
+            continue
+        at = start + found.start()
+        if any(
+            k[0] == key[0] and k != key and span[0] <= m.start < span[1]
+            for k, m in sides.old_profile.affirmed.items()
+            if (span := sides.old.sentence_at(at)) is not None
+        ):
+            return True
+    return False
+
+
+# the nouns a kind of data is named with and without ("email" and "email address", "phone" and
+# "phone number", "location" and "location data"): the kind is the words before them
+_HEAD_NOUNS = frozenset(
+    {"address", "addresses", "number", "numbers", "data", "information", "details", "info"}
+)
+
+
 def _disclosed(
     key: tuple[Category, str], match: Match, disclosed: frozenset[tuple[str, str]], rulebook: RuleBook
 ) -> bool:
@@ -297,6 +327,8 @@ def term_signals(
         # with AES-256"); a finer kind of data already disclosed is nothing new (postal code, address)
         finer_safeguard = rulebook.by_category(key[0]).protective
         if not finer_safeguard and _covered(key, match, old, rulebook):
+            continue
+        if not finer_safeguard and key not in old.denied and _said_without_head(key, match, sides):
             continue
         if any(0 <= match.start - end <= 2 for end in limiters):
             continue  # "stored *only* as long as necessary": a limit, not a new period or practice
@@ -820,11 +852,33 @@ def _list_signal(
         return None  # "in accordance with this policy and our Terms": a document named, no practice widened
     if category is None:
         return _safeguard_member(rulebook, words, found, span, at, inserted=inserted) if member else None
+    if member and category in _NAMED_ROLES and _named_example(words, region.text[span[0] : at]):
+        # "our partners (such as Acme Ads and Beta Media)": one more company named as an example of
+        # a class the sentence discloses (LABELING.md, Recipients: a named instance is neutral)
+        return _list_made(
+            rulebook, "example_named", category, Direction.NEUTRAL, words, at, inserted=inserted
+        )
     if not member and not (denied and other_denies):
         return None  # a qualifier in an affirmation: too weak to read either way
     key, widens = _list_change(member=member, denied=denied, inserted=inserted)
     direction = Direction.EXPANDS if widens else Direction.NARROWS
     return _list_made(rulebook, key, category, direction, words, at, inserted=inserted)
+
+
+def _named_example(words: str, before: str) -> bool:
+    """Whether ``words`` are only names (each word capitalised) joining a list of examples the
+    sentence opened before them ("partners (such as Acme", "vendors, e.g. Acme")."""
+    names = [w for w in WORD.findall(_JOINING.sub("", words, count=1)) if w.casefold() not in _NAME_JOINTS]
+    return bool(names) and all(w[0].isupper() for w in names) and _EXAMPLES_OPEN.search(before) is not None
+
+
+_NAMED_ROLES = frozenset({Category.SHARING, Category.TRACKING})
+_NAME_JOINTS = frozenset({"and", "or", "of", "the", "de", "inc", "ltd", "llc"})
+# a list of examples still open where the words join it: "(such as …", ", for example …"
+_EXAMPLES_OPEN = re.compile(
+    r"(?:\(|,|\s)\s*(?:such\s+as|e\.\s?g\.|for\s+example|for\s+instance|including|like|namely)\b[^().;:]*$",
+    re.IGNORECASE,
+)
 
 
 # a clause with a subject of its own: "you can access them", "we will delete it"
