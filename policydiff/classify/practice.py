@@ -157,9 +157,23 @@ class PracticeReader:
             if first is None:
                 continue
             start = match.start() + first
-            if any(start < edit_start < match.end() for edit_start, _ in edits):
+            if _ASKING.match(match.group(), first):
+                continue  # "if you have any questions, contact us": an invitation, no condition
+            # an edit after the condition changes when it holds; one holding it sets it
+            if any(
+                start < edit_start < match.end() or edit_start <= start < edit_end
+                for edit_start, edit_end in edits
+            ):
                 return True
         return False
+
+
+# a condition that only invites the reader to write ("if you have any questions")
+_ASKING = re.compile(
+    r"\w+\s+you\s+have\s+(?:any\s+)?(?:further\s+|other\s+|more\s+)?"
+    r"(?:questions?|concerns?|comments?|quer(?:y|ies)|complaints?|feedback|suggestions?)\b",
+    re.IGNORECASE,
+)
 
 
 def _concepts(words: list[str], rulebook: RuleBook) -> set[tuple[Category | None, str]]:

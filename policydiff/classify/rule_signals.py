@@ -102,7 +102,14 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     olds, news = _counted(olds, news)
     if sides.kind is ChangeKind.MODIFIED and len(olds) > len(news):
         gone = _bound_alone(olds[len(news) :], sides.old, sides.new)
-        if gone is not None:  # "30 days' notice of changes" → "notice of changes": nothing bounds it now
+        if gone is not None and _delay_added(sides.old, gone, sides.new):
+            # the mirror of a delay added: "90 days after you close your account" → "when you close it"
+            shorter = opposite(rule.larger)
+            told = Told(f"{gone.text} → at once", in_topic=shorter is not Direction.EXPANDS)
+            match = Match(rule.id, rules.category, gone.text, gone.start, gone.end)
+            says = f"what happened a period after an event now happens at once: {gone.text} → at once"
+            out.append(signal(rules.category, shorter, rule.id, says, match, Side.OLD, RULE, told=told))
+        elif gone is not None:  # "30 days' notice of changes" → "notice of changes": nothing bounds it now
             told = Told(f"{gone.text} → no period")
             match = Match(rule.id, rules.category, gone.text, gone.start, gone.end)
             says = rules.says(rule, told)
@@ -115,7 +122,16 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         came = _bound_alone(news[len(olds) :], sides.new, sides.old)
         if came is not None:
             match = Match(rule.id, rules.category, came.text, came.start, came.end)
-            if _users_deadline(sides.new, came):
+            if _delay_added(sides.new, came, sides.old):
+                # "deleted when you close your account" → "deleted 30 days after you close your
+                # account": the practice ended at the event, it now runs a period past it (a longer
+                # period, read the rule's way: a later deletion expands, a later effective date narrows)
+                told = Told(f"at once → {came.text}", in_topic=rule.larger is not Direction.EXPANDS)
+                says = f"what happened at once now happens later: at once → {came.text}"
+                out.append(
+                    signal(rules.category, rule.larger, rule.id, says, match, Side.NEW, RULE, told=told)
+                )
+            elif _users_deadline(sides.new, came):
                 # "you may appeal our decision *within 30 days*": a time limit on the user's right
                 says = f"a deadline now limits when you can act: no period → {came.text}"
                 told = Told(f"no period → {came.text}", in_topic=False)
@@ -167,6 +183,21 @@ def _counted(olds: list[Quantity], news: list[Quantity]) -> tuple[list[Quantity]
     if len(stated_old) != len(stated_new) and len(olds) == len(news):
         return olds, news
     return stated_old, stated_new
+
+
+def _delay_added(region: Region, quantity: Quantity, other_side: Region) -> bool:
+    """Whether a period now runs from an event the other side's sentence made the moment itself:
+    "when you close your account" → "30 days after you close your account"."""
+    after = _AFTER_EVENT.match(region.text, quantity.end)
+    if after is None:
+        return False
+    event = re.escape(after.group(1)).replace(r"\ ", r"\s+")
+    at_event = re.compile(rf"\b(?:when|whenever|once|upon|on|as\s+soon\s+as|at\s+the\s+time)\s+{event}", re.I)
+    return at_event.search(other_side.text) is not None
+
+
+# the words of the event a period runs from: "30 days *after you close your account*"
+_AFTER_EVENT = re.compile(r"\s+(?:after|following|from)\s+((?:\w+\s+){0,3}\w+)", re.IGNORECASE)
 
 
 def _users_deadline(region: Region, quantity: Quantity) -> bool:

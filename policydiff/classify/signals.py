@@ -887,7 +887,9 @@ _OWN_SUBJECT = re.compile(
     r"\b(?:you|we|they|users?)\s+(?:also\s+)?(?:can|may|will|must|should|could|would|have|are|need)\b"
     r"|^[\s,;]*(?:(?:and|or|and/or)\s+)?(?:is|are|was|were|can|may|will|must|should|could|would)\s"
     # a clause joined by a contrast ("…, but some features may not work") is never a list's member
-    r"|^[\s,;]*(?:but|however|though|although|yet)\b",
+    r"|^[\s,;]*(?:but|however|though|although|yet)\b"
+    # nor is a condition set on the whole clause ("…, if you turn it on"): the condition cues read it
+    r"|^[\s,;]*(?:if|unless|provided|once)\s+(?:you|we|they|users?)\b",
     re.IGNORECASE,
 )
 _JOINING = re.compile(r"[\s,;]*(?:(?:and|or)\s+)?", re.IGNORECASE)
