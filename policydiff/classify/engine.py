@@ -25,6 +25,7 @@ from policydiff.classify.profile import (
     Region,
     about_something_else,
     changed_regions,
+    denial_spans,
     is_safeguard,
     main_clause,
     profile,
@@ -377,7 +378,14 @@ def _unread(
     went = _filed_verbs_only(went, sides.old_profile, reader)
     came = _filed_verbs_only(came, sides.new_profile, reader)
     content = [word for word in (*went, *came) if _content_word(word, rulebook)]
-    widening = any(WIDENING.intersection(reader.actions(sentence)) for sentence in sentences)
+    # a practice that can widen, stated, not denied: "we do not share it with *any* third parties"
+    # widens nothing
+    widening = any(
+        WIDENING.intersection(reader.actions(sentence[start:end]))
+        for sentence in sentences
+        for start, end, denied in denial_spans(sentence, rulebook, context_denied=False)
+        if not denied
+    )
     # "if you have any questions": a filler in a condition sets none
     conditioned = any(word not in _FILLERS for word in content) and (
         reader.conditioned(subject.old, _edit_spans(subject.edits, Op.DELETE), widening=widening)

@@ -216,6 +216,12 @@ def _same_members(old: Profile, new: Profile, rulebook: RuleBook) -> bool:
     return members(old) == members(new)
 
 
+def _grant_went(key: tuple[Category, str], sides: Sides) -> bool:
+    """A right granted in a clause removed whole ("You can ask us to delete your data"): the grant is
+    the right, not a verb of a rewording."""
+    return sides.kind is ChangeKind.REMOVED and key[0] is Category.RIGHTS
+
+
 def _only_verbs_went(old: Profile, new: Profile, rulebook: RuleBook) -> bool:
     """No verb came and every member stayed: a verb that went is a rewording, not a practice gone."""
     verbs_gained = any(
@@ -361,7 +367,7 @@ def term_signals(
         if _pointed_to(sides.old, match):
             continue  # "see our page for more information, including how agents may …": it says
             # what another page covers; leaving it out takes nothing from this one
-        if only_verbs_went and key[1] in rulebook.by_category(key[0]).grouped:
+        if only_verbs_went and key[1] in rulebook.by_category(key[0]).grouped and not _grant_went(key, sides):
             continue  # "we use cookies to …" → "cookies help us …": the verb went, the practice stayed
         rules = rulebook.by_category(key[0])
         if (rules.protective or match.name in rules.protects) and _practice_went(sides, match, rulebook):
@@ -860,6 +866,8 @@ def _list_signal(
         )
     if not member and not (denied and other_denies):
         return None  # a qualifier in an affirmation: too weak to read either way
+    if not member and set(_content_words(words, rulebook)) <= _UNBOUNDED:
+        return None  # "we do not share it with *any* third parties": a denial without bounds limits nothing
     key, widens = _list_change(member=member, denied=denied, inserted=inserted)
     direction = Direction.EXPANDS if widens else Direction.NARROWS
     return _list_made(rulebook, key, category, direction, words, at, inserted=inserted)
@@ -872,6 +880,10 @@ def _named_example(words: str, before: str) -> bool:
     return bool(names) and all(w[0].isupper() for w in names) and _EXAMPLES_OPEN.search(before) is not None
 
 
+# words that bound nothing in a denial: "not … any", "not … at all", "never … whatsoever"
+_UNBOUNDED = frozenset(
+    {"any", "all", "at", "whatsoever", "whatever", "ever", "in", "way", "manner", "form", "kind"}
+)
 _NAMED_ROLES = frozenset({Category.SHARING, Category.TRACKING})
 _NAME_JOINTS = frozenset({"and", "or", "of", "the", "de", "inc", "ltd", "llc"})
 # a list of examples still open where the words join it: "(such as …", ", for example …"
