@@ -144,6 +144,27 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
                 out.append(
                     signal(rules.category, Direction.NARROWS, rule.id, says, match, Side.NEW, RULE, told=told)
                 )
+    if sides.kind is ChangeKind.MODIFIED and olds and news and len(news) != len(olds) and not out:
+        # "within 30 days" → "within 30 days, or 60 days for complex requests": a period that
+        # stands beside the ones both sides state, longer or shorter than the longest of them
+        extra, stated = (news[len(olds) :], olds) if len(news) > len(olds) else (olds[len(news) :], news)
+        longest = max(stated, key=lambda q: q.value)
+        for quantity in extra:
+            if quantity.value == longest.value:
+                continue
+            gained = len(news) > len(olds)
+            longer = quantity.value > longest.value
+            direction = rule.larger if longer == gained else opposite(rule.larger)
+            adverse = direction is Direction.EXPANDS
+            detail = (
+                f"{longest.text} → also {quantity.text}" if gained else f"also {quantity.text} → {longest.text}"
+            )
+            told = Told(detail, in_topic=not adverse)
+            match = Match(rule.id, rules.category, quantity.text, quantity.start, quantity.end)
+            side = Side.NEW if gained else Side.OLD
+            says = rules.says(rule, told)
+            out.append(signal(rules.category, direction, rule.id, says, match, side, RULE, told=told))
+            break
     for before, after in zip(olds, news, strict=False):
         if before.value == after.value or (
             # "30 days" and "one month", "12 months" and "a year": the same period in other units

@@ -546,7 +546,8 @@ def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
     after = text[match.end : min(ends, default=len(text))]
     if reader.promising.search(before + " " + after):
         return False  # "we will use reasonable efforts to erase …": a promise, whatever verb is near
-    if _SAFEGUARDED.search(after) or _SAFEGUARDED_BEFORE.search(before):
+    # (the user's own clause after the cue keeps their things private: "unless you make them private")
+    if (_SAFEGUARDED.search(after) and not _USER_FIRST.match(after)) or _SAFEGUARDED_BEFORE.search(before):
         return False  # "we try to keep your data secure", "laptops are encrypted where practicable":
         # a safeguard promised, not a practice
     # the verb the cue qualifies: the one right after it ("we may share"), else the one before it
