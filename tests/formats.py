@@ -87,6 +87,7 @@ def to_docx(source: str, path: Path) -> None:
     tokens = _markdown().parse(source)
     lists: list[tuple[str, list[int]]] = []  # (style, [next number]) per open list; [] for bullets
     pending: list[str] = []
+    opened: list[bool] = []  # per open list item: whether its first paragraph is written
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -102,14 +103,24 @@ def to_docx(source: str, path: Path) -> None:
             lists.append(("List Paragraph", [int(token.attrGet("start") or 1)]))
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
-        elif token.type == "list_item_open" and lists and lists[-1][1]:
-            # written before the item's first paragraph, even one inside a nested list
-            pending.append(f"{lists[-1][1][0]}. ")
-            lists[-1][1][0] += 1
+        elif token.type == "list_item_open":
+            opened.append(False)
+            if lists and lists[-1][1]:
+                # written before the item's first paragraph, even one inside a nested list
+                pending.append(f"{lists[-1][1][0]}. ")
+                lists[-1][1][0] += 1
+        elif token.type == "list_item_close":
+            opened.pop()
         elif token.type == "paragraph_open":
             style = lists[-1][0] if lists else None
-            if style == "List Bullet" and len(lists) > 1:
+            if opened and opened[-1]:
+                # an item's second paragraph: indented under it, with no bullet of its own, as Word
+                # writes one ("List Continue")
+                style = "List Continue" + (f" {min(len(lists), 3)}" if len(lists) > 1 else "")
+            elif style == "List Bullet" and len(lists) > 1:
                 style += f" {min(len(lists), 3)}"
+            if opened:
+                opened[-1] = True
             paragraph = document.add_paragraph(style=style)
             if pending:  # the numbers of the items this paragraph opens, outermost first
                 paragraph.add_run("".join(pending))
@@ -117,6 +128,17 @@ def to_docx(source: str, path: Path) -> None:
             _runs(paragraph, tokens[index + 1].children)
             index += 3
             continue
+        elif token.type in ("code_block", "fence"):
+            # indented lines (a capture's text under a list it no longer belongs to): a browser shows
+            # their words, each run of lines between blank ones a paragraph
+            for block in token.content.split("\n\n"):
+                lines = [line.strip() for line in block.splitlines() if line.strip()]
+                if lines:
+                    paragraph = document.add_paragraph()
+                    for number, line in enumerate(lines):
+                        run = paragraph.add_run(line)
+                        if number < len(lines) - 1:
+                            run.add_break()
         elif token.type == "table_open":
             rows: list[list[Any]] = []
             while tokens[index].type != "table_close":
@@ -150,3 +172,8 @@ def _runs(paragraph: Any, children: list[Any] | None) -> None:
             token.type == "html_inline" and token.content.lower().startswith("<br")
         ):
             paragraph.add_run().add_break()
+        elif token.type == "html_inline" and re.match(r"</?p\b", token.content, re.IGNORECASE):
+            # a raw paragraph inside a line parts it, as a browser shows it: a paragraph's gap
+            run = paragraph.add_run()
+            run.add_break()
+            run.add_break()

@@ -225,6 +225,32 @@ def test_content_controls_and_one_column_tables_keep_their_paragraphs(tmp_path: 
     )
 
 
+def test_a_one_column_table_of_several_rows_is_a_table_as_on_a_web_page(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=1)
+    for row, text in enumerate(["Why we use it", "To send receipts.", "To stop fraud."]):
+        table.cell(row, 0).text = text
+    assert load(str(save(document, tmp_path / "column.docx"))).original == (
+        "| Why we use it |\n| --- |\n| To send receipts. |\n| To stop fraud. |"
+    )
+
+
+def test_two_breaks_in_a_list_item_part_its_paragraphs(tmp_path: Path) -> None:
+    document = docx.Document()
+    item = document.add_paragraph("We read your playlists", style="List Bullet")
+    run = item.add_run()
+    run.add_break()
+    run.add_break()
+    item.add_run("Playlists means the lists of songs you save.")
+    one = document.add_paragraph("We read your albums", style="List Bullet")
+    one.add_run().add_break()
+    one.add_run("and your podcasts.")
+    assert load(str(save(document, tmp_path / "parts.docx"))).original == (
+        "- We read your playlists\n\n  Playlists means the lists of songs you save.\n"
+        "- We read your albums\n  and your podcasts."
+    )
+
+
 REVISIONS = {
     "insertion": f'<w:ins {REVISION}><w:r><w:t xml:space="preserve"> 90</w:t></w:r></w:ins>',
     "deletion": f'<w:del {REVISION}><w:r><w:delText xml:space="preserve"> 30</w:delText></w:r></w:del>',

@@ -157,7 +157,9 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             direction = rule.larger if longer == gained else opposite(rule.larger)
             adverse = direction is Direction.EXPANDS
             detail = (
-                f"{longest.text} → also {quantity.text}" if gained else f"also {quantity.text} → {longest.text}"
+                f"{longest.text} → also {quantity.text}"
+                if gained
+                else f"also {quantity.text} → {longest.text}"
             )
             told = Told(detail, in_topic=not adverse)
             match = Match(rule.id, rules.category, quantity.text, quantity.start, quantity.end)

@@ -410,7 +410,16 @@ class _Reader:
         indent = "  " * numbered[1]
         lines = text.split("\n")
         first = f"{indent}{marker} {lines[0].strip()}" if marker else f"{indent}{lines[0].strip()}"
-        rest = [f"{indent}  {line.strip()}" for line in lines[1:] if line.strip()]
+        # two breaks in a row part the item's paragraphs, as a browser shows a paragraph inside a
+        # list item and the Markdown and HTML readers write one (a blank line, then indented)
+        rest: list[str] = []
+        for line in lines[1:]:
+            if line.strip():
+                rest.append(f"{indent}  {line.strip()}")
+            elif not rest or rest[-1]:
+                rest.append("")
+        while rest and not rest[-1]:
+            rest.pop()
         return "item", "\n".join([first, *rest])
 
     def _style_chain(self, p: Any) -> list[ParagraphStyle]:
@@ -487,12 +496,14 @@ class _Reader:
     # --- tables
 
     def _table(self, table: Any) -> list[str]:
-        """Pipe rows, the first one as the header; a one-column table is a box of paragraphs."""
+        """Pipe rows, the first one as the header; a table of one cell is a box of paragraphs."""
         from docx.oxml.ns import qn
 
         rows = [row for row in table.iterchildren(qn("w:tr"))]
         cells_per_row = [list(row.iterchildren(qn("w:tc"))) for row in rows]
-        if all(len(cells) <= 1 for cells in cells_per_row):
+        # a one-column table of several rows is a table (a label over its items), as a web page's
+        # and a Markdown file's are read; one cell alone is a box drawn round some text
+        if sum(len(cells) for cells in cells_per_row) <= 1:
             return [block for cells in cells_per_row for cell in cells for block in self.blocks(cell)]
         lines: list[str] = []
         for cells in cells_per_row:
