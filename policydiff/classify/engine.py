@@ -36,6 +36,7 @@ from policydiff.classify.rule_signals import rule_signals
 from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.classify.signals import (
     CUE,
+    DOCUMENT_REFERENCE,
     Sides,
     Signal,
     cue_signals,
@@ -358,10 +359,16 @@ def _unread(
         return None
     reader = practice_reader()
     sentences = [text for region in (sides.old, sides.new) for _, text in region.parts()]
-    if not any(reader.states_practice(sentence, rulebook) for sentence in sentences):
-        return None
     category = categories[0] if categories else Category.OTHER
     topic = rulebook.by_category(category).topic
+    if not any(reader.states_practice(sentence, rulebook) for sentence in sentences):
+        if _member_joined_to_what_we_do(subject, rulebook):
+            # "our keyboard learns your typing style *and the words you type*": one more thing the
+            # company does or reads, in a verb no ontology names (issue 13: never fail open)
+            says = f"something was added to what we do, in words no rule reads ({topic})"
+            reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
+            return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+        return None
     if _consequence_said(subject, rulebook):
         # "…, but some features may not work": what follows the user's choice, not a practice
         # (LABELING.md, minor: "new descriptions that add no permission")
@@ -442,6 +449,34 @@ def _unread(
         reason = Reason(f"{category.value}.name-changed", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
     return None  # names, numbers, addresses, markup: the editorial rules' reading stands
+
+
+def _member_joined_to_what_we_do(subject: Subject, rulebook: RuleBook) -> bool:
+    """Whether an insertion joins new words to a list ("… and the words you type") in a sentence
+    whose subject is the company or its product ("we", "our keyboard")."""
+    for start, end in _edit_spans(subject.edits, Op.INSERT):
+        inserted = subject.new[start:end]
+        joint = _JOINED.match(inserted)
+        if joint is None:
+            continue
+        words = [
+            w for w in WORD.findall(inserted[joint.end() :]) if w.casefold() not in rulebook.editorial_words
+        ]
+        if not words:
+            continue
+        for begin, finish in sentences(subject.new):
+            if begin <= start < finish and _OUR_SUBJECT.match(subject.new, begin):
+                # "… in accordance with this notice and our Terms": a document named, no practice
+                return DOCUMENT_REFERENCE.search(subject.new[begin:start]) is None
+    return False
+
+
+# an insertion that joins a list: "and …", "or …", ", …", "as well as …"
+_JOINED = re.compile(r"\s*(?:,\s*|\b(?:and|or|as\s+well\s+as|plus)\b\s*)+", re.IGNORECASE)
+# a sentence whose subject is the company or one of its products ("we", "our app", "our smart TV")
+_OUR_SUBJECT = re.compile(
+    r"\W*(?:we|our(?:\s+[\w-]+){1,3}?\s+(?!is\b|are\b|was\b|were\b)[a-z]+s)\b", re.IGNORECASE
+)
 
 
 # words that set no condition of their own inside one: fillers, and the prepositions a wording fix

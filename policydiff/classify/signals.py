@@ -499,7 +499,7 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
 
 # what names the documents or rules a practice follows: a member added after it names one more of
 # them, not more data, recipients or purposes
-_REFERENCE = re.compile(
+DOCUMENT_REFERENCE = re.compile(
     r"\b(?:in accordance with|as described in|as set out in|as set forth in|pursuant to|in line with"
     r"|under the terms of|as explained in|in compliance with)\b[^.;:]*$",
     re.IGNORECASE,
@@ -855,7 +855,7 @@ def _list_signal(
         direction = Direction.NARROWS if inserted else Direction.EXPANDS
         assert edited[0].category is not None
         return _list_made(rulebook, key, edited[0].category, direction, words, at, inserted=inserted)
-    if member and _REFERENCE.search(region.text[max(span[0], at - 80) : at]):
+    if member and DOCUMENT_REFERENCE.search(region.text[max(span[0], at - 80) : at]):
         return None  # "in accordance with this policy and our Terms": a document named, no practice widened
     if category is None:
         return _safeguard_member(rulebook, words, found, span, at, inserted=inserted) if member else None
