@@ -641,3 +641,58 @@ def test_a_repeated_header_joined_to_the_cell_below_it_is_told_apart(tmp_path: P
         "| Kind | What |\n| --- | --- |\n| Usage data | Pages you visit and the time you spend there. |\n"
         "| Contact | Your email. |"
     )
+
+
+def _rule(x: float, y: float, width: float, height: float) -> bytes:
+    """A cell border as a browser prints one: a thin filled rectangle."""
+    return b"%.1f %.1f %.1f %.1f re f" % (x, y, width, height)
+
+
+def _ruled_rows(tops: list[int], bottom: int) -> list[bytes]:
+    """The borders of a two-column table: a rule atop each row at ``tops`` (text baselines), the
+    columns' sides from the first down to ``bottom``."""
+    lines = [_rule(70, top + 14, 350, 0.7) for top in tops]
+    return lines + [_rule(x, bottom, 0.7, tops[0] + 14.7 - bottom) for x in (70, 240, 420)]
+
+
+def test_paragraphs_level_in_a_ruled_table_without_a_border_above_stay_in_their_row(tmp_path: Path) -> None:
+    page = b"\n".join(
+        [
+            *_ruled_rows([700, 670, 590], 570),
+            *[_line(80, 700, 11, "Kind"), _line(250, 700, 11, "What")],
+            *[_line(80, 670, 11, "Usage data"), _line(250, 670, 11, "Pages you visit.")],
+            # each cell's second paragraph starts level with the other's: no border, no new row
+            *[_line(80, 630, 11, "It helps us."), _line(250, 630, 11, "We keep it.")],
+            *[_line(80, 590, 11, "Device data"), _line(250, 590, 11, "Model.")],
+        ]
+    )
+    text = load(str(write(tmp_path, "ruled.pdf", build_pdf([page])))).original
+    assert text == (
+        "| Kind | What |\n| --- | --- |\n"
+        "| Usage data<br><br>It helps us. | Pages you visit.<br><br>We keep it. |\n| Device data | Model. |"
+    )
+
+
+def test_a_ruled_row_with_no_border_atop_the_next_page_runs_on_there(tmp_path: Path) -> None:
+    # both cells end in a full stop and go on with a capital: only the missing border says the row
+    # runs on (a browser draws none at a break: CSS box-decoration-break: slice)
+    first = b"\n".join(
+        [
+            *_ruled_rows([700, 670], 600),
+            *[_line(80, 700, 11, "Purpose"), _line(250, 700, 11, "Data")],
+            *[_line(80, 670, 11, "Support."), _line(250, 670, 11, "Your messages.")],
+        ]
+    )
+    second = b"\n".join(
+        [
+            _rule(70, 600, 0.7, 120) + b"\n" + _rule(240, 600, 0.7, 120) + b"\n" + _rule(420, 600, 0.7, 120),
+            *[_line(80, 700, 11, "Chats too."), _line(250, 700, 11, "Call notes.")],
+            *_ruled_rows([660], 600)[:1],
+            *[_line(80, 660, 11, "Billing"), _line(250, 660, 11, "Your card.")],
+        ]
+    )
+    text = load(str(write(tmp_path, "runs.pdf", build_pdf([first, second])))).original
+    assert text == (
+        "| Purpose | Data |\n| --- | --- |\n| Support. Chats too. | Your messages. Call notes. |\n"
+        "| Billing | Your card. |"
+    )

@@ -65,6 +65,8 @@ class Line:
     first_word: float = 0.0  # the width of its first word as printed
     space: float = 0.0  # the width of the space after it, where one is printed
     marker: str = ""  # the bullet character it starts with, as printed ("" for a drawn bullet)
+    ruled: bool = False  # it stands in a ruled table's cell: a drawn cell border runs beside it
+    rule_above: bool = False  # a drawn cell border runs right above it: the top of its cell
 
 
 def page_lines(page: Any, number: int = 0) -> list[Line]:
@@ -76,6 +78,7 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
         for item in _walk(page)
         if isinstance(item, LTCurve) and 1 < item.width < 8 and 1 < item.height < 8
     ]
+    borders = _Borders.of(page, [item for item in _walk(page) if isinstance(item, LTCurve)])
     lines: list[Line] = []
     for index, box in enumerate(item for item in page if isinstance(item, LTTextBox)):
         for text_line in box:
@@ -112,9 +115,60 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
                     bold_start=bold_start,
                     first_word=first_word,
                     space=space,
+                    ruled=borders.beside(
+                        text_line.x0, page.height - text_line.y1, page.height - text_line.y0
+                    ),
+                    rule_above=borders.above(text_line.x0, page.height - text_line.y1),
                 )
             )
     return lines
+
+
+_THIN = 1.5  # points: a drawn rule is at most this thick
+_RULE_ALIGN = 2.0  # points between a cell border's end and the border it meets
+_PADDING = 16.0  # points at most between a cell's border and its text (padding and the font's ascent)
+
+
+@dataclass(frozen=True, slots=True)
+class _Borders:
+    """The cell borders drawn on a page (tops measured from the page's top): vertical rules, and
+    horizontal rules that meet one at an end (a link's underline meets none)."""
+
+    vertical: tuple[tuple[float, float, float], ...]  # (x, top, bottom)
+    horizontal: tuple[tuple[float, float, float], ...]  # (top, x0, x1)
+
+    @classmethod
+    def of(cls, page: Any, curves: list[Any]) -> _Borders:
+        vertical = tuple(
+            ((c.x0 + c.x1) / 2, page.height - c.y1, page.height - c.y0)
+            for c in curves
+            if c.width <= _THIN and c.height > 2 * _PADDING
+        )
+        horizontal = tuple(
+            (page.height - c.y1, c.x0, c.x1)
+            for c in curves
+            if c.height <= _THIN
+            and c.width > 2 * _PADDING
+            and any(
+                min(abs(c.x0 - x), abs(c.x1 - x)) <= _RULE_ALIGN
+                and top - _RULE_ALIGN <= page.height - c.y1 <= bottom + _RULE_ALIGN
+                for x, top, bottom in vertical
+            )
+        )
+        return cls(vertical, horizontal)
+
+    def beside(self, x0: float, top: float, bottom: float) -> bool:
+        """Whether a cell's left border runs beside text starting at ``x0`` between ``top`` and ``bottom``."""
+        middle = (top + bottom) / 2
+        return any(
+            0 <= x0 - x <= _PADDING and top_ <= middle <= bottom_ for x, top_, bottom_ in self.vertical
+        )
+
+    def above(self, x0: float, top: float) -> bool:
+        """Whether a cell's top border runs right above text at ``x0``, ``top`` below the page's top."""
+        return any(
+            x0_ - _RULE_ALIGN <= x0 <= x1 and 0 <= top - at <= _PADDING for at, x0_, x1 in self.horizontal
+        )
 
 
 def _first_word(text_line: Any) -> tuple[float, float]:
@@ -353,8 +407,14 @@ def _table_rows(lines: list[Line]) -> dict[tuple[int, int], _Row]:
                 clusters[-1].append(box)
             else:
                 clusters.append([box])
-        rows = [sorted(cluster, key=lambda b: b[0].x0) for cluster in clusters if _is_row(cluster)]
-        if len(rows) < 2:
+        rows = [
+            sorted(cluster, key=lambda b: b[0].x0)
+            for cluster in clusters
+            if _is_row(cluster) and _opens_row(cluster)
+        ]
+        # a lone pair of level boxes is more likely a layout's columns, unless cell borders are drawn
+        # round the page's text (a table's header above a row that runs on from the page before)
+        if len(rows) < 2 and not any(line.ruled for box in by_page[page] for line in box):
             rows = []
         in_rows = {id(box) for cluster in rows for box in cluster}
         placed = cells.place(rows, [box for box in by_page[page] if id(box) not in in_rows])
@@ -468,7 +528,10 @@ class _Cells:
             if cell and owner
         ]
         start = next((cell[0].text for cell in first if cell), "")
-        if not start[:1].islower() and not any(cut):
+        # in a ruled table a row that runs onto a page has no border atop it there (CSS
+        # box-decoration-break: slice, the default): the border says what the words cannot
+        open_top = all(cell[0].ruled and not cell[0].rule_above for cell in first if cell)
+        if not start[:1].islower() and not any(cut) and not open_top:
             return False
         if len({id(owner) for owner in owners if owner is not None}) < len([cell for cell in first if cell]):
             return False
@@ -515,6 +578,12 @@ def _cell_of(row: _Cluster, box: list[Line]) -> list[Line] | None:
         (cell for cell in row if cell and abs(min(line.x0 for line in cell) - left) <= _COLUMN_TOLERANCE),
         None,
     )
+
+
+def _opens_row(cluster: list[list[Line]]) -> bool:
+    """Boxes side by side in a ruled table open a row only under a drawn border: without one they
+    are further paragraphs of the row's cells that happen to start level."""
+    return not all(box[0].ruled for box in cluster) or any(box[0].rule_above for box in cluster)
 
 
 def _is_row(cluster: list[list[Line]]) -> bool:
