@@ -696,3 +696,18 @@ def test_a_ruled_row_with_no_border_atop_the_next_page_runs_on_there(tmp_path: P
         "| Purpose | Data |\n| --- | --- |\n| Support. Chats too. | Your messages. Call notes. |\n"
         "| Billing | Your card. |"
     )
+
+
+def test_a_box_under_a_drawn_border_of_its_own_is_a_row_with_one_cell_filled(tmp_path: Path) -> None:
+    # "| Who we are | |" right below a row: close enough to be that cell's next paragraph, but a
+    # border drawn atop it opens a row
+    page = b"\n".join(
+        [
+            *_ruled_rows([700, 670, 650], 630),
+            *[_line(80, 700, 11, "Topic"), _line(250, 700, 11, "Answer")],
+            *[_line(80, 670, 11, "Questions?"), _line(250, 670, 11, "Call us.")],
+            _line(80, 650, 11, "Who we are"),
+        ]
+    )
+    text = load(str(write(tmp_path, "own.pdf", build_pdf([page])))).original
+    assert text == "| Topic | Answer |\n| --- | --- |\n| Questions? | Call us. |\n| Who we are |  |"

@@ -127,6 +127,7 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
 _THIN = 1.5  # points: a drawn rule is at most this thick
 _RULE_ALIGN = 2.0  # points between a cell border's end and the border it meets
 _PADDING = 16.0  # points at most between a cell's border and its text (padding and the font's ascent)
+_CELL_HEIGHT = 10.0  # points: a vertical rule this long at least is a cell border (one line and its padding)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +143,7 @@ class _Borders:
         vertical = tuple(
             ((c.x0 + c.x1) / 2, page.height - c.y1, page.height - c.y0)
             for c in curves
-            if c.width <= _THIN and c.height > 2 * _PADDING
+            if c.width <= _THIN and c.height > _CELL_HEIGHT
         )
         horizontal = tuple(
             (page.height - c.y1, c.x0, c.x1)
@@ -493,6 +494,14 @@ class _Cells:
                 # text after the table (or below the page's last row, too far from it)
                 carried = carried if at >= 0 else None
                 loose.append(box[0].top)
+                continue
+            if at >= 0 and box[0].ruled and box[0].rule_above:
+                # a drawn border atop it: a row of its own with this one cell filled ("| Who we
+                # are | |"), not the next paragraph of the cell above
+                over = rows[at]
+                column = next(index for index, other in enumerate(over) if other is cell)
+                rows.insert(at + 1, [list(box) if index == column else [] for index in range(len(over))])
+                tops.insert(at + 1, box[0].top)
                 continue
             cell.extend(box)
         # a table starts at a row with text above it (or none carried from the page before); its
