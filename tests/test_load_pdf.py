@@ -711,3 +711,26 @@ def test_a_box_under_a_drawn_border_of_its_own_is_a_row_with_one_cell_filled(tmp
     )
     text = load(str(write(tmp_path, "own.pdf", build_pdf([page])))).original
     assert text == "| Topic | Answer |\n| --- | --- |\n| Questions? | Call us. |\n| Who we are |  |"
+
+
+def test_a_row_that_runs_over_a_whole_page_goes_on_onto_the_next(tmp_path: Path) -> None:
+    # the middle page holds only the repeated header and the row's middle: the row runs on still
+    def header(y: int) -> list[bytes]:
+        return [_line(80, y, 11, "Purpose"), _line(250, y, 11, "Data")]
+
+    pages = [
+        b"\n".join([*header(700), _line(80, 670, 11, "Running the"), _line(250, 670, 11, "Your email,")]),
+        b"\n".join([*header(700), _line(250, 670, 11, "your name,")]),
+        b"\n".join(
+            [
+                *header(700),
+                _line(250, 670, 11, "and your phone."),
+                *[_line(80, 640, 11, "Billing"), _line(250, 640, 11, "Your card.")],
+            ]
+        ),
+    ]
+    text = load(str(write(tmp_path, "long.pdf", build_pdf(pages)))).original
+    assert text == (
+        "| Purpose | Data |\n| --- | --- |\n| Running the | Your email, your name, and your phone. |\n"
+        "| Billing | Your card. |"
+    )

@@ -67,6 +67,7 @@ class Line:
     marker: str = ""  # the bullet character it starts with, as printed ("" for a drawn bullet)
     ruled: bool = False  # it stands in a ruled table's cell: a drawn cell border runs beside it
     rule_above: bool = False  # a drawn cell border runs right above it: the top of its cell
+    border_before: bool = False  # a drawn cell border parts it from the line before it in its box
 
 
 def page_lines(page: Any, number: int = 0) -> list[Line]:
@@ -81,6 +82,7 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
     borders = _Borders.of(page, [item for item in _walk(page) if isinstance(item, LTCurve)])
     lines: list[Line] = []
     for index, box in enumerate(item for item in page if isinstance(item, LTTextBox)):
+        above: float | None = None  # the bottom of the box's line before, from the page's top
         for text_line in box:
             chars = [c for c in text_line if isinstance(c, LTChar)]
             text = " ".join(text_line.get_text().split())
@@ -119,8 +121,11 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
                         text_line.x0, page.height - text_line.y1, page.height - text_line.y0
                     ),
                     rule_above=borders.above(text_line.x0, page.height - text_line.y1),
+                    border_before=above is not None
+                    and borders.between(text_line.x0, above, page.height - text_line.y1),
                 )
             )
+            above = page.height - text_line.y0
     return lines
 
 
@@ -164,6 +169,10 @@ class _Borders:
         return any(
             0 <= x0 - x <= _PADDING and top_ <= middle <= bottom_ for x, top_, bottom_ in self.vertical
         )
+
+    def between(self, x0: float, upper: float, lower: float) -> bool:
+        """Whether a cell border over text at ``x0`` runs between ``upper`` and ``lower`` (page tops)."""
+        return any(x0_ - _RULE_ALIGN <= x0 <= x1 and upper <= at <= lower for at, x0_, x1 in self.horizontal)
 
     def above(self, x0: float, top: float) -> bool:
         """Whether a cell's top border runs right above text at ``x0``, ``top`` below the page's top."""
@@ -510,7 +519,10 @@ class _Cells:
             above = tops[index - 1] if index else -1.0
             if any(above < at < top for at in loose) or (index == 0 and self._last is None):
                 self._header = rows[index]
-        self._last = rows[-1] if rows and not any(at > tops[-1] for at in loose) else None
+        # a page that held only the row running on (under its repeated header): that row runs on still
+        last = carried if not rows or (repeated and len(rows) == 1) else rows[-1]
+        below = tops[-1] if rows else -1.0
+        self._last = last if last is not None and not any(at > below for at in loose) else None
         return rows
 
     @staticmethod
@@ -606,18 +618,21 @@ _BOX_SPLIT = 1000  # box numbers given to the second part of a text box split ap
 
 
 def _bold_apart(page: list[Line]) -> list[Line]:
-    """A text box whose bold lines are followed, after a gap, by regular ones is two boxes: a
-    table's header cell the browser repeats atop a page and the cell text that runs on below it,
-    which the layout analysis joined."""
+    """A text box whose bold lines are followed, after a gap, by regular ones, or whose lines a drawn
+    cell border parts, is two boxes: a table's header cell the browser repeats atop a page and the
+    cell text that runs on below it, which the layout analysis joined."""
     out: list[Line] = []
     for line in page:
         before = out[-1] if out else None
         if (
             before is not None
             and before.box % _BOX_SPLIT == line.box % _BOX_SPLIT
-            and before.bold
-            and not line.bold
-            and line.top - before.bottom > 0.3 * (before.bottom - before.top)
+            and (
+                before.bold
+                and not line.bold
+                and line.top - before.bottom > 0.3 * (before.bottom - before.top)
+                or line.border_before  # a drawn cell border between them
+            )
         ):
             line = replace(line, box=line.box + _BOX_SPLIT)
         elif before is not None and before.box % _BOX_SPLIT == line.box and before.box != line.box:
