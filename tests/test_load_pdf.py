@@ -734,3 +734,16 @@ def test_a_row_that_runs_over_a_whole_page_goes_on_onto_the_next(tmp_path: Path)
         "| Purpose | Data |\n| --- | --- |\n| Running the | Your email, your name, and your phone. |\n"
         "| Billing | Your card. |"
     )
+
+
+def test_a_bold_heading_outside_a_ruled_tables_borders_is_no_header_row(tmp_path: Path) -> None:
+    page = b"\n".join(
+        [
+            _bold(80, 730, 11, "Who we share with"),  # close above the table, in its first column
+            *_ruled_rows([700, 670], 650),
+            *[_line(80, 700, 11, "Partner"), _line(250, 700, 11, "Why")],
+            *[_line(80, 670, 11, "Couriers"), _line(250, 670, 11, "To deliver.")],
+        ]
+    )
+    text = load(str(write(tmp_path, "heading.pdf", build_pdf([page])))).original
+    assert text == "**Who we share with**\n\n| Partner | Why |\n| --- | --- |\n| Couriers | To deliver. |"

@@ -571,6 +571,9 @@ class _Cells:
         if len(above) != 1 or not all(line.bold for line in above[0]):
             return None
         box = above[0]
+        drawn = any(cell[0].ruled or cell[0].rule_above for cell in first if cell)
+        if drawn and not any(line.ruled or line.rule_above for line in box):
+            return None  # outside the borders drawn round the table's cells: a heading above it
         middle = (min(line.x0 for line in box) + max(line.x1 for line in box)) / 2
         starts = [left for left, _ in spans]
         column = bisect_right(starts, middle) - 1
