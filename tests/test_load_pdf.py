@@ -747,3 +747,25 @@ def test_a_bold_heading_outside_a_ruled_tables_borders_is_no_header_row(tmp_path
     )
     text = load(str(write(tmp_path, "heading.pdf", build_pdf([page])))).original
     assert text == "**Who we share with**\n\n| Partner | Why |\n| --- | --- |\n| Couriers | To deliver. |"
+
+
+def test_a_box_with_its_own_border_below_a_row_running_on_is_a_new_row(tmp_path: Path) -> None:
+    first = b"\n".join(
+        [
+            *_ruled_rows([700, 670], 600),
+            *[_line(80, 700, 11, "Purpose"), _line(250, 700, 11, "Data")],
+            *[_line(80, 670, 11, "Billing"), _line(250, 670, 11, "Your card,")],
+        ]
+    )
+    second = b"\n".join(
+        [
+            *(_rule(x, 600, 0.7, 120) for x in (70, 240, 420)),
+            _line(250, 700, 11, "and your bank."),  # the row runs on: no border atop the page
+            _rule(70, 664, 350, 0.7),
+            _line(80, 650, 11, "Support"),  # a border of its own: a row with one cell filled
+        ]
+    )
+    text = load(str(write(tmp_path, "own-row.pdf", build_pdf([first, second])))).original
+    assert text == (
+        "| Purpose | Data |\n| --- | --- |\n| Billing | Your card, and your bank. |\n| Support |  |"
+    )

@@ -488,6 +488,13 @@ class _Cells:
         if carried is not None and self._runs_on(rows[int(repeated) :], carried, rest):
             rows.pop(int(repeated))
         tops = [min(cell[0].top for cell in row if cell) for row in rows]
+        # the foot of the repeated header: right below it the row before runs on
+        floor = max(line.bottom for cell in rows[0] for line in cell) if repeated else 0.0
+        # … and the top of the page's text below a header repeated as a lone box (dropped below)
+        page_top = min(
+            [box[0].top for box in rest if carried is None or not self._repeats_header(box)] + tops,
+            default=0.0,
+        )
         loose: list[float] = []  # the tops of the boxes no row took: text between tables
         for box in rest:
             at = bisect_right(tops, box[0].top) - 1
@@ -498,6 +505,17 @@ class _Cells:
                 continue
             row = rows[at] if at >= 0 else carried
             cell = _cell_of(row, box) if row is not None else None
+            # a border atop a box is no sign of a new row right below a repeated header (its lower
+            # border) nor atop the page (a browser may draw one where a row breaks)
+            opening = box[0].top - (floor if repeated else page_top) > _PADDING
+            if at < 0 and opening and row is not None and cell is not None and box[0].rule_above:
+                # a border drawn atop it that is no repeated header's: a new row with this one cell
+                # filled (after the repeated header), not the row before running on
+                column = next(index for index, other in enumerate(row) if other is cell)
+                first = int(repeated)
+                rows.insert(first, [list(box) if index == column else [] for index in range(len(row))])
+                tops.insert(first, box[0].top)
+                continue
             height = max((line.bottom - line.top for line in cell or ()), default=0.0)
             if cell is None or (at == len(rows) - 1 and box[0].top - cell[-1].bottom > _CELL_GAP * height):
                 # text after the table (or below the page's last row, too far from it)
