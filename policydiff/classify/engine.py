@@ -147,8 +147,8 @@ def classify(
     if subject.kind is ChangeKind.MODIFIED:
         signals = _unless_restated(signals, sides.old, context.came, subject.new)
     if (
-        subject.heading
-        and max(len(WORD.findall(subject.old)), len(WORD.findall(subject.new))) <= _HEADING_WORDS
+        subject.heading  # (a link's address is no words of a heading)
+        and max(len(visible_words(subject.old)), len(visible_words(subject.new))) <= _HEADING_WORDS
     ) or (_header_row(subject.old) and _header_row(subject.new)):
         # a heading names what follows; the clauses under it say what is done (LABELING.md: headings
         # are editorial), unless the heading turns a denial round ("we do not collect" → "we collect")

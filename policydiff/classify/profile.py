@@ -366,6 +366,7 @@ def profile(
             context_denied,
             listed=bool(lead),
             users_lead=bool(lead) and bool(rulebook.subject_you.search(lead.rstrip().rstrip(":"))),
+            around=context_terms,
         )
         if terms_only:  # a whole document read for what it already discloses: the rest is not needed
             continue
@@ -408,9 +409,11 @@ def _file_terms(
     *,
     listed: bool = False,
     users_lead: bool = False,
+    around: Sequence[Match] = (),
 ) -> None:
     """File a sentence's terms, and each under affirmed or denied by the clause it stands in
-    (``listed``: the region is an item read under a lead-in, "We share your data with:")."""
+    (``listed``: the region is an item read under a lead-in, "We share your data with:";
+    ``around``: the terms of the clause's headings, which count for what a term requires)."""
     # a sentence that grants a right or a safeguard names practices as its object, not as new ones
     # (and so does one that binds another party: "processors are bound to protect it")
     # — within its clause: "we share X with partners unless you opt out" still shares
@@ -468,7 +471,7 @@ def _file_terms(
     # "Security." or "Cookies" alone is a heading-like fragment: it names a topic, it promises nothing;
     # under a lead-in ("We share your data with:") a short item is a member of what the lead-in says
     fragment = not listed and len(WORD.findall(plain)) < 3
-    present = {f"{t.category.value}.{t.name}" for t in sentence_terms if t.category}
+    present = {f"{t.category.value}.{t.name}" for t in (*sentence_terms, *around) if t.category}
     for term in sentence_terms:
         assert term.category is not None
         rules = rulebook.by_category(term.category)
