@@ -882,8 +882,10 @@ def _named_example(words: str, before: str) -> bool:
 
 
 # words that bound nothing in a denial: "not … any", "not … at all", "never … whatsoever"
+# (and a denial's tense: "we will never sell it" denies what "we never sell it" does)
 _UNBOUNDED = frozenset(
     {"any", "all", "at", "whatsoever", "whatever", "ever", "in", "way", "manner", "form", "kind"}
+    | {"anyone", "anybody", "anything", "to", "with", "under", "circumstances", "will", "shall"}
 )
 _NAMED_ROLES = frozenset({Category.SHARING, Category.TRACKING})
 _NAME_JOINTS = frozenset({"and", "or", "of", "the", "de", "inc", "ltd", "llc"})
