@@ -217,9 +217,13 @@ def _same_members(old: Profile, new: Profile, rulebook: RuleBook) -> bool:
 
 
 def _grant_went(key: tuple[Category, str], sides: Sides) -> bool:
-    """A right granted in a clause removed whole ("You can ask us to delete your data"): the grant is
-    the right, not a verb of a rewording."""
-    return sides.kind is ChangeKind.REMOVED and key[0] is Category.RIGHTS
+    """A right granted in a clause removed whole ("You can ask us to delete your data"), or a promise
+    to tell the user gone from a clause that stays ("we give you notice before …"): the grant is the
+    right, the telling is the promise, not a verb of a rewording."""
+    if sides.kind is ChangeKind.REMOVED:
+        return key[0] is Category.RIGHTS
+    # in a clause that stays, the practice stays too: the promise went from it (LABELING.md, Removals)
+    return sides.kind is ChangeKind.MODIFIED and key == (Category.NOTICE, "notify")
 
 
 def _only_verbs_went(old: Profile, new: Profile, rulebook: RuleBook) -> bool:
