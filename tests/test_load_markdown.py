@@ -65,3 +65,31 @@ def test_every_bullet_reads_as_a_dash_as_the_web_page_reader_writes_it(written: 
 @pytest.mark.parametrize("line", ["* * *", "**Bold lead.** Text", "*emphasis* here", "+ "])
 def test_no_bullet_is_left_alone(line: str) -> None:
     assert read_markdown(line) == line
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        # one list across a blank line: a browser numbers on from the first item
+        ("9. Ninth\n10. Tenth\n\n1. Eleventh", "9. Ninth\n10. Tenth\n\n11. Eleventh"),
+        ("1. One\n1. Two\n1. Three", "1. One\n2. Two\n3. Three"),
+        # an item's indented and lazy lines stay in it
+        ("1. One\n   more of one\n\n   still one\n1. Two", "1. One\n   more of one\n\n   still one\n2. Two"),
+        ("1. One\nlazily one\n1. Two", "1. One\nlazily one\n2. Two"),
+    ],
+)
+def test_an_ordered_list_numbers_on_as_a_browser_shows_it(written: str, read: str) -> None:
+    assert read_markdown(written) == read
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "1. One\n\nA paragraph at the margin.\n\n1. A new list",  # a paragraph ends the list
+        "1. One\n- a bullet\n1. A new list",  # so does an item of another kind
+        "1. One\n## A heading\n1. A new list",  # and a heading, even with no blank line
+        "1. One\n\n1) Another kind of number",  # another delimiter starts another list
+    ],
+)
+def test_a_list_ended_starts_its_numbers_again(written: str) -> None:
+    assert read_markdown(written).endswith(written.rsplit("\n", 1)[1])

@@ -51,7 +51,46 @@ def read_markdown(text: str) -> str:
     # after the inline pass: a page link's words may start a line with a bullet ("[* Contact](#c)")
     if "* " in text or "+ " in text:
         text = _BULLET.sub(r"\1-", text)
+    if ". " in text or ") " in text:
+        text = _numbered_on(text)
     return text
+
+
+# an ordered list's item at the margin (CommonMark 5.2: up to three spaces before its number)
+_ORDERED = re.compile(r"^( {0,3})(\d{1,9})([.)])([ \t]+)(?=\S)")
+_OTHER_ITEM = re.compile(r"^ {0,3}[-*+][ \t]+\S")
+_INTERRUPTS = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|\||>|```|~~~)")
+
+
+def _numbered_on(text: str) -> str:
+    """An ordered list's items numbered as a browser shows them: from the first item's number on,
+    whatever each is written with ("1." after "10." in the same list shows as "11."; CommonMark
+    5.3: only the start number counts). The list goes on across blank lines and its items' indented
+    lines; a line back at the margin that is no item, or an item of another kind, ends it."""
+    lines = text.split("\n")
+    state: tuple[str, str, int, int] | None = None  # (indent, delimiter, next number, content column)
+    blank = False
+    for index, line in enumerate(lines):
+        if not line.strip():
+            blank = True
+            continue
+        item = _ORDERED.match(line)
+        if item is not None:
+            indent, number, delimiter, gap = item.groups()
+            if state is not None and (indent, delimiter) == state[:2]:
+                if int(number) != state[2]:
+                    lines[index] = f"{indent}{state[2]}{delimiter}{gap}{line[item.end() :]}"
+                state = (indent, delimiter, state[2] + 1, state[3])
+            else:
+                state = (indent, delimiter, int(number) + 1, item.end())
+        elif state is not None:
+            inside = len(line) - len(line.lstrip(" ")) >= state[3]
+            # a paragraph's lazy continuation line stays in its item; a heading, table or quote does not
+            lazy = not blank and not _INTERRUPTS.match(line)
+            if not (inside or lazy) or _OTHER_ITEM.match(line):
+                state = None
+        blank = False
+    return "\n".join(lines)
 
 
 def _line(line: str) -> str:
