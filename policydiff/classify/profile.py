@@ -585,7 +585,7 @@ def _file_numbers(
 
 # what may follow an age: its unit, then the end of the phrase ("at least 16 to use", "16 or older")
 _AGE_ALONE = re.compile(
-    r"\s*(?:years?(?:\s+(?:old|of\s+age))?)?\s*(?:$|[.,;:)]|(?:to|or|and|who|in|may|can|must|are|is)\b)",
+    r"\s*(?:years?(?:\s+(?:old|of\s+age))?)?\s*(?:$|[.,;:)]|(?:to|or|and|who|in|may|can|cannot|must|are|is|should|will|need)\b)",
     re.IGNORECASE,
 )
 
