@@ -29,6 +29,7 @@ TERM_EVENTS = (
     "name-changed",
     "coarser",
     "instance-named",
+    "finer-kind-named",
 )
 
 

@@ -254,6 +254,57 @@ def _names_only_covered(
     return inside[0][0][0], inside[0][1]
 
 
+def _finer_examples(words: str, at: int, sides: Sides, rulebook: RuleBook) -> tuple[Category, Match] | None:
+    """The first term of inserted ``words`` that give examples ("including …", "such as …") that are
+    only finer kinds of data the old side already names (a postal code of an address, a card number
+    of payment information), else None: LABELING.md, Data types, a sub-element of a type already
+    listed is not new (a new description that adds no permission: minor)."""
+    if not _EXAMPLES_START.match(words):
+        return None
+    inside = [
+        (key, match)
+        for key, match in sides.new_profile.affirmed.items()
+        if at <= match.start < at + len(words)
+    ]
+    if not inside or not all(
+        key[0] is Category.COLLECTION
+        and key not in sides.old_profile.affirmed
+        and rulebook.by_category(key[0]).kinds_above(match.name)
+        and _covered(key, match, sides.old_profile, rulebook)
+        for key, match in inside
+    ):
+        return None
+    named = {w.casefold() for _, match in inside for w in WORD.findall(match.text)}
+    rest = [w for w in _content_words(_SEPARATORS.sub(" ", mask_links(words)), rulebook) if w not in named]
+    if not all(w in _EXAMPLE_WORDS for w in rest):
+        return None
+    return inside[0][0][0], inside[0][1]
+
+
+_EXAMPLES_START = re.compile(
+    r"\W*(?:including|such\s+as|e\.\s?g\.|for\s+example|for\s+instance|like|in\s+particular|namely)\b",
+    re.IGNORECASE,
+)
+_EXAMPLE_WORDS = frozenset(
+    {
+        "including",
+        "such",
+        "as",
+        "e",
+        "g",
+        "for",
+        "example",
+        "instance",
+        "like",
+        "in",
+        "particular",
+        "namely",
+        "its",
+        "their",
+    }
+)
+
+
 def _covered(key: tuple[Category, str], match: Match, old: Profile, rulebook: RuleBook) -> bool:
     """The member, or a kind it belongs to (a postal code → an address), is affirmed on the old side."""
     if key in old.affirmed:
@@ -665,6 +716,22 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                     category,
                     Direction.NEUTRAL,
                     f"{category.value}.instance-named",
+                    says,
+                    match,
+                    Side.NEW,
+                    TERM,
+                )
+            )
+            continue
+        finer = _finer_examples(edit.text, new_at, sides, rulebook) if inserted else None
+        if finer is not None:  # "your address, including your postal code": a part of a kind named
+            category, match = finer
+            says = f"an example of a kind of data already disclosed is now named: «{match.text}»"
+            out.append(
+                signal(
+                    category,
+                    Direction.NEUTRAL,
+                    f"{category.value}.finer-kind-named",
                     says,
                     match,
                     Side.NEW,
