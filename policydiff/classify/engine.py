@@ -395,8 +395,12 @@ def _unread(
     )
     # "if you have any questions": a filler in a condition sets none
     conditioned = any(word not in _FILLERS for word in content) and (
-        reader.conditioned(subject.old, _edit_spans(subject.edits, Op.DELETE), widening=widening)
-        or reader.conditioned(subject.new, _edit_spans(subject.edits, Op.INSERT), widening=widening)
+        reader.conditioned(
+            subject.old, _edit_spans(subject.edits, Op.DELETE), widening=widening, other=subject.new
+        )
+        or reader.conditioned(
+            subject.new, _edit_spans(subject.edits, Op.INSERT), widening=widening, other=subject.old
+        )
     )
     # new things named in an item of a list of what is collected, used, shared or kept
     # ("We may collect: … contact information, including … and phone number")
@@ -426,6 +430,8 @@ def _unread(
         )
         for sentence in sentences
     )
+    if _joined_or_parted(subject, rulebook):
+        return None  # two sentences said as one (or one as two) in the same words: a rewording
     if conditioned or named or used or reader.changes_meaning(went, came, rulebook, widening=widening):
         says = f"a statement about {topic} was reworded and no rule reads it"
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
@@ -449,6 +455,27 @@ def _unread(
         reason = Reason(f"{category.value}.name-changed", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
     return None  # names, numbers, addresses, markup: the editorial rules' reading stands
+
+
+def _joined_or_parted(subject: Subject, rulebook: RuleBook) -> bool:
+    """Whether one side says in more sentences what the other says in fewer, with the same content
+    words ("We collect it when you register. We also collect it when you call." → "… when you
+    register or call."): the statements are the same."""
+    if len(sentences(subject.old)) == len(sentences(subject.new)):
+        return False
+
+    def content(text: str) -> set[str]:
+        return {
+            w.casefold() for w in visible_words(text) if w.casefold() not in rulebook.editorial_words
+        } - _JOINING_WORDS
+
+    return content(subject.old) == content(subject.new)
+
+
+# words that join or restate what two sentences say once joined: "also", "too", pronouns
+_JOINING_WORDS = frozenset(
+    {"also", "too", "and", "or", "it", "its", "they", "them", "this", "these", "we", "you"}
+)
 
 
 def _member_joined_to_what_we_do(subject: Subject, rulebook: RuleBook) -> bool:

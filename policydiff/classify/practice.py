@@ -9,6 +9,7 @@ inside such a sentence is sent to a lawyer (``review``), never called editorial.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,21 +148,32 @@ class PracticeReader:
             return True
         return bool(rulebook.find_terms(word) or rulebook.cue_index.search(word))
 
-    def conditioned(self, text: str, edits: list[tuple[int, int]], *, widening: bool = False) -> bool:
+    def conditioned(
+        self, text: str, edits: list[tuple[int, int]], *, widening: bool = False, other: str = ""
+    ) -> bool:
         """Whether an edit (offsets in ``text``) falls after a condition word of its own sentence
-        (``widening``: the statement is of a practice that can widen, so "when" and "if" count)."""
+        (``widening``: the statement is of a practice that can widen, so "when" and "if" count), or
+        holds one that ``other`` (the other side) says fewer times."""
         conditions = self.conditions | self.practice_conditions if widening else self.conditions
+        said = Counter(w.casefold() for w in re.findall(r"\w+", other))
+        here = Counter(w.casefold() for w in re.findall(r"\w+", text))
         for match in re.finditer(r"[^.;!?]+", text):
             words = re.finditer(r"\w+", match.group())
-            first = next((w.start() for w in words if w.group().casefold() in conditions), None)
+            first = next(
+                ((w.start(), w.group().casefold()) for w in words if w.group().casefold() in conditions), None
+            )
             if first is None:
                 continue
-            start = match.start() + first
-            if _ASKING.match(match.group(), first):
+            start = match.start() + first[0]
+            if _ASKING.match(match.group(), first[0]):
                 continue  # "if you have any questions, contact us": an invitation, no condition
-            # an edit after the condition changes when it holds; one holding it sets it
+            # an edit after the condition changes when it holds; one holding a condition the other
+            # side does not say as often sets it ("…, if you link a card"; two sentences joined
+            # under one "when" set none)
+            clause = {w.casefold() for w in re.findall(r"\w+", match.group()[first[0] :])}
+            sets = here[first[1]] > said[first[1]] and not clause <= set(said)
             if any(
-                start < edit_start < match.end() or edit_start <= start < edit_end
+                start < edit_start < match.end() or (sets and edit_start <= start < edit_end)
                 for edit_start, edit_end in edits
             ):
                 return True

@@ -470,7 +470,8 @@ def _file_terms(
     ]
     # "Security." or "Cookies" alone is a heading-like fragment: it names a topic, it promises nothing;
     # under a lead-in ("We share your data with:") a short item is a member of what the lead-in says
-    fragment = not listed and len(WORD.findall(plain)) < 3
+    # ("(b) affiliates." after "…with (a) service providers;" is a member of its list, no fragment)
+    fragment = not listed and len(WORD.findall(plain)) < 3 and not _ENUMERATED.match(plain)
     present = {f"{t.category.value}.{t.name}" for t in (*sentence_terms, *around) if t.category}
     for term in sentence_terms:
         assert term.category is not None
@@ -548,6 +549,10 @@ def stated_practices(plain: str) -> list[int]:
         if _COMPANY_VERB_BEFORE.search(before) and _WE.search(before + match.group()):
             found.append(match.start())
     return found
+
+
+# a list's member numbered inside a sentence: "(b) affiliates", "ii) partners"
+_ENUMERATED = re.compile(r"\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s", re.IGNORECASE)
 
 
 def _file_cues(found: Profile, plain: str, offset: int, rulebook: RuleBook) -> None:
