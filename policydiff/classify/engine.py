@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from policydiff.classify.editorial import Texts, changed_words, edited_words, editorial_verdict, visible_words
+from policydiff.classify.equivalents import canonical
 from policydiff.classify.moves import Pool, moved_in, restated_in
 from policydiff.classify.practice import USER_RIGHT, WIDENING, PracticeReader, practice_reader
 from policydiff.classify.profile import (
@@ -1129,8 +1130,9 @@ def _signals(
 
 def _same_members(subject: Subject, sides: Sides) -> bool:
     """The same words and the same terms on the same side of every denial: a reordered list."""
-    if subject.kind is not ChangeKind.MODIFIED or sorted(fold(subject.old).split()) != sorted(
-        fold(subject.new).split()
+    # (one equivalent form for another counts as the same words: "such as" and "for example")
+    if subject.kind is not ChangeKind.MODIFIED or sorted(canonical(fold(subject.old)).split()) != sorted(
+        canonical(fold(subject.new)).split()
     ):
         return False
     old, new = sides.old_profile, sides.new_profile
