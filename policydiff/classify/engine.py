@@ -893,7 +893,7 @@ _NAMED_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+[A-Z]")
 _REFERENCE = re.compile(
     r"(?:\b(?:sections?|articles?|art|§|clauses?|paragraphs?|para|chapters?|parts?|annex|appendix|schedule"
     r"|exhibits?|notes?|footnotes?|versions?|v|pages?|items?|steps?|tables?|figures?|rules?|recitals?)\.?\s*"
-    r"|§\s*|[\d+(-]|\d[.,])$",
+    r"|§\s*|[\d+(]|\d-|\d[.,])$",
     re.IGNORECASE,
 )
 # a date line of the document itself, not of a practice: "Effective 26 May 2026", "© 2023 …"
