@@ -552,6 +552,12 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     return out
 
 
+# words that point to another text: ", as described in our schedule", "(see our Cookie Notice)"
+_POINTER_START = re.compile(
+    r"[\s,;(]*(?:and\s+)?(?:as\s+(?:further\s+)?(?:described|set\s+out|set\s+forth|explained|detailed|outlined)"
+    r"|in\s+accordance\s+with|pursuant\s+to|in\s+line\s+with|under\s+the\s+terms\s+of|see)\b",
+    re.IGNORECASE,
+)
 # what names the documents or rules a practice follows: a member added after it names one more of
 # them, not more data, recipients or purposes
 DOCUMENT_REFERENCE = re.compile(
@@ -928,6 +934,8 @@ def _list_signal(
         return _list_made(rulebook, key, edited[0].category, direction, words, at, inserted=inserted)
     if member and DOCUMENT_REFERENCE.search(region.text[max(span[0], at - 80) : at]):
         return None  # "in accordance with this policy and our Terms": a document named, no practice widened
+    if _POINTER_START.match(words):
+        return None  # ", as described in our retention schedule": a pointer to a text, no member
     if category is None:
         return _safeguard_member(rulebook, words, found, span, at, inserted=inserted) if member else None
     if member and category in _NAMED_ROLES and _named_example(words, region.text[span[0] : at]):
