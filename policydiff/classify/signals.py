@@ -835,6 +835,13 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         return []
     edit, old_at, new_at = first
     inserted = edit.op is Op.INSERT
+    # a quantifier inside what a run adds anew ("… and email you about *material* changes") qualifies
+    # that new thing, not the statement the old side made: the term signals read the new thing
+    said = {(t.category, t.name) for t in sides.old_profile.terms}
+    if inserted and any(
+        (t.category, t.name) not in said for t in rulebook.find_terms(mask_links(edit.text)) if t.category
+    ):
+        return []
     region, found, at = (
         (sides.new, sides.new_profile, new_at) if inserted else (sides.old, sides.old_profile, old_at)
     )
