@@ -42,7 +42,14 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 # a period of none: "deleted immediately" → "within 30 days" keeps the data longer
-_AT_ONCE = re.compile(r"\b(?:immediately|instantly|at\s+once|right\s+away|forthwith)\b", re.IGNORECASE)
+_AT_ONCE = re.compile(
+    r"\b(?:immediately|instantly|at\s+once|right\s+away|forthwith)\b"
+    # a cookie that lasts the browser session: a table's expiry cell "Session", "end of session"
+    # (ePrivacy Art. 5(3); ICO cookie guidance: session cookies expire when the browser closes)
+    r"|(?:(?<=\|)|^)[ \t]*(?:browser\s+)?session[ \t]*(?=\||$)"
+    r"|\bend\s+of\s+(?:the\s+|your\s+)?(?:browser\s+)?session\b",
+    re.IGNORECASE | re.MULTILINE,
+)
 _AGE = re.compile(
     r"\b(?:under|below|younger\s+than|over|older\s+than|at\s+least|aged?|age\s+of|minimum\s+age\s+(?:is|of))"
     r"\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b|\b(\d{1,2})\s*(?:years?\s+old|years\s+of\s+age|\+"
@@ -77,7 +84,9 @@ def quantities(text: str) -> list[Quantity]:
             days *= _BUSINESS
         found.append(Quantity("duration", days, match.group(), match.start(), match.end()))
     for match in _AT_ONCE.finditer(text):
-        found.append(Quantity("duration", 0.0, match.group(), match.start(), match.end()))
+        words = match.group().strip()  # a cell's "Session" without the spaces around it
+        start = match.start() + match.group().index(words)
+        found.append(Quantity("duration", 0.0, words, start, start + len(words)))
     for match in _AGE.finditer(text):
         years = match.group(1) or match.group(2)
         found.append(Quantity("age", float(years), match.group(), match.start(), match.end()))
