@@ -769,3 +769,18 @@ def test_a_box_with_its_own_border_below_a_row_running_on_is_a_new_row(tmp_path:
     assert text == (
         "| Purpose | Data |\n| --- | --- |\n| Billing | Your card, and your bank. |\n| Support |  |"
     )
+
+
+def test_a_bordered_box_far_below_the_last_row_is_still_a_row(tmp_path: Path) -> None:
+    # a spanning row ("| ### For all users | | |") stands well below the row above it, yet inside the
+    # table's borders, under one of its own
+    page = b"\n".join(
+        [
+            *_ruled_rows([700, 670, 600], 580),
+            *[_line(80, 700, 11, "Purpose"), _line(250, 700, 11, "Data")],
+            *[_line(80, 670, 11, "Billing"), _line(250, 670, 11, "Your card.")],
+            _line(80, 600, 11, "For all users"),
+        ]
+    )
+    text = load(str(write(tmp_path, "far.pdf", build_pdf([page])))).original
+    assert text == "| Purpose | Data |\n| --- | --- |\n| Billing | Your card. |\n| For all users |  |"

@@ -517,7 +517,10 @@ class _Cells:
                 tops.insert(first, box[0].top)
                 continue
             height = max((line.bottom - line.top for line in cell or ()), default=0.0)
-            if cell is None or (at == len(rows) - 1 and box[0].top - cell[-1].bottom > _CELL_GAP * height):
+            # (however far below the last row, a box under a drawn border inside the table is a row)
+            bordered = box[0].ruled and box[0].rule_above
+            far = at == len(rows) - 1 and box[0].top - cell[-1].bottom > _CELL_GAP * height if cell else True
+            if cell is None or (far and not bordered):
                 # text after the table (or below the page's last row, too far from it)
                 carried = carried if at >= 0 else None
                 loose.append(box[0].top)
