@@ -439,6 +439,14 @@ def _unread(
         )
         for sentence in sentences
     )
+    # a sentence granting the user something ("You can manage them in your browser") gone whole
+    # or come whole: what the user may do changed, whatever verb says it
+    used = used or any(
+        USER_RIGHT.match(text.strip()) is not None and _gone_whole(text, other)
+        for region, other in ((sides.old, subject.new), (sides.new, subject.old))
+        for _, text in region.parts()  # (a region's parts are its changed sentences)
+        if text.strip()
+    )
     if _joined_or_parted(subject, rulebook):
         return None  # two sentences said as one (or one as two) in the same words: a rewording
     if conditioned or named or used or reader.changes_meaning(went, came, rulebook, widening=widening):
@@ -464,6 +472,13 @@ def _unread(
         reason = Reason(f"{category.value}.name-changed", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
     return None  # names, numbers, addresses, markup: the editorial rules' reading stands
+
+
+def _gone_whole(sentence: str, other: str) -> bool:
+    """Whether most of the sentence's words stand nowhere on the other side: it went (or came) whole."""
+    words = [w.casefold() for w in visible_words(sentence)]
+    there = {w.casefold() for w in visible_words(other)}
+    return bool(words) and sum(w in there for w in words) * 2 < len(words)
 
 
 def _joined_or_parted(subject: Subject, rulebook: RuleBook) -> bool:
