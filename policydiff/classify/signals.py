@@ -216,6 +216,14 @@ def _same_members(old: Profile, new: Profile, rulebook: RuleBook) -> bool:
     return members(old) == members(new)
 
 
+def _choice_now_asked(old: Profile, new: Profile) -> bool:
+    """Whether the new side asks for the user's choice (opt-in, consent) more often than the old."""
+    return any(
+        len(new.cues.get(cue, [])) > len(old.cues.get(cue, []))
+        for cue in ("cue.opt-in", "cue.consent-required")
+    )
+
+
 def _grant_went(key: tuple[Category, str], sides: Sides) -> bool:
     """A right granted in a clause removed whole ("You can ask us to delete your data"), or a promise
     to tell the user gone from a clause that stays ("we give you notice before …"): the grant is the
@@ -427,6 +435,8 @@ def term_signals(
         rules = rulebook.by_category(key[0])
         if (rules.protective or match.name in rules.protects) and _practice_went(sides, match, rulebook):
             continue  # "we share X unless you opt out" gone whole: no right lost over a practice kept
+        if key[0] is Category.RIGHTS and match.name == "object" and _choice_now_asked(old, new):
+            continue  # "unless you opt out" → "if you opt in": the choice is now asked for, a firmer one
         found.append(("removed", key, match, match.text))
     out = [
         _term_signal(rulebook, event, key[0], match, words, hurdle=_hurdle(rulebook, key, event, sides.kind))
@@ -530,6 +540,12 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         if len(after) == len(before):
             continue
         added = len(after) > len(before)
+        if (
+            cue.id == "cue.exception"
+            and not added
+            and _choice_now_asked(sides.old_profile, sides.new_profile)
+        ):
+            continue  # "unless you opt out" → "if you opt in": the exception became the condition
         match, side = (after[-1], Side.NEW) if added else (before[-1], Side.OLD)
         effect, says = cue.effect, cue.says_added if added else cue.says_removed
         found, region = (sides.new_profile, sides.new) if added else (sides.old_profile, sides.old)
