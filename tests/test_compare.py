@@ -100,6 +100,10 @@ def test_defined_term() -> None:
     assert defined_term('"Personal Data" means any information') == "Personal Data"
     assert defined_term("User Content: the videos you upload") == "User Content"
     assert defined_term("We collect your email address.") is None
+    # a quoted term whatever its case, straight or curly quotes
+    assert defined_term('"Personal information" means any information') == "Personal information"
+    assert defined_term("“usage data” refers to how you use the app") == "usage data"
+    assert defined_term('We say "hello" to new users.') is None
 
 
 def test_change_ids_are_stable_and_unique() -> None:

@@ -22,7 +22,8 @@ from policydiff.text import LEADING_MARKER, WORD, fold
 __all__ = ["TermUses", "defined_term", "document_context", "with_definition"]
 
 _DEFINES = re.compile(
-    r"^\W*[\"']?(?P<term>[A-Z][\w'/-]*(?:\s+[A-Z][\w'/-]*){0,4})[\"']?(?:\s*\([^)]*\))?\s*"
+    r"^\W*(?:[\"“](?P<quoted>[A-Za-z][\w'/ -]{0,60}?)[\"”]"  # a quoted term, whatever its case
+    r"|[\"']?(?P<term>[A-Z][\w'/-]*(?:\s+[A-Z][\w'/-]*){0,4})[\"']?)(?:\s*\([^)]*\))?\s*"
     r"(?:means|refers to|shall mean|is defined as|includes|:)",
 )
 _DEFINING_WORD = re.compile(r"\bmeans\b|\brefers to\b|\bdefin|\bincludes?\b")
@@ -31,7 +32,7 @@ _DEFINING_WORD = re.compile(r"\bmeans\b|\brefers to\b|\bdefin|\bincludes?\b")
 def defined_term(text: str) -> str | None:
     """The term a clause defines: '"Personal Data" means …', 'User Content: …'."""
     match = _DEFINES.match(LEADING_MARKER.sub("", text, count=1).replace("**", ""))
-    return match.group("term") if match else None
+    return (match.group("quoted") or match.group("term")) if match else None
 
 
 class TermUses:

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import chain
 
 from policydiff.classify.editorial import Texts, changed_words, edited_words, editorial_verdict, visible_words
 from policydiff.classify.equivalents import canonical
@@ -370,6 +371,14 @@ def _unread(
     sentences = [text for region in (sides.old, sides.new) for _, text in region.parts()]
     category = categories[0] if categories else Category.OTHER
     topic = rulebook.by_category(category).topic
+    if subject.defines and any(
+        _content_word(w, rulebook) for w in chain(*_words_that_went_and_came(subject, sides))
+    ):
+        # '"Personal information" means … that identifies you' → '… or could be linked to you': what
+        # every promise using the term covers changed; no rule reads which way
+        says = f"the definition of «{subject.defines}» changed, and with it every clause that uses it"
+        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
+        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
     if not any(reader.states_practice(sentence, rulebook) for sentence in sentences):
         if _member_joined_to_what_we_do(subject, rulebook):
             # "our keyboard learns your typing style *and the words you type*": one more thing the
