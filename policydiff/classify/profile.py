@@ -473,9 +473,15 @@ def _file_terms(
     # ("(b) affiliates." after "…with (a) service providers;" is a member of its list, no fragment)
     fragment = not listed and len(WORD.findall(plain)) < 3 and not _ENUMERATED.match(plain)
     present = {f"{t.category.value}.{t.name}" for t in (*sentence_terms, *around) if t.category}
+    shares = any(
+        t.category is Category.SHARING and t.name in rulebook.by_category(t.category).grouped
+        for t in sentence_terms
+    )
     for term in sentence_terms:
         assert term.category is not None
         rules = rulebook.by_category(term.category)
+        if term.category is Category.SHARING and not shares and _APPOSITION.search(plain, 0, term.start):
+            continue  # "Acme Inc. (a subsidiary of Acme Holdings) is responsible …": who it is, no recipient
         needed = rules.required_for(term.name)
         if needed and needed.isdisjoint(present):
             continue  # "Japan" in a sentence about the courts is no place data goes
@@ -551,6 +557,12 @@ def stated_practices(plain: str) -> list[int]:
     return found
 
 
+# a company's name and the start of a phrase set beside it that says who it is: "Acme Inc. (a
+# subsidiary of …", "Acme Ltd, an affiliate of …", "Acme Ltd is a wholly owned subsidiary of …"
+_APPOSITION = re.compile(
+    r"\b[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*\s*(?:[,(]|\bis\b)\s*(?:a|an|the)\s+"
+    r"(?:wholly[- ]owned\s+|indirect\s+|direct\s+)?$"
+)
 # a list's member numbered inside a sentence: "(b) affiliates", "ii) partners"
 _ENUMERATED = re.compile(r"\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s", re.IGNORECASE)
 
