@@ -21,13 +21,7 @@ from itertools import chain
 from policydiff.classify.editorial import Texts, changed_words, edited_words, editorial_verdict, visible_words
 from policydiff.classify.equivalents import canonical
 from policydiff.classify.moves import Pool, moved_in, restated_in
-from policydiff.classify.practice import (
-    PRACTICE_CATEGORY,
-    USER_RIGHT,
-    WIDENING,
-    PracticeReader,
-    practice_reader,
-)
+from policydiff.classify.practice import USER_RIGHT, WIDENING, PracticeReader, practice_reader
 from policydiff.classify.profile import (
     Profile,
     Region,
@@ -45,14 +39,13 @@ from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.classify.signals import (
     CUE,
     DOCUMENT_REFERENCE,
-    TERM,
     Sides,
     Signal,
+    column_signals,
     cue_signals,
     governs_safeguard,
     list_signals,
     scope_signals,
-    signal,
     swap_signals,
     term_signals,
 )
@@ -1156,57 +1149,9 @@ def _signals(
         *swap_signals(rulebook, sides),
         *list_signals(rulebook, sides),
         *scope_signals(rulebook, sides),
-        *_column_flips(subject, rulebook),
+        *column_signals(rulebook, subject.kind, subject.lead, subject.old, subject.new),
     ]
     return _as_definition(signals) if subject.defines else signals
-
-
-def _column_flips(subject: Subject, rulebook: RuleBook) -> list[Signal]:
-    """A table row whose cell under a practice's column turned from "No" to "Yes" (or back):
-    "| Identifiers | Yes | No |" → "| … | Yes | Yes |" under "| Category | Collected | Sold |" now
-    sells identifiers (the CCPA's tables of categories, § 1798.130(a)(5); OPP-115 Does/Does Not)."""
-    if (
-        subject.kind is not ChangeKind.MODIFIED
-        or "|" not in subject.lead
-        or not subject.old.lstrip().startswith("|")
-    ):
-        return []
-    header, old, new = table_cells(subject.lead), table_cells(subject.old), table_cells(subject.new)
-    if len(header) < 2 or not len(header) == len(old) == len(new):
-        return []
-    out = []
-    for index, (was, now) in enumerate(zip(old, new, strict=True)):
-        before, after = _YES_NO.get(fold(was).strip()), _YES_NO.get(fold(now).strip())
-        if before is None or after is None or before == after or index == 0:
-            continue
-        category = _column_category(header[index], rulebook)
-        if category is None:
-            continue
-        rules = rulebook.by_category(category)
-        event = "added" if after else "removed"
-        says = f"the table now says «{now.strip() or '—'}» under «{header[index]}» for «{old[0] or new[0]}»"
-        start = subject.new.find(now) if now else 0
-        match = Match(event, category, now.strip() or header[index], max(start, 0), max(start, 0) + len(now))
-        direction = rules.gained if after else rules.lost
-        out.append(signal(category, direction, f"{category.value}.{event}", says, match, Side.NEW, TERM))
-    return out
-
-
-def _column_category(label: str, rulebook: RuleBook) -> Category | None:
-    """The category a column's label speaks of: its practice verb ("Collected", "Sold or shared"),
-    else its first term."""
-    actions = practice_reader().actions(label)
-    if actions:
-        return PRACTICE_CATEGORY.get(actions[0])
-    terms = [t.category for t in rulebook.find_terms(label) if t.category]
-    return terms[0] if terms else None
-
-
-# a table cell's answer: yes or no (CCPA tables: "Yes"/"No"; ticks and crosses)
-_YES_NO = {
-    **dict.fromkeys(("yes", "y", "✓", "✔", "☑", "x", "true"), True),
-    **dict.fromkeys(("no", "n", "✗", "✘", "☐", "-", "–", "—", "none", "false", "n a"), False),
-}
 
 
 def _same_members(subject: Subject, sides: Sides) -> bool:

@@ -27,7 +27,7 @@ from policydiff.classify.profile import (
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.classify.statements import statement_reader
 from policydiff.model import Category, ChangeKind, Direction, Edit, Op, Reason, Side, Told
-from policydiff.text import WORD, fold, mask_links
+from policydiff.text import WORD, fold, mask_links, table_cells
 
 RULE, TERM, CUE = 3, 2, 1
 _BY_RULE_ALONE = Told()  # a reason its rule id and the change's direction tell with no part of it
@@ -289,10 +289,11 @@ def _finer_examples(words: str, at: int, sides: Sides, rulebook: RuleBook) -> tu
     return inside[0][0][0], inside[0][1]
 
 
-_EXAMPLES_START = re.compile(
-    r"\W*(?:including|such\s+as|e\.\s?g\.|for\s+example|for\s+instance|like|in\s+particular|namely)\b",
-    re.IGNORECASE,
+# the words that open a list of examples (equivalents.toml reads them alike)
+_EXAMPLE_MARKER = (
+    r"(?:including|such\s+as|e\.\s?g\.|for\s+example|for\s+instance|like|in\s+particular|namely)\b"
 )
+_EXAMPLES_START = re.compile(r"\W*" + _EXAMPLE_MARKER, re.IGNORECASE)
 _EXAMPLE_WORDS = frozenset(
     {
         "including",
@@ -569,18 +570,15 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
 
 
 # words that point to another text: ", as described in our schedule", "(see our Cookie Notice)"
-_POINTER_START = re.compile(
-    r"[\s,;(]*(?:and\s+)?(?:as\s+(?:further\s+)?(?:described|set\s+out|set\s+forth|explained|detailed|outlined)"
-    r"|in\s+accordance\s+with|pursuant\s+to|in\s+line\s+with|under\s+the\s+terms\s+of|see)\b",
-    re.IGNORECASE,
+# the words that refer a practice to a text or a rule: "as described in", "in accordance with"
+_REFERRING = (
+    r"(?:as\s+(?:further\s+)?(?:described|set\s+out|set\s+forth|explained|detailed|outlined)(?:\s+(?:in|below|above))?"
+    r"|in\s+accordance\s+with|in\s+compliance\s+with|pursuant\s+to|in\s+line\s+with|under\s+the\s+terms\s+of)\b"
 )
+_POINTER_START = re.compile(r"[\s,;(]*(?:and\s+)?(?:" + _REFERRING + r"|see\b)", re.IGNORECASE)
 # what names the documents or rules a practice follows: a member added after it names one more of
 # them, not more data, recipients or purposes
-DOCUMENT_REFERENCE = re.compile(
-    r"\b(?:in accordance with|as described in|as set out in|as set forth in|pursuant to|in line with"
-    r"|under the terms of|as explained in|in compliance with)\b[^.;:]*$",
-    re.IGNORECASE,
-)
+DOCUMENT_REFERENCE = re.compile(r"\b" + _REFERRING + r"[^.;:]*$", re.IGNORECASE)
 # what makes "keep your data …" or "hold it …" a safeguard: the state the data is kept in
 # (OPP-115 Data Security; GDPR Art. 32)
 _SAFEGUARDED = re.compile(
@@ -688,6 +686,52 @@ def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                 category = guarded[0] if swap.safeguard else swap.category
                 out.append(signal(category, swap.direction, swap.id, swap.says, match, Side.NEW, CUE))
     return out
+
+
+def column_signals(
+    rulebook: RuleBook, kind: ChangeKind, lead: str, old_row: str, new_row: str
+) -> list[Signal]:
+    """A table row whose cell under a practice's column turned from "No" to "Yes" (or back):
+    "| Identifiers | Yes | No |" → "| … | Yes | Yes |" under "| Category | Collected | Sold |" now
+    sells identifiers (the CCPA's tables of categories, § 1798.130(a)(5); OPP-115 Does/Does Not)."""
+    if kind is not ChangeKind.MODIFIED or "|" not in lead or not old_row.lstrip().startswith("|"):
+        return []
+    header, old, new = table_cells(lead), table_cells(old_row), table_cells(new_row)
+    if len(header) < 2 or not len(header) == len(old) == len(new):
+        return []
+    out = []
+    for index, (was, now) in enumerate(zip(old, new, strict=True)):
+        before, after = _YES_NO.get(fold(was).strip()), _YES_NO.get(fold(now).strip())
+        if before is None or after is None or before == after or index == 0:
+            continue
+        category = _column_category(header[index], rulebook)
+        if category is None:
+            continue
+        rules = rulebook.by_category(category)
+        event = "added" if after else "removed"
+        says = f"the table now says «{now.strip() or '—'}» under «{header[index]}» for «{old[0] or new[0]}»"
+        start = new_row.find(now) if now else 0
+        match = Match(event, category, now.strip() or header[index], max(start, 0), max(start, 0) + len(now))
+        direction = rules.gained if after else rules.lost
+        out.append(signal(category, direction, f"{category.value}.{event}", says, match, Side.NEW, TERM))
+    return out
+
+
+def _column_category(label: str, rulebook: RuleBook) -> Category | None:
+    """The category a column's label speaks of: its practice verb ("Collected", "Sold or shared"),
+    else its first term."""
+    actions = practice_reader().actions(label)
+    if actions:
+        return PRACTICE_CATEGORY.get(actions[0])
+    terms = [t.category for t in rulebook.find_terms(label) if t.category]
+    return terms[0] if terms else None
+
+
+# a table cell's answer: yes or no (CCPA tables: "Yes"/"No"; ticks and crosses)
+_YES_NO = {
+    **dict.fromkeys(("yes", "y", "✓", "✔", "☑", "x", "true"), True),
+    **dict.fromkeys(("no", "n", "✗", "✘", "☐", "-", "–", "—", "none", "false", "n a"), False),
+}
 
 
 def _permission_category(found: Profile, span: tuple[int, int], rulebook: RuleBook) -> Category | None:
@@ -992,10 +1036,7 @@ _UNBOUNDED = frozenset(
 _NAMED_ROLES = frozenset({Category.SHARING, Category.TRACKING})
 _NAME_JOINTS = frozenset({"and", "or", "of", "the", "de", "inc", "ltd", "llc"})
 # a list of examples still open where the words join it: "(such as …", ", for example …"
-_EXAMPLES_OPEN = re.compile(
-    r"(?:\(|,|\s)\s*(?:such\s+as|e\.\s?g\.|for\s+example|for\s+instance|including|like|namely)\b[^().;:]*$",
-    re.IGNORECASE,
-)
+_EXAMPLES_OPEN = re.compile(r"(?:\(|,|\s)\s*" + _EXAMPLE_MARKER + r"[^().;:]*$", re.IGNORECASE)
 
 
 # a clause with a subject of its own: "you can access them", "we will delete it"

@@ -511,9 +511,8 @@ class _Cells:
             if at < 0 and opening and row is not None and cell is not None and box[0].rule_above:
                 # a border drawn atop it that is no repeated header's: a new row with this one cell
                 # filled (after the repeated header), not the row before running on
-                column = next(index for index, other in enumerate(row) if other is cell)
                 first = int(repeated)
-                rows.insert(first, [list(box) if index == column else [] for index in range(len(row))])
+                rows.insert(first, _one_cell_row(row, cell, box))
                 tops.insert(first, box[0].top)
                 continue
             height = max((line.bottom - line.top for line in cell or ()), default=0.0)
@@ -528,9 +527,7 @@ class _Cells:
             if at >= 0 and box[0].ruled and box[0].rule_above:
                 # a drawn border atop it: a row of its own with this one cell filled ("| Who we
                 # are | |"), not the next paragraph of the cell above
-                over = rows[at]
-                column = next(index for index, other in enumerate(over) if other is cell)
-                rows.insert(at + 1, [list(box) if index == column else [] for index in range(len(over))])
+                rows.insert(at + 1, _one_cell_row(rows[at], cell, box))
                 tops.insert(at + 1, box[0].top)
                 continue
             cell.extend(box)
@@ -610,6 +607,11 @@ class _Cells:
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?:;]\W*$")
+
+
+def _one_cell_row(row: _Cluster, cell: list[Line], box: list[Line]) -> _Cluster:
+    """A row shaped like ``row`` with only ``box`` in the column of its ``cell``: "| Who we are | |"."""
+    return [list(box) if other is cell else [] for other in row]
 
 
 def _words(row: _Cluster | None) -> list[str]:
