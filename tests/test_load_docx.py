@@ -589,3 +589,25 @@ def test_an_empty_first_row_stays_the_tables_empty_header(tmp_path: Path) -> Non
     assert load(str(path)).text.strip() == (
         "| | |\n| --- | --- |\n| Name | Mailer Ltd |\n| Purpose | Sending newsletters |"
     )
+
+
+def test_a_docx_packed_with_an_unsupported_compression_method_is_bad_input(tmp_path: Path) -> None:
+    # zipfile raises NotImplementedError for a compression method it cannot unpack: the file is
+    # refused in one line (exit 2), as any other unreadable package is
+    document = docx.Document()
+    document.add_paragraph("We keep your data.")
+    data = bytearray(save(document, tmp_path / "plain.docx").read_bytes())
+    name = b"word/document.xml"
+    for signature, method_at, name_length_at, header in (
+        (b"PK\x03\x04", 8, 26, 30),
+        (b"PK\x01\x02", 10, 28, 46),
+    ):
+        at = data.find(signature)
+        while at >= 0:
+            length = int.from_bytes(data[at + name_length_at : at + name_length_at + 2], "little")
+            if bytes(data[at + header : at + header + length]) == name:
+                data[at + method_at : at + method_at + 2] = (99).to_bytes(2, "little")
+            at = data.find(signature, at + 4)
+    path = tmp_path / "packed.docx"
+    path.write_bytes(bytes(data))
+    assert "compression method is not supported" in load_error(path)
