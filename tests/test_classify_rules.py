@@ -124,6 +124,8 @@ def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
         ("cues.toml", 'on_practice = "protects"', 'on_practice = "sometimes"',
          "'on_practice' must be one of"),
         ("cues.toml", 'on_denial = "protects"', 'on_denial = "often"', "'on_denial' must be one of"),
+        ("cues.toml", 'governs = "before"', 'governs = "aside"',
+         "cue.despite: 'governs' must be after or before"),
         ("transfer.toml", 'protects = ["safeguards"]', 'protects = ["umbrellas"]',
          "protects names umbrellas"),
         ("cues.toml", "practice_says_removed = ", "practice_said_removed = ",

@@ -99,6 +99,9 @@ class Cue:
     on_safeguard: str | None = None
     safeguard_says_added: str = ""
     safeguard_says_removed: str = ""
+    # where the clause the cue bears on stands: "after" it ("we do not *encrypt*"), or "before" it
+    # ("your backups are *encrypted*, even after you leave")
+    governs: str = "after"
 
 
 @dataclass(frozen=True, slots=True)

@@ -353,6 +353,9 @@ def _cues(data: Mapping[str, object], where: str) -> tuple[Cue, ...]:
         subject = str(table.get("subject", "any"))
         if subject not in ("any", "company", "user"):
             raise InputError(f"{where} cue {cue_id}: 'subject' must be any, company or user")
+        governs = str(table.get("governs", "after"))
+        if governs not in ("after", "before"):
+            raise InputError(f"{where} cue {cue_id}: 'governs' must be after or before")
         cues.append(
             Cue(
                 id=cue_id,
@@ -374,6 +377,7 @@ def _cues(data: Mapping[str, object], where: str) -> tuple[Cue, ...]:
                 on_safeguard=_on_practice(table, f"{where} cue {cue_id}", "safeguard"),
                 safeguard_says_added=str(table.get("safeguard_says_added", "")),
                 safeguard_says_removed=str(table.get("safeguard_says_removed", "")),
+                governs=governs,
             )
         )
     return tuple(cues)

@@ -7,12 +7,14 @@ phrase, a swap, an identity), 2 a term that appeared, disappeared or changed pol
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from policydiff.classify.editorial import edit_runs_at, replacements_at
+from policydiff.classify.equivalents import canonical
 from policydiff.classify.practice import PRACTICE_CATEGORY, USER_RIGHT, WIDENING, practice_reader
 from policydiff.classify.profile import (
     Profile,
@@ -550,7 +552,9 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         match, side = (after[-1], Side.NEW) if added else (before[-1], Side.OLD)
         effect, says = cue.effect, cue.says_added if added else cue.says_removed
         found, region = (sides.new_profile, sides.new) if added else (sides.old_profile, sides.old)
-        if cue.on_safeguard and governs_safeguard(found, match, rulebook):
+        if cue.on_safeguard and governs_safeguard(
+            found, match, rulebook, region if cue.governs == "before" else None
+        ):
             effect = cue.on_safeguard
             says = cue.safeguard_says_added if added else cue.safeguard_says_removed
         elif cue.on_denial and any(s <= match.start < e and denied for s, e, denied in found.denials):
@@ -591,10 +595,19 @@ _SAFEGUARDED_BEFORE = re.compile(
 )
 
 
-def governs_safeguard(found: Profile, match: Match, rulebook: RuleBook) -> bool:
+def governs_safeguard(found: Profile, match: Match, rulebook: RuleBook, before: Region | None = None) -> bool:
     """Whether the first term after the cue in its clause (else the last before it) is a right or a
     safeguard: "we do not encrypt …", "your posts are not deleted" withhold a protective act, they
-    promise nothing; "two-factor authentication is optional" leaves a safeguard to the user."""
+    promise nothing; "two-factor authentication is optional" leaves a safeguard to the user.
+
+    With ``before`` (the cue's region), the last term before the cue in its sentence decides:
+    "your backups are encrypted, even after you leave"."""
+    if before is not None:
+        span = before.sentence_at(match.start)
+        start = span[0] if span else 0
+        ahead = [t for t in found.terms if start <= t.start < match.start and t.category]
+        last = max(ahead, key=lambda t: t.start, default=None)
+        return last is not None and is_safeguard(last, rulebook)
     clause = next(((s, e) for s, e, _ in found.denials if s <= match.start < e), (match.start, match.end))
     after = [t for t in found.terms if match.start <= t.start < clause[1] and t.category]
     first = min(after, key=lambda t: t.start, default=None)
@@ -768,9 +781,10 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         )
         # members the clause's other side names too ("Applicable countries: Japan, Taiwan" above a
         # new list of links to the same countries) came or went in wording only
+        # (or its equivalent: "your settings and preferences" joins a synonym, no new member)
         other = (sides.old if inserted else sides.new).text
-        if set(_content_words(mask_links(edit.text), rulebook)) <= set(
-            _content_words(mask_links(other), rulebook)
+        if set(_content_words(canonical(fold(_SEPARATORS.sub(" ", mask_links(edit.text)))), rulebook)) <= set(
+            _content_words(canonical(fold(mask_links(other))), rulebook)
         ):
             continue
         named = _names_only_covered(edit.text, new_at, sides, rulebook) if inserted else None
@@ -845,6 +859,13 @@ def _reshuffled_members(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     for deleted, inserted, at in runs:
         went = set(_content_words(deleted, rulebook))
         came = set(_content_words(inserted, rulebook))
+        if deleted.strip() and went and went <= came and (came - went) - old_words:
+            # the old member said again inside the insert with one after it: " and phone number" →
+            # ", phone number and vehicle make" (the differ joined the moved joint and the new member)
+            produced = _member_in_insert(rulebook, sides, inserted, at, went, other_denies)
+            if produced is not None:
+                return [produced]
+            continue
         if not deleted.strip() or not came or not went or not went <= reinserted - came or came & old_words:
             continue
         member = inserted.split()
@@ -866,6 +887,50 @@ def _reshuffled_members(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         if produced is not None:
             return [produced]
     return []
+
+
+def _member_in_insert(
+    rulebook: RuleBook, sides: Sides, inserted: str, at: int, went: set[str], other_denies: bool
+) -> Signal | None:
+    """The list signal of the member of ``inserted`` that names something the old side did not,
+    read from the joint before it ("… and vehicle make")."""
+    said = set(_content_words(sides.old.text, rulebook))
+    novel = set(_content_words(inserted, rulebook)) - went - said
+    cuts = [0, *(m.start() for m in _SEPARATORS.finditer(inserted)), len(inserted)]
+    for start, end in itertools.pairwise(cuts):
+        piece = inserted[start:end]
+        words = _content_words(_SEPARATORS.sub(" ", piece), rulebook)
+        member = piece.split()
+        if not set(words) & novel or start == 0 and not _SEPARATORS.match(piece):
+            continue
+        if len(words) > _MEMBER_WORDS or any(w.casefold().strip(".,;:") in _CLAUSE_WORDS for w in member):
+            return None  # a clause said anew, no member
+        rest = _SEPARATORS.sub(" ", f"{inserted[:start]} {inserted[end:]}")
+        if not set(_content_words(rest, rulebook)) <= went | said:
+            return None  # more was reworded around it than the old member said again: no clean list
+        if _finer_member(rulebook, sides, at + end):
+            return None  # "… and mobile phone number" beside "phone number": a kind already listed
+        return _list_signal(
+            rulebook,
+            piece,
+            sides.new,
+            sides.new_profile,
+            at + start,
+            inserted=True,
+            other_denies=other_denies,
+        )
+    return None
+
+
+def _finer_member(rulebook: RuleBook, sides: Sides, end: int) -> bool:
+    """Whether the new member that ends past ``end`` (up to the next joint) ends in a whole member
+    of the old list: a finer kind of it (LABELING.md, Data types: a sub-element is not new)."""
+    rest = _SEPARATORS.split(sides.new.text[end:], maxsplit=1)[0]
+    tail = tuple(_content_words(re.split(r"[.;:()]", rest, maxsplit=1)[0], rulebook))
+    if not tail:
+        return False
+    olds = {tuple(_content_words(piece, rulebook)) for piece in _SEPARATORS.split(sides.old.text)}
+    return any(old and tail[-len(old) :] == old for old in olds)
 
 
 def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
@@ -1013,6 +1078,8 @@ def _list_signal(
         )
     if not member and not (denied and other_denies):
         return None  # a qualifier in an affirmation: too weak to read either way
+    if re.match(_CONCESSION, words, re.IGNORECASE):
+        return None  # "we do not sell it, even if you ask": the despite cue reads a concession
     if not member and set(_content_words(words, rulebook)) <= _UNBOUNDED:
         return None  # "we do not share it with *any* third parties": a denial without bounds limits nothing
     key, widens = _list_change(member=member, denied=denied, inserted=inserted)
@@ -1039,6 +1106,7 @@ _NAME_JOINTS = frozenset({"and", "or", "of", "the", "de", "inc", "ltd", "llc"})
 _EXAMPLES_OPEN = re.compile(r"(?:\(|,|\s)\s*" + _EXAMPLE_MARKER + r"[^().;:]*$", re.IGNORECASE)
 
 
+_CONCESSION = r"^[\s,;]*(?:and\s+)?(?:even\s+(?:if|after|when|though|where|once|while)|whether\s+or\s+not)\b"
 # a clause with a subject of its own: "you can access them", "we will delete it"
 # (or a verb phrase joined on: "… that link to *or are otherwise subject to* this policy")
 _OWN_SUBJECT = re.compile(
@@ -1047,7 +1115,9 @@ _OWN_SUBJECT = re.compile(
     # a clause joined by a contrast ("…, but some features may not work") is never a list's member
     r"|^[\s,;]*(?:but|however|though|although|yet)\b"
     # nor is a condition set on the whole clause ("…, if you turn it on"): the condition cues read it
-    r"|^[\s,;]*(?:if|unless|provided|once)\s+(?:you|we|they|users?)\b",
+    r"|^[\s,;]*(?:if|unless|provided|once)\s+(?:you|we|they|users?)\b"
+    # … or a concession ("…, even after you delete it"): the despite cue reads it
+    r"|" + _CONCESSION,
     re.IGNORECASE,
 )
 _JOINING = re.compile(r"[\s,;]*(?:(?:and|or)\s+)?", re.IGNORECASE)
