@@ -1068,6 +1068,8 @@ def _list_signal(
         return None  # "in accordance with this policy and our Terms": a document named, no practice widened
     if _POINTER_START.match(words):
         return None  # ", as described in our retention schedule": a pointer to a text, no member
+    if category is None and member:
+        category = _verb_category(region.text[span[0] : at])
     if category is None:
         return _safeguard_member(rulebook, words, found, span, at, inserted=inserted) if member else None
     if member and category in _NAMED_ROLES and _named_example(words, region.text[span[0] : at]):
@@ -1085,6 +1087,26 @@ def _list_signal(
     key, widens = _list_change(member=member, denied=denied, inserted=inserted)
     direction = Direction.EXPANDS if widens else Direction.NARROWS
     return _list_made(rulebook, key, category, direction, words, at, inserted=inserted)
+
+
+# what names the user's own data or belongings (OPP-115: a practice is about the user's information)
+_USERS_OWN = re.compile(r"\b(?:your|you|users?['’]?s?|personal|data|information)\b", re.IGNORECASE)
+
+
+def _verb_category(before: str) -> Category | None:
+    """The category of the company's practice verb that a member joins, when the sentence names no
+    term: "visible to your connections *and to recruiters*", "we infer your interests*, income
+    bracket*" (the verb's class says what the list is: ontology/actions.toml)."""
+    if USER_RIGHT.match(before) or not _USERS_OWN.search(before):
+        # "you can copy, move *or delete* …": what a user does, no practice of ours; "questions can
+        # be sent to support *or to our officer*": nothing of the user's is handled
+        return None
+    reader = practice_reader()
+    verbs = reader.verbs_in(before)
+    if any(name == "rights" for name, _ in verbs):
+        return None  # "request access to it, or have it updated *or corrected*": what a right covers
+    widening = [name for name, words in verbs if not reader.promising.match(words)]
+    return PRACTICE_CATEGORY.get(widening[-1]) if widening and widening[-1] in WIDENING else None
 
 
 def _named_example(words: str, before: str) -> bool:
