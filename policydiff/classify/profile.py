@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from policydiff.classify.numbers import Quantity, quantities
-from policydiff.classify.practice import WIDENING, practice_reader
+from policydiff.classify.practice import PRACTICE_CATEGORY, WIDENING, practice_reader
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.model import Category, Edit, Op
 from policydiff.text import WORD, fold, list_opener, mask_labels, mask_links, sentences
@@ -440,10 +440,16 @@ def _file_terms(
             and not rulebook.subject_you.search(plain, 0, term.start)
         )
 
+    # (a hurdle set before a right, "we may ask you to verify your identity with a photo of your
+    # ID", guards nothing: the data it asks for is collected)
     protective = [
         t
         for t in sentence_terms
-        if t.category and is_safeguard(t, rulebook) and not users_act(t) and not others_act(t)
+        if t.category
+        and is_safeguard(t, rulebook)
+        and not users_act(t)
+        and not others_act(t)
+        and t.name not in rulebook.by_category(t.category).hurdles
     ]
     # … but not a practice the company states beside it: "we encrypt your data and share it with
     # advertisers" shares; "you can opt out of the sale of your data" sells nothing
@@ -473,6 +479,14 @@ def _file_terms(
     # ("(b) affiliates." after "…with (a) service providers;" is a member of its list, no fragment)
     fragment = not listed and len(WORD.findall(plain)) < 3 and not _ENUMERATED.match(plain)
     present = {f"{t.category.value}.{t.name}" for t in (*sentence_terms, *around) if t.category}
+    # … and the practice its verb names, though no phrase of the lexicon does ("we may transfer your
+    # information to Brazil": the verb's class, ontology/actions.toml, is the practice)
+    if sentence_terms:
+        present |= {
+            f"{PRACTICE_CATEGORY[action].value}.{action}"
+            for action in practice_reader().actions(plain)
+            if action in PRACTICE_CATEGORY
+        }
     shares = any(
         t.category is Category.SHARING and t.name in rulebook.by_category(t.category).grouped
         for t in sentence_terms
