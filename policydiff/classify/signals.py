@@ -436,6 +436,11 @@ def term_signals(
         if only_verbs_went and key[1] in rulebook.by_category(key[0]).grouped and not _grant_went(key, sides):
             continue  # "we use cookies to …" → "cookies help us …": the verb went, the practice stayed
         rules = rulebook.by_category(key[0])
+        if rules.protective and any(
+            other.category is key[0] and match.name in rules.lineage(other.name)[1:]
+            for other in new.affirmed.values()
+        ):
+            continue  # "encrypted" → "end-to-end encrypted": a finer kind of the safeguard, firmer
         if (rules.protective or match.name in rules.protects) and _practice_went(sides, match, rulebook):
             continue  # "we share X unless you opt out" gone whole: no right lost over a practice kept
         if key[0] is Category.RIGHTS and match.name == "object" and _choice_now_asked(old, new):
@@ -933,6 +938,13 @@ def _finer_member(rulebook: RuleBook, sides: Sides, end: int) -> bool:
     return any(old and tail[-len(old) :] == old for old in olds)
 
 
+# a quantifier that opens a condition ("only if", "only when", "only with your consent") restricts
+# the practice through it: the condition and consent cues read it
+_CONDITION_AFTER = re.compile(
+    r"\s+(?:if|when|whenever|where|once|after|with\s+your|to\s+the\s+extent|for\s+as\s+long)\b", re.IGNORECASE
+)
+
+
 def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     """A quantifier that came or went ("all" → "some", "only" added) in a statement of practice.
 
@@ -947,7 +959,10 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     for edit in sides.edits:
         if edit.op is not Op.EQUAL:
             sign = 1 if edit.op is Op.INSERT else -1
-            for word in WORD.finditer(mask_links(edit.text)):
+            masked = mask_links(edit.text)
+            for word in WORD.finditer(masked):
+                if _CONDITION_AFTER.match(masked, word.end()):
+                    continue  # "…, but only if you turn it on": a condition, read by the condition cues
                 if word.group().casefold() in reader.breadth:
                     reach += sign * reader.breadth[word.group().casefold()]
                     words.append(word.group())
