@@ -1056,6 +1056,8 @@ def _list_signal(
     denied = next((d for s, e, d in found.denials if s <= where < e), False)
     # a clause joined by "and" ("…, and you can access them at any time") is no list member
     member = bool(_MEMBER.search(words)) and not _OWN_SUBJECT.search(words)
+    if category is not None and member and _PURPOSE_MEMBER.match(words):
+        category = Category.PURPOSE  # "… to fix bugs *and to set your prices*": one more purpose
     if right_lead and member and not denied:
         # an item under "You have the right to:" says what a right covers, whatever practice it
         # names ("access the data we have shared, and obtain it in a portable format")
@@ -1144,6 +1146,12 @@ _EXAMPLES_OPEN = re.compile(r"(?:\(|,|\s)\s*" + _EXAMPLE_MARKER + r"[^().;:]*$",
 
 
 _CONCESSION = r"^[\s,;]*(?:and\s+)?(?:even\s+(?:if|after|when|though|where|once|while)|whether\s+or\s+not)\b"
+# a member that is an infinitive of purpose: "…, and to set the prices we show you" (OPP-115
+# Purpose attribute; GDPR Art. 5(1)(b): purposes are specified one by one)
+_PURPOSE_MEMBER = re.compile(
+    r"[\s,;]*(?:(?:and|or|and/or)\s+)?(?:in\s+order\s+)?to\s+(?!you\b|us\b|the\b|our\b|your\b|third\b|other\b|any\b)[a-z]",
+    re.IGNORECASE,
+)
 # a clause with a subject of its own: "you can access them", "we will delete it"
 # (or a verb phrase joined on: "… that link to *or are otherwise subject to* this policy")
 _OWN_SUBJECT = re.compile(
