@@ -17,7 +17,7 @@ from policydiff.classify.profile import covering_kinds, kind_key, kinds_named, p
 from policydiff.classify.rule_signals import ORGANISATION
 from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.model import Category, ChangeKind, Clause, Edit, Outline
-from policydiff.text import LEADING_MARKER, WORD, fold
+from policydiff.text import LEADING_MARKER, WORD, fold, mask_links
 
 __all__ = ["TermUses", "defined_term", "document_context", "with_definition"]
 
@@ -146,7 +146,11 @@ def _disclosed(
     wanted: set[tuple[Category, str]] = set()
     for subject in subjects:
         if subject.kind is ChangeKind.ADDED:
-            found = profile(whole_region(subject.new), rulebook, lead=subject.lead, terms_only=True)
+            # read as the judgement reads it: under its headings ("| … | Location |" makes a place one)
+            around = tuple(rulebook.find_terms(mask_links(f"{subject.old_context} \n {subject.new_context}")))
+            found = profile(
+                whole_region(subject.new), rulebook, lead=subject.lead, context_terms=around, terms_only=True
+            )
             wanted.update(found.affirmed, found.denied)  # denied too: a lead-in can turn them round
             # a kind the old text named covers its parts: an address covers a new postal code
             for key, match in (*found.affirmed.items(), *found.denied.items()):

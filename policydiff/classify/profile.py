@@ -478,7 +478,12 @@ def _file_terms(
     # under a lead-in ("We share your data with:") a short item is a member of what the lead-in says
     # ("(b) affiliates." after "…with (a) service providers;" is a member of its list, no fragment)
     fragment = not listed and len(WORD.findall(plain)) < 3 and not _ENUMERATED.match(plain)
-    present = {f"{t.category.value}.{t.name}" for t in (*sentence_terms, *around) if t.category}
+
+    def heading_only(term: Match) -> bool:
+        return term.category is not None and term.name in rulebook.by_category(term.category).in_headings
+
+    present = {f"{t.category.value}.{t.name}" for t in sentence_terms if t.category and not heading_only(t)}
+    present |= {f"{t.category.value}.{t.name}" for t in around if t.category}
     # … and the practice its verb names, though no phrase of the lexicon does ("we may transfer your
     # information to Brazil": the verb's class, ontology/actions.toml, is the practice)
     if sentence_terms:
@@ -493,6 +498,8 @@ def _file_terms(
     )
     for term in sentence_terms:
         assert term.category is not None
+        if heading_only(term):
+            continue  # "your country": a heading's word, no term of a sentence
         rules = rulebook.by_category(term.category)
         if term.category is Category.SHARING and not shares and _APPOSITION.search(plain, 0, term.start):
             continue  # "Acme Inc. (a subsidiary of Acme Holdings) is responsible …": who it is, no recipient

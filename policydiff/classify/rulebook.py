@@ -180,6 +180,9 @@ class CategoryRules:
     # a power of attorney): gained in a modified clause they expand, lost they narrow; in a clause
     # added or removed whole they come with the grant itself and weigh nothing of their own
     hurdles: frozenset[str] = frozenset()
+    # concepts read only in a clause's headings or table header (a "Country" column), whose words in
+    # a sentence say something else ("your country")
+    in_headings: frozenset[str] = frozenset()
 
     def label(self, concept: str) -> str | None:
         """How a notice names ``concept`` to a user ("precise location", "advertising partners"):

@@ -150,6 +150,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         protective=bool(data.get("protective", False)),
         adverse=frozenset(_strings(data.get("adverse", []), f"{where} adverse")),
         hurdles=_concepts_named(data, "hurdles", terms, where),
+        in_headings=_concepts_named(data, "in_headings", terms, where),
         protects=_concepts_named(data, "protects", terms, where),
         coarser=_coarser(data, terms, where),
         instances=frozenset(instances),

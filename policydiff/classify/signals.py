@@ -322,9 +322,13 @@ def _covered(key: tuple[Category, str], match: Match, old: Profile, rulebook: Ru
         return True
     # the same concept in longer or shorter words: "your location" → "location data", "name" →
     # "first name" (LABELING.md, data types: a sub-element of a type already listed is not new)
+    # … and a kind of data named in other words of its concept ("name" → "surname": one kind, the
+    # collection ontology files a concept's words as one kind of data)
     words = f" {key[1]} "
     if any(
-        k[0] == key[0] and said.name == match.name and (f" {k[1]} " in words or words in f" {k[1]} ")
+        k[0] == key[0]
+        and said.name == match.name
+        and (f" {k[1]} " in words or words in f" {k[1]} " or key[0] is Category.COLLECTION)
         for k, said in old.affirmed.items()
     ):
         return True
@@ -565,7 +569,13 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         elif cue.on_denial and any(s <= match.start < e and denied for s, e, denied in found.denials):
             effect = cue.on_denial
             says = cue.denial_says_added if added else cue.denial_says_removed
-        elif cue.on_practice and _qualifies_practice(found, region.text, match):
+        elif (
+            cue.on_practice
+            and _qualifies_practice(found, region.text, match)
+            # an item under "You have the right to:" is a right, whatever verb it names: an exception
+            # limits the right, not a practice
+            and not (cue.on_practice == "protects" and _RIGHT_LEAD.search(sides.lead))
+        ):
             if not added and _practice_went(sides, match, rulebook):
                 continue  # the practice went with its exception: the term signals say it narrowed
             effect = cue.on_practice
@@ -792,6 +802,21 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             _content_words(canonical(fold(mask_links(other))), rulebook)
         ):
             continue
+        again = _kind_said_again(edit.text, new_at, sides, rulebook) if inserted else None
+        if again is not None:  # "name" → "name, surname": a kind of data the list named, in other words
+            says = f"a kind of data already disclosed is named in other words: «{again.text}»"
+            out.append(
+                signal(
+                    Category.COLLECTION,
+                    Direction.NEUTRAL,
+                    "collection.finer-kind-named",
+                    says,
+                    again,
+                    Side.NEW,
+                    TERM,
+                )
+            )
+            continue
         named = _names_only_covered(edit.text, new_at, sides, rulebook) if inserted else None
         if named is not None:  # "Stripe and PayPal" where payment processors were disclosed
             category, match = named
@@ -848,6 +873,24 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
 
 # what stands before a member of a coordination: ", ", " or ", " and ", " & "
 _BEFORE_MEMBER = re.compile(r"(?:,|\band/or|\band|\bor|&|\bas well as|\bplus)\s*$", re.IGNORECASE)
+
+
+def _kind_said_again(words: str, at: int, sides: Sides, rulebook: RuleBook) -> Match | None:
+    """The first term of the inserted ``words`` when they only name kinds of data whose concept the
+    old side names: "name" → "name and surname" (LABELING.md, Data types: a sub-element of a listed
+    type is not new)."""
+    inside = [
+        t
+        for t in sides.new_profile.terms
+        if at <= t.start and t.end <= at + len(words) and t.category is Category.COLLECTION
+    ]
+    said = {m.name for m in sides.old_profile.affirmed.values() if m.category is Category.COLLECTION}
+    if not inside or any(t.name not in said for t in inside):
+        return None
+    rest = words
+    for term in sorted(inside, key=lambda t: t.start, reverse=True):
+        rest = rest[: term.start - at] + " " + rest[term.end - at :]
+    return None if _content_words(_SEPARATORS.sub(" ", rest), rulebook) else inside[0]
 
 
 def _reshuffled_members(rulebook: RuleBook, sides: Sides) -> list[Signal]:
@@ -1161,8 +1204,9 @@ _OWN_SUBJECT = re.compile(
     r"|^[\s,;]*(?:but|however|though|although|yet)\b"
     # nor is a condition set on the whole clause ("…, if you turn it on"): the condition cues read it
     r"|^[\s,;]*(?:if|unless|provided|once)\s+(?:you|we|they|users?)\b"
-    # … or a concession ("…, even after you delete it"): the despite cue reads it
-    r"|" + _CONCESSION,
+    # … or a concession ("…, even after you delete it"): the despite cue reads it; an exception
+    # ("…, except where the law prevents it"): the exception cue does
+    r"|" + _CONCESSION + r"|^[\s,;]*(?:except|excepting|save\s+where|other\s+than\s+where)\b",
     re.IGNORECASE,
 )
 _JOINING = re.compile(r"[\s,;]*(?:(?:and|or)\s+)?", re.IGNORECASE)
