@@ -163,7 +163,7 @@ def classify(
     dominant = dominant_categories(sides, rulebook)
     lead_category = subject.term_categories[0] if subject.term_categories else None
     if lead_category is None and not _has_verb(sides, rulebook):
-        lead_category = _lead_category(subject.lead, rulebook)
+        lead_category = _lead_category(_edited_header(subject), rulebook)
     categories = [*([lead_category] if lead_category else []), *dominant]
     if not signals:
         unread = _unread(subject, sides, categories, rulebook, context.vocabulary, major)
@@ -1268,6 +1268,22 @@ def _has_verb(sides: Sides, rulebook: RuleBook) -> bool:
         if rules is not None and term.name in rules.grouped and not rules.protective:
             return True
     return False
+
+
+def _edited_header(subject: Subject) -> str:
+    """The lead-in a clause is read under; for a table row, the header cell of the column its first
+    edit stands in ("| Category | Examples | Sold or shared |": an example added is no sale)."""
+    lead, row = subject.lead, subject.new or subject.old
+    if subject.kind is not ChangeKind.MODIFIED or "|" not in lead or not row.lstrip().startswith("|"):
+        return lead
+    header = table_cells(lead)
+    at = 0
+    for edit in subject.edits:
+        if edit.op is not Op.EQUAL:
+            break
+        at += len(edit.text)
+    column = subject.new.count("|", 0, at) - 1
+    return header[column] if 0 <= column < len(header) else lead
 
 
 def _lead_category(lead: str, rulebook: RuleBook) -> Category | None:
