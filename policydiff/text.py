@@ -437,6 +437,11 @@ def fold(text: str) -> str:
     return " ".join(_KEY_WORD.findall(strip_links(text).casefold()))
 
 
+def folded_sentences(text: str) -> frozenset[str]:
+    """The ``fold`` of each sentence of ``text`` (empty ones left out)."""
+    return frozenset(key for start, end in sentences(text) if (key := fold(text[start:end])))
+
+
 def fold_keep_contacts(text: str) -> str:
     """Like ``fold`` but keeps e-mail addresses (a new contact address is a change of substance)."""
     emails = " ".join(_EMAIL.findall(text))

@@ -81,3 +81,38 @@ def test_a_sentence_that_is_new_among_moved_ones_is_still_read() -> None:
     )
     report = compare(old, new)
     assert report.severity is Severity.MAJOR
+
+
+def test_one_of_two_copies_of_a_promise_removed_is_editorial() -> None:
+    promise = "Your voice notes are never sold to anyone."
+    old = document(
+        f"# Use\n\nWe transcribe voice notes.\n\n{promise}\n\n# Sharing\n\nWe use two vendors.\n\n{promise}\n"
+    )
+    new = document(f"# Use\n\nWe transcribe voice notes.\n\n{promise}\n\n# Sharing\n\nWe use two vendors.\n")
+    report = compare(old, new)
+    assert [c.reasons[0].rule for c in report.changes] == ["editorial.restated"]
+
+
+def test_both_copies_of_a_promise_removed_are_read() -> None:
+    promise = "Your voice notes are never sold to anyone."
+    old = document(
+        f"# Use\n\nWe transcribe voice notes.\n\n{promise}\n\n# Sharing\n\nWe use two vendors.\n\n{promise}\n"
+    )
+    new = document("# Use\n\nWe transcribe voice notes.\n\n# Sharing\n\nWe use two vendors.\n")
+    report = compare(old, new)
+    assert report.severity is Severity.MAJOR
+
+
+def test_a_copy_of_a_sentence_added_elsewhere_is_editorial_but_not_a_table_row() -> None:
+    line = "We keep your voice notes for ninety days."
+    old = document(f"# Retention\n\n{line}\n\n# Summary\n\nThe short version.\n")
+    new = document(f"# Retention\n\n{line}\n\n# Summary\n\nThe short version.\n\n{line}\n")
+    assert [c.reasons[0].rule for c in compare(old, new).changes] == ["editorial.restated"]
+    row_old = document(
+        "# Plans\n\n| Plan | Retention |\n| --- | --- |\n| Free | We keep voice notes for ninety days. |\n"
+    )
+    row_new = document(
+        "# Plans\n\n| Plan | Retention |\n| --- | --- |\n| Free | We keep voice notes for ninety days. |\n"
+        "| Pro | We keep voice notes for ninety days. |\n"
+    )
+    assert all(c.reasons[0].rule != "editorial.restated" for c in compare(row_old, row_new).changes)

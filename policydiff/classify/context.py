@@ -17,7 +17,7 @@ from policydiff.classify.profile import covering_kinds, kind_key, kinds_named, p
 from policydiff.classify.rule_signals import ORGANISATION
 from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.model import Category, ChangeKind, Clause, Edit, Outline
-from policydiff.text import LEADING_MARKER, WORD, fold, mask_links
+from policydiff.text import LEADING_MARKER, WORD, fold, folded_sentences, mask_links
 
 __all__ = ["TermUses", "defined_term", "document_context", "with_definition"]
 
@@ -89,10 +89,12 @@ def with_definition(subject: Subject, new_start: int | None, uses: TermUses, rul
 
 
 def document_context(
-    subjects: Sequence[Subject], old_outline: Outline, rulebook: RuleBook
+    subjects: Sequence[Subject], old_outline: Outline, rulebook: RuleBook, new_outline: Outline | None = None
 ) -> DocumentContext:
     """Names renamed throughout the pair, and the terms of added clauses the old text already affirms."""
     return DocumentContext(
+        old_sentences=cache(lambda: _sentences_of(old_outline)),
+        new_sentences=cache(lambda: _sentences_of(new_outline) if new_outline is not None else frozenset()),
         renames=_renames(subjects, rulebook),
         disclosed=_disclosed(subjects, old_outline, rulebook),
         # a 10 MB policy is not split into words unless an added clause asks what it already named
@@ -101,6 +103,11 @@ def document_context(
         went=Pool.of(_gone_or_gained(subjects, ChangeKind.REMOVED)),
         came=Pool.of(_gone_or_gained(subjects, ChangeKind.ADDED)),
     )
+
+
+def _sentences_of(outline: Outline) -> frozenset[str]:
+    """Every sentence of a version, folded (read only when a clause came or went whole)."""
+    return frozenset().union(*(folded_sentences(leaf.text) for leaf in outline.leaves()))
 
 
 def _gone_or_gained(subjects: Sequence[Subject], kind: ChangeKind) -> list[str]:

@@ -51,7 +51,16 @@ from policydiff.classify.signals import (
 )
 from policydiff.classify.statements import statement_reader
 from policydiff.model import Category, ChangeKind, Consent, Direction, Edit, Op, Reason, Severity, Side, Told
-from policydiff.text import WORD, fold, list_opener, mask_labels, mask_links, sentences, table_cells
+from policydiff.text import (
+    WORD,
+    fold,
+    folded_sentences,
+    list_opener,
+    mask_labels,
+    mask_links,
+    sentences,
+    table_cells,
+)
 
 _ANAPHORA = re.compile(r"\b(?:them|they|these|those|such (?:parties|companies|partners|providers))\b", re.I)
 # a heading of this many words names a topic; a longer one is a statement set as a heading
@@ -109,6 +118,9 @@ class DocumentContext:
     # the words the old side gave up (removed clauses, deleted runs) and the new side gained
     went: Pool = Pool()
     came: Pool = Pool()
+    # the sentences of each whole version, folded: read only when a clause came or went whole
+    old_sentences: Callable[[], frozenset[str]] = frozenset
+    new_sentences: Callable[[], frozenset[str]] = frozenset
 
 
 def classify(
@@ -140,6 +152,8 @@ def classify(
     if _moved_between_clauses(subject, context):
         trigger = (subject.new or subject.old).strip()[:80]
         return _editorial_verdict("regrouped", trigger, subject, rulebook)
+    if _restated(subject, context):
+        return _editorial_verdict("restated", (subject.new or subject.old).strip()[:80], subject, rulebook)
     sides = _sides(subject, rulebook)
     if _same_members(subject, sides):
         reason = Reason(
@@ -333,6 +347,28 @@ def _off_topic(subject: Subject, vocabulary: Callable[[], frozenset[str]], ruleb
     if (len(words) - len(unknown)) / len(words) >= _OFF_TOPIC_SHARE:
         return None
     return ", ".join(unknown[:6])
+
+
+def _restated(subject: Subject, context: DocumentContext) -> bool:
+    """A clause that came or went whole while each of its sentences stands word for word elsewhere
+    in the other version: one of two copies of "We do not sell your personal information." left,
+    and the promise stays (issue 13: duplicates). A sentence of a few words ("Yes.") proves nothing;
+    a table row or a list item reads with its table or lead-in, which may be another one."""
+    if subject.lead or (subject.new or subject.old).lstrip().startswith("|"):
+        return False
+    if subject.kind is ChangeKind.REMOVED:
+        text, other = subject.old, context.new_sentences
+    elif subject.kind is ChangeKind.ADDED:
+        text, other = subject.new, context.old_sentences
+    else:
+        return False
+    said = folded_sentences(text)
+    if not said or any(len(s.split()) < _RESTATED_WORDS for s in said):
+        return False
+    return said <= other()
+
+
+_RESTATED_WORDS = 5
 
 
 def _moved_between_clauses(subject: Subject, context: DocumentContext) -> bool:

@@ -22,5 +22,5 @@ def judge_changes(
     """A verdict per change; each subject comes with its new clause's start (None when removed)."""
     uses = TermUses(new_outline)
     read = [with_definition(subject, start, uses, rulebook) for subject, start in subjects]
-    context = document_context(read, old_outline, rulebook)
+    context = document_context(read, old_outline, rulebook, new_outline)
     return [classify(subject, rulebook, major=major, context=context) for subject in read]

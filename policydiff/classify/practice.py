@@ -47,6 +47,9 @@ _JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and\s+|but\s+)?(?=(?:you|users?|parents?
 ONTOLOGY = Path(__file__).with_name("ontology")
 # one verb of a run ("access, correct, and/or delete"), with what may join it to the one before
 _TO_PURPOSE = re.compile(r"(?<!\bus )(?<!\bthem )(?<!able )\b(?:in\s+order\s+)?to(?=\s+\w)", re.IGNORECASE)
+_ASK_US = re.compile(
+    r"\b(?:ask|request|require|instruct|direct)(?:s|ing)?\s+(?:us|that\s+we)(?:\s+to)?(?=\s)", re.IGNORECASE
+)
 _VERB_RUN = re.compile(r"(?:\s*,)?(?:\s+(?:and/or|and|or|also))*\s+(?P<verb>opt\s+out|[a-z]+)", re.IGNORECASE)
 # the company as a sentence's subject: its own obligations are practices ("we are required to share");
 # "our processors" are another party
@@ -84,6 +87,11 @@ class PracticeReader:
             starts += [
                 m.end()
                 for m in _TO_PURPOSE.finditer(sentence, opening.end(), min(ends, default=len(sentence)))
+            ]
+            # … or after a request to the company ("you can ask us to access, correct or delete …";
+            # "allow us to access" grants the company a permission, so only asking verbs)
+            starts += [
+                m.end() for m in _ASK_US.finditer(sentence, opening.end(), min(ends, default=len(sentence)))
             ]
             for at in starts:
                 while (match := _VERB_RUN.match(sentence, at)) is not None:

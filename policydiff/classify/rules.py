@@ -516,6 +516,7 @@ EDITORIAL_KEYS = (
     "reorder",
     "regrouped",
     "equivalent",
+    "restated",
 )
 
 
