@@ -1368,8 +1368,31 @@ def _decide(
         says = "an adverse change in a statement whose practice no rule names: a lawyer decides"
         reasons.insert(0, Reason("review.unplaced", says, chosen[0].reason.trigger, chosen[0].reason.side))
         return Verdict(tuple(categories[:3]), Direction.NEUTRAL, Severity.REVIEW, tuple(reasons))
+    if all(s.reason.rule == _EXAMPLE_ADDED for s in chosen) and primary in _EXAMPLE_CATEGORIES:
+        # "we collect information about your device, such as its model *and the apps on it*": an
+        # example in words no rule names may be a part of a kind named or a new kind (LABELING.md,
+        # Data types: a new kind is major): only a reader can say which
+        says = (
+            "an example in words no rule names was added: a part of what the sentence named, or a new kind?"
+        )
+        reasons.insert(0, Reason("review.example", says, chosen[0].reason.trigger, chosen[0].reason.side))
+        return Verdict(tuple(categories[:3]), Direction.NEUTRAL, Severity.REVIEW, tuple(reasons))
     consent = _consent(chosen, new_region, rulebook) if severity is Severity.MAJOR else Consent()
     return Verdict(tuple(categories[:3]), direction, severity, tuple(reasons), consent)
+
+
+_EXAMPLE_ADDED = "cue.list-example-added"
+# the categories whose lists name kinds of data, recipients, purposes or trackers: a new one is major
+_EXAMPLE_CATEGORIES = frozenset(
+    {
+        Category.COLLECTION,
+        Category.SHARING,
+        Category.PURPOSE,
+        Category.TRACKING,
+        Category.AI,
+        Category.TRANSFER,
+    }
+)
 
 
 def _unplaced(signals: Sequence[Signal], primary: Category, direction: Direction, severity: Severity) -> bool:

@@ -530,6 +530,7 @@ LIST_KEYS = (
     "safeguard_act_added",
     "safeguard_act_removed",
     "example_named",
+    "example_added",
 )
 
 

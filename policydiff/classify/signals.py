@@ -291,6 +291,13 @@ def _finer_examples(words: str, at: int, sides: Sides, rulebook: RuleBook) -> tu
     return inside[0][0][0], inside[0][1]
 
 
+def _unknown_examples(words: str, at: int, sides: Sides) -> bool:
+    """Whether inserted ``words`` give examples ("such as …", or one more in a list of examples still
+    open) in which no term of the rule book stands."""
+    opens = _EXAMPLES_START.match(words) or _EXAMPLES_OPEN.search(sides.new.text[max(0, at - 80) : at])
+    return bool(opens) and not any(at <= t.start < at + len(words) for t in sides.new_profile.terms)
+
+
 # the words that open a list of examples (equivalents.toml reads them alike)
 _EXAMPLE_MARKER = (
     r"(?:including|such\s+as|e\.\s?g\.|for\s+example|for\s+instance|like|in\s+particular|namely)\b"
@@ -833,6 +840,27 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                 )
             )
             continue
+        if (
+            inserted
+            and _unknown_examples(edit.text, new_at, sides)
+            # (a company named as an example of a class is read below: LABELING.md, Recipients)
+            and not _named_example(edit.text, sides.new.text[max(0, new_at - 80) : new_at])
+        ):
+            # "…, such as your language": whether an example is a new kind of data or a part of one
+            # named (LABELING.md, Data types) no ontology says: described, for the statement's reader
+            category = _permission_category(sides.new_profile, (0, len(sides.new.text)), rulebook)
+            out.append(
+                _list_made(
+                    rulebook,
+                    "example_added",
+                    category or Category.OTHER,
+                    Direction.NEUTRAL,
+                    edit.text,
+                    new_at,
+                    inserted=True,
+                )
+            )
+            continue
         finer = _finer_examples(edit.text, new_at, sides, rulebook) if inserted else None
         if finer is not None:  # "your address, including your postal code": a part of a kind named
             category, match = finer
@@ -1206,7 +1234,10 @@ _OWN_SUBJECT = re.compile(
     r"|^[\s,;]*(?:if|unless|provided|once)\s+(?:you|we|they|users?)\b"
     # … or a concession ("…, even after you delete it"): the despite cue reads it; an exception
     # ("…, except where the law prevents it"): the exception cue does
-    r"|" + _CONCESSION + r"|^[\s,;]*(?:except|excepting|save\s+where|other\s+than\s+where)\b",
+    r"|" + _CONCESSION + r"|^[\s,;]*(?:except|excepting|save\s+where|other\s+than\s+where)\b"
+    # … or a relative clause on the last member ("…, who may only use it for us"): it says what that
+    # member does, it names no new one
+    r"|^[\s,;]*(?:who|whom|whose|which)\b",
     re.IGNORECASE,
 )
 _JOINING = re.compile(r"[\s,;]*(?:(?:and|or)\s+)?", re.IGNORECASE)
