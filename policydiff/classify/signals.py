@@ -848,12 +848,12 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         ):
             # "…, such as your language": whether an example is a new kind of data or a part of one
             # named (LABELING.md, Data types) no ontology says: described, for the statement's reader
-            category = _permission_category(sides.new_profile, (0, len(sides.new.text)), rulebook)
+            listed = _permission_category(sides.new_profile, (0, len(sides.new.text)), rulebook)
             out.append(
                 _list_made(
                     rulebook,
                     "example_added",
-                    category or Category.OTHER,
+                    listed or Category.OTHER,
                     Direction.NEUTRAL,
                     edit.text,
                     new_at,
