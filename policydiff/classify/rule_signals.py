@@ -279,6 +279,10 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         # Art. 5(1)(e)'s own storage limitation, not a widening
         old_hits = [h for h in old_hits if not _limited(h, sides.old_profile)]
         new_hits = [h for h in new_hits if not _limited(h, sides.new_profile)]
+        # … and one that is only what a user's right acts on ("you can opt out of having your chats
+        # used to train our models"): the profile filed no term of its category as stated there
+        old_hits = [h for h in old_hits if _stated_there(h, rules, sides.old, sides.old_profile)]
+        new_hits = [h for h in new_hits if _stated_there(h, rules, sides.new, sides.new_profile)]
     elif rule.kind == "phrase-removed" and rule.direction is Direction.EXPANDS:
         # a safeguard named only to be denied ("we do not encrypt messages to businesses") is no
         # measure taken: its removal takes nothing away (a phrase that is itself a denial, "we do
@@ -305,6 +309,17 @@ _NEGATIVE = re.compile(r"\b(?:not|never|no)\b", re.IGNORECASE)
 
 
 _LIMITER_GAP = 2  # characters between a limiter and the phrase it limits: "only as long as"
+
+
+def _stated_there(hit: Match, rules: CategoryRules, region: Region, found: Profile) -> bool:
+    """Whether the hit's sentence states (affirms or denies) a term of the rule's category, or names
+    none of its terms at all (the headings did: ``_in_category``)."""
+    sentence = region.sentence_at(hit.start) or (0, len(region.text))
+    inside = [t for t in found.terms if t.category is rules.category and sentence[0] <= t.start < sentence[1]]
+    if not inside:
+        return True
+    filed = {m.start for m in (*found.affirmed.values(), *found.denied.values())}
+    return any(t.start in filed for t in inside)
 
 
 def _limited(hit: Match, found: Profile) -> bool:
