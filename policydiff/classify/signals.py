@@ -587,12 +587,39 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                 continue  # the practice went with its exception: the term signals say it narrowed
             effect = cue.on_practice
             says = cue.practice_says_added if added else cue.practice_says_removed
+        if added and effect == "permits" and _came_with_a_grant(match, sides, rulebook):
+            continue  # "…, and receive it in a portable and, where feasible, machine-readable format": a
+            # hedge or a condition that came with the right or promise it qualifies takes nothing away
         adverse = added if effect == "permits" else not added
         direction = Direction.EXPANDS if adverse else Direction.NARROWS
         if effect == "neutral":  # says the same practice more or less surely: no wider, no narrower
             direction = Direction.NEUTRAL
         out.append(signal(None, direction, cue.id, says, match, side, CUE, told=Told(added=added)))
     return out
+
+
+def _came_with_a_grant(match: Match, sides: Sides, rulebook: RuleBook) -> bool:
+    """Whether ``match`` (a cue on the new side) stands in a run the edit inserted, with a right, a
+    safeguard or a promising cue that the same run brought: the qualifier came with what it qualifies."""
+    at = 0
+    for edit in sides.edits:
+        if edit.op is Op.DELETE:
+            continue
+        end = at + len(edit.text)
+        if edit.op is Op.INSERT and at <= match.start < end:
+            granted = any(
+                at <= t.start and t.end <= end and t.category and is_safeguard(t, rulebook)
+                for t in sides.new_profile.terms
+            )
+            promised = any(
+                at <= m.start and m.end <= end
+                for cue in rulebook.cues
+                if cue.effect == "protects" and cue.id != "cue.negation"
+                for m in sides.new_profile.cues.get(cue.id, [])
+            )
+            return granted or promised
+        at = end
+    return False
 
 
 # words that point to another text: ", as described in our schedule", "(see our Cookie Notice)"
