@@ -41,6 +41,7 @@ from policydiff.classify.signals import (
     DOCUMENT_REFERENCE,
     Sides,
     Signal,
+    column_category,
     column_signals,
     cue_signals,
     governs_safeguard,
@@ -177,7 +178,12 @@ def classify(
     dominant = dominant_categories(sides, rulebook)
     lead_category = subject.term_categories[0] if subject.term_categories else None
     if lead_category is None and not _has_verb(sides, rulebook):
-        lead_category = _lead_category(_edited_header(subject), rulebook)
+        cell = _edited_header(subject)
+        # a table's column is named by its header cell, whatever its words ("Legal basis", "Shared
+        # with"); a list's lead-in by the verb it says
+        lead_category = (
+            column_category(cell, rulebook) if cell is not subject.lead else _lead_category(cell, rulebook)
+        )
     categories = [*([lead_category] if lead_category else []), *dominant]
     if not signals:
         unread = _unread(subject, sides, categories, rulebook, context.vocabulary, major)
@@ -1315,9 +1321,11 @@ def _edited_header(subject: Subject) -> str:
     header = table_cells(lead)
     at = 0
     for edit in subject.edits:
-        if edit.op is not Op.EQUAL:
+        # (markup or punctuation edited, "**" of a bold cell, is no edit of the row's words)
+        if edit.op is not Op.EQUAL and WORD.search(edit.text):
             break
-        at += len(edit.text)
+        if edit.op is not Op.DELETE:
+            at += len(edit.text)
     column = subject.new.count("|", 0, at) - 1
     return header[column] if 0 <= column < len(header) else lead
 

@@ -766,7 +766,7 @@ def column_signals(
         before, after = _YES_NO.get(fold(was).strip()), _YES_NO.get(fold(now).strip())
         if before is None or after is None or before == after or index == 0:
             continue
-        category = _column_category(header[index], rulebook)
+        category = column_category(header[index], rulebook)
         if category is None:
             continue
         rules = rulebook.by_category(category)
@@ -779,7 +779,7 @@ def column_signals(
     return out
 
 
-def _column_category(label: str, rulebook: RuleBook) -> Category | None:
+def column_category(label: str, rulebook: RuleBook) -> Category | None:
     """The category a column's label speaks of: its practice verb ("Collected", "Sold or shared"),
     else its first term."""
     actions = practice_reader().actions(label)
