@@ -95,6 +95,7 @@ def document_context(
     return DocumentContext(
         old_sentences=cache(lambda: _sentences_of(old_outline)),
         new_sentences=cache(lambda: _sentences_of(new_outline) if new_outline is not None else frozenset()),
+        new_affirmed=cache(lambda: _affirmed_in(new_outline, rulebook)) if new_outline is not None else None,
         renames=_renames(subjects, rulebook),
         disclosed=_disclosed(subjects, old_outline, rulebook),
         # a 10 MB policy is not split into words unless an added clause asks what it already named
@@ -103,6 +104,17 @@ def document_context(
         went=Pool.of(_gone_or_gained(subjects, ChangeKind.REMOVED)),
         came=Pool.of(_gone_or_gained(subjects, ChangeKind.ADDED)),
     )
+
+
+def _affirmed_in(outline: Outline, rulebook: RuleBook) -> frozenset[tuple[Category, str]]:
+    """The (category, concept) pairs a version affirms anywhere (read only when a removed clause held
+    a promise: is what it limited still done?)."""
+    found: set[tuple[Category, str]] = set()
+    for leaf in outline.leaves():
+        if rulebook.find_terms(leaf.text):
+            profiled = profile(whole_region(leaf.text), rulebook, lead=leaf.context or "", terms_only=True)
+            found.update((m.category, m.name) for m in profiled.affirmed.values() if m.category is not None)
+    return frozenset(found)
 
 
 def _sentences_of(outline: Outline) -> frozenset[str]:

@@ -122,6 +122,9 @@ class DocumentContext:
     # the sentences of each whole version, folded: read only when a clause came or went whole
     old_sentences: Callable[[], frozenset[str]] = frozenset
     new_sentences: Callable[[], frozenset[str]] = frozenset
+    # the (category, concept) pairs the new version affirms anywhere, read only when a removed
+    # clause held a promise; None when the new version is not known (a clause judged alone)
+    new_affirmed: Callable[[], frozenset[tuple[Category, str]]] | None = None
 
 
 def classify(
@@ -220,6 +223,23 @@ def classify(
         trigger = next(s.reason.trigger for s in signals if s.direction is Direction.EXPANDS)
         reason = Reason("review.rewritten", says, trigger, Side.OLD)
         return Verdict(verdict.categories, Direction.NEUTRAL, Severity.REVIEW, (reason, *verdict.reasons))
+    if subject.kind is ChangeKind.REMOVED and _practice_gone_everywhere(sides, rulebook, context):
+        # a promise went with what it limited, which the new version does nowhere (LABELING.md,
+        # Removals: narrows): "we may share it with advertisers, and we will tell you first" gone
+        if verdict.severity is Severity.MAJOR and verdict.direction is Direction.EXPANDS:
+            says = "the promise went with the practice it limited, which the new version states nowhere"
+            trigger = next((r.trigger for r in verdict.reasons if r.side is Side.OLD), "")
+            # the practice that went names the change ("sharing", not the notice promised for it)
+            practices = [
+                c for c in dominant if not rulebook.by_category(c).protective and c is not Category.NOTICE
+            ]
+            lead = practices[0] if practices else (verdict.categories or (Category.OTHER,))[0]
+            reason = Reason(
+                f"{lead.value}.went-with-its-promise", says, trigger, Side.OLD, None, Told(added=False)
+            )
+            ordered = (lead, *(c for c in verdict.categories if c is not lead))
+            return Verdict(ordered[:3], Direction.NARROWS, Severity.MINOR, (reason, *verdict.reasons))
+        return verdict
     if subject.kind is ChangeKind.REMOVED and verdict.severity in (Severity.MINOR, Severity.EDITORIAL):
         return _promise_removed(verdict, sides, rulebook) or verdict
     return verdict
@@ -264,6 +284,21 @@ def _header_row(text: str) -> bool:
         return False
     cells = [cell for cell in text[: separator.start()].split("|") if cell.strip()]
     return bool(cells) and all(len(WORD.findall(cell)) <= _TITLE_WORDS for cell in cells)
+
+
+def _practice_gone_everywhere(sides: Sides, rulebook: RuleBook, context: DocumentContext) -> bool:
+    """Whether the things a removed clause's practice acts on (its data, recipients, purposes: not its
+    verbs, which every policy says again) are affirmed nowhere in the new version."""
+    if context.new_affirmed is None:
+        return False
+    things = {
+        (match.category, match.name)
+        for match in sides.old_profile.affirmed.values()
+        if match.category is not None
+        and not is_safeguard(match, rulebook)
+        and match.name not in rulebook.by_category(match.category).grouped
+    }
+    return bool(things) and things.isdisjoint(context.new_affirmed())
 
 
 def _promise_removed(verdict: Verdict, sides: Sides, rulebook: RuleBook) -> Verdict | None:
