@@ -1002,15 +1002,25 @@ _REFERENCE = re.compile(
 _DOCUMENT_DATE = re.compile(r"©|copyright|effective|updated|revised|version|archived", re.IGNORECASE)
 
 
+# ("May" is left out: the modal "may" comes and goes in every rewording)
+_MONTH = re.compile(
+    r"(?:january|february|march|april|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)",
+    re.IGNORECASE,
+)
+
+
 def _practice_date_moved(
     went: list[str], came: list[str], sides: Sides, reader: PracticeReader, rulebook: RuleBook
 ) -> bool:
-    """A year went and another came in a sentence that states a practice (a verb or a term of it)."""
-    years = [w for w in came if _YEAR.fullmatch(w)]
-    if not years or not any(_YEAR.fullmatch(w) for w in went):
+    """A year (or a month) went and another came in a sentence that states a practice (a verb or a
+    term of it): "From 1 March we will delete …" → "From 1 June …" starts the promise later."""
+    dates = [w for w in came if _YEAR.fullmatch(w) or _MONTH.fullmatch(w)]
+    went_dates = [w for w in went if _YEAR.fullmatch(w) or _MONTH.fullmatch(w)]
+    if not dates or not went_dates:
         return False
     return any(
-        any(year in sentence for year in years)
+        any(date in sentence for date in dates)
         and reader.states_practice(sentence, rulebook)
         and not _DOCUMENT_DATE.search(sentence)
         for _, sentence in sides.new.parts()
