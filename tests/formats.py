@@ -28,6 +28,10 @@ PRINT_STYLE = (
     # a code block (Markdown's indented lines) wraps as a print stylesheet makes it: unwrapped, its
     # lines run off the page and the PDF holds fewer words than the page
     " pre { white-space: pre-wrap }"
+    # a wide table fits the page as a print stylesheet makes it: at its natural width a table of six
+    # columns runs off the paper and its last column is not printed at all
+    " table:has(th:nth-child(6)) { font-size: 7pt } table:has(th:nth-child(6)) td,"
+    " table:has(th:nth-child(6)) th { padding: 2px 4px }"
 )
 
 
