@@ -526,6 +526,12 @@ def _unread(
         for _, text in region.parts()  # (a region's parts are its changed sentences)
         if text.strip()
     )
+    if _polarity_flipped(subject):
+        # "We have appointed a Data Protection Officer." → "We have not …": a yes became a no (or
+        # back) in words no rule reads; never a rewording
+        says = f"a statement about {topic} turned from yes to no (or back), and no rule reads it"
+        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
+        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
     if _joined_or_parted(subject, rulebook):
         return None  # two sentences said as one (or one as two) in the same words: a rewording
     if conditioned or named or used or reader.changes_meaning(went, came, rulebook, widening=widening):
@@ -551,6 +557,35 @@ def _unread(
         reason = Reason(f"{category.value}.name-changed", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
     return None  # names, numbers, addresses, markup: the editorial rules' reading stands
+
+
+def _polarity_flipped(subject: Subject) -> bool:
+    """Whether a negating word ("not", "never", "no", "n't") came or went, outside a quoted label
+    ("Do Not Sell My Personal Information") and not as a negated antonym ("improperly" → "not
+    properly"). A table's cells ("N/A (no transfer)" → "No") are read by their columns instead."""
+    if subject.old.lstrip().startswith("|") or subject.new.lstrip().startswith("|"):
+        return False
+    old, new = mask_labels(subject.old), mask_labels(subject.new)
+    if len(_NEGATING.findall(old)) == len(_NEGATING.findall(new)):
+        return False
+    went = {w.casefold() for e in subject.edits if e.op is Op.DELETE for w in WORD.findall(e.text)}
+    came = {w.casefold() for e in subject.edits if e.op is Op.INSERT for w in WORD.findall(e.text)}
+    antonyms = any(
+        word.startswith(prefix) and word[len(prefix) :] in other
+        for words, other in ((went, came), (came, went))
+        for word in words
+        for prefix in _NEGATIVE_PREFIXES
+    )
+    return not antonyms
+
+
+# ("no longer than", "no later than", "no more than" bound a number: no negation)
+_NEGATING = re.compile(
+    r"\b(?:not|never|none|nothing|neither|nor|cannot)\b|\bno\b(?!\s+(?:longer|later|more|less|fewer)\s+than\b)"
+    r"|n['’]t\b",
+    re.IGNORECASE,
+)
+_NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
 
 
 def _gone_whole(sentence: str, other: str) -> bool:
