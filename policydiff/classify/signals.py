@@ -426,6 +426,8 @@ def term_signals(
             found.append(("denial-lifted", key, match, old.denied[key].text))
         elif key in new.held:
             continue  # "messages you mark as private are not shared": a use denied, nothing collected
+        elif sides.kind is ChangeKind.ADDED and _defines_only(sides.new, match):
+            continue  # "Sensitive data includes health data …": a word defined, nothing done
         elif not (sides.kind is ChangeKind.ADDED and _disclosed(key, match, disclosed, rulebook)):
             found.append(("added", key, match, match.text))  # unless it explains what the old text said
     fewer_negations = len(old.cues.get("cue.negation", [])) > len(new.cues.get("cue.negation", []))
@@ -717,6 +719,27 @@ def _practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
     )
     new = sides.new_profile
     return any(key not in new.affirmed for key in here - _keys(new.terms, rulebook))
+
+
+def _defines_only(region: Region, match: Match) -> bool:
+    """Whether the sentence of ``match`` defines a word and states no practice: "Sensitive data
+    includes racial or ethnic origin …" says what the word covers, not that anything is collected
+    (LABELING.md, Data types: new collection "when the policy says it collects it")."""
+    span = region.sentence_at(match.start)
+    if span is None:
+        return False
+    sentence = region.text[span[0] : span[1]]
+    return _DEFINITION.match(sentence) is not None and not practice_reader().actions(sentence)
+
+
+# a sentence that defines a word: '"Personal data" means …', "Sensitive data includes …" (not "Examples
+# include …", which lists what a category named before holds)
+_DEFINITION = re.compile(
+    r"\W*(?=[\w\"“'])(?!(?:examples?|this|these|it|they|that|such|which|we|our|you|your)\b)"
+    r"[\"“']?[\w'’ -]{1,60}?[\"”']?\s+"
+    r"(?:includes?|means|refers\s+to|is\s+defined\s+as|consists?\s+of|comprises?|encompasses)\b",
+    re.IGNORECASE,
+)
 
 
 def _keys(terms: Sequence[Match], rulebook: RuleBook) -> set[tuple[Category, str]]:
