@@ -630,6 +630,12 @@ _REFERRING = (
     r"(?:as\s+(?:further\s+)?(?:described|set\s+out|set\s+forth|explained|detailed|outlined)(?:\s+(?:in|below|above))?"
     r"|in\s+accordance\s+with|in\s+compliance\s+with|pursuant\s+to|in\s+line\s+with|under\s+the\s+terms\s+of)\b"
 )
+# the text itself as the subject: what it explains is a list of its topics, no practice
+_ABOUT_THE_TEXT = re.compile(
+    r"\b(?:this|our|the)\s+(?:privacy\s+|cookie\s+)?(?:policy|notice|statement|section|page|document)\s+"
+    r"(?:also\s+|further\s+)?(?:explains|describes|sets\s+out|covers|tells\s+you|outlines|details|addresses)\b",
+    re.IGNORECASE,
+)
 _POINTER_START = re.compile(r"[\s,;(]*(?:and\s+)?(?:" + _REFERRING + r"|see\b)", re.IGNORECASE)
 # what names the documents or rules a practice follows: a member added after it names one more of
 # them, not more data, recipients or purposes
@@ -1206,6 +1212,8 @@ def _list_signal(
         return None  # "in accordance with this policy and our Terms": a document named, no practice widened
     if _POINTER_START.match(words):
         return None  # ", as described in our retention schedule": a pointer to a text, no member
+    if member and _ABOUT_THE_TEXT.search(region.text[span[0] : at]):
+        return None  # "This policy explains how we use it, as well as your rights": a topic of the text
     if category is None and member:
         category = _verb_category(region.text[span[0] : at])
     if category is None:
