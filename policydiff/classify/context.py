@@ -19,7 +19,7 @@ from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.model import Category, ChangeKind, Clause, Edit, Outline
 from policydiff.text import LEADING_MARKER, WORD, fold, folded_sentences, mask_links
 
-__all__ = ["TermUses", "defined_term", "document_context", "with_definition"]
+__all__ = ["Affirmations", "TermUses", "defined_term", "document_context", "with_definition"]
 
 _DEFINES = re.compile(
     r"^\W*(?:[\"“](?P<quoted>[A-Za-z][\w'/ -]{0,60}?)[\"”]"  # a quoted term, whatever its case
@@ -95,7 +95,7 @@ def document_context(
     return DocumentContext(
         old_sentences=cache(lambda: _sentences_of(old_outline)),
         new_sentences=cache(lambda: _sentences_of(new_outline) if new_outline is not None else frozenset()),
-        new_affirmed=cache(lambda: _affirmed_in(new_outline, rulebook)) if new_outline is not None else None,
+        new_affirms=Affirmations(new_outline, rulebook).any_of if new_outline is not None else None,
         renames=_renames(subjects, rulebook),
         disclosed=_disclosed(subjects, old_outline, rulebook),
         # a 10 MB policy is not split into words unless an added clause asks what it already named
@@ -106,15 +106,48 @@ def document_context(
     )
 
 
-def _affirmed_in(outline: Outline, rulebook: RuleBook) -> frozenset[tuple[Category, str]]:
-    """The (category, concept) pairs a version affirms anywhere (read only when a removed clause held
-    a promise: is what it limited still done?)."""
-    found: set[tuple[Category, str]] = set()
-    for leaf in outline.leaves():
-        if rulebook.find_terms(leaf.text):
-            profiled = profile(whole_region(leaf.text), rulebook, lead=leaf.context or "", terms_only=True)
-            found.update((m.category, m.name) for m in profiled.affirmed.values() if m.category is not None)
-    return frozenset(found)
+class Affirmations:
+    """Whether a version affirms any of some (category, concept) pairs anywhere: is what a removed
+    promise limited still done? Only the leaves holding a first word of one of the concepts' phrases
+    are read (a word index built on first use), each once."""
+
+    def __init__(self, outline: Outline, rulebook: RuleBook) -> None:
+        self._outline = outline
+        self._rulebook = rulebook
+        self._leaves: list[Clause] = []
+        self._words: dict[str, set[int]] = {}
+        self._read: dict[int, frozenset[tuple[Category, str]]] = {}
+
+    def any_of(self, things: frozenset[tuple[Category, str]]) -> bool:
+        """Whether some leaf of the version affirms one of ``things``."""
+        if not self._leaves:
+            self._leaves = list(self._outline.leaves())
+            for index, leaf in enumerate(self._leaves):
+                for word in set(WORD.findall(leaf.text.casefold())):
+                    self._words.setdefault(word, set()).add(index)
+        candidates: set[int] = set()
+        for category, concept in things:
+            rules = self._rulebook.by_category(category)
+            for phrase, owner in rules.term_entries:
+                if owner != concept or not (first := phrase.split()[0].casefold() if phrase.split() else ""):
+                    continue
+                if first.endswith("*"):
+                    stem = first.rstrip("*")
+                    candidates.update(
+                        i for word, at in self._words.items() if word.startswith(stem) for i in at
+                    )
+                else:
+                    candidates.update(self._words.get(first, ()))
+        return any(not things.isdisjoint(self._affirmed(index)) for index in sorted(candidates))
+
+    def _affirmed(self, index: int) -> frozenset[tuple[Category, str]]:
+        if index not in self._read:
+            leaf = self._leaves[index]
+            found = profile(whole_region(leaf.text), self._rulebook, lead=leaf.context or "", terms_only=True)
+            self._read[index] = frozenset(
+                (m.category, m.name) for m in found.affirmed.values() if m.category is not None
+            )
+        return self._read[index]
 
 
 def _sentences_of(outline: Outline) -> frozenset[str]:

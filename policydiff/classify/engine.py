@@ -122,9 +122,9 @@ class DocumentContext:
     # the sentences of each whole version, folded: read only when a clause came or went whole
     old_sentences: Callable[[], frozenset[str]] = frozenset
     new_sentences: Callable[[], frozenset[str]] = frozenset
-    # the (category, concept) pairs the new version affirms anywhere, read only when a removed
-    # clause held a promise; None when the new version is not known (a clause judged alone)
-    new_affirmed: Callable[[], frozenset[tuple[Category, str]]] | None = None
+    # whether the new version affirms any of some (category, concept) pairs anywhere, asked only when
+    # a removed clause held a practice; None when the new version is not known (a clause judged alone)
+    new_affirms: Callable[[frozenset[tuple[Category, str]]], bool] | None = None
 
 
 def classify(
@@ -289,16 +289,16 @@ def _header_row(text: str) -> bool:
 def _practice_gone_everywhere(sides: Sides, rulebook: RuleBook, context: DocumentContext) -> bool:
     """Whether the things a removed clause's practice acts on (its data, recipients, purposes: not its
     verbs, which every policy says again) are affirmed nowhere in the new version."""
-    if context.new_affirmed is None:
+    if context.new_affirms is None:
         return False
-    things = {
+    things = frozenset(
         (match.category, match.name)
         for match in sides.old_profile.affirmed.values()
         if match.category is not None
         and not is_safeguard(match, rulebook)
         and match.name not in rulebook.by_category(match.category).grouped
-    }
-    return bool(things) and things.isdisjoint(context.new_affirmed())
+    )
+    return bool(things) and not context.new_affirms(things)
 
 
 def _promise_removed(verdict: Verdict, sides: Sides, rulebook: RuleBook) -> Verdict | None:
