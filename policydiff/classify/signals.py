@@ -609,9 +609,10 @@ def _came_with_a_grant(match: Match, sides: Sides, rulebook: RuleBook) -> bool:
             continue
         end = at + len(edit.text)
         if edit.op is Op.INSERT and at <= match.start < end:
+            # (a grant the company makes: "even if you delete them" is the user's act, filed as none)
             granted = any(
                 at <= t.start and t.end <= end and t.category and is_safeguard(t, rulebook)
-                for t in sides.new_profile.terms
+                for t in sides.new_profile.affirmed.values()
             )
             promised = any(
                 at <= m.start and m.end <= end
