@@ -46,4 +46,14 @@ def _read() -> Forms:
 def canonical(folded: str) -> str:
     """``folded`` (the output of ``text.fold``) with every equivalent form read as its group's first."""
     pattern, to_first = forms()
-    return pattern.sub(lambda match: to_first[match.group()], folded)
+    return _EXCEPT_AS_ONLY.sub(
+        r"\g<verb> \g<object>only ", pattern.sub(lambda match: to_first[match.group()], folded)
+    )
+
+
+# A denial with an exception is an affirmation with a limit: "we do not share it except as described"
+# says what "we share it only as described" says (the exception is the only case the practice holds;
+# PolicyLint reads both as one statement with a condition). Read on folded words.
+_EXCEPT_AS_ONLY = re.compile(
+    r"\b(?:do|does|will|shall) not (?P<verb>[a-z]+) (?P<object>(?:[a-z]+ ){0,6}?)(?:except|other than) "
+)
