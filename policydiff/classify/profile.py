@@ -160,6 +160,13 @@ _PASSIVE = re.compile(r"(?:is|are|was|were|be|been)\s+(?:not|never)\b", re.IGNOR
 _OTHERS_ACT = re.compile(r"\b(?:can|may|could|might|will|shall|must)\s+(?:also\s+)?$", re.IGNORECASE)
 _YOU_RIGHT_BEFORE = re.compile(r"\byou\s+$", re.IGNORECASE)
 # a participle standing before the noun it qualifies: "aggregated statistics", "encrypted backups"
+# a place named as a legal forum or a body of law: "the courts of Ireland", "the laws of the State of
+# California" (a transfer needs a place data goes: GDPR Art. 44)
+_LEGAL_PLACE = re.compile(
+    r"\b(?:courts?|laws?|jurisdiction|tribunals?|arbitration|legislation|statutes?)\s+(?:of|in)\s+"
+    r"(?:the\s+)?(?:(?:state|republic|commonwealth|province)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _DATA_FORM = re.compile(
     r"[\w-]+ed\s+(?!(?:with|by|in|at|to|and|or|it|them|before|after|when|using|under|for|from|on|as)\b)[a-z]",
     re.IGNORECASE,
@@ -506,6 +513,8 @@ def _file_terms(
         needed = rules.required_for(term.name)
         if needed and needed.isdisjoint(present):
             continue  # "Japan" in a sentence about the courts is no place data goes
+        if needed and _LEGAL_PLACE.search(plain, 0, term.start):
+            continue  # "settled by the courts of Ireland", "governed by the laws of Japan": a forum, no place data goes
         shifted = Match(term.name, term.category, term.text, term.start + offset, term.end + offset)
         found.terms.append(shifted)
         # a stated practice starts a new part of the sentence: a safeguard guards what follows it in
