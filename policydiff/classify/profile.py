@@ -514,7 +514,7 @@ def _file_terms(
         if needed and needed.isdisjoint(present):
             continue  # "Japan" in a sentence about the courts is no place data goes
         if needed and _LEGAL_PLACE.search(plain, 0, term.start):
-            continue  # "settled by the courts of Ireland", "governed by the laws of Japan": a forum, no place data goes
+            continue  # "the courts of Ireland", "the laws of Japan": a forum, no place data goes
         shifted = Match(term.name, term.category, term.text, term.start + offset, term.end + offset)
         found.terms.append(shifted)
         # a stated practice starts a new part of the sentence: a safeguard guards what follows it in
