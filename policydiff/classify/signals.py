@@ -589,7 +589,7 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                 continue  # the practice went with its exception: the term signals say it narrowed
             effect = cue.on_practice
             says = cue.practice_says_added if added else cue.practice_says_removed
-        if added and effect == "permits" and _came_with_a_grant(match, sides, rulebook):
+        if added and effect == "permits" and _came_with_a_grant(match, sides, rulebook, cue.id):
             continue  # "…, and receive it in a portable and, where feasible, machine-readable format": a
             # hedge or a condition that came with the right or promise it qualifies takes nothing away
         adverse = added if effect == "permits" else not added
@@ -600,7 +600,7 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     return out
 
 
-def _came_with_a_grant(match: Match, sides: Sides, rulebook: RuleBook) -> bool:
+def _came_with_a_grant(match: Match, sides: Sides, rulebook: RuleBook, own: str) -> bool:
     """Whether ``match`` (a cue on the new side) stands in a run the edit inserted, with a right, a
     safeguard or a promising cue that the same run brought: the qualifier came with what it qualifies."""
     at = 0
@@ -617,7 +617,7 @@ def _came_with_a_grant(match: Match, sides: Sides, rulebook: RuleBook) -> bool:
             promised = any(
                 at <= m.start and m.end <= end
                 for cue in rulebook.cues
-                if cue.effect == "protects" and cue.id != "cue.negation"
+                if cue.effect == "protects" and cue.id not in ("cue.negation", own)
                 for m in sides.new_profile.cues.get(cue.id, [])
             )
             return granted or promised
@@ -1066,6 +1066,7 @@ def _finer_member(rulebook: RuleBook, sides: Sides, end: int) -> bool:
     return any(old and tail[-len(old) :] == old for old in olds)
 
 
+_CAP_BEFORE = re.compile(r"\b(?:once|twice|times)\s+$", re.IGNORECASE)
 # a quantifier that opens a condition ("only if", "only when", "only with your consent") restricts
 # the practice through it: the condition and consent cues read it
 _CONDITION_AFTER = re.compile(
@@ -1091,6 +1092,8 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             for word in WORD.finditer(masked):
                 if _CONDITION_AFTER.match(masked, word.end()):
                     continue  # "…, but only if you turn it on": a condition, read by the condition cues
+                if _CAP_BEFORE.search(masked, 0, word.start()):
+                    continue  # "once every 12 months": a cap on how often, read by cue.frequency-cap
                 if word.group().casefold() in reader.breadth:
                     reach += sign * reader.breadth[word.group().casefold()]
                     words.append(word.group())
