@@ -826,14 +826,29 @@ _YES_NO = {
 }
 
 
-def _permission_category(found: Profile, span: tuple[int, int], rulebook: RuleBook) -> Category | None:
+def _permission_category(
+    found: Profile, span: tuple[int, int], rulebook: RuleBook, text: str = ""
+) -> Category | None:
     """The category of a practice (not a right) spoken of in a sentence, by rule-file priority."""
     inside = [
         t
         for t in found.terms
         if span[0] <= t.start < span[1] and t.category is not None and t.start not in found.forms
     ]
-    if any(rulebook.by_category(t.category).protective for t in inside if t.category):
+    protective = [t for t in inside if t.category and rulebook.by_category(t.category).protective]
+    # … but a right's words after the company's own practice verb are that practice's purpose ("we
+    # process your voice to answer your requests and to identify you")
+    verbs = [
+        t.start
+        for t in inside
+        if t.category
+        and not rulebook.by_category(t.category).protective
+        and t.name in rulebook.by_category(t.category).grouped
+    ]
+    purposes = bool(verbs) and all(
+        t.start > min(verbs) and _PURPOSE_BEFORE_RIGHT.search(text, 0, t.start) for t in protective
+    )
+    if protective and not purposes:
         return None  # "you may object to A and B" lists what a right covers, not new practices
     for rules in rulebook.categories:
         if rules.protective or rules.gained is not Direction.EXPANDS:
@@ -841,6 +856,10 @@ def _permission_category(found: Profile, span: tuple[int, int], rulebook: RuleBo
         if any(t.category is rules.category and span[0] <= t.start < span[1] for t in found.terms):
             return rules.category
     return None
+
+
+# a right's words set as the purpose of a practice: "… to answer your requests"
+_PURPOSE_BEFORE_RIGHT = re.compile(r"\b(?:in\s+order\s+)?to\s+$", re.IGNORECASE)
 
 
 def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
@@ -1180,7 +1199,7 @@ def _list_signal(
     span = region.sentence_at(at)
     if not _content_words(words, rulebook) or span is None:
         return None
-    category = _permission_category(found, span, rulebook)
+    category = _permission_category(found, span, rulebook, region.text)
     # the clause the words join, past a joining word that may stand between two clauses (", and")
     lead = _JOINING.match(words)
     where = at + (lead.end() if lead else 0)
