@@ -167,6 +167,13 @@ _LEGAL_PLACE = re.compile(
     r"(?:the\s+)?(?:(?:state|republic|commonwealth|province)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_ABOUT_ITS_CHANGES = re.compile(
+    r"^\W*(?:summary\s+of\s+(?:the\s+)?(?:key\s+)?changes|what['’]s\s+new|changes\s+(?:in|to)\s+this\s+(?:version|update))\b"
+    r"|\bwe(?:['’]ve|\s+have)?\s+(?:also\s+)?(?:clarified|updated|revised|amended|expanded|reorganized|reorganised"
+    r"|rewrote|reworded|explained|added\s+(?:more\s+)?(?:details|information|clarity|language)|made\s+(?:it\s+)?clearer)"
+    r"\s+(?:on\s+|about\s+)?(?:how|what|when|why|where|which|who|details|information|this|the\s+(?:section|description|language|wording))\b",
+    re.IGNORECASE,
+)
 _DATA_FORM = re.compile(
     r"[\w-]+ed\s+(?!(?:with|by|in|at|to|and|or|it|them|before|after|when|using|under|for|from|on|as)\b)[a-z]",
     re.IGNORECASE,
@@ -485,6 +492,9 @@ def _file_terms(
     # under a lead-in ("We share your data with:") a short item is a member of what the lead-in says
     # ("(b) affiliates." after "…with (a) service providers;" is a member of its list, no fragment)
     fragment = not listed and len(WORD.findall(plain)) < 3 and not _ENUMERATED.match(plain)
+    # … and a sentence about the text's own changes ("Summary of changes: we clarified how we use
+    # cookies") names its topics, not what is done: the clauses it summarises say that
+    fragment = fragment or _ABOUT_ITS_CHANGES.search(plain) is not None
 
     def heading_only(term: Match) -> bool:
         return term.category is not None and term.name in rulebook.by_category(term.category).in_headings
