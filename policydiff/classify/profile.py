@@ -167,6 +167,9 @@ _LEGAL_PLACE = re.compile(
     r"(?:the\s+)?(?:(?:state|republic|commonwealth|province)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_SAYS_MORE = re.compile(
+    r"[:;]|\b(?:now|will|may|no\s+longer|also\s+(?:share|sell|use|collect))\b|,\s*(?:and\s+)?we\b", re.I
+)
 _ABOUT_ITS_CHANGES = re.compile(
     r"^\W*(?:summary\s+of\s+(?:the\s+)?(?:key\s+)?changes|what['’]s\s+new|changes\s+(?:in|to)\s+this\s+(?:version|update))\b"
     r"|\bwe(?:['’]ve|\s+have)?\s+(?:also\s+)?(?:clarified|updated|revised|amended|expanded|reorganized|reorganised"
@@ -494,7 +497,12 @@ def _file_terms(
     fragment = not listed and len(WORD.findall(plain)) < 3 and not _ENUMERATED.match(plain)
     # … and a sentence about the text's own changes ("Summary of changes: we clarified how we use
     # cookies") names its topics, not what is done: the clauses it summarises say that
-    fragment = fragment or _ABOUT_ITS_CHANGES.search(plain) is not None
+    # (not where it goes on to say something done: "we updated how we share it: we now share …")
+    about = _ABOUT_ITS_CHANGES.search(plain)
+    if about is not None:
+        # (a label's own colon, "What's new:", opens the summary it labels)
+        after = about.end() + len(plain[about.end() :]) - len(plain[about.end() :].lstrip(" :"))
+        fragment = fragment or not _SAYS_MORE.search(plain, after)
 
     def heading_only(term: Match) -> bool:
         return term.category is not None and term.name in rulebook.by_category(term.category).in_headings
