@@ -160,13 +160,21 @@ def to_docx(source: str, path: Path) -> None:
 
 
 def _runs(paragraph: Any, children: list[Any] | None) -> None:
-    """Inline Markdown as Word runs: bold, italic, line breaks; a link keeps its words."""
+    """Inline Markdown as Word runs: bold, italic, line breaks; a link as a Word hyperlink (its words
+    in runs under a ``w:hyperlink`` to an external relationship, as Word writes one)."""
     bold = italic = False
+    link: Any = None
     for token in children or []:
         if token.type in ("strong_open", "strong_close"):
             bold = token.type == "strong_open"
         elif token.type in ("em_open", "em_close"):
             italic = token.type == "em_open"
+        elif token.type == "link_open" and str(token.attrs.get("href", "")).startswith(("http", "mailto:")):
+            link = _hyperlink(paragraph, str(token.attrs["href"]))
+        elif token.type == "link_close":
+            link = None
+        elif token.type in ("text", "code_inline") and link is not None:
+            link.append(_link_run(token.content, bold=bold, italic=italic))
         elif token.type in ("text", "code_inline"):
             run = paragraph.add_run(token.content)
             run.bold, run.italic = bold or None, italic or None
@@ -181,3 +189,33 @@ def _runs(paragraph: Any, children: list[Any] | None) -> None:
             run = paragraph.add_run()
             run.add_break()
             run.add_break()
+
+
+def _hyperlink(paragraph: Any, url: str) -> Any:
+    """An empty ``w:hyperlink`` to ``url`` at the paragraph's end (python-docx has no call for it)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    element = OxmlElement("w:hyperlink")
+    element.set(qn("r:id"), paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+    paragraph._p.append(element)
+    return element
+
+
+def _link_run(text: str, *, bold: bool, italic: bool) -> Any:
+    """A ``w:r`` holding ``text`` for a hyperlink, bold or italic as the words around it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    for on, tag in ((bold, "w:b"), (italic, "w:i")):
+        if on:
+            properties.append(OxmlElement(tag))
+    run.append(properties)
+    words = OxmlElement("w:t")
+    words.set(qn("xml:space"), "preserve")
+    words.text = text
+    run.append(words)
+    return run
