@@ -10,7 +10,7 @@ from policydiff.classify import default_rulebook
 from policydiff.classify.engine import DocumentContext, Subject, classify
 from policydiff.classify.moves import Pool, moved_in, units
 from policydiff.compare import compare
-from policydiff.model import ChangeKind, Direction, Edit, Op, Severity
+from policydiff.model import Change, ChangeKind, Direction, Edit, Op, Severity
 
 
 def test_units_split_at_stops_cells_and_line_breaks() -> None:
@@ -121,8 +121,7 @@ def test_a_copy_of_a_sentence_added_elsewhere_is_editorial_but_not_a_table_row()
 def test_a_promise_removed_with_the_practice_it_limited_narrows() -> None:
     kept = "# Sharing\n\nWe share your bookings with the studio that runs your class.\n"
     gone = "We may share your bookings with sponsors, and we will tell you before we do.\n"
-    report = compare(document(f"{kept}\n{gone}"), document(kept))
-    (change,) = report.changes
+    change = _the_change_when_removed(gone, kept)
     assert (change.severity, change.direction) == (Severity.MINOR, Direction.NARROWS)
     assert change.reasons[0].rule == "sharing.went-with-its-promise"
 
@@ -130,8 +129,7 @@ def test_a_promise_removed_with_the_practice_it_limited_narrows() -> None:
 def test_a_promise_removed_while_its_practice_stays_elsewhere_is_not_narrowed() -> None:
     kept = "# Sharing\n\nWe send your bookings to sponsors of the club.\n"
     gone = "We may share your bookings with sponsors, and we will tell you before we do.\n"
-    report = compare(document(f"{kept}\n{gone}"), document(kept))
-    (change,) = report.changes
+    change = _the_change_when_removed(gone, kept)
     assert change.severity in (Severity.MAJOR, Severity.REVIEW)
     assert not change.reasons[0].rule.endswith("went-with-its-promise")
 
@@ -139,6 +137,11 @@ def test_a_promise_removed_while_its_practice_stays_elsewhere_is_not_narrowed() 
 def test_a_condition_removed_with_its_practice_is_no_promise_for_review() -> None:
     kept = "# Use\n\nWe use your email address to send receipts.\n"
     gone = "We use your location to suggest nearby studios, but only if you turn on location services.\n"
-    report = compare(document(f"{kept}\n{gone}"), document(kept))
-    (change,) = report.changes
+    change = _the_change_when_removed(gone, kept)
     assert (change.severity, change.direction) == (Severity.MINOR, Direction.NARROWS)
+
+
+def _the_change_when_removed(gone: str, kept: str) -> Change:
+    """The one change of a document losing the clause ``gone`` after ``kept``."""
+    (change,) = compare(document(f"{kept}\n{gone}"), document(kept)).changes
+    return change
