@@ -575,10 +575,19 @@ def _file_terms(
         ):
             denied = False  # "photos you upload are not shared": the photos are held, their sharing denied
             found.held.add((term.category, member_key(term, rules)))
+        if denied and not rules.protective and _EXCEPTED_BEFORE.search(plain, 0, term.start):
+            # "not shared outside our group of companies": the group is the exception, where it is shared
+            denied = False
         key = (term.category, member_key(term, rules))
         (found.denied if denied else found.affirmed).setdefault(key, shifted)
 
 
+# what makes the party after it the exception to a denial: "not shared outside our group", "with no
+# one other than our processors" (the denial's own scope, PolicyLint's exception handling)
+_EXCEPTED_BEFORE = re.compile(
+    r"\b(?:outside(?:\s+of)?|other\s+than|apart\s+from|beyond)\s+(?:the\s+|our\s+|its\s+|your\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # what stands right before a verb whose subject is the company: "we (may) collect", "… and share",
 # ", we collect" (a purpose phrase before it: "to protect your account, we collect …")
 _COMPANY_VERB_BEFORE = re.compile(
