@@ -1237,7 +1237,8 @@ def _list_signal(
         return None  # ", as described in our retention schedule": a pointer to a text, no member
     if member and _ABOUT_THE_TEXT.search(region.text[span[0] : at]):
         return None  # "This policy explains how we use it, as well as your rights": a topic of the text
-    if category is None and member:
+    if category is None and member and not any(span[0] <= t.start < span[1] for t in found.terms):
+        # (a sentence whose terms are a right's or a safeguard's is read as such below)
         category = _verb_category(region.text[span[0] : at])
     if category is None:
         return _safeguard_member(rulebook, words, found, span, at, inserted=inserted) if member else None
@@ -1259,7 +1260,8 @@ def _list_signal(
 
 
 # what names the user's own data or belongings (OPP-115: a practice is about the user's information)
-_USERS_OWN = re.compile(r"\b(?:your|you|users?['’]?s?|personal|data|information)\b", re.IGNORECASE)
+# (or the company as the verb's subject: "we may record *and transcribe* calls")
+_USERS_OWN = re.compile(r"\b(?:your|you|users?['’]?s?|personal|data|information|we)\b", re.IGNORECASE)
 
 
 def _verb_category(before: str) -> Category | None:
