@@ -1313,6 +1313,9 @@ _OWN_SUBJECT = re.compile(
     r"|^[\s,;]*(?:(?:and|or|and/or)\s+)?(?:is|are|was|were|can|may|will|must|should|could|would)\s"
     # a clause joined by a contrast ("…, but some features may not work") is never a list's member
     r"|^[\s,;]*(?:but|however|though|although|yet)\b"
+    # … nor is a clause with a party of its own as subject ("…, and the buyer may use it as …")
+    r"|^[\s,;]*(?:and|but)\s+(?:the|our|its|their|any|such|each|that)\s+(?:[\w-]+\s+){1,2}?"
+    r"(?:may|will|can|must|shall|would|could|should|is|are)\s"
     # nor is a condition set on the whole clause ("…, if you turn it on"): the condition cues read it
     r"|^[\s,;]*(?:if|unless|provided|once)\s+(?:you|we|they|users?)\b"
     # … or a concession ("…, even after you delete it"): the despite cue reads it; an exception
