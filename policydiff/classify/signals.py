@@ -603,25 +603,22 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
 def _came_with_a_grant(match: Match, sides: Sides, rulebook: RuleBook, own: str) -> bool:
     """Whether ``match`` (a cue on the new side) stands in a run the edit inserted, with a right, a
     safeguard or a promising cue that the same run brought: the qualifier came with what it qualifies."""
-    at = 0
-    for edit in sides.edits:
-        if edit.op is Op.DELETE:
+    for _, inserted, at in edit_runs_at(sides.edits):
+        end = at + len(inserted)
+        if not at <= match.start < end:
             continue
-        end = at + len(edit.text)
-        if edit.op is Op.INSERT and at <= match.start < end:
-            # (a grant the company makes: "even if you delete them" is the user's act, filed as none)
-            granted = any(
-                at <= t.start and t.end <= end and t.category and is_safeguard(t, rulebook)
-                for t in sides.new_profile.affirmed.values()
-            )
-            promised = any(
-                at <= m.start and m.end <= end
-                for cue in rulebook.cues
-                if cue.effect == "protects" and cue.id not in ("cue.negation", own)
-                for m in sides.new_profile.cues.get(cue.id, [])
-            )
-            return granted or promised
-        at = end
+        # (a grant the company makes: "even if you delete them" is the user's act, filed as none)
+        granted = any(
+            at <= t.start and t.end <= end and t.category and is_safeguard(t, rulebook)
+            for t in sides.new_profile.affirmed.values()
+        )
+        promised = any(
+            at <= m.start and m.end <= end
+            for cue in rulebook.cues
+            if cue.effect == "protects" and cue.id not in ("cue.negation", own)
+            for m in sides.new_profile.cues.get(cue.id, [])
+        )
+        return granted or promised
     return False
 
 
