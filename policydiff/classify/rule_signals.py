@@ -95,6 +95,15 @@ def _in_category(
     return any(t.category is rules.category for t in sides.context_terms)
 
 
+def _newly_denied(rules: CategoryRules, sides: Sides) -> bool:
+    """Whether the new side denies a practice of the category that the old side did not deny (a
+    protective act denied, "never deleted", withholds a safeguard: it is no practice gone)."""
+    return not rules.protective and any(
+        key[0] is rules.category and key not in sides.old_profile.denied and match.name not in rules.protects
+        for key, match in sides.new_profile.denied.items()
+    )
+
+
 def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     out = []
     olds = [q for q, c in sides.old_profile.numbers if c is rules.category and q.unit == rule.unit]
@@ -109,7 +118,9 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             match = Match(rule.id, rules.category, gone.text, gone.start, gone.end)
             says = f"what happened a period after an event now happens at once: {gone.text} → at once"
             out.append(signal(rules.category, shorter, rule.id, says, match, Side.OLD, RULE, told=told))
-        elif gone is not None:  # "30 days' notice of changes" → "notice of changes": nothing bounds it now
+        elif gone is not None and not _newly_denied(rules, sides):
+            # "30 days' notice of changes" → "notice of changes": nothing bounds it now ("we keep logs
+            # for 7 days" → "we keep no logs" denies the practice the period bounded: no longer bound)
             told = Told(f"{gone.text} → no period")
             match = Match(rule.id, rules.category, gone.text, gone.start, gone.end)
             says = rules.says(rule, told)
