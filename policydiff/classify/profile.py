@@ -373,6 +373,7 @@ def profile(
         clauses = denial_spans(plain, rulebook, context_denied=context_denied)
         found.denials.extend((s + offset, e + offset, d) for s, e, d in clauses)
         sentence_terms = _with_granted_rights(plain, rulebook.find_terms(plain))
+        filed_before = len(found.terms)
         _file_terms(
             found,
             plain,
@@ -388,7 +389,10 @@ def profile(
         if terms_only:  # a whole document read for what it already discloses: the rest is not needed
             continue
         _file_cues(found, plain, offset, rulebook)
-        _file_numbers(found, plain, offset, sentence_terms, context_terms, rulebook)
+        # a term its sentence does not let stand ("emails" with no word of a policy change is no
+        # channel of notice) gives no number its category either
+        filed = found.terms[filed_before:]
+        _file_numbers(found, plain, offset, filed, context_terms, rulebook)
         _file_rule_phrases(found, plain, offset, rulebook)
     return found
 

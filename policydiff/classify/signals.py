@@ -1237,6 +1237,22 @@ def _list_signal(
     if category is None and member and not any(span[0] <= t.start < span[1] for t in found.terms):
         # (a sentence whose terms are a right's or a safeguard's is read as such below)
         category = _verb_category(region.text[span[0] : at])
+    if category is None and member:
+        # "… de-identified statistics to city planners *and to insurers*": a party named in the
+        # member is one more recipient, whatever safeguard the sentence names (issue 13: one
+        # protective word hides no practice)
+        party = next(
+            (
+                t
+                for t in found.terms
+                if at <= t.start < at + len(words)
+                and t.category is Category.SHARING
+                and not is_safeguard(t, rulebook)
+                and t.name not in rulebook.by_category(t.category).grouped
+            ),
+            None,
+        )
+        category = party.category if party is not None else None
     if category is None:
         return _safeguard_member(rulebook, words, found, span, at, inserted=inserted) if member else None
     if member and category in _NAMED_ROLES and _named_example(words, region.text[span[0] : at]):
