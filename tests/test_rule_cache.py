@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import policydiff.rule_cache as rule_cache
-from policydiff.classify import equivalents, load_rulebook, practice, statements
+from policydiff.classify import converse, equivalents, load_rulebook, practice, statements
 from policydiff.cli.options import rule_cache_folder
 from policydiff.compare import Judgement, compare
 from policydiff.load import load_bytes
@@ -153,11 +153,13 @@ def test_the_ontology_readers_kept_with_it_are_the_ones_a_run_reads_with(
 ) -> None:
     rule_cache.cached_rulebook(tmp_path)
     built = (practice.practice_reader(), statements.statement_reader(), equivalents.forms())
+    flows = converse.converse_reader()
     # a new process: nothing read yet, and no ontology file may be read
     monkeypatch.setattr(practice, "READERS", {})
     monkeypatch.setattr(statements, "READERS", {})
+    monkeypatch.setattr(converse, "READERS", {})
     monkeypatch.setattr(equivalents, "FORMS", [])
-    for module in (practice, statements, equivalents):
+    for module in (practice, statements, equivalents, converse):
         monkeypatch.setattr(module, "_read", lambda *folder: pytest.fail("read the ontology's TOML"))
     rule_cache.cached_rulebook(tmp_path)
     assert not practice.READERS and not statements.READERS  # unpickled only when first read with
@@ -165,6 +167,8 @@ def test_the_ontology_readers_kept_with_it_are_the_ones_a_run_reads_with(
     assert all(one is not other for one, other in zip(kept, built, strict=True))  # unpickled, not read
     assert kept[0].verbs.pattern == built[0].verbs.pattern
     assert kept[1] == built[1] and kept[2] == built[2]
+    assert not converse.READERS and converse.converse_reader() is not flows
+    assert converse.converse_reader().stems == flows.stems
     assert equivalents.canonical(fold("We'll share it, e.g. with partners.")) == equivalents.canonical(
         fold("We will share it, for example with partners.")
     )

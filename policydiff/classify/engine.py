@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import chain
 
+from policydiff.classify.converse import flow, same_flow
 from policydiff.classify.editorial import Texts, changed_words, edited_words, editorial_verdict, visible_words
 from policydiff.classify.equivalents import canonical
 from policydiff.classify.moves import Pool, moved_in, restated_in
@@ -159,6 +160,12 @@ def classify(
     if _restated(subject, context):
         return _editorial_verdict("restated", (subject.new or subject.old).strip()[:80], subject, rulebook)
     sides = _sides(subject, rulebook)
+    if subject.kind is ChangeKind.MODIFIED and _said_the_other_way(sides):
+        # "we share X with Y" → "Y receive X from us": one flow of data, told from the other side
+        reason = Reason(
+            "editorial.converse", rulebook.editorial["converse"], changed_words(subject.edits), _side(subject)
+        )
+        return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
     if _same_members(subject, sides):
         reason = Reason(
             "editorial.reorder", rulebook.editorial["reorder"], changed_words(subject.edits), _side(subject)
@@ -449,6 +456,11 @@ def _unread(
         says = f"the definition of «{subject.defines}» changed, and with it every clause that uses it"
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+    if _flow_turned(sides):
+        # "we share X with Y" → "Y share X with us": the same words, the data now flows the other way
+        says = f"who gives data to whom, or how surely, changed in a statement about {topic}"
+        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
+        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
     if not any(reader.states_practice(sentence, rulebook) for sentence in sentences):
         if _member_joined_to_what_we_do(subject, rulebook):
             # "our keyboard learns your typing style *and the words you type*": one more thing the
@@ -593,6 +605,33 @@ def _gone_whole(sentence: str, other: str) -> bool:
     words = [w.casefold() for w in visible_words(sentence)]
     there = {w.casefold() for w in visible_words(other)}
     return bool(words) and sum(w in there for w in words) * 2 < len(words)
+
+
+def _one_sentence_each(sides: Sides) -> tuple[str, str] | None:
+    olds = [text for _, text in sides.old.parts()]
+    news = [text for _, text in sides.new.parts()]
+    return (olds[0], news[0]) if len(olds) == len(news) == 1 else None
+
+
+def _said_the_other_way(sides: Sides) -> bool:
+    """Whether the one changed sentence of each side states the same flow of data."""
+    pair = _one_sentence_each(sides)
+    return pair is not None and same_flow(*pair)
+
+
+def _flow_turned(sides: Sides) -> bool:
+    """Whether the one changed sentence of each side states a flow of the same data with the same
+    party, that now runs the other way or is said with other modal words."""
+    pair = _one_sentence_each(sides)
+    if pair is None:
+        return False
+    before, after = flow(pair[0]), flow(pair[1])
+    return (
+        before is not None
+        and after is not None
+        and (before.data, before.party) == (after.data, after.party)
+        and (before.relation, before.modality) != (after.relation, after.modality)
+    )
 
 
 def _joined_or_parted(subject: Subject, rulebook: RuleBook) -> bool:

@@ -13,16 +13,23 @@ __all__ = ["SOURCES", "keep_readers", "kept", "packaged_readers", "read_once"]
 
 _T = TypeVar("_T")
 # the code that reads the ontology (``classify/ontology/*.toml``) into the readers
-SOURCES = ("classify/practice.py", "classify/statements.py", "classify/equivalents.py", "classify/readers.py")
-_NAMES = frozenset({"practice", "statements", "equivalents"})
+SOURCES = (
+    "classify/practice.py",
+    "classify/statements.py",
+    "classify/equivalents.py",
+    "classify/converse.py",
+    "classify/readers.py",
+)
+_NAMES = frozenset({"practice", "statements", "equivalents", "converse"})
 _PICKLED: dict[str, bytes] = {}  # handed over by the rule cache, by name; taken on first use
 
 
 def packaged_readers() -> dict[str, bytes]:
     """The readers of the packaged ontology, pickled (read now where not read before)."""
-    from policydiff.classify import equivalents, practice, statements
+    from policydiff.classify import converse, equivalents, practice, statements
 
     readers = {
+        "converse": converse.converse_reader(),
         "practice": practice.practice_reader(),
         "statements": statements.statement_reader(),
         "equivalents": equivalents.forms(),

@@ -517,6 +517,7 @@ EDITORIAL_KEYS = (
     "regrouped",
     "equivalent",
     "restated",
+    "converse",
 )
 
 
