@@ -220,7 +220,8 @@ def classify(
         )
         if unknown is not None:
             return unknown
-    verdict = _decide(signals, dominant, lead_category, subject, rulebook, major, sides.new)
+    practice = _practice_kept(sides, dominant, rulebook)
+    verdict = _decide(signals, dominant, lead_category, subject, rulebook, major, sides, practice)
     if verdict.severity is not Severity.MAJOR and subject.kind is ChangeKind.MODIFIED:
         added_kind = _row_kind_added(subject, rulebook, major)
         if added_kind is not None:
@@ -1378,7 +1379,7 @@ def _moved_under_new_heading(
     ]
     if not signals:
         return None
-    return _decide(signals, [], None, subject, rulebook, major, new_region)
+    return _decide(signals, [], None, subject, rulebook, major, sides)
 
 
 def dominant_categories(sides: Sides, rulebook: RuleBook) -> list[Category]:
@@ -1449,6 +1450,40 @@ def _edited_header(subject: Subject) -> str:
     return header[column] if 0 <= column < len(header) else lead
 
 
+def _practice_kept(sides: Sides, dominant: list[Category], rulebook: RuleBook) -> Category | None:
+    """The first of the dominant categories whose practice (a verb, not a safeguard) both sides affirm."""
+
+    def practices(found: Profile) -> set[Category]:
+        return {
+            category
+            for (category, _), term in found.affirmed.items()
+            if term.name in rulebook.by_category(category).grouped and not is_safeguard(term, rulebook)
+        }
+
+    both = practices(sides.old_profile) & practices(sides.new_profile)
+    return next((c for c in dominant if c in both), None)
+
+
+def _safeguard_came_or_went(signal: Signal, rulebook: RuleBook, practice: Category, sides: Sides) -> bool:
+    """Whether a term signal reads only a safeguard's words (no right's) that came or went in a
+    sentence stating the ``practice``."""
+    span = signal.reason.span
+    if span is None or not signal.reason.rule.endswith((".added", ".removed")):
+        return False
+    terms = rulebook.find_terms(signal.reason.trigger)
+    if not terms or not all(is_safeguard(t, rulebook) and t.category is not Category.RIGHTS for t in terms):
+        return False
+    region, found = (
+        (sides.old, sides.old_profile) if signal.reason.side is Side.OLD else (sides.new, sides.new_profile)
+    )
+    sentence = region.sentence_at(span[0])
+    grouped = rulebook.by_category(practice).grouped
+    return sentence is not None and any(
+        c is practice and t.name in grouped and sentence[0] <= t.start < sentence[1]
+        for (c, _), t in found.affirmed.items()
+    )
+
+
 def _lead_category(lead: str, rulebook: RuleBook) -> Category | None:
     """The practice a list's lead-in names by its verb ("We share:" → sharing)."""
     if not lead:
@@ -1470,8 +1505,10 @@ def _decide(
     subject: Subject,
     rulebook: RuleBook,
     major: frozenset[tuple[Category, Direction]],
-    new_region: Region,
+    sides: Sides,
+    practice: Category | None = None,
 ) -> Verdict:
+    """The verdict the signals give (``practice``: the category of the practice both sides state)."""
     lead = dominant[0] if dominant else Category.OTHER
     resolved = [replace(s, category=s.category or lead) for s in signals]
     choice = _chosen(resolved)
@@ -1483,6 +1520,14 @@ def _decide(
     primary = chosen[0].category or lead
     if lead_category is not None and chosen[0].strength < 3 and not any(s.major for s in resolved):
         primary = lead_category  # a list is read as its lead-in says: items under "We share:" are sharing
+    if (
+        practice is not None
+        and practice not in {s.category for s in chosen}
+        and all(_safeguard_came_or_went(s, rulebook, practice, sides) for s in chosen)
+    ):
+        # "we use *de-identified* data to train our models" → "your data": a safeguard of the
+        # practice came or went; the change is the practice's (LABELING.md, Removals)
+        primary = practice
     categories = _unique([primary, *(s.category for s in chosen), *dominant[:1]])
     severity = _severity(chosen, primary, direction, major)
     reasons = [s.reason for s in chosen[:6]]
@@ -1504,7 +1549,7 @@ def _decide(
         )
         reasons.insert(0, Reason("review.example", says, chosen[0].reason.trigger, chosen[0].reason.side))
         return Verdict(tuple(categories[:3]), Direction.NEUTRAL, Severity.REVIEW, tuple(reasons))
-    consent = _consent(chosen, new_region, rulebook) if severity is Severity.MAJOR else Consent()
+    consent = _consent(chosen, sides.new, rulebook) if severity is Severity.MAJOR else Consent()
     return Verdict(tuple(categories[:3]), direction, severity, tuple(reasons), consent)
 
 

@@ -405,7 +405,19 @@ def _object_is_safeguard(verb: Match, terms: Sequence[Match], plain: str) -> boo
     if first is None or first.category is not Category.SECURITY:
         return False
     between = plain[verb.end : first.start]
+    if _MODIFIES_DATA.match(plain, first.end) or any(
+        t.category is Category.COLLECTION and 0 < t.start - first.end <= 2 for t in after
+    ):
+        return False  # "we share *pseudonymised* trip logs": the safeguard qualifies the data shared
     return len(between.split()) <= 3 and not re.search(r"[,;:.]", between)
+
+
+# what a safeguard's participle qualifies when data follows it ("anonymised usage data", "aggregated
+# statistics"): the verb's object is the data, the practice stands
+_MODIFIES_DATA = re.compile(
+    r"(?<=ed)\s+(?:[\w-]+\s+){0,2}?(?:data|information|logs?|records?|statistics|datasets?|content|details|insights|reports?)\b",
+    re.IGNORECASE,
+)
 
 
 def _with_granted_rights(plain: str, terms: list[Match]) -> list[Match]:
