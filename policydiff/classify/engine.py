@@ -1313,7 +1313,33 @@ def _signals(
         *scope_signals(rulebook, sides),
         *column_signals(rulebook, subject.kind, subject.lead, subject.old, subject.new),
     ]
+    signals = _within_alternatives(signals)
     return _as_definition(signals) if subject.defines else signals
+
+
+def _within_alternatives(signals: list[Signal]) -> list[Signal]:
+    """A term that came or went as an alternative of a promise ("by email *or in the app*") is read
+    with the alternative, not as a safeguard or a channel of its own gained or lost."""
+    spans = [
+        (s.reason.side, s.reason.span)
+        for s in signals
+        if s.reason.rule.startswith("cue.list-alternative-") and s.reason.span is not None
+    ]
+    if not spans:
+        return signals
+    return [
+        s
+        for s in signals
+        if not (
+            s.reason.rule.endswith((".added", ".removed"))
+            and s.reason.span is not None
+            and any(
+                side is s.reason.side and span[0] <= s.reason.span[0] and s.reason.span[1] <= span[1]
+                for side, span in spans
+                if span is not None
+            )
+        )
+    ]
 
 
 def _same_members(subject: Subject, sides: Sides) -> bool:
@@ -1549,10 +1575,18 @@ def _decide(
         )
         reasons.insert(0, Reason("review.example", says, chosen[0].reason.trigger, chosen[0].reason.side))
         return Verdict(tuple(categories[:3]), Direction.NEUTRAL, Severity.REVIEW, tuple(reasons))
+    if all(s.reason.rule == _ALTERNATIVE_ADDED for s in chosen) and primary is not Category.SECURITY:
+        # "we will notify you by email *or through the app*", "delete *or anonymise*": whether the
+        # other way is a lesser one (a posting for an email) is a lawyer's call; one more way to
+        # meet a security measure ("in transit *or at rest*") is always a weaker measure
+        says = "an alternative way of keeping a promise was added: is it a lesser one?"
+        reasons.insert(0, Reason("review.alternative", says, chosen[0].reason.trigger, chosen[0].reason.side))
+        return Verdict(tuple(categories[:3]), Direction.NEUTRAL, Severity.REVIEW, tuple(reasons))
     consent = _consent(chosen, sides.new, rulebook) if severity is Severity.MAJOR else Consent()
     return Verdict(tuple(categories[:3]), direction, severity, tuple(reasons), consent)
 
 
+_ALTERNATIVE_ADDED = "cue.list-alternative-added"
 _EXAMPLE_ADDED = "cue.list-example-added"
 # the categories whose lists name kinds of data, recipients, purposes or trackers: a new one is major
 _EXAMPLE_CATEGORIES = frozenset(

@@ -181,6 +181,7 @@ _DATA_FORM = re.compile(
     r"[\w-]+ed\s+(?!(?:with|by|in|at|to|and|or|it|them|before|after|when|using|under|for|from|on|as)\b)[a-z]",
     re.IGNORECASE,
 )
+_JOINED = re.compile(r"\s*(?:,|and|or|and/or)\s*", re.IGNORECASE)
 _CELL_BREAK = re.compile(r"\||<br\s*/?>", re.IGNORECASE)
 
 
@@ -405,6 +406,8 @@ def _object_is_safeguard(verb: Match, terms: Sequence[Match], plain: str) -> boo
     if first is None or first.category is not Category.SECURITY:
         return False
     between = plain[verb.end : first.start]
+    if re.fullmatch(r"\s*(?:,|and|or|and/or)\s*", between, re.IGNORECASE):
+        return False  # "we delete *or anonymise* it": a second verb joined to the first, not its object
     if _MODIFIES_DATA.match(plain, first.end) or any(
         t.category is Category.COLLECTION and 0 < t.start - first.end <= 2 for t in after
     ):
@@ -565,6 +568,8 @@ def _file_terms(
             # a safeguard or a protective act reaches its object in its own table cell, not the row's
             # other cells ("Phone number | Two-factor authentication" collects the number for it)
             and not _CELL_BREAK.search(plain, min(start, term.start), max(start, term.start))
+            # … nor a protective act joined to it ("we delete *or* anonymise it": two acts, one object)
+            and not (is_safeguard(term, rulebook) and _JOINED.fullmatch(plain, term.end, start))
         ]
         # a protective act guards its objects ("we delete your posts": no posts collected); a right
         # or a safeguard of its own category also reads the acts it names ("you have the right to

@@ -532,6 +532,8 @@ LIST_KEYS = (
     "safeguard_act_removed",
     "example_named",
     "example_added",
+    "alternative_added",
+    "alternative_removed",
 )
 
 

@@ -1205,6 +1205,15 @@ def _list_signal(
     member = bool(_MEMBER.search(words)) and not _OWN_SUBJECT.search(words)
     if category is not None and member and _PURPOSE_MEMBER.match(words):
         category = Category.PURPOSE  # "… to fix bugs *and to set your prices*": one more purpose
+    promise = region.text[span[0] : span[1]]
+    if member and not denied and _ALTERNATIVE.match(words) and _promised_before(promise, at - span[0]):
+        # "we will notify you by email *or by a notice on this page*": an alternative lets the
+        # company keep its promise the lesser way (LABELING.md: a weaker commitment); one gone binds it
+        protected = _protected_category(found, span, rulebook)
+        if protected is not None:
+            key = "alternative_added" if inserted else "alternative_removed"
+            direction = Direction.EXPANDS if inserted else Direction.NARROWS
+            return _list_made(rulebook, key, protected, direction, words, at, inserted=inserted)
     if right_lead and member and not denied:
         # an item under "You have the right to:" says what a right covers, whatever practice it
         # names ("access the data we have shared, and obtain it in a portable format")
@@ -1405,6 +1414,43 @@ _CLAUSE_WORDS = frozenset(
         "be",
     }
 )
+
+
+# an alternative joined to what a promise covers: ", or by …", "or at rest"
+_ALTERNATIVE = re.compile(
+    r"[\s,]*(?:or|or else|or alternatively)\s+(?!more\b|less\b|longer\b|later\b)", re.IGNORECASE
+)
+# the company's own firm promise, its subject and strong modal ("we will", "we shall", "we must")
+_COMPANY_PROMISE = re.compile(
+    r"\bwe\s+(?:will|shall|must|always|commit\s+to|undertake\s+to|promise\s+to|are\s+required\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _promised_before(sentence: str, at: int) -> bool:
+    """Whether the company's firm promise governs position ``at`` of its sentence (no exception or
+    condition opens between: "…, unless we must keep it by law *or for …*" widens an exception)."""
+    promises = list(_COMPANY_PROMISE.finditer(sentence, 0, at))
+    return bool(promises) and not _OPENS_EXCEPTION.search(sentence, promises[0].end(), at)
+
+
+_OPENS_EXCEPTION = re.compile(
+    r"\b(?:unless|except|excluding|other\s+than|if|when|where|provided)\b", re.IGNORECASE
+)
+
+
+def _protected_category(found: Profile, span: tuple[int, int], rulebook: RuleBook) -> Category | None:
+    """The category of the first protective term of a sentence (a safeguard, a notice, a deletion):
+    what the company promises there for the user."""
+    for term in found.terms:
+        if not (span[0] <= term.start < span[1]) or term.category is None:
+            continue
+        rules = rulebook.by_category(term.category)
+        if term.category is not Category.RIGHTS and (
+            is_safeguard(term, rulebook) or rules.gained is Direction.NARROWS
+        ):
+            return term.category
+    return None
 
 
 def _safeguard_member(
