@@ -183,6 +183,17 @@ class CategoryRules:
     # concepts read only in a clause's headings or table header (a "Country" column), whose words in
     # a sentence say something else ("your country")
     in_headings: frozenset[str] = frozenset()
+    # concepts that name every member of the category at once, broadest first ("anyone", then "third
+    # parties"): a denial of one covers a denial of any other but the broader ones before it
+    covers_all: tuple[str, ...] = ()
+
+    def covers(self, concept: str, other: str) -> bool:
+        """Whether ``concept`` names all that ``other`` names (itself, a kind above it, a broad class)."""
+        if concept in self.lineage(other):
+            return True
+        if concept not in self.covers_all:
+            return False
+        return other not in self.covers_all or self.covers_all.index(concept) <= self.covers_all.index(other)
 
     def label(self, concept: str) -> str | None:
         """How a notice names ``concept`` to a user ("precise location", "advertising partners"):

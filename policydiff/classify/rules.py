@@ -151,6 +151,12 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         adverse=frozenset(_strings(data.get("adverse", []), f"{where} adverse")),
         hurdles=_concepts_named(data, "hurdles", terms, where),
         in_headings=_concepts_named(data, "in_headings", terms, where),
+        covers_all=tuple(
+            sorted(
+                _concepts_named(data, "covers_all", terms, where),
+                key=_strings(data.get("covers_all", []), where).index,
+            )
+        ),
         protects=_concepts_named(data, "protects", terms, where),
         coarser=_coarser(data, terms, where),
         instances=frozenset(instances),

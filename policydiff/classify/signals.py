@@ -381,6 +381,24 @@ def _disclosed(
     return any((category.value, member) in disclosed for category, member in keys)
 
 
+def _denial_narrowed(
+    key: tuple[Category, str], match: Match, old: Profile, new: Profile, rulebook: RuleBook
+) -> bool:
+    """Whether a member a denial named went while the denial took another of the same category,
+    none of which covers it (LABELING.md, Removals: what the promise limited is allowed now)."""
+    rules = rulebook.by_category(key[0])
+    if rules.protective or key[1] in rules.grouped or match.name in rules.protects:
+        return False
+    came = [
+        m
+        for k, m in new.denied.items()
+        if k[0] is key[0] and k not in old.denied and k[1] not in rules.grouped
+    ]
+    if not came:
+        return False
+    return not any(rules.covers(m.name, match.name) for m in came)
+
+
 def term_signals(
     rulebook: RuleBook,
     sides: Sides,
@@ -431,9 +449,15 @@ def term_signals(
         elif not (sides.kind is ChangeKind.ADDED and _disclosed(key, match, disclosed, rulebook)):
             found.append(("added", key, match, match.text))  # unless it explains what the old text said
     fewer_negations = len(old.cues.get("cue.negation", [])) > len(new.cues.get("cue.negation", []))
+    gone = [(k, m) for k, m in old.denied.items() if k not in new.denied and k not in new.affirmed]
     if sides.kind is ChangeKind.REMOVED or fewer_negations:
-        gone = [(k, m) for k, m in old.denied.items() if k not in new.denied and k not in new.affirmed]
         found += [("denial-removed", k, m, m.text) for k, m in gone]
+    elif sides.kind is ChangeKind.MODIFIED:
+        # "we do not share it with third parties" → "… with advertisers": the denial still stands,
+        # but no longer covers what it named (a recipient class no new denial covers)
+        found += [
+            ("denial-removed", k, m, m.text) for k, m in gone if _denial_narrowed(k, m, old, new, rulebook)
+        ]
     found += [
         ("denial-added", k, m, m.text)
         for k, m in new.denied.items()
