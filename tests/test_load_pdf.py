@@ -784,3 +784,24 @@ def test_a_bordered_box_far_below_the_last_row_is_still_a_row(tmp_path: Path) ->
     )
     text = load(str(write(tmp_path, "far.pdf", build_pdf([page])))).original
     assert text == "| Purpose | Data |\n| --- | --- |\n| Billing | Your card. |\n| For all users |  |"
+
+
+def test_numbered_items_printed_in_one_box_are_each_an_item(tmp_path: Path) -> None:
+    # a browser prints "1. Denying …" and "2. Charging …" as lines of one text box: each number
+    # that follows the last one, after a line that ended a sentence, starts an item
+    page = b"\n".join(
+        [
+            _line(72, 730, 11, "We will not discriminate against you, for example by:"),
+            _line(86, 704, 11, "1. refusing you the service;"),
+            _line(86, 690, 11, "2. charging you a different price;"),
+            _line(86, 676, 11, "3. giving you a lesser service."),
+            _line(72, 650, 11, "Our rules are described in Article 7 and in the annex to"),
+            _line(72, 636, 11, "3. The annex lists them."),
+        ]
+    )
+    text = load(str(write(tmp_path, "numbered.pdf", build_pdf([page])))).original
+    assert text == (
+        "We will not discriminate against you, for example by:\n\n1. refusing you the service;\n\n"
+        "2. charging you a different price;\n\n3. giving you a lesser service.\n\n"
+        "Our rules are described in Article 7 and in the annex to 3. The annex lists them."
+    )

@@ -207,6 +207,7 @@ def document_text(pages: Iterable[list[Line]]) -> str:
     # a "- " or "* " item is a list item before the list's indentation levels are counted
     marked, numbered = _with_markers([line for page in pages for line in page])
     lines = _dash_items(marked)
+    numbered |= _numbered_items(lines)
     if not lines:
         return ""
     body = Counter(round(line.size) for line in lines for _ in line.text.split()).most_common(1)[0][0]
@@ -736,6 +737,38 @@ def _dash_items(lines: list[Line]) -> list[Line]:
             markers[line.box, line.page] = line.marker
         out.append(line)
     return out
+
+
+_NUMBER_START = re.compile(r"\(?(\d{1,3})[.)]\s+\S")
+
+
+def _numbered_items(lines: list[Line]) -> set[int]:
+    """The ids of lines that start a numbered item printed in its item's own line ("1. Denying …",
+    then "2. Charging …" in the same text box, as a browser prints an ordered list): the number
+    follows the box's last item's, and the line before ended a sentence or broke short."""
+    rights: dict[tuple[int, int], float] = {}
+    for line in lines:
+        rights[line.box, line.page] = max(line.x1, rights.get((line.box, line.page), line.x1))
+    found: set[int] = set()
+    last: dict[tuple[int, int], int] = {}  # the number of the last item of each box
+    previous: Line | None = None
+    for line in lines:
+        start = _NUMBER_START.match(line.text)
+        if (
+            start is not None
+            and previous is not None
+            and (previous.box, previous.page) == (line.box, line.page)
+        ):
+            number = int(start.group(1))
+            ended = previous.text.rstrip().endswith((".", ":", ";", "!", "?")) or _broke(
+                previous, line, rights[line.box, line.page]
+            )
+            if ended and last.get((line.box, line.page)) == number - 1:
+                found.add(id(line))
+        if start is not None:
+            last[line.box, line.page] = int(start.group(1))
+        previous = line
+    return found
 
 
 def _hangs(current: list[str], previous: Line, line: Line) -> bool:
