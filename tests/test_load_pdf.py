@@ -805,3 +805,19 @@ def test_numbered_items_printed_in_one_box_are_each_an_item(tmp_path: Path) -> N
         "2. charging you a different price;\n\n3. giving you a lesser service.\n\n"
         "Our rules are described in Article 7 and in the annex to 3. The annex lists them."
     )
+
+
+def test_a_number_that_hangs_left_of_the_paragraph_before_starts_an_item(tmp_path: Path) -> None:
+    # an item's number stands out left of the indented paragraph that ended the item before it
+    page = b"\n".join(
+        [
+            _line(94, 730, 11, "We ask for your consent before a third party contacts you."),
+            _line(72, 716, 11, "20. To send you offers by push notification that you"),
+            _line(94, 702, 11, "sign up to on your device."),
+        ]
+    )
+    text = load(str(write(tmp_path, "hanging.pdf", build_pdf([page])))).original
+    assert text == (
+        "We ask for your consent before a third party contacts you.\n\n"
+        "20. To send you offers by push notification that you sign up to on your device."
+    )

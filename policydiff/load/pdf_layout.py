@@ -763,7 +763,10 @@ def _numbered_items(lines: list[Line]) -> set[int]:
             ended = previous.text.rstrip().endswith((".", ":", ";", "!", "?")) or _broke(
                 previous, line, rights[line.box, line.page]
             )
-            if ended and last.get((line.box, line.page)) == number - 1:
+            # … or that stands out left of the line before, as an item's number hangs ("20. To send
+            # …" under the indented paragraph that ended item 19)
+            outdented = line.x0 < previous.x0 - 4
+            if ended and (last.get((line.box, line.page)) == number - 1 or outdented):
                 found.add(id(line))
         if start is not None:
             last[line.box, line.page] = int(start.group(1))
