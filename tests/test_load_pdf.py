@@ -821,3 +821,26 @@ def test_a_number_that_hangs_left_of_the_paragraph_before_starts_an_item(tmp_pat
         "We ask for your consent before a third party contacts you.\n\n"
         "20. To send you offers by push notification that you sign up to on your device."
     )
+
+
+def test_a_first_cell_that_starts_a_sentence_under_a_repeated_header_is_a_new_row(tmp_path: Path) -> None:
+    # right below the header a browser repeats atop a page, a border is no sign (it is the header's
+    # lower one); a box in the first column, whose cell ended a sentence, starting one, is a row
+    first = b"\n".join(
+        [
+            *_ruled_rows([700, 670], 600),
+            *[_bold(80, 700, 11, "Case"), _bold(250, 700, 11, "Data")],
+            *[_line(80, 670, 11, "Spam checks."), _line(250, 670, 11, "Your email.")],
+        ]
+    )
+    second = b"\n".join(
+        [
+            *_ruled_rows([700, 679], 600),
+            *[_bold(80, 700, 11, "Case"), _bold(250, 700, 11, "Data")],
+            _line(80, 679, 11, "Statistics we publish."),
+        ]
+    )
+    text = load(str(write(tmp_path, "fresh.pdf", build_pdf([first, second])))).original
+    assert text == (
+        "| Case | Data |\n| --- | --- |\n| Spam checks. | Your email. |\n| Statistics we publish. |  |"
+    )

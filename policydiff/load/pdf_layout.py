@@ -509,7 +509,18 @@ class _Cells:
             # a border atop a box is no sign of a new row right below a repeated header (its lower
             # border) nor atop the page (a browser may draw one where a row breaks)
             opening = box[0].top - (floor if repeated else page_top) > _PADDING
-            if at < 0 and opening and row is not None and cell is not None and box[0].rule_above:
+            # … unless it falls in the first column, whose cell ended a sentence, and starts one:
+            # right below a repeated header, a row of its own whose upper border is the header's
+            # lower one (a row running on goes on in its longer cells, not in its label)
+            fresh = (
+                repeated
+                and cell is not None
+                and row is not None
+                and cell is row[0]
+                and bool(_ENDS_SENTENCE.search(cell[-1].text))
+                and box[0].text[:1].isupper()
+            )
+            if at < 0 and (opening or fresh) and row is not None and cell is not None and box[0].rule_above:
                 # a border drawn atop it that is no repeated header's: a new row with this one cell
                 # filled (after the repeated header), not the row before running on
                 first = int(repeated)
