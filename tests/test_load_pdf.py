@@ -844,3 +844,41 @@ def test_a_first_cell_that_starts_a_sentence_under_a_repeated_header_is_a_new_ro
     assert text == (
         "| Case | Data |\n| --- | --- |\n| Spam checks. | Your email. |\n| Statistics we publish. |  |"
     )
+
+
+@pytest.mark.parametrize(
+    ("last_line", "expected"),
+    [
+        # the page's last line of the item is full: its sentence ended with the line, the item goes on
+        (
+            "you can ask us to review a decision made only by a machine.",
+            "- you can ask us to review a decision made only by a machine. A person then looks at it.",
+        ),
+        # … short: the item ended there, and what stands at its indentation is a paragraph of its own
+        ("you can ask us to review it.", "- you can ask us to review it.\n\nA person then looks at it."),
+    ],
+)
+def test_an_item_broken_by_a_page_after_a_full_line_goes_on(
+    tmp_path: Path, last_line: str, expected: str
+) -> None:
+    first = b"\n".join(
+        [
+            *[
+                _line(72, 700 - 14 * n, 11, "We explain our practices in the paragraphs that follow here.")
+                for n in range(4)
+            ],
+            _line(72, 640, 11, "Your choices:"),
+            *[_dot(80, 623), _line(92, 620, 11, last_line)],
+        ]
+    )
+    second = b"\n".join(
+        [
+            _line(92, 740, 11, "A person then looks at it."),
+            *[
+                _line(72, 700 - 14 * n, 11, "We explain our practices in the paragraphs that follow here.")
+                for n in range(2)
+            ],
+        ]
+    )
+    text = load(str(write(tmp_path, "item.pdf", build_pdf([first, second])))).original
+    assert expected in text

@@ -214,6 +214,8 @@ def document_text(pages: Iterable[list[Line]]) -> str:
     sizes = sorted({round(line.size) for line in lines if line.size >= body * _HEADING_RATIO}, reverse=True)
     levels = {size: min(index + 1, 6) for index, size in enumerate(sizes)}
     margin = min(line.x0 for line in lines)
+    # where the body's paragraphs start: the left edge most of its unmarked lines share
+    body_left = Counter(round(line.x0) for line in lines if not line.bulleted).most_common(1)[0][0]
     right = max(line.x1 for line in lines)
     indents = sorted({round(line.x0) for line in lines if line.bulleted})
     box_lines = Counter((line.box, line.page) for line in lines)
@@ -284,6 +286,7 @@ def document_text(pages: Iterable[list[Line]]) -> str:
             or (line.box, line.page) != (previous.box, previous.page)
             and not _runs_on(previous, line, right)
             and not _hangs(current, previous, line)
+            and not (kind == "item" and _item_goes_on(previous, line, body_left, right))
             or (kind == "item" and line.x0 < previous.x0 - 4 and round(line.x0) <= round(margin) + 2)
         )
         if starts and current:
@@ -794,6 +797,21 @@ def _hangs(current: list[str], previous: Line, line: Line) -> bool:
         and line.page == previous.page
         and previous.x0 < line.x0 < previous.x0 + 40
         and line.top - previous.bottom < 0.6 * max(previous.size, 1.0)
+    )
+
+
+def _item_goes_on(previous: Line, line: Line, body_left: float, right: float) -> bool:
+    """A list item broken by a page break after a sentence: the page's last line is full (its
+    sentence ended as the line did), and the next page's first line stands at the item's text,
+    indented from where the body's paragraphs start (a second paragraph of the item is a block
+    of its own, as in Markdown)."""
+    return (
+        line.page == previous.page + 1
+        and previous.x1 > right - 0.15 * (right - previous.x0)
+        and abs(line.x0 - previous.x0) < 4
+        and line.x0 > body_left + 4
+        and not line.bulleted
+        and not _MARKER.match(line.text)
     )
 
 
