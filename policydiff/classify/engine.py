@@ -38,6 +38,7 @@ from policydiff.classify.profile import (
 from policydiff.classify.rule_signals import rule_signals
 from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.classify.signals import (
+    COMPANY_PROMISE,
     CUE,
     DOCUMENT_REFERENCE,
     Sides,
@@ -494,13 +495,23 @@ def _unread(
         for start, end, denied in denial_spans(sentence, rulebook, context_denied=False)
         if not denied
     )
+    # the company's firm promise ("we will tell you if there is a breach"): when it binds is read
+    # as a practice's condition is ("… a breach *that is likely to harm you*")
+    # (a condition both sides set: one said anew, "if we make changes, we will tell you", is a rewording)
+    bound = widening or (
+        any(COMPANY_PROMISE.search(sentence) for sentence in sentences)
+        and all(
+            any(_CONDITION_WORD.search(text) for _, text in region.parts())
+            for region in (sides.old, sides.new)
+        )
+    )
     # "if you have any questions": a filler in a condition sets none
     conditioned = any(word not in _FILLERS for word in content) and (
         reader.conditioned(
-            subject.old, _edit_spans(subject.edits, Op.DELETE), widening=widening, other=subject.new
+            subject.old, _edit_spans(subject.edits, Op.DELETE), widening=bound, other=subject.new
         )
         or reader.conditioned(
-            subject.new, _edit_spans(subject.edits, Op.INSERT), widening=widening, other=subject.old
+            subject.new, _edit_spans(subject.edits, Op.INSERT), widening=bound, other=subject.old
         )
     )
     # new things named in an item of a list of what is collected, used, shared or kept
@@ -592,9 +603,11 @@ def _polarity_flipped(subject: Subject) -> bool:
     return not antonyms
 
 
-# ("no longer than", "no later than", "no more than" bound a number: no negation)
+# ("no longer than", "no later than", "no more than" bound a number, "when we no longer need it"
+# sets a time: no negation)
 _NEGATING = re.compile(
-    r"\b(?:not|never|none|nothing|neither|nor|cannot)\b|\bno\b(?!\s+(?:longer|later|more|less|fewer)\s+than\b)"
+    r"\b(?:not|never|none|nothing|neither|nor|cannot)\b"
+    r"|\bno\b(?!\s+(?:longer|later|more|less|fewer)\s+than\b|\s+longer\s+(?:needs?|needed|necessary|required)\b)"
     r"|n['’]t\b",
     re.IGNORECASE,
 )
@@ -686,6 +699,7 @@ _OUR_SUBJECT = re.compile(
 
 # words that set no condition of their own inside one: fillers, and the prepositions a wording fix
 # swaps ("log within the Service" → "log in to the Service")
+_CONDITION_WORD = re.compile(r"\b(?:if|when|whenever|where|unless|in\s+the\s+event)\b", re.IGNORECASE)
 _FILLERS = frozenset({"any", "kindly", "also", "just", "within", "into", "onto", "upon"})
 
 

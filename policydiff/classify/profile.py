@@ -29,6 +29,9 @@ from policydiff.text import WORD, fold, list_opener, mask_labels, mask_links, se
 _CLAUSE_SPLIT = re.compile(
     r";|,?\s+but\s+|,\s+however,?\s+|,\s+while\s+|\s+whereas\s+"
     r"|,?\s+(?=(?:unless|except|other\s+than|save\s+where|with\s+the\s+exception\s+of)\b)"
+    # a trailing clause of time or condition with a subject of its own: "we do not ask for proof
+    # *before we erase your account*" denies the proof, not the erasure
+    r"|,?\s+(?=(?:before|after|until|once|whenever|because|since)\s+(?:we|you|they)\b)"
     # a second verb of the same subject, denied: "we collect X and do not share it", "X is only used
     # for Y and is not used for any other purpose" (the first verb is affirmed)
     r"|,?\s+and\s+(?=(?:(?:we|it|they)\s+)?(?:(?:do|does|will|shall|is|are|was|were|would|must|can)"
@@ -181,6 +184,7 @@ _DATA_FORM = re.compile(
     r"[\w-]+ed\s+(?!(?:with|by|in|at|to|and|or|it|them|before|after|when|using|under|for|from|on|as)\b)[a-z]",
     re.IGNORECASE,
 )
+_ADVERB = re.compile(r"\w+ly\s+", re.IGNORECASE)
 _JOINED = re.compile(r"\s*(?:,|and|or|and/or)\s*", re.IGNORECASE)
 _CELL_BREAK = re.compile(r"\||<br\s*/?>", re.IGNORECASE)
 
@@ -569,7 +573,11 @@ def _file_terms(
             # other cells ("Phone number | Two-factor authentication" collects the number for it)
             and not _CELL_BREAK.search(plain, min(start, term.start), max(start, term.start))
             # … nor a protective act joined to it ("we delete *or* anonymise it": two acts, one object)
-            and not (is_safeguard(term, rulebook) and _JOINED.fullmatch(plain, term.end, start))
+            # or that it qualifies as an adverb ("*securely* delete the scans": the act is done so)
+            and not (
+                is_safeguard(term, rulebook)
+                and (_JOINED.fullmatch(plain, term.end, start) or _ADVERB.fullmatch(plain, start, term.start))
+            )
         ]
         # a protective act guards its objects ("we delete your posts": no posts collected); a right
         # or a safeguard of its own category also reads the acts it names ("you have the right to

@@ -136,11 +136,21 @@ _TERM_EVENTS = {
 
 def _hurdle(rulebook: RuleBook, key: tuple[Category, str], event: str, kind: ChangeKind) -> Direction | None:
     """The direction of a hurdle gained or lost (``CategoryRules.hurdles``), else None."""
-    if key[1] not in rulebook.by_category(key[0]).hurdles or event not in ("added", "removed"):
+    if key[1] not in rulebook.by_category(key[0]).hurdles or event not in _HURDLE_DIRECTIONS:
         return None
     if kind is not ChangeKind.MODIFIED:
         return Direction.NEUTRAL
-    return Direction.EXPANDS if event == "added" else Direction.NARROWS
+    return _HURDLE_DIRECTIONS[event]
+
+
+# a hurdle gained makes a right harder to use; denied ("no proof of identity is needed"), easier
+_HURDLE_DIRECTIONS = {
+    "added": Direction.EXPANDS,
+    "removed": Direction.NARROWS,
+    "denial-added": Direction.NARROWS,
+    "denial-lifted": Direction.EXPANDS,
+    "denial-removed": Direction.EXPANDS,
+}
 
 
 def _term_signal(
@@ -691,7 +701,11 @@ def governs_safeguard(found: Profile, match: Match, rulebook: RuleBook, before: 
     after = [t for t in found.terms if match.start <= t.start < clause[1] and t.category]
     first = min(after, key=lambda t: t.start, default=None)
     if first is not None:
-        return is_safeguard(first, rulebook)
+        # (a hurdle before a right withheld, "we do not ask for proof of identity", eases the right)
+        assert first.category is not None
+        return (
+            is_safeguard(first, rulebook) and first.name not in rulebook.by_category(first.category).hurdles
+        )
     # … else the subject before it: "two-factor authentication is optional", "encryption of backups
     # is optional" (a relative clause's denial is a clause of its own: profile.denial_spans)
     return any(
@@ -746,6 +760,12 @@ def _practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
         rulebook,
     )
     new = sides.new_profile
+    if rules is not None and any(
+        c is match.category and term.name in rules.grouped for (c, _), term in new.affirmed.items()
+    ):
+        # "after the retention period we delete the scans" gone while "we keep your photo" stays:
+        # the practice of the act's own category goes on, whatever words of it went
+        here = {key for key in here if key[0] is not match.category}
     return any(key not in new.affirmed for key in here - _keys(new.terms, rulebook))
 
 
@@ -1445,7 +1465,7 @@ _ALTERNATIVE = re.compile(
     r"[\s,]*(?:or|or else|or alternatively)\s+(?!more\b|less\b|longer\b|later\b)", re.IGNORECASE
 )
 # the company's own firm promise, its subject and strong modal ("we will", "we shall", "we must")
-_COMPANY_PROMISE = re.compile(
+COMPANY_PROMISE = re.compile(
     r"\bwe\s+(?:will|shall|must|always|commit\s+to|undertake\s+to|promise\s+to|are\s+required\s+to)\b",
     re.IGNORECASE,
 )
@@ -1454,7 +1474,7 @@ _COMPANY_PROMISE = re.compile(
 def _promised_before(sentence: str, at: int) -> bool:
     """Whether the company's firm promise governs position ``at`` of its sentence (no exception or
     condition opens between: "…, unless we must keep it by law *or for …*" widens an exception)."""
-    promises = list(_COMPANY_PROMISE.finditer(sentence, 0, at))
+    promises = list(COMPANY_PROMISE.finditer(sentence, 0, at))
     return bool(promises) and not _OPENS_EXCEPTION.search(sentence, promises[0].end(), at)
 
 
