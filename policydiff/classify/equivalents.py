@@ -46,9 +46,24 @@ def _read() -> Forms:
 def canonical(folded: str) -> str:
     """``folded`` (the output of ``text.fold``) with every equivalent form read as its group's first."""
     pattern, to_first = forms()
-    return _EXCEPT_AS_ONLY.sub(
-        r"\g<verb> \g<object>only ", pattern.sub(lambda match: to_first[match.group()], folded)
-    )
+    read = pattern.sub(lambda match: to_first[match.group()], folded)
+    # a form spelled out with its short one after it ("General Data Protection Regulation (GDPR)")
+    # reads as the form twice: said once
+    read = _restated(to_first).sub(r"\1", read)
+    return _EXCEPT_AS_ONLY.sub(r"\g<verb> \g<object>only ", read)
+
+
+_RESTATED: dict[int, re.Pattern[str]] = {}
+
+
+def _restated(to_first: dict[str, str]) -> re.Pattern[str]:
+    """The pattern of a group's first form said twice in a row (built once per table of forms)."""
+    found = _RESTATED.get(id(to_first))
+    if found is None:
+        firsts = sorted(set(to_first.values()), key=len, reverse=True)
+        alternation = "|".join(re.escape(first) for first in firsts)
+        found = _RESTATED[id(to_first)] = re.compile(rf"(?<!\S)({alternation}) \1(?!\S)")
+    return found
 
 
 # A denial with an exception is an affirmation with a limit: "we do not share it except as described"
