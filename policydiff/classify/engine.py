@@ -464,6 +464,9 @@ def _unread(
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
     if not any(reader.states_practice(sentence, rulebook) for sentence in sentences):
+        if subject.lead and category in _NAMED_ROLES and _names_changed(subject, rulebook):
+            # "| Acme Mail | Email delivery |" → "| Acme Post | … |" under a "Recipient" column
+            return _name_changed(subject, category, topic)
         if _member_joined_to_what_we_do(subject, rulebook):
             # "our keyboard learns your typing style *and the words you type*": one more thing the
             # company does or reads, in a verb no ontology names (issue 13: never fail open)
@@ -573,14 +576,20 @@ def _unread(
         says = f"a number in a statement about {topic} changed, and no rule reads it"
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
-    named_roles = (Category.SHARING, Category.TRANSFER, Category.CONTACT)
-    if category in named_roles and _names_changed(subject, rulebook):
-        # one named party for another in the same role: neutral (LABELING.md, recipients; a new
-        # officer or representative named: contact, minor)
-        says = f"a named party or place changed in a statement about {topic}"
-        reason = Reason(f"{category.value}.name-changed", says, changed_words(subject.edits), _side(subject))
-        return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
+    if category in _NAMED_ROLES and _names_changed(subject, rulebook):
+        return _name_changed(subject, category, topic)
     return None  # names, numbers, addresses, markup: the editorial rules' reading stands
+
+
+_NAMED_ROLES = (Category.SHARING, Category.TRANSFER, Category.CONTACT)
+
+
+def _name_changed(subject: Subject, category: Category, topic: str) -> Verdict:
+    """One named party for another in the same role: neutral (LABELING.md, recipients; a new
+    officer or representative named: contact, minor)."""
+    says = f"a named party or place changed in a statement about {topic}"
+    reason = Reason(f"{category.value}.name-changed", says, changed_words(subject.edits), _side(subject))
+    return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
 
 
 def _polarity_flipped(subject: Subject) -> bool:

@@ -850,9 +850,21 @@ def column_signals(
     return out
 
 
+# a column whose cells name the data (GDPR Art. 14(1)(d) "the categories of personal data
+# concerned"; CCPA § 1798.110(c)(1) "the categories of personal information it has collected")
+_DATA_COLUMN = re.compile(
+    r"^\W*(?:(?:the\s+)?(?:categories|category|types?|kinds?)\s+of\s+)?(?:personal\s+)?(?:data|information|info)"
+    r"(?:\s+(?:used|collected|processed|concerned|we\s+collect|we\s+use|categories|types?))?\W*$",
+    re.IGNORECASE,
+)
+
+
 def column_category(label: str, rulebook: RuleBook) -> Category | None:
-    """The category a column's label speaks of: its practice verb ("Collected", "Sold or shared"),
-    else its first term."""
+    """The category a column's label speaks of: a column of the data itself ("Data used",
+    "Categories of personal information"), its practice verb ("Collected", "Sold or shared"), else
+    its first term."""
+    if _DATA_COLUMN.match(label):
+        return Category.COLLECTION
     actions = practice_reader().actions(label)
     if actions:
         return PRACTICE_CATEGORY.get(actions[0])
