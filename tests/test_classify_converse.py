@@ -27,6 +27,11 @@ from policydiff.classify.converse import Flow, converse_reader, flow, same_flow
         ),
         ("We will not sell your gym visits to insurers.", "Your gym visits will not be sold to insurers."),
         ("We don't sell your gym visits to insurers.", "Your gym visits are not sold to insurers."),
+        # the party's relative clause stands after it either way
+        (
+            "We pass your bookings to studios that host your classes.",
+            "Studios that host your classes receive your bookings from us.",
+        ),
         (
             "We share your route with the driver so that they can find you.",
             "The driver receives your route from us so that they can find you.",

@@ -26,6 +26,7 @@ _NOUN_ENDINGS = frozenset(
     for ending in ("er", "or", "ion", "ment", "ement", "ure", "ance", "age", "al", "y", "ie")
     for plural in ("", "s")
 ) | {"is", "ies"}
+_RELATIVE = frozenset({"who", "which", "that"})
 _CONVERSE = {"give": "take", "take": "give", "sell": "buy", "buy": "sell"}
 
 
@@ -126,6 +127,8 @@ def flow(sentence: str) -> Flow | None:
             for i, word in enumerate(tokens)
             if words.verb(word)
             and not (word.endswith("ing") and (i == 0 or tokens[i - 1] not in words.passive))
+            # "studios *that host* your classes receive …": a relative clause's verb is not the sentence's
+            and not (i > 0 and tokens[i - 1] in _RELATIVE)
         ),
         None,
     )
@@ -145,7 +148,13 @@ def flow(sentence: str) -> Flow | None:
         return _passive(kind, pattern, frozenset(subject), after, modality, words)
     if set(subject) <= words.company:
         return _company_acts(kind, after, modality, words)
-    return _party_acts(kind, pattern, frozenset(subject), after, modality, words)
+    # "Providers *who help us* receive X from us": the relative clause says which party, as it
+    # does after the party in "we share X with providers who help us"
+    cut = next((i for i, word in enumerate(subject) if word in _RELATIVE), len(subject))
+    found = _party_acts(kind, pattern, frozenset(subject[:cut]), after, modality, words)
+    if found is None or cut == len(subject) or not subject[:cut]:
+        return found
+    return Flow(found.relation, found.data, found.party, (*subject[cut:], *found.rest), found.modality)
 
 
 def _split(
