@@ -151,10 +151,10 @@ def flow(sentence: str) -> Flow | None:
     # "Providers *who help us* receive X from us": the relative clause says which party, as it
     # does after the party in "we share X with providers who help us"
     cut = next((i for i, word in enumerate(subject) if word in _RELATIVE), len(subject))
-    found = _party_acts(kind, pattern, frozenset(subject[:cut]), after, modality, words)
-    if found is None or cut == len(subject) or not subject[:cut]:
-        return found
-    return Flow(found.relation, found.data, found.party, (*subject[cut:], *found.rest), found.modality)
+    acted = _party_acts(kind, pattern, frozenset(subject[:cut]), after, modality, words)
+    if acted is None or cut == len(subject) or not subject[:cut]:
+        return acted
+    return Flow(acted.relation, acted.data, acted.party, (*subject[cut:], *acted.rest), acted.modality)
 
 
 def _split(
