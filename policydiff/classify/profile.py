@@ -160,7 +160,11 @@ _PASSIVE_BEFORE = re.compile(
 )
 _PASSIVE = re.compile(r"(?:is|are|was|were|be|been)\s+(?:not|never)\b", re.IGNORECASE)
 # a modal right before a rights verb whose subject is someone else ("employees can access your …")
-_OTHERS_ACT = re.compile(r"\b(?:can|may|could|might|will|shall|must)\s+(?:also\s+)?$", re.IGNORECASE)
+# (denied too: "employees *cannot* access your files" is the company's inability, no right denied)
+_OTHERS_ACT = re.compile(
+    r"\b(?:can|may|could|might|will|shall|must|cannot|can't|won't|do|does)(?:\s+(?:not|never))?\s+(?:also\s+|only\s+)?$",
+    re.IGNORECASE,
+)
 _YOU_RIGHT_BEFORE = re.compile(r"\byou\s+$", re.IGNORECASE)
 # a participle standing before the noun it qualifies: "aggregated statistics", "encrypted backups"
 # a place named as a legal forum or a body of law: "the courts of Ireland", "the laws of the State of

@@ -698,7 +698,15 @@ def governs_safeguard(found: Profile, match: Match, rulebook: RuleBook, before: 
         last = max(ahead, key=lambda t: t.start, default=None)
         return last is not None and is_safeguard(last, rulebook)
     clause = next(((s, e) for s, e, _ in found.denials if s <= match.start < e), (match.start, match.end))
-    after = [t for t in found.terms if match.start <= t.start < clause[1] and t.category]
+    # (a right's word inside the cue is the verb the cue denies, "our staff *cannot access* your
+    # files": the company's inability, no right withheld)
+    after = [
+        t
+        for t in found.terms
+        if match.start <= t.start < clause[1]
+        and t.category
+        and not (t.category is Category.RIGHTS and t.start < match.end)
+    ]
     first = min(after, key=lambda t: t.start, default=None)
     if first is not None:
         # (a hurdle before a right withheld, "we do not ask for proof of identity", eases the right)
