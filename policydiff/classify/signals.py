@@ -356,7 +356,8 @@ def _covered(key: tuple[Category, str], match: Match, old: Profile, rulebook: Ru
 def _said_without_head(key: tuple[Category, str], match: Match, sides: Sides) -> bool:
     """The term's words without their head noun stand in an old sentence that names another member
     of its category: "your name and email" → "your name and email address" names no new kind."""
-    words = WORD.findall(match.text)
+    # (a determiner is no kind: "your address" said without its head is no "your postal code")
+    words = [word for word in WORD.findall(match.text) if word.casefold() not in _DETERMINER_WORDS]
     if len(words) < 2 or words[-1].casefold() not in _HEAD_NOUNS:
         return False
     bare = re.compile(
@@ -368,6 +369,11 @@ def _said_without_head(key: tuple[Category, str], match: Match, sides: Sides) ->
             continue
         at = start + found.start()
         if any(
+            t.start <= at < t.end and (t.end - t.start) > (found.end() - found.start())
+            for t in sides.old_profile.terms
+        ):
+            continue  # "postal" of "postal code": another kind's words, not this kind without its head
+        if any(
             k[0] == key[0] and k != key and span[0] <= m.start < span[1]
             for k, m in sides.old_profile.affirmed.items()
             if (span := sides.old.sentence_at(at)) is not None
@@ -376,6 +382,9 @@ def _said_without_head(key: tuple[Category, str], match: Match, sides: Sides) ->
     return False
 
 
+_DETERMINER_WORDS = frozenset(
+    {"your", "our", "the", "a", "an", "their", "its", "my", "his", "her", "any", "all"}
+)
 # the nouns a kind of data is named with and without ("email" and "email address", "phone" and
 # "phone number", "location" and "location data"): the kind is the words before them
 _HEAD_NOUNS = frozenset(
