@@ -1219,6 +1219,13 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     guarded = any(rulebook.by_category(t.category).protective for t in terms if t.category)
     if not verbs and not right and not guarded:
         return []
+    if any(
+        t.category is Category.TRANSFER and t.name not in rulebook.by_category(t.category).protects
+        for t in terms
+    ):
+        # "all data is stored in Germany" → "most …": less of it there is more of it elsewhere, and
+        # more of it there may be more of it abroad; which way depends on the place (a lawyer reads it)
+        return []
     action = verbs[0][0] if verbs else "rights" if right else "protect"
     denied = any(s <= at < e and d for s, e, d in found.denials)
     protective = denied or right or action not in WIDENING or bool(reader.promising.match(verbs[0][1]))
