@@ -200,7 +200,17 @@ def classify(
         unread = _unread(subject, sides, categories, rulebook, context.vocabulary, major)
         if unread is not None:
             return unread
-    elif subject.kind is ChangeKind.MODIFIED and all(s.reason.side is Side.OLD for s in signals):
+    elif (
+        subject.kind is ChangeKind.MODIFIED
+        and all(s.reason.rule == "cue.hedge" and s.direction is Direction.NEUTRAL for s in signals)
+        and _more_than_the_hedge(subject, signals, rulebook)
+    ):
+        # "… kept for 30 days *and may be reviewed by our quality team*": a hedge reads the "may",
+        # neither way; what the words beside it say is read as an unread change's are
+        unread = _unread(subject, sides, categories, rulebook, context.vocabulary, major)
+        if unread is not None and unread.severity in (Severity.MAJOR, Severity.REVIEW):
+            return replace(unread, reasons=(*unread.reasons, *(s.reason for s in signals[:4])))
+    if subject.kind is ChangeKind.MODIFIED and signals and all(s.reason.side is Side.OLD for s in signals):
         # "with our payment processor" → "with municipal planners": the known recipient that went
         # reads as narrowing; the one that came, which no rule read, is read by its statement's shape
         renamed = _new_things_inserted(subject, rulebook, context.vocabulary, major)
@@ -1497,6 +1507,27 @@ def _edited_header(subject: Subject) -> str:
             at += len(edit.text)
     column = subject.new.count("|", 0, at) - 1
     return header[column] if 0 <= column < len(header) else lead
+
+
+_THIS_POLICY = re.compile(r"\b(?:this|our)\s+(?:privacy\s+)?(?:policy|notice|statement)\b", re.IGNORECASE)
+
+
+def _more_than_the_hedge(subject: Subject, signals: Sequence[Signal], rulebook: RuleBook) -> bool:
+    """Whether an edit says more than the hedges that read it ("we share" → "we may share" says
+    only "may"; "… and may be reviewed by our quality team" says more)."""
+    hedged = {word.casefold() for s in signals for word in WORD.findall(s.reason.trigger)}
+    inserted = " ".join(edit.text for edit in subject.edits if edit.op is Op.INSERT)
+    if _THIS_POLICY.search(inserted):
+        return False  # "…, and the buyer may use it as this notice describes": held to the policy
+    return (
+        sum(
+            _content_word(word, rulebook) and word.casefold() not in hedged
+            for edit in subject.edits
+            if edit.op is not Op.EQUAL
+            for word in WORD.findall(mask_links(edit.text))
+        )
+        >= 2
+    )
 
 
 def _practice_kept(sides: Sides, dominant: list[Category], rulebook: RuleBook) -> Category | None:
