@@ -739,6 +739,8 @@ def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
     before = text[start : match.start]
     if statement_reader().negation.search(before) or _USER_FIRST.match(before):
         return False
+    if any(t.category is Category.RIGHTS and start <= t.start < match.start for t in found.terms):
+        return False  # "we respond to access requests free of charge, unless …": a right's terms
     reader = practice_reader()
     ends = [at for mark in (".", "!", "?", "\n", ";") if (at := text.find(mark, match.end)) >= 0]
     after = text[match.end : min(ends, default=len(text))]
