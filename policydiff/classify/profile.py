@@ -162,7 +162,9 @@ _PASSIVE = re.compile(r"(?:is|are|was|were|be|been)\s+(?:not|never)\b", re.IGNOR
 # a modal right before a rights verb whose subject is someone else ("employees can access your …")
 # (denied too: "employees *cannot* access your files" is the company's inability, no right denied)
 _OTHERS_ACT = re.compile(
-    r"\b(?:can|may|could|might|will|shall|must|cannot|can't|won't|do|does)(?:\s+(?:not|never))?\s+(?:also\s+|only\s+)?$",
+    r"\b(?:can|may|could|might|will|shall|must|cannot|can't|won't|do|does)(?:\s+(?:not|never))?\s+(?:also\s+|only\s+)?$"
+    # … or what the company asks for ("we may ask for *a copy of your* passport"): a proof it takes
+    r"|\b(?:ask|asks|asking|require|requires)\s+(?:you\s+)?(?:for\s+|to\s+(?:send|provide|give)\s+(?:us\s+)?)(?:a|an)\s+$",
     re.IGNORECASE,
 )
 _YOU_RIGHT_BEFORE = re.compile(r"\byou\s+$", re.IGNORECASE)
