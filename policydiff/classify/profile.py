@@ -162,9 +162,14 @@ _PASSIVE = re.compile(r"(?:is|are|was|were|be|been)\s+(?:not|never)\b", re.IGNOR
 # a modal right before a rights verb whose subject is someone else ("employees can access your …")
 # (denied too: "employees *cannot* access your files" is the company's inability, no right denied)
 _OTHERS_ACT = re.compile(
-    r"\b(?:can|may|could|might|will|shall|must|cannot|can't|won't|do|does)(?:\s+(?:not|never))?\s+(?:also\s+|only\s+)?$"
-    # … or what the company asks for ("we may ask for *a copy of your* passport"): a proof it takes
-    r"|\b(?:ask|asks|asking|require|requires)\s+(?:you\s+)?(?:for\s+|to\s+(?:send|provide|give)\s+(?:us\s+)?)(?:a|an)\s+$",
+    r"\b(?:can|may|could|might|will|shall|must|cannot|can't|won't|do|does)(?:\s+(?:not|never))?\s+(?:also\s+|only\s+)?$",
+    re.IGNORECASE,
+)
+# what the company asks for ("we may ask for *a copy of your* passport"): a proof it takes, unless the
+# user is the one asking ("you can ask for a copy of your data")
+_ASKED_FOR = re.compile(
+    r"(?<!\byou\s)(?<!\byou\scan\s)(?<!\byou\smay\s)\b(?:ask|asks|asking|require|requires)\s+(?:you\s+)?"
+    r"(?:for\s+|to\s+(?:send|provide|give)\s+(?:us\s+)?)(?:a|an)\s+$",
     re.IGNORECASE,
 )
 _YOU_RIGHT_BEFORE = re.compile(r"\byou\s+$", re.IGNORECASE)
@@ -480,10 +485,12 @@ def _file_terms(
     def others_act(term: Match) -> bool:
         """A rights verb with someone else's modal before it: "our support team may access your
         data" is the company's access, no right of the user's."""
-        return (
-            term.category is Category.RIGHTS
-            and bool(_OTHERS_ACT.search(plain, 0, term.start))
-            and not rulebook.subject_you.search(plain, 0, term.start)
+        return term.category is Category.RIGHTS and (
+            (
+                bool(_OTHERS_ACT.search(plain, 0, term.start))
+                and not rulebook.subject_you.search(plain, 0, term.start)
+            )
+            or bool(_ASKED_FOR.search(plain, 0, term.start))
         )
 
     # (a hurdle set before a right, "we may ask you to verify your identity with a photo of your
