@@ -65,3 +65,10 @@ def test_the_verbs_of_a_granted_right_are_read_as_rights_coordinated_or_alone() 
     assert [right for right, _, _ in opting] == ["object"]
     assert reader.granted_rights("We can delete your trips.") == []  # the company's practice
     assert reader.granted_rights("You can contact us by email.") == []  # no right verb
+
+
+def test_a_condition_is_opened_by_the_ontologys_words() -> None:
+    reader = practice_reader()
+    assert reader.opens_condition("We will tell you if there is a breach.")
+    assert reader.opens_condition("We keep it until you leave.")
+    assert not reader.opens_condition("We will tell you about any breach.")

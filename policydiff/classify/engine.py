@@ -40,6 +40,7 @@ from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.classify.signals import (
     COMPANY_PROMISE,
     CUE,
+    DATA_COLUMN,
     DOCUMENT_REFERENCE,
     Sides,
     Signal,
@@ -474,7 +475,7 @@ def _unread(
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
     if not any(reader.states_practice(sentence, rulebook) for sentence in sentences):
-        if subject.lead and category in _NAMED_ROLES and _names_changed(subject, rulebook):
+        if subject.lead and category in _NAMED_PARTY_CATEGORIES and _names_changed(subject, rulebook):
             # "| Acme Mail | Email delivery |" → "| Acme Post | … |" under a "Recipient" column
             return _name_changed(subject, category, topic)
         if _member_joined_to_what_we_do(subject, rulebook):
@@ -514,7 +515,7 @@ def _unread(
     bound = widening or (
         any(COMPANY_PROMISE.search(sentence) for sentence in sentences)
         and all(
-            any(_CONDITION_WORD.search(text) for _, text in region.parts())
+            any(reader.opens_condition(text) for _, text in region.parts())
             for region in (sides.old, sides.new)
         )
     )
@@ -586,12 +587,13 @@ def _unread(
         says = f"a number in a statement about {topic} changed, and no rule reads it"
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
-    if category in _NAMED_ROLES and _names_changed(subject, rulebook):
+    if category in _NAMED_PARTY_CATEGORIES and _names_changed(subject, rulebook):
         return _name_changed(subject, category, topic)
     return None  # names, numbers, addresses, markup: the editorial rules' reading stands
 
 
-_NAMED_ROLES = (Category.SHARING, Category.TRANSFER, Category.CONTACT)
+# where a named party or place fills a role one for another (recipients, places, officers)
+_NAMED_PARTY_CATEGORIES = (Category.SHARING, Category.TRANSFER, Category.CONTACT)
 
 
 def _name_changed(subject: Subject, category: Category, topic: str) -> Verdict:
@@ -718,7 +720,6 @@ _OUR_SUBJECT = re.compile(
 
 # words that set no condition of their own inside one: fillers, and the prepositions a wording fix
 # swaps ("log within the Service" → "log in to the Service")
-_CONDITION_WORD = re.compile(r"\b(?:if|when|whenever|where|unless|in\s+the\s+event)\b", re.IGNORECASE)
 _FILLERS = frozenset({"any", "kindly", "also", "just", "within", "into", "onto", "upon"})
 
 
@@ -940,7 +941,7 @@ def _new_things(
     text = mask_links(mask_labels(subject.new))
     # a row edited under a column of kinds of data ("Categories of data") lists what is collected
     listed = _under_collection(subject.new_context, rulebook) or (
-        inserted is not None and _DATA_COLUMN.search(subject.lead) is not None
+        inserted is not None and DATA_COLUMN.search(subject.lead) is not None
     )
     found = [
         (Category.COLLECTION, reader.collected(text, listed_under_collection=listed)),
@@ -969,16 +970,6 @@ def _new_things(
     return None
 
 
-# a table column whose cells name kinds of data (GDPR Art. 13(1)(c)/14(1)(d) records, CCPA
-# § 1798.110 "categories of personal information")
-_DATA_COLUMN = re.compile(
-    r"\b(?:categor(?:y|ies)\s+of\s+(?:personal\s+)?(?:data|information)"
-    r"|(?:personal\s+)?(?:data|information)\s+(?:categor(?:y|ies)|types?|collected|processed|concerned)"
-    r"|types?\s+of\s+(?:personal\s+)?(?:data|information))\b",
-    re.IGNORECASE,
-)
-
-
 def _row_kind_added(
     subject: Subject, rulebook: RuleBook, major: frozenset[tuple[Category, Direction]]
 ) -> Verdict | None:
@@ -988,7 +979,7 @@ def _row_kind_added(
     if any("|" not in text or "\n" in text.strip() for text in (subject.lead, subject.old, subject.new)):
         return None  # one row under its header (given without its outer pipes), or no row at all
     header = table_cells(subject.lead)
-    column = next((i for i, cell in enumerate(header) if _DATA_COLUMN.search(cell)), None)
+    column = next((i for i, cell in enumerate(header) if DATA_COLUMN.search(cell)), None)
     old, new = table_cells(subject.old), table_cells(subject.new)
     if column is None or not (len(header) == len(old) == len(new)):
         return None
@@ -1021,7 +1012,7 @@ def _new_things_inserted(
     ]
     if not came or not (known := vocabulary()):
         return None
-    if _DATA_COLUMN.search(subject.lead) is not None:
+    if DATA_COLUMN.search(subject.lead) is not None:
         # a row of a record of processing: a kind of data is new to the row's purpose when the old
         # row did not name it, wherever else the policy did (LABELING.md, recipients: an existing
         # one that gets a new kind of data or a new purpose is expands)

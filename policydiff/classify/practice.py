@@ -156,6 +156,11 @@ class PracticeReader:
             return True
         return bool(rulebook.find_terms(word) or rulebook.cue_index.search(word))
 
+    def opens_condition(self, text: str) -> bool:
+        """Whether ``text`` holds a word that opens a condition ("if", "when", "unless", "until")."""
+        words = {w.casefold() for w in re.findall(r"\w+", text)}
+        return not words.isdisjoint(self.conditions | self.practice_conditions)
+
     def conditioned(
         self, text: str, edits: list[tuple[int, int]], *, widening: bool = False, other: str = ""
     ) -> bool:

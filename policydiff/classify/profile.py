@@ -216,11 +216,12 @@ def member_key(term: Match, rules: CategoryRules) -> str:
     """Verbs compare as their concept ("share" = "disclose"); list members as their own words."""
     if term.name in rules.grouped:
         return term.name
-    words = [w for w in fold(term.text).split() if w not in _DETERMINERS] or fold(term.text).split()
+    words = [w for w in fold(term.text).split() if w not in DETERMINERS] or fold(term.text).split()
     return " ".join(word[:-1] if len(word) > 3 and word.endswith("s") else word for word in words)
 
 
-_DETERMINERS = frozenset({"your", "our", "the", "a", "an", "their", "its", "my"})
+# the words before a noun that name no kind of it ("your email" is "email")
+DETERMINERS = frozenset({"your", "our", "the", "a", "an", "their", "its", "my"})
 
 
 def kind_key(concept: str) -> str:

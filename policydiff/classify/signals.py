@@ -17,6 +17,7 @@ from policydiff.classify.editorial import edit_runs_at, replacements_at
 from policydiff.classify.equivalents import canonical
 from policydiff.classify.practice import PRACTICE_CATEGORY, USER_RIGHT, WIDENING, practice_reader
 from policydiff.classify.profile import (
+    DETERMINERS,
     Profile,
     Region,
     about_something_else,
@@ -382,9 +383,7 @@ def _said_without_head(key: tuple[Category, str], match: Match, sides: Sides) ->
     return False
 
 
-_DETERMINER_WORDS = frozenset(
-    {"your", "our", "the", "a", "an", "their", "its", "my", "his", "her", "any", "all"}
-)
+_DETERMINER_WORDS = DETERMINERS | {"his", "her", "any", "all"}
 # the nouns a kind of data is named with and without ("email" and "email address", "phone" and
 # "phone number", "location" and "location data"): the kind is the words before them
 _HEAD_NOUNS = frozenset(
@@ -869,11 +868,13 @@ def column_signals(
     return out
 
 
-# a column whose cells name the data (GDPR Art. 14(1)(d) "the categories of personal data
-# concerned"; CCPA § 1798.110(c)(1) "the categories of personal information it has collected")
-_DATA_COLUMN = re.compile(
-    r"^\W*(?:(?:the\s+)?(?:categories|category|types?|kinds?)\s+of\s+)?(?:personal\s+)?(?:data|information|info)"
-    r"(?:\s+(?:used|collected|processed|concerned|we\s+collect|we\s+use|categories|types?))?\W*$",
+# a table column whose cells name kinds of data (GDPR Art. 13(1)(c)/14(1)(d) records, CCPA
+# § 1798.110(c)(1) "the categories of personal information it has collected"): "Categories of
+# data", "Data collected", or a cell that is only "Data" or "Personal data"
+DATA_COLUMN = re.compile(
+    r"\b(?:(?:categor(?:y|ies)|types?|kinds?)\s+of\s+(?:personal\s+)?(?:data|information)"
+    r"|(?:personal\s+)?(?:data|information)\s+(?:categor(?:y|ies)|types?|collected|processed|concerned|used))\b"
+    r"|^\W*(?:personal\s+)?(?:data|information|info)\W*$",
     re.IGNORECASE,
 )
 
@@ -882,7 +883,7 @@ def column_category(label: str, rulebook: RuleBook) -> Category | None:
     """The category a column's label speaks of: a column of the data itself ("Data used",
     "Categories of personal information"), its practice verb ("Collected", "Sold or shared"), else
     its first term."""
-    if _DATA_COLUMN.match(label):
+    if DATA_COLUMN.search(label):
         return Category.COLLECTION
     actions = practice_reader().actions(label)
     if actions:
@@ -1513,12 +1514,7 @@ def _promised_before(sentence: str, at: int) -> bool:
     """Whether the company's firm promise governs position ``at`` of its sentence (no exception or
     condition opens between: "…, unless we must keep it by law *or for …*" widens an exception)."""
     promises = list(COMPANY_PROMISE.finditer(sentence, 0, at))
-    return bool(promises) and not _OPENS_EXCEPTION.search(sentence, promises[0].end(), at)
-
-
-_OPENS_EXCEPTION = re.compile(
-    r"\b(?:unless|except|excluding|other\s+than|if|when|where|provided)\b", re.IGNORECASE
-)
+    return bool(promises) and not practice_reader().opens_condition(sentence[promises[0].end() : at])
 
 
 def _protected_category(found: Profile, span: tuple[int, int], rulebook: RuleBook) -> Category | None:
