@@ -112,12 +112,30 @@ def _tokens(sentence: str, words: ConverseReader) -> list[str]:
     return [w for w in _WORD.findall(text) if w not in words.articles]
 
 
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def _until(tokens: list[str], stops: frozenset[str]) -> int:
     return next((at for at, word in enumerate(tokens) if word in stops), len(tokens))
 
 
 def flow(sentence: str) -> Flow | None:
     """The flow ``sentence`` states, when it has one of the shapes read; else None."""
+    found = _flow(sentence)
+    if found is None:
+        return None
+    # a noun's number changes nothing of the flow ("payment is processed" = "… processes payments")
+    return Flow(
+        found.relation,
+        frozenset(map(_singular, found.data)),
+        frozenset(map(_singular, found.party)),
+        tuple(map(_singular, found.rest)),
+        found.modality,
+    )
+
+
+def _flow(sentence: str) -> Flow | None:
     words = converse_reader()
     tokens = _tokens(sentence, words)
     # "hosting provider", "processing partners": a gerund names a thing unless a form of "be" leads it
@@ -227,6 +245,13 @@ def _party_acts(
                 if tuple(after[start : start + len(phrase)]) == phrase and after[:start]:
                     tail = after[start + len(phrase) :]
                     return Flow(f"perform:{pattern}", frozenset(after[:start]), party, tuple(tail), modality)
+        # "Y process X": the active of "X is processed by Y"
+        end = _until(after, words.bounds)
+        return (
+            Flow(f"perform:{pattern}", frozenset(after[:end]), party, tuple(after[end:]), modality)
+            if end
+            else None
+        )
     return None
 
 

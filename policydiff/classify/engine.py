@@ -769,15 +769,18 @@ def _still_meant(
         for found in (sides.old_profile, sides.new_profile)
     ]
 
-    # the words of a term whose concept both sides hold ("third parties" → "third-party companies")
+    # the words of a term whose concept both sides hold ("third parties" → "third-party companies"),
+    # with the preposition its verb takes ("opt out *of*" → "unsubscribe *from*")
     kept = [
         {
             w.casefold()
             for t in found.terms
             if (t.category, t.name) in held[1 - side]
-            for w in WORD.findall(t.text)
+            for w in (*WORD.findall(t.text), *_preposition_after(region.text, t.end))
         }
-        for side, found in enumerate((sides.old_profile, sides.new_profile))
+        for side, (found, region) in enumerate(
+            ((sides.old_profile, sides.old), (sides.new_profile, sides.new))
+        )
     ]
 
     def stays(word: str, other: int) -> bool:
@@ -788,6 +791,15 @@ def _still_meant(
         return cue is not None and counts[0].get(cue.name, 0) == counts[1].get(cue.name, 0)
 
     return [w for w in went if not stays(w, 1)], [w for w in came if not stays(w, 0)]
+
+
+def _preposition_after(text: str, end: int) -> tuple[str, ...]:
+    """The preposition right after a term ("opt out *of*"), as a one-word tuple, or none."""
+    found = _PREPOSITION.match(text, end)
+    return (found.group(1).casefold(),) if found else ()
+
+
+_PREPOSITION = re.compile(r"\s+(of|from|to|with|for|on|in|about)\b", re.IGNORECASE)
 
 
 def _content_word(word: str, rulebook: RuleBook) -> bool:
@@ -1369,12 +1381,29 @@ def _within_alternatives(signals: list[Signal]) -> list[Signal]:
 def _same_members(subject: Subject, sides: Sides) -> bool:
     """The same words and the same terms on the same side of every denial: a reordered list."""
     # (one equivalent form for another counts as the same words: "such as" and "for example")
-    if subject.kind is not ChangeKind.MODIFIED or sorted(canonical(fold(subject.old)).split()) != sorted(
-        canonical(fold(subject.new)).split()
-    ):
+    if subject.kind is not ChangeKind.MODIFIED or _word_bag(subject.old) != _word_bag(subject.new):
         return False
     old, new = sides.old_profile, sides.new_profile
     return old.affirmed.keys() == new.affirmed.keys() and old.denied.keys() == new.denied.keys()
+
+
+def _word_bag(text: str) -> list[str]:
+    """A clause's words as a sorted bag, each by its stem, without the words that only join an
+    instrument or a purpose to its verb: "we use encryption to protect your data" and "we protect
+    your data using encryption" say one thing (the terms on each side are compared besides)."""
+    return sorted(_lemma(word) for word in canonical(fold(text)).split() if word not in _INSTRUMENT_WORDS)
+
+
+def _lemma(word: str) -> str:
+    """A crude stem, the same for a verb's forms ("use", "uses", "using", "used")."""
+    cut = _BAG_ENDING.search(word)
+    if cut is not None and cut.start() >= 2:
+        word = word[: cut.start()]
+    return word[:-1] if len(word) > 2 and word.endswith("e") else word
+
+
+_BAG_ENDING = re.compile(r"(?:ing|ed|es|s)$")
+_INSTRUMENT_WORDS = frozenset({"to", "by", "with", "via", "through"})
 
 
 def _as_definition(signals: list[Signal]) -> list[Signal]:

@@ -214,7 +214,7 @@ def whole_region(text: str) -> Region:
 
 def member_key(term: Match, rules: CategoryRules) -> str:
     """Verbs compare as their concept ("share" = "disclose"); list members as their own words."""
-    if term.name in rules.grouped:
+    if term.name in rules.grouped or term.name in rules.synonyms:
         return term.name
     words = [w for w in fold(term.text).split() if w not in DETERMINERS] or fold(term.text).split()
     return " ".join(word[:-1] if len(word) > 3 and word.endswith("s") else word for word in words)
@@ -334,7 +334,11 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
     for cue in rulebook.cues:
         if isinstance(cue.pattern, re.Pattern):
             found.extend((cue.id, m.group(), m.start(), m.end()) for m in cue.pattern.finditer(text))
+    # "may" inside a prohibition ("children *may not use* the service") is no hedge: it denies
+    denials = [(start, end) for cue_id, _, start, end in found if cue_id == "cue.negation"]
     for cue_id, words, start, end in found:
+        if cue_id == "cue.hedge" and any(s <= start < e for s, e in denials):
+            continue
         found_cue = rulebook.cue(cue_id)
         if found_cue is None or found_cue.subject == "any":
             yield cue_id, Match(cue_id, None, words, start, end)
@@ -586,6 +590,8 @@ def _file_terms(
             # a safeguard or a protective act reaches its object in its own table cell, not the row's
             # other cells ("Phone number | Two-factor authentication" collects the number for it)
             and not _CELL_BREAK.search(plain, min(start, term.start), max(start, term.start))
+            # … nor the time it is done ("deleted 30 days *after account closure*"): no object of it
+            and not _TIME_PHRASE.match(term.text)
             # … nor a protective act joined to it ("we delete *or* anonymise it": two acts, one object)
             # or that it qualifies as an adverb ("*securely* delete the scans": the act is done so)
             and not (
@@ -625,6 +631,8 @@ def _file_terms(
         (found.denied if denied else found.affirmed).setdefault(key, shifted)
 
 
+# a term that says when, not what: "after account closure", "until you delete it", "for as long as"
+_TIME_PHRASE = re.compile(r"(?:after|until|for\s+as\s+long|as\s+long|indefinitely)\b", re.IGNORECASE)
 # what makes the party after it the exception to a denial: "not shared outside our group", "with no
 # one other than our processors" (the denial's own scope, PolicyLint's exception handling)
 _EXCEPTED_BEFORE = re.compile(

@@ -186,6 +186,9 @@ class CategoryRules:
     # concepts that name every member of the category at once, broadest first ("anyone", then "third
     # parties"): a denial of one covers a denial of any other but the broader ones before it
     covers_all: tuple[str, ...] = ()
+    # concepts whose phrases all name one member ("opt out" = "unsubscribe"), compared as the concept
+    # like a verb, though no verb
+    synonyms: frozenset[str] = frozenset()
 
     def covers(self, concept: str, other: str) -> bool:
         """Whether ``concept`` names all that ``other`` names (itself, a kind above it, a broad class)."""

@@ -163,6 +163,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         gained=_direction(data, "gained", Direction.EXPANDS, where),
         lost=_direction(data, "lost", Direction.NARROWS, where),
         grouped=frozenset(_strings(data.get("grouped", []), f"{where} grouped")),
+        synonyms=_concepts_named(data, "synonyms", terms, where),
         terms=PhraseSet(entries),
         term_entries=tuple(entries),
         consent=consent,

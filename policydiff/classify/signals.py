@@ -498,7 +498,7 @@ def term_signals(
             continue  # "encrypted" → "end-to-end encrypted": a finer kind of the safeguard, firmer
         if (rules.protective or match.name in rules.protects) and _practice_went(sides, match, rulebook):
             continue  # "we share X unless you opt out" gone whole: no right lost over a practice kept
-        if key[0] is Category.RIGHTS and match.name == "object" and _choice_now_asked(old, new):
+        if key[0] is Category.RIGHTS and match.name in ("object", "opt_out") and _choice_now_asked(old, new):
             continue  # "unless you opt out" → "if you opt in": the choice is now asked for, a firmer one
         found.append(("removed", key, match, match.text))
     out = [
@@ -1357,11 +1357,16 @@ def _list_signal(
         return None  # a qualifier in an affirmation: too weak to read either way
     if re.match(_CONCESSION, words, re.IGNORECASE):
         return None  # "we do not sell it, even if you ask": the despite cue reads a concession
+    if not member and _AGE_FRAME.fullmatch(words):
+        return None  # "under 16" → "under *the age of* 16": the same threshold, said in full
     if not member and set(_content_words(words, rulebook)) <= _UNBOUNDED:
         return None  # "we do not share it with *any* third parties": a denial without bounds limits nothing
     key, widens = _list_change(member=member, denied=denied, inserted=inserted)
     direction = Direction.EXPANDS if widens else Direction.NARROWS
     return _list_made(rulebook, key, category, direction, words, at, inserted=inserted)
+
+
+_AGE_FRAME = re.compile(r"\W*(?:the\s+)?ages?\s+of\W*", re.IGNORECASE)
 
 
 # what names the user's own data or belongings (OPP-115: a practice is about the user's information)
