@@ -62,7 +62,7 @@ def test_the_verbs_of_a_granted_right_are_read_as_rights_coordinated_or_alone() 
     assert [right for right, _, _ in reader.granted_rights(text)] == ["access", "correct", "erase"]
     assert [text[s:e] for _, s, e in reader.granted_rights(text)] == ["view", "amend", "erase"]
     opting = reader.granted_rights("Users may also opt out of profiling.")
-    assert [right for right, _, _ in opting] == ["object"]
+    assert [right for right, _, _ in opting] == ["opt_out"]
     assert reader.granted_rights("We can delete your trips.") == []  # the company's practice
     assert reader.granted_rights("You can contact us by email.") == []  # no right verb
 

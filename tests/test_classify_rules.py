@@ -136,6 +136,8 @@ def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
         ("collection.toml", 'approximate_location = "precise_location"\n\n[parent]',
          'approximate_location = "pinpoint"\n\n[parent]', r"\[coarser\] names pinpoint, not concepts"),
         ("rights.toml", 'hurdles = ["verify"]', 'hurdles = ["moat"]', "hurdles names moat, not concepts"),
+        ("rights.toml", 'synonyms = ["opt_out"]', 'synonyms = ["shrug"]',
+         "synonyms names shrug, not concepts"),
     ],
 )  # fmt: skip
 def test_a_broken_ontology_table_is_named(
@@ -155,3 +157,18 @@ def test_an_age_alone_is_read_as_the_childrens_threshold_a_count_of_things_is_no
     assert numbers("You must be at least 16 to open an account.") == [("at least 16", Category.CHILDREN)]
     assert numbers("Members aged 18 or older may vote.") == [("aged 18", Category.CHILDREN)]
     assert numbers("Passwords need at least 16 characters.")[0][1] is None
+
+
+def test_the_phrases_of_a_synonym_concept_are_one_member_and_no_verb(rulebook: RuleBook) -> None:
+    from policydiff.classify.profile import member_key
+    from policydiff.classify.rulebook import Match
+
+    rights = rulebook.by_category(Category.RIGHTS)
+    keys = {
+        member_key(Match("opt_out", Category.RIGHTS, words, 0, len(words)), rights)
+        for words in ("opt out", "unsubscribe")
+    }
+    assert keys == {"opt_out"}
+    assert (
+        "opt_out" in rights.synonyms and "opt_out" not in rights.grouped
+    )  # no verb: its going is a right gone
