@@ -42,6 +42,7 @@ from policydiff.classify.signals import (
     CUE,
     DATA_COLUMN,
     DOCUMENT_REFERENCE,
+    POINTER_START,
     Sides,
     Signal,
     column_category,
@@ -576,6 +577,13 @@ def _unread(
         says = f"a statement about {topic} was reworded and no rule reads it"
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+    if widening and subject.kind is ChangeKind.MODIFIED and _qualifier_went(subject, sides, reader, rulebook):
+        # "we share your data with partners *in a clean room that keeps your identity from them*"
+        # → "… with partners": words that said how or where a practice is done went, and no rule
+        # reads them (issue 13: an edit with no lexicon hit is never editorial by default)
+        says = f"words that qualified a statement about {topic} were removed, and no rule reads them"
+        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
+        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
     if _practice_date_moved(*raw, sides, reader, rulebook):
         # "Starting 1 January 2025, we will stop sharing …" → "… 2027": when the practice holds
         says = f"the date a statement about {topic} takes effect moved, and no rule reads it"
@@ -791,6 +799,37 @@ def _still_meant(
         return cue is not None and counts[0].get(cue.name, 0) == counts[1].get(cue.name, 0)
 
     return [w for w in went if not stays(w, 1)], [w for w in came if not stays(w, 0)]
+
+
+def _qualifier_went(subject: Subject, sides: Sides, reader: PracticeReader, rulebook: RuleBook) -> bool:
+    """Whether a run of words went whole from after a practice its sentence states, nothing coming
+    in its place, holding a few content words and no pointer to another text ("as described below")
+    nor a table's cells."""
+    if any(e.op is Op.INSERT and _content_words_of(e.text, rulebook) for e in subject.edits):
+        return False
+    visible = mask_links(subject.old)  # (a link's target is no words of it)
+    for start, end in _edit_spans(subject.edits, Op.DELETE):
+        words = visible[start:end]
+        if (
+            len(_content_words_of(words, rulebook)) < _QUALIFIER_WORDS
+            or POINTER_START.match(words)
+            or "|" in words
+        ):
+            continue
+        sentence = sides.old.sentence_at(start)
+        if sentence is not None and WIDENING.intersection(
+            reader.actions(sides.old.text[sentence[0] : start])
+        ):
+            return True
+    return False
+
+
+def _content_words_of(text: str, rulebook: RuleBook) -> list[str]:
+    return [w for w in WORD.findall(text) if _content_word(w, rulebook)]
+
+
+# the content words a run must hold to qualify a practice ("in a clean room", "with text masked")
+_QUALIFIER_WORDS = 3
 
 
 def _preposition_after(text: str, end: int) -> tuple[str, ...]:

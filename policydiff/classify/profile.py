@@ -438,7 +438,9 @@ def _object_is_safeguard(verb: Match, terms: Sequence[Match], plain: str) -> boo
 # what a safeguard's participle qualifies when data follows it ("anonymised usage data", "aggregated
 # statistics"): the verb's object is the data, the practice stands
 _MODIFIES_DATA = re.compile(
-    r"(?<=ed)\s+(?:[\w-]+\s+){0,2}?(?:data|information|logs?|records?|statistics|datasets?|content|details|insights|reports?)\b",
+    r"(?<=ed)\s+(?:[\w-]+\s+){0,2}?(?:data|information|logs?|records?|statistics|datasets?|content|details|insights|reports?"
+    # … or a form of it: "a *hashed version* of your email address", "an encrypted copy of your files"
+    r"|versions?|cop(?:y|ies)|forms?|values?|identifiers?|files?)\b",
     re.IGNORECASE,
 )
 
@@ -508,6 +510,9 @@ def _file_terms(
         and not users_act(t)
         and not others_act(t)
         and t.name not in rulebook.by_category(t.category).hurdles
+        # a request named as the moment a period runs from ("… within 30 days *of receiving your
+        # request*") grants nothing: the act it times is the company's
+        and not _TIME_ANCHOR.search(plain, 0, t.start)
     ]
     # … but not a practice the company states beside it: "we encrypt your data and share it with
     # advertisers" shares; "you can opt out of the sale of your data" sells nothing
@@ -586,7 +591,7 @@ def _file_terms(
             for start, strong, clause, back in guards
             if clause[0] <= term.start < clause[1]
             and bisect_right(stated, start) == part
-            and (start <= term.start or (part == 0 and back))
+            and (start <= term.start or (part == 0 and back) or _absolute(plain, term, start))
             # a safeguard or a protective act reaches its object in its own table cell, not the row's
             # other cells ("Phone number | Two-factor authentication" collects the number for it)
             and not _CELL_BREAK.search(plain, min(start, term.start), max(start, term.start))
@@ -631,6 +636,18 @@ def _file_terms(
         (found.denied if denied else found.affirmed).setdefault(key, shifted)
 
 
+def _absolute(plain: str, term: Match, guard: int) -> bool:
+    """Whether a term is the noun of "with … <safeguard>" ("…, with passwords redacted", "with your
+    name removed"): the safeguard acts on it, whatever practice stands before."""
+    return bool(_WITH_BEFORE.search(plain, 0, term.start)) and bool(
+        _NOUN_TAIL.fullmatch(plain, term.end, guard)
+    )
+
+
+_WITH_BEFORE = re.compile(
+    r"\bwith\s+(?:(?:all|any|every|your|the|their|its)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+_NOUN_TAIL = re.compile(r"\s*(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 # a term that says when, not what: "after account closure", "until you delete it", "for as long as"
 _TIME_PHRASE = re.compile(r"(?:after|until|for\s+as\s+long|as\s+long|indefinitely)\b", re.IGNORECASE)
 # what makes the party after it the exception to a denial: "not shared outside our group", "with no
@@ -656,13 +673,36 @@ def stated_practices(plain: str) -> list[int]:
     use, share, retain but delete), with the company as subject, said or coordinated."""
     reader = practice_reader()
     found = []
+    passive = False
     for match in reader.verbs.finditer(plain):
         if match.lastgroup not in WIDENING or reader.promising.match(match.group()):
             continue
         before = plain[: match.start()]
-        if _COMPANY_VERB_BEFORE.search(before) and _WE.search(before + match.group()):
+        if (_COMPANY_VERB_BEFORE.search(before) and _WE.search(before + match.group())) or _WE_LEADS.match(
+            match.group()
+        ):
+            found.append(match.start())  # ("we get", "we upload": a verb named with its subject)
+        # … or in the passive, the user's data its subject: "location is used … *and sold* to …"
+        elif _STATED_PASSIVE.search(before) or (passive and _COORDINATED.search(before)):
             found.append(match.start())
+            passive = True
     return found
+
+
+# (not in a relative clause: "personal information *that is transferred*" names the data, it states
+# no practice of its own)
+_TIME_ANCHOR = re.compile(
+    r"\b(?:within|in)\s+[\w-]+\s+(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?)\s+(?:of|after|following|from)\s+$",
+    re.IGNORECASE,
+)
+_WE_LEADS = re.compile(r"we\s", re.IGNORECASE)
+_STATED_PASSIVE = re.compile(
+    r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_COORDINATED = re.compile(
+    r"(?:,|\band|\bor|\band/or)\s+(?:(?:may|will|can|also|then)\s+)?(?:be\s+)?$", re.IGNORECASE
+)
 
 
 # a company's name and the start of a phrase set beside it that says who it is: "Acme Inc. (a

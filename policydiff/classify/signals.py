@@ -657,7 +657,11 @@ def _came_with_a_grant(match: Match, sides: Sides, rulebook: RuleBook, own: str)
         promised = any(
             at <= m.start and m.end <= end
             for cue in rulebook.cues
-            if cue.effect == "protects" and cue.id not in ("cue.negation", own)
+            if cue.effect == "protects"
+            and cue.id not in ("cue.negation", own)
+            # (a limit inside a new exception, "except where *necessary for* a contract", bounds
+            # the exception it came in, no grant)
+            and not (own == "cue.exception" and cue.id == "cue.limiter")
             for m in sides.new_profile.cues.get(cue.id, [])
         )
         return granted or promised
@@ -676,7 +680,7 @@ _ABOUT_THE_TEXT = re.compile(
     r"(?:also\s+|further\s+)?(?:explains|describes|sets\s+out|covers|tells\s+you|outlines|details|addresses)\b",
     re.IGNORECASE,
 )
-_POINTER_START = re.compile(r"[\s,;(]*(?:and\s+)?(?:" + _REFERRING + r"|see\b)", re.IGNORECASE)
+POINTER_START = re.compile(r"[\s,;(]*(?:and\s+)?(?:" + _REFERRING + r"|see\b)", re.IGNORECASE)
 # what names the documents or rules a practice follows: a member added after it names one more of
 # them, not more data, recipients or purposes
 DOCUMENT_REFERENCE = re.compile(r"\b" + _REFERRING + r"[^.;:]*$", re.IGNORECASE)
@@ -1322,7 +1326,7 @@ def _list_signal(
         return _list_made(rulebook, key, edited[0].category, direction, words, at, inserted=inserted)
     if member and DOCUMENT_REFERENCE.search(region.text[max(span[0], at - 80) : at]):
         return None  # "in accordance with this policy and our Terms": a document named, no practice widened
-    if _POINTER_START.match(words):
+    if POINTER_START.match(words):
         return None  # ", as described in our retention schedule": a pointer to a text, no member
     if member and _ABOUT_THE_TEXT.search(region.text[span[0] : at]):
         return None  # "This policy explains how we use it, as well as your rights": a topic of the text

@@ -1,0 +1,94 @@
+"""What a sentence's profile files: each term affirmed or denied, and what a safeguard guards.
+
+The sentences are written for these tests; each checks one reading of `classify/profile.py`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policydiff.classify import RuleBook, load_rulebook
+from policydiff.classify.profile import Profile, find_cues, profile, stated_practices, whole_region
+from policydiff.model import Category
+
+
+@pytest.fixture(scope="module")
+def rulebook() -> RuleBook:
+    return load_rulebook()
+
+
+def _read(text: str, rulebook: RuleBook) -> Profile:
+    return profile(whole_region(text), rulebook)
+
+
+def _affirmed(text: str, rulebook: RuleBook) -> set[tuple[Category, str]]:
+    return set(_read(text, rulebook).affirmed)
+
+
+def test_a_time_phrase_is_no_object_of_the_deletion_before_it(rulebook: RuleBook) -> None:
+    # "after account closure" says when, so the passive "are purged" does not guard it away, and
+    # both wordings of the moment file one member
+    passive = _affirmed("Backups are purged 90 days after account closure.", rulebook)
+    active = _affirmed("We purge backups 90 days after you close your account.", rulebook)
+    assert (Category.RETENTION, "account_end") in passive
+    assert passive == active
+
+
+def test_a_may_inside_a_prohibition_is_no_hedge(rulebook: RuleBook) -> None:
+    cues = [name for name, _ in find_cues("Children under 13 may not open an account.", rulebook)]
+    assert "cue.negation" in cues and "cue.hedge" not in cues
+    cues = [name for name, _ in find_cues("We may share your order with couriers.", rulebook)]
+    assert "cue.hedge" in cues
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Children under 13 may not open an account.",
+        "Our app is not directed to children under 13.",
+        "The service is not intended for children under 16.",
+    ],
+)
+def test_a_service_barred_to_children_denies_them(rulebook: RuleBook, sentence: str) -> None:
+    found = _read(sentence, rulebook)
+    assert any(key[0] is Category.CHILDREN for key in found.denied)
+    assert not any(key[0] is Category.CHILDREN for key in found.affirmed)
+
+
+def test_a_practice_in_the_passive_is_stated_but_not_in_a_relative_clause() -> None:
+    text = "Your ride history is used to improve routing and sold to city planners."
+    assert [text[at : at + 4] for at in stated_practices(text)] == ["used", "sold"]
+    assert stated_practices("We hold personal information that is transferred from the EEA.") == []
+
+
+def test_a_verb_named_with_its_subject_is_stated() -> None:
+    text = "We upload an encrypted list of your purchases to ad platforms."
+    assert stated_practices(text) == [0]
+
+
+def test_a_practice_stated_in_the_passive_is_not_guarded_by_a_later_safeguard(rulebook: RuleBook) -> None:
+    found = _affirmed(
+        "Your ride history is used to improve routing and sold to city planners in aggregated form.", rulebook
+    )
+    assert (Category.SHARING, "sell") in found
+
+
+def test_a_form_of_the_data_is_the_object_not_a_safeguard(rulebook: RuleBook) -> None:
+    # "an encrypted copy of …" is what is shared: the verb stands
+    found = _affirmed("We share an encrypted copy of your files with our auditors.", rulebook)
+    assert (Category.SHARING, "share") in found
+
+
+def test_the_noun_of_with_and_a_safeguard_is_guarded(rulebook: RuleBook) -> None:
+    # "…, with passwords redacted": the passwords are hidden, not a kind of data the recording takes
+    found = _affirmed("We record your screen during support calls, with passwords redacted.", rulebook)
+    assert not any(key[0] is Category.COLLECTION and "password" in key[1] for key in found)
+    assert any(key[0] is Category.SECURITY for key in found)
+
+
+def test_a_request_that_times_a_deletion_guards_nothing(rulebook: RuleBook) -> None:
+    found = _affirmed("We will erase your saved cards within 14 days of receiving your request.", rulebook)
+    assert (Category.RETENTION, "delete") in found
+    # a request granted is still a right, and what it names its object
+    granted = _affirmed("You can submit a request to erase your saved cards.", rulebook)
+    assert (Category.RETENTION, "delete") not in granted
