@@ -72,3 +72,14 @@ def test_a_condition_is_opened_by_the_ontologys_words() -> None:
     assert reader.opens_condition("We will tell you if there is a breach.")
     assert reader.opens_condition("We keep it until you leave.")
     assert not reader.opens_condition("We will tell you about any breach.")
+
+
+def test_a_setting_the_user_can_turn_off_is_a_choice_granted() -> None:
+    reader = practice_reader()
+    text = "You can turn off personalised ads or block cookies in Settings."
+    assert [(right, text[s:e]) for right, s, e in reader.granted_rights(text)] == [
+        ("choices", "turn off"),
+    ]
+    assert [right for right, _, _ in reader.granted_rights("Users may switch on location history.")] == [
+        "choices"
+    ]

@@ -92,3 +92,14 @@ def test_a_request_that_times_a_deletion_guards_nothing(rulebook: RuleBook) -> N
     # a request granted is still a right, and what it names its object
     granted = _affirmed("You can submit a request to erase your saved cards.", rulebook)
     assert (Category.RETENTION, "delete") not in granted
+
+
+def test_an_item_under_you_can_is_read_as_the_rest_of_its_lead(rulebook: RuleBook) -> None:
+    from policydiff.classify.profile import Region
+
+    item = "- Turn off personalised ads in Settings"
+    under = profile(Region(item, [(0, len(item))]), rulebook, lead="You can:")
+    alone = profile(Region(item, [(0, len(item))]), rulebook)
+    assert any(key[0] is Category.RIGHTS for key in under.affirmed)
+    assert not any(key[0] is Category.TRACKING for key in under.affirmed)
+    assert any(key[0] is Category.TRACKING for key in alone.affirmed)

@@ -39,6 +39,7 @@ from policydiff.classify.rule_signals import rule_signals
 from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.classify.signals import (
     COMPANY_PROMISE,
+    CONTRAST_JOIN,
     CUE,
     DATA_COLUMN,
     DOCUMENT_REFERENCE,
@@ -547,7 +548,19 @@ def _unread(
         if (opening := USER_RIGHT.match(sentence))
         for word in WORD.findall(opening.group())
     }
-    used = any(word.casefold() not in granting for word in content) and any(
+    # (the words of the grant's own clause: what follows ", but" or "; however" is a consequence)
+    granted_words = {
+        word.casefold()
+        for sentence in sentences
+        if USER_RIGHT.match(sentence)
+        for word in WORD.findall(CONTRAST_JOIN.split(sentence, maxsplit=1)[0])
+    }
+    used = any(
+        word.casefold() not in granting
+        and word.casefold() in granted_words
+        and word.casefold() not in _CONNECTIVES
+        for word in content
+    ) and any(
         USER_RIGHT.match(sentence)
         and (
             "rights" in reader.actions(sentence)
@@ -799,6 +812,31 @@ def _still_meant(
         return cue is not None and counts[0].get(cue.name, 0) == counts[1].get(cue.name, 0)
 
     return [w for w in went if not stays(w, 1)], [w for w in came if not stays(w, 0)]
+
+
+# words that join or place, no way of using a right of their own ("through your settings" = "in your
+# settings"; a condition word is read as a condition)
+_CONNECTIVES = frozenset(
+    {
+        "and",
+        "or",
+        "but",
+        "however",
+        "so",
+        "yet",
+        "if",
+        "then",
+        "through",
+        "via",
+        "in",
+        "using",
+        "by",
+        "with",
+        "from",
+        "on",
+        "at",
+    }
+)
 
 
 def _qualifier_went(subject: Subject, sides: Sides, reader: PracticeReader, rulebook: RuleBook) -> bool:

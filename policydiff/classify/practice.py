@@ -50,7 +50,10 @@ _TO_PURPOSE = re.compile(r"(?<!\bus )(?<!\bthem )(?<!able )\b(?:in\s+order\s+)?t
 _ASK_US = re.compile(
     r"\b(?:ask|request|require|instruct|direct)(?:s|ing)?\s+(?:us|that\s+we)(?:\s+to)?(?=\s)", re.IGNORECASE
 )
-_VERB_RUN = re.compile(r"(?:\s*,)?(?:\s+(?:and/or|and|or|also))*\s+(?P<verb>opt\s+out|[a-z]+)", re.IGNORECASE)
+_VERB_RUN = re.compile(
+    r"(?:\s*,)?(?:\s+(?:and/or|and|or|also))*\s+(?P<verb>opt\s+(?:out|in)|(?:turn|switch)\s+(?:off|on)|[a-z]+)",
+    re.IGNORECASE,
+)
 # the company as a sentence's subject: its own obligations are practices ("we are required to share");
 # "our processors" are another party
 _COMPANY = re.compile(r"\b(?:we|us|i)\b", re.IGNORECASE)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from policydiff.classify.numbers import Quantity, quantities
-from policydiff.classify.practice import PRACTICE_CATEGORY, WIDENING, practice_reader
+from policydiff.classify.practice import PRACTICE_CATEGORY, USER_RIGHT, WIDENING, practice_reader
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.model import Category, Edit, Op
 from policydiff.text import WORD, fold, list_opener, mask_labels, mask_links, sentences
@@ -389,11 +389,13 @@ def profile(
     """Terms (affirmed or denied), cues, numbers and rule phrases of a region (``terms_only``: terms)."""
     found = Profile()
     context_denied = lead_denies(lead, rulebook) if lead else False
+    # an item under "You can:" says what the user can do, as a sentence after "you can" does
+    granting = bool(lead) and USER_RIGHT.match(lead) is not None and lead.rstrip().endswith(":")
     for offset, sentence in region.parts():
         plain = _mask_retroactive(mask_links(mask_labels(sentence)), rulebook)
         clauses = denial_spans(plain, rulebook, context_denied=context_denied)
         found.denials.extend((s + offset, e + offset, d) for s, e, d in clauses)
-        sentence_terms = _with_granted_rights(plain, rulebook.find_terms(plain))
+        sentence_terms = _with_granted_rights(plain, rulebook.find_terms(plain), granting_lead=granting)
         filed_before = len(found.terms)
         _file_terms(
             found,
@@ -445,15 +447,30 @@ _MODIFIES_DATA = re.compile(
 )
 
 
-def _with_granted_rights(plain: str, terms: list[Match]) -> list[Match]:
+def _with_granted_rights(plain: str, terms: list[Match], *, granting_lead: bool = False) -> list[Match]:
     """The terms of a sentence, each verb of a right granted to the user read as that right:
-    "you can access, correct or delete your data" erases nothing of the company's."""
-    granted = practice_reader().granted_rights(plain)
+    "you can access, correct or delete your data" erases nothing of the company's (nor does
+    "- Turn off personalised ads" under "You can:", ``granting_lead``)."""
+    if granting_lead:
+        # the item as the rest of its lead's sentence: "You can" + "turn off personalised ads"
+        bullet = len(_ITEM_MARK.match(plain).group())  # type: ignore[union-attr]  # (it matches "")
+        shift = len(_GRANTED) - bullet
+        granted = [
+            (right, start - shift, end - shift)
+            for right, start, end in practice_reader().granted_rights(_GRANTED + plain[bullet:])
+            if start >= len(_GRANTED)
+        ]
+    else:
+        granted = practice_reader().granted_rights(plain)
     if not granted:
         return terms
     kept = [t for t in terms if not any(t.start < end and start < t.end for _, start, end in granted)]
     rights = [Match(right, Category.RIGHTS, plain[start:end], start, end) for right, start, end in granted]
     return sorted([*kept, *rights], key=lambda t: t.start)
+
+
+_GRANTED = "You can "
+_ITEM_MARK = re.compile(r"[\s\-*•·–]*(?:\(?(?:\d{1,2}|[a-z])[.)]\s+)?")
 
 
 def _file_terms(

@@ -1216,6 +1216,10 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     if span is None:
         return []
     sentence = region.text[span[0] : span[1]]
+    contrast = [m for m in CONTRAST_JOIN.finditer(sentence, 0, at - span[0])]
+    if contrast and not reader.verbs_in(sentence[contrast[-1].end() :]):
+        # "…, but *some* features may not work": a clause of its own, with no practice in it
+        return []
     # after a leading condition the quantifier reads its own clause: "If you disable cookies, some
     # features may not work" has no practice in it, though the condition has a verb
     sentence = main_clause(sentence, at - span[0]) or sentence
@@ -1252,6 +1256,9 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     return [
         signal(category, direction, "scope.wider" if reach > 0 else "scope.narrower", says, match, side, CUE)
     ]
+
+
+CONTRAST_JOIN = re.compile(r"[,;]\s*(?:but|however,?|though|although|yet)\s+", re.IGNORECASE)
 
 
 def _lone_edits(edits: Sequence[Edit]) -> Iterator[tuple[Edit, int, int]]:
