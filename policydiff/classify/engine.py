@@ -146,7 +146,9 @@ def classify(
         return editorial
     if subject.kind is ChangeKind.ADDED:
         # the column says what a recipient table's row is, whatever words the other cells hold
-        row = _new_recipient_row(subject, context.vocabulary, major)
+        row = _new_recipient_row(subject, context.vocabulary, major) or _new_data_row(
+            subject, rulebook, context.vocabulary, major
+        )
         if row is not None:
             return row
     off_topic = _off_topic(subject, context.vocabulary, rulebook)
@@ -1010,6 +1012,35 @@ def _new_recipient_row(
     says = "a row added to the table of recipients names one the old text never did"
     reason = Reason("sharing.new-recipient-row", says, statement.items[0][:80], Side.NEW)
     return Verdict((Category.SHARING,), Direction.EXPANDS, severity, (reason,))
+
+
+def _new_data_row(
+    subject: Subject,
+    rulebook: RuleBook,
+    vocabulary: Callable[[], frozenset[str]],
+    major: frozenset[tuple[Category, Direction]],
+) -> Verdict | None:
+    """A row added to a table of the data processed ("| Data | Purpose | Duration |") whose data
+    cell names a kind the old text never did: new collection, whatever the row's other cells say
+    (LABELING.md, data types: a data type never named before is new collection)."""
+    if "|" not in subject.lead or "\n" in subject.new.strip() or not subject.new.lstrip().startswith("|"):
+        return None
+    header, row = table_cells(subject.lead), table_cells(subject.new)
+    column = next((i for i, cell in enumerate(header) if DATA_COLUMN.search(cell)), None)
+    known = vocabulary()
+    if column is None or len(header) != len(row) or not known:
+        return None
+    for item in _ROW_ITEM.split(mask_links(row[column])):
+        words = [
+            w.casefold() for w in WORD.findall(item) if len(w) > 2 and _content_word(w.casefold(), rulebook)
+        ]
+        # the item's head, its last word, is a kind the old text never named ("vehicle *telemetry*")
+        if words and words[-1] not in known:
+            says = f"a row added to the table of data names a kind the old text never did: «{item.strip()}»"
+            severity = Severity.MAJOR if (Category.COLLECTION, Direction.EXPANDS) in major else Severity.MINOR
+            reason = Reason("collection.new-kind", says, item.strip()[:80], Side.NEW)
+            return Verdict((Category.COLLECTION,), Direction.EXPANDS, severity, (reason,))
+    return None
 
 
 def _new_things(

@@ -226,9 +226,10 @@ def _delay_added(region: Region, quantity: Quantity, other_side: Region) -> bool
     if after is None:
         return False
     event = re.escape(after.group(1)).replace(r"\ ", r"\s+")
-    # "at the end of the school year", "by the end of your contract" name the moment as well
+    # "at the end of the school year", "by the end of your contract" name the moment as well, and
+    # "kept *until* you delete your account" ends there
     at_event = re.compile(
-        rf"\b(?:when|whenever|once|upon|on|at|by|as\s+soon\s+as|at\s+the\s+time)\s+{event}", re.I
+        rf"\b(?:when|whenever|once|upon|on|at|by|until|till|as\s+soon\s+as|at\s+the\s+time)\s+{event}", re.I
     )
     return at_event.search(other_side.text) is not None
 
