@@ -173,7 +173,6 @@ _ASKED_FOR = re.compile(
     re.IGNORECASE,
 )
 _YOU_RIGHT_BEFORE = re.compile(r"\byou\s+$", re.IGNORECASE)
-# a participle standing before the noun it qualifies: "aggregated statistics", "encrypted backups"
 # a place named as a legal forum or a body of law: "the courts of Ireland", "the laws of the State of
 # California" (a transfer needs a place data goes: GDPR Art. 44)
 _LEGAL_PLACE = re.compile(
@@ -191,8 +190,10 @@ _ABOUT_ITS_CHANGES = re.compile(
     r"\s+(?:on\s+|about\s+)?(?:how|what|when|why|where|which|who|details|information|this|the\s+(?:section|description|language|wording))\b",
     re.IGNORECASE,
 )
+# a participle (or "anonymous") standing before the noun it qualifies: "aggregated statistics",
+# "encrypted backups", "anonymous statistics"
 _DATA_FORM = re.compile(
-    r"[\w-]+ed\s+(?!(?:with|by|in|at|to|and|or|it|them|before|after|when|using|under|for|from|on|as)\b)[a-z]",
+    r"(?:[\w-]+ed|anonymous)\s+(?!(?:with|by|in|at|to|and|or|it|them|before|after|when|using|under|for|from|on|as)\b)[a-z]",
     re.IGNORECASE,
 )
 _ADVERB = re.compile(r"\w+ly\s+", re.IGNORECASE)
@@ -440,7 +441,7 @@ def _object_is_safeguard(verb: Match, terms: Sequence[Match], plain: str) -> boo
 # what a safeguard's participle qualifies when data follows it ("anonymised usage data", "aggregated
 # statistics"): the verb's object is the data, the practice stands
 _MODIFIES_DATA = re.compile(
-    r"(?<=ed)\s+(?:[\w-]+\s+){0,2}?(?:data|information|logs?|records?|statistics|datasets?|content|details|insights|reports?"
+    r"(?<=ed|us)\s+(?:[\w-]+\s+){0,2}?(?:data|information|logs?|records?|statistics|datasets?|content|details|insights|reports?"
     # … or a form of it: "a *hashed version* of your email address", "an encrypted copy of your files"
     r"|versions?|cop(?:y|ies)|forms?|values?|identifiers?|files?)\b",
     re.IGNORECASE,
