@@ -882,3 +882,61 @@ def test_an_item_broken_by_a_page_after_a_full_line_goes_on(
     )
     text = load(str(write(tmp_path, "item.pdf", build_pdf([first, second])))).original
     assert expected in text
+
+
+def test_a_line_the_layout_joined_across_a_cell_border_is_cut_there(tmp_path: Path) -> None:
+    # a short label ending near its cell's border, on the baseline of the next cell's first line:
+    # pdfminer sets both on one line; the drawn border between them parts the cells
+    page = b"\n".join(
+        [
+            *_ruled_rows([700, 670], 600),
+            *[_bold(80, 700, 11, "Topic"), _bold(250, 700, 11, "What we do")],
+            *[_line(175, 670, 11, "RETENTION"), _line(244, 670, 11, "We keep logs for a year,")],
+            _line(244, 656, 11, "then delete them."),
+        ]
+    )
+    text = load(str(write(tmp_path, "joined.pdf", build_pdf([page])))).original
+    assert text == (
+        "| Topic | What we do |\n| --- | --- |\n| RETENTION | We keep logs for a year, then delete them. |"
+    )
+
+
+def test_a_row_atop_a_page_with_its_label_column_empty_runs_on(tmp_path: Path) -> None:
+    # under the header a browser repeats (whose lower border stands atop it), a row whose first
+    # column is empty is the row before going on in its longer cells, though they start a capital
+
+    def ruled(tops: list[int]) -> list[bytes]:  # a three-column table's borders down to 600
+        rules = [_rule(70, top + 14, 390, 0.7) for top in tops]
+        return rules + [_rule(x, 600, 0.7, tops[0] + 14.7 - 600) for x in (70, 200, 330, 460)]
+
+    header = [_bold(80, 700, 11, "Country"), _bold(210, 700, 11, "Entity"), _bold(340, 700, 11, "Address")]
+    first = b"\n".join(
+        [
+            *ruled([700, 670]),
+            *header,
+            *[
+                _line(80, 670, 11, "Poland"),
+                _line(210, 670, 11, "Example Poland"),
+                _line(340, 670, 11, "1 Main St,"),
+            ],
+        ]
+    )
+    second = b"\n".join(
+        [*ruled([700, 679]), *header, _line(210, 679, 11, "Limited Company"), _line(340, 679, 11, "Warsaw.")]
+    )
+    text = load(str(write(tmp_path, "label.pdf", build_pdf([first, second])))).original
+    assert text == (
+        "| Country | Entity | Address |\n| --- | --- | --- |\n"
+        "| Poland | Example Poland Limited Company | 1 Main St, Warsaw. |"
+    )
+
+
+def test_a_few_glyphs_without_characters_are_dropped_not_read_as_words(tmp_path: Path) -> None:
+    # the text in Helvetica Bold (F2), one glyph in a font with no map to Unicode (F1)
+    words = [
+        _bold(72, 700 - 14 * n, 11, "We keep your orders for a year and then delete them.") for n in range(6)
+    ]
+    unmapped = b"BT /F1 11 Tf 72 600 Td <0041> Tj ET"
+    pdf = build_pdf([b"\n".join([*words, unmapped])], font=UNMAPPED_FONT)
+    text = load(str(write(tmp_path, "few.pdf", pdf))).original
+    assert "cid" not in text and "We keep your orders for a year" in text

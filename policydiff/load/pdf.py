@@ -15,10 +15,9 @@ import zlib
 from policydiff.errors import InputError
 from policydiff.limits import Limits, over
 from policydiff.load.base import DAMAGED_FILE_ERRORS, Loaded, LoadOptions, failure
-from policydiff.load.pdf_layout import Line, document_text, page_lines
+from policydiff.load.pdf_layout import Line, document_text, page_lines, unmapped_glyphs
 from policydiff.load.sniff import PDF_MAGIC
 
-_UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 _UNMAPPED_SHARE = 0.2  # more glyphs than this without a Unicode mapping: the text is not readable
 # A stream's data starts after "stream" and an end of line; "endstream" ends it (its /Length may be an
 # indirect object, so the keywords, not the length, delimit it here).
@@ -32,14 +31,18 @@ def load_pdf(data: bytes, options: LoadOptions) -> Loaded:
     if PDF_MAGIC not in data[:1024]:  # readers accept junk before the header, and so do we
         raise InputError(f"{name}: not a PDF file (no %PDF- header)")
     _check_streams(data, name, options.limits)
-    text = document_text(_extract(data, name, options.limits))
+    pages, glyphs = _extract(data, name, options.limits)
+    text = document_text(pages)
+    if not text.strip() and glyphs:
+        raise InputError(f"{name}: the PDF's fonts map no characters to Unicode; its text cannot be read")
     if not text.strip():
         raise InputError(
             f"{name}: the PDF has no text layer (a scan or images of text); run OCR on it or "
             "compare the Word or web version"
         )
-    glyphs = len(_UNMAPPED_GLYPH.findall(text))
-    if glyphs and glyphs > _UNMAPPED_SHARE * len(text.split()):
+    # (a few such glyphs, a symbol or a script the font embeds without a map, are dropped from the
+    # text: pdfminer's "(cid:N)" for them would read as words)
+    if glyphs and glyphs > _UNMAPPED_SHARE * (glyphs + len(text.split())):
         raise InputError(f"{name}: the PDF's fonts map no characters to Unicode; its text cannot be read")
     return Loaded(text)
 
@@ -64,7 +67,8 @@ def _check_streams(data: bytes, name: str, limits: Limits) -> None:
             continue
 
 
-def _extract(data: bytes, name: str, limits: Limits) -> list[list[Line]]:
+def _extract(data: bytes, name: str, limits: Limits) -> tuple[list[list[Line]], int]:
+    """The lines of each page, and how many glyphs map to no character."""
     # pdfminer is ~95 ms of import and pulls cryptography: only PDFs pay for it.
     from pdfminer.high_level import extract_pages
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -74,7 +78,10 @@ def _extract(data: bytes, name: str, limits: Limits) -> list[list[Line]]:
     try:
         # one page past the limit is read, to know that there is one
         read = extract_pages(io.BytesIO(data), maxpages=limits.pdf_pages + 1)
-        pages = [page_lines(page, number) for number, page in enumerate(read)]
+        pages, glyphs = [], 0
+        for number, page in enumerate(read):
+            pages.append(page_lines(page, number))
+            glyphs += unmapped_glyphs(page)
     except PDFPasswordIncorrect:
         raise InputError(f"{name}: the PDF is password-protected; save an unprotected copy") from None
     except PDFEncryptionError as error:
@@ -90,7 +97,7 @@ def _extract(data: bytes, name: str, limits: Limits) -> list[list[Line]]:
         raise InputError(f"{name}: not a readable PDF ({failure(error)})") from None
     if len(pages) > limits.pdf_pages:
         raise over(name, f"it has more than {limits.pdf_pages:,} pages", "pdf_pages", limits)
-    return pages
+    return pages, glyphs
 
 
 def _quiet_pdfminer() -> None:

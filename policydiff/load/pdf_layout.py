@@ -80,12 +80,20 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
         if isinstance(item, LTCurve) and 1 < item.width < 8 and 1 < item.height < 8
     ]
     borders = _Borders.of(page, [item for item in _walk(page) if isinstance(item, LTCurve)])
+    boxes = [item for item in page if isinstance(item, LTTextBox)]
     lines: list[Line] = []
-    for index, box in enumerate(item for item in page if isinstance(item, LTTextBox)):
+    for index, box in enumerate(boxes):
         above: float | None = None  # the bottom of the box's line before, from the page's top
-        for text_line in box:
+        for text_line, into in _parted(box, index, boxes, borders, page.height):
+            if into != index:
+                # the part past a cell border is the first line of the next cell's box
+                above, index_here = None, into
+            else:
+                index_here = index
             chars = [c for c in text_line if isinstance(c, LTChar)]
-            text = " ".join(text_line.get_text().split())
+            # a glyph the font maps to no character, which pdfminer writes "(cid:N)": no text a
+            # reader sees (``unmapped_glyphs`` counts them, to refuse a file made of them)
+            text = " ".join(UNMAPPED.sub("", "".join(item.get_text() for item in text_line)).split())
             if not chars or not text:
                 continue
             size = Counter(round(c.size, 1) for c in chars if c.get_text().strip()).most_common(1)
@@ -111,7 +119,7 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
                     size=size[0][0] if size else 0.0,
                     bold=bold,
                     bulleted=bulleted,
-                    box=index,
+                    box=index_here,
                     page=number,
                     page_height=page.height,
                     bold_start=bold_start,
@@ -127,6 +135,81 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
             )
             above = page.height - text_line.y0
     return lines
+
+
+UNMAPPED = re.compile(r"\(cid:\d+\)")
+
+
+def unmapped_glyphs(page: Any) -> int:
+    """How many glyphs of a pdfminer ``LTPage`` map to no character ("(cid:N)" in its text)."""
+    from pdfminer.layout import LTTextBox
+
+    return sum(len(UNMAPPED.findall(box.get_text())) for box in page if isinstance(box, LTTextBox))
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """Part of a pdfminer text line, its characters on one side of a cell border: it iterates and
+    measures as the line does."""
+
+    items: tuple[Any, ...]
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.items)
+
+    def get_text(self) -> str:
+        return "".join(item.get_text() for item in self.items)
+
+
+def _parted(
+    box: Any, index: int, boxes: list[Any], borders: _Borders, height: float
+) -> Iterator[tuple[Any, int]]:
+    """The lines of a pdfminer text box, each with the box it belongs to. A line whose characters
+    a drawn vertical cell border parts ("DATA RETENTION | We and our partners …" set on one
+    baseline) is cut there; the part past the border is given to the box that goes on below it in
+    that column, if there is one (else to a box of its own)."""
+    for text_line in box:
+        items = list(text_line)
+        placed = [i for i, item in enumerate(items) if hasattr(item, "x0") and item.get_text().strip()]
+        top, bottom = height - text_line.y1, height - text_line.y0
+        middle = (top + bottom) / 2
+        cuts = [
+            after
+            for before, after in zip(placed, placed[1:], strict=False)
+            if any(
+                items[before].x1 <= x <= items[after].x0 and top_ <= middle <= bottom_
+                for x, top_, bottom_ in borders.vertical
+            )
+        ]
+        if not cuts:
+            yield text_line, index
+            continue
+        starts = [0, *cuts]
+        for number, (start, end) in enumerate(zip(starts, [*cuts, len(items)], strict=True)):
+            chunk = tuple(items[start:end])
+            inked = [item for item in chunk if hasattr(item, "x0")]
+            if not inked:
+                continue
+            left, right = min(i.x0 for i in inked), max(i.x1 for i in inked)
+            part = _Part(chunk, left, right, text_line.y0, text_line.y1)
+            yield part, index if number == 0 else _box_below(part, boxes, height, index, number)
+
+
+def _box_below(part: _Part, boxes: list[Any], height: float, index: int, number: int) -> int:
+    """The box whose first line starts where ``part`` does, within two lines below it: the cell it opens."""
+    line_height = part.y1 - part.y0
+    for other, box in enumerate(boxes):
+        if other == index or not len(box):
+            continue
+        first = next(iter(box))
+        gap = (height - first.y1) - (height - part.y0)
+        if abs(first.x0 - part.x0) <= _COLUMN_TOLERANCE and -1.0 <= gap <= 2 * line_height:
+            return other
+    return index + number * _BOX_SPLIT
 
 
 _THIN = 1.5  # points: a drawn rule is at most this thick
@@ -585,7 +668,10 @@ class _Cells:
         # in a ruled table a row that runs onto a page has no border atop it there (CSS
         # box-decoration-break: slice, the default): the border says what the words cannot
         open_top = all(cell[0].ruled and not cell[0].rule_above for cell in first if cell)
-        if not start[:1].islower() and not any(cut) and not open_top:
+        # … and a row with its label column empty goes on in its longer cells ("| | … Odpowiedzialnością
+        # | Warsaw, … |" under the header a browser repeats, whose lower border stands atop it)
+        unlabelled = bool(carried[0]) and owners[0] is not carried[0]
+        if not start[:1].islower() and not any(cut) and not open_top and not unlabelled:
             return False
         if len({id(owner) for owner in owners if owner is not None}) < len([cell for cell in first if cell]):
             return False
