@@ -1430,10 +1430,58 @@ def _sides(subject: Subject, rulebook: RuleBook) -> Sides:
         new=new_region,
         old_profile=profile(old_region, rulebook, lead=subject.lead, context_terms=context_terms),
         new_profile=profile(new_region, rulebook, lead=subject.lead, context_terms=context_terms),
-        edits=subject.edits,
+        edits=_as_insertions(subject.edits),
         context_terms=context_terms,
         lead=subject.lead,
     )
+
+
+def _as_insertions(edits: Sequence[Edit]) -> tuple[Edit, ...]:
+    """The edits, each run replaced by one that holds all its words in order cut into the words
+    kept and the words inserted between them: the differ merges insertions close together into
+    one replacement ("partners, processors and our host" → "partners (such as DPD), processors
+    (such as Stripe) and our host (AWS)"), which reads as words gone; the reader needs what came."""
+    out: list[Edit] = []
+    index = 0
+    while index < len(edits):
+        edit = edits[index]
+        after = edits[index + 1] if index + 1 < len(edits) else None
+        if edit.op is Op.DELETE and after is not None and after.op is Op.INSERT:
+            refined = _inserted_around(edit.text, after.text)
+            if refined is not None:
+                out.extend(refined)
+                index += 2
+                continue
+        out.append(edit)
+        index += 1
+    return tuple(out)
+
+
+def _inserted_around(gone: str, came: str) -> list[Edit] | None:
+    """``came`` as the words of ``gone`` (all of them, in order) with insertions between, or None."""
+    from difflib import SequenceMatcher
+
+    old, new = _TOKEN.findall(gone), _TOKEN.findall(came)
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    opcodes = matcher.get_opcodes()
+    if any(tag in ("delete", "replace") for tag, *_ in opcodes):
+        return None
+    kept = sum(i2 - i1 for tag, i1, i2, _, _ in opcodes if tag == "equal")
+    if not any(token.strip() for token in old) or kept < len(old):
+        return None
+    # each run kept holds two words at least: a lone word met again among new ones ("Indeed" in
+    # "include Indeed and" → "include other Indeed services and entities") is a coincidence
+    if any(
+        tag == "equal" and len([t for t in old[i1:i2] if t[0].isalnum()]) < 2 for tag, i1, i2, _, _ in opcodes
+    ):
+        return None
+    out = [
+        Edit(Op.EQUAL if tag == "equal" else Op.INSERT, "".join(new[j1:j2])) for tag, _, _, j1, j2 in opcodes
+    ]
+    return [edit for edit in out if edit.text]
+
+
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
 
 def _signals(

@@ -993,6 +993,16 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                 )
             )
             continue
+        party = _companies_named_after_class(edit.text, new_at, sides) if inserted else None
+        if party is not None:
+            # "delivery partners *(such as DPD and Royal Mail)*": companies named as examples of a
+            # class the sentence discloses (LABELING.md, Recipients: a named instance is neutral)
+            out.append(
+                _list_made(
+                    rulebook, "example_named", party, Direction.NEUTRAL, edit.text, new_at, inserted=True
+                )
+            )
+            continue
         if (
             inserted
             and _unknown_examples(edit.text, new_at, sides)
@@ -1366,6 +1376,8 @@ def _list_signal(
         )
     if not member and not (denied and other_denies):
         return None  # a qualifier in an affirmation: too weak to read either way
+    if not member and _OWN_SUBJECT.search(words):
+        return None  # "…, and we have not sold it in the past year": a clause of its own, no qualifier
     if re.match(_CONCESSION, words, re.IGNORECASE):
         return None  # "we do not sell it, even if you ask": the despite cue reads a concession
     if not member and _AGE_FRAME.fullmatch(words):
@@ -1399,6 +1411,26 @@ def _verb_category(before: str) -> Category | None:
         return None  # "request access to it, or have it updated *or corrected*": what a right covers
     widening = [name for name, words in verbs if not reader.promising.match(words)]
     return PRACTICE_CATEGORY.get(widening[-1]) if widening and widening[-1] in WIDENING else None
+
+
+def _companies_named_after_class(words: str, at: int, sides: Sides) -> Category | None:
+    """The category of a class of parties (a recipient or a tracking class) that ``words``, inserted
+    right after it, give named examples of: "(such as DPD and Royal Mail)", ", e.g. Acme Ads"."""
+    found = _NAMED_EXAMPLES.fullmatch(words)
+    if found is None:
+        return None
+    names = [w for w in WORD.findall(found.group(1)) if w.casefold() not in _NAME_JOINTS]
+    if not names or not all(w[0].isupper() for w in names):
+        return None
+    before = sides.new.text[:at]
+    for term in sides.new_profile.terms:
+        if term.category in _NAMED_ROLES and term.end <= at and not before[term.end :].strip(" ,("):
+            return term.category
+    return None
+
+
+# an example list opened and closed by an insertion: " (such as DPD and Royal Mail)", ", e.g. Acme,"
+_NAMED_EXAMPLES = re.compile(r"\s*[(,]?\s*" + _EXAMPLE_MARKER + r"\s+([^().;:]+?)\)?\s*,?\s*", re.IGNORECASE)
 
 
 def _named_example(words: str, before: str) -> bool:
