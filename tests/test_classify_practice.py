@@ -5,6 +5,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from policydiff.classify import default_rulebook
 from policydiff.classify.practice import practice_reader
 
@@ -83,3 +85,19 @@ def test_a_setting_the_user_can_turn_off_is_a_choice_granted() -> None:
     assert [right for right, _, _ in reader.granted_rights("Users may switch on location history.")] == [
         "choices"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rights"),
+    [
+        (
+            "To access, correct or delete your data, email privacy@example.com.",
+            ["access", "correct", "erase"],
+        ),
+        ("If you wish to object to marketing, contact our officer.", ["object"]),
+        # a purpose of the company's, not an instruction to the user
+        ("To improve our services, we analyse how the app is used.", []),
+    ],
+)
+def test_an_instruction_to_the_user_grants_what_its_purpose_names(sentence: str, rights: list[str]) -> None:
+    assert [right for right, _, _ in practice_reader().granted_rights(sentence)] == rights

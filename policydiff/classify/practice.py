@@ -47,6 +47,14 @@ _JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and\s+|but\s+)?(?=(?:you|users?|parents?
 ONTOLOGY = Path(__file__).with_name("ontology")
 # one verb of a run ("access, correct, and/or delete"), with what may join it to the one before
 _TO_PURPOSE = re.compile(r"(?<!\bus )(?<!\bthem )(?<!able )\b(?:in\s+order\s+)?to(?=\s+\w)", re.IGNORECASE)
+# an instruction to the user, whose purpose names what the user can do: "To access your data,
+# email us", "If you wish to object, contact our DPO"
+_INSTRUCTION = re.compile(
+    r"\W*(?:if\s+you\s+(?:want|wish|would\s+like|need|choose)\s+|in\s+order\s+)?(?P<to>to)(?=\s+\w)[^.;:]*?,\s*"
+    r"(?:please\s+|just\s+|simply\s+)?(?:e-?mail|contact|write|visit|go|use|send|call|click|submit|fill|complete"
+    r"|log|sign|open|select|tap|follow|reach|message)\b",
+    re.IGNORECASE,
+)
 _ASK_US = re.compile(
     r"\b(?:ask|request|require|instruct|direct)(?:s|ing)?\s+(?:us|that\s+we)(?:\s+to)?(?=\s)", re.IGNORECASE
 )
@@ -82,6 +90,11 @@ class PracticeReader:
         for start in (0, *(m.end() for m in _JOINED_CLAUSE.finditer(sentence))):
             opening = USER_RIGHT.match(sentence, start)
             if opening is None:
+                # an instruction grants as "you can" does: "To access or delete your data, email us",
+                # "If you wish to object, contact our DPO"
+                instruction = _INSTRUCTION.match(sentence, start)
+                if instruction is not None:
+                    found.extend(self._verb_run(sentence, instruction.end("to")))
                 continue
             # the run right after "you can", or after a "to" of purpose later in the user's clause
             # ("you can log into your account at any time to access, update or delete …")
@@ -97,12 +110,18 @@ class PracticeReader:
                 m.end() for m in _ASK_US.finditer(sentence, opening.end(), min(ends, default=len(sentence)))
             ]
             for at in starts:
-                while (match := _VERB_RUN.match(sentence, at)) is not None:
-                    right = self.right_verbs.get(" ".join(match.group("verb").casefold().split()))
-                    if right is None:
-                        break
-                    found.append((right, match.start("verb"), match.end("verb")))
-                    at = match.end()
+                found.extend(self._verb_run(sentence, at))
+        return found
+
+    def _verb_run(self, sentence: str, at: int) -> list[tuple[str, int, int]]:
+        """The rights the run of verbs at ``at`` names ("access, correct or delete")."""
+        found = []
+        while (match := _VERB_RUN.match(sentence, at)) is not None:
+            right = self.right_verbs.get(" ".join(match.group("verb").casefold().split()))
+            if right is None:
+                break
+            found.append((right, match.start("verb"), match.end("verb")))
+            at = match.end()
         return found
 
     def actions(self, sentence: str) -> list[str]:

@@ -392,7 +392,12 @@ def profile(
     context_denied = lead_denies(lead, rulebook) if lead else False
     # an item under "You can:" says what the user can do, as a sentence after "you can" does
     granting = bool(lead) and USER_RIGHT.match(lead) is not None and lead.rstrip().endswith(":")
+    opened = False  # a part before ended with ":", and the parts since are its items
     for offset, sentence in region.parts():
+        # an item under a lead-in of the same region ("we collect:" / "- your name") is a member of
+        # its list, as an item read under its lead is, no heading-like fragment
+        item = opened and _BULLETED.match(sentence) is not None
+        opened = sentence.rstrip().endswith(":") or item
         plain = _mask_retroactive(mask_links(mask_labels(sentence)), rulebook)
         clauses = denial_spans(plain, rulebook, context_denied=context_denied)
         found.denials.extend((s + offset, e + offset, d) for s, e, d in clauses)
@@ -406,7 +411,7 @@ def profile(
             clauses,
             rulebook,
             context_denied,
-            listed=bool(lead),
+            listed=bool(lead) or item,
             users_lead=bool(lead) and bool(rulebook.subject_you.search(lead.rstrip().rstrip(":"))),
             around=context_terms,
         )
@@ -470,6 +475,7 @@ def _with_granted_rights(plain: str, terms: list[Match], *, granting_lead: bool 
     return sorted([*kept, *rights], key=lambda t: t.start)
 
 
+_BULLETED = re.compile(r"\s*[-*•·–]\s")
 _GRANTED = "You can "
 _ITEM_MARK = re.compile(r"[\s\-*•·–]*(?:\(?(?:\d{1,2}|[a-z])[.)]\s+)?")
 
