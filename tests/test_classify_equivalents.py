@@ -39,3 +39,10 @@ def test_different_wordings_stay_different(left: str, right: str) -> None:
 
 def test_a_form_inside_a_longer_word_is_left_alone() -> None:
     assert canonical(fold("a thetic toes")) == "a thetic toes"  # "to" only as a whole word
+
+
+def test_a_legal_form_spelled_out_is_its_abbreviation() -> None:
+    from policydiff.classify.equivalents import canonical
+
+    assert canonical("acme limited is the controller") == canonical("acme ltd is the controller")
+    assert canonical("acme incorporated") == canonical("acme inc")

@@ -419,7 +419,7 @@ def _identity(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             ):
                 for m in ORGANISATION.finditer(region.text, start, end):
                     named.setdefault(
-                        fold(m.group()), Match(rule.id, rules.category, m.group(), m.start(), m.end())
+                        _entity_key(m.group()), Match(rule.id, rules.category, m.group(), m.start(), m.end())
                     )
         return named
 
@@ -432,6 +432,17 @@ def _identity(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             signal(rules.category, rule.direction, rule.id, says, match, Side.NEW, RULE, None, True, told)
         ]
     return []
+
+
+def _entity_key(name: str) -> str:
+    """A company's name with its legal form in one spelling: "Acme Limited" is "Acme Ltd"."""
+    words = fold(name).replace(".", "").split()
+    return " ".join(_LEGAL_FORMS.get(word, word) for word in words)
+
+
+# a legal form spelled out and its abbreviation name one form ("Limited" = "Ltd", "Corporation" =
+# "Corp"): the entity named is the same
+_LEGAL_FORMS = {"limited": "ltd", "incorporated": "inc", "corporation": "corp", "company": "co"}
 
 
 def _details(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
