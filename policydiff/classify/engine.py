@@ -1551,7 +1551,8 @@ def _word_bag(text: str) -> list[str]:
 
 
 def _lemma(word: str) -> str:
-    """A crude stem, the same for a verb's forms ("use", "uses", "using", "used")."""
+    """A crude stem, the same for a verb's forms ("use", "uses", "using", "used"): unlike ``_stem``,
+    which leaves a short word whole to see one word in two spellings, it cuts every ending."""
     cut = _BAG_ENDING.search(word)
     if cut is not None and cut.start() >= 2:
         word = word[: cut.start()]

@@ -713,13 +713,15 @@ def stated_practices(plain: str) -> list[int]:
     return found
 
 
-# (not in a relative clause: "personal information *that is transferred*" names the data, it states
-# no practice of its own)
+# a request named as the moment a deadline runs from: "within 30 days *of* receiving your request"
 _TIME_ANCHOR = re.compile(
     r"\b(?:within|in)\s+[\w-]+\s+(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?)\s+(?:of|after|following|from)\s+$",
     re.IGNORECASE,
 )
 _WE_LEADS = re.compile(r"we\s", re.IGNORECASE)
+# a practice stated in the passive, affirmed (unlike ``_PASSIVE_BEFORE``, no "not" between), and
+# not in a relative clause: "personal information *that is transferred*" names the data, it states
+# no practice of its own
 _STATED_PASSIVE = re.compile(
     r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
