@@ -1087,6 +1087,30 @@ def test_a_changed_notice_is_refused_after_a_live_send(isolated: Path, keyed: Se
     assert len(keyed.requests) == 1
 
 
+def test_a_last_line_a_kill_cut_short_is_read_past_and_cut_before_the_next(
+    isolated: Path, keyed: SendGridStub
+) -> None:
+    # the kernel may stop a write of several pages at a kill: the line ends mid-record, no newline
+    folder = make_notice(isolated / "n")
+    make_recipients(isolated / "r.csv", 3)
+    assert invoke("n", "--recipients", "r.csv", "--live", "--yes").exit_code == 0
+    path = folder / mailing.SEND_LOG
+    whole = path.read_bytes()
+    path.write_bytes(whole + whole.splitlines(keepends=True)[0][:40])  # a "sending" line, torn
+    assert len(mailing.read_send_log(folder)) == len(whole.splitlines())
+    result = invoke("n", "--recipients", "r.csv", "--live", "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert len(keyed.requests) == 1  # all mailed already: the torn line made nothing in doubt
+    # a new recipient: the next record is appended after the torn tail is cut
+    make_recipients(isolated / "r.csv", 4)
+    result = invoke("n", "--recipients", "r.csv", "--live", "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert len(keyed.requests) == 2
+    after = path.read_bytes()
+    assert after.startswith(whole) and after.endswith(b"\n")
+    assert len(mailing.read_send_log(folder)) == len(after.splitlines()) > len(whole.splitlines())
+
+
 # --- the command line: key, host, modes, confirmation ------------------------------------------------------
 
 

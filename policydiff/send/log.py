@@ -47,10 +47,19 @@ def read_send_log(folder: Path) -> tuple[LogRecord, ...]:
     """The records of ``NOTICE_DIR/send-log.jsonl`` (none yet: empty)."""
     path = folder / SEND_LOG
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        data = path.read_bytes()
     except FileNotFoundError:
         return ()
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error}") from None
+    # a last line with no end of line is one a kill cut short while it was written (the kernel may
+    # stop a write of several pages between two): its record never was, and what it would have
+    # said is safe to forget (a "sending" line is written before the request, so none was made; an
+    # outcome's "sending" line stands before it, and leaves the batch in doubt)
+    whole = data[: data.rfind(b"\n") + 1]
+    try:
+        lines = whole.decode("utf-8").splitlines()
+    except UnicodeDecodeError as error:
         raise InputError(f"{path}: cannot read: {error}") from None
     records = []
     for number, line in enumerate(lines, start=1):
@@ -119,11 +128,33 @@ def append_record(
 def _append_line(path: Path, line: str) -> None:
     # appended in place, not replaced: earlier lines must survive a crash while this one is written
     new = not path.exists()
-    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    descriptor = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
     try:
+        _cut_torn_tail(descriptor)
         os.write(descriptor, line.encode("utf-8"))
         os.fsync(descriptor)  # on disk before the next batch starts, so a crash cannot forget a send
     finally:
         os.close(descriptor)
     if new:
         fsync_folder(path.parent)
+
+
+def _cut_torn_tail(descriptor: int) -> None:
+    """Cut off a last line that a kill left without its end of line (``read_send_log`` reads past
+    it), so that the next record starts a line of its own."""
+    size = os.fstat(descriptor).st_size
+    if not size or os.pread(descriptor, 1, size - 1) == b"\n":
+        return
+    end = size
+    while end > 0:
+        start = max(0, end - _TAIL_CHUNK)
+        chunk = os.pread(descriptor, end - start, start)
+        found = chunk.rfind(b"\n")
+        if found >= 0:
+            os.ftruncate(descriptor, start + found + 1)
+            return
+        end = start
+    os.ftruncate(descriptor, 0)
+
+
+_TAIL_CHUNK = 1 << 16
