@@ -24,6 +24,7 @@ from policydiff.classify.equivalents import canonical
 from policydiff.classify.moves import Pool, moved_in, restated_in
 from policydiff.classify.practice import USER_RIGHT, WIDENING, PracticeReader, practice_reader
 from policydiff.classify.profile import (
+    CONTRAST,
     Profile,
     Region,
     about_something_else,
@@ -39,7 +40,6 @@ from policydiff.classify.rule_signals import rule_signals
 from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.classify.signals import (
     COMPANY_PROMISE,
-    CONTRAST_JOIN,
     CUE,
     DATA_COLUMN,
     DOCUMENT_REFERENCE,
@@ -555,7 +555,7 @@ def _unread(
         word.casefold()
         for sentence in sentences
         if USER_RIGHT.match(sentence)
-        for word in WORD.findall(CONTRAST_JOIN.split(sentence, maxsplit=1)[0])
+        for word in WORD.findall(CONTRAST.split(sentence, maxsplit=1)[0])
     }
     used = any(
         word.casefold() not in granting

@@ -247,7 +247,7 @@ _LEADING_CONDITION = re.compile(
     re.IGNORECASE,
 )
 # a clause joined by a contrast: "…, but some features may not work"
-_CONTRAST = re.compile(r"[,;]\s*(?:but|however,?|though|although|yet)\s+", re.IGNORECASE)
+CONTRAST = re.compile(r"[,;]\s*(?:but|however,?|though|although|yet)\s+", re.IGNORECASE)
 _LEADING_CONTRAST = re.compile(r"\W*(?:but|however,?|though|although|yet)\s+", re.IGNORECASE)
 # the company, or the user's data, named in a clause ("your activity data may be saved")
 _COMPANY_WORD = re.compile(
@@ -357,7 +357,7 @@ def main_clause(text: str, start: int) -> str | None:
     sets it apart from the rest of its sentence, else None."""
     opening = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
     ends = [at for mark in (".", "!", "?", "\n", ";") if (at := text.find(mark, start)) >= 0]
-    contrasts = [m for m in _CONTRAST.finditer(text, opening, start) if m.end() <= start]
+    contrasts = [m for m in CONTRAST.finditer(text, opening, start) if m.end() <= start]
     leading = _LEADING_CONTRAST.match(text, opening)  # a clause of its own: "However, some …"
     if leading is not None and leading.end() <= start:
         contrasts.insert(0, leading)
@@ -396,7 +396,7 @@ def profile(
     for offset, sentence in region.parts():
         # an item under a lead-in of the same region ("we collect:" / "- your name") is a member of
         # its list, as an item read under its lead is, no heading-like fragment
-        item = opened and _BULLETED.match(sentence) is not None
+        item = opened and bool(_ITEM_MARK.match(sentence).group().strip())  # type: ignore[union-attr]
         opened = sentence.rstrip().endswith(":") or item
         plain = _mask_retroactive(mask_links(mask_labels(sentence)), rulebook)
         clauses = denial_spans(plain, rulebook, context_denied=context_denied)
@@ -475,7 +475,6 @@ def _with_granted_rights(plain: str, terms: list[Match], *, granting_lead: bool 
     return sorted([*kept, *rights], key=lambda t: t.start)
 
 
-_BULLETED = re.compile(r"\s*[-*•·–]\s")
 _GRANTED = "You can "
 _ITEM_MARK = re.compile(r"[\s\-*•·–]*(?:\(?(?:\d{1,2}|[a-z])[.)]\s+)?")
 

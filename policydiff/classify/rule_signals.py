@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from policydiff.classify.editorial import EMAIL_OR_PHONE
+from policydiff.classify.equivalents import canonical
 from policydiff.classify.numbers import Quantity
 from policydiff.classify.practice import USER_RIGHT
 from policydiff.classify.profile import Profile, Region
@@ -435,14 +436,9 @@ def _identity(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
 
 
 def _entity_key(name: str) -> str:
-    """A company's name with its legal form in one spelling: "Acme Limited" is "Acme Ltd"."""
-    words = fold(name).replace(".", "").split()
-    return " ".join(_LEGAL_FORMS.get(word, word) for word in words)
-
-
-# a legal form spelled out and its abbreviation name one form ("Limited" = "Ltd", "Corporation" =
-# "Corp"): the entity named is the same
-_LEGAL_FORMS = {"limited": "ltd", "incorporated": "inc", "corporation": "corp", "company": "co"}
+    """A company's name with its legal form in one spelling: "Acme Limited" is "Acme Ltd"
+    (equivalents.toml, legal forms)."""
+    return canonical(fold(name))
 
 
 def _details(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:

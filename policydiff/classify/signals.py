@@ -17,6 +17,7 @@ from policydiff.classify.editorial import edit_runs_at, replacements_at
 from policydiff.classify.equivalents import canonical
 from policydiff.classify.practice import PRACTICE_CATEGORY, USER_RIGHT, WIDENING, practice_reader
 from policydiff.classify.profile import (
+    CONTRAST,
     DETERMINERS,
     Profile,
     Region,
@@ -1226,7 +1227,7 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     if span is None:
         return []
     sentence = region.text[span[0] : span[1]]
-    contrast = [m for m in CONTRAST_JOIN.finditer(sentence, 0, at - span[0])]
+    contrast = [m for m in CONTRAST.finditer(sentence, 0, at - span[0])]
     if contrast and not reader.verbs_in(sentence[contrast[-1].end() :]):
         # "…, but *some* features may not work": a clause of its own, with no practice in it
         return []
@@ -1266,9 +1267,6 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     return [
         signal(category, direction, "scope.wider" if reach > 0 else "scope.narrower", says, match, side, CUE)
     ]
-
-
-CONTRAST_JOIN = re.compile(r"[,;]\s*(?:but|however,?|though|although|yet)\s+", re.IGNORECASE)
 
 
 def _lone_edits(edits: Sequence[Edit]) -> Iterator[tuple[Edit, int, int]]:
