@@ -32,6 +32,7 @@ _TRAIL_COPIES = 16  # a clause with more copies than this pairs by its neighbour
 _CANDIDATES = 12  # similar old leaves scored per new leaf
 _COMMON_WORD = 60  # a word in more unpaired old leaves than this does not propose candidates
 _PART_CONTAINMENT = 0.6  # share of a part's words found in the whole, for split/merge
+_CLOSER = 0.03  # how much closer a run must be than a pair already 0.9 alike to take its place
 
 
 # A heading's number of four digits ("## 1232. Data Security"), which list markers do not read:
@@ -291,7 +292,7 @@ def _run_for(
     whole_is_old: bool,
 ) -> tuple[list[int], float] | None:
     """The run of part clauses ``whole`` became (or came from) and its score, if it beats ``whole``'s pair."""
-    if current is not None and (current.similarity >= 0.9 or len(current.old) + len(current.new) > 2):
+    if current is not None and len(current.old) + len(current.new) > 2:
         return None
     whole_words = whole_side.word_set(whole)
     if not whole_words:
@@ -308,7 +309,10 @@ def _run_for(
         return None
     score = _similarity(whole_side.keys[whole], _joined_key(part_side, run))
     baseline = current.similarity if current else MIN_SIMILARITY
-    return (run, score) if score >= max(baseline + 0.05, 0.6) else None
+    # a close pair gives way only to a run that is closer still: a paragraph whose last sentence a
+    # page break (or an editor) set apart pairs 0.9 with its first part and 1.0 with both
+    margin = _CLOSER if baseline >= 0.9 else 0.05
+    return (run, score) if score >= max(baseline + margin, 0.6) else None
 
 
 def _free_parts(part_side: _Side, free_parts: dict[str, list[int]], whole_words: frozenset[str]) -> list[int]:

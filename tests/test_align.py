@@ -198,6 +198,38 @@ def test_two_clauses_merged() -> None:
     assert_each_leaf_once(pairs, old, new)
 
 
+LONG = (
+    "Partners who build apps on our platform may read the data you let them read. They must agree "
+    "to our developer terms, pass our review, and keep the data safe. Apps that read messages must "
+    "also pass a yearly audit. We check each app before it goes live and again whenever it asks "
+    "for more data, and we remove apps that break these terms. You can see the apps you connected "
+    "in your settings and take back their access at any time."
+)
+LAST = "Apps that store data abroad sign clauses that protect it."
+
+
+def test_a_paragraph_whose_last_sentence_was_set_apart_is_a_split_not_an_edit() -> None:
+    # the first part alone is already 0.9 alike; the two parts together are the paragraph itself
+    old = outline_of(f"Intro.\n\n{LONG} {LAST}\n\nBye.\n")
+    new = outline_of(f"Intro.\n\n{LONG}\n\n{LAST}\n\nBye.\n")
+    pairs = align(old, new)
+    split = pair_of(pairs, "p2")
+    assert split.status is PairStatus.SPLIT
+    assert [leaf.path for leaf in split.new] == ["p2", "p3"]
+    assert_each_leaf_once(pairs, old, new)
+
+
+def test_a_close_edit_keeps_its_pair_beside_a_new_paragraph_in_other_words() -> None:
+    old = outline_of(f"Intro.\n\n{LONG} {LAST}\n\nBye.\n")
+    new = outline_of(
+        f"Intro.\n\n{LONG} {LAST.replace('sign', 'agree to')}\n\n"
+        "Apps may also show you ads that their partners choose.\n\nBye.\n"
+    )
+    pair = pair_of(align(old, new), "p2")
+    assert pair.status is PairStatus.MODIFIED
+    assert [leaf.path for leaf in pair.new] == ["p2"]
+
+
 # --- edits, additions, removals ----------------------------------------------------------------
 
 
