@@ -901,6 +901,45 @@ def test_a_line_the_layout_joined_across_a_cell_border_is_cut_there(tmp_path: Pa
     )
 
 
+def test_a_header_cell_joined_across_a_border_stays_in_the_header(tmp_path: Path) -> None:
+    # the header's two cells set on one line; the second's part goes to no body cell below the
+    # border that closes the header row
+    page = b"\n".join(
+        [
+            *_ruled_rows([700, 670], 600),
+            *[_bold(200, 700, 11, "Topic"), _bold(244, 700, 11, "What we do")],
+            *[_line(80, 670, 11, "Logs"), _line(244, 670, 11, "We keep them for a year.")],
+        ]
+    )
+    text = load(str(write(tmp_path, "header.pdf", build_pdf([page])))).original
+    assert text == "| Topic | What we do |\n| --- | --- |\n| Logs | We keep them for a year. |"
+
+
+def test_an_address_in_lower_case_atop_a_page_opens_a_row_of_its_own(tmp_path: Path) -> None:
+    # "privacy@…" starts in lower case below a cell that ends without a full stop, yet it is no
+    # sentence going on: the row under the repeated header is a new one
+    header = [_bold(80, 700, 11, "Country"), _bold(250, 700, 11, "Contact")]
+    first = b"\n".join(
+        [
+            *_ruled_rows([700, 670], 600),
+            *header,
+            _line(80, 670, 11, "Korea"),
+            _line(250, 670, 11, "Write to us here"),
+        ]
+    )
+    second = b"\n".join(
+        [
+            *_ruled_rows([700, 679], 600),
+            *header,
+            *[_line(80, 679, 11, "Serbia"), _line(250, 679, 11, "privacy@example.rs")],
+        ]
+    )
+    text = load(str(write(tmp_path, "address.pdf", build_pdf([first, second])))).original
+    assert text == (
+        "| Country | Contact |\n| --- | --- |\n| Korea | Write to us here |\n| Serbia | privacy@example.rs |"
+    )
+
+
 def test_a_row_atop_a_page_with_its_label_column_empty_runs_on(tmp_path: Path) -> None:
     # under the header a browser repeats (whose lower border stands atop it), a row whose first
     # column is empty is the row before going on in its longer cells, though they start a capital

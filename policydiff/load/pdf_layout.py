@@ -196,18 +196,26 @@ def _parted(
                 continue
             left, right = min(i.x0 for i in inked), max(i.x1 for i in inked)
             part = _Part(chunk, left, right, text_line.y0, text_line.y1)
-            yield part, index if number == 0 else _box_below(part, boxes, height, index, number)
+            yield part, index if number == 0 else _box_below(part, boxes, borders, height, index, number)
 
 
-def _box_below(part: _Part, boxes: list[Any], height: float, index: int, number: int) -> int:
-    """The box whose first line starts where ``part`` does, within two lines below it: the cell it opens."""
+def _box_below(
+    part: _Part, boxes: list[Any], borders: _Borders, height: float, index: int, number: int
+) -> int:
+    """The box whose first line starts where ``part`` does, within two lines below it: the cell it
+    opens. Not one a drawn border parts from it: that is the next row's cell (a header cell's text
+    above a body cell's)."""
     line_height = part.y1 - part.y0
     for other, box in enumerate(boxes):
         if other == index or not len(box):
             continue
         first = next(iter(box))
         gap = (height - first.y1) - (height - part.y0)
-        if abs(first.x0 - part.x0) <= _COLUMN_TOLERANCE and -1.0 <= gap <= 2 * line_height:
+        if (
+            abs(first.x0 - part.x0) <= _COLUMN_TOLERANCE
+            and -1.0 <= gap <= 2 * line_height
+            and not borders.between(part.x0, height - part.y0, height - first.y1)
+        ):
             return other
     return index + number * _BOX_SPLIT
 
@@ -660,7 +668,7 @@ class _Cells:
         # / "files, which …"); a cell that ends without a full stop is no sign alone: labels and
         # legal bases often do
         cut = [
-            cell[0].text[:1].islower() and not _ENDS_SENTENCE.search(owner[-1].text)
+            bool(_GOES_ON.match(cell[0].text)) and not _ENDS_SENTENCE.search(owner[-1].text)
             for owner, cell in zip(owners, first, strict=True)
             if cell and owner
         ]
@@ -671,7 +679,7 @@ class _Cells:
         # … and a row with its label column empty goes on in its longer cells ("| | … Odpowiedzialnością
         # | Warsaw, … |" under the header a browser repeats, whose lower border stands atop it)
         unlabelled = bool(carried[0]) and owners[0] is not carried[0]
-        if not start[:1].islower() and not any(cut) and not open_top and not unlabelled:
+        if not _GOES_ON.match(start) and not any(cut) and not open_top and not unlabelled:
             return False
         if len({id(owner) for owner in owners if owner is not None}) < len([cell for cell in first if cell]):
             return False
@@ -708,6 +716,9 @@ class _Cells:
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?:;]\W*$")
+# A cell's text that goes on a sentence: a lower-case word, not an address or a name written in
+# lower case ("local.representative@example.com", "www.example.com" open a row of their own)
+_GOES_ON = re.compile(r"[a-z][a-z'’-]*(?=[\s,;:)]|$)")
 
 
 def _one_cell_row(row: _Cluster, cell: list[Line], box: list[Line]) -> _Cluster:
