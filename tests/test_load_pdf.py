@@ -940,6 +940,42 @@ def test_an_address_in_lower_case_atop_a_page_opens_a_row_of_its_own(tmp_path: P
     )
 
 
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        # the row's first cell announced a list, and its items go on atop the next page: one row
+        (
+            "We use it to:",
+            "| Purpose | Data |\n| --- | --- |\n"
+            "| We use it to:<br>* Run the service.<br>* Answer you. | Your email. Your messages. |",
+        ),
+        # … a cell that ended a sentence and held no items: the list atop the page is a new row
+        (
+            "We use it to help.",
+            "| Purpose | Data |\n| --- | --- |\n| We use it to help. | Your email. |\n"
+            "| * Run the service.<br>* Answer you. | Your messages. |",
+        ),
+    ],
+)
+def test_a_list_atop_a_page_goes_on_the_cell_that_announced_it(
+    tmp_path: Path, lead: str, expected: str
+) -> None:
+    header = [_bold(80, 700, 11, "Purpose"), _bold(250, 700, 11, "Data")]
+    first = b"\n".join(
+        [*_ruled_rows([700, 670], 600), *header, _line(80, 670, 11, lead), _line(250, 670, 11, "Your email.")]
+    )
+    second = b"\n".join(
+        [
+            *_ruled_rows([700, 679], 600),
+            *header,
+            *[_line(80, 679, 11, "* Run the service."), _line(250, 679, 11, "Your messages.")],
+            _line(80, 665, 11, "* Answer you."),
+        ]
+    )
+    text = load(str(write(tmp_path, "listed.pdf", build_pdf([first, second])))).original
+    assert text == expected
+
+
 def test_a_row_atop_a_page_with_its_label_column_empty_runs_on(tmp_path: Path) -> None:
     # under the header a browser repeats (whose lower border stands atop it), a row whose first
     # column is empty is the row before going on in its longer cells, though they start a capital

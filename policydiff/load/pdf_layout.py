@@ -679,7 +679,11 @@ class _Cells:
         # … and a row with its label column empty goes on in its longer cells ("| | … Odpowiedzialnością
         # | Warsaw, … |" under the header a browser repeats, whose lower border stands atop it)
         unlabelled = bool(carried[0]) and owners[0] is not carried[0]
-        if not _GOES_ON.match(start) and not any(cut) and not open_top and not unlabelled:
+        # … and a row whose label column goes on a list ("This is how we:" / "* Personalise …"): a
+        # label is no list item, the rest of a cell that held items or announced them is
+        label = next(((owner, cell) for owner, cell in zip(owners, first, strict=True) if cell), None)
+        listing = label is not None and label[1] is first[0] and _goes_on_a_list(label[0], label[1])
+        if not _GOES_ON.match(start) and not any(cut) and not open_top and not unlabelled and not listing:
             return False
         if len({id(owner) for owner in owners if owner is not None}) < len([cell for cell in first if cell]):
             return False
@@ -719,6 +723,17 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;]\W*$")
 # A cell's text that goes on a sentence: a lower-case word, not an address or a name written in
 # lower case ("local.representative@example.com", "www.example.com" open a row of their own)
 _GOES_ON = re.compile(r"[a-z][a-z'’-]*(?=[\s,;:)]|$)")
+
+
+def _goes_on_a_list(owner: list[Line] | None, cell: list[Line]) -> bool:
+    """Whether ``cell`` opens with a list item that continues ``owner``'s items or the list it announced."""
+    if owner is None or not _is_item(cell[0]):
+        return False
+    return owner[-1].text.rstrip().endswith(":") or any(_is_item(line) for line in owner)
+
+
+def _is_item(line: Line) -> bool:
+    return line.bulleted or bool(_DASH_START.match(line.text))
 
 
 def _one_cell_row(row: _Cluster, cell: list[Line], box: list[Line]) -> _Cluster:
