@@ -786,6 +786,23 @@ def test_a_bordered_box_far_below_the_last_row_is_still_a_row(tmp_path: Path) ->
     assert text == "| Purpose | Data |\n| --- | --- |\n| Billing | Your card. |\n| For all users |  |"
 
 
+def test_a_paragraph_far_below_in_a_cell_with_no_border_atop_it_goes_on_the_cell(tmp_path: Path) -> None:
+    # lists and blank lines in a cell leave a wide gap before its next paragraph; with no border
+    # between them and the cell's side drawn beside it, it is the same cell, not text after the table
+    page = b"\n".join(
+        [
+            *_ruled_rows([700, 670], 560),
+            *[_line(80, 700, 11, "Purpose"), _line(250, 700, 11, "Data")],
+            *[_line(80, 670, 11, "Marketing"), _line(250, 670, 11, "Your email.")],
+            _line(250, 600, 11, "Partners may combine it."),
+        ]
+    )
+    text = load(str(write(tmp_path, "gap.pdf", build_pdf([page])))).original
+    assert text == (
+        "| Purpose | Data |\n| --- | --- |\n| Marketing | Your email.<br><br>Partners may combine it. |"
+    )
+
+
 def test_numbered_items_printed_in_one_box_are_each_an_item(tmp_path: Path) -> None:
     # a browser prints "1. Denying …" and "2. Charging …" as lines of one text box: each number
     # that follows the last one, after a line that ended a sentence, starts an item

@@ -622,10 +622,10 @@ class _Cells:
                 tops.insert(first, box[0].top)
                 continue
             height = max((line.bottom - line.top for line in cell or ()), default=0.0)
-            # (however far below the last row, a box under a drawn border inside the table is a row)
-            bordered = box[0].ruled and box[0].rule_above
+            # (however far below the last row, a box beside a drawn cell border is inside the
+            # table: under a border of its own, a row; else the row's cell going on)
             far = at == len(rows) - 1 and box[0].top - cell[-1].bottom > _CELL_GAP * height if cell else True
-            if cell is None or (far and not bordered):
+            if cell is None or (far and not box[0].ruled):
                 # text after the table (or below the page's last row, too far from it)
                 carried = carried if at >= 0 else None
                 loose.append(box[0].top)
