@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from policydiff.classify.editorial import edit_runs_at, replacements_at
@@ -385,6 +385,18 @@ def _said_without_head(key: tuple[Category, str], match: Match, sides: Sides) ->
 
 
 _DETERMINER_WORDS = DETERMINERS | {"his", "her", "any", "all"}
+
+
+def _coordination_said(match: Match, sides: Sides) -> bool:
+    """A term that joins two words ("make and model") whose words an old sentence joins in a list
+    of its own ("make, model and VIN"): the same kind, said in a longer list."""
+    words = WORD.findall(match.text)
+    if len(words) != 3 or words[1].casefold() not in ("and", "or"):
+        return False
+    joined = re.compile(rf"\b{re.escape(words[0])}\s*,\s*{re.escape(words[2])}\b", re.IGNORECASE)
+    return any(joined.search(sentence) for _, sentence in sides.old.parts())
+
+
 # the nouns a kind of data is named with and without ("email" and "email address", "phone" and
 # "phone number", "location" and "location data"): the kind is the words before them
 _HEAD_NOUNS = frozenset(
@@ -449,6 +461,8 @@ def term_signals(
         if not finer_safeguard and _covered(key, match, old, rulebook):
             continue
         if not finer_safeguard and key not in old.denied and _said_without_head(key, match, sides):
+            continue
+        if key not in old.denied and _coordination_said(match, sides):
             continue
         if any(0 <= match.start - end <= 2 for end in limiters):
             continue  # "stored *only* as long as necessary": a limit, not a new period or practice
@@ -1060,7 +1074,26 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             out.append(produced)
     if not out:
         out.extend(_reshuffled_members(rulebook, sides))
+    if not out:
+        # … and the mirror: "the make, model and VIN" → "the make and model" (a member gone while
+        # the joint moved) reads as a member added from the new side to the old
+        out.extend(_reshuffled_members(rulebook, _mirrored(sides), removed=True))
     return out
+
+
+_INVERSE = {Op.INSERT: Op.DELETE, Op.DELETE: Op.INSERT, Op.EQUAL: Op.EQUAL}
+
+
+def _mirrored(sides: Sides) -> Sides:
+    """The same change read from its new side to its old one."""
+    return replace(
+        sides,
+        old=sides.new,
+        new=sides.old,
+        old_profile=sides.new_profile,
+        new_profile=sides.old_profile,
+        edits=tuple(Edit(_INVERSE[edit.op], edit.text) for edit in sides.edits),
+    )
 
 
 # what stands before a member of a coordination: ", ", " or ", " and ", " & "
@@ -1085,7 +1118,7 @@ def _kind_said_again(words: str, at: int, sides: Sides, rulebook: RuleBook) -> M
     return None if _content_words(_SEPARATORS.sub(" ", rest), rulebook) else inside[0]
 
 
-def _reshuffled_members(rulebook: RuleBook, sides: Sides) -> list[Signal]:
+def _reshuffled_members(rulebook: RuleBook, sides: Sides, *, removed: bool = False) -> list[Signal]:
     """A member added where a list's joints moved too: "in a merger or acquisition" → "in a merger,
     acquisition or bankruptcy" diffs as ", acquisition" inserted (no new word) and "acquisition" →
     "bankruptcy" replaced. A replacement whose old words all stand on the new side (they moved
@@ -1102,14 +1135,14 @@ def _reshuffled_members(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         if deleted.strip() and went and went <= came and (came - went) - old_words:
             # the old member said again inside the insert with one after it: " and phone number" →
             # ", phone number and vehicle make" (the differ joined the moved joint and the new member)
-            produced = _member_in_insert(rulebook, sides, inserted, at, went, other_denies)
+            produced = _member_in_insert(rulebook, sides, inserted, at, went, other_denies, removed=removed)
             if produced is not None:
                 return [produced]
             continue
         if not deleted.strip() or not came or not went or not went <= reinserted - came or came & old_words:
             continue
         member = inserted.split()
-        if len(member) > _MEMBER_WORDS or any(w.casefold().strip(".,;:") in _CLAUSE_WORDS for w in member):
+        if len(member) > _MEMBER_WORDS or _names_clause(member):
             continue  # a clause said anew ("visit:" → "click the official seals below"), no member
         joint = _BEFORE_MEMBER.search(sides.new.text, 0, at)
         if joint is None:
@@ -1121,7 +1154,7 @@ def _reshuffled_members(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             sides.new,
             sides.new_profile,
             joint.start(),
-            inserted=True,
+            inserted=not removed,
             other_denies=other_denies,
         )
         if produced is not None:
@@ -1130,7 +1163,14 @@ def _reshuffled_members(rulebook: RuleBook, sides: Sides) -> list[Signal]:
 
 
 def _member_in_insert(
-    rulebook: RuleBook, sides: Sides, inserted: str, at: int, went: set[str], other_denies: bool
+    rulebook: RuleBook,
+    sides: Sides,
+    inserted: str,
+    at: int,
+    went: set[str],
+    other_denies: bool,
+    *,
+    removed: bool = False,
 ) -> Signal | None:
     """The list signal of the member of ``inserted`` that names something the old side did not,
     read from the joint before it ("… and vehicle make")."""
@@ -1143,7 +1183,7 @@ def _member_in_insert(
         member = piece.split()
         if not set(words) & novel or start == 0 and not _SEPARATORS.match(piece):
             continue
-        if len(words) > _MEMBER_WORDS or any(w.casefold().strip(".,;:") in _CLAUSE_WORDS for w in member):
+        if len(words) > _MEMBER_WORDS or _names_clause(member):
             return None  # a clause said anew, no member
         rest = _SEPARATORS.sub(" ", f"{inserted[:start]} {inserted[end:]}")
         if not set(_content_words(rest, rulebook)) <= went | said:
@@ -1156,7 +1196,7 @@ def _member_in_insert(
             sides.new,
             sides.new_profile,
             at + start,
-            inserted=True,
+            inserted=not removed,
             other_denies=other_denies,
         )
     return None
@@ -1545,6 +1585,23 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
+# a pronoun after a preposition is the object inside a noun phrase ("distance from them", "messages
+# sent to you"), not the object of a verb that makes a clause ("and manage it")
+_PREPOSITIONS = frozenset(
+    {"about", "around", "at", "between", "by", "for", "from", "near", "of", "to", "with"}
+)
+_PRONOUNS = frozenset({"it", "them", "this", "these", "those", "you"})
+
+
+def _names_clause(member: list[str]) -> bool:
+    """Whether the words of an edited member make a clause (a subordinator, a modal, a verb's object)."""
+    folded = [w.casefold().strip(".,;:") for w in member]
+    return any(
+        word in _CLAUSE_WORDS and not (word in _PRONOUNS and index and folded[index - 1] in _PREPOSITIONS)
+        for index, word in enumerate(folded)
+    )
+
+
 # an alternative joined to what a promise covers: ", or by …", "or at rest"
 _ALTERNATIVE = re.compile(
     r"[\s,]*(?:or|or else|or alternatively)\s+(?!more\b|less\b|longer\b|later\b)", re.IGNORECASE
@@ -1585,7 +1642,7 @@ def _safeguard_member(
     if any(s <= at < e and d for s, e, d in found.denials):
         return None  # "we do not encrypt A or B": no promise to weaken
     member = _SEPARATORS.sub(" ", words).split()
-    if not 0 < len(member) <= _MEMBER_WORDS or any(w.casefold() in _CLAUSE_WORDS for w in member):
+    if not 0 < len(member) <= _MEMBER_WORDS or _names_clause(member):
         return None  # a clause went or came ("and manage it", ", including how …"), not a list member
     inside = [t for t in found.terms if span[0] <= t.start < span[1] and t.category]
     protective = [t.category for t in inside if t.category and rulebook.by_category(t.category).protective]
