@@ -588,7 +588,16 @@ def _unread(
         return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
     if _joined_or_parted(subject, rulebook):
         return None  # two sentences said as one (or one as two) in the same words: a rewording
-    if conditioned or named or used or reader.changes_meaning(went, came, rulebook, widening=widening):
+    # the party a practice or a safeguard names was replaced ("restricted to your care team" → "to
+    # our staff"): who may receive or see the data changed, in words no rule reads
+    audience = _audience_changed(subject, rulebook)
+    if (
+        conditioned
+        or named
+        or used
+        or audience
+        or reader.changes_meaning(went, came, rulebook, widening=widening)
+    ):
         says = f"a statement about {topic} was reworded and no rule reads it"
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
@@ -850,11 +859,10 @@ def _qualifier_went(subject: Subject, sides: Sides, reader: PracticeReader, rule
     visible = mask_links(subject.old)  # (a link's target is no words of it)
     for start, end in _edit_spans(subject.edits, Op.DELETE):
         words = visible[start:end]
-        if (
-            len(_content_words_of(words, rulebook)) < _QUALIFIER_WORDS
-            or POINTER_START.match(words)
-            or "|" in words
-        ):
+        # a restrictive relative clause is a qualifier however short ("members *you match with*",
+        # "partners *that you approve*"): it said which of them
+        needed = 1 if _RESTRICTIVE.match(words) else _QUALIFIER_WORDS
+        if len(_content_words_of(words, rulebook)) < needed or POINTER_START.match(words) or "|" in words:
             continue
         sentence = sides.old.sentence_at(start)
         if sentence is not None and WIDENING.intersection(
@@ -870,6 +878,9 @@ def _content_words_of(text: str, rulebook: RuleBook) -> list[str]:
 
 # the content words a run must hold to qualify a practice ("in a clean room", "with text masked")
 _QUALIFIER_WORDS = 3
+# a relative clause with no comma before it (or one with its pronoun left out: "members you match
+# with"): it restricts the noun before it
+_RESTRICTIVE = re.compile(r"\s*(?:who|whom|whose|that|which|you|we)\s+\w", re.IGNORECASE)
 
 
 def _preposition_after(text: str, end: int) -> tuple[str, ...]:
@@ -1350,6 +1361,28 @@ def _consequence_said(subject: Subject, rulebook: RuleBook) -> bool:
             fresh = [w for w in WORD.findall(clause) if w.casefold() not in known]
             said_anew = said_anew or 2 * len(fresh) > len(WORD.findall(clause))
     return said_anew
+
+
+def _audience_changed(subject: Subject, rulebook: RuleBook) -> bool:
+    """Whether words were replaced right after a verb that names who receives or may see the data
+    ("restricted to", "shared with", "visible to"), content words going and coming."""
+    deleted = _edit_spans(subject.edits, Op.DELETE)
+    for start, end in _edit_spans(subject.edits, Op.INSERT):
+        went = [e for e in deleted if abs(e[0] - start) <= _NEAR]  # (offsets in either side: close enough)
+        if not went or not _content_words_of(subject.new[start:end], rulebook):
+            continue
+        if _AUDIENCE.search(subject.new, max(0, start - 60), start):
+            return True
+    return False
+
+
+_NEAR = 40
+# a verb naming who receives or may see the data, and up to two words of the party before the edit
+_AUDIENCE = re.compile(
+    r"\b(?:restricted|limited|available|accessible|visible|shown|disclosed|shared|provided|sent|given|"
+    r"transferred|granted)\s+(?:only\s+)?(?:to|with)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _edit_spans(edits: Sequence[Edit], op: Op) -> list[tuple[int, int]]:

@@ -234,8 +234,15 @@ def _reworded(word: str, others: set[tuple[Category | None, str]], rulebook: Rul
 
 
 def _pattern(phrase: str) -> str:
-    words = [re.escape(word.rstrip("*")) + (r"\w*" if word.endswith("*") else "") for word in phrase.split()]
-    return r"\b" + r"\s+".join(word if word != r"\w*" else r"\w+" for word in words) + r"\b"
+    # a leading "~": the verb of anyone but the user ("reviewers may read" a practice, "you may
+    # read this policy" none)
+    others = phrase.startswith("~")
+    words = [
+        re.escape(word.rstrip("*")) + (r"\w*" if word.endswith("*") else "")
+        for word in phrase.lstrip("~").split()
+    ]
+    joined = r"\b" + r"\s+".join(word if word != r"\w*" else r"\w+" for word in words) + r"\b"
+    return r"(?<!\byou\s)" + joined if others else joined
 
 
 # by folder: read once per process; the packaged one may come from the rule cache (``readers.kept``)
