@@ -120,6 +120,10 @@ class Swap:
     # read only in a sentence naming a right or a safeguard ("two-factor authentication is
     # required" → "available"): elsewhere the same words may speak of a burden on the user
     safeguard: bool = False
+    # read across the changed sentence, not one replaced run: its old side names one of ``old``
+    # and none of ``new``, its new side the reverse ("stays on your watch" → "is synced to our
+    # servers": the verbs around the place change with it)
+    sentence: bool = False
 
 
 _HEAD_NOUNS = frozenset(

@@ -496,6 +496,7 @@ def _swaps(data: Mapping[str, object], where: str) -> tuple[Swap, ...]:
                 anywhere=bool(table.get("anywhere", False)),
                 category=_swap_category(table, f"{where} swap {swap_id}"),
                 safeguard=bool(table.get("safeguard", False)),
+                sentence=bool(table.get("sentence", False)),
             )
         )
     return tuple(swaps)

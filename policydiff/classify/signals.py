@@ -450,6 +450,7 @@ def term_signals(
     reworded |= {key for pair in coarsened for key in pair}
     named = _named_in_place(old, new, rulebook)
     reworded |= {key for pair in named for key in pair}
+    reworded |= _read_by_swaps(sides, rulebook)
     found: list[tuple[str, tuple[Category, str], Match, str]] = []  # event, term key, term, words quoted
     limiters = [m.end for m in new.cues.get("cue.limiter", [])]
     for key, match in new.affirmed.items():
@@ -574,6 +575,22 @@ def _named_in_place(
         if gone:
             out.append((gone[0], key))
     return out
+
+
+def _read_by_swaps(sides: Sides, rulebook: RuleBook) -> set[tuple[Category, str]]:
+    """The terms a swap of its category reads where one word replaced another ("anonymised" →
+    "deleted"): the swap tells which way the change goes, the terms alone would read a safeguard
+    gone and a period come."""
+    swaps = [swap for swap in rulebook.swaps if swap.category is not None and not swap.sentence]
+    read: set[tuple[Category, str]] = set()
+    for (deleted, inserted), _ in replacements_at(sides.edits):
+        if any(
+            deleted in {fold(w) for w in swap.old} and inserted in {fold(w) for w in swap.new}
+            for swap in swaps
+        ):
+            read |= {k for k, m in sides.old_profile.affirmed.items() if fold(m.text) == deleted}
+            read |= {k for k, m in sides.new_profile.affirmed.items() if fold(m.text) == inserted}
+    return read
 
 
 def _named_swaps(
@@ -855,7 +872,31 @@ def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                 match = Match(swap.id, None, f"{deleted} → {inserted}", 0, 0)
                 category = guarded[0] if swap.safeguard else swap.category
                 out.append(signal(category, swap.direction, swap.id, swap.says, match, Side.NEW, CUE))
+    if termed:
+        out.extend(_sentence_swaps(rulebook, sides, {signal.reason.rule for signal in out}))
     return out
+
+
+def _sentence_swaps(rulebook: RuleBook, sides: Sides, fired: set[str]) -> list[Signal]:
+    """Swaps read across the changed sentences: the old side says one place and the new another."""
+    was = " ".join(text for _, text in sides.old.parts()).casefold()
+    now = " ".join(text for _, text in sides.new.parts()).casefold()
+    out = []
+    for swap in rulebook.swaps:
+        if not swap.sentence or swap.id in fired:
+            continue
+        before, after = _phrases(swap.old), _phrases(swap.new)
+        left, came = before.search(was), after.search(now)
+        if left and came and not before.search(now) and not after.search(was):
+            match = Match(swap.id, swap.category, f"{left.group()} → {came.group()}", 0, 0)
+            out.append(signal(swap.category, swap.direction, swap.id, swap.says, match, Side.NEW, CUE))
+    return out
+
+
+@cache
+def _phrases(words: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 def column_signals(
