@@ -156,7 +156,7 @@ def _flow(sentence: str) -> Flow | None:
     assert found is not None
     kind, pattern = found
     before, after = tokens[:at], tokens[at + 1 :]
-    modality = tuple(w for w in before if w in words.modality)
+    modality = _denial_read(tuple(w for w in before if w in words.modality))
     subject = [
         w for w in before if w not in words.modality and w not in words.passive and w not in words.auxiliaries
     ]
@@ -173,6 +173,13 @@ def _flow(sentence: str) -> Flow | None:
     if acted is None or cut == len(subject) or not subject[:cut]:
         return acted
     return Flow(acted.relation, acted.data, acted.party, (*subject[cut:], *acted.rest), acted.modality)
+
+
+def _denial_read(modality: tuple[str, ...]) -> tuple[str, ...]:
+    """A denial's modality read one way: "never" is "not", and "we will not sell" denies as "we do not
+    sell" does (a denial's tense is no commitment of its own)."""
+    read = tuple(dict.fromkeys("not" if word == "never" else word for word in modality))
+    return tuple(word for word in read if word not in ("will", "shall")) if "not" in read else read
 
 
 def _split(
@@ -227,8 +234,10 @@ def _party_acts(
     if kind in ("give", "sell"):  # "Y send us X", "Y share X with us": the company takes
         relation = _CONVERSE[kind]
         if after and after[0] in words.company_object:
-            end = _until(after[1:], words.bounds) + 1
-            data = after[1:end]
+            # "Y provide us *with* X", "supply us with X": the data follows the "with"
+            start = 2 if after[1:2] == ["with"] else 1
+            end = _until(after[start:], words.bounds) + start
+            data = after[start:end]
             return Flow(relation, frozenset(data), party, tuple(after[end:]), modality) if data else None
         end = _until(after, frozenset({"with", "to"}))
         if end + 1 < len(after) and after[end + 1] in words.company_object and after[:end]:

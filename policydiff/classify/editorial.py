@@ -201,9 +201,33 @@ def editorial_verdict(
         key = "moved" if texts.moved else "renumbered" if texts.renumbered else "formatting"
         return key, changed_words(texts.edits) or texts.new.strip()[:60]
     replaced = _editorial_words(texts, rulebook, renames)
-    if replaced is None and canonical(fold(texts.old)) == canonical(fold(texts.new)):
+    if replaced is None and _equivalent(canonical(fold(texts.old)), canonical(fold(texts.new))):
         replaced = "equivalent"  # "we'll" for "we will", "e.g." for "for example"
     return (replaced, changed_words(texts.edits)) if replaced else None
+
+
+def _equivalent(old: str, new: str) -> bool:
+    """The same words in the same order, a purpose said with a gerund or an infinitive alike:
+    "only for verifying your identity" is "only to verify your identity"."""
+    if old == new:
+        return True
+    was = [word for word in old.split() if word not in _PURPOSE_JOINTS]
+    now = [word for word in new.split() if word not in _PURPOSE_JOINTS]
+    return len(was) == len(now) and all(
+        a == b or _gerund_of(a, b) or _gerund_of(b, a) for a, b in zip(was, now, strict=True)
+    )
+
+
+def _gerund_of(word: str, verb: str) -> bool:
+    """Whether ``word`` is the -ing form of ``verb`` ("verifying" of "verify", "making" of "make",
+    "running" of "run")."""
+    if not word.endswith("ing") or len(verb) < 2:
+        return False
+    stem = word[:-3]
+    return stem in (verb, verb.removesuffix("e")) or (stem[:-1] == verb and stem[-1] == verb[-1])
+
+
+_PURPOSE_JOINTS = frozenset({"to", "for"})
 
 
 def _same_text(texts: Texts) -> bool:

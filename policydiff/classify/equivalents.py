@@ -50,7 +50,12 @@ def canonical(folded: str) -> str:
     # a form spelled out with its short one after it ("General Data Protection Regulation (GDPR)")
     # reads as the form twice: said once
     read = _restated(to_first).sub(r"\1", read)
-    return _EXCEPT_AS_ONLY.sub(r"\g<verb> \g<object>only ", read)
+    return _EXCEPT_AS_ONLY.sub(_as_only, read)
+
+
+def _as_only(match: re.Match[str]) -> str:
+    modal = f"{match.group('modal')} " if match.group("modal") else ""
+    return f"{modal}{match.group('verb')} {match.group('object')}only "
 
 
 _RESTATED: dict[int, re.Pattern[str]] = {}
@@ -69,6 +74,8 @@ def _restated(to_first: dict[str, str]) -> re.Pattern[str]:
 # A denial with an exception is an affirmation with a limit: "we do not share it except as described"
 # says what "we share it only as described" says (the exception is the only case the practice holds;
 # PolicyLint reads both as one statement with a condition). Read on folded words.
+# "for any (other) purpose other than X" is "only for X": the purpose words say the practice's scope.
 _EXCEPT_AS_ONLY = re.compile(
-    r"\b(?:do|does|will|shall) not (?P<verb>[a-z]+) (?P<object>(?:[a-z]+ ){0,6}?)(?:except|other than) "
+    r"\b(?:(?P<modal>will|shall) |do |does )not (?P<verb>[a-z]+) (?P<object>(?:[a-z]+ ){0,6}?)"
+    r"(?:for any (?:other )?purposes? |for anything |in any way )?(?:except|other than) "
 )

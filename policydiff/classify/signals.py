@@ -642,6 +642,8 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         ):
             continue  # "unless you opt out" → "if you opt in": the exception became the condition
         match, side = (after[-1], Side.NEW) if added else (before[-1], Side.OLD)
+        if cue.id == "cue.strong-modal" and not added and _now_in_present(sides, match):
+            continue  # "we will keep a record" → "we keep a record": the tense went, not the commitment
         effect, says = cue.effect, cue.says_added if added else cue.says_removed
         found, region = (sides.new_profile, sides.new) if added else (sides.old_profile, sides.old)
         if cue.on_safeguard and governs_safeguard(
@@ -672,6 +674,20 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             direction = Direction.NEUTRAL
         out.append(signal(None, direction, cue.id, says, match, side, CUE, told=Told(added=added)))
     return out
+
+
+def _now_in_present(sides: Sides, match: Match) -> bool:
+    """Whether the verb a removed "we will" governed is now said by the company in the present
+    ("we will notify you" → "we notify you"): a statement of what the company does binds it as the
+    future does; only a modal of possibility ("may", "can") softens it."""
+    verb = _NEXT_WORD.match(sides.old.text, match.end)
+    if verb is None:
+        return False
+    word = re.escape(verb.group(1))
+    return re.search(rf"\bwe\s+(?:also\s+|always\s+)?{word}\b", sides.new.text, re.IGNORECASE) is not None
+
+
+_NEXT_WORD = re.compile(r"\s+(?:also\s+|always\s+)?([a-z]+)")
 
 
 def _came_with_a_grant(match: Match, sides: Sides, rulebook: RuleBook, own: str) -> bool:
