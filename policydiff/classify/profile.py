@@ -216,7 +216,7 @@ def whole_region(text: str) -> Region:
 def member_key(term: Match, rules: CategoryRules) -> str:
     """Verbs compare as their concept ("share" = "disclose"); list members as their own words."""
     if term.name in rules.grouped or term.name in rules.synonyms:
-        return term.name
+        return rules.compare_as.get(term.name, term.name)
     words = [w for w in fold(term.text).split() if w not in DETERMINERS] or fold(term.text).split()
     return " ".join(word[:-1] if len(word) > 3 and word.endswith("s") else word for word in words)
 
@@ -576,7 +576,13 @@ def _file_terms(
     def heading_only(term: Match) -> bool:
         return term.category is not None and term.name in rulebook.by_category(term.category).in_headings
 
-    present = {f"{t.category.value}.{t.name}" for t in sentence_terms if t.category and not heading_only(t)}
+    # (a term stands for the kinds above it too: "Germany" is a place in the EU)
+    present = {
+        f"{t.category.value}.{name}"
+        for t in sentence_terms
+        if t.category and not heading_only(t)
+        for name in rulebook.by_category(t.category).lineage(t.name)
+    }
     present |= {f"{t.category.value}.{t.name}" for t in around if t.category}
     # … and the practice its verb names, though no phrase of the lexicon does ("we may transfer your
     # information to Brazil": the verb's class, ontology/actions.toml, is the practice)

@@ -193,6 +193,9 @@ class CategoryRules:
     # concepts whose phrases all name one member ("opt out" = "unsubscribe"), compared as the concept
     # like a verb, though no verb
     synonyms: frozenset[str] = frozenset()
+    # a grouped concept compared as another ("stored in", kept_in, as "transfer"): kept apart only
+    # for what it requires beside it
+    compare_as: Mapping[str, str] = field(default_factory=dict)
 
     def covers(self, concept: str, other: str) -> bool:
         """Whether ``concept`` names all that ``other`` names (itself, a kind above it, a broad class)."""

@@ -164,6 +164,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         lost=_direction(data, "lost", Direction.NARROWS, where),
         grouped=frozenset(_strings(data.get("grouped", []), f"{where} grouped")),
         synonyms=_concepts_named(data, "synonyms", terms, where),
+        compare_as=_compare_as(data, terms, where),
         terms=PhraseSet(entries),
         term_entries=tuple(entries),
         consent=consent,
@@ -201,6 +202,17 @@ def _concepts_named(
     if unknown:
         raise InputError(f"{where}: {key} names {', '.join(unknown)}, not concepts")
     return frozenset(named)
+
+
+def _compare_as(data: Mapping[str, object], concepts: Mapping[str, object], where: str) -> dict[str, str]:
+    """A category's ``[compare_as]`` table: concept → the concept it compares as."""
+    table = data.get("compare_as", {})
+    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+        raise InputError(f"{where}: 'compare_as' must be a table of concept = \"concept\"")
+    unknown = sorted((set(table) | set(table.values())) - set(concepts))
+    if unknown:
+        raise InputError(f"{where}: [compare_as] names {', '.join(unknown)}, not concepts of 'terms'")
+    return dict(table)
 
 
 def _coarser(data: Mapping[str, object], concepts: Mapping[str, object], where: str) -> dict[str, str]:
