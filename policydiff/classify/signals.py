@@ -1367,7 +1367,9 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
 
 
 def _lone_edits(edits: Sequence[Edit]) -> Iterator[tuple[Edit, int, int]]:
-    """Inserts or deletes with no edit of the other kind beside them, with their old and new offsets."""
+    """Inserts or deletes with no edit of the other kind beside them, with their old and new offsets
+    (and a member added to a subject with its verb made plural: "tag *is*" → "tag *and play time
+    are*" inserts "and play time")."""
     old_at = new_at = 0
     for index, edit in enumerate(edits):
         lone = edit.op is not Op.EQUAL and all(
@@ -1375,10 +1377,32 @@ def _lone_edits(edits: Sequence[Edit]) -> Iterator[tuple[Edit, int, int]]:
         )
         if lone:
             yield edit, old_at, new_at
+        elif edit.op is Op.DELETE and index + 1 < len(edits) and edits[index + 1].op is Op.INSERT:
+            member = _with_agreement(edit.text, edits[index + 1].text)
+            if member is not None:
+                yield Edit(Op.INSERT, member), old_at, new_at
+            member = _with_agreement(edits[index + 1].text, edit.text)
+            if member is not None:
+                yield Edit(Op.DELETE, member), old_at, new_at
         if edit.op is not Op.INSERT:
             old_at += len(edit.text)
         if edit.op is not Op.DELETE:
             new_at += len(edit.text)
+
+
+def _with_agreement(verb: str, longer: str) -> str | None:
+    """The words ``longer`` adds before a verb of agreement that stands for ``verb`` ("is" → "and
+    play time are": "and play time "), or None."""
+    if verb.strip().casefold() not in _AGREEING:
+        return None
+    words = longer.rstrip().rsplit(None, 1)
+    if len(words) != 2 or words[1].casefold() not in _AGREEING or not _MEMBER_JOINT.match(words[0]):
+        return None
+    return longer[: len(longer.rstrip()) - len(words[1])]
+
+
+_AGREEING = frozenset({"is", "are", "was", "were", "has", "have"})
+_MEMBER_JOINT = re.compile(r"\s*(?:,|and\b|or\b|as well as\b)", re.IGNORECASE)
 
 
 def _list_signal(
@@ -1445,6 +1469,10 @@ def _list_signal(
     if category is None and member and not any(span[0] <= t.start < span[1] for t in found.terms):
         # (a sentence whose terms are a right's or a safeguard's is read as such below)
         category = _verb_category(region.text[span[0] : at])
+        if category is None and _PREDICATE.match(region.text, at + len(words)):
+            # a member of the subject ("your gamer tag *and play time* are visible to other players"):
+            # the predicate after it says what is done to the list
+            category = _verb_category(region.text[span[0] : at] + region.text[at + len(words) : span[1]])
     if category is None and member:
         # "… de-identified statistics to city planners *and to insurers*": a party named in the
         # member is one more recipient, whatever safeguard the sentence names (issue 13: one
@@ -1461,6 +1489,11 @@ def _list_signal(
             None,
         )
         category = party.category if party is not None else None
+    if category is None and member and _CHECKED_WITH.search(region.text[span[0] : at]):
+        # "we verify your identity with a selfie, your ID *and a liveness video*": what a check is
+        # made with is data the company takes for it (GDPR Art. 9(1) biometrics; OPP-115 First
+        # Party Collection), not one more thing the safeguard covers
+        category = Category.COLLECTION
     if category is None:
         return _safeguard_member(rulebook, words, found, span, at, inserted=inserted) if member else None
     if member and category in _NAMED_ROLES and _named_example(words, region.text[span[0] : at]):
@@ -1490,6 +1523,10 @@ _AGE_FRAME = re.compile(r"\W*(?:the\s+)?ages?\s+of\W*", re.IGNORECASE)
 # what names the user's own data or belongings (OPP-115: a practice is about the user's information)
 # (or the company as the verb's subject: "we may record *and transcribe* calls")
 _USERS_OWN = re.compile(r"\b(?:your|you|users?['’]?s?|personal|data|information|we)\b", re.IGNORECASE)
+
+
+# what a subject list's predicate opens with: a form of "be" ("… are visible to", "… is shared with")
+_PREDICATE = re.compile(r"\s*(?:is|are|was|were|will\s+be|may\s+be|can\s+be|might\s+be)\b", re.IGNORECASE)
 
 
 def _verb_category(before: str) -> Category | None:
@@ -1599,6 +1636,14 @@ def _list_made(
     return signal(
         category, direction, rule, rulebook.lists[key], match, Side.NEW if inserted else Side.OLD, CUE
     )
+
+
+# a check and what it is made with: "verify your identity with / using / by scanning …"
+_CHECKED_WITH = re.compile(
+    r"\b(?:verif\w*|confirm\w*|authenticat\w*|check\w*)\b[^.;:]{0,60}?"
+    r"\b(?:with|using|by\s+(?:checking|scanning|comparing|asking\s+for|collecting))\b",
+    re.IGNORECASE,
+)
 
 
 # what joins list members, and the words that make a clause of what was edited (a subordinator,
