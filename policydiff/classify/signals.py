@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -1182,6 +1183,13 @@ def _reshuffled_members(rulebook: RuleBook, sides: Sides, *, removed: bool = Fal
     along the list) and whose new words stand nowhere on the old side, right after a joint of the
     list, adds that member."""
     old_words = set(_content_words(mask_links(sides.old.text), rulebook))
+    # a list member added and nothing else said otherwise: no word of the old text went (a sentence
+    # rewritten round a list, "you can choose whether … Search, Assistant and Maps" → "you can
+    # interact with … services", is no member added or removed)
+    # (the words that join members may move or change: "and" → "including")
+    old_bag = Counter(w for w in _content_words(mask_links(sides.old.text), rulebook) if w not in _JOINTS)
+    if old_bag - Counter(_content_words(mask_links(sides.new.text), rulebook)):
+        return []
     runs = edit_runs_at(sides.edits)
     # the old member must come back in another insert of the list ("merger" / ", acquisition")
     reinserted = {word for _, inserted, _ in runs for word in _content_words(inserted, rulebook)}
@@ -1401,6 +1409,7 @@ def _with_agreement(verb: str, longer: str) -> str | None:
     return longer[: len(longer.rstrip()) - len(words[1])]
 
 
+_JOINTS = frozenset({"and", "or", "nor", "plus", "including", "also", "as", "well"})
 _AGREEING = frozenset({"is", "are", "was", "were", "has", "have"})
 _MEMBER_JOINT = re.compile(r"\s*(?:,|and\b|or\b|as well as\b)", re.IGNORECASE)
 
