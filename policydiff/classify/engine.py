@@ -19,7 +19,14 @@ from functools import cache
 from itertools import chain
 
 from policydiff.classify.converse import flow, same_flow
-from policydiff.classify.editorial import Texts, changed_words, edited_words, editorial_verdict, visible_words
+from policydiff.classify.editorial import (
+    Texts,
+    changed_words,
+    edit_runs_at,
+    edited_words,
+    editorial_verdict,
+    visible_words,
+)
 from policydiff.classify.equivalents import canonical
 from policydiff.classify.moves import Pool, moved_in, restated_in
 from policydiff.classify.practice import USER_RIGHT, WIDENING, PracticeReader, practice_reader
@@ -1366,17 +1373,14 @@ def _consequence_said(subject: Subject, rulebook: RuleBook) -> bool:
 def _audience_changed(subject: Subject, rulebook: RuleBook) -> bool:
     """Whether words were replaced right after a verb that names who receives or may see the data
     ("restricted to", "shared with", "visible to"), content words going and coming."""
-    deleted = _edit_spans(subject.edits, Op.DELETE)
-    for start, end in _edit_spans(subject.edits, Op.INSERT):
-        went = [e for e in deleted if abs(e[0] - start) <= _NEAR]  # (offsets in either side: close enough)
-        if not went or not _content_words_of(subject.new[start:end], rulebook):
-            continue
-        if _AUDIENCE.search(subject.new, max(0, start - 60), start):
-            return True
-    return False
+    return any(
+        _content_words_of(deleted, rulebook)
+        and _content_words_of(inserted, rulebook)
+        and _AUDIENCE.search(subject.new, max(0, at - 60), at)
+        for deleted, inserted, at in edit_runs_at(subject.edits)
+    )
 
 
-_NEAR = 40
 # a verb naming who receives or may see the data, and up to two words of the party before the edit
 _AUDIENCE = re.compile(
     r"\b(?:restricted|limited|available|accessible|visible|shown|disclosed|shared|provided|sent|given|"

@@ -1404,14 +1404,13 @@ def _with_agreement(verb: str, longer: str) -> str | None:
     if verb.strip().casefold() not in _AGREEING:
         return None
     words = longer.rstrip().rsplit(None, 1)
-    if len(words) != 2 or words[1].casefold() not in _AGREEING or not _MEMBER_JOINT.match(words[0]):
+    if len(words) != 2 or words[1].casefold() not in _AGREEING or not _MEMBER.match(words[0]):
         return None
     return longer[: len(longer.rstrip()) - len(words[1])]
 
 
 _JOINTS = frozenset({"and", "or", "nor", "plus", "including", "also", "as", "well"})
 _AGREEING = frozenset({"is", "are", "was", "were", "has", "have"})
-_MEMBER_JOINT = re.compile(r"\s*(?:,|and\b|or\b|as well as\b)", re.IGNORECASE)
 
 
 def _list_signal(
