@@ -124,6 +124,9 @@ class Swap:
     # and none of ``new``, its new side the reverse ("stays on your watch" → "is synced to our
     # servers": the verbs around the place change with it)
     sentence: bool = False
+    # a commitment of the company's, not read where the user or the user's request is the modal's
+    # subject: "requests must be sent by post" → "can be sent" lifts a burden, softens no promise
+    company: bool = False
 
 
 _HEAD_NOUNS = frozenset(

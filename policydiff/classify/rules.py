@@ -509,6 +509,7 @@ def _swaps(data: Mapping[str, object], where: str) -> tuple[Swap, ...]:
                 category=_swap_category(table, f"{where} swap {swap_id}"),
                 safeguard=bool(table.get("safeguard", False)),
                 sentence=bool(table.get("sentence", False)),
+                company=bool(table.get("company", False)),
             )
         )
     return tuple(swaps)

@@ -885,6 +885,8 @@ def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         for swap in rulebook.swaps if termed and not aside else [s for s in rulebook.swaps if s.anywhere]:
             if swap.safeguard and not guarded:
                 continue
+            if swap.company and _USERS_BEFORE.search(sides.new.text, max(0, at - 40), at):
+                continue
             if deleted in {fold(w) for w in swap.old} and inserted in {fold(w) for w in swap.new}:
                 match = Match(swap.id, None, f"{deleted} → {inserted}", 0, 0)
                 category = guarded[0] if swap.safeguard else swap.category
@@ -892,6 +894,13 @@ def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     if termed:
         out.extend(_sentence_swaps(rulebook, sides, {signal.reason.rule for signal in out}))
     return out
+
+
+# the user, or the user's request, as the subject right before a modal ("requests must be sent")
+_USERS_BEFORE = re.compile(
+    r"\b(?:you|users?|(?:your\s+|deletion\s+|access\s+|privacy\s+)?requests?|complaints?|appeals?)\s+(?:also\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _sentence_swaps(rulebook: RuleBook, sides: Sides, fired: set[str]) -> list[Signal]:
