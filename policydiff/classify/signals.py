@@ -585,10 +585,7 @@ def _read_by_swaps(sides: Sides, rulebook: RuleBook) -> set[tuple[Category, str]
     swaps = [swap for swap in rulebook.swaps if swap.category is not None and not swap.sentence]
     read: set[tuple[Category, str]] = set()
     for (deleted, inserted), _ in replacements_at(sides.edits):
-        if any(
-            deleted in {fold(w) for w in swap.old} and inserted in {fold(w) for w in swap.new}
-            for swap in swaps
-        ):
+        if any(deleted in _folded(swap.old) and inserted in _folded(swap.new) for swap in swaps):
             read |= {k for k, m in sides.old_profile.affirmed.items() if fold(m.text) == deleted}
             read |= {k for k, m in sides.new_profile.affirmed.items() if fold(m.text) == inserted}
     return read
@@ -887,7 +884,7 @@ def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                 continue
             if swap.company and _USERS_BEFORE.search(sides.new.text, max(0, at - 40), at):
                 continue
-            if deleted in {fold(w) for w in swap.old} and inserted in {fold(w) for w in swap.new}:
+            if deleted in _folded(swap.old) and inserted in _folded(swap.new):
                 match = Match(swap.id, None, f"{deleted} → {inserted}", 0, 0)
                 category = guarded[0] if swap.safeguard else swap.category
                 out.append(signal(category, swap.direction, swap.id, swap.says, match, Side.NEW, CUE))
@@ -917,6 +914,12 @@ def _sentence_swaps(rulebook: RuleBook, sides: Sides, fired: set[str]) -> list[S
             match = Match(swap.id, swap.category, f"{left.group()} → {came.group()}", 0, 0)
             out.append(signal(swap.category, swap.direction, swap.id, swap.says, match, Side.NEW, CUE))
     return out
+
+
+@cache
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    """A swap's words as ``fold`` reads a replaced run (built once per swap, not per edit)."""
+    return frozenset(fold(word) for word in words)
 
 
 @cache
@@ -1191,13 +1194,15 @@ def _reshuffled_members(rulebook: RuleBook, sides: Sides, *, removed: bool = Fal
     "bankruptcy" replaced. A replacement whose old words all stand on the new side (they moved
     along the list) and whose new words stand nowhere on the old side, right after a joint of the
     list, adds that member."""
-    old_words = set(_content_words(mask_links(sides.old.text), rulebook))
+    said = _content_words(mask_links(sides.old.text), rulebook)
+    old_words = set(said)
     # a list member added and nothing else said otherwise: no word of the old text went (a sentence
     # rewritten round a list, "you can choose whether … Search, Assistant and Maps" → "you can
-    # interact with … services", is no member added or removed)
-    # (the words that join members may move or change: "and" → "including")
-    old_bag = Counter(w for w in _content_words(mask_links(sides.old.text), rulebook) if w not in _JOINTS)
-    if old_bag - Counter(_content_words(mask_links(sides.new.text), rulebook)):
+    # interact with … services", is no member added or removed); the words that join members may
+    # move or change ("and" → "including")
+    if Counter(w for w in said if w not in _JOINTS) - Counter(
+        _content_words(mask_links(sides.new.text), rulebook)
+    ):
         return []
     runs = edit_runs_at(sides.edits)
     # the old member must come back in another insert of the list ("merger" / ", acquisition")
