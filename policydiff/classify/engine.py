@@ -29,7 +29,13 @@ from policydiff.classify.editorial import (
 )
 from policydiff.classify.equivalents import canonical
 from policydiff.classify.moves import Pool, moved_in, restated_in
-from policydiff.classify.practice import USER_RIGHT, WIDENING, PracticeReader, practice_reader
+from policydiff.classify.practice import (
+    PRACTICE_CATEGORY,
+    USER_RIGHT,
+    WIDENING,
+    PracticeReader,
+    practice_reader,
+)
 from policydiff.classify.profile import (
     CONTRAST,
     Profile,
@@ -198,7 +204,7 @@ def classify(
             return _editorial_verdict(
                 "chrome", subject.new.strip()[:80] or changed_words(subject.edits), subject, rulebook
             )
-    dominant = dominant_categories(sides, rulebook)
+    dominant = dominant_categories(sides, rulebook) or _verb_categories(sides)
     lead_category = subject.term_categories[0] if subject.term_categories else None
     if lead_category is None and not _has_verb(sides, rulebook):
         cell = _edited_header(subject)
@@ -597,7 +603,7 @@ def _unread(
         return None  # two sentences said as one (or one as two) in the same words: a rewording
     # the party a practice or a safeguard names was replaced ("restricted to your care team" → "to
     # our staff"): who may receive or see the data changed, in words no rule reads
-    audience = _audience_changed(subject, rulebook)
+    audience = _audience_changed(subject, rulebook) or _owner_dropped(subject)
     if (
         conditioned
         or named
@@ -1381,6 +1387,24 @@ def _audience_changed(subject: Subject, rulebook: RuleBook) -> bool:
     )
 
 
+def _owner_dropped(subject: Subject) -> bool:
+    """Whether a party the user chose ("with *your* insurer", "your bank") is now any of its kind
+    ("with insurers"), in a statement of sharing: who receives the data widened (OPP-115 Third Party
+    Sharing/Collection, third-party entity), in words no rule reads."""
+    reader = practice_reader()
+    if "share" not in reader.actions(subject.new):
+        return False
+    for party in _YOUR_PARTY.finditer(subject.old):
+        noun = party.group(1).casefold()
+        own = re.search(rf"\byour\s+{re.escape(noun)}", subject.new, re.IGNORECASE)
+        if own is None and re.search(rf"\b{re.escape(noun)}s?\b", subject.new, re.IGNORECASE):
+            return True
+    return False
+
+
+_YOUR_PARTY = re.compile(r"\b(?:with|to)\s+your\s+(\w+)", re.IGNORECASE)
+
+
 # a verb naming who receives or may see the data, and up to two words of the party before the edit
 _AUDIENCE = re.compile(
     r"\b(?:restricted|limited|available|accessible|visible|shown|disclosed|shared|provided|sent|given|"
@@ -1671,6 +1695,37 @@ def dominant_categories(sides: Sides, rulebook: RuleBook) -> list[Category]:
     priority = {rules.category: rules.priority for rules in rulebook.categories}
     ranked = sorted(scores, key=lambda c: (-scores[c], priority.get(c, 99)))
     return [c for c in ranked if c is not Category.OTHER]
+
+
+def _verb_categories(sides: Sides) -> list[Category]:
+    """The categories of the practice verbs of the changed sentences, when they name no term ("we
+    do not *log* the websites you visit"): the verb's class says what the sentence is about
+    (ontology/actions.toml); the user's own acts are not read."""
+    reader = practice_reader()
+    found = []
+    for region in (sides.old, sides.new):
+        for _, text in region.parts():
+            if USER_RIGHT.match(text.strip()):
+                continue
+            masked = mask_links(text)
+            for verb in reader.verbs.finditer(masked):
+                # a verb where a verb stands ("we record", "are not recorded"), not a noun of the
+                # same letters ("your booking records")
+                if (
+                    verb.lastgroup in WIDENING
+                    and _VERB_BEFORE.search(masked, 0, verb.start())
+                    and not reader.promising.match(verb.group())
+                ):
+                    found.append(PRACTICE_CATEGORY[verb.lastgroup])
+    return [c for c in dict.fromkeys(found) if c is not Category.OTHER]
+
+
+# what stands right before a verb in a statement: its subject, a modal, an auxiliary or a negation
+_VERB_BEFORE = re.compile(
+    r"\b(?:we|they|it|i|not|never|may|might|can|could|will|would|shall|should|must|also|be|been|is|are|was|were|"
+    r"do|does|to|and|or|only|always|automatically)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _subjects(sides: Sides, rulebook: RuleBook) -> list[Category]:

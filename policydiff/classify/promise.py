@@ -46,6 +46,6 @@ def _promised_in(leaf: Clause, rulebook: RuleBook, headed: bool) -> int | None:
         if not durations:
             continue
         names = {t.name for t in rulebook.find_terms(sentence) if t.category is Category.NOTICE}
-        if "notify" in names and ("changes" in names or headed):
+        if names & {"notify", "ahead"} and ("changes" in names or headed):
             return round(durations[0].value)
     return None

@@ -82,8 +82,43 @@ def rule_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         s
         for rules in rulebook.categories
         for rule in rules.rules
-        for s in _RULE_KINDS[rule.kind](rule, rules, sides)
+        for s in (
+            _limiting_phrases(rule, rules, sides)
+            if rule.limits
+            else _RULE_KINDS[rule.kind](rule, rules, sides)
+        )
     ]
+
+
+def _limiting_phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
+    """A phrase rule whose phrase limits the practice its sentence states (consent as the basis of a
+    use): gone together with that practice, it takes nothing from the user (LABELING.md, Removals)."""
+    kept = []
+    for found in _phrases(rule, rules, sides):
+        span = found.reason.span
+        sentence = sides.old.sentence_at(span[0]) if found.reason.side is Side.OLD and span else None
+        if sentence is not None:
+            # the category's statement stays without the phrase: another of its terms in the old
+            # sentence ("we rely on consent and legitimate interests") still stands on the new side
+            phrases = {fold(p) for _, p in rule.phrase_entries}
+            stays = any(
+                key[0] is rules.category
+                and sentence[0] <= term.start < sentence[1]
+                and key in sides.new_profile.affirmed
+                for key, term in sides.old_profile.affirmed.items()
+                if fold(term.text) not in phrases
+            )
+            if not stays:
+                continue
+            limited = {
+                key
+                for key, term in sides.old_profile.affirmed.items()
+                if key[0] is not rules.category and sentence[0] <= term.start < sentence[1]
+            }
+            if limited - set(sides.new_profile.affirmed):
+                continue
+        kept.append(found)
+    return kept
 
 
 def _in_category(

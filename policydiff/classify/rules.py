@@ -71,6 +71,7 @@ _RULE_KEYS = frozenset(
     {"id", "when", "says", "plain", "direction", "major", "consent"}  # any rule
     | {"larger", "unit", "phrases", "old", "new"}  # number rules; phrase and swap rules
     | {"same"}  # phrase rules: other wordings of the phrases, counted on the other side only
+    | {"limits"}  # phrase rules: the phrase limits its sentence's practice
 )
 
 
@@ -100,6 +101,7 @@ def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
         major=bool(table.get("major", False)),
         consent=str(consent) if consent else None,
         phrase_entries=entries,
+        limits=bool(table.get("limits", False)),
     )
 
 
@@ -171,6 +173,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         rules=tuple(_rule(r, category, where) for r in raw_rules),
         plain=_plain_by_direction(data.get("plain"), where),
         not_after=frozenset(w.casefold() for w in _strings(data.get("not_after", []), f"{where} not_after")),
+        not_before=tuple(w.casefold() for w in _strings(data.get("not_before", []), f"{where} not_before")),
         as_subject=_as_subject(data, where),
         parents=parents,
         sources=sources,
@@ -555,6 +558,8 @@ LIST_KEYS = (
     "example_added",
     "alternative_added",
     "alternative_removed",
+    "opened",
+    "closed",
 )
 
 

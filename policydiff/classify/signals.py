@@ -249,6 +249,22 @@ def _grant_went(key: tuple[Category, str], sides: Sides) -> bool:
     return sides.kind is ChangeKind.MODIFIED and key == (Category.NOTICE, "notify")
 
 
+def _channel_kept(sides: Sides) -> bool:
+    """Every way of telling the old side names stays in the new side (OPP-115 Policy Change,
+    notification type), and there was one."""
+
+    def channels(found: Profile) -> set[str]:
+        return {
+            name for category, name in found.affirmed if category is Category.NOTICE and name in _CHANNELS
+        }
+
+    told = channels(sides.old_profile)
+    return bool(told) and told <= channels(sides.new_profile)
+
+
+_CHANNELS = ("by_email", "in_app", "posted")  # notice.toml's ways of telling
+
+
 def _only_verbs_went(old: Profile, new: Profile, rulebook: RuleBook) -> bool:
     """No verb came and every member stayed: a verb that went is a rewording, not a practice gone."""
     verbs_gained = any(
@@ -316,6 +332,8 @@ _EXAMPLE_MARKER = (
     r"(?:including|such\s+as|e\.\s?g\.|for\s+example|for\s+instance|like|in\s+particular|namely)\b"
 )
 _EXAMPLES_START = re.compile(r"\W*" + _EXAMPLE_MARKER, re.IGNORECASE)
+# words put before what a list named, that make it an example of a wider class: "purposes such as"
+_OPENS_LIST = re.compile(r"[\s,]*(?:[\w-]+\s+){0,3}?" + _EXAMPLE_MARKER + r"[\s,:]*", re.IGNORECASE)
 _EXAMPLE_WORDS = frozenset(
     {
         "including",
@@ -508,13 +526,16 @@ def term_signals(
         if only_verbs_went and key[1] in rulebook.by_category(key[0]).grouped and not _grant_went(key, sides):
             continue  # "we use cookies to …" → "cookies help us …": the verb went, the practice stayed
         rules = rulebook.by_category(key[0])
-        if rules.protective and any(
+        if (rules.protective or rules.gained is Direction.NARROWS) and any(
             other.category is key[0] and match.name in rules.lineage(other.name)[1:]
             for other in new.affirmed.values()
         ):
-            continue  # "encrypted" → "end-to-end encrypted": a finer kind of the safeguard, firmer
+            continue  # "encrypted" → "end-to-end encrypted", "notice" → "30 days' notice": a finer
+            # kind of the safeguard or promise, firmer
         if (rules.protective or match.name in rules.protects) and _practice_went(sides, match, rulebook):
             continue  # "we share X unless you opt out" gone whole: no right lost over a practice kept
+        if key == (Category.NOTICE, "notify") and sides.kind is ChangeKind.MODIFIED and _channel_kept(sides):
+            continue  # "we will inform you by posting it here" → "changes will be posted here"
         if key[0] is Category.RIGHTS and match.name in ("object", "opt_out") and _choice_now_asked(old, new):
             continue  # "unless you opt out" → "if you opt in": the choice is now asked for, a firmer one
         found.append(("removed", key, match, match.text))
@@ -678,6 +699,10 @@ def _now_in_present(sides: Sides, match: Match) -> bool:
     """Whether the verb a removed "we will" governed is now said by the company in the present
     ("we will notify you" → "we notify you"): a statement of what the company does binds it as the
     future does; only a modal of possibility ("may", "can") softens it."""
+    if len(_FIRM_PASSIVE.findall(sides.new.text)) > len(_FIRM_PASSIVE.findall(sides.old.text)):
+        return (
+            True  # "we will post the changes here" → "changes will be posted here": as firm, unsaid by whom
+        )
     verb = _NEXT_WORD.match(sides.old.text, match.end)
     if verb is None:
         return False
@@ -686,6 +711,7 @@ def _now_in_present(sides: Sides, match: Match) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s+(?:also\s+|always\s+)?([a-z]+)")
+_FIRM_PASSIVE = re.compile(r"\b(?:will|shall|must)\s+(?:always\s+)?be\s+[a-z]+(?:ed|en|wn)\b", re.IGNORECASE)
 
 
 def _came_with_a_grant(match: Match, sides: Sides, rulebook: RuleBook, own: str) -> bool:
@@ -1047,6 +1073,17 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             _content_words(canonical(fold(mask_links(other))), rulebook)
         ):
             continue
+        if _OPENS_LIST.fullmatch(edit.text):
+            # "for fraud prevention" → "for purposes *such as* fraud prevention": what was the whole
+            # list is now an example of an open one (and the mirror: an open list closed)
+            span = region.sentence_at(at)
+            listed = _permission_category(found, span, rulebook, region.text) if span else None
+            if listed is not None:
+                denied = any(s <= at < e and d for s, e, d in found.denials)
+                key = "opened" if inserted else "closed"
+                direction = Direction.EXPANDS if inserted != denied else Direction.NARROWS
+                out.append(_list_made(rulebook, key, listed, direction, edit.text, at, inserted=inserted))
+                continue
         again = _kind_said_again(edit.text, new_at, sides, rulebook) if inserted else None
         if again is not None:  # "name" → "name, surname": a kind of data the list named, in other words
             says = f"a kind of data already disclosed is named in other words: «{again.text}»"
@@ -1200,9 +1237,10 @@ def _reshuffled_members(rulebook: RuleBook, sides: Sides, *, removed: bool = Fal
     # rewritten round a list, "you can choose whether … Search, Assistant and Maps" → "you can
     # interact with … services", is no member added or removed); the words that join members may
     # move or change ("and" → "including")
-    if Counter(w for w in said if w not in _JOINTS) - Counter(
-        _content_words(mask_links(sides.new.text), rulebook)
-    ):
+    # (… or say the same in an equivalent form: "for example" → "such as")
+    if Counter(
+        w for w in _content_words(canonical(fold(mask_links(sides.old.text))), rulebook) if w not in _JOINTS
+    ) - Counter(_content_words(canonical(fold(mask_links(sides.new.text))), rulebook)):
         return []
     runs = edit_runs_at(sides.edits)
     # the old member must come back in another insert of the list ("merger" / ", acquisition")
@@ -1300,6 +1338,14 @@ _CONDITION_AFTER = re.compile(
 )
 
 
+# wideners that name who, not how much: "we do not share it with anyone" says what "we do not share
+# it" says (ontology/scope.toml)
+_NO_REACH = frozenset({"anyone", "anybody"})
+# words that point back to what the text named before them ("that correspondence"): "any" in their
+# place may name the same things
+_POINTING_BACK = frozenset({"that", "this", "these", "those", "such"})
+
+
 def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     """A quantifier that came or went ("all" → "some", "only" added) in a statement of practice.
 
@@ -1310,6 +1356,9 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         return []
     reader = practice_reader()
     reach, first, words = 0, None, []
+    # wideners ("any", "across") that came, less those that went (a moved "at any time"), and
+    # whether a word pointing back went ("that correspondence" → "any correspondence you send us")
+    wide, wide_first, wide_net, pointed = [], None, 0, False
     old_at = new_at = 0
     for edit in sides.edits:
         if edit.op is not Op.EQUAL:
@@ -1320,14 +1369,26 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                     continue  # "…, but only if you turn it on": a condition, read by the condition cues
                 if _CAP_BEFORE.search(masked, 0, word.start()):
                     continue  # "once every 12 months": a cap on how often, read by cue.frequency-cap
-                if word.group().casefold() in reader.breadth:
-                    reach += sign * reader.breadth[word.group().casefold()]
+                folded = word.group().casefold()
+                shift = word.start()
+                if folded in reader.breadth:
+                    reach += sign * reader.breadth[folded]
                     words.append(word.group())
                     if first is None:  # where the first quantifier stands, on its side
-                        shift = word.start()
                         first = (edit, old_at + shift, new_at + shift)
+                elif folded in reader.wideners and folded not in _NO_REACH:
+                    wide_net += sign
+                    if sign > 0:
+                        wide.append(word.group())
+                        wide_first = wide_first or (edit, old_at + shift, new_at + shift)
+                pointed = pointed or (sign < 0 and folded in _POINTING_BACK)
         old_at += len(edit.text) if edit.op is not Op.INSERT else 0
         new_at += len(edit.text) if edit.op is not Op.DELETE else 0
+    widener = not words and wide_net > 0 and not pointed
+    if widener:
+        # a widener that came ("review flagged messages" → "review any message"), with no quantifier
+        # of the breadth scale beside it to weigh against ("all" → "most" is less)
+        reach, first, words = wide_net, wide_first, wide
     if not reach or first is None:
         return []
     edit, old_at, new_at = first
@@ -1371,6 +1432,8 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     denied = any(s <= at < e and d for s, e, d in found.denials)
     protective = denied or right or action not in WIDENING or bool(reader.promising.match(verbs[0][1]))
     protective = protective or any(rulebook.by_category(t.category).protective for t in terms if t.category)
+    if widener and protective:
+        return []  # "we do not pass it to *any* publishers": a widener bounds no denial or right
     widens = (reach > 0) != protective
     # the practice's verb says what it is ("used solely for" → purpose); a promise, by its terms
     category = PRACTICE_CATEGORY.get(action, Category.OTHER)
@@ -1490,8 +1553,12 @@ def _list_signal(
         return None  # "This policy explains how we use it, as well as your rights": a topic of the text
     if category is None and member and not any(span[0] <= t.start < span[1] for t in found.terms):
         # (a sentence whose terms are a right's or a safeguard's is read as such below)
-        category = _verb_category(region.text[span[0] : at])
-        if category is None and _PREDICATE.match(region.text, at + len(words)):
+        # (whose the things are may be said after the member: "records the temperature *and
+        # humidity* in your home")
+        category = _verb_category(region.text[span[0] : at], region.text[at + len(words) : span[1]])
+        if category is None and (
+            _PREDICATE.match(region.text, at + len(words)) or _verb_follows(region.text, at + len(words))
+        ):
             # a member of the subject ("your gamer tag *and play time* are visible to other players"):
             # the predicate after it says what is done to the list
             category = _verb_category(region.text[span[0] : at] + region.text[at + len(words) : span[1]])
@@ -1551,11 +1618,26 @@ _USERS_OWN = re.compile(r"\b(?:your|you|users?['’]?s?|personal|data|informatio
 _PREDICATE = re.compile(r"\s*(?:is|are|was|were|will\s+be|may\s+be|can\s+be|might\s+be)\b", re.IGNORECASE)
 
 
-def _verb_category(before: str) -> Category | None:
+def _verb_follows(text: str, at: int) -> bool:
+    """Whether a practice verb (after a modal) comes right after ``at``: the member before it is of
+    the verb's subject ("moderators *and automated systems* review what you post")."""
+    modal = _MODAL_BEFORE_VERB.match(text, at)
+    start = modal.end() if modal else at
+    # (the verb's own words may take in the member's last: "systems review")
+    return any(
+        verb.start() <= start < verb.end()
+        for verb in practice_reader().verbs.finditer(text, max(0, at - 30), start + 40)
+    )
+
+
+_MODAL_BEFORE_VERB = re.compile(r"\s*(?:(?:may|can|will|must|might|could|should|also)\s+)*", re.IGNORECASE)
+
+
+def _verb_category(before: str, after: str = "") -> Category | None:
     """The category of the company's practice verb that a member joins, when the sentence names no
     term: "visible to your connections *and to recruiters*", "we infer your interests*, income
     bracket*" (the verb's class says what the list is: ontology/actions.toml)."""
-    if USER_RIGHT.match(before) or not _USERS_OWN.search(before):
+    if USER_RIGHT.match(before) or not (_USERS_OWN.search(before) or _USERS_OWN.search(after)):
         # "you can copy, move *or delete* …": what a user does, no practice of ours; "questions can
         # be sent to support *or to our officer*": nothing of the user's is handled
         return None
@@ -1758,6 +1840,9 @@ def _protected_category(found: Profile, span: tuple[int, int], rulebook: RuleBoo
     return None
 
 
+_BY_MEANS = re.compile(r"[\s,]*(?:or|and)\s+(?:by|via|through|using|in|on)\b", re.IGNORECASE)
+
+
 def _safeguard_member(
     rulebook: RuleBook, words: str, found: Profile, span: tuple[int, int], at: int, *, inserted: bool
 ) -> Signal | None:
@@ -1766,7 +1851,9 @@ def _safeguard_member(
     if any(s <= at < e and d for s, e, d in found.denials):
         return None  # "we do not encrypt A or B": no promise to weaken
     member = _SEPARATORS.sub(" ", words).split()
-    if not 0 < len(member) <= _MEMBER_WORDS or _names_clause(member):
+    # (a way of using a right counts by its words of substance: "or by using our online form")
+    size = len(_content_words(" ".join(member), rulebook)) if _BY_MEANS.match(words) else len(member)
+    if not 0 < size <= _MEMBER_WORDS or _names_clause(member):
         return None  # a clause went or came ("and manage it", ", including how …"), not a list member
     inside = [t for t in found.terms if span[0] <= t.start < span[1] and t.category]
     protective = [t.category for t in inside if t.category and rulebook.by_category(t.category).protective]
@@ -1774,7 +1861,11 @@ def _safeguard_member(
     # the term signals; one a right or a safeguard covers ("object to marketing and profiling") is not
     stated = {m.start for m in (*found.affirmed.values(), *found.denied.values())}
     named = [t for t in inside if at <= t.start < at + len(words) and t.start in stated]
-    if not protective or any(t.category and not rulebook.by_category(t.category).protective for t in named):
+    # (a way to reach us named in it is how the right is used: "… or by using our online form")
+    if not protective or any(
+        t.category and t.category is not Category.CONTACT and not rulebook.by_category(t.category).protective
+        for t in named
+    ):
         return None
     key = "safeguard_member_added" if inserted else "safeguard_member_removed"
     direction = Direction.NARROWS if inserted else Direction.EXPANDS
