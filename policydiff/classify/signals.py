@@ -185,9 +185,14 @@ _POINTER = re.compile(
 
 
 def _pointed_to(region: Region, match: Match) -> bool:
-    """Whether a term stands after a pointer to another text in its sentence."""
+    """Whether a term stands after a pointer to another text in its sentence, or after words that
+    say what this text covers ("This policy explains … how long we keep it"): the text states the
+    practice where it covers it, not here."""
     span = region.sentence_at(match.start)
-    return span is not None and _POINTER.search(region.text, span[0], match.start) is not None
+    return span is not None and (
+        _POINTER.search(region.text, span[0], match.start) is not None
+        or _ABOUT_THE_TEXT.search(region.text, span[0], match.start) is not None
+    )
 
 
 def _synonyms(old: Profile, new: Profile) -> set[tuple[Category, str]]:
@@ -473,7 +478,7 @@ def term_signals(
     found: list[tuple[str, tuple[Category, str], Match, str]] = []  # event, term key, term, words quoted
     limiters = [m.end for m in new.cues.get("cue.limiter", [])]
     for key, match in new.affirmed.items():
-        if key in reworded or key in old.affirmed:
+        if key in reworded or key in old.affirmed or _pointed_to(sides.new, match):
             continue
         # a finer kind of a safeguard already named is a firmer promise ("encrypted" → "encrypted
         # with AES-256"); a finer kind of data already disclosed is nothing new (postal code, address)
