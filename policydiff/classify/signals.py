@@ -1604,6 +1604,14 @@ def _list_signal(
         return None  # "we do not sell it, even if you ask": the despite cue reads a concession
     if not member and _AGE_FRAME.fullmatch(words):
         return None  # "under 16" → "under *the age of* 16": the same threshold, said in full
+    if (
+        not member
+        and denied
+        and _TO_THIRD_PARTIES.fullmatch(words)
+        and _SALE.search(region.text, span[0], at)
+    ):
+        return None  # "we do not sell it *to third parties*": a sale is to a third party (CCPA
+        # § 1798.140(ad)), the denial bounds nothing it did not bound
     if not member and set(_content_words(words, rulebook)) <= _UNBOUNDED:
         return None  # "we do not share it with *any* third parties": a denial without bounds limits nothing
     key, widens = _list_change(member=member, denied=denied, inserted=inserted)
@@ -1638,11 +1646,17 @@ def _verb_follows(text: str, at: int) -> bool:
 _MODAL_BEFORE_VERB = re.compile(r"\s*(?:(?:may|can|will|must|might|could|should|also)\s+)*", re.IGNORECASE)
 
 
+_JOINT_ONLY = re.compile(r"[\s,]*(?:and|or)\s+(?:then\s+)?", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s*$", re.IGNORECASE)
+
+
 def _verb_category(before: str, after: str = "") -> Category | None:
     """The category of the company's practice verb that a member joins, when the sentence names no
     term: "visible to your connections *and to recruiters*", "we infer your interests*, income
     bracket*" (the verb's class says what the list is: ontology/actions.toml)."""
-    if USER_RIGHT.match(before) or not (_USERS_OWN.search(before) or _USERS_OWN.search(after)):
+    # (a passive says the company does it: "support calls are recorded *and transcribed*")
+    owned = _USERS_OWN.search(before) or _USERS_OWN.search(after) or _PASSIVE.search(before)
+    if USER_RIGHT.match(before) or not owned:
         # "you can copy, move *or delete* …": what a user does, no practice of ours; "questions can
         # be sent to support *or to our officer*": nothing of the user's is handled
         return None
@@ -1688,6 +1702,8 @@ _UNBOUNDED = frozenset(
     | {"anyone", "anybody", "anything", "to", "with", "under", "circumstances", "will", "shall"}
 )
 _NAMED_ROLES = frozenset({Category.SHARING, Category.TRACKING})
+_TO_THIRD_PARTIES = re.compile(r"\s*(?:to|with)\s+(?:any\s+)?(?:third[\s-]+parties|others)\s*", re.IGNORECASE)
+_SALE = re.compile(r"\b(?:sell|sells|sold|selling|rent|rents|rented|renting)\b", re.IGNORECASE)
 _NAME_JOINTS = frozenset({"and", "or", "of", "the", "de", "inc", "ltd", "llc"})
 # a list of examples still open where the words join it: "(such as …", ", for example …"
 _EXAMPLES_OPEN = re.compile(r"(?:\(|,|\s)\s*" + _EXAMPLE_MARKER + r"[^().;:]*$", re.IGNORECASE)
@@ -1866,6 +1882,23 @@ def _safeguard_member(
     # the term signals; one a right or a safeguard covers ("object to marketing and profiling") is not
     stated = {m.start for m in (*found.affirmed.values(), *found.denied.values())}
     named = [t for t in inside if at <= t.start < at + len(words) and t.start in stated]
+    # a practice's own verb joined to a safeguard ("encrypted *and backed up*"): one more thing done
+    # with the data, not one more thing the safeguard covers
+    acts = [
+        t
+        for t in inside
+        if at <= t.start < at + len(words)
+        and t.category
+        and not rulebook.by_category(t.category).protective
+        and t.name in rulebook.by_category(t.category).grouped
+        and not is_safeguard(t, rulebook)
+        and _JOINT_ONLY.fullmatch(words, 0, t.start - at)  # the verb right after the joint, not "in backups"
+    ]
+    # (a right's practices are what it covers: "opt out of the sale *and sharing*")
+    if protective and Category.RIGHTS not in protective and acts and acts[0].category is not None:
+        key = "member_added" if inserted else "member_removed"
+        direction = Direction.EXPANDS if inserted else Direction.NARROWS
+        return _list_made(rulebook, key, acts[0].category, direction, words, at, inserted=inserted)
     # (a way to reach us named in it is how the right is used: "… or by using our online form")
     if not protective or any(
         t.category and t.category is not Category.CONTACT and not rulebook.by_category(t.category).protective
