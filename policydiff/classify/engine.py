@@ -61,6 +61,7 @@ from policydiff.classify.signals import (
     Signal,
     column_category,
     column_signals,
+    condition_signals,
     cue_signals,
     governs_safeguard,
     list_signals,
@@ -1564,6 +1565,7 @@ def _signals(
         *swap_signals(rulebook, sides),
         *list_signals(rulebook, sides),
         *scope_signals(rulebook, sides),
+        *condition_signals(rulebook, sides),
         *column_signals(rulebook, subject.kind, subject.lead, subject.old, subject.new),
     ]
     signals = _within_alternatives(signals)

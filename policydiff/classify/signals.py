@@ -1456,6 +1456,61 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     ]
 
 
+def condition_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
+    """A condition on the user's act added to or removed from a statement of practice, whole ("we
+    share it with credit bureaus *when you apply for credit*"): gone, the practice holds in every
+    case, so it covers more; come, it covers less (ontology/scope.toml: a condition weighs when it
+    comes or goes; OPP-115's "does/does not" scope). Denials and rights are read by the cues."""
+    if sides.kind is not ChangeKind.MODIFIED:
+        return []
+    reader = practice_reader()
+    out: list[Signal] = []
+    for edit, old_at, new_at in _lone_edits(sides.edits):
+        if not _USERS_CONDITION.fullmatch(edit.text):
+            continue
+        inserted = edit.op is Op.INSERT
+        region, found, at = (
+            (sides.new, sides.new_profile, new_at) if inserted else (sides.old, sides.old_profile, old_at)
+        )
+        span = region.sentence_at(at)
+        if span is None:
+            continue
+        sentence = region.text[span[0] : span[1]]
+        if (
+            USER_RIGHT.match(sentence)
+            or any(s <= at < e and d for s, e, d in found.denials)
+            or any(
+                rulebook.by_category(t.category).protective
+                for t in found.terms
+                if t.category and span[0] <= t.start < span[1]
+            )
+        ):
+            continue
+        actions = reader.widening_actions(sentence[: at - span[0]])
+        if not actions:
+            continue
+        # (the practice is what the sentence says before its condition: "we may collect it *if you
+        # choose to share it*" is collection)
+        category = _permission_category(found, (span[0], at), rulebook, region.text)
+        direction = Direction.NARROWS if inserted else Direction.EXPANDS
+        rule = "scope.condition-added" if inserted else "scope.condition-removed"
+        says = (
+            "what the company does now holds only in a case the user's act sets"
+            if inserted
+            else "a case the user's act set no longer limits what the company does"
+        )
+        match = Match("condition", category, edit.text.strip(" ,"), at, at + len(edit.text))
+        out.append(signal(category, direction, rule, says, match, Side.NEW if inserted else Side.OLD, CUE))
+    return out
+
+
+# a whole condition on the user's act, to the end of its clause: "when you apply for credit", ", if
+# you enrol in a programme"
+_USERS_CONDITION = re.compile(
+    r"[\s,]*(?:only\s+)?(?:when|whenever|if|once|where|after|while)\s+you\b[^.;:,]*?[\s,]*", re.IGNORECASE
+)
+
+
 def _lone_edits(edits: Sequence[Edit]) -> Iterator[tuple[Edit, int, int]]:
     """Inserts or deletes with no edit of the other kind beside them, with their old and new offsets
     (and a member added to a subject with its verb made plural: "tag *is*" → "tag *and play time
