@@ -1564,6 +1564,9 @@ def _list_signal(
     span = region.sentence_at(at)
     if not _content_words(words, rulebook) or span is None:
         return None
+    if _ADVICE.match(region.text, span[0]):
+        return None  # "we recommend that you use a strong password *and change it often*": the
+        # user's acts, advised; no practice of the company's has a member
     category = _permission_category(found, span, rulebook, region.text)
     # the clause the words join, past a joining word that may stand between two clauses (", and")
     lead = _JOINING.match(words)
@@ -1701,6 +1704,11 @@ def _verb_follows(text: str, at: int) -> bool:
 _MODAL_BEFORE_VERB = re.compile(r"\s*(?:(?:may|can|will|must|might|could|should|also)\s+)*", re.IGNORECASE)
 
 
+# advice to the user: "we recommend that you …", "we encourage you to …"
+_ADVICE = re.compile(
+    r"\W*(?:we\s+)?(?:strongly\s+)?(?:recommend|encourage|advise|urge|suggest)\s+(?:that\s+)?you\b",
+    re.IGNORECASE,
+)
 _JOINT_ONLY = re.compile(r"[\s,]*(?:and|or)\s+(?:then\s+)?", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s*$", re.IGNORECASE)
 
