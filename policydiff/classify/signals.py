@@ -668,6 +668,8 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         match, side = (after[-1], Side.NEW) if added else (before[-1], Side.OLD)
         if cue.id == "cue.strong-modal" and not added and _now_in_present(sides, match):
             continue  # "we will keep a record" → "we keep a record": the tense went, not the commitment
+        if cue.id == "cue.strong-modal" and added and _fewer_firm_passives(sides):
+            continue  # "it will be retained" → "we will retain it": as firm, now said by whom
         effect, says = cue.effect, cue.says_added if added else cue.says_removed
         found, region = (sides.new_profile, sides.new) if added else (sides.old_profile, sides.old)
         if cue.on_safeguard and governs_safeguard(
@@ -698,6 +700,11 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             direction = Direction.NEUTRAL
         out.append(signal(None, direction, cue.id, says, match, side, CUE, told=Told(added=added)))
     return out
+
+
+def _fewer_firm_passives(sides: Sides) -> bool:
+    """Whether the new side says fewer firm passives ("will be retained") than the old."""
+    return len(_FIRM_PASSIVE.findall(sides.new.text)) < len(_FIRM_PASSIVE.findall(sides.old.text))
 
 
 def _now_in_present(sides: Sides, match: Match) -> bool:
