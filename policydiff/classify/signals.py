@@ -872,7 +872,10 @@ def _practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
         # "after the retention period we delete the scans" gone while "we keep your photo" stays:
         # the practice of the act's own category goes on, whatever words of it went
         here = {key for key in here if key[0] is not match.category}
-    return any(key not in new.affirmed for key in here - _keys(new.terms, rulebook))
+    # (a practice now denied went too: "we may use it to train our models unless you opt out" →
+    # "we do not use it to train our models")
+    said = _keys(new.terms, rulebook) - set(new.denied)
+    return any(key not in new.affirmed for key in here - said)
 
 
 def _defines_only(region: Region, match: Match) -> bool:
@@ -1350,6 +1353,11 @@ _CONDITION_AFTER = re.compile(
 )
 
 
+# a part of the things a statement names (ontology/scope.toml's partial quantifiers, said in a phrase)
+_PARTITIVE = re.compile(
+    r"\b(?:a|an)\s+(?:small\s+|random\s+|limited\s+)?(?:sample|subset|portion|fraction|selection)\s+of\b",
+    re.IGNORECASE,
+)
 # wideners that name who, not how much: "we do not share it with anyone" says what "we do not share
 # it" says (ontology/scope.toml)
 _NO_REACH = frozenset({"anyone", "anybody"})
@@ -1376,6 +1384,12 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         if edit.op is not Op.EQUAL:
             sign = 1 if edit.op is Op.INSERT else -1
             masked = mask_links(edit.text)
+            for part in _PARTITIVE.finditer(masked):
+                # "read *a sample of* conversations": a part of the things named, a partial quantifier
+                reach -= sign
+                words.append(part.group().strip())
+                if first is None:
+                    first = (edit, old_at + part.start(), new_at + part.start())
             for word in WORD.finditer(masked):
                 if _CONDITION_AFTER.match(masked, word.end()):
                     continue  # "…, but only if you turn it on": a condition, read by the condition cues
@@ -1574,6 +1588,9 @@ def _list_signal(
     if _ADVICE.match(region.text, span[0]):
         return None  # "we recommend that you use a strong password *and change it often*": the
         # user's acts, advised; no practice of the company's has a member
+    if _attribute_member(region.text[span[0] : at], words, found, at, rulebook):
+        return None  # "outputs may be inaccurate *or offensive*": one more quality said of a thing,
+        # no data, party, purpose or act
     category = _permission_category(found, span, rulebook, region.text)
     # the clause the words join, past a joining word that may stand between two clauses (", and")
     lead = _JOINING.match(words)
@@ -1711,6 +1728,23 @@ def _verb_follows(text: str, at: int) -> bool:
 _MODAL_BEFORE_VERB = re.compile(r"\s*(?:(?:may|can|will|must|might|could|should|also)\s+)*", re.IGNORECASE)
 
 
+def _attribute_member(before: str, words: str, found: Profile, at: int, rulebook: RuleBook) -> bool:
+    """Whether ``words`` join an adjective said of a thing with "be" ("may be inaccurate *or
+    offensive*"), naming no term and no practice verb, as the adjective names none."""
+    attribute = _ATTRIBUTE_BEFORE.search(before)
+    if attribute is None:
+        return False
+    reader = practice_reader()
+    if reader.actions(attribute.group(1)) or reader.actions(words):
+        return False  # "may be shared *or sold*": a practice's verb, its member
+    if any(w.endswith("ed") for w in (attribute.group(1).casefold(), *WORD.findall(words.casefold()))):
+        return False  # "is required *or permitted* by law": a participle, what a practice may do
+    if any(at <= t.start < at + len(words) for t in found.terms):
+        return False
+    return len(_content_words(words, rulebook)) <= 2
+
+
+_ATTRIBUTE_BEFORE = re.compile(r"\b(?:is|are|be|been|was|were)\s+(?:\w+ly\s+)?([a-z]+)\s*$", re.IGNORECASE)
 # advice to the user: "we recommend that you …", "we encourage you to …"
 _ADVICE = re.compile(
     r"\W*(?:we\s+)?(?:strongly\s+)?(?:recommend|encourage|advise|urge|suggest)\s+(?:that\s+)?you\b",
