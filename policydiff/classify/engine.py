@@ -1227,7 +1227,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # an amount, a number of things or of times: digits (not a year, read above) or a number's word
 _COUNT = re.compile(
     r"(?!(?:19|20)\d\d$)\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-    r"|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|million|billion",
+    r"|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|million|billion"
+    # how many times ("twice a year" → "once a year")
+    r"|once|twice|thrice",
     re.IGNORECASE,
 )
 # a number beside a name is part of an address or a name ("125 Park Ave", "Cape Town, 8001",
