@@ -668,6 +668,9 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         match, side = (after[-1], Side.NEW) if added else (before[-1], Side.OLD)
         if cue.id == "cue.strong-modal" and not added and _now_in_present(sides, match):
             continue  # "we will keep a record" → "we keep a record": the tense went, not the commitment
+        if cue.id == "cue.limiter" and not added and _inside_a_member_that_went(sides, match):
+            continue  # "…, or longer where *needed for* investigations" gone whole: the limit went
+            # with the widening it limited (the list signals read the member)
         if cue.id == "cue.strong-modal" and added and _fewer_firm_passives(sides):
             continue  # "it will be retained" → "we will retain it": as firm, now said by whom
         effect, says = cue.effect, cue.says_added if added else cue.says_removed
@@ -700,6 +703,15 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             direction = Direction.NEUTRAL
         out.append(signal(None, direction, cue.id, says, match, side, CUE, told=Told(added=added)))
     return out
+
+
+def _inside_a_member_that_went(sides: Sides, match: Match) -> bool:
+    """Whether ``match`` (on the old side) stands in a deleted run, alone, that a joint opens (",
+    or longer where needed for …"): a member or an alternative that went whole."""
+    for edit, old_at, _ in _lone_edits(sides.edits):
+        if edit.op is Op.DELETE and old_at <= match.start < old_at + len(edit.text):
+            return _JOINT_ONLY.match(edit.text) is not None
+    return False
 
 
 def _fewer_firm_passives(sides: Sides) -> bool:
