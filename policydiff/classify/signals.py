@@ -1763,7 +1763,9 @@ _ADVICE = re.compile(
     re.IGNORECASE,
 )
 _JOINT_ONLY = re.compile(r"[\s,]*(?:and|or)\s+(?:then\s+)?", re.IGNORECASE)
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s*$", re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)(?:\s+\w+ly)?\s*$", re.IGNORECASE
+)
 
 
 def _verb_category(before: str, after: str = "") -> Category | None:
