@@ -173,8 +173,6 @@ class CategoryRules:
     as_subject: frozenset[str] = frozenset()
     # words that, right before one of its terms, make it another's (the company's own e-mail address)
     not_after: frozenset[str] = frozenset()
-    # words that, right after one of its terms, make it another's act (cookies "stored on your device")
-    not_before: tuple[str, ...] = ()
     parents: Mapping[str, str] = field(default_factory=dict)  # concept → the concept it is part or kind of
     sources: Mapping[str, str] = field(default_factory=dict)  # concept → where it comes from
     # concept → concepts one of which must stand in its sentence for it to count (a place, a transfer)
@@ -328,19 +326,11 @@ class RuleBook:
             rules = self.by_category(Category(category))
             if rules.not_after and _word_before(text, match.begin) in rules.not_after:
                 continue
-            if rules.not_before and _followed_by(text, match.finish, rules.not_before):
-                continue
             found.append(Match(concept, rules.category, match.text, match.begin, match.finish))
         return found
 
 
 _LAST_WORD = re.compile(r"([\w']+)\W*$")
-
-
-def _followed_by(text: str, position: int, phrases: tuple[str, ...]) -> bool:
-    """Whether one of ``phrases`` (casefolded) comes right after ``position``, past white space."""
-    after = text[position : position + 40].lstrip().casefold()
-    return after.startswith(phrases)
 
 
 def _word_before(text: str, position: int) -> str:

@@ -173,7 +173,6 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         rules=tuple(_rule(r, category, where) for r in raw_rules),
         plain=_plain_by_direction(data.get("plain"), where),
         not_after=frozenset(w.casefold() for w in _strings(data.get("not_after", []), f"{where} not_after")),
-        not_before=tuple(w.casefold() for w in _strings(data.get("not_before", []), f"{where} not_before")),
         as_subject=_as_subject(data, where),
         parents=parents,
         sources=sources,

@@ -671,7 +671,11 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         if cue.id == "cue.limiter" and not added and _inside_a_member_that_went(sides, match):
             continue  # "…, or longer where *needed for* investigations" gone whole: the limit went
             # with the widening it limited (the list signals read the member)
-        if cue.id == "cue.strong-modal" and added and _fewer_firm_passives(sides):
+        if (
+            cue.id == "cue.strong-modal"
+            and added
+            and _firm_passives(sides.new.text) < _firm_passives(sides.old.text)
+        ):
             continue  # "it will be retained" → "we will retain it": as firm, now said by whom
         effect, says = cue.effect, cue.says_added if added else cue.says_removed
         found, region = (sides.new_profile, sides.new) if added else (sides.old_profile, sides.old)
@@ -714,19 +718,18 @@ def _inside_a_member_that_went(sides: Sides, match: Match) -> bool:
     return False
 
 
-def _fewer_firm_passives(sides: Sides) -> bool:
-    """Whether the new side says fewer firm passives ("will be retained") than the old."""
-    return len(_FIRM_PASSIVE.findall(sides.new.text)) < len(_FIRM_PASSIVE.findall(sides.old.text))
+def _firm_passives(text: str) -> int:
+    """How many firm passives ("will be retained", "must be deleted") ``text`` says."""
+    return len(_FIRM_PASSIVE.findall(text))
 
 
 def _now_in_present(sides: Sides, match: Match) -> bool:
     """Whether the verb a removed "we will" governed is now said by the company in the present
-    ("we will notify you" → "we notify you"): a statement of what the company does binds it as the
-    future does; only a modal of possibility ("may", "can") softens it."""
-    if len(_FIRM_PASSIVE.findall(sides.new.text)) > len(_FIRM_PASSIVE.findall(sides.old.text)):
-        return (
-            True  # "we will post the changes here" → "changes will be posted here": as firm, unsaid by whom
-        )
+    ("we will notify you" → "we notify you"), or a firm passive came ("… will be posted"): a
+    statement of what the company does binds it as the future does; only a modal of possibility
+    ("may", "can") softens it."""
+    if _firm_passives(sides.new.text) > _firm_passives(sides.old.text):
+        return True  # "we will post the changes here" → "changes will be posted here": as firm
     verb = _NEXT_WORD.match(sides.old.text, match.end)
     if verb is None:
         return False
