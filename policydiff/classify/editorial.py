@@ -150,8 +150,16 @@ def _meaningful(old: str, new: str, rulebook: RuleBook) -> bool:
 
 
 def is_date_line(text: str) -> bool:
-    """A "Last updated: …" or version line: short, and says what the date is."""
-    return len(WORD.findall(text)) <= 14 and bool(_DATE_LINE.search(text))
+    """A "Last updated: …" or version line: short, and says what the date is (not how long: "we will
+    post the updated policy 30 days before it takes effect" states a notice period)."""
+    return len(WORD.findall(text)) <= 14 and bool(_DATE_LINE.search(text)) and not _DURATION.search(text)
+
+
+_DURATION = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty|sixty|ninety)\s*"
+    r"(?:business\s+|calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|hours?)\b(?!\s+ago\b)",
+    re.IGNORECASE,
+)
 
 
 def _mostly_dates(text: str) -> bool:
