@@ -93,32 +93,29 @@ def rule_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
 def _limiting_phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     """A phrase rule whose phrase limits the practice its sentence states (consent as the basis of a
     use): gone together with that practice, it takes nothing from the user (LABELING.md, Removals)."""
-    kept = []
-    for found in _phrases(rule, rules, sides):
-        span = found.reason.span
-        sentence = sides.old.sentence_at(span[0]) if found.reason.side is Side.OLD and span else None
-        if sentence is not None:
-            # the category's statement stays without the phrase: another of its terms in the old
-            # sentence ("we rely on consent and legitimate interests") still stands on the new side
-            phrases = {fold(p) for _, p in rule.phrase_entries}
-            stays = any(
-                key[0] is rules.category
-                and sentence[0] <= term.start < sentence[1]
-                and key in sides.new_profile.affirmed
-                for key, term in sides.old_profile.affirmed.items()
-                if fold(term.text) not in phrases
-            )
-            if not stays:
-                continue
-            limited = {
-                key
-                for key, term in sides.old_profile.affirmed.items()
-                if key[0] is not rules.category and sentence[0] <= term.start < sentence[1]
-            }
-            if limited - set(sides.new_profile.affirmed):
-                continue
-        kept.append(found)
-    return kept
+    return [found for found in _phrases(rule, rules, sides) if _limit_went_alone(found, rule, rules, sides)]
+
+
+def _limit_went_alone(found: Signal, rule: Rule, rules: CategoryRules, sides: Sides) -> bool:
+    """Whether the phrase went from a statement that stays: another of the category's terms in its
+    old sentence ("we rely on consent *and legitimate interests*") stands on the new side, and every
+    practice the sentence limited ("… for marketing") stands there too."""
+    span = found.reason.span
+    sentence = sides.old.sentence_at(span[0]) if found.reason.side is Side.OLD and span else None
+    if sentence is None:
+        return True
+    phrases = {fold(p) for _, p in rule.phrase_entries}
+    here = [
+        (key, term)
+        for key, term in sides.old_profile.affirmed.items()
+        if sentence[0] <= term.start < sentence[1]
+    ]
+    new = sides.new_profile.affirmed
+    stays = any(
+        key[0] is rules.category and key in new and fold(term.text) not in phrases for key, term in here
+    )
+    limited_stays = all(key in new for key, _ in here if key[0] is not rules.category)
+    return stays and limited_stays
 
 
 def _in_category(
