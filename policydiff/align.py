@@ -28,6 +28,7 @@ MIN_SIMILARITY = 0.5  # below this two clauses are a removal and an addition, no
 MOVED_SIMILARITY = 0.7  # the same, for a clause that also left its section and its place
 _SHORT_WORDS = 4  # a clause of fewer distinct words pairs away from its place only if nearly the same
 _SHORT_SIMILARITY = 0.9
+_REORDERED_WORDS = 0.6  # share of words two clauses in the same place hold alike to pair as an edit
 _TRAIL_COPIES = 16  # a clause with more copies than this pairs by its neighbours or in order, not by headings
 _CANDIDATES = 12  # similar old leaves scored per new leaf
 _COMMON_WORD = 60  # a word in more unpaired old leaves than this does not propose candidates
@@ -213,12 +214,23 @@ def _pair_similar(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
             short = not local and was != now
             short = short and min(len(old_side.word_set(i)), len(new_side.word_set(j))) < _SHORT_WORDS
             needed = _SHORT_SIMILARITY if short else MOVED_SIMILARITY if elsewhere else MIN_SIMILARITY
+            if score < needed and local:
+                # in the same place, the same words reordered ("Children under 13 may not use it" →
+                # "It is not for children under 13"): letters far apart, words shared
+                # (just enough to pair: any pair whose letters are alike is taken first)
+                if _overlap(old_side.word_set(i), new_side.word_set(j)) >= _REORDERED_WORDS:
+                    score = needed
             if score >= needed:
                 scored.append((score + local, score, i, j))
     scored.sort(key=lambda item: (-item[0], item[2], item[3]))
     for _, score, i, j in scored:
         if i not in old_side.partner and j not in new_side.partner:
             _add(units, old_side, new_side, _Unit([i], [j], score))
+
+
+def _overlap(left: frozenset[str], right: frozenset[str]) -> float:
+    """The words two clauses share, over the words either has (Jaccard)."""
+    return len(left & right) / len(left | right) if left or right else 0.0
 
 
 def _word_index(side: _Side, indices: Sequence[int]) -> dict[str, list[int]]:

@@ -244,6 +244,21 @@ def test_a_modified_clause_is_paired_with_its_edit() -> None:
     assert statuses(pairs) == Counter({PairStatus.SAME: 2, PairStatus.MODIFIED: 1})
 
 
+def test_a_sentence_reordered_in_place_is_an_edit() -> None:
+    # letters far apart, the same words in the same place: one clause said another way
+    old = outline_of("Intro.\n\nPeople under 18 may not open a wallet.\n\nBye.\n")
+    new = outline_of("Intro.\n\nA wallet is not for people under 18.\n\nBye.\n")
+    pair = pair_of(align(old, new), "p2")
+    assert pair.status is PairStatus.MODIFIED
+
+
+def test_shared_words_do_not_pair_clauses_from_other_places() -> None:
+    # the same words reordered, but in another section: a removal and an addition, as before
+    old = outline_of("# A\n\nPeople under 18 may not open a wallet.\n\n# B\n\nBye.\n")
+    new = outline_of("# A\n\nHello.\n\n# B\n\nBye.\n\nA wallet is not for people under 18.\n")
+    assert PairStatus.MODIFIED not in statuses(align(old, new))
+
+
 def test_unrelated_clauses_are_removed_and_added_in_place() -> None:
     old = outline_of("Intro.\n\nWe sell nothing to anybody.\n\nBye.\n")
     new = outline_of("Intro.\n\nCookies track advertising identifiers daily.\n\nBye.\n")
