@@ -69,6 +69,20 @@ def test_not_after_gives_a_term_to_the_party_it_belongs_to(
         assert found.count(("collection", "phone")) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("We publish the reviews you write.", True),
+        ("A moderator reviews every report.", False),  # a verb: a determiner follows it
+        ("Our bot posts the weekly summary.", False),
+        ("We read posts your friends share.", True),  # a relative clause, not a verb
+    ],
+)
+def test_a_plural_data_noun_before_a_determiner_is_a_verb(rulebook: RuleBook, text: str, read: bool) -> None:
+    found = [m.text.casefold() for m in rulebook.find_terms(text) if m.category is Category.COLLECTION]
+    assert any(word in ("reviews", "posts") for word in found) is read
+
+
 def test_a_named_company_is_a_kind_of_its_class(rulebook: RuleBook) -> None:
     sharing = rulebook.by_category(Category.SHARING)
     assert sharing.kinds_above("stripe") == ("payment_processors",)
@@ -132,6 +146,8 @@ def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
          "'on_practice' needs practice_says_removed"),
         ("cues.toml", 'category = "sharing"  #', 'category = "gossip"  #',
          "swap cue.private-to-public: 'category' must be one of"),
+        ("cues.toml", 'effect = "protects"\ncategory = "ai"', 'effect = "protects"\ncategory = "robots"',
+         "cue cue.human-review: 'category' must be one of"),
         ("notice.toml", "same = [", "sane = [", "unknown keys sane"),
         ("collection.toml", 'approximate_location = "precise_location"\n\n[parent]',
          'approximate_location = "pinpoint"\n\n[parent]', r"\[coarser\] names pinpoint, not concepts"),

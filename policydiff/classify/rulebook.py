@@ -104,6 +104,9 @@ class Cue:
     # where the clause the cue bears on stands: "after" it ("we do not *encrypt*"), or "before" it
     # ("your backups are *encrypted*, even after you leave")
     governs: str = "after"
+    # the category the cue's change belongs to whatever the sentence names ("a person reviews
+    # every automated decision": human oversight of automated processing is the ai category's)
+    category: Category | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +176,9 @@ class CategoryRules:
     as_subject: frozenset[str] = frozenset()
     # words that, right before one of its terms, make it another's (the company's own e-mail address)
     not_after: frozenset[str] = frozenset()
+    # words that, right after a one-word term ending in "s", make it a verb's third person, not a
+    # noun ("a recruiter *reviews every* result", "the app *records the* call")
+    verb_before: frozenset[str] = frozenset()
     parents: Mapping[str, str] = field(default_factory=dict)  # concept → the concept it is part or kind of
     sources: Mapping[str, str] = field(default_factory=dict)  # concept → where it comes from
     # concept → concepts one of which must stand in its sentence for it to count (a place, a transfer)
@@ -326,10 +332,21 @@ class RuleBook:
             rules = self.by_category(Category(category))
             if rules.not_after and _word_before(text, match.begin) in rules.not_after:
                 continue
+            if rules.verb_before and _reads_as_verb(match.text, text, match.finish, rules.verb_before):
+                continue
             found.append(Match(concept, rules.category, match.text, match.begin, match.finish))
         return found
 
 
+def _reads_as_verb(term: str, text: str, end: int, before: frozenset[str]) -> bool:
+    """Whether a one-word term ending in "s" stands as a verb: a determiner follows it."""
+    if not term.casefold().endswith("s") or not term.isalpha():
+        return False
+    following = _FIRST_WORD.match(text, end)
+    return following is not None and following.group(1).casefold() in before
+
+
+_FIRST_WORD = re.compile(r"\s+([\w']+)")
 _LAST_WORD = re.compile(r"([\w']+)\W*$")
 
 

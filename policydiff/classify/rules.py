@@ -173,6 +173,9 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         rules=tuple(_rule(r, category, where) for r in raw_rules),
         plain=_plain_by_direction(data.get("plain"), where),
         not_after=frozenset(w.casefold() for w in _strings(data.get("not_after", []), f"{where} not_after")),
+        verb_before=frozenset(
+            w.casefold() for w in _strings(data.get("verb_before", []), f"{where} verb_before")
+        ),
         as_subject=_as_subject(data, where),
         parents=parents,
         sources=sources,
@@ -400,9 +403,20 @@ def _cues(data: Mapping[str, object], where: str) -> tuple[Cue, ...]:
                 safeguard_says_added=str(table.get("safeguard_says_added", "")),
                 safeguard_says_removed=str(table.get("safeguard_says_removed", "")),
                 governs=governs,
+                category=_cue_category(table, f"{where} cue {cue_id}"),
             )
         )
     return tuple(cues)
+
+
+def _cue_category(table: Mapping[str, object], where: str) -> Category | None:
+    """A cue's own ``category``, if it names one."""
+    name = table.get("category")
+    if name is None:
+        return None
+    if name not in {c.value for c in Category}:
+        raise InputError(f"{where}: 'category' must be one of {', '.join(c.value for c in Category)}")
+    return Category(str(name))
 
 
 def _on_practice(table: Mapping[str, object], where: str, context: str = "practice") -> str | None:

@@ -705,7 +705,7 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         direction = Direction.EXPANDS if adverse else Direction.NARROWS
         if effect == "neutral":  # says the same practice more or less surely: no wider, no narrower
             direction = Direction.NEUTRAL
-        out.append(signal(None, direction, cue.id, says, match, side, CUE, told=Told(added=added)))
+        out.append(signal(cue.category, direction, cue.id, says, match, side, CUE, told=Told(added=added)))
     return out
 
 
@@ -1103,6 +1103,8 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             _content_words(canonical(fold(mask_links(other))), rulebook)
         ):
             continue
+        if _protective_cue_inside(found, at, at + len(edit.text), rulebook):
+            continue  # ", and a person reviews every result": a safeguard joined, read by its cue
         if _OPENS_LIST.fullmatch(edit.text):
             # "for fraud prevention" → "for purposes *such as* fraud prevention": what was the whole
             # list is now an example of an open one (and the mirror: an open list closed)
@@ -1473,6 +1475,8 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     denied = any(s <= at < e and d for s, e, d in found.denials)
     protective = denied or right or action not in WIDENING or bool(reader.promising.match(verbs[0][1]))
     protective = protective or any(rulebook.by_category(t.category).protective for t in terms if t.category)
+    # … or the quantifier stands in a safeguard a cue reads ("a person reviews *every* result")
+    protective = protective or _protective_cue_inside(found, at, at + 1, rulebook, covering=True)
     if widener and protective:
         return []  # "we do not pass it to *any* publishers": a widener bounds no denial or right
     widens = (reach > 0) != protective
@@ -1490,6 +1494,24 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     return [
         signal(category, direction, "scope.wider" if reach > 0 else "scope.narrower", says, match, side, CUE)
     ]
+
+
+def _protective_cue_inside(
+    found: Profile, start: int, end: int, rulebook: RuleBook, *, covering: bool = False
+) -> bool:
+    """Whether a cue that protects matched most of ``start``-``end`` (or, ``covering``, around it)."""
+    return any(
+        (
+            # (a clause the cue reads, not the quantifier itself: "solely" is a limiter cue)
+            (m.start <= start and end <= m.end and len(m.text.split()) > 2)
+            if covering
+            else (start <= m.start and m.end <= end and 2 * (m.end - m.start) >= end - start)
+        )
+        and (cue := rulebook.cue(cue_id)) is not None
+        and cue.effect == "protects"
+        for cue_id, matches in found.cues.items()
+        for m in matches
+    )
 
 
 def condition_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
