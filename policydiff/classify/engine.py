@@ -633,6 +633,12 @@ def _unread(
         says = f"a number in a statement about {topic} changed, and no rule reads it"
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+    if _practice_period_changed(*raw, sides, reader, rulebook):
+        # "deleted at the end of each day" → "… each week", "for the school year" → "for the school
+        # year and the following year": how long or how often, said in words no number rule reads
+        says = f"a period in a statement about {topic} changed, and no rule reads it"
+        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
+        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
     if category in _NAMED_PARTY_CATEGORIES and _names_changed(subject, rulebook):
         return _name_changed(subject, category, topic)
     return None  # names, numbers, addresses, markup: the editorial rules' reading stands
@@ -1299,6 +1305,36 @@ def _practice_count_changed(
                 ):
                     return True
     return False
+
+
+def _practice_period_changed(
+    went: list[str], came: list[str], sides: Sides, reader: PracticeReader, rulebook: RuleBook
+) -> bool:
+    """A word naming a span of time went or came in a sentence that states a practice, outside the
+    periods a number rule reads and the document's date lines ("each day" → "each week")."""
+    for words, region, found in ((went, sides.old, sides.old_profile), (came, sides.new, sides.new_profile)):
+        units = {w.casefold() for w in words if _TIME_UNIT.fullmatch(w)}
+        if not units:
+            continue
+        read = [(q.start, q.end) for q, category in found.numbers if category is not None]
+        for offset, part in region.parts():
+            for start, end in sentences(part):
+                sentence = part[start:end]
+                if _DOCUMENT_DATE.search(sentence) or not reader.states_practice(sentence, rulebook):
+                    continue
+                for match in WORD.finditer(sentence):
+                    at = offset + start + match.start()
+                    if match.group().casefold() in units and not any(b <= at < f for b, f in read):
+                        return True
+    return False
+
+
+# a span of time or how often, named without a number ("each week", "the following year", "daily")
+_TIME_UNIT = re.compile(
+    r"(?:hour|day|week|fortnight|month|quarter|year|decade)s?|hourly|daily|weekly|fortnightly|monthly"
+    r"|quarterly|yearly|annually",
+    re.IGNORECASE,
+)
 
 
 def _filed_verbs_only(words: list[str], found: Profile, reader: PracticeReader) -> list[str]:

@@ -182,6 +182,14 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
                 out.append(
                     signal(rules.category, Direction.EXPANDS, rule.id, says, match, Side.NEW, RULE, told=told)
                 )
+            elif (ended := _own_event_went(sides.old, sides.new)) is not None:
+                # "deleted after they are processed" → "deleted after 30 days": the data's own handling
+                # ended it at once; a period now runs (read as a delay added, the rule's way)
+                told = Told(f"{ended} → {came.text}", in_topic=rule.larger is not Direction.EXPANDS)
+                says = f"what ended when the data was handled now lasts a period: {ended} → {came.text}"
+                out.append(
+                    signal(rules.category, rule.larger, rule.id, says, match, Side.NEW, RULE, told=told)
+                )
             else:
                 told = Told(f"no period → {came.text}", in_topic=True)
                 says = rules.says(rule, told)
@@ -269,6 +277,24 @@ def _delay_added(region: Region, quantity: Quantity, other_side: Region) -> bool
 
 # the words of the event a period runs from: "30 days *after you close your account*"
 _AFTER_EVENT = re.compile(r"\s+(?:after|following|from)\s+((?:\w+\s+){0,3}\w+)", re.IGNORECASE)
+
+
+def _own_event_went(old: Region, new: Region) -> str | None:
+    """The words of an end set by what is done to the data itself ("once *they are processed*",
+    "after *it has been verified*") that the old side said and the new one no longer does."""
+    for match in _OWN_EVENT.finditer(old.text):
+        if re.search(re.escape(match.group()).replace(r"\ ", r"\s+"), new.text, re.I) is None:
+            return match.group()
+    return None
+
+
+# the data's own handling as the moment a practice ends: "after it is processed", "once they have
+# been verified" (the subject is the data, the verb a participle: no user act, no account event)
+_OWN_EVENT = re.compile(
+    r"\b(?:after|once|when|as\s+soon\s+as)\s+(?:it|they|the\s+\w+|these\s+\w+|this\s+\w+)\s+"
+    r"(?:is|are|has\s+been|have\s+been|was|were)\s+\w+(?:ed|en|t)\b",
+    re.IGNORECASE,
+)
 
 
 def _users_deadline(region: Region, quantity: Quantity) -> bool:
