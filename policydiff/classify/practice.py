@@ -59,7 +59,9 @@ _ASK_US = re.compile(
     r"\b(?:ask|request|require|instruct|direct)(?:s|ing)?\s+(?:us|that\s+we)(?:\s+to)?(?=\s)", re.IGNORECASE
 )
 _VERB_RUN = re.compile(
-    r"(?:\s*,)?(?:\s+(?:and/or|and|or|also))*\s+(?P<verb>opt\s+(?:out|in)|(?:turn|switch)\s+(?:off|on)|[a-z]+)",
+    r"(?:\s*,)?(?:\s+(?:and/or|and|or|also))*\s+(?P<verb>opt\s+(?:out|in)|(?:turn|switch)\s+(?:off|on)"
+    # (an account ended by the user: "close your account", right_verbs.toml [erase])
+    r"|(?:close|deactivate|cancel)\s+your\s+account|[a-z]+)",
     re.IGNORECASE,
 )
 # the company as a sentence's subject: its own obligations are practices ("we are required to share");
