@@ -404,6 +404,19 @@ def test_a_row_that_runs_onto_the_next_page_under_its_repeated_header_is_one_row
     )
 
 
+def test_a_bold_heading_above_a_table_with_a_bold_header_stays_a_heading(tmp_path: Path) -> None:
+    # the table heads itself (bold cells): the bold line above it is the section's heading
+    page = b"\n".join(
+        [
+            _bold(100, 722, 11, "Devices"),
+            *[_bold(80, 700, 11, "Kind"), _bold(250, 700, 11, "What")],
+            *[_line(80, 680, 11, "Model"), _line(250, 680, 11, "The make of your phone.")],
+        ]
+    )
+    text = load(str(write(tmp_path, "heading.pdf", build_pdf([page])))).original
+    assert text == "**Devices**\n\n| Kind | What |\n| --- | --- |\n| Model | The make of your phone. |"
+
+
 def test_a_lone_bold_box_above_a_table_is_its_header_row(tmp_path: Path) -> None:
     # "| Specification | |": a header with one cell filled prints as one box, not a row of boxes
     page = b"\n".join(

@@ -71,13 +71,16 @@ def _extract(data: bytes, name: str, limits: Limits) -> tuple[list[list[Line]], 
     """The lines of each page, and how many glyphs map to no character."""
     # pdfminer is ~95 ms of import and pulls cryptography: only PDFs pay for it.
     from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.psexceptions import PSException
 
     _quiet_pdfminer()
     try:
         # one page past the limit is read, to know that there is one
-        read = extract_pages(io.BytesIO(data), maxpages=limits.pdf_pages + 1)
+        read = extract_pages(
+            io.BytesIO(data), maxpages=limits.pdf_pages + 1, laparams=LAParams(boxes_flow=None)
+        )
         pages, glyphs = [], 0
         for number, page in enumerate(read):
             pages.append(page_lines(page, number))

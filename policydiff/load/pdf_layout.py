@@ -702,6 +702,8 @@ class _Cells:
         if len(above) != 1 or not all(line.bold for line in above[0]):
             return None
         box = above[0]
+        if all(line.bold for cell in first for line in cell):
+            return None  # the row is the table's own header (bold cells): the bold box is a heading
         drawn = any(cell[0].ruled or cell[0].rule_above for cell in first if cell)
         if drawn and not any(line.ruled or line.rule_above for line in box):
             return None  # outside the borders drawn round the table's cells: a heading above it
