@@ -214,12 +214,15 @@ def _pair_similar(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
             short = not local and was != now
             short = short and min(len(old_side.word_set(i)), len(new_side.word_set(j))) < _SHORT_WORDS
             needed = _SHORT_SIMILARITY if short else MOVED_SIMILARITY if elsewhere else MIN_SIMILARITY
-            if score < needed and local:
-                # in the same place, the same words reordered ("Children under 13 may not use it" →
-                # "It is not for children under 13"): letters far apart, words shared
-                # (just enough to pair: any pair whose letters are alike is taken first)
-                if _overlap(old_side.word_set(i), new_side.word_set(j)) >= _REORDERED_WORDS:
-                    score = needed
+            # in the same place, the same words reordered ("Children under 13 may not use it" →
+            # "It is not for children under 13"): letters far apart, words shared; the score is just
+            # enough to pair, so any pair whose letters are alike is taken first
+            if (
+                score < needed
+                and local
+                and _overlap(old_side.word_set(i), new_side.word_set(j)) >= _REORDERED_WORDS
+            ):
+                score = needed
             if score >= needed:
                 scored.append((score + local, score, i, j))
     scored.sort(key=lambda item: (-item[0], item[2], item[3]))
