@@ -483,6 +483,32 @@ def test_a_table_under_a_lone_header_goes_on_across_a_page_break(tmp_path: Path)
     )
 
 
+def test_a_cells_list_member_cut_by_a_page_break_starts_a_paragraph_there(tmp_path: Path) -> None:
+    # "Your email, and" ends a member; "Your name." atop the next page, capitalised, starts one: the
+    # cell's members are paragraphs, as on the page ("Your email,<br><br>your name." would go on)
+    first = b"\n".join(
+        [
+            _line(72, 730, 11, "For each purpose:"),
+            _bold(100, 700, 11, "Specification"),
+            *[_line(80, 680, 11, "Purpose"), _line(250, 680, 11, "Running the service.")],
+            *[_line(80, 660, 11, "Data"), _line(250, 660, 11, "Your email, and")],
+        ]
+    )
+    second = b"\n".join(
+        [
+            _line(250, 740, 11, "Your name."),
+            *[_line(80, 700, 11, "Basis"), _line(250, 700, 11, "Our contract with you.")],
+            *[_line(80, 680, 11, "Kept"), _line(250, 680, 11, "For a year.")],
+        ]
+    )
+    text = load(str(write(tmp_path, "members.pdf", build_pdf([first, second])))).original
+    assert text == (
+        "For each purpose:\n\n| Specification |  |\n| --- | --- |\n| Purpose | Running the service. |\n"
+        "| Data | Your email, and<br><br>Your name. |\n| Basis | Our contract with you. |\n"
+        "| Kept | For a year. |"
+    )
+
+
 def test_a_row_split_by_a_page_break_is_one_row_and_the_same_header_later_a_new_table(
     tmp_path: Path,
 ) -> None:

@@ -444,7 +444,14 @@ def _cell_text(cell: tuple[Line, ...], words: set[str], right: float, named: Col
         broke = before is not None and (_broke(before, line, right) or _capital_starts(before, line, named))
         # a page break is no break of its own: a line that broke before one starts a paragraph if
         # the cell's lines before it were paragraphs (more than one), else the cell goes on
-        after_page = before is not None and before.page != line.page and broke and len(paragraphs) > 1
+        after_page = (
+            before is not None
+            and before.page != line.page
+            and broke
+            # (or the line before ended a list's member and the next starts one, capitalised:
+            # "Essential data, and" / "ID card data."; "Your email," / "your name." goes on)
+            and (len(paragraphs) > 1 or (bool(_MEMBER_END.search(before.text)) and line.text[:1].isupper()))
+        )
         if before is None or (before.page == line.page and before.box != line.box) or after_page:
             paragraphs.append([[text]])
         elif line.bulleted or (broke and before is not None and before.page == line.page):
@@ -452,6 +459,10 @@ def _cell_text(cell: tuple[Line, ...], words: set[str], right: float, named: Col
         else:
             paragraphs[-1][-1].append(text)
     return "<br><br>".join("<br>".join(_joined(lines, words) for lines in items) for items in paragraphs)
+
+
+# the end of a list's member written as a paragraph of a cell: a comma, a semicolon, "and"/"or" after one
+_MEMBER_END = re.compile(r"(?:[,;]|,\s+(?:and|or))\s*$")
 
 
 def _capital_starts(before: Line, line: Line, named: Collection[str]) -> bool:
@@ -466,7 +477,7 @@ def _capital_starts(before: Line, line: Line, named: Collection[str]) -> bool:
 
 
 _SPACE = 0.33  # a space's width in ems where none is printed: a little over most fonts' (0.25-0.32)
-_FIT_TOLERANCE = 0.1  # points: the widest line is the column's edge, or short of it
+_FIT_TOLERANCE = 0.02  # points: the widest line is the column's edge, or short of it
 
 
 def _broke(before: Line, line: Line, right: float) -> bool:
