@@ -117,6 +117,24 @@ def test_text_layer_keeps_paragraphs_and_drops_page_numbers(tmp_path: Path) -> N
     assert document.date == "2026-03-17"
 
 
+def _page_with(body: str, *edges: tuple[int, str]) -> bytes:
+    return b"\n".join([_line(72, 400, 11, body), *(_line(72, y, 11, text) for y, text in edges)])
+
+
+def test_a_line_at_one_height_atop_most_pages_is_a_running_header(tmp_path: Path) -> None:
+    pages = [_page_with(f"Clause {n}.", (760, "Acme Privacy Policy")) for n in (1, 2, 3)]
+    text = load(str(write(tmp_path, "running.pdf", build_pdf(pages)))).original
+    assert text == "Clause 1.\n\nClause 2.\n\nClause 3."
+
+
+def test_a_short_item_in_the_margins_at_other_heights_is_text(tmp_path: Path) -> None:
+    # a long list's "0 votes" falls in a page's top or bottom tenth by chance, at any height
+    edges = [(765, "0 votes"), (730, "0 votes"), (60, "0 votes")]
+    pages = [_page_with(f"Clause {n}.", edge) for n, edge in enumerate(edges, 1)]
+    text = load(str(write(tmp_path, "margins.pdf", build_pdf(pages)))).original
+    assert text.count("0 votes") == 3
+
+
 def test_segment_reads_headings_paragraphs_and_items_of_a_pdf(tmp_path: Path) -> None:
     outline = segment(load(str(write(tmp_path, "policy.pdf", build_pdf(POLICY_PAGES)))))
     kinds = {leaf.text.split("\n")[0]: leaf.kind for leaf in outline.leaves()}

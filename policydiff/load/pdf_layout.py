@@ -44,6 +44,7 @@ _LOWER_END = re.compile(r"(?<![\w-])[a-z]+$")
 _HEADING_RATIO = 1.12  # a line this much larger than the body is a heading
 _BOLD_HEADING_WORDS = 12
 _MARGIN_ZONE = 0.1  # the top and bottom tenth of a page hold running headers and footers
+_RUNNING_DRIFT = 2.0  # points: the heights a running line stands at, page to page, fall in one bucket
 
 
 @dataclass(frozen=True, slots=True)
@@ -1031,10 +1032,12 @@ def _without_running_lines(
         height = line.page_height
         return line.top < height * _MARGIN_ZONE or line.bottom > height * (1 - _MARGIN_ZONE)
 
-    def key(line: Line) -> str:
-        return _DIGITS.sub("#", line.text.casefold())
+    def key(line: Line) -> tuple[str, int]:
+        # (where it stands too: a running line is printed at one height on every page; the same
+        # short item of a long list falls in the margins at any height)
+        return _DIGITS.sub("#", line.text.casefold()), round(line.top / _RUNNING_DRIFT)
 
-    seen: Counter[str] = Counter()
+    seen: Counter[tuple[str, int]] = Counter()
     for page in pages:
         edges = {key(line) for line in page if zone(line)}
         if len(edges) < len({key(line) for line in page}):  # the page has body text too
