@@ -363,6 +363,14 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         # not retain", still counts)
         old_hits = [h for h in old_hits if not _denied(h, sides.old_profile) or _NEGATIVE.search(h.text)]
         new_hits = [h for h in new_hits if not _denied(h, sides.new_profile) or _NEGATIVE.search(h.text)]
+        if rule.by_concept:
+            # "notify you by email" → "email you": the way of telling stays, said by another term
+            # (each side's hits less those whose concept the other side states: one way for another)
+            concepts = _term_concepts(rules)
+            old_said = {name for category, name in sides.old_profile.affirmed if category is rules.category}
+            new_said = {name for category, name in sides.new_profile.affirmed if category is rules.category}
+            old_hits = [h for h in old_hits if concepts.get(fold(h.text)) not in new_said]
+            new_hits = [h for h in new_hits if concepts.get(fold(h.text)) not in old_said]
     # wordings of one thing ("same": "notify you", "tell you") count as one on either side
     old_same = _hits_in_category(rule, rules, sides.old, sides.old_profile, sides, "same")
     new_same = _hits_in_category(rule, rules, sides.new, sides.new_profile, sides, "same")
@@ -380,6 +388,11 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
 
 
 _NEGATIVE = re.compile(r"\b(?:not|never|no)\b", re.IGNORECASE)
+
+
+def _term_concepts(rules: CategoryRules) -> dict[str, str]:
+    """The category's term phrases (folded) → their concept, for phrases written out whole."""
+    return {fold(phrase): concept for phrase, concept in rules.term_entries if not phrase.endswith("*")}
 
 
 _LIMITER_GAP = 2  # characters between a limiter and the phrase it limits: "only as long as"

@@ -75,6 +75,9 @@ class Rule:
     phrase_entries: tuple[tuple[str, str], ...] = ()  # (slot, phrase): "phrases", "old", "new" or "same"
     # a phrase-removed rule's phrase limits its sentence's practice: gone with it, it weighs nothing
     limits: bool = False
+    # a phrase-removed rule's phrase whose term concept the new side still states, in other words
+    # ("by email" → "we will email you": by_email), is no loss
+    by_concept: bool = False
 
 
 @dataclass(frozen=True, slots=True)

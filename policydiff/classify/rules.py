@@ -72,6 +72,7 @@ _RULE_KEYS = frozenset(
     | {"larger", "unit", "phrases", "old", "new"}  # number rules; phrase and swap rules
     | {"same"}  # phrase rules: other wordings of the phrases, counted on the other side only
     | {"limits"}  # phrase rules: the phrase limits its sentence's practice
+    | {"by_concept"}  # phrase-removed rules: a phrase whose term concept the other side states stays
 )
 
 
@@ -102,6 +103,7 @@ def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
         consent=str(consent) if consent else None,
         phrase_entries=entries,
         limits=bool(table.get("limits", False)),
+        by_concept=bool(table.get("by_concept", False)),
     )
 
 
