@@ -1117,6 +1117,8 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                 out.append(_list_made(rulebook, key, listed, direction, edit.text, at, inserted=inserted))
                 continue
         again = _kind_said_again(edit.text, new_at, sides, rulebook) if inserted else None
+        if again is not None and again.end > new_at + len(edit.text):
+            continue  # "your name" → "your *full* name": the same kind, said more fully
         if again is not None:  # "name" → "name, surname": a kind of data the list named, in other words
             says = f"a kind of data already disclosed is named in other words: «{again.text}»"
             out.append(
@@ -1243,17 +1245,20 @@ def _kind_said_again(words: str, at: int, sides: Sides, rulebook: RuleBook) -> M
     """The first term of the inserted ``words`` when they only name kinds of data whose concept the
     old side names: "name" → "name and surname" (LABELING.md, Data types: a sub-element of a listed
     type is not new)."""
+    # (a term the words begin: "name" → "*first and last* name", the insert is part of one term)
     inside = [
         t
         for t in sides.new_profile.terms
-        if at <= t.start and t.end <= at + len(words) and t.category is Category.COLLECTION
+        if at <= t.start < at + len(words) and t.category is Category.COLLECTION
     ]
     said = {m.name for m in sides.old_profile.affirmed.values() if m.category is Category.COLLECTION}
-    if not inside or any(t.name not in said for t in inside):
+    # (a part of a kind named is that kind: "name" → "first name, last name")
+    kinds = rulebook.by_category(Category.COLLECTION).kinds_above
+    if not inside or any(t.name not in said and not said.intersection(kinds(t.name)) for t in inside):
         return None
     rest = words
     for term in sorted(inside, key=lambda t: t.start, reverse=True):
-        rest = rest[: term.start - at] + " " + rest[term.end - at :]
+        rest = rest[: term.start - at] + " " + rest[min(term.end, at + len(words)) - at :]
     return None if _content_words(_SEPARATORS.sub(" ", rest), rulebook) else inside[0]
 
 
