@@ -25,6 +25,8 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from policydiff.load.bidi import logical
+
 __all__ = ["Line", "document_text", "page_lines"]
 
 _BULLET_GLYPHS = "•◦▪▫■□●○‣⁃·"
@@ -95,6 +97,7 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
             # a glyph the font maps to no character, which pdfminer writes "(cid:N)": no text a
             # reader sees (``unmapped_glyphs`` counts them, to refuse a file made of them)
             text = " ".join(UNMAPPED.sub("", "".join(item.get_text() for item in text_line)).split())
+            text = logical(text)  # right-to-left words as read, not as printed
             if not chars or not text:
                 continue
             size = Counter(round(c.size, 1) for c in chars if c.get_text().strip()).most_common(1)
