@@ -1712,6 +1712,20 @@ def _list_signal(
         # made with is data the company takes for it (GDPR Art. 9(1) biometrics; OPP-115 First
         # Party Collection), not one more thing the safeguard covers
         category = Category.COLLECTION
+    if (
+        not member
+        and not denied
+        and _RESTRICTS.match(words)
+        # (a qualifier that is itself a safeguard, "… *in anonymised form*", adds one)
+        and not any(at <= t.start < at + len(words) and is_safeguard(t, rulebook) for t in found.terms)
+    ):
+        guarded = _affirmed_safeguard(found, span, rulebook)
+        if guarded is not None:
+            # "messages *in one-to-one chats* are end-to-end encrypted": the safeguard covers only
+            # some of what it covered (LABELING.md: weaker security commitments); gone, it covers all
+            key = "qualifier_added" if inserted else "qualifier_removed"
+            direction = Direction.EXPANDS if inserted else Direction.NARROWS
+            return _list_made(rulebook, key, guarded, direction, words, at, inserted=inserted)
     if category is None:
         return _safeguard_member(rulebook, words, found, span, at, inserted=inserted) if member else None
     if member and category in _NAMED_ROLES and _named_example(words, region.text[span[0] : at]):
@@ -1993,6 +2007,30 @@ def _promised_before(sentence: str, at: int) -> bool:
     condition opens between: "…, unless we must keep it by law *or for …*" widens an exception)."""
     promises = list(COMPANY_PROMISE.finditer(sentence, 0, at))
     return bool(promises) and not practice_reader().opens_condition(sentence[promises[0].end() : at])
+
+
+def _affirmed_safeguard(found: Profile, span: tuple[int, int], rulebook: RuleBook) -> Category | None:
+    """The category of the first safeguard a sentence affirms (not a right: its own rules read it)."""
+    filed = {m.start for m in found.affirmed.values()}
+    for term in found.terms:
+        if (
+            span[0] <= term.start < span[1]
+            and term.category is not None
+            and term.category is not Category.RIGHTS
+            and term.start in filed
+            and is_safeguard(term, rulebook)
+        ):
+            return term.category
+    return None
+
+
+# words that restrict what they follow or precede to a part of it: a place, a case, a kind ("in
+# one-to-one chats", "that you mark as private", "when you are signed in")
+# (no comma before it: ", which we rent from a provider" describes, it does not restrict)
+_RESTRICTS = re.compile(
+    r"\s*(?:in|on|for|from|within|between|during|while|when|where|if|that|which|sent|stored|shared)\b",
+    re.IGNORECASE,
+)
 
 
 def _protected_category(found: Profile, span: tuple[int, int], rulebook: RuleBook) -> Category | None:
