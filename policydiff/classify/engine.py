@@ -52,6 +52,7 @@ from policydiff.classify.profile import (
 from policydiff.classify.rule_signals import rule_signals
 from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.classify.signals import (
+    ABOUT_THE_TEXT,
     COMPANY_PROMISE,
     CUE,
     DATA_COLUMN,
@@ -631,6 +632,12 @@ def _unread(
         # "we keep up to 5 backups" → "10", "a fee of $10" → "$25", "every 15 minutes" → "5": how
         # much, how many or how often a practice happens, in words no number rule reads
         says = f"a number in a statement about {topic} changed, and no rule reads it"
+        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
+        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+    if _yours_named(came, sides, reader, rulebook):
+        # "your employer can see whether you completed the training" → "… your training scores": a
+        # thing of the user's, named anew in what a practice acts on, in words no term names
+        says = f"something of yours is newly named in a statement about {topic}, in words no rule reads"
         reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
         return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
     if _practice_period_changed(*raw, sides, reader, rulebook):
@@ -1305,6 +1312,56 @@ def _practice_count_changed(
                 ):
                     return True
     return False
+
+
+def _yours_named(came: list[str], sides: Sides, reader: PracticeReader, rulebook: RuleBook) -> bool:
+    """Whether a word that came stands right after "your" (or one word after it) in a sentence of
+    the new side that states a practice, not as a label or a document's name."""
+    if not came:
+        return False
+    fresh = {
+        w.casefold() for w in came if _content_word(w, rulebook) and w.casefold() not in _CONNECTIVES
+    } - _GENERIC_OF_YOURS
+    for _, part in sides.new.parts():
+        for start, end in sentences(part):
+            sentence = part[start:end]
+            if not reader.states_practice(sentence, rulebook) or ABOUT_THE_TEXT.search(sentence):
+                continue  # ("this policy explains … your rights": what the text covers, no practice)
+            for match in _YOUR.finditer(sentence):
+                first, second = match.group(1).casefold(), (match.group(2) or "").casefold()
+                # (the second word only where the first qualifies it: "your *training scores*")
+                if first in fresh or (second in fresh and first not in _CONNECTIVES):
+                    return True
+    return False
+
+
+# a thing of the user's: "your scores", "your training scores"
+_YOUR = re.compile(r"\byour\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
+# what any statement of practice may say of the user's without naming a new thing ("your data",
+# "your settings", "your consent", "on your behalf")
+_GENERIC_OF_YOURS = frozenset(
+    {
+        "data",
+        "information",
+        "info",
+        "details",
+        "personal",
+        "settings",
+        "preferences",
+        "choices",
+        "choice",
+        "consent",
+        "account",
+        "rights",
+        "right",
+        "request",
+        "requests",
+        "behalf",
+        "use",
+        "experience",
+        "privacy",
+    }
+)
 
 
 def _practice_period_changed(

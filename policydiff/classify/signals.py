@@ -191,7 +191,7 @@ def _pointed_to(region: Region, match: Match) -> bool:
     span = region.sentence_at(match.start)
     return span is not None and (
         _POINTER.search(region.text, span[0], match.start) is not None
-        or _ABOUT_THE_TEXT.search(region.text, span[0], match.start) is not None
+        or ABOUT_THE_TEXT.search(region.text, span[0], match.start) is not None
     )
 
 
@@ -774,7 +774,7 @@ _REFERRING = (
     r"|in\s+accordance\s+with|in\s+compliance\s+with|pursuant\s+to|in\s+line\s+with|under\s+the\s+terms\s+of)\b"
 )
 # the text itself as the subject: what it explains is a list of its topics, no practice
-_ABOUT_THE_TEXT = re.compile(
+ABOUT_THE_TEXT = re.compile(
     r"\b(?:this|our|the)\s+(?:privacy\s+|cookie\s+)?(?:policy|notice|statement|section|page|document)\s+"
     r"(?:also\s+|further\s+)?(?:explains|describes|sets\s+out|covers|tells\s+you|outlines|details|addresses)\b",
     re.IGNORECASE,
@@ -1678,7 +1678,7 @@ def _list_signal(
         return None  # "in accordance with this policy and our Terms": a document named, no practice widened
     if POINTER_START.match(words):
         return None  # ", as described in our retention schedule": a pointer to a text, no member
-    if member and _ABOUT_THE_TEXT.search(region.text[span[0] : at]):
+    if member and ABOUT_THE_TEXT.search(region.text[span[0] : at]):
         return None  # "This policy explains how we use it, as well as your rights": a topic of the text
     if category is None and member and not any(span[0] <= t.start < span[1] for t in found.terms):
         # (a sentence whose terms are a right's or a safeguard's is read as such below)
