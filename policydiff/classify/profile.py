@@ -519,6 +519,8 @@ def _file_terms(
             (
                 bool(_OTHERS_ACT.search(plain, 0, term.start))
                 and not rulebook.subject_you.search(plain, 0, term.start)
+                # (a class of users is the user: "parents can review their child's data")
+                and USER_RIGHT.match(plain) is None
             )
             or bool(_ASKED_FOR.search(plain, 0, term.start))
         )
