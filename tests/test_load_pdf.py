@@ -475,21 +475,33 @@ def test_a_lone_bold_box_above_a_later_table_on_the_page_is_its_header_row(tmp_p
     )
 
 
-def test_a_table_under_a_lone_header_goes_on_across_a_page_break(tmp_path: Path) -> None:
-    # the browser repeats the lone bold header atop the next page; the cell cut by the page break
-    # goes on under it, and the rows after it are the same table's, not a new table
+@pytest.mark.parametrize(
+    ("cut", "rest", "repeated", "cell"),
+    [
+        # the browser repeats the lone bold header atop the next page; the cell cut by the page
+        # break goes on under it, and the rows after it are the same table's, not a new table
+        ("Your email,", "your name.", True, "Your email, your name."),
+        # "Your email, and" ends a member; "Your name." atop the next page, capitalised, starts one:
+        # the cell's members are paragraphs, as on the page
+        ("Your email, and", "Your name.", False, "Your email, and<br><br>Your name."),
+        ("Your email, and", "Your name.", True, "Your email, and<br><br>Your name."),
+    ],
+)
+def test_a_cell_cut_by_a_page_break_goes_on_in_the_same_row(
+    tmp_path: Path, cut: str, rest: str, repeated: bool, cell: str
+) -> None:
     first = b"\n".join(
         [
             _line(72, 730, 11, "For each purpose:"),
             _bold(100, 700, 11, "Specification"),
             *[_line(80, 680, 11, "Purpose"), _line(250, 680, 11, "Running the service.")],
-            *[_line(80, 660, 11, "Data"), _line(250, 660, 11, "Your email,")],
+            *[_line(80, 660, 11, "Data"), _line(250, 660, 11, cut)],
         ]
     )
     second = b"\n".join(
         [
-            _bold(100, 740, 11, "Specification"),
-            _line(250, 720, 11, "your name."),
+            *([_bold(100, 740, 11, "Specification")] if repeated else []),
+            _line(250, 720, 11, rest),
             *[_line(80, 700, 11, "Basis"), _line(250, 700, 11, "Our contract with you.")],
             *[_line(80, 680, 11, "Kept"), _line(250, 680, 11, "For a year.")],
         ]
@@ -497,33 +509,7 @@ def test_a_table_under_a_lone_header_goes_on_across_a_page_break(tmp_path: Path)
     text = load(str(write(tmp_path, "resumed.pdf", build_pdf([first, second])))).original
     assert text == (
         "For each purpose:\n\n| Specification |  |\n| --- | --- |\n| Purpose | Running the service. |\n"
-        "| Data | Your email, your name. |\n| Basis | Our contract with you. |\n| Kept | For a year. |"
-    )
-
-
-def test_a_cells_list_member_cut_by_a_page_break_starts_a_paragraph_there(tmp_path: Path) -> None:
-    # "Your email, and" ends a member; "Your name." atop the next page, capitalised, starts one: the
-    # cell's members are paragraphs, as on the page ("Your email,<br><br>your name." would go on)
-    first = b"\n".join(
-        [
-            _line(72, 730, 11, "For each purpose:"),
-            _bold(100, 700, 11, "Specification"),
-            *[_line(80, 680, 11, "Purpose"), _line(250, 680, 11, "Running the service.")],
-            *[_line(80, 660, 11, "Data"), _line(250, 660, 11, "Your email, and")],
-        ]
-    )
-    second = b"\n".join(
-        [
-            _line(250, 740, 11, "Your name."),
-            *[_line(80, 700, 11, "Basis"), _line(250, 700, 11, "Our contract with you.")],
-            *[_line(80, 680, 11, "Kept"), _line(250, 680, 11, "For a year.")],
-        ]
-    )
-    text = load(str(write(tmp_path, "members.pdf", build_pdf([first, second])))).original
-    assert text == (
-        "For each purpose:\n\n| Specification |  |\n| --- | --- |\n| Purpose | Running the service. |\n"
-        "| Data | Your email, and<br><br>Your name. |\n| Basis | Our contract with you. |\n"
-        "| Kept | For a year. |"
+        f"| Data | {cell} |\n| Basis | Our contract with you. |\n| Kept | For a year. |"
     )
 
 

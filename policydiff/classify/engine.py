@@ -486,13 +486,11 @@ def _unread(
         # '"Personal information" means … that identifies you' → '… or could be linked to you': what
         # every promise using the term covers changed; no rule reads which way
         says = f"the definition of «{subject.defines}» changed, and with it every clause that uses it"
-        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
-        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+        return _unread_verdict(subject, category, says)
     if _flow_turned(sides):
         # "we share X with Y" → "Y share X with us": the same words, the data now flows the other way
         says = f"who gives data to whom, or how surely, changed in a statement about {topic}"
-        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
-        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+        return _unread_verdict(subject, category, says)
     if not any(reader.states_practice(sentence, rulebook) for sentence in sentences):
         if subject.lead and category in _NAMED_PARTY_CATEGORIES and _names_changed(subject, rulebook):
             # "| Acme Mail | Email delivery |" → "| Acme Post | … |" under a "Recipient" column
@@ -501,8 +499,7 @@ def _unread(
             # "our keyboard learns your typing style *and the words you type*": one more thing the
             # company does or reads, in a verb no ontology names (issue 13: never fail open)
             says = f"something was added to what we do, in words no rule reads ({topic})"
-            reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
-            return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+            return _unread_verdict(subject, category, says)
         return None
     if _consequence_said(subject, rulebook):
         # "…, but some features may not work": what follows the user's choice, not a practice
@@ -599,8 +596,7 @@ def _unread(
         # "We have appointed a Data Protection Officer." → "We have not …": a yes became a no (or
         # back) in words no rule reads; never a rewording
         says = f"a statement about {topic} turned from yes to no (or back), and no rule reads it"
-        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
-        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+        return _unread_verdict(subject, category, says)
     if _joined_or_parted(subject, rulebook):
         return None  # two sentences said as one (or one as two) in the same words: a rewording
     # the party a practice or a safeguard names was replaced ("restricted to your care team" → "to
@@ -614,41 +610,41 @@ def _unread(
         or reader.changes_meaning(went, came, rulebook, widening=widening)
     ):
         says = f"a statement about {topic} was reworded and no rule reads it"
-        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
-        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+        return _unread_verdict(subject, category, says)
     if widening and subject.kind is ChangeKind.MODIFIED and _qualifier_went(subject, sides, reader, rulebook):
         # "we share your data with partners *in a clean room that keeps your identity from them*"
         # → "… with partners": words that said how or where a practice is done went, and no rule
         # reads them (issue 13: an edit with no lexicon hit is never editorial by default)
         says = f"words that qualified a statement about {topic} were removed, and no rule reads them"
-        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
-        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+        return _unread_verdict(subject, category, says)
     if _practice_date_moved(*raw, sides, reader, rulebook):
         # "Starting 1 January 2025, we will stop sharing …" → "… 2027": when the practice holds
         says = f"the date a statement about {topic} takes effect moved, and no rule reads it"
-        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
-        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+        return _unread_verdict(subject, category, says)
     if _practice_count_changed(*raw, sides, reader, rulebook):
         # "we keep up to 5 backups" → "10", "a fee of $10" → "$25", "every 15 minutes" → "5": how
         # much, how many or how often a practice happens, in words no number rule reads
         says = f"a number in a statement about {topic} changed, and no rule reads it"
-        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
-        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+        return _unread_verdict(subject, category, says)
     if _yours_named(came, sides, reader, rulebook):
         # "your employer can see whether you completed the training" → "… your training scores": a
         # thing of the user's, named anew in what a practice acts on, in words no term names
         says = f"something of yours is newly named in a statement about {topic}, in words no rule reads"
-        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
-        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+        return _unread_verdict(subject, category, says)
     if _practice_period_changed(*raw, sides, reader, rulebook):
         # "deleted at the end of each day" → "… each week", "for the school year" → "for the school
         # year and the following year": how long or how often, said in words no number rule reads
         says = f"a period in a statement about {topic} changed, and no rule reads it"
-        reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
-        return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
+        return _unread_verdict(subject, category, says)
     if category in _NAMED_PARTY_CATEGORIES and _names_changed(subject, rulebook):
         return _name_changed(subject, category, topic)
     return None  # names, numbers, addresses, markup: the editorial rules' reading stands
+
+
+def _unread_verdict(subject: Subject, category: Category, says: str) -> Verdict:
+    """A change no rule reads, sent to review with what it says and the words that changed."""
+    reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
+    return Verdict((category,), Direction.NEUTRAL, Severity.REVIEW, (reason,))
 
 
 # where a named party or place fills a role one for another (recipients, places, officers)
