@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import chain
@@ -1290,24 +1290,30 @@ def _practice_count_changed(
     if not any(_COUNT.fullmatch(w) for w in went) or not any(_COUNT.fullmatch(w) for w in came):
         return False
     counts = {w.casefold() for w in came if _COUNT.fullmatch(w)}
-    # a period or an age a number rule reads is that rule's to judge ("12 months" → "one year")
-    read = [(q.start, q.end) for q, category in sides.new_profile.numbers if category is not None]
-    for offset, part in sides.new.parts():
+    return any(
+        match.group().casefold() in counts
+        and not _REFERENCE.search(sentence, 0, match.start())
+        and not _NAMED_BESIDE.search(sentence, 0, match.start())
+        and not _NAMED_AFTER.match(sentence, match.end())
+        for sentence, match in _practice_words(sides.new, sides.new_profile, reader, rulebook)
+    )
+
+
+def _practice_words(
+    region: Region, found: Profile, reader: PracticeReader, rulebook: RuleBook
+) -> Iterator[tuple[str, re.Match[str]]]:
+    """Each word of the region's sentences that state a practice (date lines aside), with its
+    sentence, outside the periods and ages a number rule reads ("12 months" → "one year" is its)."""
+    read = [(q.start, q.end) for q, category in found.numbers if category is not None]
+    for offset, part in region.parts():
         for start, end in sentences(part):
             sentence = part[start:end]
             if _DOCUMENT_DATE.search(sentence) or not reader.states_practice(sentence, rulebook):
                 continue
             for match in WORD.finditer(sentence):
                 at = offset + start + match.start()
-                if (
-                    match.group().casefold() in counts
-                    and not any(begin <= at < finish for begin, finish in read)
-                    and not _REFERENCE.search(sentence, 0, match.start())
-                    and not _NAMED_BESIDE.search(sentence, 0, match.start())
-                    and not _NAMED_AFTER.match(sentence, match.end())
-                ):
-                    return True
-    return False
+                if not any(begin <= at < finish for begin, finish in read):
+                    yield sentence, match
 
 
 def _yours_named(came: list[str], sides: Sides, reader: PracticeReader, rulebook: RuleBook) -> bool:
@@ -1365,21 +1371,15 @@ def _practice_period_changed(
 ) -> bool:
     """A word naming a span of time went or came in a sentence that states a practice, outside the
     periods a number rule reads and the document's date lines ("each day" → "each week")."""
-    for words, region, found in ((went, sides.old, sides.old_profile), (came, sides.new, sides.new_profile)):
-        units = {w.casefold() for w in words if _TIME_UNIT.fullmatch(w)}
-        if not units:
-            continue
-        read = [(q.start, q.end) for q, category in found.numbers if category is not None]
-        for offset, part in region.parts():
-            for start, end in sentences(part):
-                sentence = part[start:end]
-                if _DOCUMENT_DATE.search(sentence) or not reader.states_practice(sentence, rulebook):
-                    continue
-                for match in WORD.finditer(sentence):
-                    at = offset + start + match.start()
-                    if match.group().casefold() in units and not any(b <= at < f for b, f in read):
-                        return True
-    return False
+    return any(
+        match.group().casefold() in units
+        for words, region, found in (
+            (went, sides.old, sides.old_profile),
+            (came, sides.new, sides.new_profile),
+        )
+        if (units := {w.casefold() for w in words if _TIME_UNIT.fullmatch(w)})
+        for _, match in _practice_words(region, found, reader, rulebook)
+    )
 
 
 # a span of time or how often, named without a number ("each week", "the following year", "daily")
