@@ -876,15 +876,21 @@ _CONNECTIVES = frozenset(
 def _qualifier_went(subject: Subject, sides: Sides, reader: PracticeReader, rulebook: RuleBook) -> bool:
     """Whether a run of words went whole from after a practice its sentence states, nothing coming
     in its place, holding a few content words and no pointer to another text ("as described below")
-    nor a table's cells."""
-    if any(e.op is Op.INSERT and _content_words_of(e.text, rulebook) for e in subject.edits):
-        return False
+    nor a table's cells; or a noun's restrictive clause went, its noun said again ("the service *you
+    requested*" → "our services")."""
+    came = [w for e in subject.edits if e.op is Op.INSERT for w in _content_words_of(e.text, rulebook)]
     visible = mask_links(subject.old)  # (a link's target is no words of it)
     for start, end in _edit_spans(subject.edits, Op.DELETE):
         words = visible[start:end]
         # a restrictive relative clause is a qualifier however short ("members *you match with*",
         # "partners *that you approve*"): it said which of them
         needed = 1 if _RESTRICTIVE.match(words) else _QUALIFIER_WORDS
+        if came:
+            # (what came may only name again the noun the clause restricted)
+            said = {_singular(w) for w in WORD.findall(words)}
+            if not _RESTRICTIVE_INSIDE.search(words) or any(_singular(w) not in said for w in came):
+                continue
+            needed = 1
         if len(_content_words_of(words, rulebook)) < needed or POINTER_START.match(words) or "|" in words:
             continue
         sentence = sides.old.sentence_at(start)
@@ -893,6 +899,12 @@ def _qualifier_went(subject: Subject, sides: Sides, reader: PracticeReader, rule
         ):
             return True
     return False
+
+
+def _singular(word: str) -> str:
+    """A word folded, without a plural "s" ("services" → "service")."""
+    folded = word.casefold()
+    return folded[:-1] if folded.endswith("s") and len(folded) > 3 else folded
 
 
 def _content_words_of(text: str, rulebook: RuleBook) -> list[str]:
@@ -904,6 +916,11 @@ _QUALIFIER_WORDS = 3
 # a relative clause with no comma before it (or one with its pronoun left out: "members you match
 # with"): it restricts the noun before it
 _RESTRICTIVE = re.compile(r"\s*(?:who|whom|whose|that|which|you|we)\s+\w", re.IGNORECASE)
+# … after a noun inside a run (not a preposition's object: "information *about you and* …")
+_RESTRICTIVE_INSIDE = re.compile(
+    r"\b(?!(?:about|to|for|with|from|of|by|on|in|at|and|or|than|as)\b)\w+\s+(?:who|whom|whose|that|which|you|we)\s+\w",
+    re.IGNORECASE,
+)
 
 
 def _preposition_after(text: str, end: int) -> tuple[str, ...]:
