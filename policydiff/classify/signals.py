@@ -1762,7 +1762,8 @@ _AGE_FRAME = re.compile(r"\W*(?:the\s+)?ages?\s+of\W*", re.IGNORECASE)
 
 # what names the user's own data or belongings (OPP-115: a practice is about the user's information)
 # (or the company as the verb's subject: "we may record *and transcribe* calls")
-_USERS_OWN = re.compile(r"\b(?:your|you|users?['’]?s?|personal|data|information|we)\b", re.IGNORECASE)
+# (… or the company as the one it goes to: "the car reports its mileage *to us*")
+_USERS_OWN = re.compile(r"\b(?:your|you|users?['’]?s?|personal|data|information|we|us)\b", re.IGNORECASE)
 
 
 # what a subject list's predicate opens with: a form of "be" ("… are visible to", "… is shared with")
