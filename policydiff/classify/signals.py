@@ -1481,7 +1481,7 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     protective = denied or right or action not in WIDENING or bool(reader.promising.match(verbs[0][1]))
     protective = protective or any(rulebook.by_category(t.category).protective for t in terms if t.category)
     # … or the quantifier stands in a safeguard a cue reads ("a person reviews *every* result")
-    protective = protective or _protective_cue_inside(found, at, at + 1, rulebook, covering=True)
+    protective = protective or _in_protective_clause(found, at, rulebook)
     if widener and protective:
         return []  # "we do not pass it to *any* publishers": a widener bounds no denial or right
     widens = (reach > 0) != protective
@@ -1501,21 +1501,27 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     ]
 
 
-def _protective_cue_inside(
-    found: Profile, start: int, end: int, rulebook: RuleBook, *, covering: bool = False
-) -> bool:
-    """Whether a cue that protects matched most of ``start``-``end`` (or, ``covering``, around it)."""
+def _protective_matches(found: Profile, rulebook: RuleBook) -> Iterator[Match]:
+    """The matches of the cues that protect (``effect = "protects"``) in a side's profile."""
+    for cue_id, matches in found.cues.items():
+        cue = rulebook.cue(cue_id)
+        if cue is not None and cue.effect == "protects":
+            yield from matches
+
+
+def _protective_cue_inside(found: Profile, start: int, end: int, rulebook: RuleBook) -> bool:
+    """Whether a cue that protects matched most of ``start``-``end`` (a safeguard joined whole)."""
     return any(
-        (
-            # (a clause the cue reads, not the quantifier itself: "solely" is a limiter cue)
-            (m.start <= start and end <= m.end and len(m.text.split()) > 2)
-            if covering
-            else (start <= m.start and m.end <= end and 2 * (m.end - m.start) >= end - start)
-        )
-        and (cue := rulebook.cue(cue_id)) is not None
-        and cue.effect == "protects"
-        for cue_id, matches in found.cues.items()
-        for m in matches
+        start <= m.start and m.end <= end and 2 * (m.end - m.start) >= end - start
+        for m in _protective_matches(found, rulebook)
+    )
+
+
+def _in_protective_clause(found: Profile, at: int, rulebook: RuleBook) -> bool:
+    """Whether position ``at`` stands inside a clause a protective cue reads (more than a word of
+    it: "solely" is a limiter cue by itself, not a clause around a quantifier)."""
+    return any(
+        m.start <= at < m.end and len(m.text.split()) > 2 for m in _protective_matches(found, rulebook)
     )
 
 
