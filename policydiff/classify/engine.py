@@ -500,6 +500,11 @@ def _unread(
             # company does or reads, in a verb no ontology names (issue 13: never fail open)
             says = f"something was added to what we do, in words no rule reads ({topic})"
             return _unread_verdict(subject, category, says)
+        if _done_to_yours_joined(subject):
+            # "comments you post are public *and may be quoted in our articles*": one more thing
+            # done with what is the user's, in a verb no ontology names
+            says = f"something more is done with what is yours, in words no rule reads ({topic})"
+            return _unread_verdict(subject, category, says)
         return None
     if _consequence_said(subject, rulebook):
         # "…, but some features may not work": what follows the user's choice, not a practice
@@ -631,7 +636,11 @@ def _unread(
         # thing of the user's, named anew in what a practice acts on, in words no term names
         says = f"something of yours is newly named in a statement about {topic}, in words no rule reads"
         return _unread_verdict(subject, category, says)
-    if _practice_period_changed(*raw, sides, reader, rulebook):
+    if _done_to_yours_joined(subject):
+        # "comments you post are public *and may be quoted in our articles*"
+        says = f"something more is done with what is yours, in words no rule reads ({topic})"
+        return _unread_verdict(subject, category, says)
+    if _practice_period_changed(subject, sides, reader, rulebook):
         # "deleted at the end of each day" → "… each week", "for the school year" → "for the school
         # year and the following year": how long or how often, said in words no number rule reads
         says = f"a period in a statement about {topic} changed, and no rule reads it"
@@ -765,6 +774,32 @@ def _member_joined_to_what_we_do(subject: Subject, rulebook: RuleBook) -> bool:
     return False
 
 
+def _done_to_yours_joined(subject: Subject) -> bool:
+    """Whether an insertion joins a passive predicate ("and may be quoted …") to a sentence whose
+    subject is the user's ("your photos", "comments you post")."""
+    for start, end in _edit_spans(subject.edits, Op.INSERT):
+        inserted = subject.new[start:end]
+        joint = _JOINED.match(inserted)
+        if joint is None or not _PASSIVE.match(inserted, joint.end()):
+            continue
+        for begin, finish in sentences(subject.new):
+            if begin <= start < finish and _YOURS_SUBJECT.match(subject.new, begin):
+                return True
+    return False
+
+
+# a passive predicate: "may be quoted", "is also shown", "can be downloaded", "will be made public"
+_PASSIVE = re.compile(
+    r"(?:(?:may|might|can|could|will|would)\s+)?(?:also\s+)?(?:be|is|are|get|gets)\s+(?:also\s+)?"
+    r"(?:[a-z]+(?:ed|en|wn|ght|id|ade)|made|kept|sent|shown|seen|sold|told|read|put|set)\b",
+    re.IGNORECASE,
+)
+# a sentence whose subject is the user's: "your photos", "comments you post", "the files you upload"
+_YOURS_SUBJECT = re.compile(
+    r"\W*(?:your\b|(?:the\s+|any\s+|all\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:that\s+|which\s+)?you\s+"
+    r"(?:post|share|upload|submit|provide|create|send|write|give|enter|make|store|add|publish)\w*)\b",
+    re.IGNORECASE,
+)
 # an insertion that joins a list: "and …", "or …", ", …", "as well as …"
 _JOINED = re.compile(r"\s*(?:,\s*|\b(?:and|or|as\s+well\s+as|plus)\b\s*)+", re.IGNORECASE)
 # a sentence whose subject is the company or one of its products ("we", "our app", "our smart TV")
@@ -1384,24 +1419,30 @@ _GENERIC_OF_YOURS = frozenset(
 
 
 def _practice_period_changed(
-    went: list[str], came: list[str], sides: Sides, reader: PracticeReader, rulebook: RuleBook
+    subject: Subject, sides: Sides, reader: PracticeReader, rulebook: RuleBook
 ) -> bool:
-    """A word naming a span of time went or came in a sentence that states a practice, outside the
-    periods a number rule reads and the document's date lines ("each day" → "each week")."""
-    return any(
-        match.group().casefold() in units
-        for words, region, found in (
-            (went, sides.old, sides.old_profile),
-            (came, sides.new, sides.new_profile),
+    """A word naming a span of time was edited, and the sentences stating a practice name it a
+    different number of times on each side, outside the periods a number rule reads and the
+    document's date lines ("each day" → "each week", "the school year" → "… and the following year")."""
+    units = {w.casefold() for w in edited_words(subject.edits) if _TIME_UNIT.fullmatch(w)}
+    if not units:
+        return False
+    # (counted, not compared as sets: the unit the old side already held may be named again)
+    old, new = (
+        Counter(
+            word
+            for _, match in _practice_words(region, found, reader, rulebook)
+            if (word := match.group().casefold()) in units
         )
-        if (units := {w.casefold() for w in words if _TIME_UNIT.fullmatch(w)})
-        for _, match in _practice_words(region, found, reader, rulebook)
+        for region, found in ((sides.old, sides.old_profile), (sides.new, sides.new_profile))
     )
+    return old != new
 
 
 # a span of time or how often, named without a number ("each week", "the following year", "daily")
 _TIME_UNIT = re.compile(
-    r"(?:hour|day|week|fortnight|month|quarter|year|decade)s?|hourly|daily|weekly|fortnightly|monthly"
+    r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|semester|trimester|season|year|decade)s?"
+    r"|hourly|daily|nightly|weekly|fortnightly|monthly"
     r"|quarterly|yearly|annually",
     re.IGNORECASE,
 )
