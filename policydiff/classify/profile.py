@@ -317,6 +317,21 @@ def said_by_user(before: str, words: str, rulebook: RuleBook) -> bool:
     return bool(rulebook.subject_you.search(before))
 
 
+def _inline_lead(part: str, before: str) -> str:
+    """The lead-in of a list run on in one paragraph that the next part continues: the words up to
+    the colon of a part ending in ";" (or the lead the part itself continued), else none."""
+    if not part.rstrip().endswith(";"):
+        return ""
+    colon = part.find(":")
+    return part[: colon + 1].strip() if colon > 0 else before
+
+
+# an item of a run-on list: a few words with no subject of their own ("your contacts", not "we share …")
+_BARE_ITEM = re.compile(
+    r"\s*(?!(?:we|you|our|they|it|this|these|us)\b)(?:[^\s.;:]+\s*){1,12}[.;]?\s*$", re.IGNORECASE
+)
+
+
 def lead_denies(lead: str, rulebook: RuleBook) -> bool:
     """A list under "We do not share:" is a list of things not shared."""
     negation = rulebook.cue("cue.negation")
@@ -393,13 +408,18 @@ def profile(
     # an item under "You can:" says what the user can do, as a sentence after "you can" does
     granting = bool(lead) and USER_RIGHT.match(lead) is not None and lead.rstrip().endswith(":")
     opened = False  # a part before ended with ":", and the parts since are its items
+    inline = ""  # the lead-in of a list run on in one paragraph ("We do not collect: A; B; C.")
     for offset, sentence in region.parts():
         # an item under a lead-in of the same region ("we collect:" / "- your name") is a member of
         # its list, as an item read under its lead is, no heading-like fragment
         item = opened and bool(_ITEM_MARK.match(sentence).group().strip())  # type: ignore[union-attr]
         opened = sentence.rstrip().endswith(":") or item
         plain = _mask_retroactive(mask_links(mask_labels(sentence)), rulebook)
-        clauses = denial_spans(plain, rulebook, context_denied=context_denied)
+        # (an item after ";" has no lead-in of its own: "your contacts" is not collected either)
+        run_on = bool(inline) and _BARE_ITEM.match(plain) is not None
+        denied_here = context_denied or run_on and lead_denies(inline, rulebook)
+        inline = _inline_lead(plain, inline)
+        clauses = denial_spans(plain, rulebook, context_denied=denied_here)
         found.denials.extend((s + offset, e + offset, d) for s, e, d in clauses)
         sentence_terms = _with_granted_rights(plain, rulebook.find_terms(plain), granting_lead=granting)
         filed_before = len(found.terms)
@@ -410,8 +430,8 @@ def profile(
             sentence_terms,
             clauses,
             rulebook,
-            context_denied,
-            listed=bool(lead) or item,
+            denied_here,
+            listed=bool(lead) or item or run_on,
             users_lead=bool(lead) and bool(rulebook.subject_you.search(lead.rstrip().rstrip(":"))),
             around=context_terms,
         )

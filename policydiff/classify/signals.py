@@ -32,7 +32,7 @@ from policydiff.classify.profile import (
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.classify.statements import statement_reader
 from policydiff.model import Category, ChangeKind, Direction, Edit, Op, Reason, Side, Told
-from policydiff.text import WORD, fold, mask_links, table_cells
+from policydiff.text import WORD, fold, mask_links, sentences, table_cells
 
 RULE, TERM, CUE = 3, 2, 1
 _BY_RULE_ALONE = Told()  # a reason its rule id and the change's direction tell with no part of it
@@ -1633,6 +1633,7 @@ def _list_signal(
     span = region.sentence_at(at)
     if not _content_words(words, rulebook) or span is None:
         return None
+    span = _with_run_on_lead(region.text, span)
     if _ADVICE.match(region.text, span[0]):
         return None  # "we recommend that you use a strong password *and change it often*": the
         # user's acts, advised; no practice of the company's has a member
@@ -1763,6 +1764,19 @@ def _list_signal(
     return _list_made(rulebook, key, category, direction, words, at, inserted=inserted)
 
 
+def _with_run_on_lead(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span from the lead-in of a list run on in one paragraph ("We never record: A; B; C") to
+    the end of the item ``span`` holds, when the sentences before it are that list's items; else ``span``."""
+    before = [s for s in sentences(text[: span[0]]) if s[1] <= span[0]]
+    for start, end in reversed(before):
+        part = text[start:end].rstrip()
+        if not part.endswith(";"):
+            break
+        if ":" in part:
+            return start, span[1]
+    return span
+
+
 _AGE_FRAME = re.compile(r"\W*(?:the\s+)?ages?\s+of\W*", re.IGNORECASE)
 
 
@@ -1772,6 +1786,14 @@ _AGE_FRAME = re.compile(r"\W*(?:the\s+)?ages?\s+of\W*", re.IGNORECASE)
 _USERS_OWN = re.compile(r"\b(?:your|you|users?['’]?s?|personal|data|information|we|us)\b", re.IGNORECASE)
 
 
+# a sentence whose subject is a thing of the company's, its verb right after it ("the doorbell
+# records", "our smart scale also measures"), not a person ("the user records", "each member shares")
+_PRODUCT_SUBJECT = re.compile(
+    r"\W*(?:the|our|this|each|every)\s+(?!(?:users?|members?|customers?|visitors?|players?|students?"
+    r"|parents?|employees?|people|person|patients?|drivers?|riders?|buyers?|sellers?)\b)[\w-]+"
+    r"(?:\s+[\w-]+)?\s+(?:(?:may|can|will|also|automatically|only)\s+)*[a-z]+s\b",
+    re.IGNORECASE,
+)
 # what a subject list's predicate opens with: a form of "be" ("… are visible to", "… is shared with")
 _PREDICATE = re.compile(r"\s*(?:is|are|was|were|will\s+be|may\s+be|can\s+be|might\s+be)\b", re.IGNORECASE)
 
@@ -1824,7 +1846,13 @@ def _verb_category(before: str, after: str = "") -> Category | None:
     term: "visible to your connections *and to recruiters*", "we infer your interests*, income
     bracket*" (the verb's class says what the list is: ontology/actions.toml)."""
     # (a passive says the company does it: "support calls are recorded *and transcribed*")
-    owned = _USERS_OWN.search(before) or _USERS_OWN.search(after) or _PASSIVE.search(before)
+    # (a product as the verb's subject is the company acting: "the doorbell records sound *and faces*")
+    owned = (
+        _USERS_OWN.search(before)
+        or _USERS_OWN.search(after)
+        or _PASSIVE.search(before)
+        or _PRODUCT_SUBJECT.match(before)
+    )
     if USER_RIGHT.match(before) or not owned:
         # "you can copy, move *or delete* …": what a user does, no practice of ours; "questions can
         # be sent to support *or to our officer*": nothing of the user's is handled
