@@ -1646,7 +1646,7 @@ def _list_signal(
     where = at + (lead.end() if lead else 0)
     denied = next((d for s, e, d in found.denials if s <= where < e), False)
     # a clause joined by "and" ("…, and you can access them at any time") is no list member
-    member = bool(_MEMBER.search(words)) and not _OWN_SUBJECT.search(words)
+    member = bool(_MEMBER.search(words)) and not _OWN_SUBJECT.search(words) and not _LEGAL_GROUND.match(words)
     if category is not None and member and _PURPOSE_MEMBER.match(words):
         category = Category.PURPOSE  # "… to fix bugs *and to set your prices*": one more purpose
     promise = region.text[span[0] : span[1]]
@@ -1906,6 +1906,13 @@ _NAME_JOINTS = frozenset({"and", "or", "of", "the", "de", "inc", "ltd", "llc"})
 _EXAMPLES_OPEN = re.compile(r"(?:\(|,|\s)\s*" + _EXAMPLE_MARKER + r"[^().;:]*$", re.IGNORECASE)
 
 
+# a practice's ground in law said after it (", as required by local law", "where the law allows"): a
+# condition the condition cue reads, no member of the list (issue 13: coordination is no member)
+_LEGAL_GROUND = re.compile(
+    r"[\s,;(]*(?:and\s+)?(?:as|where|when|if|to\s+the\s+extent)\s+(?:(?:it\s+is|is)\s+)?"
+    r"(?:(?:legally\s+)?(?:required|permitted|allowed|mandated|authori[sz]ed)\s+(?:by|under)|(?:the\s+)?(?:law|laws)\b)",
+    re.IGNORECASE,
+)
 _CONCESSION = r"^[\s,;]*(?:and\s+)?(?:even\s+(?:if|after|when|though|where|once|while)|whether\s+or\s+not)\b"
 # a member that is an infinitive of purpose: "…, and to set the prices we show you" (OPP-115
 # Purpose attribute; GDPR Art. 5(1)(b): purposes are specified one by one)
