@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from policydiff.classify import load_rulebook
-from policydiff.classify.rulebook import RuleBook
+from policydiff.classify.rulebook import Rule, RuleBook
 from policydiff.errors import InputError
 from policydiff.model import Category
 
@@ -101,6 +101,17 @@ def test_a_place_needs_a_transfer_in_its_sentence(rulebook: RuleBook) -> None:
     assert transfer.kinds_above("ireland") == ("eu", "eea", "europe", "worldwide")
 
 
+def test_a_mirrored_swap_reads_the_named_swap_the_other_way(rulebook: RuleBook) -> None:
+    swaps = {rule.id: rule for rule in rulebook.by_category(Category.RIGHTS).rules}
+    there, back = swaps["rights.self-service-to-request"], swaps["rights.request-to-self-service"]
+
+    def phrases(rule: Rule, slot: str) -> list[str]:
+        return [phrase for name, phrase in rule.phrase_entries if name == slot]
+
+    assert phrases(back, "old") == phrases(there, "new") and phrases(back, "new") == phrases(there, "old")
+    assert "in settings" in phrases(back, "new") and "calling us" in phrases(back, "old")
+
+
 def test_as_subject_names_practice_classes(rulebook: RuleBook) -> None:
     assert rulebook.by_category(Category.SHARING).as_subject == frozenset({"collect", "use"})
     assert rulebook.by_category(Category.COLLECTION).as_subject == frozenset()
@@ -154,6 +165,11 @@ def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
         ("rights.toml", 'hurdles = ["verify"]', 'hurdles = ["moat"]', "hurdles names moat, not concepts"),
         ("rights.toml", 'synonyms = ["opt_out"]', 'synonyms = ["shrug"]',
          "synonyms names shrug, not concepts"),
+        ("rights.toml", 'mirror_of = "rights.self-service-to-request"', 'mirror_of = "rights.nowhere"',
+         "request-to-self-service: 'mirror_of' must name a swap rule of this file"),
+        ("rights.toml", 'mirror_of = "rights.self-service-to-request"',
+         'mirror_of = "rights.self-service-to-request"\nold = ["in person"]',
+         "a mirrored rule takes its phrases from rights.self-service-to-request"),
     ],
 )  # fmt: skip
 def test_a_broken_ontology_table_is_named(

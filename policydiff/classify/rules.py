@@ -73,6 +73,7 @@ _RULE_KEYS = frozenset(
     | {"same"}  # phrase rules: other wordings of the phrases, counted on the other side only
     | {"limits"}  # phrase rules: the phrase limits its sentence's practice
     | {"by_concept"}  # phrase-removed rules: a phrase whose term concept the other side states stays
+    | {"mirror_of"}  # swap rules: the named swap's old and new, the other way round
 )
 
 
@@ -105,6 +106,27 @@ def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
         limits=bool(table.get("limits", False)),
         by_concept=bool(table.get("by_concept", False)),
     )
+
+
+def _mirrored(tables: list[object], where: str) -> list[object]:
+    """The rule tables with each ``mirror_of`` filled in: the named swap's phrases the other way
+    round ("self-service → request" mirrored is "request → self-service"), so a list is kept once."""
+    by_id = {t.get("id"): t for t in tables if isinstance(t, dict)}
+    out: list[object] = []
+    for table in tables:
+        if not isinstance(table, dict) or "mirror_of" not in table:
+            out.append(table)
+            continue
+        name = table["mirror_of"]
+        source = by_id.get(name)
+        if source is None or source.get("when") != "swap" or "mirror_of" in source:
+            raise InputError(
+                f"{where} rule {table.get('id')}: 'mirror_of' must name a swap rule of this file"
+            )
+        if "old" in table or "new" in table:
+            raise InputError(f"{where} rule {table.get('id')}: a mirrored rule takes its phrases from {name}")
+        out.append({**table, "old": source.get("new", []), "new": source.get("old", [])})
+    return out
 
 
 def _rule_kind(table: Mapping[str, object], where: str) -> str:
@@ -147,6 +169,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         raise InputError(f"{where}: 'rule' must be an array of tables")
+    raw_rules = _mirrored(raw_rules, where)
     return CategoryRules(
         category=category,
         topic=str(_need(data, "topic", str, where)),
