@@ -108,21 +108,24 @@ def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
     )
 
 
-def _mirrored(tables: list[object], where: str) -> list[object]:
+def _mirrored(tables: list[object], where: str) -> list[Mapping[str, object]]:
     """The rule tables with each ``mirror_of`` filled in: the named swap's phrases the other way
     round ("self-service → request" mirrored is "request → self-service"), so a list is kept once."""
-    by_id = {t.get("id"): t for t in tables if isinstance(t, dict)}
-    out: list[object] = []
+    checked: list[Mapping[str, object]] = []
     for table in tables:
-        if not isinstance(table, dict) or "mirror_of" not in table:
+        if not isinstance(table, dict):
+            raise InputError(f"{where}: 'rule' must be an array of tables")
+        checked.append(table)
+    by_id = {t.get("id"): t for t in checked}
+    out: list[Mapping[str, object]] = []
+    for table in checked:
+        if "mirror_of" not in table:
             out.append(table)
             continue
         name = table["mirror_of"]
         source = by_id.get(name)
         if source is None or source.get("when") != "swap" or "mirror_of" in source:
-            raise InputError(
-                f"{where} rule {table.get('id')}: 'mirror_of' must name a swap rule of this file"
-            )
+            raise InputError(f"{where} rule {table.get('id')}: 'mirror_of' must name a swap rule of this file")
         if "old" in table or "new" in table:
             raise InputError(f"{where} rule {table.get('id')}: a mirrored rule takes its phrases from {name}")
         out.append({**table, "old": source.get("new", []), "new": source.get("old", [])})
@@ -169,7 +172,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         raise InputError(f"{where}: 'rule' must be an array of tables")
-    raw_rules = _mirrored(raw_rules, where)
+    rule_tables = _mirrored(raw_rules, where)
     return CategoryRules(
         category=category,
         topic=str(_need(data, "topic", str, where)),
@@ -195,7 +198,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         terms=PhraseSet(entries),
         term_entries=tuple(entries),
         consent=consent,
-        rules=tuple(_rule(r, category, where) for r in raw_rules),
+        rules=tuple(_rule(r, category, where) for r in rule_tables),
         plain=_plain_by_direction(data.get("plain"), where),
         not_after=frozenset(w.casefold() for w in _strings(data.get("not_after", []), f"{where} not_after")),
         verb_before=frozenset(
