@@ -122,12 +122,12 @@ def _mirrored(tables: list[object], where: str) -> list[Mapping[str, object]]:
         if "mirror_of" not in table:
             out.append(table)
             continue
-        name = table["mirror_of"]
+        name, here = table["mirror_of"], f"{where} rule {table.get('id')}"
         source = by_id.get(name)
         if source is None or source.get("when") != "swap" or "mirror_of" in source:
-            raise InputError(f"{where} rule {table.get('id')}: 'mirror_of' must name a swap rule of this file")
+            raise InputError(f"{here}: 'mirror_of' must name a swap rule of this file")
         if "old" in table or "new" in table:
-            raise InputError(f"{where} rule {table.get('id')}: a mirrored rule takes its phrases from {name}")
+            raise InputError(f"{here}: a mirrored rule takes its phrases from {name}")
         out.append({**table, "old": source.get("new", []), "new": source.get("old", [])})
     return out
 
