@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Sequence
@@ -21,6 +20,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from policydiff.lazy_re import lazy
 from policydiff.model import Clause, ClauseKind, ClausePair, Outline, PairStatus
 from policydiff.text import LEADING_MARKER, fold, word_set
 
@@ -38,11 +38,11 @@ _CLOSER = 0.03  # how much closer a run must be than a pair already 0.9 alike to
 
 # A heading's number of four digits ("## 1232. Data Security"), which list markers do not read:
 # a long policy renumbered keeps its headings' keys
-_LONG_NUMBER = re.compile(r"^\s*\d{4}(?:\.\d{1,4})*[.)]?\s+(?=\S)")
-_SETEXT_UNDERLINE = re.compile(r"\n\s*(?:-{2,}|={2,})\s*$")
-_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_LONG_NUMBER = lazy(r"^\s*\d{4}(?:\.\d{1,4})*[.)]?\s+(?=\S)")
+_SETEXT_UNDERLINE = lazy(r"\n\s*(?:-{2,}|={2,})\s*$")
+_MARKDOWN_ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")
 # Markup before a heading's number: "## 3. Sharing", "**3. Sharing**", "#### **3.1 Sharing**".
-_HEADING_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+(?:\*\*|__)?|\*\*|__)")
+_HEADING_MARKUP = lazy(r"^\s*(?:#{1,6}\s+(?:\*\*|__)?|\*\*|__)")
 
 
 def clause_key(clause: Clause) -> str:

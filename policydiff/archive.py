@@ -25,6 +25,7 @@ from typing import Any
 
 from policydiff.errors import InputError
 from policydiff.files import TEMP_PREFIX, write_atomic
+from policydiff.lazy_re import lazy
 from policydiff.model import Severity, Version
 
 __all__ = [
@@ -41,9 +42,9 @@ HISTORY_SCHEMA = "policydiff.history/1"
 HISTORY_FILE = "history.json"
 LOCKS_DIR = ".locks"
 _POLICY_ID = r"[a-z0-9][a-z0-9_-]{0,63}"  # as config.py accepts
-_LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$")
-_REFERENCE = re.compile(rf"^(?P<policy>{_POLICY_ID})@(?P<ref>[A-Za-z0-9][A-Za-z0-9._+-]{{0,63}})$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LABEL = lazy(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$")
+_REFERENCE = lazy(rf"^(?P<policy>{_POLICY_ID})@(?P<ref>[A-Za-z0-9][A-Za-z0-9._+-]{{0,63}})$")
+_ISO_DATE = lazy(r"^\d{4}-\d{2}-\d{2}$")
 _KNOWN_DIRS = {"file": "versions", "redline": "redlines", "snapshot": "snapshots"}
 
 

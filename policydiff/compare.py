@@ -7,7 +7,6 @@ segment both documents, align their leaves, diff each pair word by word, hand th
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -24,6 +23,7 @@ from policydiff.classify import (
     promised_notice,
 )
 from policydiff.diff import word_edits
+from policydiff.lazy_re import lazy
 from policydiff.model import (
     Category,
     Change,
@@ -265,7 +265,7 @@ def _draft(pair: ClausePair, old_sections: _Sections, new_sections: _Sections) -
 
 # A paragraph break inside one clause (a table cell's "<br><br>") or a cell boundary of a row:
 # what stands between them is read, and reported, on its own.
-_UNIT_BREAK = re.compile(r"\s*<br\s*/?>\s*<br\s*/?>\s*|\s+\|\s+")
+_UNIT_BREAK = lazy(r"\s*<br\s*/?>\s*<br\s*/?>\s*|\s+\|\s+")
 _UNIT_WORDS = 4  # a shorter piece (a cell's label) is read with the piece after it
 
 

@@ -12,28 +12,28 @@ docs/config.md is tested against it, so the reference and the validator cannot d
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
 from policydiff.errors import InputError
+from policydiff.lazy_re import lazy
 from policydiff.limits import LIMIT_KEYS, Limits
 from policydiff.limits import problem as limit_problem
 from policydiff.model import Category, Direction
 
 CONFIG_NAME = "policydiff.toml"
 DEFAULT_SUBJECT = "We're updating our Privacy Policy"
-_POLICY_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_POLICY_ID = lazy(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_EMAIL = lazy(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # the address SendGrid takes in "from": ASCII only (the same rule as policydiff.send.syntax.EMAIL)
-_ASCII_EMAIL = re.compile(
+_ASCII_EMAIL = lazy(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
 )
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_UNSAFE_IN_URL = re.compile(r"[\s<>\"'`\\]")  # a notice link is printed in HTML, Markdown and text
+_CONTROL = lazy(r"[\x00-\x1f\x7f]")
+_UNSAFE_IN_URL = lazy(r"[\s<>\"'`\\]")  # a notice link is printed in HTML, Markdown and text
 _NOTICE_LINKS = ("consent", "object", "opt_out", "withdraw_consent", "export", "close_account")
 _NONE = "none"
 

@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from policydiff.lazy_re import lazy
+
 __all__ = [
     "MONTHS",
     "MONTH_NUMBERS",
@@ -59,7 +61,7 @@ _MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 # Markdown puts "_" next to words ("_Last updated: March 23, 2026_"): \b would not see a boundary there.
 _START = r"(?<![^\W_])"
 _END = r"(?![^\W_])"
-_DATE = re.compile(
+_DATE = lazy(
     rf"""{_START}(?:
         (?P<iso_y>\d{{4}})(?P<iso_sep>[-/.])(?P<iso_m>\d{{1,2}})(?P=iso_sep)(?P<iso_d>\d{{1,2}})
       | (?P<mdy_m>{_MONTH})\.?\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<mdy_y>\d{{4}})
@@ -77,10 +79,10 @@ _UPDATED = (
     r"|derni[eè]re\s+(?:mise\s+[àa]\s+jour|modification)|mise?\s+[àa]\s+jour(?:\s+le)?"
 )
 _EFFECTIVE = r"effective(?:\s+date|\s+as\s+of|\s+from|\s+on)?|(?:entr[ée]e\s+)?en\s+vigueur"
-_CUE = re.compile(rf"{_START}(?:(?P<updated>{_UPDATED})|(?P<effective>{_EFFECTIVE})){_END}", re.IGNORECASE)
-_MARKUP = re.compile(r"[\s*_#>|\\\[\](){}~`]+")  # what Markdown, tables and brackets put around a date
+_CUE = lazy(rf"{_START}(?:(?P<updated>{_UPDATED})|(?P<effective>{_EFFECTIVE})){_END}", re.IGNORECASE)
+_MARKUP = lazy(r"[\s*_#>|\\\[\](){}~`]+")  # what Markdown, tables and brackets put around a date
 _LEADING = " \t*_#>|\\[]()~`•-"  # what may come before a cue that starts a line: markup, a bullet
-_DATE_LABEL = re.compile(r"^dated?\s*:?\s*", re.IGNORECASE)
+_DATE_LABEL = lazy(r"^dated?\s*:?\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from policydiff.errors import NetworkError
+from policydiff.lazy_re import lazy
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -55,22 +56,22 @@ MAX_SHRINK = 0.5  # a text less than half as long as the last good one is a brok
 _CHALLENGE_WORDS = 400  # widgets and password fields only count on a page this short
 
 # Phrases of bot checks and login walls, read in the page's title and at the top of its text.
-_BLOCKED = re.compile(
+_BLOCKED = lazy(
     r"verify(?:ing)? (?:that )?you are (?:a )?human|are you a robot|i'?m not a robot|checking your browser"
     r"|security check|just a moment\.\.\.|attention required|access denied|unusual traffic"
     r"|enable javascript and cookies|press (?:&|and) hold|request blocked|captcha"
     r"|(?:sign|log) ?in to (?:continue|view|access)|please (?:sign|log) ?in\b|session (?:has )?expired",
     re.IGNORECASE,
 )
-_LOGIN_TITLE = re.compile(r"^\W*(?:sign|log) ?in\b|\blogin\b", re.IGNORECASE)
+_LOGIN_TITLE = lazy(r"^\W*(?:sign|log) ?in\b|\blogin\b", re.IGNORECASE)
 # Widgets of challenge pages, and password fields, in the raw page.
-_WIDGETS = re.compile(
+_WIDGETS = lazy(
     rb"g-recaptcha|h-captcha|cf-turnstile|cf-challenge|challenge-platform|challenge-form|px-captcha"
     rb"|datadome|<input[^>]+type=[\"']?password",
     re.IGNORECASE,
 )
 _TOP = 600  # characters of text where a bot check states itself
-_TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
+_TITLE = lazy(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,7 +432,7 @@ def _read_body(response: httpx.Response, url: str, limits: FetchLimits, deadline
 
 REDACTED = "[redacted]"
 QUOTE_LIMIT = 200  # characters of a server's words a message may carry
-_ESCAPES = re.compile(
+_ESCAPES = lazy(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, erase
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window titles, hyperlinks
     r"|\x1b[P^_X][^\x1b]*(?:\x1b\\)?"  # DCS, PM, APC, SOS strings

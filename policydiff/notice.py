@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from policydiff.dates import long_date
 from policydiff.errors import InputError
+from policydiff.lazy_re import lazy
 from policydiff.model import (
     Category,
     Change,
@@ -57,12 +58,12 @@ ACTIONS = (
     ("close_account", "Close your account"),
 )
 _LOCALE = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?"  # fr, pt-BR
-_TEMPLATE_NAME = re.compile(
+_TEMPLATE_NAME = lazy(
     rf"^(?P<stem>[a-z]+(?:-[a-z]+)*)(?:\.(?P<locale>{_LOCALE}))?\.(?P<ext>html|txt|md)\.j2$"
 )
-_OUTPUT_NAME = re.compile(rf"^(?P<stem>[a-z]+(?:-[a-z]+)*)(?:\.{_LOCALE})?\.(?P<ext>html|txt|md)$")
-_BULLET = re.compile(r"^\s*[-*+•]\s+")
-_ORDINAL = re.compile(r"^(?P<kind>[bpdr])(?P<number>\d+)(?:~\d+)?$")
+_OUTPUT_NAME = lazy(rf"^(?P<stem>[a-z]+(?:-[a-z]+)*)(?:\.{_LOCALE})?\.(?P<ext>html|txt|md)$")
+_BULLET = lazy(r"^\s*[-*+•]\s+")
+_ORDINAL = lazy(r"^(?P<kind>[bpdr])(?P<number>\d+)(?:~\d+)?$")
 _ORDINAL_NAMES = {"b": "item", "p": "paragraph", "d": "definition", "r": "row"}
 _GUILLEMETS = str.maketrans({"«": "“", "»": "”"})
 

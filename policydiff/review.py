@@ -16,7 +16,6 @@ decisions that apply, ``read_decisions`` every one of them.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -25,6 +24,7 @@ from pathlib import Path
 from policydiff.classify import decide
 from policydiff.errors import InputError
 from policydiff.files import write_text_atomic
+from policydiff.lazy_re import lazy
 from policydiff.model import Change, Reason, Report, Review, Severity, Side, Stats
 from policydiff.text import fold
 
@@ -33,8 +33,8 @@ SCHEMA_V1 = "policydiff.reviews/1"  # at most one decision per change; still rea
 _READABLE = (SCHEMA_V1, SCHEMA)
 _SCHEMA_FAMILY = "policydiff.reviews/"
 REVIEW_RULE = "review"
-_FINGERPRINT = re.compile(r"^[0-9a-f]{8}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_FINGERPRINT = lazy(r"^[0-9a-f]{8}$")
+_DATE = lazy(r"^\d{4}-\d{2}-\d{2}$")
 _REVIEWABLE = (Severity.EDITORIAL, Severity.MINOR, Severity.MAJOR)
 
 

@@ -15,26 +15,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from policydiff.lazy_re import lazy
 from policydiff.model import Clause, ClauseKind, Document, Outline
 from policydiff.text import table_cells
 
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_SETEXT = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_HEADING = lazy(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = lazy(r"^\s*(?:={3,}|-{3,})\s*$")
+_TABLE_ROW = lazy(r"^\s*\|.*\|\s*$")
 # "(?:\|\s*)?" and not "\|?\s*": two optional runs of spaces in a row split a long indent in
 # quadratically many ways before the match fails
-_TABLE_SEPARATOR = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_BULLET = re.compile(
-    r"^(\s*)([-*+•·▪◦●○■]|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))\s+(\S.*)$"
-)
-_NUMBERED = re.compile(
+_TABLE_SEPARATOR = lazy(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_BULLET = lazy(r"^(\s*)([-*+•·▪◦●○■]|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))\s+(\S.*)$")
+_NUMBERED = lazy(
     r"^((?:Section|Article|Part|Chapter|Clause)\s+\d+(?:\.\d+)*[.:]?|\d{1,3}(?:\.\d{1,3})*\.(?!\d)|\d{1,3}(?:\.\d{1,3})+(?!\d)|\(\d{1,3}\)"
     r"|\([a-z]\)|[IVXLC]{1,6}\.|[A-Z]\.)\s*(\S.*)$"
 )
-_BOLD_HEADING = re.compile(r"^(?:\*\*|__)([^*_].*?)(?:\*\*|__):?$")
+_BOLD_HEADING = lazy(r"^(?:\*\*|__)([^*_].*?)(?:\*\*|__):?$")
 # the label may be set in bold or italics, or the whole line in italics ("_Last updated: 1 May_"), as a
 # web page's reader writes the same line without its italics
-_DEFINITION = re.compile(r"^([*_]{0,3}[A-Z0-9][^:;.!?\n]{0,70}?[*_]{0,3}):(?!//)\s*(\S.*)$")
+_DEFINITION = lazy(r"^([*_]{0,3}[A-Z0-9][^:;.!?\n]{0,70}?[*_]{0,3}):(?!//)\s*(\S.*)$")
 _SENTENCE_END = ".;:,!"
 MAX_SECTION_DEPTH = 32
 """Sections nest at most this deep: a deeper heading ("1.1.1.…" 500 levels down) opens beside the
@@ -344,7 +343,7 @@ def _labels(row: str) -> bool:
     return bool(filled) and all(_BOLD_CELL.fullmatch(cell) for cell in filled)
 
 
-_BOLD_CELL = re.compile(r"(?:\*\*|__)[^*_].*(?:\*\*|__)")
+_BOLD_CELL = lazy(r"(?:\*\*|__)[^*_].*(?:\*\*|__)")
 
 
 # ---------------------------------------------------------------- pass 2: blocks → tree

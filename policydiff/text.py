@@ -18,6 +18,8 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from policydiff.lazy_re import lazy
+
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
 _SPACES = frozenset("\u00a0\u2007\u202f\t\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a")
 _QUOTES = {
@@ -37,10 +39,10 @@ _QUOTES = {
 # One character for one, so offsets stay where they were. A regex finds them: ``str.translate``
 # with a table beyond ASCII costs some 40 ns a character, over 1 ms a typical policy (issue 17).
 _PLAIN = {**{char: " " for char in _SPACES}, **_QUOTES}
-_TO_PLAIN = re.compile(f"[{re.escape(''.join(_PLAIN))}]")
-_INVISIBLE_CHAR = re.compile(f"[{re.escape(''.join(sorted(_INVISIBLE)))}]")
-_WHITE_RUN = re.compile(r"\s+")
-_NEEDS_SQUEEZE = re.compile(r"\s{2,}|[^\S ]")
+_TO_PLAIN = lazy(f"[{re.escape(''.join(_PLAIN))}]")
+_INVISIBLE_CHAR = lazy(f"[{re.escape(''.join(sorted(_INVISIBLE)))}]")
+_WHITE_RUN = lazy(r"\s+")
+_NEEDS_SQUEEZE = lazy(r"\s{2,}|[^\S ]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,18 +241,18 @@ def _squeeze_blank_lines(text: str, origin: array[int]) -> tuple[str, array[int]
 
 
 # a link's words may hold one level of brackets: "[[email protected]](…)" shows "[email protected]"
-MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-_MD_REF = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_URL = re.compile(r"(?:https?://|mailto:|www\.)\S+", re.IGNORECASE)
-_EMAIL = re.compile(r"\b[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)+\b")  # "DPO @ example.com" too
-WORD = re.compile(r"\w+")
+MD_LINK = lazy(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_REF = lazy(r"\[([^\]]+)\]\[[^\]]*\]")
+_URL = lazy(r"(?:https?://|mailto:|www\.)\S+", re.IGNORECASE)
+_EMAIL = lazy(r"\b[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)+\b")  # "DPO @ example.com" too
+WORD = lazy(r"\w+")
 # what numbers or marks a clause at its start ("## ", "- ", "3.2 ", "(a) ", "IV. ", "Section 5 "):
 # clauses are compared and definitions read without it
-LEADING_MARKER = re.compile(
+LEADING_MARKER = lazy(
     r"^\s*(?:#{1,6}\s+|[-*+•·▪◦●○■]\s+|\d{1,3}(?:\.\d{1,3})*[.)]?\s+|\(\w{1,5}\)\s+|[a-z]\)\s+"
     r"|[IVXLC]{1,6}\.\s+|(?:Section|Article|Part|Chapter|Clause)\s+\d+(?:\.\d+)*[.:]?\s+)"
 )
-_KEY_WORD = re.compile(r"[^\W_]+")  # "_" is Markdown emphasis ("_Last updated_"), not part of a word
+_KEY_WORD = lazy(r"[^\W_]+")  # "_" is Markdown emphasis ("_Last updated_"), not part of a word
 
 
 def strip_links(text: str) -> str:
@@ -264,14 +266,14 @@ def strip_links(text: str) -> str:
     return text
 
 
-_DOMAIN = re.compile(
+_DOMAIN = lazy(
     r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|co|app|dev|eu|uk|fr|de|info|biz|me|tv|gg)\b", re.I
 )
 
 
 # a quoted name of a control: "Do Not Sell or Share My Personal Information" (a link's label is
 # read: a broken link splits one, "[Third-Part](…)[y Services](…)", and would read on one side only)
-_LABEL = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
+_LABEL = lazy(r"[\"“]([^\"“”\n]{3,120})[\"”]")
 _MINOR_WORDS = frozenset(
     {"a", "an", "and", "or", "of", "the", "to", "for", "in", "on", "my", "your", "our", "at", "by"}
 )
@@ -279,17 +281,17 @@ _MINOR_WORDS = frozenset(
 
 # an unquoted name of a control, in title case, named as one: "clicking the Do Not Sell My Personal
 # Information link", "[Do Not Sell My Personal Information](…)"
-_CONTROL = re.compile(
+_CONTROL = lazy(
     r"\[([^\]\n]{3,120})\]\([^)\s]*\)"
     r"|(?<=\bthe )((?:[A-Z][\w/'’-]*\s+(?:(?:or|and|of|my|your|the|to|for|a)\s+)*){2,12}[A-Z][\w/'’-]*)"
     r"(?=\s+(?:link|button|toggle|switch|setting|settings|page|tab|option|menu|banner|icon)\b)"
 )
 
 
-_LABEL_DENIAL = re.compile(r"\b(?:not|no|don't|don’t|never)\b", re.IGNORECASE)
+_LABEL_DENIAL = lazy(r"\b(?:not|no|don't|don’t|never)\b", re.IGNORECASE)
 # the title of another document: "our Cookie Policy", "the Data Processing Addendum" (its words name
 # it; "cookie" there states no practice)
-_DOCUMENT = re.compile(
+_DOCUMENT = lazy(
     r"\b(?:(?:our|the|this|its|their|your)\s+)((?:[A-Z][\w&'’-]*\s+){1,4}"
     r"(?:Policy|Notice|Statement|Terms|Addendum|Agreement|Guidelines|Charter))\b"
 )
@@ -346,15 +348,15 @@ def mask_links(text: str) -> str:
     return _DOMAIN.sub(blank, text)
 
 
-_LINK_TARGETS = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*((?:[^()\s]|\([^()\s]*\))+)")
+_LINK_TARGETS = lazy(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*((?:[^()\s]|\([^()\s]*\))+)")
 # a list mark kept from being one ("\\- Canal+") or typed as a glyph ("• Call us"): a page shows it
 # as text, a PDF or a Word file as a list item
-_TYPED_MARK = re.compile(r"(?m)^[ \t]*(?:\\[-*+#>]|[•●▪◦‣○■▸►])[ \t]+")
-_LINE_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}(?:[ \t]+|$)|[-*+][ \t]+|>[ \t]?)+")
+_TYPED_MARK = lazy(r"(?m)^[ \t]*(?:\\[-*+#>]|[•●▪◦‣○■▸►])[ \t]+")
+_LINE_MARK = lazy(r"(?m)^[ \t]*(?:#{1,6}(?:[ \t]+|$)|[-*+][ \t]+|>[ \t]?)+")
 # "1. * item" (Markdown) and "1. - item": a numbered item that holds a bulleted one; the number is text
-_NUMBERED_BULLET = re.compile(r"(?m)^(\s*\d{1,3}[.)][ \t]+)[-*+][ \t]+")
-RULE_LINE = re.compile(r"(?m)^[ \t]*(?:[=\-*_][ \t]*){3,}$")  # a setext underline or a thematic break
-TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$")
+_NUMBERED_BULLET = lazy(r"(?m)^(\s*\d{1,3}[.)][ \t]+)[-*+][ \t]+")
+RULE_LINE = lazy(r"(?m)^[ \t]*(?:[=\-*_][ \t]*){3,}$")  # a setext underline or a thematic break
+TABLE_RULE = lazy(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$")
 
 
 def table_cells(row: str) -> list[str]:
@@ -366,15 +368,15 @@ def table_cells(row: str) -> list[str]:
     return [cell.strip() for cell in re.split(r"(?<!\\)\|", body)]
 
 
-EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w))")
-_BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
-_SCHEME = re.compile(r"^(?:mailto:|https?://)", re.IGNORECASE)
-MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-_ESCAPED = re.compile("[\U000f0000-\U000f00ff]")
-CODE_SPAN = re.compile(
+EMPHASIS = lazy(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w))")
+_BR = lazy(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_SCHEME = lazy(r"^(?:mailto:|https?://)", re.IGNORECASE)
+MD_IMAGE = lazy(r"!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_ESCAPED = lazy("[\U000f0000-\U000f00ff]")
+CODE_SPAN = lazy(
     r"(?<!`)(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)"
 )  # a browser shows a code span's text without its ticks
-MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+MD_ESCAPE = lazy(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 
 def read_text(text: str) -> str:
@@ -398,7 +400,7 @@ def read_text(text: str) -> str:
     return " ".join(text.split())
 
 
-_PUNCTUATION_SPACE = re.compile(r"\s*([^\w\s])\s*")
+_PUNCTUATION_SPACE = lazy(r"\s*([^\w\s])\s*")
 
 
 def same_reading(old: str, new: str) -> bool:
@@ -448,7 +450,7 @@ def fold_keep_contacts(text: str) -> str:
     return f"{fold(text)} {emails.casefold()}".strip()
 
 
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_TOKEN = lazy(r"\w+|\s+|[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -515,9 +517,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 _JOINERS = "&,+/"
 # an address ending in "/" ("at https://x.com/choices/. If you …"): its slash joins nothing
-_URL_BEFORE = re.compile(r"(?:://|\bwww\.)\S*/$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.;!?](?=\s+\S|\n|<br)|\n|<br\s*/?>", re.IGNORECASE)
-_ABBREVIATION = re.compile(
+_URL_BEFORE = lazy(r"(?:://|\bwww\.)\S*/$", re.IGNORECASE)
+_SENTENCE_END = lazy(r"[.;!?](?=\s+\S|\n|<br)|\n|<br\s*/?>", re.IGNORECASE)
+_ABBREVIATION = lazy(
     r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|no|nr|art|sec|para|ch|fig|mr|mrs|ms|dr|st|inc|ltd|llc|corp|co|plc"
     r"|gmbh|bv|pty|s\.a|u\.s|u\.k|e\.u|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$",
     re.IGNORECASE,

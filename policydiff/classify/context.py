@@ -16,17 +16,18 @@ from policydiff.classify.moves import Pool
 from policydiff.classify.profile import covering_kinds, kind_key, kinds_named, profile, whole_region
 from policydiff.classify.rule_signals import ORGANISATION
 from policydiff.classify.rulebook import Match, RuleBook
+from policydiff.lazy_re import lazy
 from policydiff.model import Category, ChangeKind, Clause, Edit, Outline
 from policydiff.text import LEADING_MARKER, WORD, fold, folded_sentences, mask_links
 
 __all__ = ["Affirmations", "TermUses", "defined_term", "document_context", "with_definition"]
 
-_DEFINES = re.compile(
+_DEFINES = lazy(
     r"^\W*(?:[\"“](?P<quoted>[A-Za-z][\w'/ -]{0,60}?)[\"”]"  # a quoted term, whatever its case
     r"|[\"']?(?P<term>[A-Z][\w'/-]*(?:\s+[A-Z][\w'/-]*){0,4})[\"']?)(?:\s*\([^)]*\))?\s*"
     r"(?:means|refers to|shall mean|is defined as|includes|:)",
 )
-_DEFINING_WORD = re.compile(r"\bmeans\b|\brefers to\b|\bdefin|\bincludes?\b")
+_DEFINING_WORD = lazy(r"\bmeans\b|\brefers to\b|\bdefin|\bincludes?\b")
 
 
 def defined_term(text: str) -> str | None:

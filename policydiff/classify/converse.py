@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policydiff.classify.readers import read_once
+from policydiff.lazy_re import lazy
 
 __all__ = ["ConverseReader", "Flow", "converse_reader", "flow", "same_flow"]
 
 ONTOLOGY = Path(__file__).with_name("ontology")
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_WORD = lazy(r"[^\W_]+(?:['’-][^\W_]+)*")
 # the converse of each relation: the flow seen from the other side
 # what turns a verb's stem into a noun ("provid" + "ers", "disclos" + "ure", "stor" + "age")
 _NOUN_ENDINGS = frozenset(

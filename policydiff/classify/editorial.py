@@ -12,37 +12,38 @@ from dataclasses import dataclass
 
 from policydiff.classify.equivalents import canonical
 from policydiff.classify.rulebook import RuleBook
+from policydiff.lazy_re import lazy
 from policydiff.model import ChangeKind, Edit, Op
 from policydiff.text import WORD, fold, mask_links, strip_links
 
 # an e-mail address or a phone number; a date ("18-09-2025", "2025-09-18") is no phone number
-EMAIL_OR_PHONE = re.compile(
+EMAIL_OR_PHONE = lazy(
     r"[\w.+-]+\s?@\s?[\w-]+(?:\.[\w-]+)+"
     r"|(?<![\d+])(?!\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|\d{4}[-./]\d{1,2}[-./]\d{1,2}\b)\+?\d[\d\s().-]{7,}\d"
 )
-_DATE_WORD = re.compile(
+_DATE_WORD = lazy(
     r"^(?:\d{1,4}(?:st|nd|rd|th)?|january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|v|version|rev|revision|updated|modified|effective"
     r"|last|date|as|of|on|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$"
 )
-_DATE_LINE = re.compile(
+_DATE_LINE = lazy(
     r"\b(?:updated|modified|revised|effective|version|dated?|mise à jour|en vigueur)\b|\b\d{4}-\d{2}-\d{2}\b"
     r"|\bv\d+(?:\.\d+)+\b",
     re.IGNORECASE,
 )
 # a list item that is one link whose words send the reader somewhere ("View our certification")
-_LONE_LINK = re.compile(
+_LONE_LINK = lazy(
     r"^\W*\[(?:view|see|read|learn|download|click|visit|go to|open|print)\b[^\]]{0,120}\]\([^)]+\)\W*$",
     re.IGNORECASE,
 )
 # a heading's number as a replaced run reads it ("13", "13.2", "13.")
-_NUMBERING = re.compile(r"^\d{1,4}(?:[.\s]\d{1,4})*\.?$")
+_NUMBERING = lazy(r"^\d{1,4}(?:[.\s]\d{1,4})*\.?$")
 # "posted 4 weeks ago": the age of a page element, not a term of the policy
-_AGO = re.compile(r"^(?:ago|minutes?|hours?|days?|weeks?|months?|years?)$")
+_AGO = lazy(r"^(?:ago|minutes?|hours?|days?|weeks?|months?|years?)$")
 # a table of contents: one link to a place in the same page
-_CELLS = re.compile(r"(?<!\\)\|")
-_ANCHOR_LINK = re.compile(r"^\W*\[[^\]]{1,120}\]\(#[^)]*\)\W*$")
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+_CELLS = lazy(r"(?<!\\)\|")
+_ANCHOR_LINK = lazy(r"^\W*\[[^\]]{1,120}\]\(#[^)]*\)\W*$")
+_COPYRIGHT = lazy(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +156,7 @@ def is_date_line(text: str) -> bool:
     return len(WORD.findall(text)) <= 14 and bool(_DATE_LINE.search(text)) and not _DURATION.search(text)
 
 
-_DURATION = re.compile(
+_DURATION = lazy(
     r"\b(?:\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty|sixty|ninety)\s*"
     r"(?:business\s+|calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|hours?)\b(?!\s+ago\b)",
     re.IGNORECASE,
@@ -269,7 +270,7 @@ def _editorial_words(texts: Texts, rulebook: RuleBook, renames: frozenset[tuple[
     return None
 
 
-_LINK_OR_MARKUP = re.compile(r"\]\([^)]*\)|https?://\S*|mailto:\S*|data:\S+|www\.\S+|<[^>]{1,40}>")
+_LINK_OR_MARKUP = lazy(r"\]\([^)]*\)|https?://\S*|mailto:\S*|data:\S+|www\.\S+|<[^>]{1,40}>")
 
 
 def edited_words(edits: Sequence[Edit]) -> list[str]:

@@ -71,6 +71,7 @@ from policydiff.classify.signals import (
     term_signals,
 )
 from policydiff.classify.statements import statement_reader
+from policydiff.lazy_re import lazy
 from policydiff.model import Category, ChangeKind, Consent, Direction, Edit, Op, Reason, Severity, Side, Told
 from policydiff.text import (
     WORD,
@@ -83,7 +84,7 @@ from policydiff.text import (
     table_cells,
 )
 
-_ANAPHORA = re.compile(r"\b(?:them|they|these|those|such (?:parties|companies|partners|providers))\b", re.I)
+_ANAPHORA = lazy(r"\b(?:them|they|these|those|such (?:parties|companies|partners|providers))\b", re.I)
 # a heading of this many words names a topic; a longer one is a statement set as a heading
 _TITLE_WORDS = 6
 # a heading names what follows: one of up to this many words ("California & Other U.S. States Notice
@@ -313,7 +314,7 @@ def _only_cues_in_a_rewrite(subject: Subject, sides: Sides, signals: Sequence[Si
 
 
 # a table's header row is its labels above the "| --- |" line under them
-_SEPARATOR_ROW = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$", re.MULTILINE)
+_SEPARATOR_ROW = lazy(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$", re.MULTILINE)
 
 
 def _header_row(text: str) -> bool:
@@ -407,7 +408,7 @@ def _unless_restated(signals: list[Signal], old: Region, came: Pool, new: str) -
 # "information"); a lawyer still sees it (review).
 _OFF_TOPIC_WORDS = 20
 _OFF_TOPIC_VOCABULARY = 150
-_COMPANY_VOICE = re.compile(r"\b(?:we|us|our|ours)\b", re.IGNORECASE)
+_COMPANY_VOICE = lazy(r"\b(?:we|us|our|ours)\b", re.IGNORECASE)
 _OFF_TOPIC_SHARE = 0.15
 _LONGER_WORD = 4
 
@@ -690,7 +691,7 @@ def _polarity_flipped(subject: Subject) -> bool:
 
 # ("no longer than", "no later than", "no more than" bound a number, "when we no longer need it"
 # sets a time: no negation)
-_NEGATING = re.compile(
+_NEGATING = lazy(
     r"\b(?:not|never|none|nothing|neither|nor|cannot)\b"
     r"|\bno\b(?!\s+(?:longer|later|more|less|fewer)\s+than\b|\s+longer\s+(?:needs?|needed|necessary|required)\b)"
     r"|n['’]t\b",
@@ -789,23 +790,21 @@ def _done_to_yours_joined(subject: Subject) -> bool:
 
 
 # a passive predicate: "may be quoted", "is also shown", "can be downloaded", "will be made public"
-_PASSIVE = re.compile(
+_PASSIVE = lazy(
     r"(?:(?:may|might|can|could|will|would)\s+)?(?:also\s+)?(?:be|is|are|get|gets)\s+(?:also\s+)?"
     r"(?:[a-z]+(?:ed|en|wn|ght|id|ade)|made|kept|sent|shown|seen|sold|told|read|put|set)\b",
     re.IGNORECASE,
 )
 # a sentence whose subject is the user's: "your photos", "comments you post", "the files you upload"
-_YOURS_SUBJECT = re.compile(
+_YOURS_SUBJECT = lazy(
     r"\W*(?:your\b|(?:the\s+|any\s+|all\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:that\s+|which\s+)?you\s+"
     r"(?:post|share|upload|submit|provide|create|send|write|give|enter|make|store|add|publish)\w*)\b",
     re.IGNORECASE,
 )
 # an insertion that joins a list: "and …", "or …", ", …", "as well as …"
-_JOINED = re.compile(r"\s*(?:,\s*|\b(?:and|or|as\s+well\s+as|plus)\b\s*)+", re.IGNORECASE)
+_JOINED = lazy(r"\s*(?:,\s*|\b(?:and|or|as\s+well\s+as|plus)\b\s*)+", re.IGNORECASE)
 # a sentence whose subject is the company or one of its products ("we", "our app", "our smart TV")
-_OUR_SUBJECT = re.compile(
-    r"\W*(?:we|our(?:\s+[\w-]+){1,3}?\s+(?!is\b|are\b|was\b|were\b)[a-z]+s)\b", re.IGNORECASE
-)
+_OUR_SUBJECT = lazy(r"\W*(?:we|our(?:\s+[\w-]+){1,3}?\s+(?!is\b|are\b|was\b|were\b)[a-z]+s)\b", re.IGNORECASE)
 
 
 # words that set no condition of their own inside one: fillers, and the prepositions a wording fix
@@ -950,9 +949,9 @@ def _content_words_of(text: str, rulebook: RuleBook) -> list[str]:
 _QUALIFIER_WORDS = 3
 # a relative clause with no comma before it (or one with its pronoun left out: "members you match
 # with"): it restricts the noun before it
-_RESTRICTIVE = re.compile(r"\s*(?:who|whom|whose|that|which|you|we)\s+\w", re.IGNORECASE)
+_RESTRICTIVE = lazy(r"\s*(?:who|whom|whose|that|which|you|we)\s+\w", re.IGNORECASE)
 # … after a noun inside a run (not a preposition's object: "information *about you and* …")
-_RESTRICTIVE_INSIDE = re.compile(
+_RESTRICTIVE_INSIDE = lazy(
     r"\b(?!(?:about|to|for|with|from|of|by|on|in|at|and|or|than|as)\b)\w+\s+(?:who|whom|whose|that|which|you|we)\s+\w",
     re.IGNORECASE,
 )
@@ -964,7 +963,7 @@ def _preposition_after(text: str, end: int) -> tuple[str, ...]:
     return (found.group(1).casefold(),) if found else ()
 
 
-_PREPOSITION = re.compile(r"\s+(of|from|to|with|for|on|in|about)\b", re.IGNORECASE)
+_PREPOSITION = lazy(r"\s+(of|from|to|with|for|on|in|about)\b", re.IGNORECASE)
 
 
 def _content_word(word: str, rulebook: RuleBook) -> bool:
@@ -1203,7 +1202,7 @@ def _row_kind_added(
 
 
 # where one item of a cell's list ends: "Last name, first name ; Email address<br>Username"
-_ROW_ITEM = re.compile(r"[,;]|<br\s*/?>|\band\b|\bor\b|\n", re.IGNORECASE)
+_ROW_ITEM = lazy(r"[,;]|<br\s*/?>|\band\b|\bor\b|\n", re.IGNORECASE)
 
 
 def _new_things_inserted(
@@ -1284,9 +1283,9 @@ _SPELLINGS = (
 )
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = lazy(r"(?:19|20)\d\d")
 # an amount, a number of things or of times: digits (not a year, read above) or a number's word
-_COUNT = re.compile(
+_COUNT = lazy(
     r"(?!(?:19|20)\d\d$)\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|million|billion"
     # how many times ("twice a year" → "once a year")
@@ -1295,22 +1294,22 @@ _COUNT = re.compile(
 )
 # a number beside a name is part of an address or a name ("125 Park Ave", "Cape Town, 8001",
 # "Suite 2050", "NY 10017"), not a count of what a practice does
-_NAMED_BESIDE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'.-]*,?\s+$")
-_NAMED_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+[A-Z]")
+_NAMED_BESIDE = lazy(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'.-]*,?\s+$")
+_NAMED_AFTER = lazy(r"(?:st|nd|rd|th)?\s+[A-Z]")
 # what stands before a number that names a part of a text or a law ("section 5", "Article 6",
 # "§ 1798.100", "page 2"), or is one of a telephone number's or a decimal's digits
-_REFERENCE = re.compile(
+_REFERENCE = lazy(
     r"(?:\b(?:sections?|articles?|art|§|clauses?|paragraphs?|para|chapters?|parts?|annex|appendix|schedule"
     r"|exhibits?|notes?|footnotes?|versions?|v|pages?|items?|steps?|tables?|figures?|rules?|recitals?)\.?\s*"
     r"|§\s*|[\d+(]|\d-|\d[.,])$",
     re.IGNORECASE,
 )
 # a date line of the document itself, not of a practice: "Effective 26 May 2026", "© 2023 …"
-_DOCUMENT_DATE = re.compile(r"©|copyright|effective|updated|revised|version|archived", re.IGNORECASE)
+_DOCUMENT_DATE = lazy(r"©|copyright|effective|updated|revised|version|archived", re.IGNORECASE)
 
 
 # ("May" is left out: the modal "may" comes and goes in every rewording)
-_MONTH = re.compile(
+_MONTH = lazy(
     r"(?:january|february|march|april|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)",
     re.IGNORECASE,
@@ -1390,7 +1389,7 @@ def _yours_named(came: list[str], sides: Sides, reader: PracticeReader, rulebook
 
 
 # a thing of the user's: "your scores", "your training scores"
-_YOUR = re.compile(r"\byour\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
+_YOUR = lazy(r"\byour\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
 # what any statement of practice may say of the user's without naming a new thing ("your data",
 # "your settings", "your consent", "on your behalf")
 _GENERIC_OF_YOURS = frozenset(
@@ -1440,7 +1439,7 @@ def _practice_period_changed(
 
 
 # a span of time or how often, named without a number ("each week", "the following year", "daily")
-_TIME_UNIT = re.compile(
+_TIME_UNIT = lazy(
     r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|semester|trimester|season|year|decade)s?"
     r"|hourly|daily|nightly|weekly|fortnightly|monthly"
     r"|quarterly|yearly|annually",
@@ -1552,11 +1551,11 @@ def _owner_dropped(subject: Subject) -> bool:
     return False
 
 
-_YOUR_PARTY = re.compile(r"\b(?:with|to)\s+your\s+(\w+)", re.IGNORECASE)
+_YOUR_PARTY = lazy(r"\b(?:with|to)\s+your\s+(\w+)", re.IGNORECASE)
 
 
 # a verb naming who receives or may see the data, and up to two words of the party before the edit
-_AUDIENCE = re.compile(
+_AUDIENCE = lazy(
     r"\b(?:restricted|limited|available|accessible|visible|shown|disclosed|shared|provided|sent|given|"
     r"transferred|granted)\s+(?:only\s+)?(?:to|with)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
@@ -1692,7 +1691,7 @@ def _inserted_around(gone: str, came: str) -> list[Edit] | None:
     return [edit for edit in out if edit.text]
 
 
-_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+_TOKEN = lazy(r"\s+|\w+|[^\w\s]")
 
 
 def _signals(
@@ -1771,7 +1770,7 @@ def _lemma(word: str) -> str:
     return word[:-1] if len(word) > 2 and word.endswith("e") else word
 
 
-_BAG_ENDING = re.compile(r"(?:ing|ed|es|s)$")
+_BAG_ENDING = lazy(r"(?:ing|ed|es|s)$")
 _INSTRUMENT_WORDS = frozenset({"to", "by", "with", "via", "through"})
 
 
@@ -1796,7 +1795,7 @@ def _as_definition(signals: list[Signal]) -> list[Signal]:
 
 
 # a section's number at the start of a part of a heading trail ("4.2 Sharing › 4.2.1 Partners")
-_NUMBERING = re.compile(r"(?:^|(?<=› ))[#*\s]*(?:\d+(?:\.\d+)*[.)]?|[IVXivx]+[.)])(?=\s)")
+_NUMBERING = lazy(r"(?:^|(?<=› ))[#*\s]*(?:\d+(?:\.\d+)*[.)]?|[IVXivx]+[.)])(?=\s)")
 
 
 def _moved_under_new_heading(
@@ -1872,7 +1871,7 @@ def _verb_categories(sides: Sides) -> list[Category]:
 
 
 # what stands right before a verb in a statement: its subject, a modal, an auxiliary or a negation
-_VERB_BEFORE = re.compile(
+_VERB_BEFORE = lazy(
     r"\b(?:we|they|it|i|not|never|may|might|can|could|will|would|shall|should|must|also|be|been|is|are|was|were|"
     r"do|does|to|and|or|only|always|automatically)\s+$",
     re.IGNORECASE,
@@ -1929,7 +1928,7 @@ def _edited_header(subject: Subject) -> str:
     return header[column] if 0 <= column < len(header) else lead
 
 
-_THIS_POLICY = re.compile(r"\b(?:this|our)\s+(?:privacy\s+)?(?:policy|notice|statement)\b", re.IGNORECASE)
+_THIS_POLICY = lazy(r"\b(?:this|our)\s+(?:privacy\s+)?(?:policy|notice|statement)\b", re.IGNORECASE)
 
 
 def _more_than_the_hedge(subject: Subject, signals: Sequence[Signal], rulebook: RuleBook) -> bool:

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from policydiff.classify.readers import kept
+from policydiff.lazy_re import lazy
 
 __all__ = ["canonical"]
 
@@ -75,7 +76,7 @@ def _restated(to_first: dict[str, str]) -> re.Pattern[str]:
 # says what "we share it only as described" says (the exception is the only case the practice holds;
 # PolicyLint reads both as one statement with a condition). Read on folded words.
 # "for any (other) purpose other than X" is "only for X": the purpose words say the practice's scope.
-_EXCEPT_AS_ONLY = re.compile(
+_EXCEPT_AS_ONLY = lazy(
     r"\b(?:(?P<modal>will|shall) |do |does )not (?P<verb>[a-z]+) (?P<object>(?:[a-z]+ ){0,6}?)"
     r"(?:for any (?:other )?purposes? |for anything |in any way )?(?:except|other than) "
 )

@@ -14,11 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from policydiff.classify.editorial import visible_words
+from policydiff.lazy_re import lazy
 
 __all__ = ["Pool", "moved_in", "restated_in", "units"]
 
 # a sentence ends at a stop, a table cell or a line break tag; commas and "and" stay inside it
-_UNIT_END = re.compile(r"<br\s*/?>|\||[.;:!?](?=\s|$)|\n\s*\n", re.IGNORECASE)
+_UNIT_END = lazy(r"<br\s*/?>|\||[.;:!?](?=\s|$)|\n\s*\n", re.IGNORECASE)
 # fewer words than this are fragments ("and", "Retention period"): they prove nothing either way
 _MIN_WORDS = 3
 # a shorter sentence must match a whole sentence of the other side: "precise location data" inside

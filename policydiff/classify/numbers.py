@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policydiff.lazy_re import lazy
+
 _WORDS = {
     "one": 1,
     "two": 2,
@@ -37,12 +39,12 @@ _DAYS_PER = {"day": 1.0, "week": 7.0, "month": 365.0 / 12, "year": 365.0, "hour"
 _BUSINESS = 7 / 5
 
 _NUMBER = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
-_DURATION = re.compile(
+_DURATION = lazy(
     _NUMBER + r"\s*(?:\(\d+\)\s*)?(?:-\s*)?(business|working|calendar)?\s*(day|week|month|year|hour)s?\b",
     re.IGNORECASE,
 )
 # a period of none: "deleted immediately" → "within 30 days" keeps the data longer
-_AT_ONCE = re.compile(
+_AT_ONCE = lazy(
     r"\b(?:immediately|instantly|at\s+once|right\s+away|forthwith)\b"
     # a cookie that lasts the browser session: a table's expiry cell "Session", "end of session"
     # (ePrivacy Art. 5(3); ICO cookie guidance: session cookies expire when the browser closes)
@@ -50,7 +52,7 @@ _AT_ONCE = re.compile(
     r"|\bend\s+of\s+(?:the\s+|your\s+)?(?:browser\s+)?session\b",
     re.IGNORECASE | re.MULTILINE,
 )
-_AGE = re.compile(
+_AGE = lazy(
     r"\b(?:under|below|younger\s+than|over|older\s+than|at\s+least|aged?|age\s+of|minimum\s+age\s+(?:is|of))"
     r"\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b|\b(\d{1,2})\s*(?:years?\s+old|years\s+of\s+age|\+"
     # "18 or older", "16 years and over": an age threshold, not a period of 18 years

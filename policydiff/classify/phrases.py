@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-_WORD = re.compile(r"[\w']+")
-_GAP = re.compile(r"[\s()-]*")
+from policydiff.lazy_re import lazy
+
+_WORD = lazy(r"[\w']+")
+_GAP = lazy(r"[\s()-]*")
 _KEY = 3  # stems are filed under their first letters
 
 

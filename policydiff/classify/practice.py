@@ -15,6 +15,7 @@ from pathlib import Path
 
 from policydiff.classify.readers import read_once
 from policydiff.classify.rulebook import RuleBook
+from policydiff.lazy_re import lazy
 from policydiff.model import Category
 from policydiff.text import mask_links
 
@@ -33,7 +34,7 @@ PRACTICE_CATEGORY = {
     "protect": Category.SECURITY,
 }
 # a sentence in which the user holds a right: "you can …", "you have the right to …"
-USER_RIGHT = re.compile(
+USER_RIGHT = lazy(
     # the user, or a class of users ("California residents", "consumers", "data subjects")
     r"\W*(?:you|users?|parents?|(?:[\w-]+\s+)?(?:residents|consumers|individuals|customers|members|data\s+subjects))"
     r"\s+(?:also\s+)?"
@@ -42,23 +43,23 @@ USER_RIGHT = re.compile(
 )
 
 # where a clause with its own subject joins a sentence: ", and you can …", "; you may …"
-_JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and\s+|but\s+)?(?=(?:you|users?|parents?)\b)", re.IGNORECASE)
+_JOINED_CLAUSE = lazy(r"[,;]\s+(?:and\s+|but\s+)?(?=(?:you|users?|parents?)\b)", re.IGNORECASE)
 
 ONTOLOGY = Path(__file__).with_name("ontology")
 # one verb of a run ("access, correct, and/or delete"), with what may join it to the one before
-_TO_PURPOSE = re.compile(r"(?<!\bus )(?<!\bthem )(?<!able )\b(?:in\s+order\s+)?to(?=\s+\w)", re.IGNORECASE)
+_TO_PURPOSE = lazy(r"(?<!\bus )(?<!\bthem )(?<!able )\b(?:in\s+order\s+)?to(?=\s+\w)", re.IGNORECASE)
 # an instruction to the user, whose purpose names what the user can do: "To access your data,
 # email us", "If you wish to object, contact our DPO"
-_INSTRUCTION = re.compile(
+_INSTRUCTION = lazy(
     r"\W*(?:if\s+you\s+(?:want|wish|would\s+like|need|choose)\s+|in\s+order\s+)?(?P<to>to)(?=\s+\w)[^.;:]*?,\s*"
     r"(?:please\s+|just\s+|simply\s+)?(?:e-?mail|contact|write|visit|go|use|send|call|click|submit|fill|complete"
     r"|log|sign|open|select|tap|follow|reach|message)\b",
     re.IGNORECASE,
 )
-_ASK_US = re.compile(
+_ASK_US = lazy(
     r"\b(?:ask|request|require|instruct|direct)(?:s|ing)?\s+(?:us|that\s+we)(?:\s+to)?(?=\s)", re.IGNORECASE
 )
-_VERB_RUN = re.compile(
+_VERB_RUN = lazy(
     r"(?:\s*,)?(?:\s+(?:and/or|and|or|also))*\s+(?P<verb>opt\s+(?:out|in)|(?:turn|switch)\s+(?:off|on)"
     # (an account ended by the user: "close your account", right_verbs.toml [erase])
     r"|(?:close|deactivate|cancel)\s+your\s+account|[a-z]+)",
@@ -66,7 +67,7 @@ _VERB_RUN = re.compile(
 )
 # the company as a sentence's subject: its own obligations are practices ("we are required to share");
 # "our processors" are another party
-_COMPANY = re.compile(r"\b(?:we|us|i)\b", re.IGNORECASE)
+_COMPANY = lazy(r"\b(?:we|us|i)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +219,7 @@ class PracticeReader:
 
 
 # a condition that only invites the reader to write ("if you have any questions")
-_ASKING = re.compile(
+_ASKING = lazy(
     r"\w+\s+you\s+have\s+(?:any\s+)?(?:further\s+|other\s+|more\s+)?"
     r"(?:questions?|concerns?|comments?|quer(?:y|ies)|complaints?|feedback|suggestions?)\b",
     re.IGNORECASE,

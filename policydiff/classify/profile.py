@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from policydiff.classify.numbers import Quantity, quantities
 from policydiff.classify.practice import PRACTICE_CATEGORY, USER_RIGHT, WIDENING, practice_reader
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
+from policydiff.lazy_re import lazy
 from policydiff.model import Category, Edit, Op
 from policydiff.text import WORD, fold, list_opener, mask_labels, mask_links, sentences
 
 # A promise ends where a contrast or an exception starts: "we do not sell it, except to X"
 # does not deny X.
-_CLAUSE_SPLIT = re.compile(
+_CLAUSE_SPLIT = lazy(
     r";|,?\s+but\s+|,\s+however,?\s+|,\s+while\s+|\s+whereas\s+"
     r"|,?\s+(?=(?:unless|except|other\s+than|save\s+where|with\s+the\s+exception\s+of)\b)"
     # a trailing clause of time or condition with a subject of its own: "we do not ask for proof
@@ -72,7 +73,7 @@ class Profile:
     held: set[tuple[Category, str]] = field(default_factory=set)
 
 
-_MARKUP = re.compile(r"<br\s*/?>|[*_|#>`~\\-]", re.IGNORECASE)
+_MARKUP = lazy(r"<br\s*/?>|[*_|#>`~\\-]", re.IGNORECASE)
 
 
 def _substantive(text: str) -> bool:
@@ -154,36 +155,36 @@ def _map(position: int, anchors: list[tuple[int, int]], side: int) -> int:
 
 
 # a participle in the passive: "are deleted", "will be automatically erased", "is not encrypted"
-_PASSIVE_BEFORE = re.compile(
+_PASSIVE_BEFORE = lazy(
     r"\b(?:is|are|was|were|be|been|being|gets?|got)\s+(?:(?:not|never|automatically|\w+ly)\s+){0,2}$",
     re.IGNORECASE,
 )
-_PASSIVE = re.compile(r"(?:is|are|was|were|be|been)\s+(?:not|never)\b", re.IGNORECASE)
+_PASSIVE = lazy(r"(?:is|are|was|were|be|been)\s+(?:not|never)\b", re.IGNORECASE)
 # a modal right before a rights verb whose subject is someone else ("employees can access your …")
 # (denied too: "employees *cannot* access your files" is the company's inability, no right denied)
-_OTHERS_ACT = re.compile(
+_OTHERS_ACT = lazy(
     r"\b(?:can|may|could|might|will|shall|must|cannot|can't|won't|do|does)(?:\s+(?:not|never))?\s+(?:also\s+|only\s+)?$",
     re.IGNORECASE,
 )
 # what the company asks for ("we may ask for *a copy of your* passport"): a proof it takes, unless the
 # user is the one asking ("you can ask for a copy of your data")
-_ASKED_FOR = re.compile(
+_ASKED_FOR = lazy(
     r"(?<!\byou\s)(?<!\byou\scan\s)(?<!\byou\smay\s)\b(?:ask|asks|asking|require|requires)\s+(?:you\s+)?"
     r"(?:for\s+|to\s+(?:send|provide|give)\s+(?:us\s+)?)(?:a|an)\s+$",
     re.IGNORECASE,
 )
-_YOU_RIGHT_BEFORE = re.compile(r"\byou\s+$", re.IGNORECASE)
+_YOU_RIGHT_BEFORE = lazy(r"\byou\s+$", re.IGNORECASE)
 # a place named as a legal forum or a body of law: "the courts of Ireland", "the laws of the State of
 # California" (a transfer needs a place data goes: GDPR Art. 44)
-_LEGAL_PLACE = re.compile(
+_LEGAL_PLACE = lazy(
     r"\b(?:courts?|laws?|jurisdiction|tribunals?|arbitration|legislation|statutes?)\s+(?:of|in)\s+"
     r"(?:the\s+)?(?:(?:state|republic|commonwealth|province)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_SAYS_MORE = re.compile(
+_SAYS_MORE = lazy(
     r"[:;]|\b(?:now|will|may|no\s+longer|also\s+(?:share|sell|use|collect))\b|,\s*(?:and\s+)?we\b", re.I
 )
-_ABOUT_ITS_CHANGES = re.compile(
+_ABOUT_ITS_CHANGES = lazy(
     r"^\W*(?:summary\s+of\s+(?:the\s+)?(?:key\s+)?changes|what['’]s\s+new|changes\s+(?:in|to)\s+this\s+(?:version|update))\b"
     r"|\bwe(?:['’]ve|\s+have)?\s+(?:also\s+)?(?:clarified|updated|revised|amended|expanded|reorganized|reorganised"
     r"|rewrote|reworded|explained|added\s+(?:more\s+)?(?:details|information|clarity|language)|made\s+(?:it\s+)?clearer)"
@@ -192,13 +193,13 @@ _ABOUT_ITS_CHANGES = re.compile(
 )
 # a participle (or "anonymous") standing before the noun it qualifies: "aggregated statistics",
 # "encrypted backups", "anonymous statistics"
-_DATA_FORM = re.compile(
+_DATA_FORM = lazy(
     r"(?:[\w-]+ed|anonymous)\s+(?!(?:with|by|in|at|to|and|or|it|them|before|after|when|using|under|for|from|on|as)\b)[a-z]",
     re.IGNORECASE,
 )
-_ADVERB = re.compile(r"\w+ly\s+", re.IGNORECASE)
-_JOINED = re.compile(r"\s*(?:,|and|or|and/or)\s*", re.IGNORECASE)
-_CELL_BREAK = re.compile(r"\||<br\s*/?>", re.IGNORECASE)
+_ADVERB = lazy(r"\w+ly\s+", re.IGNORECASE)
+_JOINED = lazy(r"\s*(?:,|and|or|and/or)\s*", re.IGNORECASE)
+_CELL_BREAK = lazy(r"\||<br\s*/?>", re.IGNORECASE)
 
 
 def is_safeguard(term: Match, rulebook: RuleBook) -> bool:
@@ -241,16 +242,16 @@ def covering_kinds(key: tuple[Category, str], match: Match, rulebook: RuleBook) 
 
 
 # a sentence that opens with a condition: "If you disable cookies, …", "When you log out, …"
-_LEADING_CONDITION = re.compile(
+_LEADING_CONDITION = lazy(
     r"\W*(?:(?:for\s+example|for\s+instance|in\s+particular|however|also),?\s+)?"
     r"(?:if|when|whenever|once|unless|should|where|in\s+case)\b[^,.;:!?]*,\s*",
     re.IGNORECASE,
 )
 # a clause joined by a contrast: "…, but some features may not work"
-CONTRAST = re.compile(r"[,;]\s*(?:but|however,?|though|although|yet)\s+", re.IGNORECASE)
-_LEADING_CONTRAST = re.compile(r"\W*(?:but|however,?|though|although|yet)\s+", re.IGNORECASE)
+CONTRAST = lazy(r"[,;]\s*(?:but|however,?|though|although|yet)\s+", re.IGNORECASE)
+_LEADING_CONTRAST = lazy(r"\W*(?:but|however,?|though|although|yet)\s+", re.IGNORECASE)
 # the company, or the user's data, named in a clause ("your activity data may be saved")
-_COMPANY_WORD = re.compile(
+_COMPANY_WORD = lazy(
     r"\b(?:we|us|our)\b|\byour\s+(?:[\w&'’-]+\s+){0,4}?(?:data|information|content|details|history|activity)\b",
     re.IGNORECASE,
 )
@@ -305,7 +306,7 @@ def _subject_of_passive_denial(
     return practice_reader().actions(match.group()) not in ([], ["collect"])
 
 
-_RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose)\b", re.IGNORECASE)
+_RELATIVE_PRONOUN = lazy(r"\b(?:that|which|who|whose)\b", re.IGNORECASE)
 
 
 def said_by_user(before: str, words: str, rulebook: RuleBook) -> bool:
@@ -327,7 +328,7 @@ def _inline_lead(part: str, before: str) -> str:
 
 
 # an item of a run-on list: a few words with no subject of their own ("your contacts", not "we share …")
-_BARE_ITEM = re.compile(
+_BARE_ITEM = lazy(
     r"\s*(?!(?:we|you|our|they|it|this|these|us)\b)(?:[^\s.;:]+\s*){1,12}[.;]?\s*$", re.IGNORECASE
 )
 
@@ -340,7 +341,7 @@ def lead_denies(lead: str, rulebook: RuleBook) -> bool:
 
 
 # "26 May 2026", "May 26, 2026": the month is a date, not the modal verb a hedge cue looks for
-_MONTH_MAY = re.compile(r"(?<=\d )May\b|\bMay(?= \d)")
+_MONTH_MAY = lazy(r"(?<=\d )May\b|\bMay(?= \d)")
 
 
 def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
@@ -465,7 +466,7 @@ def _object_is_safeguard(verb: Match, terms: Sequence[Match], plain: str) -> boo
 
 # what a safeguard's participle qualifies when data follows it ("anonymised usage data", "aggregated
 # statistics"): the verb's object is the data, the practice stands
-_MODIFIES_DATA = re.compile(
+_MODIFIES_DATA = lazy(
     r"(?<=ed|us)\s+(?:[\w-]+\s+){0,2}?(?:data|information|logs?|records?|statistics|datasets?|content|details|insights|reports?"
     # … or a form of it: "a *hashed version* of your email address", "an encrypted copy of your files"
     r"|versions?|cop(?:y|ies)|forms?|values?|identifiers?|files?)\b",
@@ -496,7 +497,7 @@ def _with_granted_rights(plain: str, terms: list[Match], *, granting_lead: bool 
 
 
 _GRANTED = "You can "
-_ITEM_MARK = re.compile(r"[\s\-*•·–]*(?:\(?(?:\d{1,2}|[a-z])[.)]\s+)?")
+_ITEM_MARK = lazy(r"[\s\-*•·–]*(?:\(?(?:\d{1,2}|[a-z])[.)]\s+)?")
 
 
 def _file_terms(
@@ -695,28 +696,26 @@ def _absolute(plain: str, term: Match, guard: int) -> bool:
     )
 
 
-_WITH_BEFORE = re.compile(
-    r"\bwith\s+(?:(?:all|any|every|your|the|their|its)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE
-)
-_NOUN_TAIL = re.compile(r"\s*(?:[\w-]+\s+){0,2}", re.IGNORECASE)
+_WITH_BEFORE = lazy(r"\bwith\s+(?:(?:all|any|every|your|the|their|its)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_NOUN_TAIL = lazy(r"\s*(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 # a term that says when, not what: "after account closure", "until you delete it", "for as long as"
-_TIME_PHRASE = re.compile(r"(?:after|until|for\s+as\s+long|as\s+long|indefinitely)\b", re.IGNORECASE)
+_TIME_PHRASE = lazy(r"(?:after|until|for\s+as\s+long|as\s+long|indefinitely)\b", re.IGNORECASE)
 # what makes the party after it the exception to a denial: "not shared outside our group", "with no
 # one other than our processors" (the denial's own scope, PolicyLint's exception handling)
-_EXCEPTED_BEFORE = re.compile(
+_EXCEPTED_BEFORE = lazy(
     r"\b(?:outside(?:\s+of)?|other\s+than|apart\s+from|beyond)\s+(?:the\s+|our\s+|its\s+|your\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # what stands right before a verb whose subject is the company: "we (may) collect", "… and share",
 # ", we collect" (a purpose phrase before it: "to protect your account, we collect …")
-_COMPANY_VERB_BEFORE = re.compile(
+_COMPANY_VERB_BEFORE = lazy(
     r"(?:\bwe|\band|,|;)\s+(?:(?:may|will|can|also|then|might|could|would|shall|do|does|must|"
     r"additionally|further|now|still)\s+){0,3}$",
     re.IGNORECASE,
 )
-_WE = re.compile(r"\bwe\b", re.IGNORECASE)
+_WE = lazy(r"\bwe\b", re.IGNORECASE)
 # what introduces a purpose right before a term: "… to verify", "… in order to protect", "… for"
-_PURPOSE_BEFORE = re.compile(r"\b(?:(?:in\s+order\s+)?to|for(?:\s+the\s+purposes?\s+of)?)\s+$", re.IGNORECASE)
+_PURPOSE_BEFORE = lazy(r"\b(?:(?:in\s+order\s+)?to|for(?:\s+the\s+purposes?\s+of)?)\s+$", re.IGNORECASE)
 
 
 def stated_practices(plain: str) -> list[int]:
@@ -741,31 +740,31 @@ def stated_practices(plain: str) -> list[int]:
 
 
 # a request named as the moment a deadline runs from: "within 30 days *of* receiving your request"
-_TIME_ANCHOR = re.compile(
+_TIME_ANCHOR = lazy(
     r"\b(?:within|in)\s+[\w-]+\s+(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?)\s+(?:of|after|following|from)\s+$",
     re.IGNORECASE,
 )
-_WE_LEADS = re.compile(r"we\s", re.IGNORECASE)
+_WE_LEADS = lazy(r"we\s", re.IGNORECASE)
 # a practice stated in the passive, affirmed (unlike ``_PASSIVE_BEFORE``, no "not" between), and
 # not in a relative clause: "personal information *that is transferred*" names the data, it states
 # no practice of its own
-_STATED_PASSIVE = re.compile(
+_STATED_PASSIVE = lazy(
     r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
-_COORDINATED = re.compile(
+_COORDINATED = lazy(
     r"(?:,|\band|\bor|\band/or)\s+(?:(?:may|will|can|also|then)\s+)?(?:be\s+)?$", re.IGNORECASE
 )
 
 
 # a company's name and the start of a phrase set beside it that says who it is: "Acme Inc. (a
 # subsidiary of …", "Acme Ltd, an affiliate of …", "Acme Ltd is a wholly owned subsidiary of …"
-_APPOSITION = re.compile(
+_APPOSITION = lazy(
     r"\b[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*\s*(?:[,(]|\bis\b)\s*(?:a|an|the)\s+"
     r"(?:wholly[- ]owned\s+|indirect\s+|direct\s+)?$"
 )
 # a list's member numbered inside a sentence: "(b) affiliates", "ii) partners"
-_ENUMERATED = re.compile(r"\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s", re.IGNORECASE)
+_ENUMERATED = lazy(r"\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s", re.IGNORECASE)
 
 
 def _file_cues(found: Profile, plain: str, offset: int, rulebook: RuleBook) -> None:
@@ -802,7 +801,7 @@ def _file_numbers(
 
 
 # what may follow an age: its unit, then the end of the phrase ("at least 16 to use", "16 or older")
-_AGE_ALONE = re.compile(
+_AGE_ALONE = lazy(
     r"\s*(?:years?(?:\s+(?:old|of\s+age))?)?\s*(?:$|[.,;:)]|(?:to|or|and|who|in|may|can|cannot|must|are|is|should|will|need)\b)",
     re.IGNORECASE,
 )

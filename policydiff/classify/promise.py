@@ -6,13 +6,14 @@ import re
 
 from policydiff.classify.numbers import quantities
 from policydiff.classify.rulebook import RuleBook
+from policydiff.lazy_re import lazy
 from policydiff.model import Category, Clause, Outline
 from policydiff.text import sentences
 
 __all__ = ["promised_notice", "promised_notice_days"]
 
 # every duration has one of these units ("30 days", "a week"): a clause without one promises no period
-_DURATION_UNIT = re.compile(r"\b(?:day|week|month|year|hour)s?\b", re.IGNORECASE)
+_DURATION_UNIT = lazy(r"\b(?:day|week|month|year|hour)s?\b", re.IGNORECASE)
 
 
 def promised_notice_days(outline: Outline, rulebook: RuleBook) -> int | None:

@@ -18,17 +18,18 @@ from policydiff.classify.practice import USER_RIGHT
 from policydiff.classify.profile import Profile, Region
 from policydiff.classify.rulebook import CategoryRules, Match, Rule, RuleBook
 from policydiff.classify.signals import RULE, TERM, Sides, Signal, opposite, signal
+from policydiff.lazy_re import lazy
 from policydiff.model import ChangeKind, Direction, Side, Told
 from policydiff.text import fold, sentences
 
-ORGANISATION = re.compile(
+ORGANISATION = lazy(
     r"\b[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|and|&))*[ \t]*,?[ \t]+"
     r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|S\.A\.S?|SAS|SARL|B\.V|BV|N\.V|Pty|Corp|Corporation|plc|PLC|AG|SE|S\.p\.A|Co|Company|LLP|LP)\b\.?"
 )
 
 
 _SAME_PERIOD = 0.035  # a month is 28 to 31 days: periods this close are one period said two ways
-_UNIT = re.compile(r"day|week|month|year|hour")
+_UNIT = lazy(r"day|week|month|year|hour")
 _BOUND_WORDS = 2  # a sentence of fewer words that name something is not recognised without its number
 # words that only link the others ("for", "within"): the rest of the sentence must all stand again
 _LINKING = frozenset(
@@ -276,7 +277,7 @@ def _delay_added(region: Region, quantity: Quantity, other_side: Region) -> bool
 
 
 # the words of the event a period runs from: "30 days *after you close your account*"
-_AFTER_EVENT = re.compile(r"\s+(?:after|following|from)\s+((?:\w+\s+){0,3}\w+)", re.IGNORECASE)
+_AFTER_EVENT = lazy(r"\s+(?:after|following|from)\s+((?:\w+\s+){0,3}\w+)", re.IGNORECASE)
 
 
 def _own_event_went(old: Region, new: Region) -> str | None:
@@ -290,7 +291,7 @@ def _own_event_went(old: Region, new: Region) -> str | None:
 
 # the data's own handling as the moment a practice ends: "after it is processed", "once they have
 # been verified" (the subject is the data, the verb a participle: no user act, no account event)
-_OWN_EVENT = re.compile(
+_OWN_EVENT = lazy(
     r"\b(?:after|once|when|as\s+soon\s+as)\s+(?:it|they|the\s+\w+|these\s+\w+|this\s+\w+)\s+"
     r"(?:is|are|has\s+been|have\s+been|was|were)\s+\w+(?:ed|en|t)\b",
     re.IGNORECASE,
@@ -312,14 +313,12 @@ def _users_deadline(region: Region, quantity: Quantity) -> bool:
     return USER_RIGHT.match(clause) is not None or _YOU_MUST.match(clause) is not None
 
 
-_SUBJECT = re.compile(
+_SUBJECT = lazy(
     r"\b(we|you|users?)\s+(?:also\s+)?(?:can|may|must|will|need|have|are|should)\b", re.IGNORECASE
 )
 
 
-_YOU_MUST = re.compile(
-    r"\W*(?:you|users?)\s+(?:must|need\s+to|have\s+to|are\s+required\s+to)\b", re.IGNORECASE
-)
+_YOU_MUST = lazy(r"\W*(?:you|users?)\s+(?:must|need\s+to|have\s+to|are\s+required\s+to)\b", re.IGNORECASE)
 
 
 def _bound_alone(alone: Sequence[Quantity], region: Region, other_side: Region) -> Quantity | None:
@@ -387,7 +386,7 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     ]
 
 
-_NEGATIVE = re.compile(r"\b(?:not|never|no)\b", re.IGNORECASE)
+_NEGATIVE = lazy(r"\b(?:not|never|no)\b", re.IGNORECASE)
 
 
 def _term_concepts(rules: CategoryRules) -> dict[str, str]:

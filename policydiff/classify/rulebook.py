@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from policydiff.classify.phrases import PhraseSet
+from policydiff.lazy_re import lazy
 from policydiff.model import Category, Direction, Told
 
 _T = TypeVar("_T")
@@ -349,8 +350,8 @@ def _reads_as_verb(term: str, text: str, end: int, before: frozenset[str]) -> bo
     return following is not None and following.group(1).casefold() in before
 
 
-_FIRST_WORD = re.compile(r"\s+([\w']+)")
-_LAST_WORD = re.compile(r"([\w']+)\W*$")
+_FIRST_WORD = lazy(r"\s+([\w']+)")
+_LAST_WORD = lazy(r"([\w']+)\W*$")
 
 
 def _word_before(text: str, position: int) -> str:

@@ -31,6 +31,7 @@ from policydiff.classify.profile import (
 )
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.classify.statements import statement_reader
+from policydiff.lazy_re import lazy
 from policydiff.model import Category, ChangeKind, Direction, Edit, Op, Reason, Side, Told
 from policydiff.text import WORD, fold, mask_links, sentences, table_cells
 
@@ -38,7 +39,7 @@ RULE, TERM, CUE = 3, 2, 1
 _BY_RULE_ALONE = Told()  # a reason its rule id and the change's direction tell with no part of it
 
 # what joins list members: a comma, a semicolon or a line break (a table cell's list), a conjunction
-_MEMBER = re.compile(r"[,;]|<br\s*/?>|(?:^|\s)(?:and|or|&|as well as|plus)(?:\s|$)", re.IGNORECASE)
+_MEMBER = lazy(r"[,;]|<br\s*/?>|(?:^|\s)(?:and|or|&|as well as|plus)(?:\s|$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +179,7 @@ def _term_signal(
 
 # what points to another text for what follows: "for more information, including how …", "to
 # learn more about …"
-_POINTER = re.compile(
+_POINTER = lazy(
     r"\b(?:for\s+(?:more|further)\s+(?:information|details)|to\s+learn\s+more|to\s+find\s+out\s+more)\b",
     re.IGNORECASE,
 )
@@ -336,9 +337,9 @@ def _unknown_examples(words: str, at: int, sides: Sides) -> bool:
 _EXAMPLE_MARKER = (
     r"(?:including|such\s+as|e\.\s?g\.|for\s+example|for\s+instance|like|in\s+particular|namely)\b"
 )
-_EXAMPLES_START = re.compile(r"\W*" + _EXAMPLE_MARKER, re.IGNORECASE)
+_EXAMPLES_START = lazy(r"\W*" + _EXAMPLE_MARKER, re.IGNORECASE)
 # words put before what a list named, that make it an example of a wider class: "purposes such as"
-_OPENS_LIST = re.compile(r"[\s,]*(?:[\w-]+\s+){0,3}?" + _EXAMPLE_MARKER + r"[\s,:]*", re.IGNORECASE)
+_OPENS_LIST = lazy(r"[\s,]*(?:[\w-]+\s+){0,3}?" + _EXAMPLE_MARKER + r"[\s,:]*", re.IGNORECASE)
 _EXAMPLE_WORDS = frozenset(
     {
         "including",
@@ -646,7 +647,7 @@ def _named_swaps(
 _SUBJECTS = frozenset(
     {"you", "we", "they", "it", "he", "she", "the", "a", "an", "our", "your", "their", "this", "such"}
 )
-_USER_FIRST = re.compile(r"\W*(?:you|users?|parents?)\b", re.IGNORECASE)
+_USER_FIRST = lazy(r"\W*(?:you|users?|parents?)\b", re.IGNORECASE)
 
 
 def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
@@ -737,8 +738,8 @@ def _now_in_present(sides: Sides, match: Match) -> bool:
     return re.search(rf"\bwe\s+(?:also\s+|always\s+)?{word}\b", sides.new.text, re.IGNORECASE) is not None
 
 
-_NEXT_WORD = re.compile(r"\s+(?:also\s+|always\s+)?([a-z]+)")
-_FIRM_PASSIVE = re.compile(r"\b(?:will|shall|must)\s+(?:always\s+)?be\s+[a-z]+(?:ed|en|wn)\b", re.IGNORECASE)
+_NEXT_WORD = lazy(r"\s+(?:also\s+|always\s+)?([a-z]+)")
+_FIRM_PASSIVE = lazy(r"\b(?:will|shall|must)\s+(?:always\s+)?be\s+[a-z]+(?:ed|en|wn)\b", re.IGNORECASE)
 
 
 def _came_with_a_grant(match: Match, sides: Sides, rulebook: RuleBook, own: str) -> bool:
@@ -774,23 +775,23 @@ _REFERRING = (
     r"|in\s+accordance\s+with|in\s+compliance\s+with|pursuant\s+to|in\s+line\s+with|under\s+the\s+terms\s+of)\b"
 )
 # the text itself as the subject: what it explains is a list of its topics, no practice
-ABOUT_THE_TEXT = re.compile(
+ABOUT_THE_TEXT = lazy(
     r"\b(?:this|our|the)\s+(?:privacy\s+|cookie\s+)?(?:policy|notice|statement|section|page|document)\s+"
     r"(?:also\s+|further\s+)?(?:explains|describes|sets\s+out|covers|tells\s+you|outlines|details|addresses)\b",
     re.IGNORECASE,
 )
-POINTER_START = re.compile(r"[\s,;(]*(?:and\s+)?(?:" + _REFERRING + r"|see\b)", re.IGNORECASE)
+POINTER_START = lazy(r"[\s,;(]*(?:and\s+)?(?:" + _REFERRING + r"|see\b)", re.IGNORECASE)
 # what names the documents or rules a practice follows: a member added after it names one more of
 # them, not more data, recipients or purposes
-DOCUMENT_REFERENCE = re.compile(r"\b" + _REFERRING + r"[^.;:]*$", re.IGNORECASE)
+DOCUMENT_REFERENCE = lazy(r"\b" + _REFERRING + r"[^.;:]*$", re.IGNORECASE)
 # what makes "keep your data …" or "hold it …" a safeguard: the state the data is kept in
 # (OPP-115 Data Security; GDPR Art. 32)
-_SAFEGUARDED = re.compile(
+_SAFEGUARDED = lazy(
     r"^\W*(?:\w+\W+){0,5}?(?:secure|safe|confidential|protected|encrypted|private)\b", re.IGNORECASE
 )
 
 
-_SAFEGUARDED_BEFORE = re.compile(
+_SAFEGUARDED_BEFORE = lazy(
     r"\b(?:secure|safe|confidential|protected|encrypted|private)\W*(?:\w+\W+){0,1}$", re.IGNORECASE
 )
 
@@ -906,7 +907,7 @@ def _defines_only(region: Region, match: Match) -> bool:
 
 # a sentence that defines a word: '"Personal data" means …', "Sensitive data includes …" (not "Examples
 # include …", which lists what a category named before holds)
-_DEFINITION = re.compile(
+_DEFINITION = lazy(
     r"\W*(?=[\w\"“'])(?!(?:examples?|this|these|it|they|that|such|which|we|our|you|your)\b)"
     r"[\"“']?[\w'’ -]{1,60}?[\"”']?\s+"
     r"(?:includes?|means|refers\s+to|is\s+defined\s+as|consists?\s+of|comprises?|encompasses)\b",
@@ -950,7 +951,7 @@ def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
 
 
 # the user, or the user's request, as the subject right before a modal ("requests must be sent")
-_USERS_BEFORE = re.compile(
+_USERS_BEFORE = lazy(
     r"\b(?:you|users?|(?:your\s+|deletion\s+|access\s+|privacy\s+)?requests?|complaints?|appeals?)\s+(?:also\s+)?$",
     re.IGNORECASE,
 )
@@ -1016,7 +1017,7 @@ def column_signals(
 # a table column whose cells name kinds of data (GDPR Art. 13(1)(c)/14(1)(d) records, CCPA
 # § 1798.110(c)(1) "the categories of personal information it has collected"): "Categories of
 # data", "Data collected", or a cell that is only "Data" or "Personal data"
-DATA_COLUMN = re.compile(
+DATA_COLUMN = lazy(
     r"\b(?:(?:categor(?:y|ies)|types?|kinds?)\s+of\s+(?:personal\s+)?(?:data|information)"
     r"|(?:personal\s+)?(?:data|information)\s+(?:categor(?:y|ies)|types?|collected|processed|concerned|used))\b"
     r"|^\W*(?:personal\s+)?(?:data|information|info)\W*$",
@@ -1077,7 +1078,7 @@ def _permission_category(
 
 
 # a right's words set as the purpose of a practice: "… to answer your requests"
-_PURPOSE_BEFORE_RIGHT = re.compile(r"\b(?:in\s+order\s+)?to\s+$", re.IGNORECASE)
+_PURPOSE_BEFORE_RIGHT = lazy(r"\b(?:in\s+order\s+)?to\s+$", re.IGNORECASE)
 
 
 def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
@@ -1238,7 +1239,7 @@ def _mirrored(sides: Sides) -> Sides:
 
 
 # what stands before a member of a coordination: ", ", " or ", " and ", " & "
-_BEFORE_MEMBER = re.compile(r"(?:,|\band/or|\band|\bor|&|\bas well as|\bplus)\s*$", re.IGNORECASE)
+_BEFORE_MEMBER = lazy(r"(?:,|\band/or|\band|\bor|&|\bas well as|\bplus)\s*$", re.IGNORECASE)
 
 
 def _kind_said_again(words: str, at: int, sides: Sides, rulebook: RuleBook) -> Match | None:
@@ -1367,16 +1368,16 @@ def _finer_member(rulebook: RuleBook, sides: Sides, end: int) -> bool:
     return any(old and tail[-len(old) :] == old for old in olds)
 
 
-_CAP_BEFORE = re.compile(r"\b(?:once|twice|times)\s+$", re.IGNORECASE)
+_CAP_BEFORE = lazy(r"\b(?:once|twice|times)\s+$", re.IGNORECASE)
 # a quantifier that opens a condition ("only if", "only when", "only with your consent") restricts
 # the practice through it: the condition and consent cues read it
-_CONDITION_AFTER = re.compile(
+_CONDITION_AFTER = lazy(
     r"\s+(?:if|when|whenever|where|once|after|with\s+your|to\s+the\s+extent|for\s+as\s+long)\b", re.IGNORECASE
 )
 
 
 # a part of the things a statement names (ontology/scope.toml's partial quantifiers, said in a phrase)
-_PARTITIVE = re.compile(
+_PARTITIVE = lazy(
     r"\b(?:a|an)\s+(?:small\s+|random\s+|limited\s+)?(?:sample|subset|portion|fraction|selection)\s+of\b",
     re.IGNORECASE,
 )
@@ -1575,7 +1576,7 @@ def condition_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
 
 # a whole condition on the user's act, to the end of its clause: "when you apply for credit", ", if
 # you enrol in a programme"
-_USERS_CONDITION = re.compile(
+_USERS_CONDITION = lazy(
     r"[\s,]*(?:only\s+)?(?:when|whenever|if|once|where|after|while)\s+you\b[^.;:,]*?[\s,]*", re.IGNORECASE
 )
 
@@ -1777,25 +1778,25 @@ def _with_run_on_lead(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
-_AGE_FRAME = re.compile(r"\W*(?:the\s+)?ages?\s+of\W*", re.IGNORECASE)
+_AGE_FRAME = lazy(r"\W*(?:the\s+)?ages?\s+of\W*", re.IGNORECASE)
 
 
 # what names the user's own data or belongings (OPP-115: a practice is about the user's information)
 # (or the company as the verb's subject: "we may record *and transcribe* calls")
 # (… or the company as the one it goes to: "the car reports its mileage *to us*")
-_USERS_OWN = re.compile(r"\b(?:your|you|users?['’]?s?|personal|data|information|we|us)\b", re.IGNORECASE)
+_USERS_OWN = lazy(r"\b(?:your|you|users?['’]?s?|personal|data|information|we|us)\b", re.IGNORECASE)
 
 
 # a sentence whose subject is a thing of the company's, its verb right after it ("the doorbell
 # records", "our smart scale also measures"), not a person ("the user records", "each member shares")
-_PRODUCT_SUBJECT = re.compile(
+_PRODUCT_SUBJECT = lazy(
     r"\W*(?:the|our|this|each|every)\s+(?!(?:users?|members?|customers?|visitors?|players?|students?"
     r"|parents?|employees?|people|person|patients?|drivers?|riders?|buyers?|sellers?)\b)[\w-]+"
     r"(?:\s+[\w-]+)?\s+(?:(?:may|can|will|also|automatically|only)\s+)*[a-z]+s\b",
     re.IGNORECASE,
 )
 # what a subject list's predicate opens with: a form of "be" ("… are visible to", "… is shared with")
-_PREDICATE = re.compile(r"\s*(?:is|are|was|were|will\s+be|may\s+be|can\s+be|might\s+be)\b", re.IGNORECASE)
+_PREDICATE = lazy(r"\s*(?:is|are|was|were|will\s+be|may\s+be|can\s+be|might\s+be)\b", re.IGNORECASE)
 
 
 def _verb_follows(text: str, at: int) -> bool:
@@ -1810,7 +1811,7 @@ def _verb_follows(text: str, at: int) -> bool:
     )
 
 
-_MODAL_BEFORE_VERB = re.compile(r"\s*(?:(?:may|can|will|must|might|could|should|also)\s+)*", re.IGNORECASE)
+_MODAL_BEFORE_VERB = lazy(r"\s*(?:(?:may|can|will|must|might|could|should|also)\s+)*", re.IGNORECASE)
 
 
 def _attribute_member(before: str, words: str, found: Profile, at: int, rulebook: RuleBook) -> bool:
@@ -1829,14 +1830,14 @@ def _attribute_member(before: str, words: str, found: Profile, at: int, rulebook
     return len(_content_words(words, rulebook)) <= 2
 
 
-_ATTRIBUTE_BEFORE = re.compile(r"\b(?:is|are|be|been|was|were)\s+(?:\w+ly\s+)?([a-z]+)\s*$", re.IGNORECASE)
+_ATTRIBUTE_BEFORE = lazy(r"\b(?:is|are|be|been|was|were)\s+(?:\w+ly\s+)?([a-z]+)\s*$", re.IGNORECASE)
 # advice to the user: "we recommend that you …", "we encourage you to …"
-_ADVICE = re.compile(
+_ADVICE = lazy(
     r"\W*(?:we\s+)?(?:strongly\s+)?(?:recommend|encourage|advise|urge|suggest)\s+(?:that\s+)?you\b",
     re.IGNORECASE,
 )
-_JOINT_ONLY = re.compile(r"[\s,]*(?:and|or)\s+(?:then\s+)?", re.IGNORECASE)
-_PASSIVE = re.compile(
+_JOINT_ONLY = lazy(r"[\s,]*(?:and|or)\s+(?:then\s+)?", re.IGNORECASE)
+_PASSIVE = lazy(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)(?:\s+\w+ly)?\s*$", re.IGNORECASE
 )
 
@@ -1882,7 +1883,7 @@ def _companies_named_after_class(words: str, at: int, sides: Sides) -> Category 
 
 
 # an example list opened and closed by an insertion: " (such as DPD and Royal Mail)", ", e.g. Acme,"
-_NAMED_EXAMPLES = re.compile(r"\s*[(,]?\s*" + _EXAMPLE_MARKER + r"\s+([^().;:]+?)\)?\s*,?\s*", re.IGNORECASE)
+_NAMED_EXAMPLES = lazy(r"\s*[(,]?\s*" + _EXAMPLE_MARKER + r"\s+([^().;:]+?)\)?\s*,?\s*", re.IGNORECASE)
 
 
 def _named_example(words: str, before: str) -> bool:
@@ -1899,16 +1900,16 @@ _UNBOUNDED = frozenset(
     | {"anyone", "anybody", "anything", "to", "with", "under", "circumstances", "will", "shall"}
 )
 _NAMED_ROLES = frozenset({Category.SHARING, Category.TRACKING})
-_TO_THIRD_PARTIES = re.compile(r"\s*(?:to|with)\s+(?:any\s+)?(?:third[\s-]+parties|others)\s*", re.IGNORECASE)
-_SALE = re.compile(r"\b(?:sell|sells|sold|selling|rent|rents|rented|renting)\b", re.IGNORECASE)
+_TO_THIRD_PARTIES = lazy(r"\s*(?:to|with)\s+(?:any\s+)?(?:third[\s-]+parties|others)\s*", re.IGNORECASE)
+_SALE = lazy(r"\b(?:sell|sells|sold|selling|rent|rents|rented|renting)\b", re.IGNORECASE)
 _NAME_JOINTS = frozenset({"and", "or", "of", "the", "de", "inc", "ltd", "llc"})
 # a list of examples still open where the words join it: "(such as …", ", for example …"
-_EXAMPLES_OPEN = re.compile(r"(?:\(|,|\s)\s*" + _EXAMPLE_MARKER + r"[^().;:]*$", re.IGNORECASE)
+_EXAMPLES_OPEN = lazy(r"(?:\(|,|\s)\s*" + _EXAMPLE_MARKER + r"[^().;:]*$", re.IGNORECASE)
 
 
 # a practice's ground in law said after it (", as required by local law", "where the law allows"): a
 # condition the condition cue reads, no member of the list (issue 13: coordination is no member)
-_LEGAL_GROUND = re.compile(
+_LEGAL_GROUND = lazy(
     r"[\s,;(]*(?:and\s+)?(?:as|where|when|if|to\s+the\s+extent)\s+(?:(?:it\s+is|is)\s+)?"
     r"(?:(?:legally\s+)?(?:required|permitted|allowed|mandated|authori[sz]ed)\s+(?:by|under)|(?:the\s+)?(?:law|laws)\b)",
     re.IGNORECASE,
@@ -1916,13 +1917,13 @@ _LEGAL_GROUND = re.compile(
 _CONCESSION = r"^[\s,;]*(?:and\s+)?(?:even\s+(?:if|after|when|though|where|once|while)|whether\s+or\s+not)\b"
 # a member that is an infinitive of purpose: "…, and to set the prices we show you" (OPP-115
 # Purpose attribute; GDPR Art. 5(1)(b): purposes are specified one by one)
-_PURPOSE_MEMBER = re.compile(
+_PURPOSE_MEMBER = lazy(
     r"[\s,;]*(?:(?:and|or|and/or)\s+)?(?:in\s+order\s+)?to\s+(?!you\b|us\b|the\b|our\b|your\b|third\b|other\b|any\b)[a-z]",
     re.IGNORECASE,
 )
 # a clause with a subject of its own: "you can access them", "we will delete it"
 # (or a verb phrase joined on: "… that link to *or are otherwise subject to* this policy")
-_OWN_SUBJECT = re.compile(
+_OWN_SUBJECT = lazy(
     r"\b(?:you|we|they|users?)\s+(?:also\s+)?(?:can|may|will|must|should|could|would|have|are|need)\b"
     r"|^[\s,;]*(?:(?:and|or|and/or)\s+)?(?:is|are|was|were|can|may|will|must|should|could|would)\s"
     # a clause joined by a contrast ("…, but some features may not work") is never a list's member
@@ -1940,9 +1941,9 @@ _OWN_SUBJECT = re.compile(
     r"|^[\s,;]*(?:who|whom|whose|which)\b",
     re.IGNORECASE,
 )
-_JOINING = re.compile(r"[\s,;]*(?:(?:and|or)\s+)?", re.IGNORECASE)
+_JOINING = lazy(r"[\s,;]*(?:(?:and|or)\s+)?", re.IGNORECASE)
 # a lead-in that opens a list of the user's rights: "… may have a right to:", "You can:"
-_RIGHT_LEAD = re.compile(
+_RIGHT_LEAD = lazy(
     r"(?:\brights?\s+to|\b(?:you|users?|residents|consumers|individuals|parents?)\b[^.:;]{0,40}?"
     r"\b(?:can|may|are\s+entitled\s+to|are\s+able\s+to)(?:\s+also)?)\s*:\s*$",
     re.IGNORECASE,
@@ -1968,7 +1969,7 @@ def _list_made(
 
 
 # a check and what it is made with: "verify your identity with / using / by scanning …"
-_CHECKED_WITH = re.compile(
+_CHECKED_WITH = lazy(
     r"\b(?:verif\w*|confirm\w*|authenticat\w*|check\w*)\b[^.;:]{0,60}?"
     r"\b(?:with|using|by\s+(?:checking|scanning|comparing|asking\s+for|collecting))\b",
     re.IGNORECASE,
@@ -1977,7 +1978,7 @@ _CHECKED_WITH = re.compile(
 
 # what joins list members, and the words that make a clause of what was edited (a subordinator,
 # a modal, an object pronoun): a member is a noun phrase or an adjunct of a few words
-_SEPARATORS = re.compile(r"[,;]|(?:^|\s)(?:and/or|and|or|&|as well as|plus)(?=\s|$)", re.IGNORECASE)
+_SEPARATORS = lazy(r"[,;]|(?:^|\s)(?:and/or|and|or|&|as well as|plus)(?=\s|$)", re.IGNORECASE)
 _MEMBER_WORDS = 4
 _CLAUSE_WORDS = frozenset(
     {
@@ -2034,11 +2035,11 @@ def _names_clause(member: list[str]) -> bool:
 
 
 # an alternative joined to what a promise covers: ", or by …", "or at rest"
-_ALTERNATIVE = re.compile(
+_ALTERNATIVE = lazy(
     r"[\s,]*(?:or|or else|or alternatively)\s+(?!more\b|less\b|longer\b|later\b)", re.IGNORECASE
 )
 # the company's own firm promise, its subject and strong modal ("we will", "we shall", "we must")
-COMPANY_PROMISE = re.compile(
+COMPANY_PROMISE = lazy(
     r"\bwe\s+(?:will|shall|must|always|commit\s+to|undertake\s+to|promise\s+to|are\s+required\s+to)\b",
     re.IGNORECASE,
 )
@@ -2069,7 +2070,7 @@ def _affirmed_safeguard(found: Profile, span: tuple[int, int], rulebook: RuleBoo
 # words that restrict what they follow or precede to a part of it: a place, a case, a kind ("in
 # one-to-one chats", "that you mark as private", "when you are signed in")
 # (no comma before it: ", which we rent from a provider" describes, it does not restrict)
-_RESTRICTS = re.compile(
+_RESTRICTS = lazy(
     r"\s*(?:in|on|for|from|within|between|during|while|when|where|if|that|which|sent|stored|shared)\b",
     re.IGNORECASE,
 )
@@ -2089,7 +2090,7 @@ def _protected_category(found: Profile, span: tuple[int, int], rulebook: RuleBoo
     return None
 
 
-_BY_MEANS = re.compile(r"[\s,]*(?:or|and)\s+(?:by|via|through|using|in|on)\b", re.IGNORECASE)
+_BY_MEANS = lazy(r"[\s,]*(?:or|and)\s+(?:by|via|through|using|in|on)\b", re.IGNORECASE)
 
 
 def _safeguard_member(

@@ -17,22 +17,23 @@ from pathlib import Path
 
 from policydiff.classify.practice import practice_reader
 from policydiff.classify.readers import read_once
+from policydiff.lazy_re import lazy
 from policydiff.text import list_opener, mask_links
 
 __all__ = ["Collected", "StatementReader", "statement_reader"]
 
 ONTOLOGY = Path(__file__).with_name("ontology")
 # a list item or table cell: a bullet, a number or a cell border first
-_ITEM = re.compile(r"\s*(?:[*\-\u2022|]|\(?[0-9ivx]+[.)]|\(?[a-z][.)])")
+_ITEM = lazy(r"\s*(?:[*\-\u2022|]|\(?[0-9ivx]+[.)]|\(?[a-z][.)])")
 _LISTED_WORDS = 60  # longer than that, an item is prose
-_NOMINAL = re.compile(r"(?:ions?|ings|ments?|ers?|ures?|ysis|yses|ytics)$", re.IGNORECASE)
+_NOMINAL = lazy(r"(?:ions?|ings|ments?|ers?|ures?|ysis|yses|ytics)$", re.IGNORECASE)
 _CHAINED = 16  # characters between introducers that chain ("the following information:")
 # a lead-in whose recipients are the list after it: "… with:", "… to the following third parties:"
 # (not "… with partners:": its items are what is shared)
-_RECIPIENTS_FOLLOW = re.compile(
+_RECIPIENTS_FOLLOW = lazy(
     r"\b(?:with|to)(?:\s+(?:the\s+following|these|such|those)\b[^:]{0,60})?\s*:$", re.IGNORECASE
 )
-_ITEM_BREAK = re.compile(r"[,;/:]|\bor\b|\band\b|\band/or\b|<br>", re.IGNORECASE)
+_ITEM_BREAK = lazy(r"[,;/:]|\bor\b|\band\b|\band/or\b|<br>", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,6 @@ config written passes ``policydiff config check``.
 from __future__ import annotations
 
 import json
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pathlib import Path
 from policydiff.config import NOTICE_NEEDS, check_value, notice_problems, parse_settings
 from policydiff.errors import InputError
 from policydiff.files import write_text_atomic
+from policydiff.lazy_re import lazy
 
 __all__ = [
     "QUESTIONS",
@@ -107,8 +107,8 @@ QUESTIONS = (
     ),
 )
 _BY_KEY = {question.key: question for question in QUESTIONS}
-_PLACEHOLDER = re.compile(r"\{([a-z_.]+)\}")
-_PLAIN_NAME = re.compile(r"^[\w !#$%&'*+/=?^`{|}~-]+$")  # a display name that needs no quotes
+_PLACEHOLDER = lazy(r"\{([a-z_.]+)\}")
+_PLAIN_NAME = lazy(r"^[\w !#$%&'*+/=?^`{|}~-]+$")  # a display name that needs no quotes
 
 
 def answer_problem(question: Question, answer: str) -> str | None:

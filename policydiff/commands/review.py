@@ -7,7 +7,6 @@ Decisions are appended to ``reviews.json``, never replaced: the last one on a ch
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from policydiff.archive import PolicyArchive
@@ -15,12 +14,13 @@ from policydiff.commands.common import judgement, reviews_path
 from policydiff.compare import compare
 from policydiff.config import Settings
 from policydiff.errors import InputError
+from policydiff.lazy_re import lazy
 from policydiff.load.ref import from_archive
 from policydiff.model import Change, Review, Severity, Version
 
 __all__ = ["ReviewHistory", "Reviewed", "find_change", "review_change", "review_history"]
 
-_CHANGE_ID = re.compile(r"^[0-9a-f]{8}(-[0-9]+)?$")
+_CHANGE_ID = lazy(r"^[0-9a-f]{8}(-[0-9]+)?$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,14 +12,15 @@ leaves them.
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from policydiff.lazy_re import lazy
 
 # Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic and their presentation forms
 _RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
-_HAS_RTL = re.compile(f"[{_RTL}]")
+_HAS_RTL = lazy(f"[{_RTL}]")
 # a run of right-to-left letters, with the spaces and marks between them
-_RUN = re.compile(f"[{_RTL}](?:[{_RTL}\\s\u0300-\u036f]*[{_RTL}])?")
+_RUN = lazy(f"[{_RTL}](?:[{_RTL}\\s\u0300-\u036f]*[{_RTL}])?")
 
 
 def logical(text: str) -> str:

@@ -10,6 +10,7 @@ import codecs
 import re
 
 from policydiff.errors import InputError
+from policydiff.lazy_re import lazy
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with the UTF-16 one
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -21,7 +22,7 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with the UTF-16 one
 _GUESSABLE = ["utf_8", "cp1252", "latin_1", "utf_16"]
 # Browsers read these labels as Windows-1252 (WHATWG Encoding), and so do the pages' authors.
 _READ_AS_CP1252 = frozenset({"ascii", "iso8859-1"})
-_DECLARED = re.compile(
+_DECLARED = lazy(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
     re.IGNORECASE,
 )
@@ -35,7 +36,7 @@ _NOT_CHARSETS = frozenset(
 )  # fmt: skip
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 # the other control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F), found in C
-_CONTROLS = re.compile(
+_CONTROLS = lazy(
     "["
     + "".join(re.escape(chr(c)) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in _TEXT_CONTROLS)
     + "]"

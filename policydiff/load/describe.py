@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from policydiff.dates import MONTH_NUMBERS, dates_in, find_stated_date, stated_date
+from policydiff.lazy_re import lazy
 from policydiff.text import strip_links
 
 _TOP_LINES = 80  # normalised text keeps one blank line between blocks: about 40 lines of text
@@ -16,20 +17,20 @@ _MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 # Markdown puts "_" next to words ("_Version 2.1_"): \b would not see a boundary there.
 _START = r"(?<![^\W_])"
 _END = r"(?![^\W_])"
-_VERSION = re.compile(
+_VERSION = lazy(
     rf"""{_START}(?:version|ver\.)\s*:?\s*v?(?P<word>\d{{1,3}}(?:\.\d{{1,3}})*)(?![\d/-]|\.\d|\s+(?:{_MONTH})\b){_END}
        | {_START}v(?P<short>\d{{1,3}}(?:\.\d{{1,3}})+){_END}""",
     re.IGNORECASE | re.VERBOSE,
 )
 # What every match of _VERSION holds, found without its look-arounds: about seven times faster
 # over the lines of a long policy, which mostly hold no version at all
-_VERSION_WORD = re.compile(r"ver(?:sion|\.)|v\d", re.IGNORECASE)
+_VERSION_WORD = lazy(r"ver(?:sion|\.)|v\d", re.IGNORECASE)
 _SHORT_VERSION_LINE = 80  # "operating system version 14" in a sentence is not the policy's version
-_ATX = re.compile(r"^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
-_SETEXT_RULE = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ATX = lazy(r"^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_SETEXT_RULE = lazy(r"^ {0,3}(?:=+|-+)\s*$")
+_LIST_MARKER = lazy(r"^\s*(?:[-*+•]|\d+[.)])\s")
+_IMAGE = lazy(r"!\[[^\]]*\]\([^)]*\)")
+_ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")
 
 
 def describe(text: str) -> tuple[str | None, str | None, str | None]:

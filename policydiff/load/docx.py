@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from policydiff.errors import InputError
+from policydiff.lazy_re import lazy
 from policydiff.limits import Limits, over
 from policydiff.load.base import DAMAGED_FILE_ERRORS, Loaded, LoadOptions, cell_lines, failure
 from policydiff.load.sniff import ZIP_MAGIC
@@ -33,12 +34,12 @@ _REVISIONS = {  # tag → the words of the refusal message
     "cellIns": "inserted cell",
     "cellDel": "deleted cell",
 }
-_HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.I)
+_HEADING_STYLE = lazy(r"^heading\s*([1-9])$", re.I)
 # Markers segment reads as list items or numbered headings; anything else is rewritten canonically.
-_KNOWN_MARKER = re.compile(
+_KNOWN_MARKER = lazy(
     r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\)|\d{1,3}(?:\.\d{1,3})+\.?|[A-Z]\.|[IVXLC]{1,6}\.)$"
 )
-_LEVEL_REFERENCE = re.compile(r"%([1-9])")
+_LEVEL_REFERENCE = lazy(r"%([1-9])")
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"))
 _ROMAN_SMALL = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _TRUE = frozenset({"1", "true", "on"})
@@ -51,7 +52,7 @@ _MARGINS = (
     "even_page_footer",
 )
 _MARGIN_WORDS = 5  # a header or footer of fewer words is a title, a page count or a mark like "Confidential"
-_WORD = re.compile(r"[^\W\d_]{2,}")
+_WORD = lazy(r"[^\W\d_]{2,}")
 # What zipfile raises for a damaged or unusual archive (a newer zip version, an unknown compression).
 ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError, EOFError)
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 
 from policydiff.errors import InputError
+from policydiff.lazy_re import lazy
 from policydiff.load.base import Loaded, LoadOptions
 from policydiff.load.decode import declared_charset, decode
 
-_HTML_START = re.compile(
-    r"\A(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
-)
-_HTML_TAG = re.compile(r"<(?:p|div|h[1-6]|ul|ol|table|main|article|section|span|a\s)[^>]*>", re.I)
+_HTML_START = lazy(r"\A(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_TAG = lazy(r"<(?:p|div|h[1-6]|ul|ol|table|main|article|section|span|a\s)[^>]*>", re.I)
 
 
 def looks_like_html(head: str) -> bool:

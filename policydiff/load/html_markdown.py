@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
+from policydiff.lazy_re import lazy
 from policydiff.load.base import cell_lines
 from policydiff.load.markdown import labelled_by_itself
 
@@ -39,7 +40,7 @@ TRANSPARENT = frozenset({"object", "noscript", "video", "audio", "canvas", "appl
 A browser shows it where the plugin, script or medium is missing, and an unclosed one holds the
 rest of the page: dropping them would drop policy text.
 """
-_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # not \s: a no-break space is the author's, normalise decides
+_HTML_SPACE = lazy(r"[ \t\n\r\f]+")  # not \s: a no-break space is the author's, normalise decides
 _CELLS = ("td", "th", DEEP_TEXT)  # DEEP_TEXT: what was too deep to build in a row reads as a cell
 _MAX_INDENT = 16  # list levels; a page nesting lists deeper (unclosed <ul>s) gains nothing but width
 _UNSAFE_TARGETS = ("javascript:", "vbscript:", "data:")

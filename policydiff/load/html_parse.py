@@ -22,6 +22,7 @@ from typing import Any
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from bs4.builder._lxml import LXMLTreeBuilder
 
+from policydiff.lazy_re import lazy
 from policydiff.limits import Limits, over
 from policydiff.load.html_markdown import BLOCKS, DEEP_TEXT
 
@@ -57,17 +58,13 @@ _RAW_TEXT = ("noembed", "noframes", "textarea", "title", "xmp")
 _SCRIPTS = ("script", "style")
 # Never shown (their content is inert markup), but an unclosed one would hold the rest of the page.
 _INERT = ("template",)
-_OPENING = re.compile(
-    r"<!--|<(/?)(" + "|".join(_EMPTY + _RAW_TEXT + _SCRIPTS + _INERT) + r")(?=[\s/>])", re.I
-)
+_OPENING = lazy(r"<!--|<(/?)(" + "|".join(_EMPTY + _RAW_TEXT + _SCRIPTS + _INERT) + r")(?=[\s/>])", re.I)
 _CLOSING = {name: re.compile(rf"</{name}(?=[\s/>])", re.I) for name in _RAW_TEXT + _SCRIPTS}
-_TAG_REST = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*+>""")  # attributes may quote a '>'
+_TAG_REST = lazy(r"""(?:[^>"']|"[^"]*"|'[^']*')*+>""")  # attributes may quote a '>'
 # Room an element needs below itself for its text to be written out: a table's text is only read
 # from its cells, a definition list's from its terms and definitions.
 _ROOM = {"table": 4, "thead": 3, "tbody": 3, "tfoot": 3, "tr": 2, "dl": 2}
-_HTML_SPACE = re.compile(
-    r"[ \t\n\r\f]+"
-)  # a line break in the source is a space: DEEP_TEXT's lines are blocks
+_HTML_SPACE = lazy(r"[ \t\n\r\f]+")  # a line break in the source is a space: DEEP_TEXT's lines are blocks
 _BUILT, _CLOSED, _UNBUILT, _SKIPPED, _PAST_LIMIT = range(5)
 
 

@@ -13,34 +13,35 @@ from __future__ import annotations
 
 import re
 
+from policydiff.lazy_re import lazy
 from policydiff.text import MD_IMAGE
 
 __all__ = ["read_markdown"]
 
-_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.IGNORECASE)
-_BOLD = re.compile(r"</?(?:b|strong)\s*>", re.IGNORECASE)
-_INLINE = re.compile(
+_BREAK = lazy(r"[ \t]*<br\s*/?>[ \t]*", re.IGNORECASE)
+_BOLD = lazy(r"</?(?:b|strong)\s*>", re.IGNORECASE)
+_INLINE = lazy(
     r"</?(?:span|font|u|i|em|small|sup|sub|mark|abbr|cite|q|s|ins|del|wbr)\b[^<>]*>", re.IGNORECASE
 )
 # a backslash escape of ASCII punctuation (CommonMark 2.4), but "\|": a pipe inside a table cell
-_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{}~])")
-_BLOCK_ESCAPE = re.compile(r"\s*(?:\d+\\[.)]|\\[#>]|\\[*+-](?=\s|$)|[-*+]\s+\\\d)")
-_PAGE_LINK = re.compile(r"\[((?:[^\[\]\\\n]|\\.)*)\]\(#[^()\s]*\)")  # "[Products\[1\]](#note-1)" too
+_ESCAPE = lazy(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{}~])")
+_BLOCK_ESCAPE = lazy(r"\s*(?:\d+\\[.)]|\\[#>]|\\[*+-](?=\s|$)|[-*+]\s+\\\d)")
+_PAGE_LINK = lazy(r"\[((?:[^\[\]\\\n]|\\.)*)\]\(#[^()\s]*\)")  # "[Products\[1\]](#note-1)" too
 # a link's title shows only as a tooltip: "[Help](https://x.com/help "Help")"
-_LINK_TITLE = re.compile(r"(\[[^\[\]\n]*\]\([^()\s]+)\s+\"[^\"\n]*\"\)")  # a whole link, on one line
+_LINK_TITLE = lazy(r"(\[[^\[\]\n]*\]\([^()\s]+)\s+\"[^\"\n]*\"\)")  # a whole link, on one line
 # a link left with no words once its image is read away shows none
-_EMPTY_LINK = re.compile(r"\[[ \t]*\]\([^()\s]*\)")
+_EMPTY_LINK = lazy(r"\[[ \t]*\]\([^()\s]*\)")
 # an image or a wrapper holds no words of its own: "<img …>", "<div style=…>", "</img>"
-_WRAPPER = re.compile(r"</?(?:div|section|article|center|img)\b[^<>]*>", re.IGNORECASE)
+_WRAPPER = lazy(r"</?(?:div|section|article|center|img)\b[^<>]*>", re.IGNORECASE)
 # a link labelled with its own address: "[privacy@x.com](mailto:privacy@x.com)", "[x.com/a](x.com/a)"
-_SELF_LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
-_CODE = re.compile(r"`[^`\n]*`")
-_PARAGRAPH_TAG = re.compile(r"</?p\b[^<>]*>", re.IGNORECASE)
-_ITEM_START = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
+_SELF_LINK = lazy(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
+_CODE = lazy(r"`[^`\n]*`")
+_PARAGRAPH_TAG = lazy(r"</?p\b[^<>]*>", re.IGNORECASE)
+_ITEM_START = lazy(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
 # a raw link: "<a href='https://x.com/a'>Learn more</a>", as Markdown writes it
-_RAW_LINK = re.compile(r"""<a\b[^<>]*?\bhref\s*=\s*["']([^"'<>\s]*)["'][^<>]*>([^<>]*)</a>""", re.IGNORECASE)
+_RAW_LINK = lazy(r"""<a\b[^<>]*?\bhref\s*=\s*["']([^"'<>\s]*)["'][^<>]*>([^<>]*)</a>""", re.IGNORECASE)
 # a "*" or "+" bullet (after any indent or an ordered item's number), not a thematic break "* * *"
-_BULLET = re.compile(r"(?m)^([ \t]*(?:\d+[.)][ \t]+)?)[*+](?=[ \t]+(?![*+\s]*$))")
+_BULLET = lazy(r"(?m)^([ \t]*(?:\d+[.)][ \t]+)?)[*+](?=[ \t]+(?![*+\s]*$))")
 
 
 def read_markdown(text: str) -> str:
@@ -57,9 +58,9 @@ def read_markdown(text: str) -> str:
 
 
 # an ordered list's item at the margin (CommonMark 5.2: up to three spaces before its number)
-_ORDERED = re.compile(r"^( {0,3})(\d{1,9})([.)])([ \t]+)(?=\S)")
-_OTHER_ITEM = re.compile(r"^ {0,3}[-*+][ \t]+\S")
-_INTERRUPTS = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|\||>|```|~~~)")
+_ORDERED = lazy(r"^( {0,3})(\d{1,9})([.)])([ \t]+)(?=\S)")
+_OTHER_ITEM = lazy(r"^ {0,3}[-*+][ \t]+\S")
+_INTERRUPTS = lazy(r"^ {0,3}(?:#{1,6}(?:\s|$)|\||>|```|~~~)")
 
 
 def _numbered_on(text: str) -> str:

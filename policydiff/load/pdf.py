@@ -13,6 +13,7 @@ import re
 import zlib
 
 from policydiff.errors import InputError
+from policydiff.lazy_re import lazy
 from policydiff.limits import Limits, over
 from policydiff.load.base import DAMAGED_FILE_ERRORS, Loaded, LoadOptions, failure
 from policydiff.load.pdf_layout import Line, document_text, page_lines, unmapped_glyphs
@@ -21,7 +22,7 @@ from policydiff.load.sniff import PDF_MAGIC
 _UNMAPPED_SHARE = 0.2  # more glyphs than this without a Unicode mapping: the text is not readable
 # A stream's data starts after "stream" and an end of line; "endstream" ends it (its /Length may be an
 # indirect object, so the keywords, not the length, delimit it here).
-_STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.S)
+_STREAM = lazy(rb"stream\r?\n(.*?)endstream", re.S)
 _CHUNK = 1 << 20
 
 

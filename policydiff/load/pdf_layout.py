@@ -25,24 +25,25 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from policydiff.lazy_re import lazy
 from policydiff.load.bidi import logical
 
 __all__ = ["Line", "document_text", "page_lines"]
 
 _BULLET_GLYPHS = "•◦▪▫■□●○‣⁃·"
-_BULLET_START = re.compile(rf"^[{re.escape(_BULLET_GLYPHS)}]\s+")
+_BULLET_START = lazy(rf"^[{re.escape(_BULLET_GLYPHS)}]\s+")
 # a dash or an asterisk starts an item only where a line could start one (not a wrapped dash)
-_DASH_START = re.compile(r"^[-–*]\s+")
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?-?\s*\d{1,4}\s*-?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
-_DIGITS = re.compile(r"\d+")
-_MARKER = re.compile(r"(?:- |\d{1,3}[.)] |\(?[a-z]{1,3}[.)] )")
-_WORD = re.compile(r"\w+")
-_COMPOUND = re.compile(r"\w+-\w+")
+_DASH_START = lazy(r"^[-–*]\s+")
+_PAGE_NUMBER = lazy(r"^\s*(?:page\s+)?-?\s*\d{1,4}\s*-?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
+_DIGITS = lazy(r"\d+")
+_MARKER = lazy(r"(?:- |\d{1,3}[.)] |\(?[a-z]{1,3}[.)] )")
+_WORD = lazy(r"\w+")
+_COMPOUND = lazy(r"\w+-\w+")
 # a capitalised word after another word on the same line: a name ("our Services", "Sales Teams")
-_NAMED = re.compile(r"\w[,;]?[ \t]+([A-Z][a-z]+)\b")
-_CAPITALISED = re.compile(r"[A-Z][a-z]+\b")
+_NAMED = lazy(r"\w[,;]?[ \t]+([A-Z][a-z]+)\b")
+_CAPITALISED = lazy(r"[A-Z][a-z]+\b")
 # a line ending in a lower-case word: after "… and Marketing", "Teams" goes on the name
-_LOWER_END = re.compile(r"(?<![\w-])[a-z]+$")
+_LOWER_END = lazy(r"(?<![\w-])[a-z]+$")
 _HEADING_RATIO = 1.12  # a line this much larger than the body is a heading
 _BOLD_HEADING_WORDS = 12
 _MARGIN_ZONE = 0.1  # the top and bottom tenth of a page hold running headers and footers
@@ -141,7 +142,7 @@ def page_lines(page: Any, number: int = 0) -> list[Line]:
     return lines
 
 
-UNMAPPED = re.compile(r"\(cid:\d+\)")
+UNMAPPED = lazy(r"\(cid:\d+\)")
 
 
 def unmapped_glyphs(page: Any) -> int:
@@ -466,7 +467,7 @@ def _cell_text(cell: tuple[Line, ...], words: set[str], right: float, named: Col
 
 
 # the end of a list's member written as a paragraph of a cell: a comma, a semicolon, "and"/"or" after one
-_MEMBER_END = re.compile(r"(?:[,;]|,\s+(?:and|or))\s*$")
+_MEMBER_END = lazy(r"(?:[,;]|,\s+(?:and|or))\s*$")
 
 
 def _capital_starts(before: Line, line: Line, named: Collection[str]) -> bool:
@@ -736,10 +737,10 @@ class _Cells:
         )
 
 
-_ENDS_SENTENCE = re.compile(r"[.!?:;]\W*$")
+_ENDS_SENTENCE = lazy(r"[.!?:;]\W*$")
 # A cell's text that goes on a sentence: a lower-case word, not an address or a name written in
 # lower case ("local.representative@example.com", "www.example.com" open a row of their own)
-_GOES_ON = re.compile(r"[a-z][a-z'’-]*(?=[\s,;:)]|$)")
+_GOES_ON = lazy(r"[a-z][a-z'’-]*(?=[\s,;:)]|$)")
 
 
 def _goes_on_a_list(owner: list[Line] | None, cell: list[Line]) -> bool:
@@ -811,7 +812,7 @@ def _bold_apart(page: list[Line]) -> list[Line]:
     return out
 
 
-_LONE_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-z]{1,3})[.)]")
+_LONE_MARKER = lazy(r"\(?(?:\d{1,3}|[a-z]{1,3})[.)]")
 
 
 def _with_markers(lines: list[Line]) -> tuple[list[Line], set[int]]:
@@ -882,7 +883,7 @@ def _dash_items(lines: list[Line]) -> list[Line]:
     return out
 
 
-_NUMBER_START = re.compile(r"\(?(\d{1,3})[.)]\s+\S")
+_NUMBER_START = lazy(r"\(?(\d{1,3})[.)]\s+\S")
 
 
 def _numbered_items(lines: list[Line]) -> set[int]:

@@ -9,19 +9,19 @@ Pure: data in, data out.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
+from policydiff.lazy_re import lazy
 from policydiff.model import Clause, ClauseKind
 from policydiff.render.docx_markup import Markup, markup
 from policydiff.text import RULE_LINE, TABLE_RULE
 
 __all__ = ["Block", "Piece", "blocks", "kind_of_path", "visible"]
 
-_ATX = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
-_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)]|\(?[a-z]\)|\(?[ivx]{1,5}\))\s+")
-_BULLET = re.compile(r"^\s*[-*+•]\s+")
-_CELL = re.compile(r"(?<!\\)\|")
+_ATX = lazy(r"^\s{0,3}#{1,6}(?:\s|$)")
+_ITEM = lazy(r"^\s*(?:[-*+•]|\d{1,3}[.)]|\(?[a-z]\)|\(?[ivx]{1,5}\))\s+")
+_BULLET = lazy(r"^\s*[-*+•]\s+")
+_CELL = lazy(r"(?<!\\)\|")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,18 +7,18 @@ reach a terminal) and folds white space, so one clause renders on one logical li
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from policydiff.lazy_re import lazy
 from policydiff.model import Change, ChangeKind, ChangeSide, Op, Report, Severity
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-_SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"\S+\s*")
+_CONTROL = lazy(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_SPACE = lazy(r"\s+")
+_WORD = lazy(r"\S+\s*")
 
 # the severities a change can have, highest first (SPEC): review sits below major, above minor
 SEVERITY_ORDER = (Severity.MAJOR, Severity.REVIEW, Severity.MINOR, Severity.EDITORIAL)

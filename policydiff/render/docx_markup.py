@@ -12,27 +12,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policydiff.lazy_re import lazy
 from policydiff.model import Clause, ClauseKind
 from policydiff.text import CODE_SPAN, EMPHASIS, MD_ESCAPE, MD_IMAGE, MD_LINK, RULE_LINE, TABLE_RULE
 
 __all__ = ["Markup", "Shown", "markup"]
 
-_ATX = re.compile(r"^#{1,6}[ \t]+")
-_ATX_CLOSING = re.compile(r"[ \t]+#+[ \t]*$")
-_HEADING_BOLD = re.compile(r"^(\*\*|__)(?=\S).*?(?<=\S)(\*\*|__)(:?)$")
-_SETEXT = re.compile(r"\n[ \t]*(=+|-+)[ \t]*$")
+_ATX = lazy(r"^#{1,6}[ \t]+")
+_ATX_CLOSING = lazy(r"[ \t]+#+[ \t]*$")
+_HEADING_BOLD = lazy(r"^(\*\*|__)(?=\S).*?(?<=\S)(\*\*|__)(:?)$")
+_SETEXT = lazy(r"\n[ \t]*(=+|-+)[ \t]*$")
 # a bullet, alone or after an item's number ("1. - x"), a quote or heading mark, at a line's start
 # (after an image or an empty link, which show nothing)
-_LINE_MARK = re.compile(
+_LINE_MARK = lazy(
     r"(?m)(?:^|<br\s*/?>)[ \t]*(?:!?\[\]\([^()\s]*\)|!\[[^\]]*\]\([^()\s]*\))*(?:\d{1,3}[.)][ \t]+)?"
     r"((?:#{1,6}(?:[ \t]+|$)|[-*+][ \t]+|>[ \t]?)+)"
 )
-_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+")
-_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_CELL_EDGE = re.compile(r"(?m)^[ \t]*\||\|[ \t]*$")
-_PIPE = re.compile(r"\|")
-_SAFE_TARGET = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
+_BULLET = lazy(r"^[ \t]*[-*+][ \t]+")
+_BOLD = lazy(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_BR = lazy(r"<br\s*/?>", re.IGNORECASE)
+_CELL_EDGE = lazy(r"(?m)^[ \t]*\||\|[ \t]*$")
+_PIPE = lazy(r"\|")
+_SAFE_TARGET = lazy(r"^(?:https?://|mailto:)", re.IGNORECASE)
 
 Span = tuple[int, int]
 

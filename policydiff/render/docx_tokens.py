@@ -8,7 +8,6 @@ Heading style says it instead. Pure: data in, data out.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,16 +15,17 @@ from enum import Enum
 from itertools import accumulate
 from typing import Literal
 
+from policydiff.lazy_re import lazy
 from policydiff.model import Clause, ClauseKind, Op
 from policydiff.render.docx_markup import Shown, markup
 from policydiff.render.docx_merge import Item, Piece
 
 __all__ = ["Mark", "Token", "heading_level", "tokens"]
 
-_CHUNK = re.compile(r"\s+|\S+")
-_LINE_CHUNK = re.compile(r"[^\S\n]*\n\s*|[^\n]+")
-_ATX_LEVEL = re.compile(r"#{1,6}(?=[ \t])")
-_SETEXT = re.compile(r"\n[ \t]*(=+|-+)[ \t]*$")
+_CHUNK = lazy(r"\s+|\S+")
+_LINE_CHUNK = lazy(r"[^\S\n]*\n\s*|[^\n]+")
+_ATX_LEVEL = lazy(r"#{1,6}(?=[ \t])")
+_SETEXT = lazy(r"\n[ \t]*(=+|-+)[ \t]*$")
 
 Kind = Literal["text", "line", "para"]
 _END = 1 << 62  # sorts after every end: a span that starts at a position is found by bisection

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from policydiff.lazy_re import lazy
 from policydiff.render.docx_layout import Comment, Layout, Mark, MoveRange, Paragraph, Run
 
 if TYPE_CHECKING:
@@ -26,8 +26,8 @@ __all__ = ["AUTHOR", "write_docx", "xml_text"]
 
 AUTHOR = "policydiff"
 
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_XML_NONCHARACTER = re.compile("[\ud800-\udfff\ufffe\uffff]")
+_XML_FORBIDDEN = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XML_NONCHARACTER = lazy("[\ud800-\udfff\ufffe\uffff]")
 _LIST_STYLES = {"bullet": "List Bullet", "number": "List"}  # a numbered item keeps its number as text
 _TAG = {Mark.INSERT: "ins", Mark.DELETE: "del", Mark.MOVE_FROM: "moveFrom", Mark.MOVE_TO: "moveTo"}
 

@@ -11,12 +11,12 @@ style, pinned by its sha256; there is no script, and colours are classes, not st
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from policydiff import dates
+from policydiff.lazy_re import lazy
 from policydiff.model import Severity, Version
 from policydiff.render.common import SEVERITY_ORDER, SEVERITY_SYMBOL, clean, console_text
 
@@ -27,7 +27,7 @@ __all__ = ["HISTORY_RENDERERS", "HistoryPage", "content_security_policy", "long_
 
 HTML_TEMPLATE = "history/history.html.j2"
 STYLE_TEMPLATE = "history/_history.css.j2"
-_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+_SCHEME = lazy(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 
 SYMBOL = SEVERITY_SYMBOL
 WORD = {

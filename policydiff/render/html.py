@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from policydiff.lazy_re import lazy
 from policydiff.model import (
     Category,
     Change,
@@ -47,7 +48,7 @@ STYLE_TEMPLATE = "report/_diff.css.j2"
 SCRIPT_TEMPLATE = "report/_diff.js.j2"
 NO_CATEGORY = "none"  # the filter value of a change without categories (most editorial ones)
 _SEPARATOR = 2  # characters between two clauses that are only their line breaks, not unchanged text
-_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
+_UNSAFE_ID = lazy(r"[^A-Za-z0-9_-]")
 
 
 @dataclass(frozen=True, slots=True)

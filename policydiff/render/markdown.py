@@ -7,11 +7,11 @@ Every value the template prints is escaped by the environment's ``finalize`` unl
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from policydiff.lazy_re import lazy
 from policydiff.model import Change, DocumentSummary, Op, Reason, Report, Severity
 from policydiff.render.common import (
     change_edits,
@@ -30,12 +30,12 @@ from policydiff.render.common import (
 
 TEMPLATE = "report/diff.md.j2"
 
-_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#])")
-_LIST_MARKER = re.compile(r"^(\s*)([-+])(?=[\s-]|$)")
-_ORDERED_MARKER = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
-_TRAILING_WORD = re.compile(r"\S+$")
-_LEADING_WORD = re.compile(r"^\S+")
-_BACKTICKS = re.compile(r"`+")
+_SPECIAL = lazy(r"([\\`*_\[\]{}|~#])")
+_LIST_MARKER = lazy(r"^(\s*)([-+])(?=[\s-]|$)")
+_ORDERED_MARKER = lazy(r"^(\s*\d+)([.)])(?=\s|$)")
+_TRAILING_WORD = lazy(r"\S+$")
+_LEADING_WORD = lazy(r"^\S+")
+_BACKTICKS = lazy(r"`+")
 _EDITORIAL_RUNS = 6
 _TABLE_TRIGGERS = 3  # trigger words per row of the change table; the section lists every reason
 

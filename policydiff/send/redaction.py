@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 
+from policydiff.lazy_re import lazy
 from policydiff.send.syntax import sha256_hex
 
 REDACTED = "[redacted]"
 # SendGrid's keys are SG.<22 characters>.<43 characters>; any SG.x.y-shaped word is treated as one
-KEY_SHAPE = re.compile(r"SG\.[A-Za-z0-9_\-]{2,}\.[A-Za-z0-9_\-]{2,}")
-BEARER = re.compile(r"\b(Bearer)(?:\s+|%20|\+)(?!\[redacted\])[^\s\"',;]+", re.IGNORECASE)
-WORD = re.compile(r"[A-Za-z0-9_\-]{8,}")
+KEY_SHAPE = lazy(r"SG\.[A-Za-z0-9_\-]{2,}\.[A-Za-z0-9_\-]{2,}")
+BEARER = lazy(r"\b(Bearer)(?:\s+|%20|\+)(?!\[redacted\])[^\s\"',;]+", re.IGNORECASE)
+WORD = lazy(r"[A-Za-z0-9_\-]{8,}")
 MIN_PART = 8  # a key fragment this long or longer is redacted wherever it appears
-MESSAGE_ID = re.compile(r"^[A-Za-z0-9_\-]{8,64}(?:\.[A-Za-z0-9_\-]{1,64}){0,8}$")
-BATCH_ID = re.compile(r"^[A-Za-z0-9_\-+/=]{8,128}$")
+MESSAGE_ID = lazy(r"^[A-Za-z0-9_\-]{8,64}(?:\.[A-Za-z0-9_\-]{1,64}){0,8}$")
+BATCH_ID = lazy(r"^[A-Za-z0-9_\-+/=]{8,128}$")
 
 
 def redact(text: str, key: str | None) -> str:

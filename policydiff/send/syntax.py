@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import re
 
-EMAIL = re.compile(
+from policydiff.lazy_re import lazy
+
+EMAIL = lazy(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
 )
-LOCALE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+LOCALE = lazy(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+CONTROL = lazy(r"[\x00-\x1f\x7f]")
 
 
 def locale_key(locale: str) -> str:

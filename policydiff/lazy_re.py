@@ -1,0 +1,65 @@
+"""Regular expressions compiled on first use, so a run pays only for the ones it reads with.
+
+A module-level pattern is compiled when the module is imported, whether or not a run ever uses it:
+on a typical pair about three in four of the reader's patterns are never used (issue 17). The
+proxy below compiles its pattern the first time one of its methods is looked up and then keeps the
+compiled pattern's bound methods in its own ``__dict__``, so later calls go straight to the C
+methods (no Python frame in between). The same device as Bazaar's ``lazy_regex``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, AnyStr, cast
+
+
+class _LazyPattern:
+    """A stand-in for ``re.Pattern`` that compiles on first use; ``pattern`` needs no compiling."""
+
+    def __init__(self, source: str | bytes, flags: int) -> None:
+        self.pattern = source
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        # only called for what the instance does not hold yet: compile, then hold every method
+        if name.startswith("__"):
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, self._flags)
+        for attribute in _COPIED:
+            setattr(self, attribute, getattr(compiled, attribute))
+        return getattr(compiled, name)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _LazyPattern):
+            return (self.pattern, self._flags) == (other.pattern, other._flags)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self._flags))
+
+    def __reduce__(self) -> tuple[Any, tuple[str | bytes, int]]:
+        return (lazy, (self.pattern, self._flags))
+
+    def __repr__(self) -> str:
+        return f"lazy({self.pattern!r}, {self._flags})"
+
+
+_COPIED = (
+    "search",
+    "match",
+    "fullmatch",
+    "finditer",
+    "findall",
+    "split",
+    "sub",
+    "subn",
+    "scanner",
+    "flags",
+    "groups",
+    "groupindex",
+)
+
+
+def lazy(source: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
+    """``re.compile(source, flags)``, compiled when first used (typed as the pattern it stands for)."""
+    return cast("re.Pattern[AnyStr]", _LazyPattern(source, flags))
