@@ -18,13 +18,21 @@ import pickle
 import sys
 from pathlib import Path
 
+from policydiff import pattern_pickle
 from policydiff.classify import READER_SOURCES, RuleBook, keep_readers
 
 __all__ = ["cached_rulebook", "rulebook_key"]
 
 _PACKAGE = Path(__file__).parent
 # what the pickle is made from: the rule and ontology files, and the code that reads them
-_SOURCES = ("classify/rules.py", "classify/rulebook.py", "classify/phrases.py", "model.py", *READER_SOURCES)
+_SOURCES = (
+    "classify/rules.py",
+    "classify/rulebook.py",
+    "classify/phrases.py",
+    "model.py",
+    "pattern_pickle.py",
+    *READER_SOURCES,
+)
 _ONTOLOGY = _PACKAGE / "classify" / "ontology"
 _PREFIX = "rulebook-"
 _KEPT = 4  # compiled rule books kept in the folder, the newest
@@ -33,7 +41,10 @@ _KEPT = 4  # compiled rule books kept in the folder, the newest
 def rulebook_key(rules: Path | None = None) -> str:
     """The hash that names the compiled rule book of ``rules`` (default: the packaged rules)."""
     folder = rules or _PACKAGE / "classify" / "rules"
-    digest = hashlib.sha256(f"{sys.version_info[:3]}".encode())
+    # (the patterns are kept as the engine's programs: only the engine that made them reads them)
+    digest = hashlib.sha256(
+        f"{sys.version_info[:3]} {sys.implementation.name} {pattern_pickle.ENGINE}".encode()
+    )
     ontology = sorted(_ONTOLOGY.glob("*.toml"))
     for path in [*(_PACKAGE / name for name in _SOURCES), *sorted(folder.glob("*.toml")), *ontology]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -90,7 +101,7 @@ def _write(path: Path, kept: tuple[RuleBook, dict[str, bytes]]) -> None:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(path, pattern_pickle.dumps(kept))
         # built from rule files that are no more, or from another checkout or version used side by
         # side: keeping a few newest spares those a rebuild on every run as they take turns
         others = sorted(

@@ -182,3 +182,10 @@ def test_a_kept_rule_book_without_its_readers_is_built_again(tmp_path: Path) -> 
     path.chmod(0o600)
     assert rule_cache.cached_rulebook(tmp_path).categories
     assert isinstance(pickle.loads(path.read_bytes()), tuple)
+
+
+def test_another_regular_expression_engine_names_another_rule_book(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the patterns are kept as the engine's programs: another engine must never read them
+    before = rule_cache.rulebook_key()
+    monkeypatch.setattr(rule_cache.pattern_pickle, "ENGINE", "sre 0 4")
+    assert rule_cache.rulebook_key() != before

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from policydiff import pattern_pickle
+
 __all__ = ["SOURCES", "keep_readers", "kept", "packaged_readers", "read_once"]
 
 _T = TypeVar("_T")
@@ -34,7 +36,8 @@ def packaged_readers() -> dict[str, bytes]:
         "statements": statements.statement_reader(),
         "equivalents": equivalents.forms(),
     }
-    return {name: pickle.dumps(reader, protocol=pickle.HIGHEST_PROTOCOL) for name, reader in readers.items()}
+    # (their patterns kept compiled: loading them compiles nothing again)
+    return {name: pattern_pickle.dumps(reader) for name, reader in readers.items()}
 
 
 def keep_readers(found: object) -> bool:
