@@ -651,6 +651,12 @@ def _unread(
     return None  # names, numbers, addresses, markup: the editorial rules' reading stands
 
 
+def _basis_swapped(chosen: Sequence[Signal]) -> bool:
+    """Whether one legal basis went and another came in the same clause (no swap rule read them)."""
+    rules = {s.reason.rule for s in chosen}
+    return {"legal_basis.added", "legal_basis.removed"} <= rules
+
+
 def _unread_verdict(subject: Subject, category: Category, says: str) -> Verdict:
     """A change no rule reads, sent to review with what it says and the words that changed."""
     reason = Reason("review.unread", says, changed_words(subject.edits), _side(subject))
@@ -2038,6 +2044,15 @@ def _decide(
         # due, is for a lawyer (SPEC: review); a guessed "other" would pass it as minor
         says = "an adverse change in a statement whose practice no rule names: a lawyer decides"
         reasons.insert(0, Reason("review.unplaced", says, chosen[0].reason.trigger, chosen[0].reason.side))
+        return Verdict(tuple(categories[:3]), Direction.NEUTRAL, Severity.REVIEW, tuple(reasons))
+    if primary is Category.LEGAL_BASIS and direction is Direction.NEUTRAL and _basis_swapped(chosen):
+        # "to perform our contract" → "our legitimate interests": which rights apply changed (an
+        # objection under Art. 21 where there was none), and no rule orders the two bases
+        # (legal-materiality.md: a legal-basis swap is never neutral); a lawyer decides
+        says = "the legal basis a practice rests on was replaced by another: which rights apply changed"
+        reasons.insert(
+            0, Reason("review.basis-swapped", says, chosen[0].reason.trigger, chosen[0].reason.side)
+        )
         return Verdict(tuple(categories[:3]), Direction.NEUTRAL, Severity.REVIEW, tuple(reasons))
     if all(s.reason.rule == _EXAMPLE_ADDED for s in chosen) and primary in _EXAMPLE_CATEGORIES:
         # "we collect information about your device, such as its model *and the apps on it*": an
