@@ -29,6 +29,9 @@ MOVED_SIMILARITY = 0.7  # the same, for a clause that also left its section and 
 _SHORT_WORDS = 4  # a clause of fewer distinct words pairs away from its place only if nearly the same
 _SHORT_SIMILARITY = 0.9
 _REORDERED_WORDS = 0.6  # share of words two clauses in the same place hold alike to pair as an edit
+# … when each is the only clause its gap lost or gained ("Children under 13 may not use the service"
+# → "The service is not intended for children under 13")
+_LONE_REORDERED_WORDS = 0.45
 _TRAIL_COPIES = 16  # a clause with more copies than this pairs by its neighbours or in order, not by headings
 _CANDIDATES = 12  # similar old leaves scored per new leaf
 _COMMON_WORD = 60  # a word in more unpaired old leaves than this does not propose candidates
@@ -199,11 +202,15 @@ def _pair_similar(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
     # the sections both versions have: a clause that left one of them for another is a move
     old_trails, new_trails = _trails(old_side.leaves), _trails(new_side.leaves)
     shared = set(old_trails) & set(new_trails)
+    # a gap that lost one clause and gained one: the new one is most likely the old one rewritten
+    lone_old = Counter(gap_of_old[i] for i in free_old)
+    lone_new = Counter(gap_of_new[j] for j in free_new)
     scored: list[tuple[float, float, int, int]] = []
     for j in free_new:
         for i in _candidates(index, new_side.word_set(j)):
             score = _similarity(old_side.keys[i], new_side.keys[j])
             local = 0.1 if gap_of_old[i] == gap_of_new[j] else 0.0
+            alone = bool(local) and lone_old[gap_of_old[i]] == 1 and lone_new[gap_of_new[j]] == 1
             # moved between sections both versions keep, and edited too: that needs closer wording
             # than an edit in place ("We do not sell it" under California, "We may share it" under
             # Children); a reorganised policy, whose sections were renamed, pairs as before
@@ -217,11 +224,8 @@ def _pair_similar(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
             # in the same place, the same words reordered ("Children under 13 may not use it" →
             # "It is not for children under 13"): letters far apart, words shared; the score is just
             # enough to pair, so any pair whose letters are alike is taken first
-            if (
-                score < needed
-                and local
-                and _overlap(old_side.word_set(i), new_side.word_set(j)) >= _REORDERED_WORDS
-            ):
+            reordered = _LONE_REORDERED_WORDS if alone else _REORDERED_WORDS
+            if score < needed and local and _overlap(old_side.word_set(i), new_side.word_set(j)) >= reordered:
                 score = needed
             if score >= needed:
                 scored.append((score + local, score, i, j))
