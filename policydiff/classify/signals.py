@@ -1491,6 +1491,10 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     if protective:
         protected = (t.category for t in terms if t.category and rulebook.by_category(t.category).protective)
         category = next(protected, Category.RIGHTS if right else category)
+    other = sides.old if inserted else sides.new
+    if {w.casefold() for w in words} <= _AUDIENCE and _PUBLIC_SAID.search(other.text):
+        # "we share statistics *publicly*" → "we publish statistics": the audience said in the verb
+        return []
     direction = Direction.EXPANDS if widens else Direction.NARROWS
     what = "a right or a promise" if protective else "what the company does"
     quoted = ", ".join(dict.fromkeys(words))
@@ -1500,6 +1504,13 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     return [
         signal(category, direction, "scope.wider" if reach > 0 else "scope.narrower", says, match, side, CUE)
     ]
+
+
+# the audience words of scope.toml's universal list, and the other ways to say the public is it
+_AUDIENCE = frozenset({"publicly", "everyone", "everybody"})
+_PUBLIC_SAID = lazy(
+    r"\bpublish(?:es|ed|ing)?\b|\bmade?\s+public\b|\bpublicly\b|\bthe\s+public\b", re.IGNORECASE
+)
 
 
 def _protective_matches(found: Profile, rulebook: RuleBook) -> Iterator[Match]:
