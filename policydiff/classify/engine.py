@@ -592,8 +592,11 @@ def _unread(
     )
     # a sentence granting the user something ("You can manage them in your browser") gone whole
     # or come whole: what the user may do changed, whatever verb says it
+    # ("you may request deletion of …" → "you can ask us to delete …": the same right, said anew)
     used = used or any(
-        USER_RIGHT.match(text.strip()) is not None and _gone_whole(text, other)
+        USER_RIGHT.match(text.strip()) is not None
+        and _gone_whole(text, other)
+        and not _same_rights(text, other, reader, rulebook)
         for region, other in ((sides.old, subject.new), (sides.new, subject.old))
         for _, text in region.parts()  # (a region's parts are its changed sentences)
         if text.strip()
@@ -711,6 +714,22 @@ def _gone_whole(sentence: str, other: str) -> bool:
     words = [w.casefold() for w in visible_words(sentence)]
     there = {w.casefold() for w in visible_words(other)}
     return bool(words) and sum(w in there for w in words) * 2 < len(words)
+
+
+def _same_rights(sentence: str, other: str, reader: PracticeReader, rulebook: RuleBook) -> bool:
+    """Whether ``sentence`` grants some right and ``other`` grants the same ones, in whatever words."""
+
+    def rights(text: str) -> set[str]:
+        named = {name for name, _, _ in reader.granted_rights(text)}
+        terms = rulebook.find_terms(mask_links(text))
+        return named | {t.name for t in terms if t.category is Category.RIGHTS and t.name not in _RIGHT_WORDS}
+
+    granted = rights(sentence)
+    return bool(granted) and granted == rights(other)
+
+
+# the rights category's names for a right in general, which grant nothing in particular
+_RIGHT_WORDS = frozenset({"right"})
 
 
 def _one_sentence_each(sides: Sides) -> tuple[str, str] | None:
