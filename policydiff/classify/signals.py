@@ -1661,6 +1661,13 @@ def _list_signal(
     member = bool(_MEMBER.search(words)) and not _OWN_SUBJECT.search(words) and not _LEGAL_GROUND.match(words)
     if category is not None and member and _PURPOSE_MEMBER.match(words):
         category = Category.PURPOSE  # "… to fix bugs *and to set your prices*": one more purpose
+    # "… so you can search them *and so we can suggest replies*": the company's own purpose, said
+    # as a clause with its subject (OPP-115 First Party Collection/Use, purpose), whatever it names
+    purposed = bool(_PURPOSE_CLAUSE.match(words)) and (
+        category is not None or bool(practice_reader().verbs_in(region.text[span[0] : at]))
+    )
+    if purposed:
+        member, category = True, Category.PURPOSE
     promise = region.text[span[0] : span[1]]
     if member and not denied and _ALTERNATIVE.match(words) and _promised_before(promise, at - span[0]):
         # "we will notify you by email *or by a notice on this page*": an alternative lets the
@@ -1683,6 +1690,7 @@ def _list_signal(
     if (
         member
         and not denied
+        and not purposed
         and edited
         and all(
             is_safeguard(t, rulebook) and t.start in filed and t.category is not Category.RIGHTS
@@ -1930,6 +1938,12 @@ _CONCESSION = r"^[\s,;]*(?:and\s+)?(?:even\s+(?:if|after|when|though|where|once|
 # Purpose attribute; GDPR Art. 5(1)(b): purposes are specified one by one)
 _PURPOSE_MEMBER = lazy(
     r"[\s,;]*(?:(?:and|or|and/or)\s+)?(?:in\s+order\s+)?to\s+(?!you\b|us\b|the\b|our\b|your\b|third\b|other\b|any\b)[a-z]",
+    re.IGNORECASE,
+)
+# a purpose the company gives itself in a clause of its own: "and so (that) we can …"
+_PURPOSE_CLAUSE = lazy(
+    r"[\s,;]*(?:and|or)\s+(?:so\s+(?:that\s+)?|in\s+order\s+that\s+)(?:we|our\s+[\w-]+)\s+"
+    r"(?:can|may|could|might|will)\s+[a-z]",
     re.IGNORECASE,
 )
 # a clause with a subject of its own: "you can access them", "we will delete it"
