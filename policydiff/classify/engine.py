@@ -1741,8 +1741,43 @@ def _signals(
         *condition_signals(rulebook, sides),
         *column_signals(rulebook, subject.kind, subject.lead, subject.old, subject.new),
     ]
-    signals = _within_alternatives(signals)
+    signals = _within_swaps(_within_alternatives(signals), sides, rulebook)
     return _as_definition(signals) if subject.defines else signals
+
+
+def _within_swaps(signals: list[Signal], sides: Sides, rulebook: RuleBook) -> list[Signal]:
+    """A term of a swap rule's category that came or went inside the phrases the swap read ("even
+    *after you delete* your account" → "*until you delete* your account") is read with the swap, not
+    as a period gained or lost of its own."""
+    swapped = {
+        s.reason.rule: s.category
+        for s in signals
+        if s.category is not None
+        and any(r.id == s.reason.rule and r.kind == "swap" for r in rulebook.by_category(s.category).rules)
+    }
+    if not swapped:
+        return signals
+    spans = {
+        side: [
+            (hit.start, hit.end, category)
+            for rule_id, category in swapped.items()
+            for hit in found.rule_hits.get((rule_id, slot), [])
+        ]
+        for side, found, slot in ((Side.OLD, sides.old_profile, "old"), (Side.NEW, sides.new_profile, "new"))
+    }
+    return [
+        s
+        for s in signals
+        if not (
+            s.reason.rule.endswith((".added", ".removed"))
+            and s.reason.span is not None
+            and s.reason.side in spans
+            and any(
+                category is s.category and start <= s.reason.span[0] and s.reason.span[1] <= end
+                for start, end, category in spans[s.reason.side]
+            )
+        )
+    ]
 
 
 def _within_alternatives(signals: list[Signal]) -> list[Signal]:
