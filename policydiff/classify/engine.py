@@ -828,7 +828,9 @@ _YOURS_SUBJECT = lazy(
 )
 # an insertion that joins a list: "and …", "or …", ", …", "as well as …"
 _JOINED = lazy(r"\s*(?:,\s*|\b(?:and|or|as\s+well\s+as|plus)\b\s*)+", re.IGNORECASE)
-# a sentence whose subject is the company or one of its products ("we", "our app", "our smart TV")
+# a sentence whose subject is the company or one of its products ("we", "our app", "our smart TV");
+# named as the company's, since the verb here is one no ontology names ("our keyboard learns …"):
+# signals._PRODUCT_SUBJECT also takes "the doorbell …", but only before a known practice verb
 _OUR_SUBJECT = lazy(r"\W*(?:we|our(?:\s+[\w-]+){1,3}?\s+(?!is\b|are\b|was\b|were\b)[a-z]+s)\b", re.IGNORECASE)
 
 

@@ -1807,7 +1807,9 @@ _USERS_OWN = lazy(r"\b(?:your|you|users?['’]?s?|personal|data|information|we|u
 
 
 # a sentence whose subject is a thing of the company's, its verb right after it ("the doorbell
-# records", "our smart scale also measures"), not a person ("the user records", "each member shares")
+# records", "our smart scale also measures"), not a person ("the user records", "each member shares");
+# wider than engine._OUR_SUBJECT ("we", "our …"), which reads verbs no ontology names: here the verb
+# must be a practice verb of the reader's
 _PRODUCT_SUBJECT = lazy(
     r"\W*(?:the|our|this|each|every)\s+(?!(?:users?|members?|customers?|visitors?|players?|students?"
     r"|parents?|employees?|people|person|patients?|drivers?|riders?|buyers?|sellers?)\b)[\w-]+"
