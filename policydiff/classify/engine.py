@@ -501,12 +501,9 @@ def _unread(
             # company does or reads, in a verb no ontology names (issue 13: never fail open)
             says = f"something was added to what we do, in words no rule reads ({topic})"
             return _unread_verdict(subject, category, says)
-        if _done_to_yours_joined(subject):
-            # "comments you post are public *and may be quoted in our articles*": one more thing
-            # done with what is the user's, in a verb no ontology names
-            says = f"something more is done with what is yours, in words no rule reads ({topic})"
-            return _unread_verdict(subject, category, says)
-        return None
+        # "comments you post are public *and may be quoted in our articles*": one more thing done
+        # with what is the user's, in a verb no ontology names
+        return _more_done_with_yours(subject, category, topic)
     if _consequence_said(subject, rulebook):
         # "…, but some features may not work": what follows the user's choice, not a practice
         # (LABELING.md, minor: "new descriptions that add no permission")
@@ -640,10 +637,8 @@ def _unread(
         # thing of the user's, named anew in what a practice acts on, in words no term names
         says = f"something of yours is newly named in a statement about {topic}, in words no rule reads"
         return _unread_verdict(subject, category, says)
-    if _done_to_yours_joined(subject):
-        # "comments you post are public *and may be quoted in our articles*"
-        says = f"something more is done with what is yours, in words no rule reads ({topic})"
-        return _unread_verdict(subject, category, says)
+    if (more := _more_done_with_yours(subject, category, topic)) is not None:
+        return more
     if _practice_period_changed(subject, sides, reader, rulebook):
         # "deleted at the end of each day" → "… each week", "for the school year" → "for the school
         # year and the following year": how long or how often, said in words no number rule reads
@@ -798,6 +793,14 @@ def _member_joined_to_what_we_do(subject: Subject, rulebook: RuleBook) -> bool:
                 # "… in accordance with this notice and our Terms": a document named, no practice
                 return DOCUMENT_REFERENCE.search(subject.new[begin:start]) is None
     return False
+
+
+def _more_done_with_yours(subject: Subject, category: Category, topic: str) -> Verdict | None:
+    """Review, when an insertion joins a passive predicate to a sentence about what is the user's."""
+    if not _done_to_yours_joined(subject):
+        return None
+    says = f"something more is done with what is yours, in words no rule reads ({topic})"
+    return _unread_verdict(subject, category, says)
 
 
 def _done_to_yours_joined(subject: Subject) -> bool:
