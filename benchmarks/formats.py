@@ -17,6 +17,12 @@ Then, in process (`policydiff.load.load` and `policydiff.compare.compare`, as `d
    compared with Markdown against Markdown; a pair differs when its severity, its notice decision
    or its multiset of (severity, first category, direction) of changes of substance differs.
 
+Chromium prints a script it has no font for as boxes, which no PDF reader can read back: for the
+pairs in Chinese, Devanagari, Arabic and other scripts (wechat, wikimedia), install Debian's
+`fonts-noto-core` and `fonts-noto-cjk` first, or their PDFs count missing glyphs as changes.
+Complex scripts still come back imperfectly from any PDF (a vowel sign printed before its
+consonant is read in printed order), so the wikimedia language list keeps some changes.
+
 A measurement, not a test: the script exits 0.
 """
 
