@@ -2075,8 +2075,19 @@ COMPANY_PROMISE = lazy(
 def _promised_before(sentence: str, at: int) -> bool:
     """Whether the company's firm promise governs position ``at`` of its sentence (no exception or
     condition opens between: "…, unless we must keep it by law *or for …*" widens an exception)."""
-    promises = list(COMPANY_PROMISE.finditer(sentence, 0, at))
+    promises = list(COMPANY_PROMISE.finditer(sentence, 0, at)) or list(
+        _PROTECTS_NOW.finditer(sentence, 0, at)
+    )
     return bool(promises) and not practice_reader().opens_condition(sentence[promises[0].end() : at])
+
+
+# a protective act the company states in the present binds it as "we will" does: "we notify
+# affected users by email", "we delete it after 30 days" (a policy's present states its practice)
+_PROTECTS_NOW = lazy(
+    r"\bwe\s+(?:then\s+|also\s+|promptly\s+|always\s+)?(?:notify|inform|tell|alert|delete|erase|destroy|encrypt"
+    r"|anonymi[sz]e|de-identify)\b",
+    re.IGNORECASE,
+)
 
 
 def _affirmed_safeguard(found: Profile, span: tuple[int, int], rulebook: RuleBook) -> Category | None:
