@@ -1,7 +1,5 @@
 """``policydiff ack``: settle a pending version without notices, with who, when and why."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

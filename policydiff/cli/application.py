@@ -10,8 +10,6 @@ The commands live by theme in ``compare_commands``, ``archive_commands`` and ``s
 this module puts them on the one ``app``, in the order ``--help`` lists them.
 """
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated, NoReturn
 

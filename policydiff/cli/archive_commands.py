@@ -1,7 +1,5 @@
 """The commands of a project and its archive: record, history, fetch, review, check."""
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 import sys
@@ -85,7 +83,7 @@ def record(
         say(f"warning: {done.policy}: {warning}")
 
 
-def _recorded_line(done: Recorded) -> str:
+def _recorded_line(done: "Recorded") -> str:
     latest = done.version
     if not done.created:
         return f"{done.policy}: same text as {latest.label} ({latest.date}); no new version recorded"
@@ -137,7 +135,7 @@ def _over_policies(
     job: Callable[..., R],
     shard: tuple[int, int] | None = None,
     limit: list[str] | None = None,
-) -> tuple[R, Settings, dt.datetime]:
+) -> "tuple[R, Settings, dt.datetime]":
     """Run ``job`` (fetch or check) over the chosen policies with one HTTP client and a progress bar."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -262,7 +260,7 @@ def _reviewer(by: str | None) -> str:
         raise InputError("--by: cannot tell who you are; name the reviewer with --by NAME") from None
 
 
-def _review_history(settings: Settings, policy: str, change_id: str) -> None:
+def _review_history(settings: "Settings", policy: str, change_id: str) -> None:
     """Print every decision on a change, oldest first, marking the one that applies."""
     from policydiff.commands.review import review_history
 
@@ -331,7 +329,7 @@ def check(
     raise typer.Exit(code)
 
 
-def _print_checks(checks: Sequence[PolicyCheck], settings: Settings, color: bool | None) -> None:
+def _print_checks(checks: "Sequence[PolicyCheck]", settings: "Settings", color: bool | None) -> None:
     """The table on stdout and, in a GitHub Actions job, a ``::warning`` line per material change."""
     from policydiff.render import check as check_render
 
@@ -342,7 +340,7 @@ def _print_checks(checks: Sequence[PolicyCheck], settings: Settings, color: bool
             sys.stdout.write(line + "\n")
 
 
-def _say_errors(checks: Sequence[PolicyCheck]) -> None:
+def _say_errors(checks: "Sequence[PolicyCheck]") -> None:
     """One stderr line per policy that failed or needs attention."""
     for failed in (c for c in checks if c.error is not None):
         kept = "; not recorded, the last good version stays" if failed.status == "failed" else ""

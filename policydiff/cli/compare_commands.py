@@ -1,7 +1,5 @@
 """The commands that compare or read sources as given: ``diff``, ``segment``, ``notice``."""
 
-from __future__ import annotations
-
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -191,7 +189,7 @@ def _date(option: str, value: str) -> dt.date:
     return day
 
 
-def _print_drafted(drafted: Drafted, out: Path) -> None:
+def _print_drafted(drafted: "Drafted", out: Path) -> None:
     """The files written on stdout; on stderr, a warning for each change that may need opt-in consent."""
     if not drafted.plan.required:
         typer.echo("no material change: no advance notice is needed")

@@ -10,8 +10,6 @@ very result the demo exists to show, so the demo exits 0 when check ran and no p
 otherwise check's own code (2 bad input, 3 a fetch failed, 4 internal error, or 1 beside them).
 """
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
 from typing import Annotated

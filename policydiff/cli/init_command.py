@@ -1,7 +1,5 @@
 """``policydiff init``: a project config from flags or, at a terminal, from answers checked one by one."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -104,7 +102,7 @@ def _ask(given: dict[str, str | None]) -> dict[str, str]:
     return answers
 
 
-def _answer(question: Question, flag: str | None, answers: dict[str, str]) -> str:
+def _answer(question: "Question", flag: str | None, answers: dict[str, str]) -> str:
     """One answer: the flag's if it is good, else asked again and again until it is."""
     from policydiff.commands.init import answer_problem, suggestion
 

@@ -1,7 +1,5 @@
 """``policydiff merge-runs``: join the run records of ``check --shard K/N`` jobs."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

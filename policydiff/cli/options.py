@@ -1,7 +1,5 @@
 """The command line's option types (typer annotations) over what the commands share (``runtime``)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

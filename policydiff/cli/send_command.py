@@ -1,7 +1,5 @@
 """``policydiff send``: the command line's side of a send (flags, environment, confirmation, progress bar)."""
 
-from __future__ import annotations
-
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -94,14 +92,14 @@ def send(
 
 @dataclass(frozen=True, slots=True)
 class _Options:
-    schedule: Schedule
+    schedule: "Schedule"
     batch_size: int
     resend_unconfirmed: bool
 
 
 def _send(
-    notice_dir: Path, recipients: Path, mode: Mode, email: EmailSettings, options: _Options, *, ask: bool
-) -> SendOutcome:
+    notice_dir: Path, recipients: Path, mode: "Mode", email: "EmailSettings", options: _Options, *, ask: bool
+) -> "SendOutcome":
     """``send_notice`` with what the command line supplies: key and host, clock, confirmation, progress."""
     import time
 
