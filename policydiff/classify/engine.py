@@ -29,6 +29,7 @@ from policydiff.classify.editorial import (
 )
 from policydiff.classify.equivalents import canonical
 from policydiff.classify.moves import Pool, moved_in, restated_in
+from policydiff.classify.numbers import quantities
 from policydiff.classify.practice import (
     PRACTICE_CATEGORY,
     USER_RIGHT,
@@ -2194,10 +2195,23 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook) -
         told = Told(added=bool(subject.new))
         reason = Reason(f"{category.value}.described", says, text.strip()[:80], _side(subject), None, told)
         return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
+    if _periods(subject.old) != _periods(subject.new):
+        # "closed after 24 months" → "after 12 months", "renews every 12 months" → "renews": a period or
+        # an age is substance however the sentence is worded; no rule read it (SPEC: never editorial)
+        category = dominant[0] if dominant else Category.OTHER
+        says = (
+            f"a period of time or an age changed, in a statement about {rulebook.by_category(category).topic}"
+        )
+        return _unread_verdict(subject, category, says)
     reason = Reason(
         "editorial.reworded", rulebook.editorial["reworded"], changed_words(subject.edits), _side(subject)
     )
     return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
+
+
+def _periods(text: str) -> Counter[tuple[str, int]]:
+    """The periods and ages a text states, by value ("12 months" and "one year" are one period)."""
+    return Counter((q.unit, round(q.value)) for q in quantities(mask_links(text)))
 
 
 def _consent(chosen: list[Signal], new_region: Region, rulebook: RuleBook) -> Consent:

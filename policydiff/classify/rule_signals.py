@@ -17,7 +17,7 @@ from policydiff.classify.numbers import Quantity
 from policydiff.classify.practice import USER_RIGHT
 from policydiff.classify.profile import Profile, Region
 from policydiff.classify.rulebook import CategoryRules, Match, Rule, RuleBook
-from policydiff.classify.signals import RULE, TERM, Sides, Signal, opposite, signal
+from policydiff.classify.signals import BOUND_PICKED, RULE, TERM, Sides, Signal, opposite, signal
 from policydiff.lazy_re import lazy
 from policydiff.model import ChangeKind, Direction, Side, Told
 from policydiff.text import fold, sentences
@@ -145,6 +145,8 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     olds, news = _counted(olds, news)
     if sides.kind is ChangeKind.MODIFIED and len(olds) > len(news):
         gone = _bound_alone(olds[len(news) :], sides.old, sides.new)
+        if gone is None and not news:
+            gone = _bound_dropped(olds, rules, sides)
         if gone is not None and _delay_added(sides.old, gone, sides.new):
             # the mirror of a delay added: "90 days after you close your account" → "when you close it"
             shorter = opposite(rule.larger)
@@ -261,6 +263,51 @@ def _counted(olds: list[Quantity], news: list[Quantity]) -> tuple[list[Quantity]
     return stated_old, stated_new
 
 
+def _bound_dropped(olds: Sequence[Quantity], rules: CategoryRules, sides: Sides) -> Quantity | None:
+    """The first of ``olds`` whose sentence states a practice of the category that the new side,
+    reworded, states again with no bound at all ("we retain the scans for three years" → "we'll keep
+    your photo to compare it later"): the limit went, the practice stays."""
+    kept = {
+        key for key in sides.new_profile.affirmed if key[0] is rules.category and key[1] not in rules.protects
+    }
+    if not kept:
+        return None
+    for start, end in sentences(sides.new.text):
+        if any(start <= t.start < end and (t.category, t.name) in kept for t in sides.new_profile.terms) and (
+            _BOUNDED.search(sides.new.text, start, end)
+        ):
+            return None  # a bound said another way ("until you delete it"): other rules, or a lawyer
+    for quantity in olds:
+        span = sides.old.sentence_at(quantity.start)
+        if (
+            span is not None
+            and _SPAN_BEFORE.search(sides.old.text, span[0], quantity.start)
+            and any(
+                span[0] <= term.start < span[1] and key in kept
+                for key, term in sides.old_profile.affirmed.items()
+            )
+        ):
+            return quantity
+    return None
+
+
+# a number that says how long ("*for* three years", "*within* 30 days", "*up to* a month"), not how
+# often ("once a year": cue.frequency-cap reads a cap)
+_SPAN_BEFORE = lazy(
+    r"\b(?:for|within|to|after|following|than|of|past|beyond)\s+"
+    r"(?:(?:up\s+to|at\s+most|about|around|approximately|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# words that bound a practice in time without a number ("until you delete it", "while you are a member")
+_BOUNDED = lazy(
+    r"\b(?:until|till|while|as\s+long\s+as|after|following|upon|once|when|whenever|within|expir\w*|"
+    r"period|by\s+the\s+end|at\s+the\s+end|no\s+longer|longer|shorter)\b",
+    re.IGNORECASE,
+)
+
+
 def _delay_added(region: Region, quantity: Quantity, other_side: Region) -> bool:
     """Whether a period now runs from an event the other side's sentence made the moment itself:
     "when you close your account" → "30 days after you close your account"."""
@@ -278,6 +325,8 @@ def _delay_added(region: Region, quantity: Quantity, other_side: Region) -> bool
 
 # the words of the event a period runs from: "30 days *after you close your account*"
 _AFTER_EVENT = lazy(r"\s+(?:after|following|from)\s+((?:\w+\s+){0,3}\w+)", re.IGNORECASE)
+# the words that pick one of two bounds: "until you leave or for a year, *whichever comes first*"
+_PICKS_A_BOUND = lazy(rf",?\s+{BOUND_PICKED}", re.IGNORECASE)
 
 
 def _own_event_went(old: Region, new: Region) -> str | None:
@@ -329,7 +378,13 @@ def _bound_alone(alone: Sequence[Quantity], region: Region, other_side: Region) 
         span = region.sentence_at(quantity.start)
         if span is None:
             continue
-        sentence = region.text[span[0] : quantity.start] + region.text[quantity.end : span[1]]
+        # the bound goes with the event it runs from and the words that pick it among bounds: "or
+        # for two years *after your last visit, whichever comes first*"
+        end = quantity.end
+        for phrase in (_AFTER_EVENT, _PICKS_A_BOUND):
+            if (found := phrase.match(region.text, end, span[1])) is not None:
+                end = found.end()
+        sentence = region.text[span[0] : quantity.start] + region.text[end : span[1]]
         words = set(fold(sentence).split()) - _LINKING
         if len(words) < _BOUND_WORDS:
             continue

@@ -1369,6 +1369,13 @@ def _finer_member(rulebook: RuleBook, sides: Sides, end: int) -> bool:
 
 
 _CAP_BEFORE = lazy(r"\b(?:once|twice|times)\s+$", re.IGNORECASE)
+# "whichever" that picks one of two bounds ("until you leave or for a year, whichever comes first")
+# sets which limit applies, not how many things a statement covers: the number rules read the bounds
+BOUND_PICKED = (
+    r"(?:whichever|whatever)\s+(?:comes?|occurs?|happens?|is|are|falls?|ends?)\s+"
+    r"(?:first|earlier|earliest|sooner|soonest|later|latest|last|longer|longest|shorter|shortest)\b"
+)
+_PICKS_A_BOUND = lazy(BOUND_PICKED, re.IGNORECASE)
 # a quantifier that opens a condition ("only if", "only when", "only with your consent") restricts
 # the practice through it: the condition and consent cues read it
 _CONDITION_AFTER = lazy(
@@ -1418,6 +1425,8 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                     continue  # "…, but only if you turn it on": a condition, read by the condition cues
                 if _CAP_BEFORE.search(masked, 0, word.start()):
                     continue  # "once every 12 months": a cap on how often, read by cue.frequency-cap
+                if _PICKS_A_BOUND.match(masked, word.start()):
+                    continue  # "…, whichever comes first": which bound applies, read by the number rules
                 folded = word.group().casefold()
                 shift = word.start()
                 if folded in reader.breadth:
