@@ -393,7 +393,8 @@ def _unless_restated(signals: list[Signal], old: Region, came: Pool, new: str) -
         if (
             s.reason.side is Side.OLD
             and s.direction is Direction.EXPANDS
-            and s.reason.rule.endswith(".removed")
+            # (a promise a phrase rule reads is one too: "retention.deletion-removed")
+            and s.reason.rule.endswith((".removed", "-removed"))
         ):
             sentence = old.sentence_at(span[0]) if span else None
             if sentence is not None and restated_in(old.text[sentence[0] : sentence[1]], came, besides=new):

@@ -1788,9 +1788,42 @@ def _list_signal(
         # § 1798.140(ad)), the denial bounds nothing it did not bound
     if not member and set(_content_words(words, rulebook)) <= _UNBOUNDED:
         return None  # "we do not share it with *any* third parties": a denial without bounds limits nothing
+    if (
+        member
+        and not denied
+        and not purposed
+        and _protective_act_only(found, span, category, rulebook, region.text)
+    ):
+        # "deleted when you close your account *or ask us to*", "we delete your chats *and photos*": a
+        # member of a protective act the company states widens the protection (LABELING.md,
+        # Removals: the mirror of a safeguard removed)
+        key = "safeguard_member_added" if inserted else "safeguard_member_removed"
+        direction = Direction.NARROWS if inserted else Direction.EXPANDS
+        return _list_made(rulebook, key, category, direction, words, at, inserted=inserted)
     key, widens = _list_change(member=member, denied=denied, inserted=inserted)
     direction = Direction.EXPANDS if widens else Direction.NARROWS
     return _list_made(rulebook, key, category, direction, words, at, inserted=inserted)
+
+
+def _protective_act_only(
+    found: Profile, span: tuple[int, int], category: Category, rulebook: RuleBook, text: str
+) -> bool:
+    """Whether the sentence states the category's practice only by a protective act of it ("your
+    files are deleted when …": the delete concept of retention), no practice verb beside it."""
+    rules = rulebook.by_category(category)
+    stated = [m for m in found.affirmed.values() if m.category is category and span[0] <= m.start < span[1]]
+    return bool(stated) and all(
+        # (not a word that only names the data: "*deleted* files stay in the trash")
+        m.name in rules.protects and not _NAMING_BEFORE.search(text[span[0] : m.start])
+        for m in stated
+    )
+
+
+# what stands before a participle that names a thing rather than says an act ("*your* deleted
+# files"), or the sentence's start
+_NAMING_BEFORE = lazy(
+    r"(?:^|\b(?:the|your|our|their|its|a|an|any|all|these|those|such)\s+)\s*$", re.IGNORECASE
+)
 
 
 def _with_run_on_lead(text: str, span: tuple[int, int]) -> tuple[int, int]:
