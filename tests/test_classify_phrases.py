@@ -1,4 +1,4 @@
-"""policydiff.classify.phrases: many phrases found in one pass, longest first, never overlapping."""
+"""policydiff.classify.phrases: many phrases in one pass, longest first, overlapping only on a determiner."""
 
 from __future__ import annotations
 
@@ -34,6 +34,19 @@ def test_the_longest_phrase_wins_and_stems_match_any_ending() -> None:
     shared = found(phrases, "We share with AI models.")
     assert shared == [("share-with", "share with"), ("model", "AI models")]
     assert found(phrases, "You can opt-out by e-mail.") == [("opt", "opt-out"), ("mail", "e-mail")]
+
+
+def test_a_phrase_ending_on_a_determiner_shares_it_with_the_next() -> None:
+    # "use your" holds "your" only to read "use" as a verb: "your address" starts there too
+    phrases = PhraseSet([("use your", "use"), ("your address", "address"), ("our address", "ours")])
+    assert found(phrases, "We usually use your address.") == [
+        ("use", "use your"),
+        ("address", "your address"),
+    ]
+    # (a determiner inside a phrase is held as before)
+    assert found(
+        PhraseSet([("of your address", "of"), ("address book", "book")]), "of your address book"
+    ) == [("of", "of your address")]
 
 
 def test_a_text_without_any_first_word_holds_nothing() -> None:

@@ -625,6 +625,12 @@ def _unread(
         # reads them (issue 13: an edit with no lexicon hit is never editorial by default)
         says = f"words that qualified a statement about {topic} were removed, and no rule reads them"
         return _unread_verdict(subject, category, says)
+    if subject.kind is ChangeKind.MODIFIED and (guarded := _safeguard_qualifier_went(subject, rulebook)):
+        # "industry-standard encryption" → "encryption": what said how strong a safeguard is went
+        # (LABELING.md: weaker security commitments), in words no rule reads
+        topic = rulebook.by_category(guarded).topic
+        says = f"words that said how strong a safeguard is were removed ({topic}), and no rule reads them"
+        return _unread_verdict(subject, guarded, says)
     if _practice_date_moved(*raw, sides, reader, rulebook):
         # "Starting 1 January 2025, we will stop sharing …" → "… 2027": when the practice holds
         says = f"the date a statement about {topic} takes effect moved, and no rule reads it"
@@ -965,6 +971,26 @@ def _qualifier_went(subject: Subject, sides: Sides, reader: PracticeReader, rule
         ):
             return True
     return False
+
+
+def _safeguard_qualifier_went(subject: Subject, rulebook: RuleBook) -> Category | None:
+    """The category of a safeguard whose qualifier went whole, right before its term, nothing
+    coming anywhere ("*industry-standard* encryption" → "encryption")."""
+    if any(e.op is Op.INSERT and _content_words_of(e.text, rulebook) for e in subject.edits):
+        return None
+    visible = mask_links(subject.old)
+    guards = [t for t in rulebook.find_terms(visible) if t.category is not None and is_safeguard(t, rulebook)]
+    for start, end in _edit_spans(subject.edits, Op.DELETE):
+        if not _content_words_of(visible[start:end], rulebook):
+            continue
+        for term in guards:
+            if term.start >= end and _JOINED_BEFORE.fullmatch(visible, end, term.start):
+                return term.category
+    return None
+
+
+# what may stand between a qualifier and the noun it qualifies: a space, a hyphen
+_JOINED_BEFORE = lazy(r"[\s-]{0,2}")
 
 
 def _singular(word: str) -> str:

@@ -340,6 +340,7 @@ def lead_denies(lead: str, rulebook: RuleBook) -> bool:
     return opener is not None and negation is not None and bool(negation.pattern.search(opener))
 
 
+_MODALS = frozenset({"may", "might"})
 # "26 May 2026", "May 26, 2026": the month is a date, not the modal verb a hedge cue looks for
 _MONTH_MAY = lazy(r"(?<=\d )May\b|\bMay(?= \d)")
 
@@ -354,8 +355,8 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
     # "may" inside a prohibition ("children *may not use* the service") is no hedge: it denies
     denials = [(start, end) for cue_id, _, start, end in found if cue_id == "cue.negation"]
     for cue_id, words, start, end in found:
-        if cue_id == "cue.hedge" and any(s <= start < e for s, e in denials):
-            continue
+        if cue_id == "cue.hedge" and words.casefold() in _MODALS and any(s <= start < e for s, e in denials):
+            continue  # (an adverb there hedges the denial: "not *usually* used for advertising")
         found_cue = rulebook.cue(cue_id)
         if found_cue is None or found_cue.subject == "any":
             yield cue_id, Match(cue_id, None, words, start, end)
@@ -707,10 +708,11 @@ _EXCEPTED_BEFORE = lazy(
     re.IGNORECASE,
 )
 # what stands right before a verb whose subject is the company: "we (may) collect", "… and share",
-# ", we collect" (a purpose phrase before it: "to protect your account, we collect …")
+# ", we collect" (a purpose phrase before it: "to protect your account, we collect …"); an adverb
+# may stand between ("we *usually* use", "we *automatically* collect")
 _COMPANY_VERB_BEFORE = lazy(
     r"(?:\bwe|\band|,|;)\s+(?:(?:may|will|can|also|then|might|could|would|shall|do|does|must|"
-    r"additionally|further|now|still)\s+){0,3}$",
+    r"additionally|further|now|still|often|sometimes|\w+ly)\s+){0,3}$",
     re.IGNORECASE,
 )
 _WE = lazy(r"\bwe\b", re.IGNORECASE)

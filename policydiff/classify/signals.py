@@ -271,6 +271,12 @@ def _channel_kept(sides: Sides) -> bool:
 _CHANNELS = ("by_email", "in_app", "posted")  # notice.toml's ways of telling
 
 
+def _collecting_denied(found: Profile, rulebook: RuleBook) -> bool:
+    """Whether a side denies the collecting itself ("we do not collect …"), not a use of what it holds."""
+    verbs = rulebook.by_category(Category.COLLECTION).grouped
+    return any(key[0] is Category.COLLECTION and key[1] in verbs for key in found.denied)
+
+
 def _only_verbs_went(old: Profile, new: Profile, rulebook: RuleBook) -> bool:
     """No verb came and every member stayed: a verb that went is a rewording, not a practice gone."""
     verbs_gained = any(
@@ -499,6 +505,9 @@ def term_signals(
             said = old_clause()
             if key in said.affirmed or (not finer_safeguard and _covered(key, match, said, rulebook)):
                 continue
+        if key in old.denied and key in new.held and not _collecting_denied(old, rulebook):
+            continue  # "we do not use X to train models" → "X is not used to train models": a use of
+            # data the company holds, denied either way
         if key in old.denied:
             found.append(("denial-lifted", key, match, old.denied[key].text))
         elif key in new.held:
