@@ -10,30 +10,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
+from policydiff.classify.definitions import DEFINING_WORD, defined_term
 from policydiff.classify.editorial import edit_runs
 from policydiff.classify.engine import DocumentContext, Subject
 from policydiff.classify.moves import Pool
 from policydiff.classify.profile import covering_kinds, kind_key, kinds_named, profile, whole_region
 from policydiff.classify.rule_signals import ORGANISATION
 from policydiff.classify.rulebook import Match, RuleBook
-from policydiff.lazy_re import lazy
 from policydiff.model import Category, ChangeKind, Clause, Edit, Outline
-from policydiff.text import LEADING_MARKER, WORD, fold, folded_sentences, mask_links
+from policydiff.text import WORD, fold, folded_sentences, mask_links
 
 __all__ = ["Affirmations", "TermUses", "defined_term", "document_context", "with_definition"]
-
-_DEFINES = lazy(
-    r"^\W*(?:[\"“](?P<quoted>[A-Za-z][\w'/ -]{0,60}?)[\"”]"  # a quoted term, whatever its case
-    r"|[\"']?(?P<term>[A-Z][\w'/-]*(?:\s+[A-Z][\w'/-]*){0,4})[\"']?)(?:\s*\([^)]*\))?\s*"
-    r"(?:means|refers to|shall mean|is defined as|includes|:)",
-)
-_DEFINING_WORD = lazy(r"\bmeans\b|\brefers to\b|\bdefin|\bincludes?\b")
-
-
-def defined_term(text: str) -> str | None:
-    """The term a clause defines: '"Personal Data" means …', 'User Content: …'."""
-    match = _DEFINES.match(LEADING_MARKER.sub("", text, count=1).replace("**", ""))
-    return (match.group("quoted") or match.group("term")) if match else None
 
 
 class TermUses:
@@ -75,7 +62,7 @@ def with_definition(subject: Subject, new_start: int | None, uses: TermUses, rul
     if subject.kind not in (ChangeKind.MODIFIED, ChangeKind.MOVED):
         return subject
     term = defined_term(subject.new) or defined_term(subject.old)
-    if not term or not _DEFINING_WORD.search(subject.new + subject.old + subject.new_context):
+    if not term or not DEFINING_WORD.search(subject.new + subject.old + subject.new_context):
         return subject
     scores: Counter[Category] = Counter()
     for leaf in uses.using(term):

@@ -19,6 +19,7 @@ from functools import cache
 from itertools import chain
 
 from policydiff.classify.converse import flow, same_flow
+from policydiff.classify.definitions import defined_term, definition_body
 from policydiff.classify.editorial import (
     Texts,
     changed_words,
@@ -182,6 +183,10 @@ def classify(
         return _editorial_verdict("regrouped", trigger, subject, rulebook)
     if _restated(subject, context):
         return _editorial_verdict("restated", (subject.new or subject.old).strip()[:80], subject, rulebook)
+    if _definition_renamed(subject):
+        # "**Services** means the hosting …" → "**Products and Services** means the hosting …": the
+        # name changed, what it names did not (LABELING.md, editorial: brand renames)
+        return _editorial_verdict("defined-name", changed_words(subject.edits), subject, rulebook)
     sides = _sides(subject, rulebook)
     if subject.kind is ChangeKind.MODIFIED and _said_the_other_way(sides):
         # "we share X with Y" → "Y receive X from us": one flow of data, told from the other side
@@ -661,6 +666,17 @@ def _basis_swapped(chosen: Sequence[Signal]) -> bool:
     """Whether one legal basis went and another came in the same clause (no swap rule read them)."""
     rules = {s.reason.rule for s in chosen}
     return {"legal_basis.added", "legal_basis.removed"} <= rules
+
+
+def _definition_renamed(subject: Subject) -> bool:
+    """Whether a definition gives its term another name and says the same of it."""
+    if subject.kind is not ChangeKind.MODIFIED:
+        return False
+    names = defined_term(subject.old), defined_term(subject.new)
+    if None in names or fold(names[0] or "") == fold(names[1] or ""):
+        return False
+    body = definition_body(subject.old)
+    return body is not None and bool(body.strip()) and body == definition_body(subject.new)
 
 
 def _unread_verdict(subject: Subject, category: Category, says: str) -> Verdict:

@@ -583,6 +583,7 @@ EDITORIAL_KEYS = (
     "equivalent",
     "restated",
     "converse",
+    "defined-name",
 )
 
 
