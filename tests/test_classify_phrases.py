@@ -49,6 +49,13 @@ def test_a_phrase_ending_on_a_determiner_shares_it_with_the_next() -> None:
     ) == [("of", "of your address")]
 
 
+def test_a_two_word_phrase_finds_its_closed_compound() -> None:
+    phrases = PhraseSet([("data center*", "dc"), ("web site", "site"), ("e-mail", "mail")])
+    assert found(phrases, "Our datacenters and website.") == [("dc", "datacenters"), ("site", "website")]
+    # (a part of fewer than three letters is no word of its own to close: "email" is not "e-mail")
+    assert found(phrases, "Write an email.") == []
+
+
 def test_a_text_without_any_first_word_holds_nothing() -> None:
     assert found(PhraseSet(ENTRIES), "Nothing here is about data.") == []
     assert not PhraseSet([])

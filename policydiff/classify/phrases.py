@@ -86,14 +86,19 @@ class PhraseSet:
             words, stems = _split(phrase)
             if not words:
                 continue
-            entry = _Phrase(name, words, stems)
-            self.size += 1
-            if not stems[0]:
-                self._exact[words[0]].append(entry)
-            elif len(words[0]) >= _KEY:
-                self._stems[words[0][:_KEY]].append(entry)
-            else:
-                self._short_stems.append(entry)
+            entries_here = [_Phrase(name, words, stems)]
+            if len(words) == 2 and not stems[0] and all(len(w) >= _KEY and w.isalpha() for w in words):
+                # a compound written closed finds the open phrase: "datacenters" is "data centers",
+                # "website" is "web site"
+                entries_here.append(_Phrase(name, (words[0] + words[1],), (stems[1],)))
+            for entry in entries_here:
+                self.size += 1
+                if not entry.stems[0]:
+                    self._exact[entry.words[0]].append(entry)
+                elif len(entry.words[0]) >= _KEY:
+                    self._stems[entry.words[0][:_KEY]].append(entry)
+                else:
+                    self._short_stems.append(entry)
         for bucket in (*self._exact.values(), *self._stems.values()):
             bucket.sort(key=lambda p: -len(p.words))
         self._short_stems.sort(key=lambda p: -len(p.words))

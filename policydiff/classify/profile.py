@@ -616,6 +616,18 @@ def _file_terms(
             for action in practice_reader().actions(plain)
             if action in PRACTICE_CATEGORY
         }
+    # a term that requires another gives its first word back to the terms it swallowed: "stored in
+    # encrypted form" has no place, so no "stored in", but "stored" still keeps the data (and
+    # "stored in Norway" keeps it too, on either side alike)
+    freed = _freed_words(sentence_terms, plain, rulebook)
+    if freed:
+        sentence_terms = sorted([*sentence_terms, *freed], key=lambda t: t.start)
+        present |= {
+            f"{t.category.value}.{name}"
+            for t in freed
+            if t.category
+            for name in rulebook.by_category(t.category).lineage(t.name)
+        }
     shares = any(
         t.category is Category.SHARING and t.name in rulebook.by_category(t.category).grouped
         for t in sentence_terms
@@ -687,6 +699,24 @@ def _file_terms(
             denied = False
         key = (term.category, member_key(term, rules))
         (found.denied if denied else found.affirmed).setdefault(key, shifted)
+
+
+def _freed_words(terms: Sequence[Match], plain: str, rulebook: RuleBook) -> list[Match]:
+    """The terms of the first word of each term that requires another, that need nothing themselves."""
+    freed = []
+    for term in terms:
+        assert term.category is not None
+        needed = rulebook.by_category(term.category).required_for(term.name)
+        first = WORD.match(plain, term.start)
+        if not needed or first is None or first.end() >= term.end:
+            continue
+        freed += [
+            Match(found.name, found.category, found.text, found.start + term.start, found.end + term.start)
+            for found in rulebook.find_terms(first.group())
+            if found.category is not None
+            and not rulebook.by_category(found.category).required_for(found.name)
+        ]
+    return freed
 
 
 def _absolute(plain: str, term: Match, guard: int) -> bool:

@@ -697,6 +697,8 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         elif cue.on_denial and any(s <= match.start < e and denied for s, e, denied in found.denials):
             effect = cue.on_denial
             says = cue.denial_says_added if added else cue.denial_says_removed
+        elif cue.id == "cue.hedge" and _hedges_a_place(found, region.text, match):
+            pass  # "*mostly* kept in the EU": where the data stays is a limit, and a hedge loosens it
         elif (
             cue.on_practice
             and _qualifies_practice(found, region.text, match)
@@ -717,6 +719,23 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             direction = Direction.NEUTRAL
         out.append(signal(cue.category, direction, cue.id, says, match, side, CUE, told=Told(added=added)))
     return out
+
+
+def _hedges_a_place(found: Profile, text: str, match: Match) -> bool:
+    """Whether a hedge stands right before where the data is kept ("*mostly* stored in the EU",
+    GDPR Art. 44: a place promised is a limit on transfers)."""
+    if match.text.casefold() in ("may", "might"):
+        return False  # "may be stored in Ireland" says where less surely, not that it goes elsewhere
+    return any(
+        t.category is Category.TRANSFER
+        and t.name == "kept_in"
+        and _NEXT_TO.fullmatch(text, match.end, t.start)
+        for t in found.terms
+    )
+
+
+# at most a word between two others ("mostly *being* kept in")
+_NEXT_TO = lazy(r"\s+(?:\w+\s+)?")
 
 
 def _inside_a_member_that_went(sides: Sides, match: Match) -> bool:
