@@ -313,6 +313,8 @@ def _run_for(
     """The run of part clauses ``whole`` became (or came from) and its score, if it beats ``whole``'s pair."""
     if current is not None and len(current.old) + len(current.new) > 2:
         return None
+    if current is not None and _needed(current.similarity) > 1.0:
+        return None  # no run scores above 1: an equal pair stays, and its words need not be read
     whole_words = whole_side.word_set(whole)
     if not whole_words:
         return None
@@ -327,11 +329,15 @@ def _run_for(
     if len(run) < 2:
         return None
     score = _similarity(whole_side.keys[whole], _joined_key(part_side, run))
-    baseline = current.similarity if current else MIN_SIMILARITY
-    # a close pair gives way only to a run that is closer still: a paragraph whose last sentence a
-    # page break (or an editor) set apart pairs 0.9 with its first part and 1.0 with both
+    return (run, score) if score >= _needed(current.similarity if current else MIN_SIMILARITY) else None
+
+
+def _needed(baseline: float) -> float:
+    """The score a run needs to take a clause from a pair this close. A close pair gives way only
+    to a run that is closer still: a paragraph whose last sentence a page break (or an editor) set
+    apart pairs 0.9 with its first part and 1.0 with both."""
     margin = _CLOSER if baseline >= 0.9 else 0.05
-    return (run, score) if score >= max(baseline + margin, 0.6) else None
+    return max(baseline + margin, 0.6)
 
 
 def _free_parts(part_side: _Side, free_parts: dict[str, list[int]], whole_words: frozenset[str]) -> list[int]:
