@@ -973,6 +973,8 @@ def _qualifier_went(subject: Subject, sides: Sides, reader: PracticeReader, rule
         # a restrictive relative clause is a qualifier however short ("members *you match with*",
         # "partners *that you approve*"): it said which of them
         needed = 1 if _RESTRICTIVE.match(words) else _QUALIFIER_WORDS
+        if _PARTICIPLE.fullmatch(words) and _NOUN_NEXT.match(visible, end):
+            needed = 1  # "we review *flagged* posts": a participle before the noun said which of them
         if came:
             # (what came may only name again the noun the clause restricted)
             said = {_singular(w) for w in WORD.findall(words)}
@@ -1024,6 +1026,9 @@ _QUALIFIER_WORDS = 3
 # a relative clause with no comma before it (or one with its pronoun left out: "members you match
 # with"): it restricts the noun before it
 _RESTRICTIVE = lazy(r"\s*(?:who|whom|whose|that|which|you|we)\s+\w", re.IGNORECASE)
+# a past participle alone, as a word before a noun ("flagged", "reported", "selected")
+_PARTICIPLE = lazy(r"\s*[a-z]{3,}ed\s*")
+_NOUN_NEXT = lazy(r"\s*[a-z]")
 # … after a noun inside a run (not a preposition's object: "information *about you and* …")
 _RESTRICTIVE_INSIDE = lazy(
     r"\b(?!(?:about|to|for|with|from|of|by|on|in|at|and|or|than|as)\b)\w+\s+(?:who|whom|whose|that|which|you|we)\s+\w",

@@ -53,7 +53,9 @@ _AT_ONCE = lazy(
     re.IGNORECASE | re.MULTILINE,
 )
 _AGE = lazy(
-    r"\b(?:under|below|younger\s+than|over|older\s+than|at\s+least|aged?|age\s+of|minimum\s+age\s+(?:is|of))"
+    # (… or the age a user must be: "you must be 18 to use the app")
+    r"\b(?:under|below|younger\s+than|over|older\s+than|at\s+least|aged?|age\s+of|minimum\s+age\s+(?:is|of)"
+    r"|(?:must|need\s+to|have\s+to)\s+be(?=\s+\d{1,2}\s+(?:to|in\s+order\s+to|before)\b))"
     r"\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b|\b(\d{1,2})\s*(?:years?\s+old|years\s+of\s+age|\+"
     # "18 or older", "16 years and over": an age threshold, not a period of 18 years
     r"|(?:\s+years?)?\s+(?:or|and)\s+(?:older|over|above|up)\b)",

@@ -1,0 +1,25 @@
+"""policydiff.classify.numbers: periods of time and ages named in policy text."""
+
+from __future__ import annotations
+
+from policydiff.classify.numbers import quantities
+
+
+def read(text: str) -> list[tuple[str, float]]:
+    return [(q.unit, round(q.value, 1)) for q in quantities(text)]
+
+
+def test_periods_in_days_whatever_their_unit() -> None:
+    assert read("We keep logs for 30 days.") == [("duration", 30.0)]
+    assert read("We keep logs for one year.") == [("duration", 365.0)]
+    assert read("within 15 business days") == [("duration", 21.0)]
+    assert read("Deleted immediately.") == [("duration", 0.0)]
+
+
+def test_ages_are_not_periods() -> None:
+    assert read("Children under 13 may not use it.") == [("age", 13.0)]
+    assert read("You must be 18 years old.") == [("age", 18.0)]
+    # the age a user must be, said with "must be"
+    assert read("You must be 18 to use the app.") == [("age", 18.0)]
+    # … but a length or a count said with "must be" is no age
+    assert read("Passwords must be 12 characters long.") == []
