@@ -80,9 +80,10 @@ def document_context(
     subjects: Sequence[Subject], old_outline: Outline, rulebook: RuleBook, new_outline: Outline | None = None
 ) -> DocumentContext:
     """Names renamed throughout the pair, and the terms of added clauses the old text already affirms."""
+    sentences = _Sentences()
     return DocumentContext(
-        old_sentences=cache(lambda: _sentences_of(old_outline)),
-        new_sentences=cache(lambda: _sentences_of(new_outline) if new_outline is not None else frozenset()),
+        old_sentences=cache(lambda: sentences.of(old_outline)),
+        new_sentences=cache(lambda: sentences.of(new_outline) if new_outline is not None else frozenset()),
         new_affirms=Affirmations(new_outline, rulebook).any_of if new_outline is not None else None,
         renames=_renames(subjects, rulebook),
         disclosed=_disclosed(subjects, old_outline, rulebook),
@@ -138,9 +139,23 @@ class Affirmations:
         return self._read[index]
 
 
-def _sentences_of(outline: Outline) -> frozenset[str]:
-    """Every sentence of a version, folded (read only when a clause came or went whole)."""
-    return frozenset().union(*(folded_sentences(leaf.text) for leaf in outline.leaves()))
+class _Sentences:
+    """Every sentence of a version, folded (read only when a clause came or went whole). The two
+    versions share most of their clauses word for word: each distinct clause is read once."""
+
+    def __init__(self) -> None:
+        self._read: dict[str, frozenset[str]] = {}
+
+    def of(self, outline: Outline) -> frozenset[str]:
+        read = self._read
+        return frozenset().union(
+            *(
+                read[leaf.text]
+                if leaf.text in read
+                else read.setdefault(leaf.text, folded_sentences(leaf.text))
+                for leaf in outline.leaves()
+            )
+        )
 
 
 def _gone_or_gained(subjects: Sequence[Subject], kind: ChangeKind) -> list[str]:
