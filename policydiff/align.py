@@ -227,12 +227,28 @@ def _pair_similar(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
             reordered = _LONE_REORDERED_WORDS if alone else _REORDERED_WORDS
             if score < needed and local and _overlap(old_side.word_set(i), new_side.word_set(j)) >= reordered:
                 score = needed
+            if score < needed and local and _same_row(old_side.leaves[i], new_side.leaves[j]):
+                # a table row names its thing in its first cell ("| Acme Cloud | Germany |" →
+                # "| Acme Cloud | United States | SCCs |"): the same row, its other cells edited
+                score = needed
             if score >= needed:
                 scored.append((score + local, score, i, j))
     scored.sort(key=lambda item: (-item[0], item[2], item[3]))
     for _, score, i, j in scored:
         if i not in old_side.partner and j not in new_side.partner:
             _add(units, old_side, new_side, _Unit([i], [j], score))
+
+
+def _same_row(old: Clause, new: Clause) -> bool:
+    """Two rows of tables under the same header whose first cells name the same thing."""
+    if old.kind is not ClauseKind.ROW or new.kind is not ClauseKind.ROW or old.context != new.context:
+        return False
+    first = fold(_first_cell(old.text))
+    return bool(first) and not first.isdigit() and first == fold(_first_cell(new.text))
+
+
+def _first_cell(row: str) -> str:
+    return row.strip().strip("|").split("|", 1)[0]
 
 
 def _overlap(left: frozenset[str], right: frozenset[str]) -> float:

@@ -123,6 +123,21 @@ def test_a_paragraph_moved_to_another_section() -> None:
     assert statuses(pairs) == Counter({PairStatus.SAME: 4, PairStatus.MOVED: 1})
 
 
+def test_a_table_row_keeps_its_first_cell_and_pairs_however_its_other_cells_changed() -> None:
+    header = "## Recipients\n\n| Recipient | Country | Safeguard |\n| --- | --- | --- |\n"
+    table = header + "{}\n| Beta Mail | Ireland | - |\n"
+    old = outline_of(table.format("| Acme Cloud | Germany | - |"))
+    new = outline_of(table.format("| Acme Cloud | United States | Standard Contractual Clauses |"))
+    pairs = align(old, new)
+    changed = [pair for pair in pairs if pair.status is not PairStatus.SAME]
+    assert len(changed) == 1 and changed[0].status is PairStatus.MODIFIED
+    assert "Germany" in changed[0].old[0].text and "United States" in changed[0].new[0].text
+    # … but another thing in the first cell is another row: removed and added
+    new = outline_of(table.format("| Gamma Host | United States | Standard Contractual Clauses |"))
+    kinds = statuses(align(old, new))
+    assert kinds[PairStatus.MODIFIED] == 0 and kinds[PairStatus.ADDED] == kinds[PairStatus.REMOVED] == 1
+
+
 # --- renumbering -------------------------------------------------------------------------------
 
 
