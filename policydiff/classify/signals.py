@@ -138,6 +138,12 @@ _TERM_EVENTS = {
 }
 
 
+_SAFEGUARD_EVENTS = {
+    "added": "a safeguard in {topic} was added: «{words}»",
+    "removed": "a safeguard in {topic} was removed: «{words}»",
+}
+
+
 def _hurdle(rulebook: RuleBook, key: tuple[Category, str], event: str, kind: ChangeKind) -> Direction | None:
     """The direction of a hurdle gained or lost (``CategoryRules.hurdles``), else None."""
     if key[1] not in rulebook.by_category(key[0]).hurdles or event not in _HURDLE_DIRECTIONS:
@@ -170,7 +176,10 @@ def _term_signal(
     (``hurdle``: its direction when the term is a hurdle before a right)."""
     how = _TERM_EVENTS[event]
     rules = rulebook.by_category(category)
-    says = how.says.format(topic=rules.topic, words=words)
+    # a protective concept of a category that is no safeguard itself (a transfer's standard
+    # contractual clauses, a deletion) is told as the safeguard it is
+    told = _SAFEGUARD_EVENTS.get(event) if match.name in rules.protects and not rules.protective else None
+    says = (told or how.says).format(topic=rules.topic, words=words)
     # a kind of a sensitive concept (a faceprint is biometric) needs what the concept needs
     consent = rules.consent_for(match.name) if how.consent else None
     direction = hurdle or how.direction(rules, match.name)
