@@ -300,18 +300,30 @@ def _names_only_covered(
     """The first term of an inserted member that is only named instances of classes the old side
     discloses (LABELING.md, Recipients: naming "Stripe" where payment processors were disclosed is
     neutral), else None."""
+    classes = _recipient_classes(sides.old_profile)
     inside = [
         (key, match)
         for key, match in sides.new_profile.affirmed.items()
-        if at <= match.start < at + len(words) and match.name in rulebook.by_category(key[0]).instances
+        if at <= match.start < at + len(words)
+        and (match.name in rulebook.by_category(key[0]).instances or (key[0], match.name) in classes)
     ]
     if not inside:
         return None
     named = {w.casefold() for _, match in inside for w in WORD.findall(match.text)}
     rest = [w for w in _content_words(_SEPARATORS.sub(" ", mask_links(words)), rulebook) if w not in named]
-    if rest or not all(_covered(key, match, sides.old_profile, rulebook) for key, match in inside):
+    if rest or not all(
+        (key[0], match.name) in classes or _covered(key, match, sides.old_profile, rulebook)
+        for key, match in inside
+    ):
         return None
     return inside[0][0][0], inside[0][1]
+
+
+def _recipient_classes(found: Profile) -> set[tuple[Category, str]]:
+    """The classes of recipient a side discloses: another word for one of them ("affiliates" →
+    "affiliates and subsidiaries") names the same class (sharing.toml: one concept per class;
+    LABELING.md, Recipients)."""
+    return {(m.category, m.name) for m in found.affirmed.values() if m.category is Category.SHARING}
 
 
 def _finer_examples(words: str, at: int, sides: Sides, rulebook: RuleBook) -> tuple[Category, Match] | None:
@@ -493,6 +505,7 @@ def term_signals(
     reworded |= _read_by_swaps(sides, rulebook)
     found: list[tuple[str, tuple[Category, str], Match, str]] = []  # event, term key, term, words quoted
     limiters = [m.end for m in new.cues.get("cue.limiter", [])]
+    recipients = _recipient_classes(old)
     for key, match in new.affirmed.items():
         if key in reworded or key in old.affirmed or _pointed_to(sides.new, match):
             continue
@@ -501,6 +514,8 @@ def term_signals(
         finer_safeguard = rulebook.by_category(key[0]).protective
         if not finer_safeguard and _covered(key, match, old, rulebook):
             continue
+        if key not in old.denied and (key[0], match.name) in recipients:
+            continue  # "affiliates" → "affiliates and subsidiaries": one class of recipient, two words
         if not finer_safeguard and key not in old.denied and _said_without_head(key, match, sides):
             continue
         if key not in old.denied and _coordination_said(match, sides):
@@ -1698,6 +1713,9 @@ def _list_signal(
     if _attribute_member(region.text[span[0] : at], words, found, at, rulebook):
         return None  # "outputs may be inaccurate *or offensive*": one more quality said of a thing,
         # no data, party, purpose or act
+    if _MANNER_MEMBER.fullmatch(words) and _MANNER_BEFORE.search(region.text, span[0], at):
+        return None  # "we process it fairly *and lawfully*": one more manner of an act, no member of
+        # what it acts on (the scope signals read "regularly", "always" and their kin)
     category = _permission_category(found, span, rulebook, region.text)
     # the clause the words join, past a joining word that may stand between two clauses (", and")
     lead = _JOINING.match(words)
@@ -1861,6 +1879,11 @@ def _protective_act_only(
 _NAMING_BEFORE = lazy(
     r"(?:^|\b(?:the|your|our|their|its|a|an|any|all|these|those|such)\s+)\s*$", re.IGNORECASE
 )
+
+
+# a member that is an adverb of manner joined to another ("fairly *and lawfully*")
+_MANNER_MEMBER = lazy(r",?\s*(?:and|or|but)\s+[a-z]{3,}ly\b[\s,.;]*", re.IGNORECASE)
+_MANNER_BEFORE = lazy(r"\b[a-z]{3,}ly\s*$", re.IGNORECASE)
 
 
 def _with_run_on_lead(text: str, span: tuple[int, int]) -> tuple[int, int]:
