@@ -5,12 +5,25 @@ on a typical pair about three in four of the reader's patterns are never used (i
 proxy below compiles its pattern the first time one of its methods is looked up and then keeps the
 compiled pattern's bound methods in its own ``__dict__``, so later calls go straight to the C
 methods (no Python frame in between). The same device as Bazaar's ``lazy_regex``.
+
+Compiling the patterns a run does use still costs some ten milliseconds: the rule cache keeps the
+programs the engine made of them (``prime``), and a pattern is built from its program when one is
+known for its source and flags, compiled from its source otherwise.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, AnyStr, cast
+
+__all__ = ["Program", "lazy", "patterns", "prime"]
+
+# what the engine made of a pattern, kept between runs by the rule cache (``pattern_pickle``)
+Program = tuple[Any, ...]
+_PROGRAMS: dict[tuple[str | bytes, int], Program] = {}
+_BUILD: list[Callable[[Program], re.Pattern[Any]]] = []
+_ALL: list[_LazyPattern] = []  # every lazy pattern made, for the rule cache to keep their programs
 
 
 class _LazyPattern:
@@ -19,12 +32,16 @@ class _LazyPattern:
     def __init__(self, source: str | bytes, flags: int) -> None:
         self.pattern = source
         self._flags = flags
+        _ALL.append(self)
 
     def __getattr__(self, name: str) -> Any:
         # only called for what the instance does not hold yet: compile, then hold every method
         if name.startswith("__"):
             raise AttributeError(name)
-        compiled = re.compile(self.pattern, self._flags)
+        program = _PROGRAMS.get((self.pattern, self._flags))
+        compiled = (
+            _BUILD[0](program) if program is not None and _BUILD else re.compile(self.pattern, self._flags)
+        )
         for attribute in _COPIED:
             setattr(self, attribute, getattr(compiled, attribute))
         return getattr(compiled, name)
@@ -63,3 +80,17 @@ _COPIED = (
 def lazy(source: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     """``re.compile(source, flags)``, compiled when first used (typed as the pattern it stands for)."""
     return cast("re.Pattern[AnyStr]", _LazyPattern(source, flags))
+
+
+def patterns() -> list[tuple[str | bytes, int]]:
+    """The source and flags of every lazy pattern made so far (the modules imported so far)."""
+    return [(pattern.pattern, pattern._flags) for pattern in _ALL]
+
+
+def prime(
+    programs: dict[tuple[str | bytes, int], Program], build: Callable[[Program], re.Pattern[Any]]
+) -> None:
+    """Have lazy patterns built from these programs (``build`` makes a pattern of one) instead of
+    compiled from their sources: the rule cache keeps what the engine made of them last time."""
+    _PROGRAMS.update(programs)
+    _BUILD[:] = [build]

@@ -17,7 +17,7 @@ import pickle
 import re
 from typing import Any
 
-__all__ = ["ENGINE", "dumps"]
+__all__ = ["ENGINE", "dumps", "program_of", "rebuilt"]
 
 
 def _engine() -> tuple[Any, Any, Any, str]:
@@ -63,6 +63,21 @@ def _program(pattern: re.Pattern[Any]) -> tuple[Any, ...] | None:
         return (pattern.pattern, flags, program, parsed.state.groups - 1, groupindex, tuple(indexgroup))
     except Exception:  # noqa: BLE001 (an engine unlike the one this was written for: keep the source)
         return None
+
+
+def program_of(source: str | bytes, flags: int) -> tuple[Any, ...] | None:
+    """What the engine's constructor takes for ``re.compile(source, flags)``, if this engine is known."""
+    if _compiler is None:
+        return None
+    try:
+        return _program(re.compile(source, flags))
+    except re.error:
+        return None
+
+
+def rebuilt(program: tuple[Any, ...]) -> re.Pattern[Any]:
+    """The pattern a ``program_of`` result stands for (compiled from its source if refused)."""
+    return _rebuilt(*program)
 
 
 def _rebuilt(

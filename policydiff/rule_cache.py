@@ -18,7 +18,7 @@ import pickle
 import sys
 from pathlib import Path
 
-from policydiff import pattern_pickle
+from policydiff import lazy_re, pattern_pickle
 from policydiff.classify import READER_SOURCES, RuleBook, keep_readers
 
 __all__ = ["cached_rulebook", "rulebook_key"]
@@ -31,6 +31,8 @@ _SOURCES = (
     "classify/phrases.py",
     "model.py",
     "pattern_pickle.py",
+    "rule_cache.py",
+    "lazy_re.py",
     *READER_SOURCES,
 )
 _ONTOLOGY = _PACKAGE / "classify" / "ontology"
@@ -66,7 +68,10 @@ def cached_rulebook(cache: Path | None) -> RuleBook:
     if found is not None:
         return found
     rulebook = load_rulebook()
-    _write(path, (rulebook, packaged_readers()))
+    # … with the programs of the module-level patterns imported so far (those a run of this kind
+    # uses among them): built once here, they spare each later run compiling them
+    programs = {key: program for key in lazy_re.patterns() if (program := pattern_pickle.program_of(*key))}
+    _write(path, (rulebook, packaged_readers(), programs))
     return rulebook
 
 
@@ -78,9 +83,12 @@ def _read(path: Path) -> RuleBook | None:
             found = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
-    if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], RuleBook)):
+    if not (isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], RuleBook)):
         return None
-    return found[0] if keep_readers(found[1]) else None
+    if not isinstance(found[2], dict) or not keep_readers(found[1]):
+        return None
+    lazy_re.prime(found[2], pattern_pickle.rebuilt)
+    return found[0]
 
 
 def _ours(stat: os.stat_result) -> bool:
@@ -96,7 +104,9 @@ def _written(path: Path) -> float:
         return 0.0  # removed meanwhile by a run beside this one
 
 
-def _write(path: Path, kept: tuple[RuleBook, dict[str, bytes]]) -> None:
+def _write(
+    path: Path, kept: tuple[RuleBook, dict[str, bytes], dict[tuple[str | bytes, int], lazy_re.Program]]
+) -> None:
     from policydiff.files import write_atomic
 
     try:

@@ -61,3 +61,25 @@ def test_every_pattern_of_the_package_compiles() -> None:
                 re.compile(value.pattern, value._flags)
                 found += 1
     assert found > 200
+
+
+def test_a_primed_program_builds_the_pattern_and_its_source_is_not_compiled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from policydiff import lazy_re
+
+    monkeypatch.setattr(lazy_re, "_PROGRAMS", {})
+    monkeypatch.setattr(lazy_re, "_BUILD", [])
+    source = r"\bkept for (\d+) days\b"
+    built: list[object] = []
+
+    def build(program: tuple[object, ...]) -> re.Pattern[str]:
+        built.append(program)
+        return re.compile(str(program[0]), int(str(program[1])))
+
+    lazy_re.prime({(source, re.IGNORECASE): (source, int(re.IGNORECASE))}, build)
+    found = lazy(source, re.IGNORECASE).search("KEPT FOR 30 DAYS")
+    assert found is not None and found.group(1) == "30"
+    assert built == [(source, int(re.IGNORECASE))]
+    # a pattern with no program known (another source, or other flags) is compiled as before
+    assert lazy(source).search("KEPT FOR 30 DAYS") is None and len(built) == 1

@@ -80,3 +80,14 @@ def test_the_engine_is_named_so_a_cache_from_another_one_is_never_read() -> None
 
     engine = pattern_pickle.ENGINE
     assert engine == f"sre {_sre.MAGIC} {_sre.CODESIZE}"
+
+
+def test_a_program_of_a_source_rebuilds_the_same_pattern() -> None:
+    source = r"(?P<days>\d+)\s+days?"
+    program = pattern_pickle.program_of(source, re.IGNORECASE)
+    assert program is not None
+    rebuilt = pattern_pickle.rebuilt(program)
+    assert rebuilt.pattern == source and rebuilt.groupindex == {"days": 1}
+    found = rebuilt.search("Kept 30 DAYS")
+    assert found is not None and found.group("days") == "30"
+    assert pattern_pickle.program_of("(unclosed", 0) is None

@@ -189,3 +189,20 @@ def test_another_regular_expression_engine_names_another_rule_book(monkeypatch: 
     before = rule_cache.rulebook_key()
     monkeypatch.setattr(rule_cache.pattern_pickle, "ENGINE", "sre 0 4")
     assert rule_cache.rulebook_key() != before
+
+
+def test_the_module_patterns_come_back_as_the_engines_programs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from policydiff import lazy_re, pattern_pickle, text
+
+    monkeypatch.setattr(lazy_re, "_PROGRAMS", {})
+    monkeypatch.setattr(lazy_re, "_BUILD", [])
+    rule_cache.cached_rulebook(tmp_path)  # built: the programs of the patterns made so far kept with it
+    assert not lazy_re._PROGRAMS
+    rule_cache.cached_rulebook(tmp_path)  # read: handed to the lazy patterns
+    key = (text.WORD.pattern, 0)
+    assert key in lazy_re._PROGRAMS
+    assert lazy_re._BUILD[0] is pattern_pickle.rebuilt
+    fresh = lazy_re.lazy(text.WORD.pattern)
+    assert fresh.findall("we keep it") == ["we", "keep", "it"]

@@ -37,6 +37,8 @@ def diff_sources(
     ``select`` and ``remove`` refine the pages among them (CSS selectors, as a policy's config does).
     """
     one_stdin(old, new)
+    # (the rule book first: the rule cache holds the compiled patterns loading reads with too)
+    judged = judgement(settings)
     documents = [
         open_source(
             source,
@@ -49,4 +51,4 @@ def diff_sources(
         )
         for source in (old, new)
     ]
-    return reviewed(compare(documents[0], documents[1], judgement(settings)), settings, (old, new))
+    return reviewed(compare(documents[0], documents[1], judged), settings, (old, new))
