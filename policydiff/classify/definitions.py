@@ -3,6 +3,8 @@ the term means."""
 
 from __future__ import annotations
 
+import re
+
 from policydiff.lazy_re import lazy
 from policydiff.text import LEADING_MARKER, fold
 
@@ -19,13 +21,17 @@ DEFINING_WORD = lazy(r"\bmeans\b|\brefers to\b|\bdefin|\bincludes?\b")
 
 def defined_term(text: str) -> str | None:
     """The term a clause defines: '"Personal Data" means …', 'User Content: …'."""
-    match = _DEFINES.match(LEADING_MARKER.sub("", text, count=1).replace("**", ""))
+    match = _definition(text)
     return (match.group("quoted") or match.group("term")) if match else None
 
 
 def definition_body(text: str) -> str | None:
     """What a definition says its term means (the words after "means" or ":"), folded; None when
     ``text`` defines nothing."""
-    plain = LEADING_MARKER.sub("", text, count=1).replace("**", "")
-    match = _DEFINES.match(plain)
-    return fold(plain[match.end() :]) if match else None
+    match = _definition(text)
+    return fold(match.string[match.end() :]) if match else None
+
+
+def _definition(text: str) -> re.Match[str] | None:
+    """The match of a definition's opening, on the text without its number and bold marks."""
+    return _DEFINES.match(LEADING_MARKER.sub("", text, count=1).replace("**", ""))

@@ -340,7 +340,8 @@ def lead_denies(lead: str, rulebook: RuleBook) -> bool:
     return opener is not None and negation is not None and bool(negation.pattern.search(opener))
 
 
-_MODALS = frozenset({"may", "might"})
+# the modals of possibility: inside a negation they prohibit ("may not"), they hedge nothing
+MODALS = frozenset({"may", "might"})
 # "26 May 2026", "May 26, 2026": the month is a date, not the modal verb a hedge cue looks for
 _MONTH_MAY = lazy(r"(?<=\d )May\b|\bMay(?= \d)")
 
@@ -355,7 +356,7 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
     # "may" inside a prohibition ("children *may not use* the service") is no hedge: it denies
     denials = [(start, end) for cue_id, _, start, end in found if cue_id == "cue.negation"]
     for cue_id, words, start, end in found:
-        if cue_id == "cue.hedge" and words.casefold() in _MODALS and any(s <= start < e for s, e in denials):
+        if cue_id == "cue.hedge" and words.casefold() in MODALS and any(s <= start < e for s, e in denials):
             continue  # (an adverb there hedges the denial: "not *usually* used for advertising")
         found_cue = rulebook.cue(cue_id)
         if found_cue is None or found_cue.subject == "any":

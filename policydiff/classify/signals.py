@@ -20,6 +20,7 @@ from policydiff.classify.practice import PRACTICE_CATEGORY, USER_RIGHT, WIDENING
 from policydiff.classify.profile import (
     CONTRAST,
     DETERMINERS,
+    MODALS,
     Profile,
     Region,
     about_something_else,
@@ -748,7 +749,7 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
 def _hedges_a_place(found: Profile, text: str, match: Match) -> bool:
     """Whether a hedge stands right before where the data is kept ("*mostly* stored in the EU",
     GDPR Art. 44: a place promised is a limit on transfers)."""
-    if match.text.casefold() in ("may", "might"):
+    if match.text.casefold() in MODALS:
         return False  # "may be stored in Ireland" says where less surely, not that it goes elsewhere
     return any(
         t.category is Category.TRANSFER

@@ -27,6 +27,7 @@ from typing import Any
 
 from policydiff.lazy_re import lazy
 from policydiff.load.bidi import logical
+from policydiff.text import WORD
 
 __all__ = ["Line", "document_text", "page_lines"]
 
@@ -37,7 +38,6 @@ _DASH_START = lazy(r"^[-–*]\s+")
 _PAGE_NUMBER = lazy(r"^\s*(?:page\s+)?-?\s*\d{1,4}\s*-?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
 _DIGITS = lazy(r"\d+")
 _MARKER = lazy(r"(?:- |\d{1,3}[.)] |\(?[a-z]{1,3}[.)] )")
-_WORD = lazy(r"\w+")
 _COMPOUND = lazy(r"\w+-\w+")
 # a capitalised word after another word on the same line: a name ("our Services", "Sales Teams")
 _NAMED = lazy(r"\w[,;]?[ \t]+([A-Z][a-z]+)\b")
@@ -320,7 +320,7 @@ def document_text(pages: Iterable[list[Line]]) -> str:
     kind = ""  # "p", "item" or "" (nothing open)
     previous: Line | None = None
     heading: Line | None = None  # the heading line just written, which a wrapped line may continue
-    words = {word.casefold() for line in lines for word in _WORD.findall(line.text)}
+    words = {word.casefold() for line in lines for word in WORD.findall(line.text)}
     # … and its hyphenated compounds ("add-ons"), which a line break must not join into one word
     words |= {word.casefold() for line in lines for word in _COMPOUND.findall(line.text)}
     # … and the capitalised words it writes inside a line: names, which may start a wrapped line
