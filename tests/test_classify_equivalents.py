@@ -18,6 +18,10 @@ from policydiff.text import fold
         ("the build, i.e. the version", "the build, that is the version"),
         ("your e-mail", "your email"),
         ("personal information", "personal data"),
+        ("We utilise it prior to shipping.", "We use it before shipping."),
+        ("In the event that you leave", "If you leave"),
+        # a form read completes a longer one: "we're" is "we are", then the legal duty
+        ("kept when we're required to do so by law", "kept as required by law"),
     ],
 )
 def test_equivalent_forms_read_alike(left: str, right: str) -> None:
@@ -31,6 +35,8 @@ def test_equivalent_forms_read_alike(left: str, right: str) -> None:
         ("We can share it.", "We may share it."),  # ability and permission are not one form
         ("your email address", "your postal address"),
         ("to improve", "to sell"),
+        ("before you leave", "after you leave"),
+        ("We use it.", "We sell it."),
     ],
 )
 def test_different_wordings_stay_different(left: str, right: str) -> None:

@@ -210,9 +210,18 @@ def editorial_verdict(
         key = "moved" if texts.moved else "renumbered" if texts.renumbered else "formatting"
         return key, changed_words(texts.edits) or texts.new.strip()[:60]
     replaced = _editorial_words(texts, rulebook, renames)
-    if replaced is None and _equivalent(canonical(fold(texts.old)), canonical(fold(texts.new))):
+    if replaced is None and _equivalent(_read_alike(texts.old), _read_alike(texts.new)):
         replaced = "equivalent"  # "we'll" for "we will", "e.g." for "for example"
     return (replaced, changed_words(texts.edits)) if replaced else None
+
+
+def _read_alike(text: str) -> str:
+    """The words as the equivalents read them, an ampersand between words being the word "and"
+    ("Advertising & Marketing"); folding drops it as punctuation."""
+    return canonical(fold(_AMPERSAND.sub(" and ", text)))
+
+
+_AMPERSAND = lazy(r"(?<=\w)\s*&\s*(?=\w)(?![^(\s]*\))")
 
 
 def _equivalent(old: str, new: str) -> bool:

@@ -48,6 +48,13 @@ def canonical(folded: str) -> str:
     """``folded`` (the output of ``text.fold``) with every equivalent form read as its group's first."""
     pattern, to_first = forms()
     read = pattern.sub(lambda match: to_first[match.group()], folded)
+    # a form read may complete a longer one ("when we're required to do so by law": "we are", then
+    # the legal duty): read again until nothing changes (a form never reads as a longer one twice)
+    for _ in range(3):
+        again = pattern.sub(lambda match: to_first[match.group()], read)
+        if again == read:
+            break
+        read = again
     # a form spelled out with its short one after it ("General Data Protection Regulation (GDPR)")
     # reads as the form twice: said once
     read = _restated(to_first).sub(r"\1", read)
