@@ -365,12 +365,16 @@ def _promise_removed(verdict: Verdict, sides: Sides, rulebook: RuleBook) -> Verd
     ]
     # a safeguard, a right or a promise to tell the user, named by its verb (ontology/actions.toml)
     reader = practice_reader()
+    # ("changed *without notifying* you": a notice the clause said would not be given)
+    unasked = [(m.start, m.end) for m in old.cues.get("cue.unasked", [])]
     for at, sentence in sides.old.parts():
         if rulebook.find_terms(mask_links(sentence)):  # about the user's data, not "request a demo"
             found += [
                 words
                 for action, words in reader.verbs_in(sentence)
-                if action in _PROMISING and not _denied_at(old, at + sentence.find(words))
+                if action in _PROMISING
+                and not _denied_at(old, where := at + sentence.find(words))
+                and not any(start <= where < end for start, end in unasked)
             ]
     if not found:
         return None
@@ -1788,7 +1792,8 @@ def _signals(
         *rule_signals(rulebook, sides),
         *term_signals(rulebook, sides, disclosed, old_clause),
         # a whole clause added or removed carries its cues with it: its practice is what counts
-        *(cue_signals(rulebook, sides) if not whole else ()),
+        # (but a cue that is part of the practice: "we may share it *without your consent*")
+        *(s for s in cue_signals(rulebook, sides) if not whole or _whole_clause_cue(s, rulebook)),
         *swap_signals(rulebook, sides),
         *list_signals(rulebook, sides),
         *scope_signals(rulebook, sides),
@@ -1797,6 +1802,12 @@ def _signals(
     ]
     signals = _within_swaps(_within_alternatives(signals), sides, rulebook)
     return _as_definition(signals) if subject.defines else signals
+
+
+def _whole_clause_cue(found: Signal, rulebook: RuleBook) -> bool:
+    """Whether a cue's signal counts in a clause added or removed whole (``Cue.whole``)."""
+    cue = rulebook.cue(found.reason.rule)
+    return cue is not None and cue.whole
 
 
 def _within_swaps(signals: list[Signal], sides: Sides, rulebook: RuleBook) -> list[Signal]:

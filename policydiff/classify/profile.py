@@ -273,15 +273,18 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
     for start, stop in [*breaks, (len(sentence), len(sentence))]:
         clause = sentence[position:start]
         denied, head = context_denied, 0
-        for match in negation.pattern.finditer(clause) if negation else ():
-            if not said_by_user(clause[: match.start()], match.group(), rulebook):
+        matches = [(m.start(), m.group()) for m in negation.pattern.finditer(clause)] if negation else []
+        if all(lone_without(words) for _, words in matches):
+            matches = []  # "we may share it without your consent" denies the consent, not the sharing
+        for at, words in matches:
+            if not said_by_user(clause[:at], words, rulebook):
                 denied = not context_denied
                 # a relative clause holds the denial: "we share de-identified data *that does not
                 # identify you*" denies nothing of what comes before it
                 # (the pronoun right before the denial: "messages *that you mark* as private are not
                 # shared" denies the messages' sharing, the relative clause ends before it)
-                relative = [m for m in _RELATIVE_PRONOUN.finditer(clause, 0, match.start())]
-                between = clause[relative[-1].end() : match.start()].split() if relative else []
+                relative = [m for m in _RELATIVE_PRONOUN.finditer(clause, 0, at)]
+                between = clause[relative[-1].end() : at].split() if relative else []
                 head = relative[-1].start() if relative and len(between) <= 1 else 0
                 break
         if head:
@@ -353,6 +356,7 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
     for cue in rulebook.cues:
         if isinstance(cue.pattern, re.Pattern):
             found.extend((cue.id, m.group(), m.start(), m.end()) for m in cue.pattern.finditer(text))
+    found = _unasked(found, text)
     # "may" inside a prohibition ("children *may not use* the service") is no hedge: it denies
     denials = [(start, end) for cue_id, _, start, end in found if cue_id == "cue.negation"]
     for cue_id, words, start, end in found:
@@ -367,6 +371,31 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
             continue
         if by_user == (found_cue.subject == "user"):
             yield cue_id, Match(cue_id, None, words, start, end)
+
+
+def _unasked(found: list[tuple[str, str, int, int]], text: str) -> list[tuple[str, str, int, int]]:
+    """The cues of a text with "without your consent" or "without notice" read as the practice done
+    unasked when no other denial stands in the text for it to condition ("we may share it *without
+    your consent*"), and no consent required where the text says it is not asked."""
+    negations = [words for cue_id, words, _, _ in found if cue_id == "cue.negation"]
+    lone = bool(negations) and all(lone_without(words) for words in negations)
+    return [
+        ("cue.unasked", words, start, end)
+        if lone and cue_id == "cue.negation"
+        else (cue_id, words, start, end)
+        for cue_id, words, start, end in found
+        if not (cue_id == "cue.consent-required" and _WITHOUT_BEFORE.search(text, 0, start))
+    ]
+
+
+def lone_without(words: str) -> bool:
+    """Whether a denial's words are a "without" (of consent or of notice), which denies the practice
+    only as the condition of another denial."""
+    return words[:8].casefold().startswith("without")
+
+
+# "without your *prior consent*": the consent named is the one not asked
+_WITHOUT_BEFORE = lazy(r"\bwithout\s+(?:your\s+)?$", re.IGNORECASE)
 
 
 def main_clause(text: str, start: int) -> str | None:

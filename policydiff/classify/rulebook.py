@@ -111,6 +111,9 @@ class Cue:
     # the category the cue's change belongs to whatever the sentence names ("a person reviews
     # every automated decision": human oversight of automated processing is the ai category's)
     category: Category | None = None
+    # counted in a clause added or removed whole, where the cues are otherwise left to the practice
+    # the clause states: the cue is part of that practice ("we may share it without your consent")
+    whole: bool = False
 
 
 @dataclass(frozen=True, slots=True)

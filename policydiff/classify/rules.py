@@ -432,6 +432,7 @@ def _cues(data: Mapping[str, object], where: str) -> tuple[Cue, ...]:
                 safeguard_says_removed=str(table.get("safeguard_says_removed", "")),
                 governs=governs,
                 category=_cue_category(table, f"{where} cue {cue_id}"),
+                whole=bool(table.get("whole", False)),
             )
         )
     return tuple(cues)
