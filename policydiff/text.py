@@ -497,10 +497,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group() == "." and _ABBREVIATION.search(text, max(0, match.start() - 8), match.start() + 1):
+        mark = match.group()[0]
+        if mark == "." and _ABBREVIATION.search(text, max(0, match.start() - 8), match.start() + 1):
             continue
         if (
-            match.group() in ".;"
+            mark in ".;"
             and match.start()
             and text[match.start() - 1] in _JOINERS
             and not _URL_BEFORE.search(text, max(0, match.start() - 300), match.start())
@@ -518,7 +519,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 _JOINERS = "&,+/"
 # an address ending in "/" ("at https://x.com/choices/. If you …"): its slash joins nothing
 _URL_BEFORE = lazy(r"(?:://|\bwww\.)\S*/$", re.IGNORECASE)
-_SENTENCE_END = lazy(r"[.;!?](?=\s+\S|\n|<br)|\n|<br\s*/?>", re.IGNORECASE)
+# (the marks that close what the sentence opened stay with it: "_See below._", "**Note.**", "(… here.)")
+_SENTENCE_END = lazy(r"[.;!?][_*\"”’')\]]*(?=\s+\S|\n|<br)|\n|<br\s*/?>", re.IGNORECASE)
 _ABBREVIATION = lazy(
     r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|no|nr|art|sec|para|ch|fig|mr|mrs|ms|dr|st|inc|ltd|llc|corp|co|plc"
     r"|gmbh|bv|pty|s\.a|u\.s|u\.k|e\.u|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$",

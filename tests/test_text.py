@@ -172,6 +172,20 @@ def test_an_address_ending_in_a_slash_ends_its_sentence() -> None:
     assert sentences(stray) == [(0, len(stray))]  # a stop after a joiner ends nothing
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("_Read on for more._ We may change it.", "_Read on for more._"),
+        ("**Note: we keep it.** We may change it.", "**Note: we keep it.**"),
+        ("We keep it (for a year.) We may change it.", "We keep it (for a year.)"),
+        ('He said "we keep it." We may change it.', 'He said "we keep it."'),
+    ],
+)
+def test_the_marks_that_close_a_sentence_stay_with_it(text: str, first: str) -> None:
+    spans = sentences(text)
+    assert [text[a:b] for a, b in spans] == [first, text[len(first) :]]
+
+
 def test_sentences_of_empty_text() -> None:
     assert sentences("") == []
     assert sentences("  \n ") == []

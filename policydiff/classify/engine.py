@@ -1958,10 +1958,18 @@ def dominant_categories(sides: Sides, rulebook: RuleBook) -> list[Category]:
     """Categories spoken of in the changed sentences (and, more faintly, in the headings)."""
     scores: Counter[Category] = Counter()
     grouped = {rules.category: rules.grouped for rules in rulebook.categories}
-    for term in [*sides.old_profile.terms, *sides.new_profile.terms]:
-        if term.category is not None:
-            # the verb says what a sentence is about ("we *share* your email"); nouns are its objects
-            scores[term.category] += 4 if term.name in grouped[term.category] else 2
+    # a sentence the same on both sides stands beside the change, it was not changed ("… questions
+    # to our support team. *We may change this policy.*"): its terms count as a heading's do
+    kept = _kept_sentences(sides.old, sides.new)
+    for region, found in ((sides.old, sides.old_profile), (sides.new, sides.new_profile)):
+        for term in found.terms:
+            if term.category is None:
+                continue
+            if _in_kept(region, term.start, kept):
+                scores[term.category] += 1
+            else:
+                # the verb says what a sentence is about ("we *share* your email"); nouns are its objects
+                scores[term.category] += 4 if term.name in grouped[term.category] else 2
     for term in sides.context_terms:
         if term.category is not None:
             scores[term.category] += 1
@@ -1970,6 +1978,23 @@ def dominant_categories(sides: Sides, rulebook: RuleBook) -> list[Category]:
     priority = {rules.category: rules.priority for rules in rulebook.categories}
     ranked = sorted(scores, key=lambda c: (-scores[c], priority.get(c, 99)))
     return [c for c in ranked if c is not Category.OTHER]
+
+
+def _kept_sentences(old: Region, new: Region) -> frozenset[str]:
+    """The sentences of the changed regions that stand unchanged on both sides, when a sentence on
+    either side changed (else none: a clause reworded in its spacing alone keeps every one)."""
+    was = {text.strip() for _, text in old.parts()}
+    now = {text.strip() for _, text in new.parts()}
+    kept = was & now
+    return frozenset(kept) if kept and (was - kept or now - kept) else frozenset()
+
+
+def _in_kept(region: Region, position: int, kept: frozenset[str]) -> bool:
+    """Whether the sentence at ``position`` of ``region`` is one of the ``kept`` ones."""
+    if not kept:
+        return False
+    span = region.sentence_at(position)
+    return span is not None and region.text[span[0] : span[1]].strip() in kept
 
 
 def _verb_categories(sides: Sides) -> list[Category]:
