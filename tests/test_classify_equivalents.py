@@ -22,6 +22,8 @@ from policydiff.text import fold
         ("In the event that you leave", "If you leave"),
         # a form read completes a longer one: "we're" is "we are", then the legal duty
         ("kept when we're required to do so by law", "kept as required by law"),
+        ("we analyse your behaviour in our centre", "we analyze your behavior in our center"),
+        ("kept for ninety (90) days", "kept for 90 days"),
     ],
 )
 def test_equivalent_forms_read_alike(left: str, right: str) -> None:

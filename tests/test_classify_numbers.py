@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policydiff.classify.numbers import quantities
+from policydiff.classify.numbers import quantities, said_once
 
 
 def read(text: str) -> list[tuple[str, float]]:
@@ -23,3 +23,8 @@ def test_ages_are_not_periods() -> None:
     assert read("You must be 18 to use the app.") == [("age", 18.0)]
     # … but a length or a count said with "must be" is no age
     assert read("Passwords must be 12 characters long.") == []
+
+
+def test_a_number_spelled_out_then_in_figures_is_said_once() -> None:
+    assert said_once("kept for thirty 30 days or forty five 45 days") == "kept for 30 days or 45 days"
+    assert said_once("kept for thirty 60 days") == "kept for thirty 60 days"  # two numbers: kept

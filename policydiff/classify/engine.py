@@ -28,7 +28,7 @@ from policydiff.classify.editorial import (
     editorial_verdict,
     visible_words,
 )
-from policydiff.classify.equivalents import canonical
+from policydiff.classify.equivalents import american, canonical
 from policydiff.classify.moves import Pool, moved_in, restated_in
 from policydiff.classify.numbers import quantities
 from policydiff.classify.practice import (
@@ -1355,17 +1355,6 @@ def _words_that_went_and_came(subject: Subject, sides: Sides) -> tuple[list[str]
     return _without_negated_antonyms(gone, added)
 
 
-# British spellings and their American forms (Oxford -ise/-yse, -our, -tre, -ence, -ogue)
-_SPELLINGS = (
-    (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|ational|er|ers)$"), r"iz\1"),
-    (re.compile(r"(?<=[a-z]{3})ys(e|es|ed|ing)$"), r"yz\1"),
-    (re.compile(r"^(behavi|endeav|fav|hon|lab|neighb|harb|rum|col)our"), r"\1or"),
-    (re.compile(r"^(cen|li|thea)tre"), r"\1ter"),
-    (re.compile(r"^(licen|defen|offen)ce"), r"\1se"),
-    (re.compile(r"^(catal|dial)ogue"), r"\1og"),
-)
-
-
 _YEAR = lazy(r"(?:19|20)\d\d")
 # an amount, a number of things or of times: digits (not a year, read above) or a number's word
 _COUNT = lazy(
@@ -1544,8 +1533,7 @@ def _stem(word: str) -> str:
     """A word without its inflection ("logging", "logged", "logs" → "log") or its British spelling
     ("organisational" → "organizational"): enough to see one word in two forms, never used to find
     a term."""
-    for british, american in _SPELLINGS:
-        word = british.sub(american, word)
+    word = american(word)
     for ending in ("ing", "ed", "es", "s"):
         if len(word) > len(ending) + 2 and word.endswith(ending):
             word = word[: -len(ending)]

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from policydiff.classify.numbers import said_once
 from policydiff.classify.readers import kept
 from policydiff.lazy_re import lazy
 
-__all__ = ["canonical"]
+__all__ = ["american", "canonical"]
 
 _FILE = Path(__file__).with_name("ontology") / "equivalents.toml"
 
@@ -58,7 +59,29 @@ def canonical(folded: str) -> str:
     # a form spelled out with its short one after it ("General Data Protection Regulation (GDPR)")
     # reads as the form twice: said once
     read = _restated(to_first).sub(r"\1", read)
+    read = said_once(read)  # "thirty (30) days" is "30 days"
+    read = " ".join(american(word) if len(word) > 4 else word for word in read.split(" "))  # "personalise"
     return _EXCEPT_AS_ONLY.sub(_as_only, read)
+
+
+def american(word: str) -> str:
+    """A word (casefolded) in its American spelling ("organisational" → "organizational",
+    "behaviour" → "behavior"): one word in two spellings, never a different word."""
+    for british, spelled in _SPELLINGS:
+        word = british.sub(spelled, word)
+    return word
+
+
+# British spellings and their American forms (Oxford -ise/-yse, -our, -tre, -ence, -ogue); read one
+# way on both sides, they join no two English words but the spellings of one
+_SPELLINGS = (
+    (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|ational|er|ers)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{3})ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"^(behavi|endeav|fav|hon|lab|neighb|harb|rum|col)our"), r"\1or"),
+    (re.compile(r"^(cen|li|thea)tre"), r"\1ter"),
+    (re.compile(r"^(licen|defen|offen)ce"), r"\1se"),
+    (re.compile(r"^(catal|dial)ogue"), r"\1og"),
+)
 
 
 def _as_only(match: re.Match[str]) -> str:

@@ -63,6 +63,24 @@ _AGE = lazy(
 )
 
 
+def said_once(folded: str) -> str:
+    """Folded text with a number spelled out and then given in figures ("thirty 30 days", folded
+    from "thirty (30) days") said once, in figures: the legal drafting habit names one number."""
+    return _SPELLED_TWICE.sub(_figures_if_same, folded)
+
+
+def _figures_if_same(match: re.Match[str]) -> str:
+    word, figures = match.group(1), match.group(2)
+    return figures if _WORDS.get(word.replace(" ", "-")) == int(figures) else match.group()
+
+
+_SPELLED_TWICE = lazy(
+    r"\b("
+    + "|".join(w.replace("-", " ") for w in sorted(_WORDS, key=len, reverse=True) if len(w) > 2)
+    + r") (\d+)\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     unit: str  # "duration" (value in days) or "age" (value in years)
