@@ -851,7 +851,7 @@ def _file_numbers(
 ) -> None:
     """File a sentence's numbers, each under the category its sentence (else the headings) speaks of."""
     for quantity in quantities(plain):
-        category = number_category(sentence_terms, quantity, rulebook) or number_category(
+        category = number_category(sentence_terms, quantity, rulebook, plain) or number_category(
             context_terms, quantity, rulebook
         )
         if category is None and quantity.unit == "age" and _AGE_ALONE.match(plain, quantity.end):
@@ -884,9 +884,16 @@ def _mask_retroactive(text: str, rulebook: RuleBook) -> str:
     return text
 
 
-def number_category(terms: Sequence[Match], quantity: Quantity, rulebook: RuleBook) -> Category | None:
-    """The category whose number rule reads this quantity: most terms nearby, then priority."""
-    scores: Counter[Category] = Counter(t.category for t in terms if t.category is not None)
+def number_category(
+    terms: Sequence[Match], quantity: Quantity, rulebook: RuleBook, text: str = ""
+) -> Category | None:
+    """The category whose number rule reads this quantity: most terms nearby, then priority
+    (``text``, where the terms and the quantity stand: a term of the quantity's own clause counts
+    thrice, "respond within 45 days, or inform you of the reason" is a response time)."""
+    scores: Counter[Category] = Counter()
+    for t in terms:
+        if t.category is not None:
+            scores[t.category] += 3 if text and _same_clause(text, t, quantity) else 1
     best: tuple[int, int, Category] | None = None
     for rules in rulebook.categories:
         if any(rule.kind == "number" and rule.unit == quantity.unit for rule in rules.rules):
@@ -894,3 +901,13 @@ def number_category(terms: Sequence[Match], quantity: Quantity, rulebook: RuleBo
             if score and (best is None or (score, -rules.priority) > (best[0], best[1])):
                 best = (score, -rules.priority, rules.category)
     return best[2] if best else None
+
+
+def _same_clause(text: str, term: Match, quantity: Quantity) -> bool:
+    """Whether no clause break (a comma, a semicolon, a parenthesis, "or") stands between a term
+    and a quantity."""
+    start, end = (term.end, quantity.start) if term.end <= quantity.start else (quantity.end, term.start)
+    return start >= end or _CLAUSE_BREAK.search(text, start, end) is None  # (overlapping: one clause)
+
+
+_CLAUSE_BREAK = lazy(r"[,;()]|\bor\b", re.IGNORECASE)

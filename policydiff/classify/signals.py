@@ -934,6 +934,11 @@ def _practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
         [t for t in terms if span[0] <= t.start < span[1] and not is_safeguard(t, rulebook)],
         rulebook,
     )
+    if rules is not None and rules.category is Category.RIGHTS and _granted(sides.old.text, span, match):
+        # "you have the right to review the data *we keep* about you": the practice words are what
+        # the right reaches, no practice the right limited; only one the changed text states in
+        # another sentence can have gone with it
+        here &= _keys([t for t in terms if not span[0] <= t.start < span[1]], rulebook)
     new = sides.new_profile
     if rules is not None and any(
         c is match.category and term.name in rules.grouped for (c, _), term in new.affirmed.items()
@@ -945,6 +950,26 @@ def _practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
     # "we do not use it to train our models")
     said = _keys(new.terms, rulebook) - set(new.denied)
     return any(key not in new.affirmed for key in here - said)
+
+
+def _granted(text: str, span: tuple[int, int], match: Match) -> bool:
+    """Whether the right ``match`` names is granted to the user by its own sentence ("you have the
+    right to …", "California residents may …", after a condition or not)."""
+    return any(
+        _GRANT_OPENS.fullmatch(text, span[0], grant.start())
+        for grant in _GRANT.finditer(text, span[0], match.end)
+    )
+
+
+# the user given a right, as ``USER_RIGHT`` reads it, wherever its clause starts in the sentence
+_GRANT = lazy(
+    r"\b(?:you|users?|parents?|(?:[\w-]+\s+)?(?:residents|consumers|individuals|customers|members|data\s+subjects))"
+    r"\s+(?:also\s+)?(?:can|may|will be able to|are able to|have the right to|are entitled to)\b",
+    re.IGNORECASE,
+)
+# what may open a sentence before the grant's clause: nothing, or a condition ended by a comma or
+# by its own subject ("If you are a California resident you have …", "Where we ask for consent, you …")
+_GRANT_OPENS = lazy(r"\W*(?:(?:if|where|when|whenever|as|once|after|for)\b[^.;:]*?[,\s])?\s*", re.IGNORECASE)
 
 
 def _defines_only(region: Region, match: Match) -> bool:
