@@ -306,3 +306,17 @@ def test_a_moved_section_with_a_rewritten_paragraph_is_one_moved_change() -> Non
     report = report_of("# Policy\n\n" + "\n\n".join(old), "# Policy\n\n" + "\n\n".join(new))
     assert [c.kind for c in report.changes].count(ChangeKind.MOVED) == 1
     assert not [c for c in report.changes if c.kind in (ChangeKind.ADDED, ChangeKind.REMOVED)]
+
+
+def test_a_number_changed_inside_a_moved_block_is_read_not_renumbered() -> None:
+    # a moved run of clauses that ends in a heading is judged as a heading's numbering only where
+    # the changed number opens a heading's line: "for 5 years" → "for 15 years" is a period
+    names = ("Alpha", "Bravo", "Charlie", "Delta", "Echo")
+    old = _sections(*names)
+    old[4] = old[4] + "\n\nWe keep the echo records for 5 years after you leave."
+    moved = old[4].replace("for 5 years", "for 15 years")
+    new = [old[0], moved, old[1], old[2], old[3]]
+    report = report_of("# Policy\n\n" + "\n\n".join(old), "# Policy\n\n" + "\n\n".join(new))
+    changed = [c for c in report.changes if c.new is not None and "15 years" in c.new.text]
+    assert changed and changed[0].severity is Severity.MAJOR
+    assert changed[0].categories[0] is Category.RETENTION

@@ -38,6 +38,8 @@ _LONE_LINK = lazy(
 )
 # a heading's number as a replaced run reads it ("13", "13.2", "13.")
 _NUMBERING = lazy(r"^\d{1,4}(?:[.\s]\d{1,4})*\.?$")
+# what may stand before a heading's number on its line: heading marks, or a word that names a part
+_LINE_OPENS = lazy(r"[\s#>*_]*(?:(?:section|article|part|chapter|clause)\s+)?", re.IGNORECASE)
 # "posted 4 weeks ago": the age of a page element, not a term of the policy
 _AGO = lazy(r"^(?:ago|minutes?|hours?|days?|weeks?|months?|years?)$")
 # a table of contents: one link to a place in the same page
@@ -267,8 +269,18 @@ def _editorial_words(texts: Texts, rulebook: RuleBook, renames: frozenset[tuple[
         return "date"
     if pairs and all(pair in renames for pair in pairs):
         return "rename"
-    if texts.heading and pairs and all(_NUMBERING.match(o) and _NUMBERING.match(n) for o, n in pairs):
-        return "renumbered"  # "## 13. Opting out" → "## 17. Opting out": sections moved above it
+    if (
+        texts.heading
+        and pairs
+        and all(_NUMBERING.match(o) and _NUMBERING.match(n) for o, n in pairs)
+        and all(
+            _LINE_OPENS.fullmatch(texts.new, texts.new.rfind("\n", 0, at) + 1, at)
+            for _, at in replacements_at(texts.edits)
+        )
+    ):
+        # "## 13. Opting out" → "## 17. Opting out": sections moved above it (a heading's number opens
+        # its line; "… for 5 years" → "15 years" in a block that ends in a heading is no numbering)
+        return "renumbered"
     if pairs and all(
         len(o.split()) == len(n.split()) == 1 and _small_typo(o, n) and not _meaningful(o, n, rulebook)
         for o, n in pairs
