@@ -968,8 +968,12 @@ _GRANT = lazy(
     re.IGNORECASE,
 )
 # what may open a sentence before the grant's clause: nothing, or a condition ended by a comma or
-# by its own subject ("If you are a California resident you have …", "Where we ask for consent, you …")
-_GRANT_OPENS = lazy(r"\W*(?:(?:if|where|when|whenever|as|once|after|for)\b[^.;:]*?[,\s])?\s*", re.IGNORECASE)
+# by its own subject ("If you are a California resident you have …", "Where we ask for consent, you …"),
+# after a run-in label ("**Rights requests:** As noted above, you have …")
+_GRANT_OPENS = lazy(
+    r"\W*(?:\*\*[^*\n]{1,80}\*\*\W*)?(?:(?:if|where|when|whenever|as|once|after|for)\b[^.;:]*?[,\s])?\s*",
+    re.IGNORECASE,
+)
 
 
 def _defines_only(region: Region, match: Match) -> bool:
