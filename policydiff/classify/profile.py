@@ -273,7 +273,11 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
     for start, stop in [*breaks, (len(sentence), len(sentence))]:
         clause = sentence[position:start]
         denied, head = context_denied, 0
-        matches = [(m.start(), m.group()) for m in negation.pattern.finditer(clause)] if negation else []
+        matches = [
+            (m.start(), m.group())
+            for m in (negation.pattern.finditer(clause) if negation else ())
+            if not _CONDITIONAL_BEFORE.search(clause, 0, m.start())
+        ]
         if all(lone_without(words) for _, words in matches):
             matches = []  # "we may share it without your consent" denies the consent, not the sharing
         for at, words in matches:
@@ -357,6 +361,8 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
         if isinstance(cue.pattern, re.Pattern):
             found.extend((cue.id, m.group(), m.start(), m.end()) for m in cue.pattern.finditer(text))
     found = _unasked(found, text)
+    # "… if we do not collect your address": a condition the practice needs, no denial of it
+    found = [f for f in found if not (f[0] == "cue.negation" and _CONDITIONAL_BEFORE.search(text, 0, f[2]))]
     # "may" inside a prohibition ("children *may not use* the service") is no hedge: it denies
     denials = [(start, end) for cue_id, _, start, end in found if cue_id == "cue.negation"]
     for cue_id, words, start, end in found:
@@ -394,6 +400,11 @@ def lone_without(words: str) -> bool:
     return words[:8].casefold().startswith("without")
 
 
+# a negation inside a condition ("we cannot deliver it *if we do not* collect your address", "*if we
+# did not* keep it, …"): the practice is what the condition says is needed, not a thing denied
+_CONDITIONAL_BEFORE = lazy(
+    r"\b(?:if|unless|in\s+case|provided\s+that)\s+(?:we|they|it|our\s+\w+)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
 # "without your *prior consent*": the consent named is the one not asked
 _WITHOUT_BEFORE = lazy(r"\bwithout\s+(?:your\s+)?$", re.IGNORECASE)
 
