@@ -51,7 +51,7 @@ from policydiff.classify.profile import (
     stated_practices,
     whole_region,
 )
-from policydiff.classify.rule_signals import rule_signals
+from policydiff.classify.rule_signals import entity_keys, rule_signals
 from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.classify.signals import (
     ABOUT_THE_TEXT,
@@ -2274,6 +2274,12 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook) -
         says = (
             f"a period of time or an age changed, in a statement about {rulebook.by_category(category).topic}"
         )
+        return _unread_verdict(subject, category, says)
+    if entity_keys(subject.new) - entity_keys(subject.old):
+        # "… as an independent controller (from 1 March, Northwind Ltd)": a company named anew is a
+        # party the policy speaks of, however the sentence is worded; no rule read it
+        category = dominant[0] if dominant else Category.OTHER
+        says = f"a company is named anew, in a statement about {rulebook.by_category(category).topic}"
         return _unread_verdict(subject, category, says)
     reason = Reason(
         "editorial.reworded", rulebook.editorial["reworded"], changed_words(subject.edits), _side(subject)

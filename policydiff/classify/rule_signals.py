@@ -20,11 +20,13 @@ from policydiff.classify.rulebook import CategoryRules, Match, Rule, RuleBook
 from policydiff.classify.signals import BOUND_PICKED, RULE, TERM, Sides, Signal, opposite, signal
 from policydiff.lazy_re import lazy
 from policydiff.model import ChangeKind, Direction, Side, Told
-from policydiff.text import fold, sentences
+from policydiff.text import fold, mask_links, sentences
 
 ORGANISATION = lazy(
     r"\b[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|and|&))*[ \t]*,?[ \t]+"
-    r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|S\.A\.S?|SAS|SARL|B\.V|BV|N\.V|Pty|Corp|Corporation|plc|PLC|AG|SE|S\.p\.A|Co|Company|LLP|LP)\b\.?"
+    r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|S\.A\.S?|SAS|SARL|B\.V|BV|N\.V|Pty|Corp|Corporation|plc|PLC|AG|SE|S\.p\.A|Co|Company|LLP|LP"
+    # (a long form written in lower case: "Canonical Group limited")
+    r"|(?i:limited|incorporated|corporation))\b\.?"
 )
 
 
@@ -550,14 +552,22 @@ def _identity(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         return named
 
     before, after = entities(sides.old, sides.old_profile), entities(sides.new, sides.new_profile)
-    if before and after and not set(before) & set(after):
-        match = next(iter(after.values()))
+    # one entity for another, or one more beside those named ("… the controller (from 1 March,
+    # Northwind Ltd)", a joint controller): a different set of companies is responsible
+    came = [key for key in after if key not in before]
+    if before and came:
+        match = after[came[0]]
         told = Told(f"{next(iter(before.values())).text} → {match.text}")
         says = rules.says(rule, told)
         return [
             signal(rules.category, rule.direction, rule.id, says, match, Side.NEW, RULE, None, True, told)
         ]
     return []
+
+
+def entity_keys(text: str) -> set[str]:
+    """The companies a text names by their legal form, each as ``_entity_key`` reads it (links aside)."""
+    return {_entity_key(m.group()) for m in ORGANISATION.finditer(mask_links(text))}
 
 
 def _entity_key(name: str) -> str:
