@@ -1931,7 +1931,10 @@ def _moved_under_new_heading(
     # moved from "data we do not collect" to "data we collect" are collected now
     # a clause that names its party only through the heading ("we give *them* your orders") takes
     # its meaning from it: every term of the headings counts
-    anaphoric = bool(_ANAPHORA.search(subject.new or subject.old))
+    # (in its first sentence: a paragraph that goes on has its own words for what "these" are)
+    text = subject.new or subject.old
+    opening = sentences(text)[:1]
+    anaphoric = bool(opening and _ANAPHORA.search(text, opening[0][0], opening[0][1]))
     signals = [
         s
         for s in term_signals(rulebook, sides, frozenset())
