@@ -179,6 +179,10 @@ def test_an_address_ending_in_a_slash_ends_its_sentence() -> None:
         ("**Note: we keep it.** We may change it.", "**Note: we keep it.**"),
         ("We keep it (for a year.) We may change it.", "We keep it (for a year.)"),
         ('He said "we keep it." We may change it.', 'He said "we keep it."'),
+        (
+            "See our [EEA Statement.](https://x.example/eea) We may change it.",
+            "See our [EEA Statement.](https://x.example/eea)",
+        ),
     ],
 )
 def test_the_marks_that_close_a_sentence_stay_with_it(text: str, first: str) -> None:

@@ -14,7 +14,7 @@ from policydiff.classify.equivalents import canonical
 from policydiff.classify.rulebook import RuleBook
 from policydiff.lazy_re import lazy
 from policydiff.model import ChangeKind, Edit, Op
-from policydiff.text import WORD, fold, mask_links, strip_links
+from policydiff.text import WORD, fold, mask_links, sentences, strip_links
 
 # an e-mail address or a phone number; a date ("18-09-2025", "2025-09-18") is no phone number
 EMAIL_OR_PHONE = lazy(
@@ -211,10 +211,19 @@ def editorial_verdict(
     if _same_text(texts):
         key = "moved" if texts.moved else "renumbered" if texts.renumbered else "formatting"
         return key, changed_words(texts.edits) or texts.new.strip()[:60]
+    if _same_sentences(texts.old, texts.new):
+        return "reorder", changed_words(texts.edits)  # the sentences of a paragraph in another order
     replaced = _editorial_words(texts, rulebook, renames)
     if replaced is None and _equivalent(_read_alike(texts.old), _read_alike(texts.new)):
         replaced = "equivalent"  # "we'll" for "we will", "e.g." for "for example"
     return (replaced, changed_words(texts.edits)) if replaced else None
+
+
+def _same_sentences(old: str, new: str) -> bool:
+    """The same sentences, more than one, in another order (each read as the equivalents read it)."""
+    was = [_read_alike(old[a:b]) for a, b in sentences(old)]
+    now = [_read_alike(new[a:b]) for a, b in sentences(new)]
+    return len(was) > 1 and was != now and sorted(was) == sorted(now)
 
 
 def _read_alike(text: str) -> str:
