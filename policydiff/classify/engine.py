@@ -562,7 +562,9 @@ def _unread(
     # ("We may collect: … contact information, including … and phone number")
     visible = {word.casefold() for word in WORD.findall(mask_links(subject.new))}
     listed = [word for word in came if _content_word(word, rulebook) and word.casefold() in visible]
-    named = len(listed) >= _NOVEL_WORDS and any(action in WIDENING for action in reader.actions(subject.lead))
+    # (the lead-in may stand inside the clause: "… falls into the following categories:" then its items)
+    opener = subject.lead or _inline_opener(subject.new)
+    named = len(listed) >= _NOVEL_WORDS and any(action in WIDENING for action in reader.actions(opener))
     if came and (known := vocabulary()):
         found = _new_things(subject, rulebook, known, major, inserted=came)
         if found is not None:
@@ -681,6 +683,16 @@ def _definition_renamed(subject: Subject) -> bool:
         return False
     body = definition_body(subject.old)
     return body is not None and bool(body.strip()) and body == definition_body(subject.new)
+
+
+def _inline_opener(text: str) -> str:
+    """The sentence that opens a list inside a clause ("We may collect the following:" on a line
+    of its own, items below it), or ""."""
+    line = _OPENING_LINE.search(text)
+    return (list_opener(line.group(1)) or "") if line else ""
+
+
+_OPENING_LINE = lazy(r"(?m)^(.*:)[ \t]*\n(?=(?:[ \t]*\n)*[ \t]*(?:[-*+•]|\d{1,2}[.)])\s)")
 
 
 def _unread_verdict(subject: Subject, category: Category, says: str) -> Verdict:
