@@ -42,6 +42,33 @@ USER_RIGHT = lazy(
     re.IGNORECASE,
 )
 
+# … and the same grant wherever its clause starts in the sentence ("Depending on where you live,
+# you have the right to obtain:", "**Your requests:** As noted above, you have the right to …")
+_USER_GRANT = lazy(
+    r"\b(?:you|users?|parents?|(?:[\w-]+\s+)?(?:residents|consumers|individuals|customers|members|data\s+subjects))"
+    r"\s+(?:also\s+)?(?:can|may|will be able to|are able to|have the right to|have the following rights"
+    r"|are entitled to)\b",
+    re.IGNORECASE,
+)
+# what may stand before the grant's clause: nothing; a run-in label; a condition ended by a comma
+# or by the grant's own subject ("If you are a California resident you have …"); an opening phrase
+# set off by a comma ("Depending on where you live, you …")
+_GRANT_OPENS = lazy(
+    r"\W*(?:\*\*[^*\n]{1,80}\*\*\W*)?(?:(?:if|where|when|whenever|as|once|after|for)\b[^.;:]*?[,\s]"
+    r"|[^.;:,]{1,80},\s*)?\s*",
+    re.IGNORECASE,
+)
+
+
+def grants_to_user(sentence: str, end: int | None = None) -> bool:
+    """Whether a sentence's main clause grants the user something ("you can …", "you have the right
+    to …"), after an opening condition, label or phrase or none (``end``: only a grant before it)."""
+    stop = len(sentence) if end is None else end
+    return any(
+        _GRANT_OPENS.fullmatch(sentence, 0, m.start()) for m in _USER_GRANT.finditer(sentence, 0, stop)
+    )
+
+
 # where a clause with its own subject joins a sentence: ", and you can …", "; you may …"
 _JOINED_CLAUSE = lazy(r"[,;]\s+(?:and\s+|but\s+)?(?=(?:you|users?|parents?)\b)", re.IGNORECASE)
 

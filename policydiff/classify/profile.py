@@ -19,7 +19,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from policydiff.classify.numbers import Quantity, quantities
-from policydiff.classify.practice import PRACTICE_CATEGORY, USER_RIGHT, WIDENING, practice_reader
+from policydiff.classify.practice import (
+    PRACTICE_CATEGORY,
+    USER_RIGHT,
+    WIDENING,
+    grants_to_user,
+    practice_reader,
+)
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.lazy_re import lazy
 from policydiff.model import Category, Edit, Op
@@ -449,7 +455,8 @@ def profile(
     found = Profile()
     context_denied = lead_denies(lead, rulebook) if lead else False
     # an item under "You can:" says what the user can do, as a sentence after "you can" does
-    granting = bool(lead) and USER_RIGHT.match(lead) is not None and lead.rstrip().endswith(":")
+    opener = list_opener(lead) if lead else None
+    granting = opener is not None and (USER_RIGHT.match(lead) is not None or grants_to_user(opener))
     opened = False  # a part before ended with ":", and the parts since are its items
     inline = ""  # the lead-in of a list run on in one paragraph ("We do not collect: A; B; C.")
     for offset, sentence in region.parts():
@@ -531,6 +538,19 @@ def _with_granted_rights(plain: str, terms: list[Match], *, granting_lead: bool 
         ]
     else:
         granted = practice_reader().granted_rights(plain)
+    if not granted and granting_lead and not any(t.category is Category.RIGHTS for t in terms):
+        # "- confirmation of whether we process your data" under "You have the right to obtain:":
+        # the item is a right granted, in whatever words no right verb names
+        words = [m for m in WORD.finditer(plain) if m.group().isalpha()]
+        if words:
+            right = Match(
+                "right",
+                Category.RIGHTS,
+                plain[words[0].start() : words[-1].end()],
+                words[0].start(),
+                words[-1].end(),
+            )
+            return sorted([*terms, right], key=lambda t: t.start)
     if not granted:
         return terms
     kept = [t for t in terms if not any(t.start < end and start < t.end for _, start, end in granted)]

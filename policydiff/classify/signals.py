@@ -16,7 +16,13 @@ from functools import cache
 
 from policydiff.classify.editorial import edit_runs_at, replacements_at
 from policydiff.classify.equivalents import canonical
-from policydiff.classify.practice import PRACTICE_CATEGORY, USER_RIGHT, WIDENING, practice_reader
+from policydiff.classify.practice import (
+    PRACTICE_CATEGORY,
+    USER_RIGHT,
+    WIDENING,
+    grants_to_user,
+    practice_reader,
+)
 from policydiff.classify.profile import (
     CONTRAST,
     DETERMINERS,
@@ -34,7 +40,7 @@ from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.classify.statements import statement_reader
 from policydiff.lazy_re import lazy
 from policydiff.model import Category, ChangeKind, Direction, Edit, Op, Reason, Side, Told
-from policydiff.text import WORD, fold, mask_links, sentences, table_cells
+from policydiff.text import WORD, fold, list_opener, mask_links, sentences, table_cells
 
 RULE, TERM, CUE = 3, 2, 1
 _BY_RULE_ALONE = Told()  # a reason its rule id and the change's direction tell with no part of it
@@ -934,7 +940,11 @@ def _practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
         [t for t in terms if span[0] <= t.start < span[1] and not is_safeguard(t, rulebook)],
         rulebook,
     )
-    if rules is not None and rules.category is Category.RIGHTS and _granted(sides.old.text, span, match):
+    if (
+        rules is not None
+        and rules.category is Category.RIGHTS
+        and (_granted(sides.old.text, span, match) or _granting_lead(sides.lead))
+    ):
         # "you have the right to review the data *we keep* about you": the practice words are what
         # the right reaches, no practice the right limited; only one the changed text states in
         # another sentence can have gone with it
@@ -955,25 +965,13 @@ def _practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
 def _granted(text: str, span: tuple[int, int], match: Match) -> bool:
     """Whether the right ``match`` names is granted to the user by its own sentence ("you have the
     right to …", "California residents may …", after a condition or not)."""
-    return any(
-        _GRANT_OPENS.fullmatch(text, span[0], grant.start())
-        for grant in _GRANT.finditer(text, span[0], match.end)
-    )
+    return grants_to_user(text[span[0] : span[1]], match.end - span[0])
 
 
-# the user given a right, as ``USER_RIGHT`` reads it, wherever its clause starts in the sentence
-_GRANT = lazy(
-    r"\b(?:you|users?|parents?|(?:[\w-]+\s+)?(?:residents|consumers|individuals|customers|members|data\s+subjects))"
-    r"\s+(?:also\s+)?(?:can|may|will be able to|are able to|have the right to|are entitled to)\b",
-    re.IGNORECASE,
-)
-# what may open a sentence before the grant's clause: nothing, or a condition ended by a comma or
-# by its own subject ("If you are a California resident you have …", "Where we ask for consent, you …"),
-# after a run-in label ("**Rights requests:** As noted above, you have …")
-_GRANT_OPENS = lazy(
-    r"\W*(?:\*\*[^*\n]{1,80}\*\*\W*)?(?:(?:if|where|when|whenever|as|once|after|for)\b[^.;:]*?[,\s])?\s*",
-    re.IGNORECASE,
-)
+def _granting_lead(lead: str) -> bool:
+    """Whether a list's lead-in grants the user what its items name ("You have the right to:")."""
+    opener = list_opener(lead) if lead else None
+    return opener is not None and grants_to_user(opener)
 
 
 def _defines_only(region: Region, match: Match) -> bool:
