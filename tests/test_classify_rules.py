@@ -163,7 +163,7 @@ def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
         ("collection.toml", 'approximate_location = "precise_location"\n\n[parent]',
          'approximate_location = "pinpoint"\n\n[parent]', r"\[coarser\] names pinpoint, not concepts"),
         ("rights.toml", 'hurdles = ["verify"]', 'hurdles = ["moat"]', "hurdles names moat, not concepts"),
-        ("rights.toml", 'synonyms = ["opt_out"]', 'synonyms = ["shrug"]',
+        ("rights.toml", 'synonyms = ["opt_out", "erase", "correct", "withdraw"]', 'synonyms = ["shrug"]',
          "synonyms names shrug, not concepts"),
         ("rights.toml", 'mirror_of = "rights.self-service-to-request"', 'mirror_of = "rights.nowhere"',
          "request-to-self-service: 'mirror_of' must name a swap rule of this file"),

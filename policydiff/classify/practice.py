@@ -69,6 +69,9 @@ def grants_to_user(sentence: str, end: int | None = None) -> bool:
     )
 
 
+_RIGHT_TO = lazy(r"\bright\s+to(?=\s)", re.IGNORECASE)
+_OWN_RIGHT = lazy(r"\b(?:reserves?|reserved|retains?|we\s+have|we\s+keep)\s+(?:the|a|all)\s*$", re.IGNORECASE)
+
 # where a clause with its own subject joins a sentence: ", and you can …", "; you may …"
 _JOINED_CLAUSE = lazy(r"[,;]\s+(?:and\s+|but\s+)?(?=(?:you|users?|parents?)\b)", re.IGNORECASE)
 
@@ -116,6 +119,11 @@ class PracticeReader:
         """The rights a sentence grants the user by its verbs ("you can access, correct or delete
         …"), as (right, start, end) of each verb in the run after "you can"."""
         found = []
+        # a right named by its verb ("- the right to erase information you gave us"), the user's
+        # unless the company keeps it for itself ("we reserve the right to delete inactive accounts")
+        for named in _RIGHT_TO.finditer(sentence):
+            if not _OWN_RIGHT.search(sentence, max(0, named.start() - 24), named.start()):
+                found.extend(self._verb_run(sentence, named.end()))
         # the sentence's opening, or a clause of its own joined on ("…, and you can access them")
         for start in (0, *(m.end() for m in _JOINED_CLAUSE.finditer(sentence))):
             opening = USER_RIGHT.match(sentence, start)
@@ -141,7 +149,7 @@ class PracticeReader:
             ]
             for at in starts:
                 found.extend(self._verb_run(sentence, at))
-        return found
+        return sorted(set(found), key=lambda right: right[1])  # (a run both readings found, once)
 
     def _verb_run(self, sentence: str, at: int) -> list[tuple[str, int, int]]:
         """The rights the run of verbs at ``at`` names ("access, correct or delete")."""
