@@ -367,6 +367,9 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
         if isinstance(cue.pattern, re.Pattern):
             found.extend((cue.id, m.group(), m.start(), m.end()) for m in cue.pattern.finditer(text))
     found = _unasked(found, text)
+    # "… with our vendors and other companies": "other companies" is the class of third parties, as
+    # open as "third parties" was; no list was left open by it
+    found = [f for f in found if not (f[0] == "cue.open-list" and _other_parties(text, f[3], rulebook))]
     # "… if we do not collect your address": a condition the practice needs, no denial of it
     found = [f for f in found if not (f[0] == "cue.negation" and _CONDITIONAL_BEFORE.search(text, 0, f[2]))]
     # "may" inside a prohibition ("children *may not use* the service") is no hedge: it denies
@@ -398,6 +401,18 @@ def _unasked(found: list[tuple[str, str, int, int]], text: str) -> list[tuple[st
         for cue_id, words, start, end in found
         if not (cue_id == "cue.consent-required" and _WITHOUT_BEFORE.search(text, 0, start))
     ]
+
+
+def _other_parties(text: str, end: int, rulebook: RuleBook) -> bool:
+    """Whether an "and other" ending at ``end`` opens a name of third parties as a class ("other
+    companies", "other organisations": sharing.toml third_parties)."""
+    if not text[:end].casefold().endswith("other"):
+        return False
+    start = end - len("other")
+    return any(
+        t.start == 0 and t.category is Category.SHARING and t.name == "third_parties"
+        for t in rulebook.find_terms(text[start : start + 60])
+    )
 
 
 def lone_without(words: str) -> bool:
