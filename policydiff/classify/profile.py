@@ -410,7 +410,7 @@ def _other_parties(text: str, end: int, rulebook: RuleBook) -> bool:
         return False
     start = end - len("other")
     return any(
-        t.start == 0 and t.category is Category.SHARING and t.name == "third_parties"
+        t.start in (0, len("other ")) and t.category is Category.SHARING and t.name == "third_parties"
         for t in rulebook.find_terms(text[start : start + 60])
     )
 
