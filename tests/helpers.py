@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import difflib
 import hashlib
+import importlib.util
 import json
 import os
 import random
@@ -15,6 +16,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -776,3 +778,15 @@ def run_main(args: Sequence[str]) -> tuple[int, str, str]:
         sys.stdout.flush()
         sys.stderr.flush()
         return int(done.value.code or 0), stdout.getvalue().decode(), stderr.getvalue().decode()
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """The script ``benchmarks/<name>.py`` imported as a module, registered under its name so that
+    its dataclasses resolve their module."""
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -6,28 +6,15 @@ No corpus, no policydiff run: every test here takes milliseconds.
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import pytest
+from helpers import load_benchmark
 
 pytestmark = pytest.mark.fast
 
 
-def _load() -> ModuleType:
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "mutations.py"
-    spec = importlib.util.spec_from_file_location("mutations", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["mutations"] = module  # dataclasses resolve their module by name
-    spec.loader.exec_module(module)
-    return module
-
-
-probe = _load()
+probe = load_benchmark("mutations")
 
 _LONG = (
     "We collect your name, email address and phone number when you sign up for an account, "

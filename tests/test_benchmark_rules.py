@@ -5,28 +5,15 @@ No corpus, no policydiff run: every test here takes milliseconds.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import tomllib
-from pathlib import Path
-from types import ModuleType
 
 import pytest
+from helpers import load_benchmark
 
 pytestmark = pytest.mark.fast
 
 
-def _load_audit() -> ModuleType:
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "rule_audit.py"
-    spec = importlib.util.spec_from_file_location("rule_audit", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["rule_audit"] = module  # dataclasses resolve their module by name
-    spec.loader.exec_module(module)
-    return module
-
-
-audit = _load_audit()
+audit = load_benchmark("rule_audit")
 Entry = audit.Entry
 
 

@@ -17,7 +17,7 @@ from policydiff.classify.readers import read_once
 from policydiff.classify.rulebook import RuleBook
 from policydiff.lazy_re import lazy
 from policydiff.model import Category
-from policydiff.text import mask_links
+from policydiff.text import list_opener, mask_links
 
 __all__ = ["PRACTICE_CATEGORY", "USER_RIGHT", "WIDENING", "PracticeReader", "practice_reader"]
 
@@ -33,23 +33,18 @@ PRACTICE_CATEGORY = {
     "notify": Category.NOTICE,
     "protect": Category.SECURITY,
 }
-# a sentence in which the user holds a right: "you can …", "you have the right to …"
-USER_RIGHT = lazy(
-    # the user, or a class of users ("California residents", "consumers", "data subjects")
-    r"\W*(?:you|users?|parents?|(?:[\w-]+\s+)?(?:residents|consumers|individuals|customers|members|data\s+subjects))"
-    r"\s+(?:also\s+)?"
-    r"(?:can|may|will be able to|are able to|have the right to|are entitled to)\b",
-    re.IGNORECASE,
+# the user, or a class of users ("California residents", "consumers", "data subjects"), given a
+# right: "you can …", "you have the right to …"
+_USER = (
+    r"(?:you|users?|parents?"
+    r"|(?:[\w-]+\s+)?(?:residents|consumers|individuals|customers|members|data\s+subjects))"
 )
-
+_GIVEN = r"\s+(?:also\s+)?(?:can|may|will be able to|are able to|have the right to|are entitled to)\b"
+# a sentence in which the user holds a right, from its first word
+USER_RIGHT = lazy(rf"\W*{_USER}{_GIVEN}", re.IGNORECASE)
 # … and the same grant wherever its clause starts in the sentence ("Depending on where you live,
 # you have the right to obtain:", "**Your requests:** As noted above, you have the right to …")
-_USER_GRANT = lazy(
-    r"\b(?:you|users?|parents?|(?:[\w-]+\s+)?(?:residents|consumers|individuals|customers|members|data\s+subjects))"
-    r"\s+(?:also\s+)?(?:can|may|will be able to|are able to|have the right to|have the following rights"
-    r"|are entitled to)\b",
-    re.IGNORECASE,
-)
+_USER_GRANT = lazy(rf"\b{_USER}(?:{_GIVEN}|\s+have\s+the\s+following\s+rights\b)", re.IGNORECASE)
 # what may stand before the grant's clause: nothing; a run-in label; a condition ended by a comma
 # or by the grant's own subject ("If you are a California resident you have …"); an opening phrase
 # set off by a comma ("Depending on where you live, you …")
@@ -67,6 +62,13 @@ def grants_to_user(sentence: str, end: int | None = None) -> bool:
     return any(
         _GRANT_OPENS.fullmatch(sentence, 0, m.start()) for m in _USER_GRANT.finditer(sentence, 0, stop)
     )
+
+
+def granting_lead(lead: str) -> bool:
+    """Whether a list's lead-in grants the user what its items name ("You can:", "Depending on where
+    you live, you have the right to obtain:")."""
+    opener = list_opener(lead) if lead else None
+    return opener is not None and (USER_RIGHT.match(lead) is not None or grants_to_user(opener))
 
 
 _RIGHT_TO = lazy(r"\bright\s+to(?=\s)", re.IGNORECASE)

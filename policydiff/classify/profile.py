@@ -23,7 +23,7 @@ from policydiff.classify.practice import (
     PRACTICE_CATEGORY,
     USER_RIGHT,
     WIDENING,
-    grants_to_user,
+    granting_lead,
     practice_reader,
 )
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
@@ -470,8 +470,7 @@ def profile(
     found = Profile()
     context_denied = lead_denies(lead, rulebook) if lead else False
     # an item under "You can:" says what the user can do, as a sentence after "you can" does
-    opener = list_opener(lead) if lead else None
-    granting = opener is not None and (USER_RIGHT.match(lead) is not None or grants_to_user(opener))
+    granting = granting_lead(lead)
     opened = False  # a part before ended with ":", and the parts since are its items
     inline = ""  # the lead-in of a list run on in one paragraph ("We do not collect: A; B; C.")
     for offset, sentence in region.parts():

@@ -20,6 +20,7 @@ from policydiff.classify.practice import (
     PRACTICE_CATEGORY,
     USER_RIGHT,
     WIDENING,
+    granting_lead,
     grants_to_user,
     practice_reader,
 )
@@ -40,7 +41,7 @@ from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.classify.statements import statement_reader
 from policydiff.lazy_re import lazy
 from policydiff.model import Category, ChangeKind, Direction, Edit, Op, Reason, Side, Told
-from policydiff.text import WORD, fold, list_opener, mask_links, sentences, table_cells
+from policydiff.text import WORD, fold, mask_links, sentences, table_cells
 
 RULE, TERM, CUE = 3, 2, 1
 _BY_RULE_ALONE = Told()  # a reason its rule id and the change's direction tell with no part of it
@@ -943,7 +944,7 @@ def _practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
     if (
         rules is not None
         and rules.category is Category.RIGHTS
-        and (_granted(sides.old.text, span, match) or _granting_lead(sides.lead))
+        and (_granted(sides.old.text, span, match) or granting_lead(sides.lead))
     ):
         # "you have the right to review the data *we keep* about you": the practice words are what
         # the right reaches, no practice the right limited; only one the changed text states in
@@ -966,12 +967,6 @@ def _granted(text: str, span: tuple[int, int], match: Match) -> bool:
     """Whether the right ``match`` names is granted to the user by its own sentence ("you have the
     right to …", "California residents may …", after a condition or not)."""
     return grants_to_user(text[span[0] : span[1]], match.end - span[0])
-
-
-def _granting_lead(lead: str) -> bool:
-    """Whether a list's lead-in grants the user what its items name ("You have the right to:")."""
-    opener = list_opener(lead) if lead else None
-    return opener is not None and grants_to_user(opener)
 
 
 def _defines_only(region: Region, match: Match) -> bool:
