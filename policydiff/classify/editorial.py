@@ -200,13 +200,25 @@ def is_chrome(text: str, rulebook: RuleBook, *, listed: bool = False) -> bool:
     return len(words) < 4 or (len(words) < 12 and not re.search(r"[.!?:;]\s*$", text.strip()))
 
 
+def stated_as_heading(text: str) -> bool:
+    """Whether a heading is a sentence in which the company says what it does ("#### We do not sell
+    your personal information."): a promise set as a heading, not the name of a topic."""
+    return _COMPANY_SENTENCE.fullmatch(_HEADING_MARKS.sub("", text).strip()) is not None
+
+
+_HEADING_MARKS = lazy(r"^#+\s*|[*_]{1,3}")
+_COMPANY_SENTENCE = lazy(r"we\b[^\n]*[.!]", re.IGNORECASE)
+
+
 def editorial_verdict(
     texts: Texts, rulebook: RuleBook, renames: frozenset[tuple[str, str]]
 ) -> tuple[str, str] | None:
     """The editorial verdict (key, trigger words) when the change has no substance, else None."""
     if texts.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         text = texts.new or texts.old
-        chrome = texts.heading or is_chrome(text, rulebook, listed=texts.listed)
+        chrome = (texts.heading and not stated_as_heading(text)) or is_chrome(
+            text, rulebook, listed=texts.listed
+        )
         return ("chrome", text.strip()[:80]) if chrome else None
     if _same_text(texts):
         key = "moved" if texts.moved else "renumbered" if texts.renumbered else "formatting"

@@ -26,6 +26,7 @@ from policydiff.classify.editorial import (
     edit_runs_at,
     edited_words,
     editorial_verdict,
+    stated_as_heading,
     visible_words,
 )
 from policydiff.classify.equivalents import american, canonical
@@ -205,6 +206,8 @@ def classify(
     if (
         subject.heading  # (a link's address is no words of a heading)
         and max(len(visible_words(subject.old)), len(visible_words(subject.new))) <= _HEADING_WORDS
+        # (a promise set as a heading is read: "### We share it with vendors and partners.")
+        and not (stated_as_heading(subject.old) or stated_as_heading(subject.new))
     ) or (_header_row(subject.old) and _header_row(subject.new)):
         # a heading names what follows; the clauses under it say what is done (LABELING.md: headings
         # are editorial), unless the heading turns a denial round ("we do not collect" → "we collect")
