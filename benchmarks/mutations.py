@@ -188,11 +188,65 @@ _ADDED = [
 ]
 
 
-def _edit(text: str, sentence: re.Match[str], new: str) -> str:
-    return text[: sentence.start()] + new + text[sentence.end() :]
+# sentences of the policy's own deleted: (kind, the sentences it may pick)
+_DELETED = [
+    (
+        "deleted-right",
+        r"\byou (?:have|may have) the right to\b"
+        r"|\byou (?:can|may) (?:request|ask us to) (?:access|delete|correct)",
+    ),
+    ("deleted-no-sale", r"\b(?:do not|don't|will not|never) (?:sell|rent)\b"),
+    ("deleted-encryption", r"\bencrypt"),
+]
+_DENIAL = r"\bwe (?:do not|don't|will not|never) (?:sell|share|rent)\b"
+_CONTROLLER = r"\b(data controller|controller of your|responsible for (?:the processing|your personal))\b"
+# sentences of the policy's own rewritten once: (kind, the sentences it may pick, what it replaces,
+# what it puts instead)
+_REWRITES: list[tuple[str, str, str, str | Callable[[re.Match[str]], str]]] = [
+    (
+        "longer-period",
+        r"\b(?:retain|keep|store|delete)\w*\b[^.]*\b\d{1,3} (?:days|months|years)\b",
+        r"\b(\d{1,3}) (days|months|years)\b",
+        lambda m: f"{int(m.group(1)) * 3} {m.group(2)}",
+    ),
+    ("denial-lifted", _DENIAL, r"\b(?:do not|don't|will not|never) (sell|share|rent)", r"may \1"),
+    ("denial-for-now", _DENIAL, r"\b(do not|don't|will not|never) (sell|share|rent)", r"\1 currently \2"),
+    (
+        "will-to-may",
+        r"\bwe will (?:delete|erase|notify|encrypt|inform|respond|anonymi)",
+        r"\b([Ww])e will (delete|erase|notify|encrypt|inform|respond|anonymi)",
+        r"\1e may \2",
+    ),
+    ("only-dropped", r"\bonly (?:share|use|disclose|collect|process)\b", r"\bonly ", ""),
+    (
+        "age-lowered",
+        r"\b(?:under|younger than|below) (?:the age of )?1[3-8]\b",
+        r"\b(under|younger than|below) (the age of )?(1[3-8])\b",
+        lambda m: f"{m.group(1)} {m.group(2) or ''}{int(m.group(3)) - 2}",
+    ),
+    (
+        "recipient-added",
+        r"\bwith (?:our )?(?:service providers|vendors|partners|affiliates)\b",
+        r"\bwith (our )?(service providers|vendors|partners|affiliates)\b",
+        r"with data brokers, with \1\2",
+    ),
+    (
+        "kind-added",
+        r"\b(?:collect|gather|receive)\w*\b[^.]*\b(?:your name|email address|phone number)\b",
+        r"\b(your name|email address|phone number)\b",
+        r"\1, your fingerprints",
+    ),
+    (
+        "slower-response",
+        r"\bwithin (?:30|thirty|one month)\b",
+        r"\bwithin (30|thirty|one month)( days)?",
+        "within 90 days",
+    ),
+    ("controller-added", _CONTROLLER, _CONTROLLER, r"\1 (from 1 March, Northwind Data Holdings Ltd)"),
+]
 
 
-def _edits(name: str, text: str, rng: random.Random) -> Iterator[Mutation]:
+def _edits(text: str, rng: random.Random) -> Iterator[Mutation]:
     """Edits of the policy's own sentences that the rubric reads as adverse."""
     sentences = [m for m in _SENTENCE.finditer(text) if 40 < len(m.group()) < 400]
 
@@ -200,94 +254,17 @@ def _edits(name: str, text: str, rng: random.Random) -> Iterator[Mutation]:
         found = [m for m in sentences if re.search(pattern, m.group(), re.IGNORECASE)]
         return rng.choice(found) if found else None
 
-    def rewrite(kind: str, pattern: str, change: Callable[[str], str]) -> Iterator[Mutation]:
-        sentence = pick(pattern)
-        if sentence is not None and (new := change(sentence.group())) != sentence.group():
-            yield Mutation(kind, True, _edit(text, sentence, new), new)
+    def edited(sentence: re.Match[str], new: str) -> str:
+        return text[: sentence.start()] + new + text[sentence.end() :]
 
-    def delete(kind: str, pattern: str) -> Iterator[Mutation]:
-        sentence = pick(pattern)
-        if sentence is not None:
-            yield Mutation(kind, True, _edit(text, sentence, ""), sentence.group(), removed=True)
-
-    yield from delete(
-        "deleted-right",
-        r"\byou (?:have|may have) the right to\b"
-        r"|\byou (?:can|may) (?:request|ask us to) (?:access|delete|correct)",
-    )
-    yield from delete("deleted-no-sale", r"\b(?:do not|don't|will not|never) (?:sell|rent)\b")
-    yield from delete("deleted-encryption", r"\bencrypt")
-    yield from rewrite(
-        "longer-period",
-        r"\b(?:retain|keep|store|delete)\w*\b[^.]*\b\d{1,3} (?:days|months|years)\b",
-        lambda s: re.sub(
-            r"\b(\d{1,3}) (days|months|years)\b", lambda m: f"{int(m.group(1)) * 3} {m.group(2)}", s, count=1
-        ),
-    )
-    yield from rewrite(
-        "denial-lifted",
-        r"\bwe (?:do not|don't|will not|never) (?:sell|share|rent)\b",
-        lambda s: re.sub(r"\b(?:do not|don't|will not|never) (sell|share|rent)", r"may \1", s, count=1),
-    )
-    yield from rewrite(
-        "denial-for-now",
-        r"\bwe (?:do not|don't|will not|never) (?:sell|share|rent)\b",
-        lambda s: re.sub(
-            r"\b(do not|don't|will not|never) (sell|share|rent)", r"\1 currently \2", s, count=1
-        ),
-    )
-    yield from rewrite(
-        "will-to-may",
-        r"\bwe will (?:delete|erase|notify|encrypt|inform|respond|anonymi)",
-        lambda s: re.sub(
-            r"\b([Ww])e will (delete|erase|notify|encrypt|inform|respond|anonymi)", r"\1e may \2", s, count=1
-        ),
-    )
-    yield from rewrite(
-        "only-dropped",
-        r"\bonly (?:share|use|disclose|collect|process)\b",
-        lambda s: re.sub(r"\bonly ", "", s, count=1),
-    )
-    yield from rewrite(
-        "age-lowered",
-        r"\b(?:under|younger than|below) (?:the age of )?1[3-8]\b",
-        lambda s: re.sub(
-            r"\b(under|younger than|below) (the age of )?(1[3-8])\b",
-            lambda m: f"{m.group(1)} {m.group(2) or ''}{int(m.group(3)) - 2}",
-            s,
-            count=1,
-        ),
-    )
-    yield from rewrite(
-        "recipient-added",
-        r"\bwith (?:our )?(?:service providers|vendors|partners|affiliates)\b",
-        lambda s: re.sub(
-            r"\bwith (our )?(service providers|vendors|partners|affiliates)\b",
-            r"with data brokers, with \1\2",
-            s,
-            count=1,
-        ),
-    )
-    yield from rewrite(
-        "kind-added",
-        r"\b(?:collect|gather|receive)\w*\b[^.]*\b(?:your name|email address|phone number)\b",
-        lambda s: re.sub(r"\b(your name|email address|phone number)\b", r"\1, your fingerprints", s, count=1),
-    )
-    yield from rewrite(
-        "slower-response",
-        r"\bwithin (?:30|thirty|one month)\b",
-        lambda s: re.sub(r"\bwithin (30|thirty|one month)( days)?", "within 90 days", s, count=1),
-    )
-    yield from rewrite(
-        "controller-added",
-        r"\b(?:data controller|controller of your|responsible for (?:the processing|your personal))\b",
-        lambda s: re.sub(
-            r"\b(data controller|controller of your|responsible for (?:the processing|your personal))",
-            r"\1 (from 1 March, Northwind Data Holdings Ltd)",
-            s,
-            count=1,
-        ),
-    )
+    for kind, pattern in _DELETED:
+        if (sentence := pick(pattern)) is not None:
+            yield Mutation(kind, True, edited(sentence, ""), sentence.group(), removed=True)
+    for kind, pattern, old, new in _REWRITES:
+        if (sentence := pick(pattern)) is not None:
+            rewritten = re.sub(old, new, sentence.group(), count=1)
+            if rewritten != sentence.group():
+                yield Mutation(kind, True, edited(sentence, rewritten), rewritten)
 
 
 def material(name: str, text: str, rng: random.Random) -> Iterator[Mutation]:
@@ -296,7 +273,7 @@ def material(name: str, text: str, rng: random.Random) -> Iterator[Mutation]:
     for kind, sentence in _ADDED if paragraphs else ():
         at = rng.choice(paragraphs).end()
         yield Mutation(kind, True, text[:at] + " " + sentence + text[at:], sentence)
-    yield from _edits(name, text, rng)
+    yield from _edits(text, rng)
 
 
 # ------------------------------------------------------------------ judging

@@ -60,27 +60,28 @@ def canonical(folded: str) -> str:
     # reads as the form twice: said once
     read = _restated(to_first).sub(r"\1", read)
     read = said_once(read)  # "thirty (30) days" is "30 days"
-    read = " ".join(american(word) if len(word) > 4 else word for word in read.split(" "))  # "personalise"
+    read = american(read)  # "personalise" is "personalize"
     return _EXCEPT_AS_ONLY.sub(_as_only, read)
 
 
-def american(word: str) -> str:
-    """A word (casefolded) in its American spelling ("organisational" → "organizational",
+def american(text: str) -> str:
+    """Casefolded words in their American spelling ("organisational" → "organizational",
     "behaviour" → "behavior"): one word in two spellings, never a different word."""
     for british, spelled in _SPELLINGS:
-        word = british.sub(spelled, word)
-    return word
+        text = british.sub(spelled, text)
+    return text
 
 
 # British spellings and their American forms (Oxford -ise/-yse, -our, -tre, -ence, -ogue); read one
 # way on both sides, they join no two English words but the spellings of one
+# (each read at a word's ends, so a whole text is read as its words are)
 _SPELLINGS = (
-    (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|ational|er|ers)$"), r"iz\1"),
-    (re.compile(r"(?<=[a-z]{3})ys(e|es|ed|ing)$"), r"yz\1"),
-    (re.compile(r"^(behavi|endeav|fav|hon|lab|neighb|harb|rum|col)our"), r"\1or"),
-    (re.compile(r"^(cen|li|thea)tre"), r"\1ter"),
-    (re.compile(r"^(licen|defen|offen)ce"), r"\1se"),
-    (re.compile(r"^(catal|dial)ogue"), r"\1og"),
+    (lazy(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|ational|er|ers)\b"), r"iz\1"),
+    (lazy(r"(?<=[a-z]{3})ys(e|es|ed|ing)\b"), r"yz\1"),
+    (lazy(r"\b(behavi|endeav|fav|hon|lab|neighb|harb|rum|col)our"), r"\1or"),
+    (lazy(r"\b(cen|li|thea)tre"), r"\1ter"),
+    (lazy(r"\b(licen|defen|offen)ce"), r"\1se"),
+    (lazy(r"\b(catal|dial)ogue"), r"\1og"),
 )
 
 
