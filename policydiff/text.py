@@ -17,6 +17,7 @@ import unicodedata
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from policydiff.lazy_re import lazy
 
@@ -434,8 +435,10 @@ def same_reading(old: str, new: str) -> bool:
     return not (old_targets and new_targets) or old_targets == new_targets
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """The comparison key: casefolded words, without link targets, markup or punctuation."""
+    # (a pure memo: alignment, context and the judgement each key the same clauses and sentences)
     return " ".join(_KEY_WORD.findall(strip_links(text).casefold()))
 
 

@@ -5,6 +5,7 @@ and terms the old text already discloses. Read once per pair, before any change 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -43,6 +44,7 @@ class TermUses:
             for index, leaf in enumerate(self._leaves):
                 for word in set(WORD.findall(leaf.text)):
                     self._words.setdefault(word, set()).add(index)
+            self._sorted = sorted(self._words)
         words = WORD.findall(term)
         if not words:
             return []
@@ -105,6 +107,7 @@ class Affirmations:
         self._rulebook = rulebook
         self._leaves: list[Clause] = []
         self._words: dict[str, set[int]] = {}
+        self._sorted: list[str] = []  # the words in order: those a stem begins stand together
         self._read: dict[int, frozenset[tuple[Category, str]]] = {}
 
     def any_of(self, things: frozenset[tuple[Category, str]]) -> bool:
@@ -114,6 +117,7 @@ class Affirmations:
             for index, leaf in enumerate(self._leaves):
                 for word in set(WORD.findall(leaf.text.casefold())):
                     self._words.setdefault(word, set()).add(index)
+            self._sorted = sorted(self._words)
         candidates: set[int] = set()
         for category, concept in things:
             rules = self._rulebook.by_category(category)
@@ -122,9 +126,10 @@ class Affirmations:
                     continue
                 if first.endswith("*"):
                     stem = first.rstrip("*")
-                    candidates.update(
-                        i for word, at in self._words.items() if word.startswith(stem) for i in at
-                    )
+                    for word in self._sorted[bisect_left(self._sorted, stem) :]:
+                        if not word.startswith(stem):
+                            break
+                        candidates.update(self._words[word])
                 else:
                     candidates.update(self._words.get(first, ()))
         return any(not things.isdisjoint(self._affirmed(index)) for index in sorted(candidates))

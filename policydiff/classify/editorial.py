@@ -233,9 +233,18 @@ def editorial_verdict(
 
 def _same_sentences(old: str, new: str) -> bool:
     """The same sentences, more than one, in another order (each read as the equivalents read it)."""
-    was = [_read_alike(old[a:b]) for a, b in sentences(old)]
-    now = [_read_alike(new[a:b]) for a, b in sentences(new)]
-    return len(was) > 1 and was != now and sorted(was) == sorted(now)
+    was = [old[a:b] for a, b in sentences(old)]
+    now = [new[a:b] for a, b in sentences(new)]
+    if len(was) < 2 or len(was) != len(now):
+        return False
+    # the sentences in the same place cancel out: only those that differ are read (most edits of a
+    # long paragraph change one sentence, which no order of the others can match)
+    moved = [(a, b) for a, b in zip(was, now, strict=True) if a != b]
+    if len(moved) < 2:
+        return False
+    went = [_read_alike(text) for text, _ in moved]
+    came = [_read_alike(text) for _, text in moved]
+    return went != came and sorted(went) == sorted(came)
 
 
 def _read_alike(text: str) -> str:
