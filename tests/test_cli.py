@@ -276,6 +276,29 @@ def test_no_arguments_shows_the_help_on_stderr() -> None:
     assert stderr.startswith("Usage: policydiff") and "diff" in stderr and "segment" in stderr
 
 
+def test_a_call_in_process_leaves_the_garbage_collector_as_it_was() -> None:
+    import gc
+
+    before = (gc.get_threshold(), gc.get_freeze_count())
+    code, stdout, _ = run_main(["--version"])
+    assert code == 0 and stdout.startswith("policydiff")
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def test_the_process_collects_seldom_and_leaves_its_objects_uncollected_at_exit() -> None:
+    # the console script's own process: what it leaves of the collector is read as it exits
+    script = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print(gc.get_threshold()[0], gc.get_freeze_count() > 0, file=sys.stderr))\n"
+        "sys.argv = ['policydiff', '--version']\n"
+        "from policydiff.cli import main\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.split() == ["200000", "True"]
+
+
 # --- internal errors: exit 4, one line, the traceback in the log --------------------------------
 
 
