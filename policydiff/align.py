@@ -80,6 +80,8 @@ class _Unit:
 
 @dataclass(slots=True)
 class _Side:
+    """One version's leaves while they are paired: their keys, words and partners."""
+
     leaves: tuple[Clause, ...]
     keys: list[str]
     words: list[frozenset[str]] = field(default_factory=list)

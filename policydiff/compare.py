@@ -113,6 +113,8 @@ def _unmarked(pair: ClausePair) -> ClausePair:
 
 @dataclass(frozen=True, slots=True)
 class _Draft:
+    """A change before it is judged: its kind, sides and edits."""
+
     kind: ChangeKind
     old: ChangeSide | None
     new: ChangeSide | None

@@ -121,6 +121,8 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class Organization:
+    """Who sends the notices: the company, its product, contact and website."""
+
     name: str = ""
     product: str = ""
     contact: str = ""
@@ -141,6 +143,8 @@ class NoticeLinks:
 
 @dataclass(frozen=True, slots=True)
 class NoticeSettings:
+    """How notices are decided and drafted: the period, what is major, templates, policy URL."""
+
     period_days: int = 30
     major: frozenset[tuple[Category, Direction]] | None = None  # None: the SPEC's defaults
     templates: str | None = None
@@ -152,6 +156,8 @@ class NoticeSettings:
 
 @dataclass(frozen=True, slots=True)
 class EmailSettings:
+    """How notice emails are sent: sender, subject, API host and delivery."""
+
     sender: str = ""  # an address, or "Name <address>"
     subject: str = DEFAULT_SUBJECT
     api_host: str | None = None
@@ -162,6 +168,8 @@ class EmailSettings:
 
 @dataclass(frozen=True, slots=True)
 class PolicySettings:
+    """One watched policy: its id, title, where it is fetched from and which parts of the page count."""
+
     id: str
     title: str = ""
     url: str | None = None

@@ -172,6 +172,8 @@ class ClausePair:
 
 @dataclass(frozen=True, slots=True)
 class Edit:
+    """One run of a word diff: kept, inserted or deleted text."""
+
     op: Op
     text: str
 
@@ -200,12 +202,16 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class Consent:
+    """Whether a change may need the user's consent (not only notice), and why."""
+
     may_be_required: bool = False
     reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class ChangeSide:
+    """One side of a change: the clause's path, heading, text and offset in its document."""
+
     path: str
     heading: str | None
     text: str
@@ -215,6 +221,8 @@ class ChangeSide:
 
 @dataclass(frozen=True, slots=True)
 class Change:
+    """One changed clause of a pair, with its edits, categories, severity and reasons."""
+
     id: str
     kind: ChangeKind
     old: ChangeSide | None
@@ -229,6 +237,8 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class NoticeDecision:
+    """Whether the pair needs an advance notice, its period, and the reasons."""
+
     required: bool
     period_days: int
     promised_days: int | None
@@ -246,6 +256,9 @@ class NoticeDecision:
 
 @dataclass(frozen=True, slots=True)
 class DocumentSummary:
+    """A version as the report sums it up: source, hash, title, version and date, clause and word
+    counts, and the changes by kind, severity and category."""
+
     source: str
     sha256: str
     title: str | None

@@ -42,6 +42,8 @@ deepest section, so that no later stage walking the tree recursively runs out of
 
 @dataclass(slots=True)
 class _Block:
+    """A block of the text being segmented: its kind, span and list label."""
+
     kind: ClauseKind
     start: int
     end: int
@@ -54,6 +56,8 @@ class _Block:
 
 @dataclass(slots=True)
 class _Section:
+    """A section open while segmenting: its heading style, level, path and trail."""
+
     style: str
     level: int
     path: str

@@ -458,6 +458,8 @@ _TOKEN = lazy(r"\w+|\s+|[^\w\s]")
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """A word, a run of white space or a punctuation mark, with its offsets."""
+
     text: str
     start: int
     end: int

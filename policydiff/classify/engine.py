@@ -123,6 +123,8 @@ class Subject:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
+    """The judgement of one change: its categories, direction, severity and reasons."""
+
     categories: tuple[Category, ...]
     direction: Direction
     severity: Severity

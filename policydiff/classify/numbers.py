@@ -83,6 +83,8 @@ _SPELLED_TWICE = lazy(
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
+    """A number read with its unit: a duration in days or an age in years."""
+
     unit: str  # "duration" (value in days) or "age" (value in years)
     value: float
     text: str

@@ -64,6 +64,8 @@ class Region:
 
 @dataclass(slots=True)
 class Profile:
+    """What a region says: its terms (affirmed or denied), cues, numbers and rule phrases."""
+
     rule_hits: dict[tuple[str, str], list[Match]] = field(default_factory=dict)  # (rule id, slot) → phrases
     terms: list[Match] = field(default_factory=list)
     affirmed: dict[tuple[Category, str], Match] = field(default_factory=dict)  # (category, member) → words

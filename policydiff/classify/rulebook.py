@@ -60,6 +60,8 @@ class Plain:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A rule of the rule book: its id, category, kind, what it says, and the phrases it reads."""
+
     id: str
     category: Category
     kind: str
@@ -83,6 +85,8 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Cue:
+    """A cue that turns what a sentence says: it protects (a denial, a safeguard) or permits."""
+
     id: str
     effect: str  # "protects" | "permits"
     pattern: Finder
@@ -165,6 +169,8 @@ _ACRONYMS = {
 
 @dataclass(frozen=True, slots=True)
 class CategoryRules:
+    """One category's lexicon, rules and grouping of members."""
+
     category: Category
     topic: str
     priority: int
@@ -268,6 +274,8 @@ class CategoryRules:
 
 @dataclass(frozen=True, slots=True)
 class RuleBook:
+    """Every category's rules, the cues and the editorial words: what the judgement reads with."""
+
     categories: tuple[CategoryRules, ...]
     cues: tuple[Cue, ...]
     subject_you: re.Pattern[str]

@@ -52,6 +52,8 @@ _MEMBER = lazy(r"[,;]|<br\s*/?>|(?:^|\s)(?:and|or|&|as well as|plus)(?:\s|$)", r
 
 @dataclass(frozen=True, slots=True)
 class Signal:
+    """One reading of a change: a category, a direction and the reason that shows it."""
+
     category: Category | None
     direction: Direction
     reason: Reason

@@ -65,6 +65,8 @@ def _docx(report: Report, options: RenderOptions) -> bytes:
 
 @dataclass(frozen=True, slots=True)
 class _Format:
+    """A report format: its renderer and whether it gives bytes."""
+
     renderer: Renderer
     binary: bool = False  # gives bytes for a file rather than text
 
