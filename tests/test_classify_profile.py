@@ -103,3 +103,44 @@ def test_an_item_under_you_can_is_read_as_the_rest_of_its_lead(rulebook: RuleBoo
     assert any(key[0] is Category.RIGHTS for key in under.affirmed)
     assert not any(key[0] is Category.TRACKING for key in under.affirmed)
     assert any(key[0] is Category.TRACKING for key in alone.affirmed)
+
+
+def test_a_part_with_a_colon_after_a_run_on_item_is_read_at_once(rulebook: RuleBook) -> None:
+    import signal
+
+    # a part after a run-on list's item, with a colon of its own: whether it is a bare item of that
+    # list once took time exponential in its letters (each word could be split anywhere): minutes
+    text = (
+        "We do not collect: your contacts; notwithstanding anything said elsewhere in this notice: "
+        "we apply appropriate safeguards."
+    )
+
+    def stop(*_: object) -> None:
+        raise TimeoutError("reading one sentence took over 5 s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(5)
+    try:
+        found = _read(text, rulebook)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert (Category.COLLECTION, "contact") in found.denied
+    assert (Category.SECURITY, "safeguard") in found.affirmed
+
+
+@pytest.mark.parametrize(
+    ("item", "bare"),
+    [
+        ("your contacts;", True),
+        ("  the photos you upload.", True),
+        (" ".join(["word"] * 12), True),
+        (" ".join(["word"] * 13), False),
+        ("we share your contacts", False),
+        ("your contacts: name", False),
+    ],
+)
+def test_a_bare_item_is_a_few_words_with_no_subject_of_their_own(item: str, bare: bool) -> None:
+    from policydiff.classify.profile import _BARE_ITEM
+
+    assert (_BARE_ITEM.match(item) is not None) is bare

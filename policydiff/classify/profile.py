@@ -343,8 +343,10 @@ def _inline_lead(part: str, before: str) -> str:
 
 
 # an item of a run-on list: a few words with no subject of their own ("your contacts", not "we share …")
+# (each word after the first needs white space before it: a word that could be split anywhere made
+# a long sentence with no stop backtrack through every split, seconds a sentence)
 _BARE_ITEM = lazy(
-    r"\s*(?!(?:we|you|our|they|it|this|these|us)\b)(?:[^\s.;:]+\s*){1,12}[.;]?\s*$", re.IGNORECASE
+    r"\s*(?!(?:we|you|our|they|it|this|these|us)\b)[^\s.;:]+(?:\s+[^\s.;:]+){0,11}\s*[.;]?\s*$", re.IGNORECASE
 )
 
 
