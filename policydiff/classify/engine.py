@@ -511,7 +511,7 @@ def _unread(
     if not any(reader.states_practice(sentence, rulebook) for sentence in sentences):
         if subject.lead and category in _NAMED_PARTY_CATEGORIES and _names_changed(subject, rulebook):
             # "| Acme Mail | Email delivery |" → "| Acme Post | … |" under a "Recipient" column
-            return _name_changed(subject, category, topic)
+            return _name_changed(subject, category, topic, rulebook)
         if _member_joined_to_what_we_do(subject, rulebook):
             # "our keyboard learns your typing style *and the words you type*": one more thing the
             # company does or reads, in a verb no ontology names (issue 13: never fail open)
@@ -669,7 +669,7 @@ def _unread(
         says = f"a period in a statement about {topic} changed, and no rule reads it"
         return _unread_verdict(subject, category, says)
     if category in _NAMED_PARTY_CATEGORIES and _names_changed(subject, rulebook):
-        return _name_changed(subject, category, topic)
+        return _name_changed(subject, category, topic, rulebook)
     return None  # names, numbers, addresses, markup: the editorial rules' reading stands
 
 
@@ -710,12 +710,36 @@ def _unread_verdict(subject: Subject, category: Category, says: str) -> Verdict:
 _NAMED_PARTY_CATEGORIES = (Category.SHARING, Category.TRANSFER, Category.CONTACT)
 
 
-def _name_changed(subject: Subject, category: Category, topic: str) -> Verdict:
+def _name_changed(subject: Subject, category: Category, topic: str, rulebook: RuleBook) -> Verdict:
     """One named party for another in the same role: neutral (LABELING.md, recipients; a new
-    officer or representative named: contact, minor)."""
+    officer or representative named: contact, minor). A company named anew where the controller
+    is named, the old text naming none there, goes to review: a successor or a joint controller is
+    major (GDPR Arts. 13(1)(a), 26), the company naming itself is not, and only a lawyer knows which."""
+    if _controller_named_anew(subject, rulebook):
+        says = (
+            "a company is named anew where the controller is named: "
+            "who is responsible for your data may have changed"
+        )
+        return _unread_verdict(subject, Category.CONTACT, says)
     says = f"a named party or place changed in a statement about {topic}"
     reason = Reason(f"{category.value}.name-changed", says, changed_words(subject.edits), _side(subject))
     return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
+
+
+def _controller_named_anew(subject: Subject, rulebook: RuleBook) -> bool:
+    """Whether a sentence naming the controller names a company by its legal form that the old
+    text did not name ("The data controller (from 1 March, Northwind Ltd) is …")."""
+    came = entity_keys(subject.new) - entity_keys(subject.old)
+    if not came:
+        return False
+    for start, end in sentences(subject.new):
+        sentence = subject.new[start:end]
+        if entity_keys(sentence) & came and any(
+            term.category is Category.CONTACT and term.name == "controller"
+            for term in rulebook.find_terms(sentence)
+        ):
+            return True
+    return False
 
 
 def _polarity_flipped(subject: Subject) -> bool:
