@@ -218,19 +218,28 @@ def _disclosed(
     # Read only the old clauses that could affirm a wanted term, and stop once all are found:
     # a 10 MB policy with a few additions is not profiled whole.
     disclosed: set[tuple[Category, str]] = set()
+    words = {key: _wordings(*key, rulebook) for key in wanted}
     for leaf in old_outline.leaves():
         missing = wanted - disclosed
         if not missing:
             break
         folded = leaf.text.casefold()
-        if any(_may_affirm(folded, category, member, rulebook) for category, member in missing):
+        if any(_may_affirm(folded, words[key]) for key in missing):
             found = profile(whole_region(leaf.text), rulebook, terms_only=True)
             disclosed.update(found.affirmed, kinds_named(found))
     return frozenset((category.value, member) for category, member in disclosed & wanted)
 
 
-def _may_affirm(folded: str, category: Category, member: str, rulebook: RuleBook) -> bool:
-    """False only when ``folded`` cannot hold the member: a list member is its own words."""
-    if member in rulebook.by_category(category).grouped or member.startswith(kind_key("")):
-        return True  # a concept ("share", a kind of data) has many wordings: only reading tells
-    return all(word in folded for word in member.split())
+def _wordings(category: Category, member: str, rulebook: RuleBook) -> tuple[tuple[str, ...], ...] | None:
+    """The words of each phrase that names the member (None: any text may, only reading tells).
+    A member of synonyms ("service_providers") is named by its phrases, "vendors" among them."""
+    rules = rulebook.by_category(category)
+    if member in rules.grouped or member.startswith(kind_key("")):
+        return None  # a concept ("share", a kind of data) has many wordings: only reading tells
+    phrases = [phrase for phrase, owner in rules.term_entries if owner == member] or [member]
+    return tuple(tuple(word.rstrip("*") for word in phrase.casefold().split()) for phrase in phrases)
+
+
+def _may_affirm(folded: str, wordings: tuple[tuple[str, ...], ...] | None) -> bool:
+    """False only when ``folded`` holds the words of none of the member's phrases."""
+    return wordings is None or any(all(word in folded for word in words) for words in wordings)
