@@ -253,7 +253,9 @@ LEADING_MARKER = lazy(
     r"^\s*(?:#{1,6}\s+|[-*+•·▪◦●○■]\s+|\d{1,3}(?:\.\d{1,3})*[.)]?\s+|\(\w{1,5}\)\s+|[a-z]\)\s+"
     r"|[IVXLC]{1,6}\.\s+|(?:Section|Article|Part|Chapter|Clause)\s+\d+(?:\.\d+)*[.:]?\s+)"
 )
-_KEY_WORD = lazy(r"[^\W_]+")  # "_" is Markdown emphasis ("_Last updated_"), not part of a word
+# "_" is Markdown emphasis ("_Last updated_"), not part of a word; an abbreviation written with
+# stops ("U.S.", "e.g.") is one word, read without them: "the U.S." and "the US" say the same
+_KEY_WORD = lazy(r"(?:[^\W\d_]\.)+[^\W\d_](?![^\W_])\.?|[^\W_]+")
 
 
 def strip_links(text: str) -> str:
@@ -435,11 +437,16 @@ def same_reading(old: str, new: str) -> bool:
     return not (old_targets and new_targets) or old_targets == new_targets
 
 
+def _key_words(text: str) -> list[str]:
+    words = _KEY_WORD.findall(text)
+    return [word.replace(".", "") for word in words] if "." in text else words
+
+
 @lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """The comparison key: casefolded words, without link targets, markup or punctuation."""
     # (a pure memo: alignment, context and the judgement each key the same clauses and sentences)
-    return " ".join(_KEY_WORD.findall(strip_links(text).casefold()))
+    return " ".join(_key_words(strip_links(text).casefold()))
 
 
 def folded_sentences(text: str) -> frozenset[str]:
@@ -481,7 +488,7 @@ def token_strings(text: str) -> list[str]:
 
 def word_set(text: str) -> frozenset[str]:
     """The distinct casefolded words of a text, without link targets."""
-    return frozenset(_KEY_WORD.findall(strip_links(text).casefold()))
+    return frozenset(_key_words(strip_links(text).casefold()))
 
 
 def list_opener(lead: str) -> str | None:

@@ -412,3 +412,16 @@ def test_list_opener_is_the_lead_ins_last_sentence_when_it_opens_a_list() -> Non
     assert list_opener("We keep logs. We share your data with:  ") == "We share your data with:"
     assert list_opener("We share your data with:") == "We share your data with:"
     assert list_opener("Recipient | Purpose") is None  # a table's header row opens no list
+
+
+@pytest.mark.parametrize(
+    ("dotted", "plain"),
+    [("the U.S.", "the US"), ("e.g., names", "eg, names"), ("U.S.A", "USA"), ("the U.K", "the UK")],
+)
+def test_an_abbreviation_with_stops_folds_as_the_word_without_them(dotted: str, plain: str) -> None:
+    assert fold(dotted) == fold(plain)
+
+
+def test_a_sentence_ending_in_a_letter_keeps_its_words_apart() -> None:
+    assert fold("Plan a. Then b.") == "plan a then b"
+    assert fold("Section 3.1 of e.github") == "section 3 1 of e github"

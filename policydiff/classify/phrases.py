@@ -20,7 +20,9 @@ from typing import NamedTuple
 
 from policydiff.lazy_re import lazy
 
-_WORD = lazy(r"[\w']+")
+# a word; an abbreviation written with stops ("U.S.", "e.g.", "U.K") is one word, read without them
+# ("the U.S." is "the US": a lexicon's "the us" finds both, as a reader does)
+_WORD = lazy(r"(?:[^\W\d_]\.)+[^\W\d_](?![\w'])\.?|[\w']+")
 _GAP = lazy(r"[\s()-]*")
 _KEY = 3  # stems are filed under their first letters
 _DETERMINERS = frozenset({"your", "our", "their", "the", "his", "her", "its"})
@@ -58,7 +60,7 @@ def _split(phrase: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     stems: list[bool] = []
     for part in re.split(r"[\s-]+", phrase.strip().casefold()):
         stem = part.endswith("*")
-        for word in _WORD.findall(part.rstrip("*")):
+        for word in (found.replace(".", "") for found in _WORD.findall(part.rstrip("*"))):
             words.append(word)
             stems.append(False)
         if stems:
@@ -70,7 +72,7 @@ def _split(phrase: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
 def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     """The casefolded words of ``text`` with their offsets: each phrase set (terms, cues, rule
     phrases) reads the same sentences, so they are split once (a pure memo of the text)."""
-    return tuple((m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(text))
+    return tuple((m.group().casefold().replace(".", ""), m.start(), m.end()) for m in _WORD.finditer(text))
 
 
 class PhraseSet:
@@ -193,7 +195,7 @@ class PhraseSet:
         """False when no phrase has all its words in ``text``. Most texts a search is asked about
         hold none: their words are read in C, as a set, without offsets, each casefolded once."""
         memo = self._memo
-        words = {word.casefold() for word in set(_WORD.findall(text))}
+        words = {word.casefold().replace(".", "") for word in set(_WORD.findall(text))}
         for word in words:
             found = memo.get(word)
             if found is None:
