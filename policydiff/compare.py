@@ -44,7 +44,7 @@ from policydiff.model import (
     Stats,
 )
 from policydiff.segment import segment
-from policydiff.text import WORD, fold, same_reading
+from policydiff.text import WORD, fingerprint_words, same_reading
 
 __all__ = ["Judgement", "change_fingerprint", "compare"]
 
@@ -320,7 +320,8 @@ def _unit_spans(text: str) -> list[tuple[int, int]]:
 
 def change_fingerprint(kind: ChangeKind, old_text: str, new_text: str) -> str:
     """A stable id for a change: its kind and the folded words of both sides."""
-    digest = hashlib.sha1(f"{kind.value}\0{fold(old_text)}\0{fold(new_text)}".encode()).hexdigest()
+    old_words, new_words = fingerprint_words(old_text), fingerprint_words(new_text)
+    digest = hashlib.sha1(f"{kind.value}\0{old_words}\0{new_words}".encode()).hexdigest()
     return digest[:8]
 
 

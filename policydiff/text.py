@@ -449,6 +449,15 @@ def fold(text: str) -> str:
     return " ".join(_key_words(strip_links(text).casefold()))
 
 
+_ID_WORD = lazy(r"[^\W_]+")
+
+
+def fingerprint_words(text: str) -> str:
+    """The words a change's id is made of: ``fold`` as it read before it joined "U.S." into one
+    word. Frozen: a lawyer's review names a change by its id, and a new reading must not unsettle it."""
+    return " ".join(_ID_WORD.findall(strip_links(text).casefold()))
+
+
 def folded_sentences(text: str) -> frozenset[str]:
     """The ``fold`` of each sentence of ``text`` (empty ones left out)."""
     return frozenset(key for start, end in sentences(text) if (key := fold(text[start:end])))

@@ -116,6 +116,14 @@ def test_change_ids_are_stable_and_unique() -> None:
     assert change_fingerprint(modified, "A  b", "c") == change_fingerprint(modified, "a b", "C")
 
 
+def test_a_change_id_outlives_a_new_reading_of_its_words() -> None:
+    # a review names a change by its id: reading "U.S." as one word (since fold does) must not
+    # change the id such a change had before, or its review would no longer apply
+    old = "We share it with vendors (e.g. U.S. hosts)."
+    new = "We share it with vendors (e.g. U.S. hosts and the U.K. office)."
+    assert change_fingerprint(ChangeKind.MODIFIED, old, new) == "8d1bb45b"
+
+
 def test_a_repeated_change_gets_a_suffixed_id() -> None:
     old = POLICY + "\nWe keep logs for 6 months.\n\nWe keep logs for 6 months.\n"
     ids = [change.id for change in report_of(old, old.replace("logs for 6", "logs for 12")).changes]
