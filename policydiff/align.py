@@ -199,8 +199,8 @@ def _pair_similar(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
     if not free_old or not free_new:
         return
     index = _word_index(old_side, free_old)
-    gap_of_old = _gap_ids(old_side, units, is_old=True)
-    gap_of_new = _gap_ids(new_side, units, is_old=False)
+    gap_of_old = _gap_ids(old_side, units)
+    gap_of_new = _gap_ids(new_side, units)
     # the sections both versions have: a clause that left one of them for another is a move
     old_trails, new_trails = _trails(old_side.leaves), _trails(new_side.leaves)
     shared = set(old_trails) & set(new_trails)
@@ -280,15 +280,15 @@ def _candidates(index: dict[str, list[int]], words: frozenset[str]) -> list[int]
     return [i for i, _ in best]
 
 
-def _gap_ids(side: _Side, units: list[_Unit], *, is_old: bool) -> list[int]:
-    """Which gap between exact anchors each leaf sits in, named by the anchor's partner."""
+def _gap_ids(side: _Side, units: list[_Unit]) -> list[int]:
+    """Which gap between exact anchors each leaf sits in, named on both sides by the old index of
+    the anchor before it (-1 before the first), so a gap's leaves share one id across versions."""
     gaps: list[int] = []
     current = -1
     for index in range(len(side.leaves)):
         unit = side.partner.get(index)
         if unit is not None:
-            partner = units[unit].new if is_old else units[unit].old
-            current = partner[0]
+            current = units[unit].old[0]
         gaps.append(current)
     return gaps
 

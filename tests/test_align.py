@@ -267,6 +267,18 @@ def test_a_sentence_reordered_in_place_is_an_edit() -> None:
     assert pair.status is PairStatus.MODIFIED
 
 
+def test_a_sentence_reordered_in_place_pairs_after_a_paragraph_added_above() -> None:
+    # the place is the same whatever was added or removed before it: a gap between the same two
+    # unchanged clauses is one place in both versions, however far down each version it lies
+    old = outline_of("Intro.\n\nPeople under 18 may not open a wallet.\n\nBye.\n")
+    new = outline_of(
+        "A new opening.\n\nAnother one.\n\nIntro.\n\nA wallet is not for people under 18.\n\nBye.\n"
+    )
+    pair = pair_of(align(old, new), "p4")
+    assert pair.status is PairStatus.MODIFIED
+    assert [c.path for c in pair.old] == ["p2"]
+
+
 def test_the_one_clause_a_place_lost_and_the_one_it_gained_pair_on_fewer_shared_words() -> None:
     # under half of their words alike, but each the only clause its place lost or gained: a rewrite
     old = outline_of("Intro.\n\nPeople under 18 may not open a wallet.\n\nBye.\n")
