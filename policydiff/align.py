@@ -28,6 +28,7 @@ MIN_SIMILARITY = 0.5  # below this two clauses are a removal and an addition, no
 MOVED_SIMILARITY = 0.7  # the same, for a clause that also left its section and its place
 _SHORT_WORDS = 4  # a clause of fewer distinct words pairs away from its place only if nearly the same
 _SHORT_SIMILARITY = 0.9
+_ALIKE_WORDS = 12  # a clause of fewer words pairs in its place with one that reads alike
 _REORDERED_WORDS = 0.6  # share of words two clauses in the same place hold alike to pair as an edit
 # … when each is the only clause its gap lost or gained ("Children under 13 may not use the service"
 # → "The service is not intended for children under 13")
@@ -95,14 +96,20 @@ class _Side:
         return self.words[index]
 
 
-def align(old: Outline, new: Outline) -> tuple[ClausePair, ...]:
-    """All pairs, unchanged ones included, in the order of the new document."""
+def align(old: Outline, new: Outline, alike: Callable[[str], str] | None = None) -> tuple[ClausePair, ...]:
+    """All pairs, unchanged ones included, in the order of the new document.
+
+    ``alike`` reads a key as its equivalent wording ("data" for "information"): two short clauses
+    in the same place that read alike pair, though too few of their letters match to pair them.
+    """
     old_side = _Side(old.leaves(), [])
     new_side = _Side(new.leaves(), [])
     old_side.keys = [clause_key(leaf) for leaf in old_side.leaves]
     new_side.keys = [clause_key(leaf) for leaf in new_side.leaves]
     units: list[_Unit] = []
     _pair_exact(old_side, new_side, units)
+    if alike is not None:
+        _pair_alike(old_side, new_side, units, alike)
     _pair_similar(old_side, new_side, units)
     _pair_parts(old_side, new_side, units, whole_is_old=True)
     _pair_parts(new_side, old_side, units, whole_is_old=False)
@@ -171,6 +178,26 @@ def _pair_exact(old_side: _Side, new_side: _Side, units: list[_Unit]) -> None:
             old = queue.popleft()
         if old is not None:
             _add(units, old_side, new_side, _Unit([old], [index], 1.0))
+
+
+def _pair_alike(old_side: _Side, new_side: _Side, units: list[_Unit], alike: Callable[[str], str]) -> None:
+    """Short clauses in the same gap whose words read alike ("1. Information We Collect" → "1. Data
+    We Collect"): common words propose no candidates and few letters match, yet one was reworded
+    into the other. Long clauses are left to the letters: an equivalent word changes few of them."""
+    gap_of_old, gap_of_new = _gap_ids(old_side, units), _gap_ids(new_side, units)
+    waiting: dict[tuple[int, str], deque[int]] = defaultdict(deque)
+    for i, key in enumerate(old_side.keys):
+        if i not in old_side.partner and key and key.count(" ") < _ALIKE_WORDS:
+            waiting[(gap_of_old[i], alike(key))].append(i)
+    if not waiting:
+        return
+    for j, key in enumerate(new_side.keys):
+        if j in new_side.partner or not key or key.count(" ") >= _ALIKE_WORDS:
+            continue
+        queue = waiting.get((gap_of_new[j], alike(key)))
+        if queue:
+            i = queue.popleft()
+            _add(units, old_side, new_side, _Unit([i], [j], _similarity(old_side.keys[i], key)))
 
 
 def _key_at(keys: Sequence[str], at: int) -> str | None:

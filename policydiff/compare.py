@@ -17,6 +17,7 @@ from policydiff.classify import (
     RuleBook,
     Subject,
     Verdict,
+    canonical,
     decide,
     default_rulebook,
     judge_changes,
@@ -65,7 +66,8 @@ def compare(
     judgement = judgement or Judgement()
     rulebook = rulebook or judgement.rulebook or default_rulebook()
     old_outline, new_outline = segment(old), segment(new)
-    pairs = [_unmarked(pair) for pair in align(old_outline, new_outline)]
+    # (short clauses in place that read alike by the equivalents pair: "Information We Collect")
+    pairs = [_unmarked(pair) for pair in align(old_outline, new_outline, alike=canonical)]
     old_sides, new_sides = _Sections.of(old_outline), _Sections.of(new_outline)
     drafts = [
         unit

@@ -279,6 +279,27 @@ def test_a_sentence_reordered_in_place_pairs_after_a_paragraph_added_above() -> 
     assert [c.path for c in pair.old] == ["p2"]
 
 
+def test_short_clauses_in_place_that_read_alike_pair() -> None:
+    from policydiff.classify import canonical
+
+    # few letters in common and only common words, yet one reworded into the other
+    old = outline_of(
+        "# Intro\n\nHello there.\n\n## Information We Collect\n\n## Information We Share\n\nBye.\n"
+    )
+    new = outline_of("# Intro\n\nHello there.\n\n## Data We Collect\n\n## Data We Share\n\nBye.\n")
+    pairs = align(old, new, alike=canonical)
+    got = [
+        ([c.text for c in p.old], [c.text for c in p.new]) for p in pairs if p.status is PairStatus.MODIFIED
+    ]
+    assert got == [
+        (["## Information We Collect"], ["## Data We Collect"]),
+        (["## Information We Share"], ["## Data We Share"]),
+    ]
+    # headings that read otherwise stay a removal and an addition
+    other = outline_of("# Intro\n\nHello there.\n\n## Cookies We Set\n\n## Data We Share\n\nBye.\n")
+    assert [p.status for p in align(old, other, alike=canonical)].count(PairStatus.MODIFIED) == 1
+
+
 def test_the_one_clause_a_place_lost_and_the_one_it_gained_pair_on_fewer_shared_words() -> None:
     # under half of their words alike, but each the only clause its place lost or gained: a rewrite
     old = outline_of("Intro.\n\nPeople under 18 may not open a wallet.\n\nBye.\n")

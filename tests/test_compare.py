@@ -124,6 +124,18 @@ def test_a_change_id_outlives_a_new_reading_of_its_words() -> None:
     assert change_fingerprint(ChangeKind.MODIFIED, old, new) == "8d1bb45b"
 
 
+def test_a_heading_reworded_into_its_equivalent_is_one_editorial_change() -> None:
+    # "information" read as "data" throughout: the heading's words ("we", "collect") are in every
+    # paragraph, so they propose no partner, and its letters differ too much to pair it alone
+    body = "\n\n".join(f"We collect record {n} information when you use feature {n}." for n in range(70))
+    old = f"# Policy\n\n## Information We Collect\n\n{body}\n"
+    new = old.replace("information", "data").replace("Information", "Data")
+    report = report_of(old, new)
+    heading = [c for c in report.changes if c.new and c.new.text.startswith("##")]
+    assert [(c.kind, c.severity) for c in heading] == [(ChangeKind.MODIFIED, Severity.EDITORIAL)]
+    assert {c.severity for c in report.changes} == {Severity.EDITORIAL}
+
+
 def test_a_repeated_change_gets_a_suffixed_id() -> None:
     old = POLICY + "\nWe keep logs for 6 months.\n\nWe keep logs for 6 months.\n"
     ids = [change.id for change in report_of(old, old.replace("logs for 6", "logs for 12")).changes]

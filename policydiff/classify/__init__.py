@@ -6,6 +6,7 @@ Its modules are private to it; the rest of policydiff uses only the names below.
 from policydiff.classify.context import defined_term
 from policydiff.classify.decide import decide, notice_reason
 from policydiff.classify.engine import DEFAULT_MAJOR, DocumentContext, Subject, Verdict, classify
+from policydiff.classify.equivalents import canonical
 from policydiff.classify.pair import judge_changes
 from policydiff.classify.promise import promised_notice, promised_notice_days
 from policydiff.classify.readers import SOURCES as READER_SOURCES
@@ -20,6 +21,7 @@ __all__ = [
     "RuleBook",
     "Subject",
     "Verdict",
+    "canonical",
     "classify",
     "decide",
     "default_rulebook",
