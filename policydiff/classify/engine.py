@@ -2325,10 +2325,30 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook) -
         category = dominant[0] if dominant else Category.OTHER
         says = f"a company is named anew, in a statement about {rulebook.by_category(category).topic}"
         return _unread_verdict(subject, category, says)
+    if (named := _member_named_anew(subject, rulebook)) is not None:
+        # "this policy also covers what we share with *data brokers*": a kind of data, a recipient or
+        # a purpose of the lexicon named anew where no rule reads the sentence (issue 13: fail-open)
+        says = f"«{named.text}» is named anew, in words no rule reads"
+        return _unread_verdict(subject, named.category or Category.OTHER, says)
     reason = Reason(
         "editorial.reworded", rulebook.editorial["reworded"], changed_words(subject.edits), _side(subject)
     )
     return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
+
+
+def _member_named_anew(subject: Subject, rulebook: RuleBook) -> Match | None:
+    """The first member of a category's lexicon (a kind of data, a recipient, a purpose: not a
+    verb or concept, which have many wordings) that the new side names and the old does not."""
+
+    def members(text: str) -> dict[tuple[Category | None, str], Match]:
+        found: dict[tuple[Category | None, str], Match] = {}
+        for match in rulebook.find_terms(mask_links(text)):
+            if match.category is not None and match.name not in rulebook.by_category(match.category).grouped:
+                found.setdefault((match.category, match.name), match)
+        return found
+
+    before, after = members(subject.old), members(subject.new)
+    return next((match for key, match in after.items() if key not in before), None)
 
 
 def _periods(text: str) -> Counter[tuple[str, int]]:
