@@ -69,6 +69,7 @@ from policydiff.classify.signals import (
     cue_signals,
     governs_safeguard,
     list_signals,
+    named_anew,
     scope_signals,
     swap_signals,
     term_signals,
@@ -2194,7 +2195,7 @@ def _decide(
     resolved = [replace(s, category=s.category or lead) for s in signals]
     choice = _chosen(resolved)
     if choice is None:
-        return _no_signal(subject, dominant, rulebook)
+        return _no_signal(subject, dominant, rulebook, sides)
     chosen, direction = choice
     priority = {rules.category: rules.priority for rules in rulebook.categories}
     chosen.sort(key=lambda s: (-s.strength, priority.get(s.category, 99) if s.category else 99))
@@ -2301,7 +2302,7 @@ def _chosen(resolved: list[Signal]) -> tuple[list[Signal], Direction] | None:
     return None
 
 
-def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook) -> Verdict:
+def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, sides: Sides) -> Verdict:
     text = subject.new or subject.old
     if subject.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         category = dominant[0] if dominant else Category.OTHER
@@ -2325,7 +2326,7 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook) -
         category = dominant[0] if dominant else Category.OTHER
         says = f"a company is named anew, in a statement about {rulebook.by_category(category).topic}"
         return _unread_verdict(subject, category, says)
-    if (named := _member_named_anew(subject, rulebook)) is not None:
+    if (named := named_anew(sides, rulebook)) is not None:
         # "this policy also covers what we share with *data brokers*": a kind of data, a recipient or
         # a purpose of the lexicon named anew where no rule reads the sentence (issue 13: fail-open)
         says = f"«{named.text}» is named anew, in words no rule reads"
@@ -2334,21 +2335,6 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook) -
         "editorial.reworded", rulebook.editorial["reworded"], changed_words(subject.edits), _side(subject)
     )
     return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
-
-
-def _member_named_anew(subject: Subject, rulebook: RuleBook) -> Match | None:
-    """The first member of a category's lexicon (a kind of data, a recipient, a purpose: not a
-    verb or concept, which have many wordings) that the new side names and the old does not."""
-
-    def members(text: str) -> dict[tuple[Category | None, str], Match]:
-        found: dict[tuple[Category | None, str], Match] = {}
-        for match in rulebook.find_terms(mask_links(text)):
-            if match.category is not None and match.name not in rulebook.by_category(match.category).grouped:
-                found.setdefault((match.category, match.name), match)
-        return found
-
-    before, after = members(subject.old), members(subject.new)
-    return next((match for key, match in after.items() if key not in before), None)
 
 
 def _periods(text: str) -> Counter[tuple[str, int]]:

@@ -417,6 +417,36 @@ def _covered(key: tuple[Category, str], match: Match, old: Profile, rulebook: Ru
     return bool(above) and not kinds_named(old).isdisjoint(above)
 
 
+def named_anew(sides: Sides, rulebook: RuleBook) -> Match | None:
+    """A member of a category's lexicon (a kind of data, a recipient, a purpose: no verb or concept)
+    whose words the new side holds and the old does not, affirmed in a sentence where the company
+    states a practice, and neither affirmed nor covered on the old side ("… information that we
+    share with *data brokers*")."""
+
+    def members(region: Region) -> set[tuple[Category, str]]:
+        return {
+            (m.category, m.name)
+            for m in rulebook.find_terms(mask_links(region.text))
+            if m.category is not None and m.name not in rulebook.by_category(m.category).grouped
+        }
+
+    came = members(sides.new) - members(sides.old)
+    if not came:
+        return None
+    reader = practice_reader()
+    for key, match in sides.new_profile.affirmed.items():
+        if match.category is None or (match.category, match.name) not in came:
+            continue
+        if key in sides.old_profile.affirmed or _covered(key, match, sides.old_profile, rulebook):
+            continue
+        if _said_without_head(key, match, sides):
+            continue
+        span = sides.new.sentence_at(match.start)
+        if span is not None and reader.states_practice(sides.new.text[span[0] : span[1]], rulebook):
+            return match
+    return None
+
+
 def _said_without_head(key: tuple[Category, str], match: Match, sides: Sides) -> bool:
     """The term's words without their head noun stand in an old sentence that names another member
     of its category: "your name and email" → "your name and email address" names no new kind."""
