@@ -10,6 +10,7 @@ from policydiff.classify import default_rulebook
 from policydiff.classify.engine import DocumentContext, Subject, classify
 from policydiff.classify.moves import Pool, moved_in, units
 from policydiff.compare import compare
+from policydiff.diff import word_edits
 from policydiff.model import Change, ChangeKind, Direction, Edit, Op, Severity
 
 
@@ -145,3 +146,28 @@ def _the_change_when_removed(gone: str, kept: str) -> Change:
     """The one change of a document losing the clause ``gone`` after ``kept``."""
     (change,) = compare(document(f"{kept}\n{gone}"), document(kept)).changes
     return change
+
+
+def _modified(old: str, new: str) -> Subject:
+    return Subject(
+        kind=ChangeKind.MODIFIED, old=old, new=new, edits=word_edits(old, new), old_context="", new_context=""
+    )
+
+
+def test_a_sentence_that_came_from_another_paragraph_is_moved_text() -> None:
+    moved = "We share your order details with the courier that delivers it."
+    subject = _modified("We collect your name.", f"We collect your name. {moved}")
+    verdict = classify(subject, default_rulebook(), context=DocumentContext(went=Pool.of([moved])))
+    assert (verdict.severity, verdict.reasons[0].rule) == (Severity.EDITORIAL, "editorial.regrouped")
+
+
+def test_words_taken_out_of_a_sentence_are_no_move_though_another_clause_gained_them() -> None:
+    # "…, rectify, update, … regarding" left a sentence that stays: a right removed there
+    gone = ", rectify, update, ask a question about, or withdraw consent regarding"
+    old = f"If you want to access{gone} your data, write to us."
+    subject = _modified(old, "If you want to access your data, write to us.")
+    came = Pool.of(
+        ["Our page tells you how to rectify, update, ask a question about, or withdraw consent regarding it."]
+    )
+    verdict = classify(subject, default_rulebook(), context=DocumentContext(came=came))
+    assert verdict.severity is Severity.MAJOR

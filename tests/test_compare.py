@@ -136,6 +136,20 @@ def test_a_heading_reworded_into_its_equivalent_is_one_editorial_change() -> Non
     assert {c.severity for c in report.changes} == {Severity.EDITORIAL}
 
 
+def test_a_sentence_moved_to_the_paragraph_before_is_text_moved() -> None:
+    first = "We collect your name to create your account. We keep it while your account is open."
+    share = "We share your order details with the courier that delivers it."
+    sell = "We never sell your personal information to anyone."
+    old = f"# Privacy\n\n{first}\n\n{share} {sell}\n"
+    new = f"# Privacy\n\n{first} {share}\n\n{sell}\n"
+    report = report_of(old, new)
+    assert report.severity is Severity.EDITORIAL
+    assert {r.rule for c in report.changes for r in c.reasons} == {"editorial.regrouped"}
+    # the sentence moved and changed on its way is read as usual
+    changed = new.replace("the courier that delivers it", "advertisers")
+    assert report_of(old, changed).severity is Severity.MAJOR
+
+
 def test_a_repeated_change_gets_a_suffixed_id() -> None:
     old = POLICY + "\nWe keep logs for 6 months.\n\nWe keep logs for 6 months.\n"
     ids = [change.id for change in report_of(old, old.replace("logs for 6", "logs for 12")).changes]

@@ -206,6 +206,8 @@ def classify(
     signals = _signals(subject, sides, rulebook, context.disclosed)
     if subject.kind is ChangeKind.MODIFIED:
         signals = _unless_restated(signals, sides.old, context.came, subject.new)
+        if not subject.lead:
+            signals = _unless_moved(signals, sides, context)
     if (
         subject.heading  # (a link's address is no words of a heading)
         and max(len(visible_words(subject.old)), len(visible_words(subject.new))) <= _HEADING_WORDS
@@ -418,6 +420,21 @@ def _unless_restated(signals: list[Signal], old: Region, came: Pool, new: str) -
     return out
 
 
+def _unless_moved(signals: list[Signal], sides: Sides, context: DocumentContext) -> list[Signal]:
+    """A signal whose sentence moved word for word between this clause and another (gained here and
+    given up there, or the mirror): a paragraph break moved by a sentence is no practice added or
+    dropped (LABELING.md: moved text is editorial). A list item reads with its lead-in: not here."""
+    out = []
+    for s in signals:
+        region, pool = (sides.new, context.went) if s.reason.side is Side.NEW else (sides.old, context.came)
+        span = s.reason.span
+        sentence = region.sentence_at(span[0]) if span else None
+        if sentence is not None and moved_in(region.text[sentence[0] : sentence[1]], pool):
+            continue
+        out.append(s)
+    return out
+
+
 # an added passage of this many distinct longer words, of which under this share stand anywhere in
 # the old text, and in which the company never speaks ("we", "our"), speaks of something else than
 # the policy: spam injected into a captured page ("bitcoin casino bonus …"), a stray article. Even a
@@ -470,7 +487,9 @@ _RESTATED_WORDS = 5
 
 
 def _moved_between_clauses(subject: Subject, context: DocumentContext) -> bool:
-    """An added clause the old side gave up word for word elsewhere (or the mirror): moved text.
+    """An added clause the old side gave up word for word elsewhere (or the mirror): moved text;
+    so is a modified clause whose every run gained or lost is whole sentences that went from, or
+    came to, another clause (a paragraph break moved by a sentence).
 
     A list item reads with its lead-in, which may not be the one it left: it is judged as usual.
     """
@@ -480,7 +499,21 @@ def _moved_between_clauses(subject: Subject, context: DocumentContext) -> bool:
         return moved_in(subject.new, context.went)
     if subject.kind is ChangeKind.REMOVED:
         return moved_in(subject.old, context.came)
-    return False
+    runs = [
+        (text, pool)
+        for deleted, inserted, _ in edit_runs_at(subject.edits)
+        for text, pool in ((deleted, context.came), (inserted, context.went))
+        if text.strip()
+    ]
+    # (a fragment that went, "rectify, or withdraw consent regarding", is words taken out of a
+    # sentence that stays, whatever other sentence holds them)
+    return bool(runs) and all(
+        _WHOLE_SENTENCES.fullmatch(text) and moved_in(text, pool) for text, pool in runs
+    )
+
+
+# a run of whole sentences: from a capital (after any markup) to a stop
+_WHOLE_SENTENCES = lazy(r"\s*[\W_]*[A-Z0-9].*[.!?][\W_]*\s*", re.DOTALL)
 
 
 def _unread(
