@@ -171,3 +171,13 @@ def test_words_taken_out_of_a_sentence_are_no_move_though_another_clause_gained_
     )
     verdict = classify(subject, default_rulebook(), context=DocumentContext(came=came))
     assert verdict.severity is Severity.MAJOR
+
+
+def test_a_moved_sentence_beside_an_edit_gives_no_signal_of_its_own() -> None:
+    moved = "We share your order details with the courier that delivers it."
+    subject = _modified("Order data is kept for 7 years.", f"Order data is kept for 10 years. {moved}")
+    verdict = classify(subject, default_rulebook(), context=DocumentContext(went=Pool.of([moved])))
+    assert verdict.severity is Severity.MAJOR
+    assert [r.rule.split(".")[0] for r in verdict.reasons] == ["retention"]
+    alone = classify(subject, default_rulebook(), context=DocumentContext())
+    assert "sharing" in {r.rule.split(".")[0] for r in alone.reasons}
