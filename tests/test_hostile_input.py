@@ -636,3 +636,22 @@ def test_a_page_wrapped_in_a_form_keeps_its_text_but_not_its_controls() -> None:
         '<form><label>Your email</label><input name="e"></form></main>'
     )
     assert "Your email" not in load_bytes(page(signup).encode(), "page.html").text
+
+
+@pytest.mark.parametrize(
+    "run",
+    ["-" * 60_000, "_" * 60_000, "." * 60_000, " ".join(["Acme"] * 20_000)],
+    ids=["dashes", "underscores", "stops", "capitalised-words"],
+)
+def test_a_long_run_in_a_sentence_is_judged_in_seconds(run: str) -> None:
+    # a pattern tried from every place of a run, reading it to its end each time, takes time
+    # quadratic in the run: a contact address did so on dashes (60,000 of them: about 25 s)
+    old = write("old.md", "# Privacy\n\nWe collect your name to run the service.\n")
+    new = write(
+        "new.md", f"# Privacy\n\nWe collect your name to run the service.\n\nYou can {run} delete it.\n"
+    )
+    result, seconds = invoke("diff", str(old), str(new), "--format", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    assert result.stderr == "" and not Path("error.log").exists()
+    assert seconds < SECONDS, f"{seconds:.1f} s"
+    assert json.loads(result.stdout)["changes"]
