@@ -147,9 +147,17 @@ class Outline:
 
     document: Document
     clauses: tuple[Clause, ...]
+    # every stage walks the leaves (alignment, context, promise, summary): the tree is walked once
+    _leaves: tuple[Clause, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "_leaves", tuple(leaf for clause in self.clauses for leaf in clause.leaves())
+        )
 
     def leaves(self) -> tuple[Clause, ...]:
-        return tuple(leaf for clause in self.clauses for leaf in clause.leaves())
+        """The leaf clauses, in document order."""
+        return self._leaves
 
     def walk(self) -> Iterator[Clause]:
         stack = list(reversed(self.clauses))
