@@ -205,9 +205,7 @@ def classify(
         return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
     signals = _signals(subject, sides, rulebook, context.disclosed)
     if subject.kind is ChangeKind.MODIFIED:
-        signals = _unless_restated(signals, sides.old, context.came, subject.new)
-        if not subject.lead:
-            signals = _unless_moved(signals, sides, context)
+        signals = _unless_elsewhere(signals, subject, sides, context)
     if (
         subject.heading  # (a link's address is no words of a heading)
         and max(len(visible_words(subject.old)), len(visible_words(subject.new))) <= _HEADING_WORDS
@@ -401,36 +399,32 @@ def _denied_at(found: Profile, position: int) -> bool:
     return any(start <= position < end and denied for start, end, denied in found.denials)
 
 
-def _unless_restated(signals: list[Signal], old: Region, came: Pool, new: str) -> list[Signal]:
-    """A safeguard or right that went from a modified clause but whose sentence the new side gained
-    elsewhere, in other words (a sentence split into a list item of its own), was moved, not removed."""
+def _unless_elsewhere(
+    signals: list[Signal], subject: Subject, sides: Sides, context: DocumentContext
+) -> list[Signal]:
+    """The signals of a modified clause, less those whose sentence stands in another clause:
+    - moved word for word (gained here and given up there, or the mirror): a paragraph break moved
+      by a sentence adds and drops nothing (LABELING.md: moved text is editorial); a list item
+      reads with its lead-in, so not for one;
+    - a safeguard or right that went here but whose sentence the new side gained elsewhere in other
+      words (a sentence split into a list item of its own) was moved, not removed."""
     out = []
     for s in signals:
-        span = s.reason.span
-        if (
-            s.reason.side is Side.OLD
-            and s.direction is Direction.EXPANDS
-            # (a promise a phrase rule reads is one too: "retention.deletion-removed")
-            and s.reason.rule.endswith((".removed", "-removed"))
-        ):
-            sentence = old.sentence_at(span[0]) if span else None
-            if sentence is not None and restated_in(old.text[sentence[0] : sentence[1]], came, besides=new):
+        new_side = s.reason.side is Side.NEW
+        region, pool = (sides.new, context.went) if new_side else (sides.old, context.came)
+        bounds = region.sentence_at(s.reason.span[0]) if s.reason.span else None
+        if bounds is not None:
+            sentence = region.text[bounds[0] : bounds[1]]
+            if not subject.lead and moved_in(sentence, pool):
                 continue
-        out.append(s)
-    return out
-
-
-def _unless_moved(signals: list[Signal], sides: Sides, context: DocumentContext) -> list[Signal]:
-    """A signal whose sentence moved word for word between this clause and another (gained here and
-    given up there, or the mirror): a paragraph break moved by a sentence is no practice added or
-    dropped (LABELING.md: moved text is editorial). A list item reads with its lead-in: not here."""
-    out = []
-    for s in signals:
-        region, pool = (sides.new, context.went) if s.reason.side is Side.NEW else (sides.old, context.came)
-        span = s.reason.span
-        sentence = region.sentence_at(span[0]) if span else None
-        if sentence is not None and moved_in(region.text[sentence[0] : sentence[1]], pool):
-            continue
+            if (
+                not new_side
+                and s.direction is Direction.EXPANDS
+                # (a promise a phrase rule reads is one too: "retention.deletion-removed")
+                and s.reason.rule.endswith((".removed", "-removed"))
+                and restated_in(sentence, context.came, besides=subject.new)
+            ):
+                continue
         out.append(s)
     return out
 
