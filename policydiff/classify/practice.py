@@ -34,10 +34,14 @@ PRACTICE_CATEGORY = {
     "protect": Category.SECURITY,
 }
 # the user, or a class of users ("California residents", "consumers", "data subjects"), given a
-# right: "you can …", "you have the right to …"
+# right: "you can …", "you have the right to …". The classes are the usual categories of data
+# subjects a controller records (GDPR Art. 30(1)(c): customers, employees, subscribers, patients,
+# students, applicants, visitors …)
 _USER = (
-    r"(?:you|users?|parents?"
-    r"|(?:[\w-]+\s+)?(?:residents|consumers|individuals|customers|members|data\s+subjects))"
+    r"(?:you|users?|parents?|guardians?"
+    # (other members, the players near you: who can see the user's data, not the user)
+    r"|(?:(?!other\b|nearby\b|some\b|all\b)[\w-]+\s+)?(?:residents|consumers|individuals|customers|members"
+    r"|data\s+subjects|subscribers|employees|students|patients|applicants|account\s+holders))"
 )
 _GIVEN = r"\s+(?:also\s+)?(?:can|may|will be able to|are able to|have the right to|are entitled to)\b"
 # a sentence in which the user holds a right, from its first word
