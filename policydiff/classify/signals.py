@@ -2212,10 +2212,33 @@ _PRONOUNS = frozenset({"it", "them", "this", "these", "those", "you"})
 def _names_clause(member: list[str]) -> bool:
     """Whether the words of an edited member make a clause (a subordinator, a modal, a verb's object)."""
     folded = [w.casefold().strip(".,;:") for w in member]
+    relative = _relative_subject(folded)
     return any(
-        word in _CLAUSE_WORDS and not (word in _PRONOUNS and index and folded[index - 1] in _PREPOSITIONS)
+        word in _CLAUSE_WORDS
+        and index != relative
+        and not (word in _PRONOUNS and index and folded[index - 1] in _PREPOSITIONS)
         for index, word in enumerate(folded)
     )
+
+
+# what opens a noun phrase ("the songs …", "any files …") and what joins it to the list before it
+_DETERMINERS = frozenset({"the", "any", "every", "each", "all", "other"})
+_JOINTS = frozenset({"", "and", "or", "and/or", "&", "plus", "as", "well"})
+
+
+def _relative_subject(folded: list[str]) -> int | None:
+    """Where the subject of a relative clause that lost its "that" stands in a noun phrase ("the
+    songs *you* play in the car", "any files *we* scan"): the phrase names a thing, not a clause."""
+    start = next((i for i, word in enumerate(folded) if word not in _JOINTS), len(folded))
+    if start == len(folded) or folded[start] not in _DETERMINERS:
+        return None
+    for index in range(start + 2, min(start + 4, len(folded))):
+        if folded[index] in _CLAUSE_WORDS:
+            # (a modal after it, "the songs you may skip", leaves the clause reading)
+            later = folded[index + 1 : index + 2]
+            plain = folded[index] in {"you", "we", "they"} and not set(later) & _CLAUSE_WORDS
+            return index if plain and not set(folded[start + 1 : index]) & _CLAUSE_WORDS else None
+    return None
 
 
 # an alternative joined to what a promise covers: ", or by …", "or at rest"
