@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policydiff.classify.numbers import quantities, said_once
+from policydiff.classify.numbers import quantities, said_once, value_of
 
 
 def read(text: str) -> list[tuple[str, float]]:
@@ -28,3 +28,11 @@ def test_ages_are_not_periods() -> None:
 def test_a_number_spelled_out_then_in_figures_is_said_once() -> None:
     assert said_once("kept for thirty 30 days or forty five 45 days") == "kept for 30 days or 45 days"
     assert said_once("kept for thirty 60 days") == "kept for thirty 60 days"  # two numbers: kept
+
+
+def test_value_of_reads_figures_and_spelled_numbers_alike() -> None:
+    assert value_of("6") == value_of("six") == 6.0
+    assert value_of("twelve") == 12.0
+    assert value_of("2,5") == 2.5
+    assert value_of("years") is None
+    assert value_of("3rd") is None

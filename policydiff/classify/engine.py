@@ -31,7 +31,7 @@ from policydiff.classify.editorial import (
 )
 from policydiff.classify.equivalents import american, canonical
 from policydiff.classify.moves import Pool, moved_in, restated_in
-from policydiff.classify.numbers import quantities
+from policydiff.classify.numbers import quantities, value_of
 from policydiff.classify.practice import (
     PRACTICE_CATEGORY,
     USER_RIGHT,
@@ -1006,7 +1006,14 @@ def _still_meant(
         cue = rulebook.cue_index.search(word)
         return cue is not None and counts[0].get(cue.name, 0) == counts[1].get(cue.name, 0)
 
-    return [w for w in went if not stays(w, 1)], [w for w in came if not stays(w, 0)]
+    # numbers spelled out on one side and in figures on the other ("six years" → "6 years"), when
+    # both sides say the same numbers ("30" → "thirty (60)" says one more)
+    values = [sorted(v for w in words if (v := value_of(w)) is not None) for words in (went, came)]
+    same = values[0] == values[1]
+    return (
+        [w for w in went if not stays(w, 1) and not (same and value_of(w) is not None)],
+        [w for w in came if not stays(w, 0) and not (same and value_of(w) is not None)],
+    )
 
 
 # words that join or place, no way of using a right of their own ("through your settings" = "in your

@@ -99,6 +99,17 @@ def _number(word: str) -> float:
     return float(word.replace(",", ".")) if word[0].isdigit() else float(_WORDS[word.casefold()])
 
 
+def value_of(word: str) -> float | None:
+    """The number one word says, in figures or spelled out ("6", "six"), else None."""
+    if word[:1].isdigit():
+        try:
+            return _number(word)
+        except ValueError:
+            return None
+    value = _WORDS.get(word.casefold())
+    return None if value is None else float(value)
+
+
 def quantities(text: str) -> list[Quantity]:
     """Durations and ages in a text, in order."""
     found: list[Quantity] = []
