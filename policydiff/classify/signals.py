@@ -296,6 +296,22 @@ def _collecting_denied(found: Profile, rulebook: RuleBook) -> bool:
     return any(key[0] is Category.COLLECTION and key[1] in verbs for key in found.denied)
 
 
+def _sentence_gone(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
+    """Whether the old sentence holding ``match`` went from the clause: most of its words are no
+    word of the new side ("We use it to send receipts." dropped: a practice, not its verb, went)."""
+    span = sides.old.sentence_at(match.start)
+    if span is None or sides.kind is not ChangeKind.MODIFIED:
+        return False
+
+    def stems(text: str) -> set[str]:
+        # (a crude stem: "process" stays in "processes"; "we", "us" are no word of substance)
+        return {word[:5] for word in _content_words(text, rulebook) if len(word) > 2}
+
+    words = stems(sides.old.text[span[0] : span[1]])
+    kept = words & stems(sides.new.text)
+    return len(kept) * 2 < len(words)
+
+
 def _only_verbs_went(old: Profile, new: Profile, rulebook: RuleBook) -> bool:
     """No verb came and every member stayed: a verb that went is a rewording, not a practice gone."""
     verbs_gained = any(
@@ -602,7 +618,12 @@ def term_signals(
         if _pointed_to(sides.old, match):
             continue  # "see our page for more information, including how agents may …": it says
             # what another page covers; leaving it out takes nothing from this one
-        if only_verbs_went and key[1] in rulebook.by_category(key[0]).grouped and not _grant_went(key, sides):
+        if (
+            only_verbs_went
+            and key[1] in rulebook.by_category(key[0]).grouped
+            and not _grant_went(key, sides)
+            and not _sentence_gone(sides, match, rulebook)
+        ):
             continue  # "we use cookies to …" → "cookies help us …": the verb went, the practice stayed
         rules = rulebook.by_category(key[0])
         if (rules.protective or rules.gained is Direction.NARROWS) and any(
