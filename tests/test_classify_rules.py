@@ -83,6 +83,20 @@ def test_a_plural_data_noun_before_a_determiner_is_a_verb(rulebook: RuleBook, te
     assert any(word in ("reviews", "posts") for word in found) is read
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("We obtain your billing address from your bank.", True),
+        ("You can obtain a copy of your statements.", False),  # the user's act (user_acts)
+        ("You may also obtain a copy of your statements.", False),
+        ("When you order, we collect your billing address.", True),
+    ],
+)
+def test_a_collecting_verb_of_the_users_is_no_collection(rulebook: RuleBook, text: str, read: bool) -> None:
+    found = [m.name for m in rulebook.find_terms(text) if m.category is Category.COLLECTION]
+    assert ("collect" in found) is read
+
+
 def test_a_named_company_is_a_kind_of_its_class(rulebook: RuleBook) -> None:
     sharing = rulebook.by_category(Category.SHARING)
     assert sharing.kinds_above("stripe") == ("payment_processors",)

@@ -101,6 +101,12 @@ _VERB_RUN = lazy(
     r"|(?:close|deactivate|cancel)\s+your\s+account|[a-z]+)",
     re.IGNORECASE,
 )
+# what a granted verb acts on when it is no data of the user's: the company's own things ("see our
+# FAQ", "view our partners"), help, or more of a service ("get more relevant results")
+_NOT_YOURS = lazy(
+    r"\s+(?:our|us|help|support|assistance|answers|more|in\s+touch|started)\b(?!\s+(?:of\s+)?your\b)",
+    re.IGNORECASE,
+)
 # the company as a sentence's subject: its own obligations are practices ("we are required to share");
 # "our processors" are another party
 _COMPANY = lazy(r"\b(?:we|us|i)\b", re.IGNORECASE)
@@ -166,6 +172,8 @@ class PracticeReader:
                 break
             found.append((right, match.start("verb"), match.end("verb")))
             at = match.end()
+        if found and _NOT_YOURS.match(sentence, at):
+            return []  # "you can see our FAQ", "you can get help": no right over the user's data
         return found
 
     def actions(self, sentence: str) -> list[str]:

@@ -189,6 +189,8 @@ class CategoryRules:
     as_subject: frozenset[str] = frozenset()
     # words that, right before one of its terms, make it another's (the company's own e-mail address)
     not_after: frozenset[str] = frozenset()
+    # concepts whose terms, right after "you" (and a modal), name the user's act, not the company's
+    user_acts: frozenset[str] = frozenset()
     # words that, right after a one-word term ending in "s", make it a verb's third person, not a
     # noun ("a recruiter *reviews every* result", "the app *records the* call")
     verb_before: frozenset[str] = frozenset()
@@ -347,6 +349,8 @@ class RuleBook:
             rules = self.by_category(Category(category))
             if rules.not_after and _word_before(text, match.begin) in rules.not_after:
                 continue
+            if concept in rules.user_acts and _YOU_BEFORE.search(text, max(0, match.begin - 40), match.begin):
+                continue  # "you can obtain a copy": the user's act
             if rules.verb_before and _reads_as_verb(match.text, text, match.finish, rules.verb_before):
                 continue
             found.append(Match(concept, rules.category, match.text, match.begin, match.finish))
@@ -362,6 +366,11 @@ def _reads_as_verb(term: str, text: str, end: int, before: frozenset[str]) -> bo
 
 
 _FIRST_WORD = lazy(r"\s+([\w']+)")
+# the user as the subject of the word that follows: "you", "you can", "you may also"
+_YOU_BEFORE = lazy(
+    r"\byou(?:\s+(?:can|may|might|could|will|would|also|then|now|still|cannot|can't|won't|do|did|to|want|wish))*\s+$",
+    re.IGNORECASE,
+)
 _LAST_WORD = lazy(r"([\w']+)\W*$")
 
 

@@ -204,6 +204,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         verb_before=frozenset(
             w.casefold() for w in _strings(data.get("verb_before", []), f"{where} verb_before")
         ),
+        user_acts=_concepts_named(data, "user_acts", terms, where),
         as_subject=_as_subject(data, where),
         parents=parents,
         sources=sources,
