@@ -97,6 +97,23 @@ def test_a_collecting_verb_of_the_users_is_no_collection(rulebook: RuleBook, tex
     assert ("collect" in found) is read
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("We keep your files for 30 days.", True),
+        ("We keep your files confidential.", False),  # a state, no period (kept_safe)
+        ("We keep your messages encrypted end to end.", False),
+        ("We store your files securely for 30 days.", True),  # "for 30 days" says how long
+        ("We keep your files safe and delete them after a year.", False),
+    ],
+)
+def test_a_keeping_verb_that_ends_on_a_safe_state_is_no_retention(
+    rulebook: RuleBook, text: str, read: bool
+) -> None:
+    found = [m.name for m in rulebook.find_terms(text) if m.category is Category.RETENTION]
+    assert ("retain" in found) is read
+
+
 def test_a_named_company_is_a_kind_of_its_class(rulebook: RuleBook) -> None:
     sharing = rulebook.by_category(Category.SHARING)
     assert sharing.kinds_above("stripe") == ("payment_processors",)

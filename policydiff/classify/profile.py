@@ -26,7 +26,7 @@ from policydiff.classify.practice import (
     granting_lead,
     practice_reader,
 )
-from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
+from policydiff.classify.rulebook import CategoryRules, Match, RuleBook, kept_in_state
 from policydiff.lazy_re import lazy
 from policydiff.model import Category, Edit, Op
 from policydiff.text import WORD, fold, list_opener, mask_labels, mask_links, sentences
@@ -42,7 +42,10 @@ _CLAUSE_SPLIT = lazy(
     # a second verb of the same subject, denied: "we collect X and do not share it", "X is only used
     # for Y and is not used for any other purpose" (the first verb is affirmed)
     r"|,?\s+and\s+(?=(?:(?:we|it|they)\s+)?(?:(?:do|does|will|shall|is|are|was|were|would|must|can)"
-    r"\s+(?:not|never)|never|don't|doesn't|won't|can't|cannot)\b)",
+    r"\s+(?:not|never)|never|don't|doesn't|won't|can't|cannot)\b)"
+    # a denied gerund joined on denies what follows it only: "we require them to keep it safe,
+    # including not using it for other purposes"
+    r"|,?\s+(?:and|including|by|or)\s+(?=not\s+[a-z]+ing\b)",
     re.IGNORECASE,
 )
 
@@ -642,7 +645,7 @@ def _file_terms(
     ]
     # … but not a practice the company states beside it: "we encrypt your data and share it with
     # advertisers" shares; "you can opt out of the sale of your data" sells nothing
-    stated = stated_practices(plain) if protective else []
+    stated = stated_practices(plain, rulebook.by_category(Category.RETENTION).kept_safe) if protective else []
     # … nor the form of the data it acts on: "we share aggregated statistics and usage records"
     forms = [t for t in protective if bisect_right(stated, t.start) and _DATA_FORM.match(plain, t.start)]
     found.forms.update(t.start + offset for t in forms)
@@ -829,14 +832,19 @@ _WE = lazy(r"\bwe\b", re.IGNORECASE)
 _PURPOSE_BEFORE = lazy(r"\b(?:(?:in\s+order\s+)?to|for(?:\s+the\s+purposes?\s+of)?)\s+$", re.IGNORECASE)
 
 
-def stated_practices(plain: str) -> list[int]:
+def stated_practices(plain: str, kept_safe: frozenset[str] = frozenset()) -> list[int]:
     """Where the company states a practice of its own in a sentence: its widening verbs (collect,
-    use, share, retain but delete), with the company as subject, said or coordinated."""
+    use, share, retain but delete), with the company as subject, said or coordinated.
+
+    A keeping verb whose clause ends on a state in ``kept_safe`` ("is kept confidential") states a
+    safeguard, no practice."""
     reader = practice_reader()
     found = []
     passive = False
     for match in reader.verbs.finditer(plain):
         if match.lastgroup not in WIDENING or reader.promising.match(match.group()):
+            continue
+        if match.lastgroup == "retain" and kept_safe and kept_in_state(plain, match.end(), kept_safe):
             continue
         before = plain[: match.start()]
         if (_COMPANY_VERB_BEFORE.search(before) and _WE.search(before + match.group())) or _WE_LEADS.match(

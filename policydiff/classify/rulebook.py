@@ -191,6 +191,12 @@ class CategoryRules:
     not_after: frozenset[str] = frozenset()
     # concepts whose terms, right after "you" (and a modal), name the user's act, not the company's
     user_acts: frozenset[str] = frozenset()
+    # words of the state a keeping verb keeps data in ("keep it confidential"): the verb then says
+    # how the data is kept, not for how long
+    kept_safe: frozenset[str] = frozenset()
+    # concept → words that, right before one of its terms, make it another's ("our confidential
+    # business information": the company's own secret, no data kept safe)
+    concept_not_after: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # words that, right after a one-word term ending in "s", make it a verb's third person, not a
     # noun ("a recruiter *reviews every* result", "the app *records the* call")
     verb_before: frozenset[str] = frozenset()
@@ -349,12 +355,39 @@ class RuleBook:
             rules = self.by_category(Category(category))
             if rules.not_after and _word_before(text, match.begin) in rules.not_after:
                 continue
+            if concept in rules.concept_not_after and (
+                _word_before(text, match.begin) in rules.concept_not_after[concept]
+            ):
+                continue
             if concept in rules.user_acts and _YOU_BEFORE.search(text, max(0, match.begin - 40), match.begin):
                 continue  # "you can obtain a copy": the user's act
+            if (
+                concept in rules.grouped
+                and rules.kept_safe
+                and kept_in_state(text, match.finish, rules.kept_safe)
+            ):
+                continue  # "keeping it confidential": a safeguard's verb
             if rules.verb_before and _reads_as_verb(match.text, text, match.finish, rules.verb_before):
                 continue
             found.append(Match(concept, rules.category, match.text, match.begin, match.finish))
         return found
+
+
+def kept_in_state(text: str, end: int, states: frozenset[str]) -> bool:
+    """Whether the verb ending at ``end`` keeps data in a state its clause ends on, within a few words
+    ("keep it confidential", "keep your messages encrypted end to end."); "… securely for 30 days"
+    still says how long."""
+    clause = _CLAUSE_END.split(text[end : end + 120], maxsplit=1)[0]
+    words = [w.casefold() for w in _WORDS_OF.findall(clause)]
+    at = next((i for i, word in enumerate(words[:4]) if word in states), None)
+    return at is not None and len(words) - at <= 4 and not _TIME_WORDS.intersection(words[at:])
+
+
+# where a clause ends: a stop or a mark, or a coordination ("keep it safe *and* share it …")
+_CLAUSE_END = lazy(r"[.,;:)!?\n]|\s(?:and|or|but)\s", re.IGNORECASE)
+_WORDS_OF = lazy(r"[\w'-]+")
+# words that set how long ("securely *for* 30 days", "*until* you delete it")
+_TIME_WORDS = frozenset({"for", "until", "till", "while", "during", "after", "before", "within", "up", "as"})
 
 
 def _reads_as_verb(term: str, text: str, end: int, before: frozenset[str]) -> bool:

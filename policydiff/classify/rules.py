@@ -205,6 +205,8 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
             w.casefold() for w in _strings(data.get("verb_before", []), f"{where} verb_before")
         ),
         user_acts=_concepts_named(data, "user_acts", terms, where),
+        kept_safe=frozenset(w.casefold() for w in _strings(data.get("kept_safe", []), f"{where} kept_safe")),
+        concept_not_after=_concept_not_after(data, terms, where),
         as_subject=_as_subject(data, where),
         parents=parents,
         sources=sources,
@@ -236,6 +238,22 @@ def _concepts_named(
     if unknown:
         raise InputError(f"{where}: {key} names {', '.join(unknown)}, not concepts")
     return frozenset(named)
+
+
+def _concept_not_after(
+    data: Mapping[str, object], concepts: Mapping[str, object], where: str
+) -> dict[str, frozenset[str]]:
+    """A category's ``[not_after]``-by-concept table: concept → the words that make its terms another's."""
+    table = data.get("concept_not_after", {})
+    if not isinstance(table, dict):
+        raise InputError(f"{where}: 'concept_not_after' must be a table of concept = [words]")
+    unknown = sorted(set(table) - set(concepts))
+    if unknown:
+        raise InputError(f"{where}: concept_not_after names {', '.join(unknown)}, not concepts")
+    return {
+        concept: frozenset(w.casefold() for w in _strings(words, f"{where} concept_not_after.{concept}"))
+        for concept, words in table.items()
+    }
 
 
 def _compare_as(data: Mapping[str, object], concepts: Mapping[str, object], where: str) -> dict[str, str]:

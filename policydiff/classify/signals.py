@@ -868,10 +868,14 @@ def _came_with_a_grant(match: Match, sides: Sides, rulebook: RuleBook, own: str)
             for t in sides.new_profile.affirmed.values()
         )
         promised = any(
-            at <= m.start and m.end <= end
+            at <= m.start
+            and m.end <= end
+            # (a denial that came before the exception in the same run is the promise it qualifies:
+            # "…, who may not use it for any purpose other than our services")
+            and (cue.id != "cue.negation" or (own == "cue.exception" and m.end <= match.start))
             for cue in rulebook.cues
             if cue.effect == "protects"
-            and cue.id not in ("cue.negation", own)
+            and cue.id != own
             # (a limit inside a new exception, "except where *necessary for* a contract", bounds
             # the exception it came in, no grant)
             and not (own == "cue.exception" and cue.id == "cue.limiter")
@@ -2146,7 +2150,7 @@ _OWN_SUBJECT = lazy(
     r"|^[\s,;]*(?:who|whom|whose|which)\b",
     re.IGNORECASE,
 )
-_JOINING = lazy(r"[\s,;]*(?:(?:and|or)\s+)?", re.IGNORECASE)
+_JOINING = lazy(r"[\s,;]*(?:(?:and|or)\s+)?(?:(?:including|by)\s+(?=not\b))?", re.IGNORECASE)
 # a lead-in that opens a list of the user's rights: "… may have a right to:", "You can:"
 _RIGHT_LEAD = lazy(
     r"(?:\brights?\s+to|\b(?:you|users?|residents|consumers|individuals|parents?)\b[^.:;]{0,40}?"
