@@ -1784,7 +1784,9 @@ def _list_signal(
     right_lead: bool = False,
 ) -> Signal | None:
     span = region.sentence_at(at)
-    if not _content_words(words, rulebook) or span is None:
+    # (a member that is only a link or an address, "… and [https://…](https://…) respectively",
+    # names nothing a reader reads: LABELING.md, Links)
+    if not _content_words(mask_links(words), rulebook) or span is None:
         return None
     span = _with_run_on_lead(region.text, span)
     if _ADVICE.match(region.text, span[0]):
