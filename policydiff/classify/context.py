@@ -19,7 +19,7 @@ from policydiff.classify.profile import covering_kinds, kind_key, kinds_named, p
 from policydiff.classify.rule_signals import ORGANISATION
 from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.model import Category, ChangeKind, Clause, Edit, Outline
-from policydiff.text import WORD, fold, folded_sentences, mask_links
+from policydiff.text import WORD, fold, folded_sentences, mask_links, sentences
 
 __all__ = ["Affirmations", "TermUses", "defined_term", "document_context", "with_definition"]
 
@@ -87,6 +87,7 @@ def document_context(
         old_sentences=cache(lambda: sentences.of(old_outline)),
         new_sentences=cache(lambda: sentences.of(new_outline) if new_outline is not None else frozenset()),
         new_affirms=Affirmations(new_outline, rulebook).any_of if new_outline is not None else None,
+        used_for_all=UsesOfAll(old_outline, rulebook),
         renames=_renames(subjects, rulebook),
         disclosed=_disclosed(subjects, old_outline, rulebook),
         # a 10 MB policy is not split into words unless an added clause asks what it already named
@@ -142,6 +143,39 @@ class Affirmations:
                 (m.category, m.name) for m in found.affirmed.values() if m.category is not None
             )
         return self._read[index]
+
+
+class UsesOfAll:
+    """Whether a version states a purpose of all the data it holds: a sentence that affirms the
+    purpose and names no kind of data ("We use all the information we collect to detect fraud").
+    Only the leaves holding the words of one of the purpose's phrases are read, each once."""
+
+    def __init__(self, outline: Outline, rulebook: RuleBook) -> None:
+        self._outline = outline
+        self._rulebook = rulebook
+        self._known: dict[tuple[Category, str], bool] = {}
+
+    def __call__(self, key: tuple[Category, str]) -> bool:
+        if key not in self._known:
+            self._known[key] = self._find(key)
+        return self._known[key]
+
+    def _find(self, key: tuple[Category, str]) -> bool:
+        words = _wordings(*key, self._rulebook)
+        collection = self._rulebook.by_category(Category.COLLECTION)
+        for leaf in self._outline.leaves():
+            if not _may_affirm(leaf.text.casefold(), words):
+                continue
+            for start, end in sentences(leaf.text):
+                found = profile(whole_region(leaf.text[start:end]), self._rulebook, terms_only=True)
+                kinds = [
+                    name
+                    for (category, name) in found.affirmed
+                    if category is Category.COLLECTION and name not in collection.grouped
+                ]
+                if key in found.affirmed and not kinds:
+                    return True
+        return False
 
 
 class _Sentences:

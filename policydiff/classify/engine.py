@@ -152,6 +152,9 @@ class DocumentContext:
     # whether the new version affirms any of some (category, concept) pairs anywhere, asked only when
     # a removed clause held a practice; None when the new version is not known (a clause judged alone)
     new_affirms: Callable[[frozenset[tuple[Category, str]]], bool] | None = None
+    # whether the old version states a purpose of all the data it holds ("we use all the information
+    # we collect to prevent fraud"), asked only when a clause names that purpose anew
+    used_for_all: Callable[[tuple[Category, str]], bool] | None = None
 
 
 def classify(
@@ -407,10 +410,20 @@ def _unless_elsewhere(
       by a sentence adds and drops nothing (LABELING.md: moved text is editorial); a list item
       reads with its lead-in, so not for one;
     - a safeguard or right that went here but whose sentence the new side gained elsewhere in other
-      words (a sentence split into a list item of its own) was moved, not removed."""
+      words (a sentence split into a list item of its own) was moved, not removed;
+    - a purpose named anew for some data, where the old text states it of all the data it holds
+      ("we use all the information we collect to prevent fraud"): no new use of that data."""
     out = []
     for s in signals:
         new_side = s.reason.side is Side.NEW
+        if new_side and s.reason.rule == "purpose.added" and context.used_for_all is not None:
+            key = _purpose_at(s, sides)
+            if key is not None and context.used_for_all(key):
+                # (LABELING.md, minor: a new description of an unchanged practice)
+                says = "a purpose the old text already states of all the data it holds, now named here"
+                reason = replace(s.reason, rule="purpose.described", says=says)
+                out.append(replace(s, direction=Direction.NEUTRAL, reason=reason, major=False))
+                continue
         region, pool = (sides.new, context.went) if new_side else (sides.old, context.came)
         bounds = region.sentence_at(s.reason.span[0]) if s.reason.span else None
         if bounds is not None:
@@ -427,6 +440,20 @@ def _unless_elsewhere(
                 continue
         out.append(s)
     return out
+
+
+def _purpose_at(s: Signal, sides: Sides) -> tuple[Category, str] | None:
+    """The purpose the new side affirms where ``s``'s trigger starts."""
+    if not s.reason.span:
+        return None
+    return next(
+        (
+            key
+            for key, match in sides.new_profile.affirmed.items()
+            if key[0] is Category.PURPOSE and match.start == s.reason.span[0]
+        ),
+        None,
+    )
 
 
 # an added passage of this many distinct longer words, of which under this share stand anywhere in
