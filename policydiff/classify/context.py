@@ -88,6 +88,7 @@ def document_context(
         new_sentences=cache(lambda: sentences.of(new_outline) if new_outline is not None else frozenset()),
         new_affirms=Affirmations(new_outline, rulebook).any_of if new_outline is not None else None,
         used_for_all=UsesOfAll(old_outline, rulebook),
+        old_affirms=Affirmations(old_outline, rulebook).any_of,
         renames=_renames(subjects, rulebook),
         disclosed=_disclosed(subjects, old_outline, rulebook),
         # a 10 MB policy is not split into words unless an added clause asks what it already named

@@ -155,6 +155,9 @@ class DocumentContext:
     # whether the old version states a purpose of all the data it holds ("we use all the information
     # we collect to prevent fraud"), asked only when a clause names that purpose anew
     used_for_all: Callable[[tuple[Category, str]], bool] | None = None
+    # whether the old version affirms any of some (category, concept) pairs anywhere, asked only when
+    # a modified clause names a kind of data anew
+    old_affirms: Callable[[frozenset[tuple[Category, str]]], bool] | None = None
 
 
 def classify(
@@ -412,10 +415,23 @@ def _unless_elsewhere(
     - a safeguard or right that went here but whose sentence the new side gained elsewhere in other
       words (a sentence split into a list item of its own) was moved, not removed;
     - a purpose named anew for some data, where the old text states it of all the data it holds
-      ("we use all the information we collect to prevent fraud"): no new use of that data."""
+      ("we use all the information we collect to prevent fraud"): no new use of that data;
+    - a kind of data named anew in a list of what is collected, where the old text already says it
+      collects that kind elsewhere, and the sentence gives it to no one (LABELING.md, Data types: "a
+      data type never named before is new"; Recipients: a recipient's new kind of data is new)."""
+    kinds_said = _kinds_said_before(signals, sides, context)
     out = []
     for s in signals:
         new_side = s.reason.side is Side.NEW
+        if new_side and kinds_said and s.direction is Direction.EXPANDS and _names_only(s, sides, kinds_said):
+            says = "a kind of data the old text already says is collected, now named in this list too"
+            reason = replace(s.reason, rule="collection.described", says=says)
+            out.append(
+                replace(
+                    s, category=Category.COLLECTION, direction=Direction.NEUTRAL, reason=reason, major=False
+                )
+            )
+            continue
         if new_side and s.reason.rule == "purpose.added" and context.used_for_all is not None:
             key = _purpose_at(s, sides)
             if key is not None and context.used_for_all(key):
@@ -440,6 +456,62 @@ def _unless_elsewhere(
                 continue
         out.append(s)
     return out
+
+
+def _kinds_said_before(
+    signals: list[Signal], sides: Sides, context: DocumentContext
+) -> frozenset[tuple[Category, str]]:
+    """The kinds of data the new side names anew that the old version affirms elsewhere, where the
+    changed sentences of the new side only list what is collected (no use, recipient or period)."""
+    # (a member joined to a list of kinds, not a sentence said anew: "We also collect your precise
+    # location" restates, and may drop, the conditions the old text set on it)
+    if context.old_affirms is None or not any(
+        s.reason.side is Side.NEW and s.reason.rule == "cue.list-member-added" for s in signals
+    ):
+        return frozenset()
+    found = sides.new_profile
+    # (only a list of what is collected: "Registration information may include …"; data scanned,
+    # kept, used or given to someone in the sentence is a practice on it, read by the other rules)
+    if any(key[0] is not Category.COLLECTION for key in found.affirmed) or any(
+        set(practice_reader().actions(text)) - {"collect"} for _, text in sides.new.parts()
+    ):
+        return frozenset()
+    old_affirms = context.old_affirms
+    return frozenset(
+        key
+        for key, match in found.affirmed.items()
+        if key[0] is Category.COLLECTION
+        and key not in sides.old_profile.affirmed
+        # (a member is keyed by its words, "display name"; the version by its concept, "username")
+        and old_affirms(frozenset({(key[0], match.name)}))
+    )
+
+
+# a preposition of purpose before a list: what follows is what a practice looks for or serves
+_SOUGHT = lazy(
+    r"\b(?:for(?!\s+(?:example|instance)\b)|to\s+(?:detect|find|identify|check|look))\b", re.IGNORECASE
+)
+# the signals that name a kind of data anew: the term's own, or a new member of the list
+_NAMING_RULES = frozenset({"collection.added", "cue.list-member-added"})
+
+
+def _names_only(s: Signal, sides: Sides, kinds: frozenset[tuple[Category, str]]) -> bool:
+    """Whether ``s`` names a kind of data anew and every kind its words name is among ``kinds``
+    (in a list of what is collected, not of what is looked for: "we scan messages *for* spam, scams
+    and explicit images")."""
+    if s.reason.rule not in _NAMING_RULES or not s.reason.span:
+        return False
+    start, end = s.reason.span
+    bounds = sides.new.sentence_at(start)
+    if bounds is not None and _SOUGHT.search(sides.new.text, bounds[0], start):
+        return False
+    inside = [
+        key
+        for key, match in sides.new_profile.affirmed.items()
+        if start <= match.start < end or match.start <= start < match.end
+    ]
+    named = [key for key in inside if key[0] is Category.COLLECTION]
+    return bool(named) and len(named) == len(inside) and all(key in kinds for key in named)
 
 
 def _purpose_at(s: Signal, sides: Sides) -> tuple[Category, str] | None:
