@@ -1847,6 +1847,20 @@ def _list_signal(
         direction = Direction.NARROWS if inserted else Direction.EXPANDS
         assert edited[0].category is not None
         return _list_made(rulebook, key, edited[0].category, direction, words, at, inserted=inserted)
+    if member and edited and all(t.category is Category.LEGAL_BASIS for t in edited):
+        # "Contract<br>Legal obligation (invoicing)": one more legal basis for the same processing,
+        # which the legal basis rules read as neither way (legal_basis.toml: gained and lost are
+        # neutral; the swap rules read consent given up for legitimate interests) …
+        key = "member_added" if inserted else "member_removed"
+        direction = Direction.NEUTRAL
+        if _OR_JOINT.match(words) and any(
+            t.name == "consent_basis" for t in found.terms if span[0] <= t.start < at
+        ):
+            # … but a basis offered instead of consent ("with your consent *or on the basis of our
+            # legitimate interests*") lets the company go on without it (GDPR Art. 7(3), 21): a
+            # consent required no longer is, or one no longer offered again is
+            direction = Direction.EXPANDS if inserted else Direction.NARROWS
+        return _list_made(rulebook, key, Category.LEGAL_BASIS, direction, words, at, inserted=inserted)
     if member and DOCUMENT_REFERENCE.search(region.text[max(span[0], at - 80) : at]):
         return None  # "in accordance with this policy and our Terms": a document named, no practice widened
     if POINTER_START.match(words):
@@ -2152,6 +2166,7 @@ _OWN_SUBJECT = lazy(
     r"|^[\s,;]*(?:who|whom|whose|which)\b",
     re.IGNORECASE,
 )
+_OR_JOINT = lazy(r"[\s,;]*(?:or|and/or)\b", re.IGNORECASE)
 _JOINING = lazy(r"[\s,;]*(?:(?:and|or)\s+)?(?:(?:including|by)\s+(?=not\b))?", re.IGNORECASE)
 # a lead-in that opens a list of the user's rights: "… may have a right to:", "You can:"
 _RIGHT_LEAD = lazy(
