@@ -802,6 +802,12 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         direction = Direction.EXPANDS if adverse else Direction.NARROWS
         if effect == "neutral":  # says the same practice more or less surely: no wider, no narrower
             direction = Direction.NEUTRAL
+        if cue.id == "cue.exception" and _USERS_CHOICE.match(region.text, match.end):
+            # "deleted after 30 days *unless you save them*": the user's own choice to keep their things
+            # sets the exception (OPP-115 User Choice/Control), no leave the company takes: described,
+            # neither way
+            direction = Direction.NEUTRAL
+            says = 'a new exception is the user\'s own choice to keep their things ("unless you save them")'
         out.append(signal(cue.category, direction, cue.id, says, match, side, CUE, told=Told(added=added)))
     return out
 
@@ -2164,6 +2170,15 @@ _OWN_SUBJECT = lazy(
     # … or a relative clause on the last member ("…, who may only use it for us"): it says what that
     # member does, it names no new one
     r"|^[\s,;]*(?:who|whom|whose|which)\b",
+    re.IGNORECASE,
+)
+# the user's own choice to keep their things, right after an exception: "unless you save them",
+# "except where you ask us to keep it" (a consent, "unless you agree", lets the company do what it
+# promised not to: cue.consent-required and the denial cues read it)
+_USERS_CHOICE = lazy(
+    r"\s+(?:where\s+|when\s+|if\s+)?you\s+(?:first\s+|explicitly\s+|specifically\s+)?"
+    r"(?:save|keep|pin|archive|star|bookmark|mark|choose\s+to\s+(?:save|keep)"
+    r"|ask\s+us\s+to\s+(?:save|keep|retain)|request\s+that\s+we\s+(?:save|keep|retain))\b",
     re.IGNORECASE,
 )
 _OR_JOINT = lazy(r"[\s,;]*(?:or|and/or)\b", re.IGNORECASE)
