@@ -515,17 +515,27 @@ def _names_only(s: Signal, sides: Sides, kinds: frozenset[tuple[Category, str]])
 
 
 def _purpose_at(s: Signal, sides: Sides) -> tuple[Category, str] | None:
-    """The purpose the new side affirms where ``s``'s trigger starts."""
+    """The purpose the new side affirms where ``s``'s trigger starts, named as a purpose ("to detect
+    and prevent *fraud*", "for *marketing*"), not as a word of a party or a control ("*Advertising*
+    technology companies" is a recipient no term may know)."""
     if not s.reason.span:
+        return None
+    start = s.reason.span[0]
+    if not _PURPOSE_MARK.search(sides.new.text, max(0, start - 60), start):
         return None
     return next(
         (
             key
             for key, match in sides.new_profile.affirmed.items()
-            if key[0] is Category.PURPOSE and match.start == s.reason.span[0]
+            if key[0] is Category.PURPOSE and match.start == start
         ),
         None,
     )
+
+
+# "to", "for" or "against" a few words before a purpose: what it is done for ("to protect you and us
+# against fraud")
+_PURPOSE_MARK = lazy(r"\b(?:to|for|against)\b(?:\W+\w+){0,6}?\W+$", re.IGNORECASE)
 
 
 # an added passage of this many distinct longer words, of which under this share stand anywhere in

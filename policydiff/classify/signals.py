@@ -1853,7 +1853,13 @@ def _list_signal(
         direction = Direction.NARROWS if inserted else Direction.EXPANDS
         assert edited[0].category is not None
         return _list_made(rulebook, key, edited[0].category, direction, words, at, inserted=inserted)
-    if member and edited and all(t.category is Category.LEGAL_BASIS for t in edited):
+    if (
+        member
+        and edited
+        and all(t.category is Category.LEGAL_BASIS for t in edited)
+        # ("or withdraw consent regarding your data": consent alone may be the user's act, not a basis)
+        and any(t.name != "consent_basis" for t in edited)
+    ):
         # "Contract<br>Legal obligation (invoicing)": one more legal basis for the same processing,
         # which the legal basis rules read as neither way (legal_basis.toml: gained and lost are
         # neutral; the swap rules read consent given up for legitimate interests) …
