@@ -364,17 +364,28 @@ def _finer_examples(words: str, at: int, sides: Sides, rulebook: RuleBook) -> tu
         for key, match in sides.new_profile.affirmed.items()
         if at <= match.start < at + len(words)
     ]
-    if not inside or not all(
+    old = sides.old_profile
+    kinds = all(
         key[0] is Category.COLLECTION
-        and key not in sides.old_profile.affirmed
+        and key not in old.affirmed
         and rulebook.by_category(key[0]).kinds_above(match.name)
-        and _covered(key, match, sides.old_profile, rulebook)
+        and _covered(key, match, old, rulebook)
         for key, match in inside
-    ):
+    )
+    # … or purposes of a concept the old side names ("for marketing, for example to send you
+    # newsletters": the purpose ontology files newsletters under marketing), said in a phrase of
+    # their own, whatever its verb
+    purposes = all(
+        key[0] is Category.PURPOSE
+        and key[1] not in rulebook.by_category(key[0]).grouped
+        and any(k[0] is key[0] and said.name == match.name for k, said in old.affirmed.items())
+        for key, match in inside
+    )
+    if not inside or not (kinds or purposes):
         return None
     named = {w.casefold() for _, match in inside for w in WORD.findall(match.text)}
     rest = [w for w in _content_words(_SEPARATORS.sub(" ", mask_links(words)), rulebook) if w not in named]
-    if not all(w in _EXAMPLE_WORDS for w in rest):
+    if not purposes and not all(w in _EXAMPLE_WORDS for w in rest):
         return None
     return inside[0][0][0], inside[0][1]
 
@@ -413,6 +424,11 @@ _EXAMPLE_WORDS = frozenset(
 )
 
 
+# categories whose ontology files a concept's words as one kind: data ("name", "surname") and
+# purposes ("marketing", "newsletters"); a recipient concept ("partners") names a class of many
+_ONE_KIND_PER_CONCEPT = frozenset({Category.COLLECTION, Category.PURPOSE})
+
+
 def _covered(key: tuple[Category, str], match: Match, old: Profile, rulebook: RuleBook) -> bool:
     """The member, or a kind it belongs to (a postal code → an address), is affirmed on the old side."""
     if key in old.affirmed:
@@ -425,7 +441,7 @@ def _covered(key: tuple[Category, str], match: Match, old: Profile, rulebook: Ru
     if any(
         k[0] == key[0]
         and said.name == match.name
-        and (f" {k[1]} " in words or words in f" {k[1]} " or key[0] is Category.COLLECTION)
+        and (f" {k[1]} " in words or words in f" {k[1]} " or key[0] in _ONE_KIND_PER_CONCEPT)
         for k, said in old.affirmed.items()
     ):
         return True
@@ -1322,7 +1338,8 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         finer = _finer_examples(edit.text, new_at, sides, rulebook) if inserted else None
         if finer is not None:  # "your address, including your postal code": a part of a kind named
             category, match = finer
-            says = f"an example of a kind of data already disclosed is now named: «{match.text}»"
+            what = "a purpose" if category is Category.PURPOSE else "a kind of data"
+            says = f"an example of {what} already disclosed is now named: «{match.text}»"
             out.append(
                 signal(
                     category,
