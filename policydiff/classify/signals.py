@@ -1016,8 +1016,15 @@ def _practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
     # cookies": the right went, whatever became of cookies)
     act = rules is not None and not rules.protective and match.name in rules.protects
     terms = sides.old_profile.terms if act else list(sides.old_profile.affirmed.values())
+    # (not the words of the limit itself: "to comply with the law" names a legal basis, no practice)
     here = _keys(
-        [t for t in terms if span[0] <= t.start < span[1] and not is_safeguard(t, rulebook)],
+        [
+            t
+            for t in terms
+            if span[0] <= t.start < span[1]
+            and not is_safeguard(t, rulebook)
+            and not match.start <= t.start < match.end
+        ],
         rulebook,
     )
     if (
