@@ -52,7 +52,7 @@ from policydiff.classify.profile import (
     stated_practices,
     whole_region,
 )
-from policydiff.classify.rule_signals import entity_keys, rule_signals
+from policydiff.classify.rule_signals import entity_keys, rule_signals, same_period
 from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.classify.signals import (
     ABOUT_THE_TEXT,
@@ -2455,7 +2455,7 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
         told = Told(added=bool(subject.new))
         reason = Reason(f"{category.value}.described", says, text.strip()[:80], _side(subject), None, told)
         return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
-    if _periods(subject.old) != _periods(subject.new):
+    if _periods_differ(subject.old, subject.new):
         # "closed after 24 months" → "after 12 months", "renews every 12 months" → "renews": a period or
         # an age is substance however the sentence is worded; no rule read it (SPEC: never editorial)
         category = dominant[0] if dominant else Category.OTHER
@@ -2480,9 +2480,17 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
     return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
 
 
-def _periods(text: str) -> Counter[tuple[str, int]]:
-    """The periods and ages a text states, by value ("12 months" and "one year" are one period)."""
-    return Counter((q.unit, round(q.value)) for q in quantities(mask_links(text)))
+def _periods_differ(old: str, new: str) -> bool:
+    """Whether the two texts state other periods or ages, by value ("12 months" and "one year",
+    "90 days" and "three months" are one period)."""
+    olds, news = (
+        sorted(quantities(mask_links(text)), key=lambda q: (q.unit, q.value)) for text in (old, new)
+    )
+    return len(olds) != len(news) or any(
+        before.unit != after.unit
+        or (round(before.value) != round(after.value) and not same_period(before, after))
+        for before, after in zip(olds, news, strict=True)
+    )
 
 
 def _consent(chosen: list[Signal], new_region: Region, rulebook: RuleBook) -> Consent:

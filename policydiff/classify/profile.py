@@ -31,6 +31,15 @@ from policydiff.lazy_re import lazy
 from policydiff.model import Category, Edit, Op
 from policydiff.text import WORD, fold, list_opener, mask_labels, mask_links, sentences
 
+# a company's name with its legal form ("Acme Ads Ltd", "Health Data Corp."): its words name it
+ORGANISATION = lazy(
+    r"\b[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|and|&))*[ \t]*,?[ \t]+"
+    r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|S\.A\.S?|SAS|SARL|B\.V|BV|N\.V|Pty|Corp|Corporation|plc|PLC|AG|SE|S\.p\.A|Co|Company|LLP|LP"
+    # (a long form written in lower case: "Canonical Group limited")
+    r"|(?i:limited|incorporated|corporation))\b\.?"
+)
+
+
 # A promise ends where a contrast or an exception starts: "we do not sell it, except to X"
 # does not deny X.
 _CLAUSE_SPLIT = lazy(
@@ -714,10 +723,17 @@ def _file_terms(
         t.category is Category.SHARING and t.name in rulebook.by_category(t.category).grouped
         for t in sentence_terms
     )
+    names = (
+        [m.span() for m in ORGANISATION.finditer(plain)]
+        if sentence_terms and _LEGAL_FORM.search(plain)
+        else []
+    )
     for term in sentence_terms:
         assert term.category is not None
         if heading_only(term):
             continue  # "your country": a heading's word, no term of a sentence
+        if term.category not in _PARTY_CATEGORIES and any(s <= term.start < e for s, e in names):
+            continue  # "including Acme Ads Ltd": a company's name, no purpose or kind of data
         rules = rulebook.by_category(term.category)
         if term.category is Category.SHARING and not shares and _APPOSITION.search(plain, 0, term.start):
             continue  # "Acme Inc. (a subsidiary of Acme Holdings) is responsible …": who it is, no recipient
@@ -781,6 +797,17 @@ def _file_terms(
             denied = False
         key = (term.category, member_key(term, rules))
         (found.denied if denied else found.affirmed).setdefault(key, shifted)
+
+
+# a legal form's word, looked for before the costlier company name is read
+_LEGAL_FORM = lazy(
+    r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|S\.A|SAS|SARL|B\.V|BV|N\.V|Pty|Corp|Corporation|plc|PLC|AG|SE"
+    r"|Co|Company|LLP|LP|(?i:limited|incorporated|corporation))\b"
+)
+# categories whose terms may name a company ("Stripe", "Google Analytics"): kept inside its name
+_PARTY_CATEGORIES = frozenset(
+    {Category.SHARING, Category.TRACKING, Category.CONTACT, Category.TRANSFER, Category.AI}
+)
 
 
 def _freed_words(terms: Sequence[Match], plain: str, rulebook: RuleBook) -> list[Match]:

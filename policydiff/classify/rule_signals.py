@@ -15,20 +15,12 @@ from policydiff.classify.editorial import EMAIL_OR_PHONE
 from policydiff.classify.equivalents import canonical
 from policydiff.classify.numbers import Quantity
 from policydiff.classify.practice import USER_RIGHT
-from policydiff.classify.profile import Profile, Region
+from policydiff.classify.profile import ORGANISATION, Profile, Region
 from policydiff.classify.rulebook import CategoryRules, Match, Rule, RuleBook
 from policydiff.classify.signals import BOUND_PICKED, RULE, TERM, Sides, Signal, opposite, signal
 from policydiff.lazy_re import lazy
 from policydiff.model import ChangeKind, Direction, Side, Told
 from policydiff.text import fold, mask_links, sentences
-
-ORGANISATION = lazy(
-    r"\b[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|and|&))*[ \t]*,?[ \t]+"
-    r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|S\.A\.S?|SAS|SARL|B\.V|BV|N\.V|Pty|Corp|Corporation|plc|PLC|AG|SE|S\.p\.A|Co|Company|LLP|LP"
-    # (a long form written in lower case: "Canonical Group limited")
-    r"|(?i:limited|incorporated|corporation))\b\.?"
-)
-
 
 _SAME_PERIOD = 0.035  # a month is 28 to 31 days: periods this close are one period said two ways
 _UNIT = lazy(r"day|week|month|year|hour")
@@ -140,6 +132,16 @@ def _newly_denied(rules: CategoryRules, sides: Sides) -> bool:
     )
 
 
+def same_period(before: Quantity, after: Quantity) -> bool:
+    """ "30 days" and "one month", "90 days" and "three months", "12 months" and "a year": one period
+    said in other units (in the same unit, "30 days" → "31 days" is a day longer)."""
+    return (
+        before.unit == after.unit
+        and _UNIT.findall(before.text.casefold()) != _UNIT.findall(after.text.casefold())
+        and math.isclose(before.value, after.value, rel_tol=_SAME_PERIOD)
+    )
+
+
 def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     out = []
     olds = [q for q, c in sides.old_profile.numbers if c is rules.category and q.unit == rule.unit]
@@ -225,13 +227,7 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             out.append(signal(rules.category, direction, rule.id, says, match, side, RULE, told=told))
             break
     for before, after in zip(olds, news, strict=False):
-        if before.value == after.value or (
-            # "30 days" and "one month", "12 months" and "a year": the same period in other units
-            # (in the same unit, "30 days" → "31 days" is a day longer)
-            rule.unit == "duration"
-            and _UNIT.findall(before.text.casefold()) != _UNIT.findall(after.text.casefold())
-            and math.isclose(before.value, after.value, rel_tol=_SAME_PERIOD)
-        ):
+        if before.value == after.value or (rule.unit == "duration" and same_period(before, after)):
             continue
         direction = rule.larger if after.value > before.value else opposite(rule.larger)
         adverse = direction is Direction.EXPANDS

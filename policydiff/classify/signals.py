@@ -48,6 +48,12 @@ _BY_RULE_ALONE = Told()  # a reason its rule id and the change's direction tell 
 
 # what joins list members: a comma, a semicolon or a line break (a table cell's list), a conjunction
 _MEMBER = lazy(r"[,;]|<br\s*/?>|(?:^|\s)(?:and|or|&|as well as|plus)(?:\s|$)", re.IGNORECASE)
+# a relative clause opening after a comma: ", which …", ", after which …", ", in whose …"
+_RELATIVE_OPEN = lazy(
+    r"[\s,;]*(?:(?:after|before|during|in|at|by|through|from|for|with|under|until|upon|on)\s+)?"
+    r"(?:which|whom|whose|who)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1834,7 +1840,13 @@ def _list_signal(
     where = at + (lead.end() if lead else 0)
     denied = next((d for s, e, d in found.denials if s <= where < e), False)
     # a clause joined by "and" ("…, and you can access them at any time") is no list member
-    member = bool(_MEMBER.search(words)) and not _OWN_SUBJECT.search(words) and not _LEGAL_GROUND.match(words)
+    member = (
+        bool(_MEMBER.search(words))
+        and not _OWN_SUBJECT.search(words)
+        and not _LEGAL_GROUND.match(words)
+        # (", after which your data is gone", ", which we review": a relative clause, no member)
+        and not _RELATIVE_OPEN.match(words)
+    )
     if category is not None and member and _PURPOSE_MEMBER.match(words):
         category = Category.PURPOSE  # "… to fix bugs *and to set your prices*": one more purpose
     # "… so you can search them *and so we can suggest replies*": the company's own purpose, said
