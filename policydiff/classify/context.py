@@ -15,8 +15,14 @@ from policydiff.classify.definitions import DEFINING_WORD, defined_term
 from policydiff.classify.editorial import edit_runs
 from policydiff.classify.engine import DocumentContext, Subject
 from policydiff.classify.moves import Pool
-from policydiff.classify.profile import covering_kinds, kind_key, kinds_named, profile, whole_region
-from policydiff.classify.rule_signals import ORGANISATION
+from policydiff.classify.profile import (
+    ORGANISATION,
+    covering_kinds,
+    kind_key,
+    kinds_named,
+    profile,
+    whole_region,
+)
 from policydiff.classify.rulebook import Match, RuleBook
 from policydiff.model import Category, ChangeKind, Clause, Edit, Outline
 from policydiff.text import WORD, fold, folded_sentences, mask_links, sentences
