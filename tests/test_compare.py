@@ -354,3 +354,16 @@ def test_a_number_changed_inside_a_moved_block_is_read_not_renumbered() -> None:
     changed = [c for c in report.changes if c.new is not None and "15 years" in c.new.text]
     assert changed and changed[0].severity is Severity.MAJOR
     assert changed[0].categories[0] is Category.RETENTION
+
+
+def test_the_notice_prefilter_finds_a_word_of_every_phrase_it_stands_for() -> None:
+    # promised_notice skips clauses by a word read in C before its phrase search: no phrase of the
+    # concepts it needs may lack that word, or a promise would go unread
+    from policydiff.classify.promise import _TELLING, _words_of
+    from policydiff.model import Category
+
+    notice = default_rulebook().by_category(Category.NOTICE)
+    for concepts, last in ((_TELLING, True), (("changes",), False)):
+        pattern = _words_of(notice.term_entries, concepts, last=last)
+        phrases = [phrase.replace("*", "s") for phrase, concept in notice.term_entries if concept in concepts]
+        assert phrases and all(pattern.search(phrase) for phrase in phrases)
