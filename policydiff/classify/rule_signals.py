@@ -230,16 +230,23 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         if before.value == after.value or (rule.unit == "duration" and same_period(before, after)):
             continue
         direction = rule.larger if after.value > before.value else opposite(rule.larger)
+        users = rule.unit == "duration" and _users_own_limit(sides.new, after)
+        if users:
+            # "you may appeal within 30 days" → "60 days": the user's own time limit, longer is more
+            # time to act (a shorter one is a harder-to-use right: LABELING.md)
+            direction = Direction.NARROWS if after.value > before.value else Direction.EXPANDS
         adverse = direction is Direction.EXPANDS
         # the rule's words say what widens; a favourable change is told in the category's words
-        told = Told(f"{before.text} → {after.text}", in_topic=not adverse)
+        # (the user's own time limit is told in the category's words: the rule's speak of the company)
+        told = Told(f"{before.text} → {after.text}", in_topic=users or not adverse)
         match = Match(rule.id, rules.category, after.text, after.start, after.end)
+        says = f"the time you have to act changed: {told.detail}" if users else rules.says(rule, told)
         out.append(
             signal(
                 rules.category,
                 direction,
                 rule.id,
-                rules.says(rule, told),
+                says,
                 match,
                 Side.NEW,
                 RULE,
@@ -358,6 +365,23 @@ def _users_deadline(region: Region, quantity: Quantity) -> bool:
         return False
     clause = region.text[subjects[-1].start() : quantity.start]
     return USER_RIGHT.match(clause) is not None or _YOU_MUST.match(clause) is not None
+
+
+def _users_own_limit(region: Region, quantity: Quantity) -> bool:
+    """A user's deadline (``_users_deadline``) whose clause, from the user to the period, holds no
+    other actor and no passive: "you may input search queries, which are deleted after 90 days" and
+    "you may ask us to erase the data we process within 30 days" time the company's acts."""
+    if not _users_deadline(region, quantity):
+        return False
+    span = region.sentence_at(quantity.start)
+    assert span is not None  # (_users_deadline found it)
+    subjects = list(_SUBJECT.finditer(region.text, span[0], quantity.start))
+    clause = region.text[subjects[-1].end() : quantity.start]
+    return _OTHER_ACT.search(clause) is None
+
+
+# another actor, or a passive, between the user's verb and the period it is bounded by
+_OTHER_ACT = lazy(r"\b(?:we|us|is|are|be|been|was|were|being)\b", re.IGNORECASE)
 
 
 _SUBJECT = lazy(

@@ -2049,7 +2049,15 @@ _AGE_FRAME = lazy(r"\W*(?:the\s+)?ages?\s+of\W*", re.IGNORECASE)
 # what names the user's own data or belongings (OPP-115: a practice is about the user's information)
 # (or the company as the verb's subject: "we may record *and transcribe* calls")
 # (… or the company as the one it goes to: "the car reports its mileage *to us*")
-_USERS_OWN = lazy(r"\b(?:your|you|users?['’]?s?|personal|data|information|we|us)\b", re.IGNORECASE)
+# (the data of a class of data subjects, in the third person: "their students' scores", "a patient's
+# records"; GDPR Art. 30(1)(c), the categories of data subjects; not "customer's", which in a
+# processor's terms is the business it serves)
+_USERS_OWN = lazy(
+    r"\b(?:your|you|users?['’]?s?|personal|data|information|we|us"
+    r"|(?:students?|pupils?|patients?|employees?|members?|child|children|subscribers?|residents?"
+    r"|consumers?|applicants?|candidates?|drivers?|riders?|guests?|players?)['’]s?)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 # a sentence whose subject is a thing of the company's, its verb right after it ("the doorbell
