@@ -655,3 +655,21 @@ def test_a_long_run_in_a_sentence_is_judged_in_seconds(run: str) -> None:
     assert result.stderr == "" and not Path("error.log").exists()
     assert seconds < SECONDS, f"{seconds:.1f} s"
     assert json.loads(result.stdout)["changes"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["{run} photos you post are public.", "{run} Members can delete their posts."],
+    ids=["before-the-users-things", "before-a-class-of-users"],
+)
+def test_a_long_run_that_opens_a_sentence_is_judged_in_seconds(sentence: str) -> None:
+    # a pattern whose leading run of non-words could also be read as the start of a word tried
+    # every split of the run: 60,000 dashes before "photos you post" took some 90 s
+    old = write("old.md", "# Privacy\n\nWe collect your name to run the service.\n")
+    body = sentence.format(run="-" * 60_000)
+    new = write("new.md", f"# Privacy\n\nWe collect your name to run the service.\n\n{body}\n")
+    result, seconds = invoke("diff", str(old), str(new), "--format", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    assert result.stderr == "" and not Path("error.log").exists()
+    assert seconds < SECONDS, f"{seconds:.1f} s"
+    assert json.loads(result.stdout)["changes"]

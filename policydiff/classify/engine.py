@@ -616,7 +616,7 @@ def _moved_between_clauses(subject: Subject, context: DocumentContext) -> bool:
 
 
 # a run of whole sentences: from a capital (after any markup) to a stop
-_WHOLE_SENTENCES = lazy(r"\s*[\W_]*[A-Z0-9].*[.!?][\W_]*\s*", re.DOTALL)
+_WHOLE_SENTENCES = lazy(r"[\W_]*[A-Z0-9].*[.!?][\W_]*", re.DOTALL)  # (spaces are among [\W_])
 
 
 def _unread(
@@ -1031,7 +1031,7 @@ _PASSIVE = lazy(
 )
 # a sentence whose subject is the user's: "your photos", "comments you post", "the files you upload"
 _YOURS_SUBJECT = lazy(
-    r"\W*(?:your\b|(?:the\s+|any\s+|all\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:that\s+|which\s+)?you\s+"
+    r"\W*(?:your\b|(?:the\s+|any\s+|all\s+)?\w[\w-]{0,40}(?:\s+\w[\w-]{0,40})?\s+(?:that\s+|which\s+)?you\s+"
     r"(?:post|share|upload|submit|provide|create|send|write|give|enter|make|store|add|publish)\w*)\b",
     re.IGNORECASE,
 )

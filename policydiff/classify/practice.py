@@ -39,8 +39,9 @@ PRACTICE_CATEGORY = {
 # students, applicants, visitors …)
 _USER = (
     r"(?:you|users?|parents?|guardians?"
-    # (other members, the players near you: who can see the user's data, not the user)
-    r"|(?:(?!other\b|nearby\b|some\b|all\b)[\w-]+\s+)?(?:residents|consumers|individuals|customers|members"
+    # (other members, the players near you: who can see the user's data, not the user; the modifier
+    # starts with a letter and is bounded, so a run of dashes costs no backtracking)
+    r"|(?:(?!other\b|nearby\b|some\b|all\b)\w[\w-]{0,40}\s+)?(?:residents|consumers|individuals|customers|members"
     r"|data\s+subjects|subscribers|employees|students|patients|applicants|account\s+holders))"
 )
 _GIVEN = r"\s+(?:also\s+)?(?:can|may|will be able to|are able to|have the right to|are entitled to)\b"

@@ -2158,7 +2158,10 @@ def _companies_named_after_class(words: str, at: int, sides: Sides) -> Category 
 
 
 # an example list opened and closed by an insertion: " (such as DPD and Royal Mail)", ", e.g. Acme,"
-_NAMED_EXAMPLES = lazy(r"\s*[(,]?\s*" + _EXAMPLE_MARKER + r"\s+([^().;:]+?)\)?\s*,?\s*", re.IGNORECASE)
+# (each run of spaces has one place to go: no backtracking on a long one)
+_NAMED_EXAMPLES = lazy(
+    r"\s*(?:[(,]\s*)?" + _EXAMPLE_MARKER + r"\s+([^().;:]+?)\)?\s*(?:,\s*)?", re.IGNORECASE
+)
 
 
 def _named_example(words: str, before: str) -> bool:
