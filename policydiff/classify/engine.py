@@ -425,20 +425,13 @@ def _unless_elsewhere(
         new_side = s.reason.side is Side.NEW
         if new_side and kinds_said and s.direction is Direction.EXPANDS and _names_only(s, sides, kinds_said):
             says = "a kind of data the old text already says is collected, now named in this list too"
-            reason = replace(s.reason, rule="collection.described", says=says)
-            out.append(
-                replace(
-                    s, category=Category.COLLECTION, direction=Direction.NEUTRAL, reason=reason, major=False
-                )
-            )
+            out.append(_described(s, Category.COLLECTION, says))
             continue
         if new_side and s.reason.rule == "purpose.added" and context.used_for_all is not None:
             key = _purpose_at(s, sides)
             if key is not None and context.used_for_all(key):
-                # (LABELING.md, minor: a new description of an unchanged practice)
                 says = "a purpose the old text already states of all the data it holds, now named here"
-                reason = replace(s.reason, rule="purpose.described", says=says)
-                out.append(replace(s, direction=Direction.NEUTRAL, reason=reason, major=False))
+                out.append(_described(s, Category.PURPOSE, says))
                 continue
         region, pool = (sides.new, context.went) if new_side else (sides.old, context.came)
         bounds = region.sentence_at(s.reason.span[0]) if s.reason.span else None
@@ -456,6 +449,13 @@ def _unless_elsewhere(
                 continue
         out.append(s)
     return out
+
+
+def _described(s: Signal, category: Category, says: str) -> Signal:
+    """``s`` read as a new description of what the old text already says (LABELING.md, minor: "a
+    new explanation of an unchanged practice"): ``<category>.described``, neither way."""
+    reason = replace(s.reason, rule=f"{category.value}.described", says=says)
+    return replace(s, category=category, direction=Direction.NEUTRAL, reason=reason, major=False)
 
 
 def _kinds_said_before(

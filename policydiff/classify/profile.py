@@ -31,12 +31,14 @@ from policydiff.lazy_re import lazy
 from policydiff.model import Category, Edit, Op
 from policydiff.text import WORD, fold, list_opener, mask_labels, mask_links, sentences
 
+# a company's legal form (a long form written in lower case too: "Canonical Group limited")
+_LEGAL_FORMS = (
+    r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|S\.A\.S?|SAS|SARL|B\.V|BV|N\.V|Pty|Corp|Corporation|plc|PLC|AG|SE"
+    r"|S\.p\.A|Co|Company|LLP|LP|(?i:limited|incorporated|corporation))\b"
+)
 # a company's name with its legal form ("Acme Ads Ltd", "Health Data Corp."): its words name it
 ORGANISATION = lazy(
-    r"\b[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|and|&))*[ \t]*,?[ \t]+"
-    r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|S\.A\.S?|SAS|SARL|B\.V|BV|N\.V|Pty|Corp|Corporation|plc|PLC|AG|SE|S\.p\.A|Co|Company|LLP|LP"
-    # (a long form written in lower case: "Canonical Group limited")
-    r"|(?i:limited|incorporated|corporation))\b\.?"
+    r"\b[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|and|&))*[ \t]*,?[ \t]+" + _LEGAL_FORMS + r"\.?"
 )
 
 
@@ -800,10 +802,7 @@ def _file_terms(
 
 
 # a legal form's word, looked for before the costlier company name is read
-_LEGAL_FORM = lazy(
-    r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|S\.A|SAS|SARL|B\.V|BV|N\.V|Pty|Corp|Corporation|plc|PLC|AG|SE"
-    r"|Co|Company|LLP|LP|(?i:limited|incorporated|corporation))\b"
-)
+_LEGAL_FORM = lazy(r"\b" + _LEGAL_FORMS)
 # categories whose terms may name a company ("Stripe", "Google Analytics"): kept inside its name
 _PARTY_CATEGORIES = frozenset(
     {Category.SHARING, Category.TRACKING, Category.CONTACT, Category.TRANSFER, Category.AI}

@@ -355,29 +355,33 @@ _OWN_EVENT = lazy(
 def _users_deadline(region: Region, quantity: Quantity) -> bool:
     """Whether a period bounds what the user does ("you may appeal within 30 days", "you must
     claim it within a year"), not what the company does."""
+    return _users_clause(region, quantity) is not None
+
+
+def _users_clause(region: Region, quantity: Quantity) -> str | None:
+    """The user's clause a period bounds, from its subject to the period, else None."""
     span = region.sentence_at(quantity.start)
     if span is None:
-        return False
+        return None
     # the clause's own subject: the last one named before the period ("you can ask us … and *we*
     # will send it within 14 days" bounds the company)
     subjects = list(_SUBJECT.finditer(region.text, span[0], quantity.start))
     if not subjects or subjects[-1].group(1).casefold() == "we":
-        return False
+        return None
     clause = region.text[subjects[-1].start() : quantity.start]
-    return USER_RIGHT.match(clause) is not None or _YOU_MUST.match(clause) is not None
+    users = USER_RIGHT.match(clause) is not None or _YOU_MUST.match(clause) is not None
+    return clause if users else None
 
 
 def _users_own_limit(region: Region, quantity: Quantity) -> bool:
     """A user's deadline (``_users_deadline``) whose clause, from the user to the period, holds no
     other actor and no passive: "you may input search queries, which are deleted after 90 days" and
     "you may ask us to erase the data we process within 30 days" time the company's acts."""
-    if not _users_deadline(region, quantity):
+    clause = _users_clause(region, quantity)
+    if clause is None:
         return False
-    span = region.sentence_at(quantity.start)
-    assert span is not None  # (_users_deadline found it)
-    subjects = list(_SUBJECT.finditer(region.text, span[0], quantity.start))
-    clause = region.text[subjects[-1].end() : quantity.start]
-    return _OTHER_ACT.search(clause) is None
+    subject = _SUBJECT.match(clause)
+    return subject is not None and _OTHER_ACT.search(clause, subject.end()) is None
 
 
 # another actor, or a passive, between the user's verb and the period it is bounded by
