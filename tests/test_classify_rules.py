@@ -201,6 +201,9 @@ def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
         ("rights.toml", 'mirror_of = "rights.self-service-to-request"',
          'mirror_of = "rights.self-service-to-request"\nold = ["in person"]',
          "a mirrored rule takes its phrases from rights.self-service-to-request"),
+        ("rights.toml", 'access = ["identity_document"]', 'teleport = ["passport"]',
+         "object_not names teleport, not concepts"),
+        ("rights.toml", 'access = ["identity_document"]', "access = 3", "object_not.access"),
     ],
 )  # fmt: skip
 def test_a_broken_ontology_table_is_named(

@@ -69,6 +69,12 @@ def grants_to_user(sentence: str, end: int | None = None) -> bool:
     )
 
 
+def lets_user_act(sentence: str) -> bool:
+    """Whether a sentence lets the user do something: a grant ("you can …") or an instruction
+    whose purpose is the user's act ("To cancel your plan, call us")."""
+    return grants_to_user(sentence) or _INSTRUCTION.match(sentence) is not None
+
+
 def granting_lead(lead: str) -> bool:
     """Whether a list's lead-in grants the user what its items name ("You can:", "Depending on where
     you live, you have the right to obtain:")."""

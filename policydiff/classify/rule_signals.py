@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from policydiff.classify.editorial import EMAIL_OR_PHONE
 from policydiff.classify.equivalents import canonical
 from policydiff.classify.numbers import Quantity
-from policydiff.classify.practice import USER_RIGHT
+from policydiff.classify.practice import USER_RIGHT, lets_user_act
 from policydiff.classify.profile import ORGANISATION, Profile, Region
 from policydiff.classify.rulebook import CategoryRules, Match, Rule, RuleBook
 from policydiff.classify.signals import BOUND_PICKED, RULE, TERM, Sides, Signal, opposite, signal
@@ -542,6 +542,11 @@ def _swap(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         return []
     if sides.new_profile.rule_hits.get((rule.id, "old")) or sides.old_profile.rule_hits.get((rule.id, "new")):
         return []
+    if rule.users_act and not (
+        any(lets_user_act(text) for region in (sides.old, sides.new) for _, text in region.parts())
+        or any(t.category is rules.category for t in (*sides.old_profile.terms, *sides.new_profile.terms))
+    ):
+        return []  # "support is available online" → "by calling": no act of the user's changed
     told = Told(f"«{old_hits[0].text}» → «{new_hits[0].text}»")
     return [
         signal(

@@ -81,6 +81,9 @@ class Rule:
     # a phrase-removed rule's phrase whose term concept the new side still states, in other words
     # ("by email" → "we will email you": by_email), is no loss
     by_concept: bool = False
+    # a swap rule read only where a sentence lets the user act ("you can cancel *online*"): its
+    # phrases ("online", "by calling") say how the user acts, and elsewhere say nothing of a right
+    users_act: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +200,9 @@ class CategoryRules:
     # concept → words that, right before one of its terms, make it another's ("our confidential
     # business information": the company's own secret, no data kept safe)
     concept_not_after: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # concept → kinds (of any category) that, named right after one of its terms, make the term
+    # theirs ("a copy of your *passport*": a document handed over, no copy of the user's data)
+    object_not: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # words that, right after a one-word term ending in "s", make it a verb's third person, not a
     # noun ("a recruiter *reviews every* result", "the app *records the* call")
     verb_before: frozenset[str] = frozenset()
@@ -370,7 +376,20 @@ class RuleBook:
             if rules.verb_before and _reads_as_verb(match.text, text, match.finish, rules.verb_before):
                 continue
             found.append(Match(concept, rules.category, match.text, match.begin, match.finish))
-        return found
+        return [m for m in found if not self._object_not(m, found, text)]
+
+    def _object_not(self, term: Match, found: list[Match], text: str) -> bool:
+        """Whether a kind its category's ``object_not`` names follows ``term`` right away."""
+        if term.category is None:
+            return False
+        kinds = self.by_category(term.category).object_not.get(term.name, frozenset())
+        return bool(kinds) and any(
+            other.category is not None
+            and 0 <= other.start - term.end <= 1
+            and not text[term.end : other.start].strip()
+            and kinds.intersection(self.by_category(other.category).lineage(other.name))
+            for other in found
+        )
 
 
 def kept_in_state(text: str, end: int, states: frozenset[str]) -> bool:

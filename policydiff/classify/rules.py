@@ -74,6 +74,7 @@ _RULE_KEYS = frozenset(
     | {"limits"}  # phrase rules: the phrase limits its sentence's practice
     | {"by_concept"}  # phrase-removed rules: a phrase whose term concept the other side states stays
     | {"mirror_of"}  # swap rules: the named swap's old and new, the other way round
+    | {"users_act"}  # swap rules: read only where a sentence lets the user act
 )
 
 
@@ -105,6 +106,7 @@ def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
         phrase_entries=entries,
         limits=bool(table.get("limits", False)),
         by_concept=bool(table.get("by_concept", False)),
+        users_act=bool(table.get("users_act", False)),
     )
 
 
@@ -207,6 +209,10 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         user_acts=_concepts_named(data, "user_acts", terms, where),
         kept_safe=frozenset(w.casefold() for w in _strings(data.get("kept_safe", []), f"{where} kept_safe")),
         concept_not_after=_concept_not_after(data, terms, where),
+        object_not={
+            concept: frozenset(_strings(kinds, f"{where} object_not.{concept}"))
+            for concept, kinds in _table(data, "object_not", terms, where).items()
+        },
         as_subject=_as_subject(data, where),
         parents=parents,
         sources=sources,
@@ -238,6 +244,19 @@ def _concepts_named(
     if unknown:
         raise InputError(f"{where}: {key} names {', '.join(unknown)}, not concepts")
     return frozenset(named)
+
+
+def _table(
+    data: Mapping[str, object], key: str, concepts: Mapping[str, object], where: str
+) -> dict[str, object]:
+    """A category's table keyed by its own concepts (``[object_not]``)."""
+    table = data.get(key, {})
+    if not isinstance(table, dict):
+        raise InputError(f"{where}: '{key}' must be a table of concept = [words]")
+    unknown = sorted(set(table) - set(concepts))
+    if unknown:
+        raise InputError(f"{where}: {key} names {', '.join(unknown)}, not concepts")
+    return dict(table)
 
 
 def _concept_not_after(

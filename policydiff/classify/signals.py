@@ -763,6 +763,8 @@ def _named_swaps(
 _SUBJECTS = frozenset(
     {"you", "we", "they", "it", "he", "she", "the", "a", "an", "our", "your", "their", "this", "such"}
 )
+# words that open a clause after "except"/"unless" ("except *where* we must", "unless *when*")
+_SUBORDINATORS = frozenset({"where", "when", "if", "as", "to", "while", "in"})
 _USER_FIRST = lazy(r"\W*(?:you|users?|parents?)\b", re.IGNORECASE)
 
 
@@ -1001,8 +1003,10 @@ def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
     # the verb the cue qualifies: the one right after it ("we may share"), else the one before it
     # ("we share X unless …")
     words = after.split()
-    # a new clause after the cue ("unless you opt out") has its own subject: its verb is not the one
-    # the cue qualifies
+    # a new clause after the cue ("unless you opt out", "except where we must …") has its own
+    # subject: its verb is not the one the cue qualifies
+    if len(words) > 1 and words[0].casefold() in _SUBORDINATORS:
+        words = words[1:]
     following = reader.actions(" ".join(words[:4])) if words and words[0].casefold() not in _SUBJECTS else []
     if following and statement_reader().negation.search(after[:40]):
         return False
