@@ -13,8 +13,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from policydiff.classify.equivalents import canonical
 from policydiff.classify.readers import read_once
 from policydiff.lazy_re import lazy
+from policydiff.text import fold
 
 __all__ = ["ConverseReader", "Flow", "converse_reader", "flow", "same_flow"]
 
@@ -295,4 +297,8 @@ def same_flow(old: str, new: str) -> bool:
     if old == new:
         return False
     before, after = flow(old), flow(new)
+    if before is not None and before == after:
+        return True
+    # … in equivalent words besides ("outside the EEA" → "outside the European Economic Area")
+    before, after = flow(canonical(fold(old))), flow(canonical(fold(new)))
     return before is not None and before == after

@@ -900,10 +900,13 @@ def _polarity_flipped(subject: Subject) -> bool:
 
 
 # ("no longer than", "no later than", "no more than" bound a number, "when we no longer need it"
-# sets a time: no negation)
+# sets a time: no negation; nor does "no method is completely secure", the perfect security no one
+# promises, as cue.negation reads it)
 _NEGATING = lazy(
     r"\b(?:not|never|none|nothing|neither|nor|cannot)\b"
-    r"|\bno\b(?!\s+(?:longer|later|more|less|fewer)\s+than\b|\s+longer\s+(?:needs?|needed|necessary|required)\b)"
+    r"|\bno\b(?!\s+(?:longer|later|more|less|fewer)\s+than\b|\s+longer\s+(?:needs?|needed|necessary|required)\b"
+    r"|\s+(?:[\w-]+\s+){0,7}?(?:is|are|can\s+be)\s+(?:ever\s+)?(?:completely|100\s*%|totally|perfectly|fully"
+    r"|entirely|absolutely)\s+(?:secure|safe|impenetrable|error-free|foolproof|invulnerable)\b)"
     r"|n['’]t\b",
     re.IGNORECASE,
 )
