@@ -29,7 +29,7 @@ from policydiff.classify.practice import (
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook, kept_in_state
 from policydiff.lazy_re import lazy
 from policydiff.model import Category, Edit, Op
-from policydiff.text import WORD, fold, list_opener, mask_labels, mask_links, sentences
+from policydiff.text import WORD, fold, list_opener, mask_labels, mask_links, sentences, table_cells
 
 # a company's legal form (a long form written in lower case too: "Canonical Group limited")
 _LEGAL_FORMS = (
@@ -487,6 +487,8 @@ def profile(
     """Terms (affirmed or denied), cues, numbers and rule phrases of a region (``terms_only``: terms)."""
     found = Profile()
     context_denied = lead_denies(lead, rulebook) if lead else False
+    # (a row and its header may come without their outer pipes: "Data | Purpose")
+    header = tuple(table_cells(lead)) if "|" in lead else ((lead,) if lead else ())
     # an item under "You can:" says what the user can do, as a sentence after "you can" does
     granting = granting_lead(lead)
     opened = False  # a part before ended with ":", and the parts since are its items
@@ -516,6 +518,8 @@ def profile(
             listed=bool(lead) or item or run_on,
             users_lead=bool(lead) and bool(rulebook.subject_you.search(lead.rstrip().rstrip(":"))),
             around=context_terms,
+            header=header,
+            row=region.text,
         )
         if terms_only:  # a whole document read for what it already discloses: the rest is not needed
             continue
@@ -526,6 +530,32 @@ def profile(
         _file_numbers(found, plain, offset, filed, context_terms, rulebook)
         _file_rule_phrases(found, plain, offset, rulebook)
     return found
+
+
+def _states_practice(header: tuple[str, ...]) -> bool:
+    """Whether a table's header (or the one header cell a row is read under) names a practice the
+    company does with what the cells name: "Data shared", "Why we use it", "Purpose" (OPP-115: a
+    purpose is of a use); a list's lead-in sentence is no header."""
+    if not header or header[-1].rstrip().endswith(":") or sum(len(WORD.findall(c)) for c in header) > 12:
+        return False
+    return any(
+        _PURPOSE_COLUMN.match(cell) or WIDENING.intersection(practice_reader().actions(cell))
+        for cell in header
+    )
+
+
+def _in_purpose_column(row: str, at: int, header: tuple[str, ...]) -> bool:
+    """Whether ``at`` stands in a row's cell under a purpose column ("| Phone | *Two-factor
+    authentication* |" under "| Data | Purpose |"), or the row is read under that cell alone."""
+    if len(header) == 1:
+        return _PURPOSE_COLUMN.match(header[0]) is not None
+    if "|" not in row:
+        return False
+    column = row.count("|", 0, at) - (1 if row.lstrip().startswith("|") else 0)
+    return 0 <= column < len(header) and _PURPOSE_COLUMN.match(header[column]) is not None
+
+
+_PURPOSE_COLUMN = lazy(r"\W*(?:purposes?|uses?)(?:\s+of\s+(?:processing|use))?\W*$", re.IGNORECASE)
 
 
 def _object_is_safeguard(verb: Match, terms: Sequence[Match], plain: str) -> bool:
@@ -606,10 +636,14 @@ def _file_terms(
     listed: bool = False,
     users_lead: bool = False,
     around: Sequence[Match] = (),
+    header: tuple[str, ...] = (),
+    row: str = "",
 ) -> None:
     """File a sentence's terms, and each under affirmed or denied by the clause it stands in
     (``listed``: the region is an item read under a lead-in, "We share your data with:";
-    ``around``: the terms of the clause's headings, which count for what a term requires)."""
+    ``around``: the terms of the clause's headings, which count for what a term requires;
+    ``header``: the cells of the table header a row is read under, "| Partner | Data shared |";
+    ``row``: the whole text the sentence stands in at ``offset``, whose cells the header names)."""
     # a sentence that grants a right or a safeguard names practices as its object, not as new ones
     # (and so does one that binds another party: "processors are bound to protect it")
     # — within its clause: "we share X with partners unless you opt out" still shares
@@ -657,8 +691,10 @@ def _file_terms(
     # … but not a practice the company states beside it: "we encrypt your data and share it with
     # advertisers" shares; "you can opt out of the sale of your data" sells nothing
     stated = stated_practices(plain, rulebook.by_category(Category.RETENTION).kept_safe) if protective else []
-    # … nor the form of the data it acts on: "we share aggregated statistics and usage records"
-    forms = [t for t in protective if bisect_right(stated, t.start) and _DATA_FORM.match(plain, t.start)]
+    # … nor the form of the data it acts on: "we share aggregated statistics and usage records" (a row
+    # under "| Partner | Data shared |" states the sharing from its start)
+    acted = [0, *stated] if protective and _states_practice(header) else stated
+    forms = [t for t in protective if bisect_right(acted, t.start) and _DATA_FORM.match(plain, t.start)]
     found.forms.update(t.start + offset for t in forms)
     protective = [t for t in protective if t not in forms]
     # nor does a safeguard named as the purpose of a stated practice ("we use your face scan to verify
@@ -675,7 +711,11 @@ def _file_terms(
         )
         for t in protective
         if t.category
-        if not (bisect_right(stated, t.start) and _PURPOSE_BEFORE.search(plain, 0, t.start))
+        # (… or a cell under a purpose column: "| Phone | Two-factor authentication and marketing |")
+        if not (
+            (bisect_right(stated, t.start) and _PURPOSE_BEFORE.search(plain, 0, t.start))
+            or _in_purpose_column(row, offset + t.start, header)
+        )
     ]
     # "Security." or "Cookies" alone is a heading-like fragment: it names a topic, it promises nothing;
     # under a lead-in ("We share your data with:") a short item is a member of what the lead-in says

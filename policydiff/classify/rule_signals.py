@@ -17,7 +17,16 @@ from policydiff.classify.numbers import Quantity
 from policydiff.classify.practice import USER_RIGHT, lets_user_act
 from policydiff.classify.profile import ORGANISATION, Profile, Region
 from policydiff.classify.rulebook import CategoryRules, Match, Rule, RuleBook
-from policydiff.classify.signals import BOUND_PICKED, RULE, TERM, Sides, Signal, opposite, signal
+from policydiff.classify.signals import (
+    BOUND_PICKED,
+    RULE,
+    TERM,
+    Sides,
+    Signal,
+    form_went_with_its_data,
+    opposite,
+    signal,
+)
 from policydiff.lazy_re import lazy
 from policydiff.model import ChangeKind, Direction, Side, Told
 from policydiff.text import fold, mask_links, sentences
@@ -82,7 +91,17 @@ def rule_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             if rule.limits
             else _RULE_KINDS[rule.kind](rule, rules, sides)
         )
+        if not (rule.kind == "phrase-removed" and rules.protective and _form_went(s, sides, rulebook))
     ]
+
+
+def _form_went(found: Signal, sides: Sides, rulebook: RuleBook) -> bool:
+    """A safeguard phrase gone as the form of data gone with its practice (``form_went_with_its_data``)."""
+    span = found.reason.span
+    if found.reason.side is not Side.OLD or span is None:
+        return False
+    match = Match(found.reason.rule, found.category, found.reason.trigger, span[0], span[1])
+    return form_went_with_its_data(sides, match, rulebook)
 
 
 def _limiting_phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:

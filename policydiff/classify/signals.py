@@ -654,8 +654,10 @@ def term_signals(
         ):
             continue  # "encrypted" → "end-to-end encrypted", "notice" → "30 days' notice": a finer
             # kind of the safeguard or promise, firmer
-        if (rules.protective or match.name in rules.protects) and _practice_went(sides, match, rulebook):
+        if (rules.protective or match.name in rules.protects) and practice_went(sides, match, rulebook):
             continue  # "we share X unless you opt out" gone whole: no right lost over a practice kept
+        if rules.protective and form_went_with_its_data(sides, match, rulebook):
+            continue  # "| Meta | Hashed email |" gone under "Data shared": the sharing went
         if key == (Category.NOTICE, "notify") and sides.kind is ChangeKind.MODIFIED and _channel_kept(sides):
             continue  # "we will inform you by posting it here" → "changes will be posted here"
         if key[0] is Category.RIGHTS and match.name in ("object", "opt_out") and _choice_now_asked(old, new):
@@ -815,7 +817,7 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             # limits the right, not a practice
             and not (cue.on_practice == "protects" and _RIGHT_LEAD.search(sides.lead))
         ):
-            if not added and _practice_went(sides, match, rulebook):
+            if not added and practice_went(sides, match, rulebook):
                 continue  # the practice went with its exception: the term signals say it narrowed
             effect = cue.on_practice
             says = cue.practice_says_added if added else cue.practice_says_removed
@@ -1014,7 +1016,16 @@ def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
     return bool(actions) and actions[0] in WIDENING
 
 
-def _practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
+def form_went_with_its_data(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
+    """Whether a safeguard word that went was the form of the data a practice named ("we share
+    *hashed* emails with Meta", a row "| Meta | Hashed email |" under "Data shared") and went with
+    that practice: the practice went, no safeguard of a practice that stays (LABELING.md, Removals)."""
+    if match.start not in sides.old_profile.forms:
+        return False
+    return sides.kind is ChangeKind.REMOVED or practice_went(sides, match, rulebook)
+
+
+def practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
     """Whether a practice the old sentence of ``match`` affirms (a term of a category that is no
     right or safeguard) is affirmed nowhere on the new side: what limited it went with it."""
     span = sides.old.sentence_at(match.start)
