@@ -212,6 +212,7 @@ def classify(
     signals = _signals(subject, sides, rulebook, context.disclosed)
     if subject.kind is ChangeKind.MODIFIED:
         signals = _unless_elsewhere(signals, subject, sides, context)
+        signals = [_as_example(s, sides) for s in signals]
     if (
         subject.heading  # (a link's address is no words of a heading)
         and max(len(visible_words(subject.old)), len(visible_words(subject.new))) <= _HEADING_WORDS
@@ -449,6 +450,47 @@ def _unless_elsewhere(
                 continue
         out.append(s)
     return out
+
+
+def _as_example(s: Signal, sides: Sides) -> Signal:
+    """A signal read from words that only give an example of a limit both sides state ("subject to
+    certain exceptions, *such as where we must keep the data by law*"): a new explanation of an
+    unchanged limit (LABELING.md, minor), described, neither way."""
+    if s.reason.side is not Side.NEW or not s.reason.span or s.direction is Direction.NEUTRAL:
+        return s
+    if s.category in _NAMED_NEW:
+        return s  # a party, a kind of data, a place or a model named in the example is new all the same
+    start = s.reason.span[0]
+    bounds = sides.new.sentence_at(start)
+    if bounds is None:
+        return s
+    # (the last example run that opens before the signal's words)
+    example = max(
+        _EXAMPLE_OF_A_LIMIT.finditer(sides.new.text, bounds[0], start), key=lambda m: m.start(), default=None
+    )
+    if example is None or ")" in sides.new.text[example.end() : start]:
+        return s
+    limit = " ".join(example.group("limit").casefold().split())
+    if limit not in " ".join(sides.old.text.casefold().split()):
+        return s  # the limit itself is new: its example is read with it
+    category = s.category or Category.OTHER
+    says = f"an example of a limit both versions state («{example.group('limit')}»)"
+    return _described(s, category, says)
+
+
+# a general limit on a right or a promise ("certain exceptions", "some limitations") and the
+# example run after it ("circumstances" or "cases" are the occasions of a practice, not its limits)
+_EXAMPLE_OF_A_LIMIT = lazy(
+    r"\b(?P<limit>(?:certain|some|limited|specific|other|a\s+few)\s+(?:exceptions|conditions|limitations"
+    r"|restrictions))\s*,?\s*(?:such\s+as|for\s+example|for\s+instance"
+    r"|e\.\s?g\.|including|like)\b",
+    re.IGNORECASE,
+)
+
+
+_NAMED_NEW = frozenset(
+    {Category.SHARING, Category.COLLECTION, Category.TRANSFER, Category.AI, Category.TRACKING}
+)
 
 
 def _described(s: Signal, category: Category, says: str) -> Signal:
