@@ -663,6 +663,7 @@ def term_signals(
         if key[0] is Category.RIGHTS and match.name in ("object", "opt_out") and _choice_now_asked(old, new):
             continue  # "unless you opt out" → "if you opt in": the choice is now asked for, a firmer one
         found.append(("removed", key, match, match.text))
+    found += _grant_gone_whole(sides, rulebook, found)
     out = [
         _term_signal(rulebook, event, key[0], match, words, hurdle=_hurdle(rulebook, key, event, sides.kind))
         for event, key, match, words in found
@@ -1014,6 +1015,32 @@ def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
         return False
     actions = following[:1] or reader.actions(before)
     return bool(actions) and actions[0] in WIDENING
+
+
+def _grant_gone_whole(
+    sides: Sides, rulebook: RuleBook, found: list[tuple[str, tuple[Category, str], Match, str]]
+) -> list[tuple[str, tuple[Category, str], Match, str]]:
+    """A sentence granting the user a right ("You have the right to be informed before …") gone
+    whole from a clause whose other sentences still grant others: the right went, though its words
+    ("right to") stand elsewhere (LABELING.md: "fewer or harder-to-use rights")."""
+    if sides.kind is not ChangeKind.MODIFIED or any(
+        event == "removed" and key[0] is Category.RIGHTS for event, key, _, _ in found
+    ):
+        return []
+    old_grants = {fold(text) for _, text in sides.old.parts() if grants_to_user(text)}
+    if any(grants_to_user(text) and fold(text) not in old_grants for _, text in sides.new.parts()):
+        return []  # a grant came as one went: a rewording the other rules read
+    for offset, text in sides.old.parts():
+        if not grants_to_user(text):
+            continue
+        rights = [
+            t
+            for t in sides.old_profile.terms
+            if t.category is Category.RIGHTS and offset <= t.start < offset + len(text)
+        ]
+        if rights and _sentence_gone(sides, rights[0], rulebook):
+            return [("removed", (Category.RIGHTS, rights[0].name), rights[0], rights[0].text)]
+    return []
 
 
 def form_went_with_its_data(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
