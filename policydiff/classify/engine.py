@@ -41,11 +41,13 @@ from policydiff.classify.practice import (
 )
 from policydiff.classify.profile import (
     CONTRAST,
+    OF_THE_USER,
     Profile,
     Region,
     about_something_else,
     changed_regions,
     denial_spans,
+    is_aside,
     is_safeguard,
     main_clause,
     profile,
@@ -672,6 +674,15 @@ def _unread(
     """A reworded statement of practice that no rule reads: a lawyer decides (SPEC: never editorial)."""
     if subject.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         return None
+    if _courtesy_only(subject, rulebook):
+        # "We take the protection of your information seriously." added to a clause: a courtesy that
+        # states no practice, permission or right, the meaning of the clause unchanged
+        reason = Reason(
+            "editorial.courtesy", rulebook.editorial["courtesy"], changed_words(subject.edits), _side(subject)
+        )
+        return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
+    if _asides_only(subject, rulebook):
+        return None  # "Some features may not be available in all countries." came: nothing done in it
     reader = practice_reader()
     sentences = [text for region in (sides.old, sides.new) for _, text in region.parts()]
     category = categories[0] if categories else Category.OTHER
@@ -849,6 +860,16 @@ def _unread(
         return _unread_verdict(subject, category, says)
     if category in _NAMED_PARTY_CATEGORIES and _names_changed(subject, rulebook):
         return _name_changed(subject, category, topic, rulebook)
+    if any(
+        len(_content_words_of(text, rulebook)) >= 2 and OF_THE_USER.search(text)
+        for text in _whole_sentences_changed(subject)
+    ):
+        # "We look at which pages you open." added to a clause that states a practice: a sentence
+        # of its own about the user or their data, in words no rule reads, is never a rewording
+        # (issue 13: never fail open); "Our headquarters are in Dublin." speaks of neither
+        where = "added to" if subject.new else "removed from"
+        says = f"a sentence was {where} a statement about {topic}, in words no rule reads"
+        return _unread_verdict(subject, category, says)
     return None  # names, numbers, addresses, markup: the editorial rules' reading stands
 
 
@@ -927,6 +948,8 @@ def _polarity_flipped(subject: Subject) -> bool:
     properly"). A table's cells ("N/A (no transfer)" → "No") are read by their columns instead."""
     if subject.old.lstrip().startswith("|") or subject.new.lstrip().startswith("|"):
         return False
+    if _whole_sentences_changed(subject):
+        return False  # a sentence came or went whole: no statement turned (another rule reads it)
     old, new = mask_labels(subject.old), mask_labels(subject.new)
     if len(_NEGATING.findall(old)) == len(_NEGATING.findall(new)):
         return False
@@ -1277,6 +1300,38 @@ def _preposition_after(text: str, end: int) -> tuple[str, ...]:
 
 
 _PREPOSITION = lazy(r"\s+(of|from|to|with|for|on|in|about)\b", re.IGNORECASE)
+
+
+def _whole_sentences_changed(subject: Subject) -> list[str]:
+    """The sentences added (or removed) whole, where the clause changed only by adding (or only by
+    removing) them and kept the rest word for word (none otherwise)."""
+    old = {fold(subject.old[s:e]): subject.old[s:e] for s, e in sentences(subject.old)}
+    new = {fold(subject.new[s:e]): subject.new[s:e] for s, e in sentences(subject.new)}
+    old.pop("", None)
+    new.pop("", None)
+    if not old.keys() & new.keys():
+        return []
+    if old.keys() <= new.keys():
+        return [text for key, text in new.items() if key not in old]
+    if new.keys() <= old.keys():
+        return [text for key, text in old.items() if key not in new]
+    return []
+
+
+def _asides_only(subject: Subject, rulebook: RuleBook) -> bool:
+    """Whether the clause changed only by whole sentences that name no practice verb, no term and
+    neither the user nor their data ("Our headquarters are in Dublin."): asides, no statement."""
+    changed = _whole_sentences_changed(subject)
+    return bool(changed) and all(is_aside(text, rulebook) for text in changed)
+
+
+def _courtesy_only(subject: Subject, rulebook: RuleBook) -> bool:
+    """Whether the clause changed only by whole sentences added or removed, each made only of the
+    courtesy and editorial words ("You can find more information in our Help Center.")."""
+    changed = _whole_sentences_changed(subject)
+    words = [w for text in changed for w in WORD.findall(mask_links(text)) if _content_word(w, rulebook)]
+    # (a run-in label, "Hosting.", holds no content word: the other editorial rules read it)
+    return bool(words) and all(word.casefold() in rulebook.courtesy_words for word in words)
 
 
 def _content_word(word: str, rulebook: RuleBook) -> bool:

@@ -198,9 +198,48 @@ _ASKED_FOR = lazy(
 _YOU_RIGHT_BEFORE = lazy(r"\byou\s+$", re.IGNORECASE)
 # a place named as a legal forum or a body of law: "the courts of Ireland", "the laws of the State of
 # California" (a transfer needs a place data goes: GDPR Art. 44)
+# the company's own seat, said of its offices or of its founding (GDPR Art. 13(1)(a): the
+# controller's identity and address, no place its data goes)
+_SEAT_NOUNS = (
+    r"\b(?:headquarters|head\s+office|registered\s+office|principal\s+place\s+of\s+business|offices?)\s+"
+    r"(?:is|are)\s+"
+)
+SEAT_OFFICES = rf"{_SEAT_NOUNS}(?:located\s+|based\s+|situated\s+)?(?:in|at)\s+"
+SEAT_FOUNDED = (
+    r"\b(?:incorporated|registered|headquartered|established|organi[sz]ed)\s+"
+    r"(?:in|under\s+the\s+laws\s+of)\s+"
+)
+_SEAT = lazy(rf"(?:{SEAT_OFFICES}|{SEAT_FOUNDED})[^.;:]*", re.IGNORECASE)
+
+
+def is_aside(text: str, rulebook: RuleBook) -> bool:
+    """Whether a text names neither the user nor their data, a practice verb nor a term (a place
+    where providers are is one; the company's own seat is none): "Our headquarters are in Dublin."."""
+    return not (
+        OF_THE_USER.search(text)
+        or practice_reader().verbs.search(text)
+        or any(
+            t.category and t.name not in rulebook.by_category(t.category).in_headings
+            for t in rulebook.find_terms(_SEAT.sub(" ", mask_links(text)))
+        )
+    )
+
+
+# the user, a class of users, or their data named in a sentence
+OF_THE_USER = lazy(
+    r"\b(?:you|your|yours|users?|customers?|members?|visitors?|subscribers?|data|information)\b",
+    re.IGNORECASE,
+)
+
+
 _LEGAL_PLACE = lazy(
     r"\b(?:courts?|laws?|jurisdiction|tribunals?|arbitration|legislation|statutes?)\s+(?:of|in)\s+"
-    r"(?:the\s+)?(?:(?:state|republic|commonwealth|province)\s+of\s+)?$",
+    r"(?:the\s+)?(?:(?:state|republic|commonwealth|province)\s+of\s+)?$"
+    # … and the company's own seat: "our headquarters are located in Dublin, Ireland", "incorporated
+    # in Delaware"
+    rf"|{SEAT_OFFICES}(?:[\w-]+,?\s+){{0,3}}$"
+    rf"|{_SEAT_NOUNS}$"  # (… and "located in" itself after them)
+    rf"|{SEAT_FOUNDED}(?:the\s+)?(?:(?:state|republic)\s+of\s+)?(?:[\w-]+,?\s+){{0,3}}$",
     re.IGNORECASE,
 )
 _SAYS_MORE = lazy(
@@ -402,6 +441,8 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
         by_user = said_by_user(text[:start], words, rulebook)
         if found_cue.subject == "company" and not by_user and about_something_else(text, start, rulebook):
             continue
+        if cue_id in _SOFT_CUES and not by_user and _speaks_of_nothing_done(text, rulebook):
+            continue  # "Some features may not be available in all countries": no practice to hedge
         if by_user == (found_cue.subject == "user"):
             yield cue_id, Match(cue_id, None, words, start, end)
 
@@ -464,6 +505,27 @@ def main_clause(text: str, start: int) -> str | None:
     if condition is None or condition.end() > start:
         return None
     return text[condition.end() : min(ends, default=len(text))]
+
+
+def _speaks_of_nothing_done(sentence: str, rulebook: RuleBook) -> bool:
+    """Whether a sentence names neither the company, the user or their data, a practice verb nor a
+    term of any category: a company cue in it ("may", "will") qualifies nothing the company does."""
+    return not (
+        _COMPANY_WORD.search(sentence)
+        or _USER_WORD.search(sentence)
+        or practice_reader().verbs.search(sentence)
+        # (a word read only in headings, "countries", is no term of a sentence)
+        or any(
+            t.category and t.name not in rulebook.by_category(t.category).in_headings
+            for t in rulebook.find_terms(sentence)
+        )
+    )
+
+
+# the cues that only say how surely the company acts: with nothing done in their sentence they
+# qualify nothing (a denial still denies: "the marketplace is not for people under 18")
+_SOFT_CUES = frozenset({"cue.hedge", "cue.strong-modal"})
+_USER_WORD = lazy(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 
 
 def about_something_else(text: str, start: int, rulebook: RuleBook) -> bool:

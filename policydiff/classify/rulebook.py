@@ -294,6 +294,7 @@ class RuleBook:
     cues: tuple[Cue, ...]
     subject_you: re.Pattern[str]
     editorial_words: frozenset[str]
+    courtesy_words: frozenset[str]  # words of courtesy and reading guidance: no practice in them
     retroactive: Finder
     swaps: tuple[Swap, ...]
     lists: Mapping[str, str]  # list signal key → what it says

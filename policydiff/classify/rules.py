@@ -526,6 +526,7 @@ def load_rulebook(folder: Path | None = None) -> RuleBook:
         editorial_words=frozenset(
             w.casefold() for w in _strings(cues_data.get("editorial_words", []), where)
         ),
+        courtesy_words=frozenset(w.casefold() for w in _strings(cues_data.get("courtesy_words", []), where)),
         retroactive=_compile(_strings(cues_data.get("retroactive", []), where), regex=False, where=where),
         swaps=_swaps(cues_data, where),
         lists=_says_table(cues_data.get("lists", {}), LIST_KEYS, f"{where} [lists]"),
@@ -623,6 +624,7 @@ EDITORIAL_KEYS = (
     "restated",
     "converse",
     "defined-name",
+    "courtesy",
 )
 
 

@@ -32,6 +32,7 @@ from policydiff.classify.profile import (
     Region,
     about_something_else,
     covering_kinds,
+    is_aside,
     is_safeguard,
     kinds_named,
     main_clause,
@@ -603,6 +604,14 @@ def term_signals(
         grouped = key[1] in rulebook.by_category(key[0]).grouped
         if grouped and key not in old.denied and _verb_said(match, sides.old):
             continue  # "we currently use cookies" → "we use cookies": the old text used the verb too
+        if (
+            grouped
+            and key[0] in _PRACTICE_VERB_CATEGORIES
+            and key not in old.denied
+            and _names_no_practice(match, sides.new, new)
+        ):
+            continue  # "We will keep this page up to date.", "… know what data we collect": a practice
+            # verb that names nothing it acts on states no new practice (the unread rules weigh it)
         if old_clause is not None and key not in old.denied:
             said = old_clause()
             if key in said.affirmed or (not finer_safeguard and _covered(key, match, said, rulebook)):
@@ -1017,6 +1026,36 @@ def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
     return bool(actions) and actions[0] in WIDENING
 
 
+# the categories whose verbs act on the user's data (collect, use, share, keep)
+_PRACTICE_VERB_CATEGORIES = frozenset(
+    {Category.COLLECTION, Category.PURPOSE, Category.SHARING, Category.RETENTION}
+)
+
+
+def _names_no_practice(verb: Match, region: Region, found: Profile) -> bool:
+    """Whether a practice verb, with no other term in its sentence, states no practice: its object
+    is the text itself ("we will keep *this page* up to date"), or it stands in a question the
+    sentence only refers to ("you should know *what data we collect*")."""
+    span = region.sentence_at(verb.start)
+    if span is None or any(span[0] <= t.start < span[1] and t.start != verb.start for t in found.terms):
+        return False
+    return bool(
+        _TEXT_OBJECT.match(region.text, verb.end)
+        or _EMBEDDED_QUESTION.search(region.text, span[0], verb.start)
+    )
+
+
+# the text itself as a verb's object ("keep this page up to date", "we may update this policy")
+_TEXT_OBJECT = lazy(
+    r"\s+(?:this|the|our)\s+(?:privacy\s+)?(?:page|policy|notice|statement|document|section|website|site)\b",
+    re.IGNORECASE,
+)
+# a verb in a question the sentence names, not asks ("what data we collect", "how we use it")
+_EMBEDDED_QUESTION = lazy(
+    r"\b(?:what|which|how|whatever|why)\b(?:\s+[\w-]+){0,3}?\s+(?:we|you)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+
+
 def _grant_gone_whole(
     sides: Sides, rulebook: RuleBook, found: list[tuple[str, tuple[Category, str], Match, str]]
 ) -> list[tuple[str, tuple[Category, str], Match, str]]:
@@ -1315,6 +1354,9 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             continue
         if _protective_cue_inside(found, at, at + len(edit.text), rulebook):
             continue  # ", and a person reviews every result": a safeguard joined, read by its cue
+        if _whole_sentences(edit.text, region.text, at) and is_aside(edit.text, rulebook):
+            continue  # "… and affiliates. *Our headquarters are in Dublin, Ireland.*": a sentence of
+            # its own that names neither the user, a practice nor a term joins no list
         if _OPENS_LIST.fullmatch(edit.text):
             # "for fraud prevention" → "for purposes *such as* fraud prevention": what was the whole
             # list is now an example of an open one (and the mirror: an open list closed)
@@ -1433,6 +1475,14 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     return out
 
 
+def _whole_sentences(words: str, text: str, at: int) -> bool:
+    """Whether ``words``, standing at ``at`` in ``text``, are whole sentences: they open after a
+    full stop (or at the start) with a capital and end on a stop."""
+    before = text[:at].rstrip()
+    return bool(_SENTENCES_RUN.fullmatch(words)) and (not before or before[-1] in ".!?")
+
+
+_SENTENCES_RUN = lazy(r"\s*[A-Z][^\n]*[.!?]\s*")
 _INVERSE = {Op.INSERT: Op.DELETE, Op.DELETE: Op.INSERT, Op.EQUAL: Op.EQUAL}
 
 
