@@ -15,6 +15,7 @@ from policydiff.classify.definitions import DEFINING_WORD, defined_term
 from policydiff.classify.editorial import edit_runs
 from policydiff.classify.engine import DocumentContext, Subject
 from policydiff.classify.moves import Pool
+from policydiff.classify.numbers import Quantity, number_spellings, quantities
 from policydiff.classify.profile import (
     ORGANISATION,
     covering_kinds,
@@ -94,7 +95,12 @@ def document_context(
         new_sentences=cache(lambda: sentences.of(new_outline) if new_outline is not None else frozenset()),
         new_affirms=Affirmations(new_outline, rulebook).any_of if new_outline is not None else None,
         used_for_all=UsesOfAll(old_outline, rulebook),
-        old_affirms=Affirmations(old_outline, rulebook).any_of,
+        old_affirms=(old_affirmations := Affirmations(old_outline, rulebook)).any_of,
+        # (asked of a policy's length, not of a generated 10 MB text: the word index of every
+        # clause would cost more than its answers are worth there)
+        old_pairs=old_affirmations.together if len(old_outline.document.text) <= _PAIRS_UP_TO else None,
+        # whether the old text states a period or an age: its text is searched for the number only
+        old_states=_PeriodsOf(old_outline.document.text),
         renames=_renames(subjects, rulebook),
         disclosed=_disclosed(subjects, old_outline, rulebook),
         # a 10 MB policy is not split into words unless an added clause asks what it already named
@@ -120,6 +126,30 @@ class Affirmations:
 
     def any_of(self, things: frozenset[tuple[Category, str]]) -> bool:
         """Whether some leaf of the version affirms one of ``things``."""
+        return any(not things.isdisjoint(self._affirmed(index)) for index in sorted(self._candidates(things)))
+
+    def together(
+        self, things: frozenset[tuple[Category, str]], kinds: frozenset[tuple[Category, str]]
+    ) -> bool:
+        """Whether some leaf affirms one of ``things`` with one of ``kinds`` of data, or with no kind of
+        data at all (a purpose or a recipient stated of all the data: "we use it to improve …")."""
+        for read, index in enumerate(sorted(self._candidates(things))):
+            if read >= _MOST_READ:
+                return True  # named in this many clauses: read as stated of all (the search has a bound)
+            affirmed = self._affirmed(index)
+            if things.isdisjoint(affirmed):
+                continue
+            named = {key for key in affirmed if key[0] is Category.COLLECTION and key[1] not in self._verbs}
+            if not named or not kinds.isdisjoint(named):
+                return True
+        return False
+
+    @property
+    def _verbs(self) -> frozenset[str]:
+        return self._rulebook.by_category(Category.COLLECTION).grouped
+
+    def _candidates(self, things: frozenset[tuple[Category, str]]) -> set[int]:
+        """The leaves holding a first word of one of the concepts' phrases."""
         if not self._leaves:
             self._leaves = list(self._outline.leaves())
             for index, leaf in enumerate(self._leaves):
@@ -140,7 +170,7 @@ class Affirmations:
                         candidates.update(self._words[word])
                 else:
                     candidates.update(self._words.get(first, ()))
-        return any(not things.isdisjoint(self._affirmed(index)) for index in sorted(candidates))
+        return candidates
 
     def _affirmed(self, index: int) -> frozenset[tuple[Category, str]]:
         if index not in self._read:
@@ -238,6 +268,43 @@ def _is_name(text: str, rulebook: RuleBook) -> bool:
     if not words or len(words) > 3 or ORGANISATION.search(text) or rulebook.find_terms(text):
         return False
     return all(word[0].isupper() for word in words)
+
+
+class _PeriodsOf:
+    """Whether a text states a period or an age ("ten years" and "10 years" are one): the text is
+    searched for the number's spellings, and only the words around each are read."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: dict[tuple[str, float], bool] = {}
+
+    def __call__(self, q: Quantity) -> bool:
+        key = (q.unit, q.value)
+        if key not in self._known:
+            self._known[key] = self._find(q)
+        return self._known[key]
+
+    def _find(self, q: Quantity) -> bool:
+        spellings = number_spellings(q)
+        if not spellings:
+            return True  # a number no spelling finds again is not asked about
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, spellings)) + r")\b", re.IGNORECASE)
+        for hits, found in enumerate(pattern.finditer(self._text)):
+            if hits >= _MOST_HITS:
+                return True  # a number said this often is read as stated: the search has a bound
+            around = self._text[max(0, found.start() - 12) : found.end() + 48]
+            if any((r.unit, r.value) == (q.unit, q.value) for r in quantities(around)):
+                return True
+        return False
+
+
+_MOST_HITS = 2000
+# the longest old text an added clause's pairs and places are looked for in, whole (the longest
+# corpus policy is about 0.4 MB)
+_PAIRS_UP_TO = 2_000_000
+# the clauses read for a purpose or recipient paired with a kind of data (a policy names one in a
+# few dozen; a generated 10 MB one in thousands)
+_MOST_READ = 400
 
 
 def _disclosed(

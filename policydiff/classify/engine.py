@@ -21,6 +21,7 @@ from itertools import chain
 from policydiff.classify.converse import flow, same_flow
 from policydiff.classify.definitions import defined_term, definition_body
 from policydiff.classify.editorial import (
+    EMAIL_OR_PHONE,
     Texts,
     changed_words,
     edit_runs_at,
@@ -31,7 +32,7 @@ from policydiff.classify.editorial import (
 )
 from policydiff.classify.equivalents import american, canonical
 from policydiff.classify.moves import Pool, moved_in, restated_in
-from policydiff.classify.numbers import quantities, value_of
+from policydiff.classify.numbers import Quantity, quantities, value_of
 from policydiff.classify.practice import (
     PRACTICE_CATEGORY,
     USER_RIGHT,
@@ -50,6 +51,7 @@ from policydiff.classify.profile import (
     is_aside,
     is_safeguard,
     main_clause,
+    places_named,
     profile,
     stated_practices,
     whole_region,
@@ -160,6 +162,13 @@ class DocumentContext:
     # whether the old version affirms any of some (category, concept) pairs anywhere, asked only when
     # a modified clause names a kind of data anew
     old_affirms: Callable[[frozenset[tuple[Category, str]]], bool] | None = None
+    # whether the old version affirms one of some purposes or recipients with one of some kinds of
+    # data (or of all its data) in one clause, asked only when an added clause pairs them
+    old_pairs: Callable[[frozenset[tuple[Category, str]], frozenset[tuple[Category, str]]], bool] | None = (
+        None
+    )
+    # whether the old version states a period or an age, asked only when an added clause names one
+    old_states: Callable[[Quantity], bool] | None = None
 
 
 def classify(
@@ -275,6 +284,13 @@ def classify(
             return unknown
     practice = _practice_kept(sides, dominant, rulebook)
     verdict = _decide(signals, dominant, lead_category, subject, rulebook, major, sides, practice)
+    if (
+        subject.kind is ChangeKind.ADDED
+        and verdict.severity in (Severity.MINOR, Severity.EDITORIAL)
+        and all(r.rule.endswith(".described") for r in verdict.reasons)
+        and (new := _new_to_the_old_version(subject, sides, rulebook, context)) is not None
+    ):
+        return replace(new, reasons=(*new.reasons, *verdict.reasons))
     if verdict.severity is not Severity.MAJOR and subject.kind is ChangeKind.MODIFIED:
         added_kind = _row_kind_added(subject, rulebook, major)
         if added_kind is not None:
@@ -1328,9 +1344,13 @@ def _asides_only(subject: Subject, rulebook: RuleBook) -> bool:
 def _courtesy_only(subject: Subject, rulebook: RuleBook) -> bool:
     """Whether the clause changed only by whole sentences added or removed, each made only of the
     courtesy and editorial words ("You can find more information in our Help Center.")."""
-    changed = _whole_sentences_changed(subject)
-    words = [w for text in changed for w in WORD.findall(mask_links(text)) if _content_word(w, rulebook)]
-    # (a run-in label, "Hosting.", holds no content word: the other editorial rules read it)
+    return _courtesies(_whole_sentences_changed(subject), rulebook)
+
+
+def _courtesies(texts: Sequence[str], rulebook: RuleBook) -> bool:
+    """Whether texts are made only of courtesy and editorial words, with one courtesy word at least
+    (a run-in label, "Hosting.", holds no content word: the other editorial rules read it)."""
+    words = [w for text in texts for w in WORD.findall(mask_links(text)) if _content_word(w, rulebook)]
     return bool(words) and all(word.casefold() in rulebook.courtesy_words for word in words)
 
 
@@ -1406,6 +1426,10 @@ def _unknown_practice(
     """
     if subject.kind is not ChangeKind.ADDED:
         return None
+    # (an item under a lead-in, "- Shoe size" under "We collect:", names what the lead-in does)
+    texts = [] if subject.lead else [subject.new[start:end] for start, end in sentences(subject.new)]
+    if texts and all(is_aside(text, rulebook) or _courtesies([text], rulebook) for text in texts):
+        return None  # "Our mission is to connect people with music.", "Please read this carefully."
     reader = practice_reader()
     if reader.binds_another_party(mask_links(subject.new)):
         return None  # a safeguard laid on a processor: the rules read it, or it describes
@@ -1427,7 +1451,12 @@ def _unknown_practice(
         acts = [t for t in filed if t.category and not rulebook.by_category(t.category).protective]
         if acts and all(is_safeguard(term, rulebook) for term in filed):
             return None
-    words = {w.casefold() for w in visible_words(subject.new) if _content_word(w, rulebook)}
+    # (an address or a number to reach someone is a contact detail, its words no practice named)
+    words = {
+        w.casefold()
+        for w in visible_words(EMAIL_OR_PHONE.sub(" ", subject.new))
+        if _content_word(w, rulebook)
+    }
     # a kind of data or a recipient the rule book names is read by its rules, not unknown
     words -= {w.casefold() for term in terms for w in WORD.findall(term.text)}
     known = vocabulary()
@@ -2542,6 +2571,66 @@ def _chosen(resolved: list[Signal]) -> tuple[list[Signal], Direction] | None:
     for direction in (Direction.EXPANDS, Direction.NARROWS, Direction.NEUTRAL):
         if by_direction[direction]:
             return by_direction[direction], direction
+    return None
+
+
+def _new_to_the_old_version(
+    subject: Subject, sides: Sides, rulebook: RuleBook, context: DocumentContext
+) -> Verdict | None:
+    """An added clause whose every term the old version names somewhere, yet which says what no
+    old clause says (issue 13: "is this new?" asked of statements, not of a bag of terms): a period
+    or an age the old version never states ("may be retained for up to ten years"), or a purpose or
+    a recipient paired with a kind of data no old clause pairs it with ("we may read your private
+    messages to improve our products"). A lawyer decides: the old text may say it in other words."""
+    # (a period that bounds a deletion, "deleted within 30 days", "immediately", protects: the term
+    # signals read it)
+    if context.old_pairs is None:
+        return None  # a clause judged alone, or a text too long to be read whole for it
+    promising = practice_reader().promising
+    novel = [
+        q
+        for start, end in sentences(subject.new)
+        if not promising.search(subject.new, start, end)
+        for q in quantities(mask_links(subject.new[start:end]))
+        if q.unit in ("duration", "age")
+        and q.value > 0
+        and context.old_states is not None
+        and not context.old_states(q)
+    ]
+    found = sides.new_profile
+    category = next((c for c in (t.category for t in found.affirmed.values()) if c), Category.OTHER)
+    if novel:
+        says = f"a period or an age the old version never states («{novel[0].text}»), in new text"
+        return _unread_verdict(subject, category, says)
+    transfer = rulebook.by_category(Category.TRANSFER)
+    for place in places_named(subject.new, rulebook):
+        # "These providers are located in India.": a place the old version never names, whatever
+        # the sentence does there (GDPR Art. 13(1)(f): where data goes is told)
+        if context.old_affirms is not None and not context.old_affirms(
+            frozenset((Category.TRANSFER, name) for name in transfer.lineage(place.name))
+        ):
+            says = f"a place the old version never names («{place.text}»), in new text"
+            return _unread_verdict(subject, Category.TRANSFER, says)
+    collection = rulebook.by_category(Category.COLLECTION)
+    kinds = frozenset(
+        (Category.COLLECTION, name)
+        for key, match in found.affirmed.items()
+        if key[0] is Category.COLLECTION and match.name not in collection.grouped
+        for name in collection.lineage(match.name)
+    )
+    if not kinds:
+        return None
+    for key, match in found.affirmed.items():
+        rules = rulebook.by_category(key[0])
+        if (
+            key[0] not in (Category.PURPOSE, Category.SHARING)
+            or match.name in rules.grouped
+            or rules.protective
+        ):
+            continue
+        if not context.old_pairs(frozenset({(key[0], name) for name in rules.lineage(match.name)}), kinds):
+            says = f"«{match.text}» is paired with a kind of data no old clause pairs it with, in new text"
+            return _unread_verdict(subject, key[0], says)
     return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from policydiff.lazy_re import lazy
@@ -110,6 +111,27 @@ def value_of(word: str) -> float | None:
     return None if value is None else float(value)
 
 
+def _inside(q: Quantity, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    at = bisect_right(starts, q.start) - 1
+    return at >= 0 and q.end <= spans[at][1]
+
+
+def number_spellings(q: Quantity) -> tuple[str, ...]:
+    """The ways the number of ``q`` is written ("12", "twelve"), to find it again in another text."""
+    found = _NUMBER_AT.match(q.text)
+    if found is None:
+        return ()
+    value = value_of(found.group(1))
+    if value is None:
+        return ()
+    words = tuple(word for word, number in _WORDS.items() if number == value and len(word) > 2)
+    figure = str(int(value)) if value == int(value) else found.group(1)
+    return (figure, *words)
+
+
+_NUMBER_AT = lazy(r"\W*" + _NUMBER, re.IGNORECASE)
+
+
 def quantities(text: str) -> list[Quantity]:
     """Durations and ages in a text, in order."""
     found: list[Quantity] = []
@@ -125,10 +147,10 @@ def quantities(text: str) -> list[Quantity]:
     for match in _AGE.finditer(text):
         years = match.group(1) or match.group(2)
         found.append(Quantity("age", float(years), match.group(), match.start(), match.end()))
-    # "18 years or older" is an age: the period read inside it goes
-    ages = [q for q in found if q.unit == "age"]
-    found = [
-        q for q in found if q.unit == "age" or not any(a.start <= q.start and q.end <= a.end for a in ages)
-    ]
+    # "18 years or older" is an age: the period read inside it goes (ages do not overlap one another:
+    # the one starting last at or before a period is the only one that may hold it)
+    ages = sorted((q.start, q.end) for q in found if q.unit == "age")
+    starts = [start for start, _ in ages]
+    found = [q for q in found if q.unit == "age" or not _inside(q, ages, starts)]
     found.sort(key=lambda q: q.start)
     return found

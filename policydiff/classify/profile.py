@@ -212,6 +212,29 @@ SEAT_FOUNDED = (
 _SEAT = lazy(rf"(?:{SEAT_OFFICES}|{SEAT_FOUNDED})[^.;:]*", re.IGNORECASE)
 
 
+def places_named(text: str, rulebook: RuleBook) -> list[Match]:
+    """The places a text names by their proper names ("India", "the European Union"), whatever its
+    sentence says of them, but the company's own seat and a forum ("the courts of Ireland")."""
+    plain = _SEAT.sub(lambda m: " " * len(m.group()), mask_links(text))
+    # (a sentence that gives a way to reach someone names a postal address: "Write to us at Acme
+    # GmbH, 10115 Berlin, Germany")
+    addresses = [
+        (s, e)
+        for s, e in sentences(plain)
+        if any(t.category is Category.CONTACT for t in rulebook.find_terms(plain[s:e]))
+    ]
+    return [
+        t
+        for t in rulebook.find_terms(plain)
+        if not any(s <= t.start < e for s, e in addresses)
+        and t.category is Category.TRANSFER
+        and t.text[:1].isupper()
+        and t.name not in rulebook.by_category(t.category).grouped
+        and t.name not in rulebook.by_category(t.category).in_headings
+        and not _LEGAL_PLACE.search(plain, 0, t.start)
+    ]
+
+
 def is_aside(text: str, rulebook: RuleBook) -> bool:
     """Whether a text names neither the user nor their data, a practice verb nor a term (a place
     where providers are is one; the company's own seat is none): "Our headquarters are in Dublin."."""
@@ -239,6 +262,10 @@ _LEGAL_PLACE = lazy(
     # in Delaware"
     rf"|{SEAT_OFFICES}(?:[\w-]+,?\s+){{0,3}}$"
     rf"|{_SEAT_NOUNS}$"  # (… and "located in" itself after them)
+    # … and where the company's representative or officer is (GDPR Art. 27: a representative in the
+    # Union; Art. 37: the data protection officer), no place data goes
+    r"|\b(?:representatives?|data\s+protection\s+officers?|dpos?)\s+(?:is\s+|are\s+)?(?:located\s+|based\s+)?"
+    r"(?:in|for|within)\s+(?:the\s+)?$"
     rf"|{SEAT_FOUNDED}(?:the\s+)?(?:(?:state|republic)\s+of\s+)?(?:[\w-]+,?\s+){{0,3}}$",
     re.IGNORECASE,
 )

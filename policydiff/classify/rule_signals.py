@@ -443,6 +443,9 @@ def _bound_alone(alone: Sequence[Quantity], region: Region, other_side: Region) 
 def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     old_hits = _hits_in_category(rule, rules, sides.old, sides.old_profile, sides)
     new_hits = _hits_in_category(rule, rules, sides.new, sides.new_profile, sides)
+    if rule.replaces and not _bound_before(rule, rules, sides):
+        return []  # "we delete it when it is no longer needed" where no period was set: a bound
+        # where there was none, read by the term signals, not one bound put for another
     if rule.kind == "phrase-added" and rule.direction is Direction.EXPANDS:
         # a widening phrase inside a promise not to ("not used for any other purpose") widens the
         # promise, not what the company may do: the term and cue signals read the denial
@@ -487,6 +490,15 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
 
 
 _NEGATIVE = lazy(r"\b(?:not|never|no)\b", re.IGNORECASE)
+
+
+def _bound_before(rule: Rule, rules: CategoryRules, sides: Sides) -> bool:
+    """Whether the old side set a bound of the rule's category: a number read as one, or a term
+    of a concept the rule ``replaces``."""
+    return any(category is rules.category for _, category in sides.old_profile.numbers) or any(
+        category is rules.category and match.name in rule.replaces
+        for (category, _), match in sides.old_profile.affirmed.items()
+    )
 
 
 def _term_concepts(rules: CategoryRules) -> dict[str, str]:

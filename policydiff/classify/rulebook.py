@@ -84,6 +84,9 @@ class Rule:
     # a swap rule read only where a sentence lets the user act ("you can cancel *online*"): its
     # phrases ("online", "by calling") say how the user acts, and elsewhere say nothing of a right
     users_act: bool = False
+    # a phrase-added rule read only where the old side set a bound this phrase replaces: a number of
+    # its category, or one of these concepts ("for as long as we need it" in place of "30 days")
+    replaces: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

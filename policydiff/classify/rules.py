@@ -75,6 +75,7 @@ _RULE_KEYS = frozenset(
     | {"by_concept"}  # phrase-removed rules: a phrase whose term concept the other side states stays
     | {"mirror_of"}  # swap rules: the named swap's old and new, the other way round
     | {"users_act"}  # swap rules: read only where a sentence lets the user act
+    | {"replaces"}  # phrase-added rules: the bounds of the old side the phrase replaces
 )
 
 
@@ -107,6 +108,7 @@ def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
         limits=bool(table.get("limits", False)),
         by_concept=bool(table.get("by_concept", False)),
         users_act=bool(table.get("users_act", False)),
+        replaces=frozenset(_strings(table.get("replaces", []), f"{where} replaces")),
     )
 
 
