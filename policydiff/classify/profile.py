@@ -369,7 +369,7 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
         if all(lone_without(words) for _, words in matches):
             matches = []  # "we may share it without your consent" denies the consent, not the sharing
         for at, words in matches:
-            if not said_by_user(clause[:at], words, rulebook):
+            if not said_by_user(clause[:at], words, rulebook) or _right_withheld(clause, at + len(words)):
                 denied = not context_denied
                 # a relative clause holds the denial: "we share de-identified data *that does not
                 # identify you*" denies nothing of what comes before it
@@ -384,6 +384,23 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
         out.append((position + head, start, denied))
         position = stop
     return out
+
+
+def _right_withheld(clause: str, end: int) -> bool:
+    """Whether a denial said of the user withholds a right: "you will *no longer be able to*
+    download a copy of your data", "you *cannot* opt out" (GDPR Arts. 15-21: what the user may do,
+    denied, is a right taken away, not the user's own choice)."""
+    found = _ABLE_TO.match(clause, end)
+    at = found.end() if found else end
+    verb = _NEXT_VERB.match(clause, at)
+    if verb is None:
+        return False
+    return " ".join(verb.group(1).casefold().split()) in practice_reader().right_verbs
+
+
+# what may stand between the denial and the verb: "be able to", "able to", "longer be able to"
+_ABLE_TO = lazy(r"\s*(?:longer\s+)?(?:be\s+)?(?:able\s+to|allowed\s+to|permitted\s+to)?", re.IGNORECASE)
+_NEXT_VERB = lazy(r"\s*(opt\s+(?:out|in)|\w+)", re.IGNORECASE)
 
 
 def _subject_of_passive_denial(
@@ -532,6 +549,26 @@ def main_clause(text: str, start: int) -> str | None:
     if condition is None or condition.end() > start:
         return None
     return text[condition.end() : min(ends, default=len(text))]
+
+
+def after_users_own_choice(text: str, start: int) -> bool:
+    """Whether ``start`` stands in the main clause after a leading condition that is the user's own
+    choice ("If you disable cookies, …", "If you choose not to provide it, …"): what follows it is a
+    consequence the user chooses (OPP-115 User Choice/Control), no restriction the company adds."""
+    condition = _LEADING_CONDITION.match(text)
+    return (
+        condition is not None
+        and condition.end() <= start
+        and _USERS_CHOICE_IF.match(condition.group()) is not None
+    )
+
+
+_USERS_CHOICE_IF = lazy(
+    r"\W*(?:if|when|should)\s+you\s+(?:(?:choose|decide|prefer|elect|want)\s+(?:not\s+)?to\s+)?"
+    r"(?:disable|block|delete|clear|reject|decline|refuse|withdraw|opt\s+out|turn\s+off|do\s+not|don't|fail\s+to|"
+    r"deny|remove|switch\s+off)\b",
+    re.IGNORECASE,
+)
 
 
 def _speaks_of_nothing_done(sentence: str, rulebook: RuleBook) -> bool:

@@ -31,6 +31,7 @@ from policydiff.classify.profile import (
     Profile,
     Region,
     about_something_else,
+    after_users_own_choice,
     covering_kinds,
     is_aside,
     is_safeguard,
@@ -844,8 +845,19 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             # neither way
             direction = Direction.NEUTRAL
             says = 'a new exception is the user\'s own choice to keep their things ("unless you save them")'
+        if cue.id == "cue.user-restriction" and _after_choice(region, match):
+            # "If you disable cookies, you cannot use some features": what follows the user's own choice
+            # (OPP-115 User Choice/Control) is described, no restriction the company adds
+            direction = Direction.NEUTRAL
+            says = 'what follows the user\'s own choice is described ("if you disable cookies, you cannot …")'
         out.append(signal(cue.category, direction, cue.id, says, match, side, CUE, told=Told(added=added)))
     return out
+
+
+def _after_choice(region: Region, match: Match) -> bool:
+    """Whether a cue stands after a leading condition of its sentence that is the user's own choice."""
+    span = region.sentence_at(match.start)
+    return span is not None and after_users_own_choice(region.text[span[0] : span[1]], match.start - span[0])
 
 
 def _hedges_a_place(found: Profile, text: str, match: Match) -> bool:
