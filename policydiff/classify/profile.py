@@ -250,7 +250,9 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
 
 # the user, a class of users, or their data named in a sentence
 OF_THE_USER = lazy(
-    r"\b(?:you|your|yours|users?|customers?|members?|visitors?|subscribers?|data|information)\b",
+    # ("customer service", "member support": a team of the company's, no user)
+    r"\b(?:you|your|yours|users?|customers?|members?|visitors?|subscribers?|data|information)\b"
+    r"(?!\s+(?:service|services|support|care|success|team)\b)",
     re.IGNORECASE,
 )
 
