@@ -2579,13 +2579,14 @@ def _new_to_the_old_version(
 ) -> Verdict | None:
     """An added clause whose every term the old version names somewhere, yet which says what no
     old clause says (issue 13: "is this new?" asked of statements, not of a bag of terms): a period
-    or an age the old version never states ("may be retained for up to ten years"), or a purpose or
-    a recipient paired with a kind of data no old clause pairs it with ("we may read your private
-    messages to improve our products"). A lawyer decides: the old text may say it in other words."""
-    # (a period that bounds a deletion, "deleted within 30 days", "immediately", protects: the term
-    # signals read it)
+    or an age the old version never states ("may be retained for up to ten years"), a place it never
+    names, or a purpose or a recipient paired with a kind of data no old clause pairs it with ("we
+    may read your private messages to improve our products"). A lawyer decides: the old text may
+    say it in other words."""
     if context.old_pairs is None:
         return None  # a clause judged alone, or a text too long to be read whole for it
+    # (a period that bounds a deletion, "deleted within 30 days", "immediately", protects: the term
+    # signals read it)
     promising = practice_reader().promising
     novel = [
         q
