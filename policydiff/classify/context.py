@@ -129,10 +129,14 @@ class Affirmations:
         return any(not things.isdisjoint(self._affirmed(index)) for index in sorted(self._candidates(things)))
 
     def together(
-        self, things: frozenset[tuple[Category, str]], kinds: frozenset[tuple[Category, str]]
+        self,
+        things: frozenset[tuple[Category, str]],
+        kinds: frozenset[tuple[Category, str]],
+        explicit: bool = False,
     ) -> bool:
         """Whether some leaf affirms one of ``things`` with one of ``kinds`` of data, or with no kind of
-        data at all (a purpose or a recipient stated of all the data: "we use it to improve …")."""
+        data at all (a purpose or a recipient stated of all the data: "we use it to improve …"), which
+        does not do for a kind that must be named (``explicit``: health, biometrics)."""
         for read, index in enumerate(sorted(self._candidates(things))):
             if read >= _MOST_READ:
                 return True  # named in this many clauses: read as stated of all (the search has a bound)
@@ -140,7 +144,7 @@ class Affirmations:
             if things.isdisjoint(affirmed):
                 continue
             named = {key for key in affirmed if key[0] is Category.COLLECTION and key[1] not in self._verbs}
-            if not named or not kinds.isdisjoint(named):
+            if (not named and not explicit) or not kinds.isdisjoint(named):
                 return True
         return False
 

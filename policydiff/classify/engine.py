@@ -164,9 +164,9 @@ class DocumentContext:
     old_affirms: Callable[[frozenset[tuple[Category, str]]], bool] | None = None
     # whether the old version affirms one of some purposes or recipients with one of some kinds of
     # data (or of all its data) in one clause, asked only when an added clause pairs them
-    old_pairs: Callable[[frozenset[tuple[Category, str]], frozenset[tuple[Category, str]]], bool] | None = (
-        None
-    )
+    old_pairs: (
+        Callable[[frozenset[tuple[Category, str]], frozenset[tuple[Category, str]], bool], bool] | None
+    ) = None
     # whether the old version states a period or an age, asked only when an added clause names one
     old_states: Callable[[Quantity], bool] | None = None
 
@@ -2621,6 +2621,9 @@ def _new_to_the_old_version(
     )
     if not kinds:
         return None
+    # a kind whose use may need the user's consent (GDPR Art. 9: health, biometrics) is paired only
+    # where an old clause names it: "we share the information we collect" is not said of it
+    explicit = any(collection.consent_for(name) for _, name in kinds)
     for key, match in found.affirmed.items():
         rules = rulebook.by_category(key[0])
         if (
@@ -2629,7 +2632,9 @@ def _new_to_the_old_version(
             or rules.protective
         ):
             continue
-        if not context.old_pairs(frozenset({(key[0], name) for name in rules.lineage(match.name)}), kinds):
+        if not context.old_pairs(
+            frozenset({(key[0], name) for name in rules.lineage(match.name)}), kinds, explicit
+        ):
             says = f"«{match.text}» is paired with a kind of data no old clause pairs it with, in new text"
             return _unread_verdict(subject, key[0], says)
     return None

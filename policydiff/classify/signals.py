@@ -605,12 +605,7 @@ def term_signals(
         grouped = key[1] in rulebook.by_category(key[0]).grouped
         if grouped and key not in old.denied and _verb_said(match, sides.old):
             continue  # "we currently use cookies" → "we use cookies": the old text used the verb too
-        if (
-            grouped
-            and key[0] in _PRACTICE_VERB_CATEGORIES
-            and key not in old.denied
-            and _names_no_practice(match, sides.new, new)
-        ):
+        if grouped and key[0] in _PRACTICE_VERB_CATEGORIES and _names_no_practice(match, sides.new, new):
             continue  # "We will keep this page up to date.", "… know what data we collect": a practice
             # verb that names nothing it acts on states no new practice (the unread rules weigh it)
         if old_clause is not None and key not in old.denied:
