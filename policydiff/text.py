@@ -247,6 +247,8 @@ _MD_REF = lazy(r"\[([^\]]+)\]\[[^\]]*\]")
 _URL = lazy(r"(?:https?://|mailto:|www\.)\S+", re.IGNORECASE)
 _EMAIL = lazy(r"\b[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)+\b")  # "DPO @ example.com" too
 WORD = lazy(r"\w+")
+# a run of whole sentences: from a capital or a digit (after any markup) to a stop
+WHOLE_SENTENCES = lazy(r"[\W_]*[A-Z0-9].*[.!?][\W_]*", re.DOTALL)  # (spaces are among [\W_])
 # what numbers or marks a clause at its start ("## ", "- ", "3.2 ", "(a) ", "IV. ", "Section 5 "):
 # clauses are compared and definitions read without it
 LEADING_MARKER = lazy(

@@ -82,6 +82,7 @@ from policydiff.classify.statements import statement_reader
 from policydiff.lazy_re import lazy
 from policydiff.model import Category, ChangeKind, Consent, Direction, Edit, Op, Reason, Severity, Side, Told
 from policydiff.text import (
+    WHOLE_SENTENCES,
     WORD,
     fold,
     folded_sentences,
@@ -670,13 +671,10 @@ def _moved_between_clauses(subject: Subject, context: DocumentContext) -> bool:
     ]
     # (a fragment that went, "rectify, or withdraw consent regarding", is words taken out of a
     # sentence that stays, whatever other sentence holds them)
-    return bool(runs) and all(
-        _WHOLE_SENTENCES.fullmatch(text) and moved_in(text, pool) for text, pool in runs
-    )
+    return bool(runs) and all(WHOLE_SENTENCES.fullmatch(text) and moved_in(text, pool) for text, pool in runs)
 
 
 # a run of whole sentences: from a capital (after any markup) to a stop
-_WHOLE_SENTENCES = lazy(r"[\W_]*[A-Z0-9].*[.!?][\W_]*", re.DOTALL)  # (spaces are among [\W_])
 
 
 def _unread(
@@ -690,15 +688,18 @@ def _unread(
     """A reworded statement of practice that no rule reads: a lawyer decides (SPEC: never editorial)."""
     if subject.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         return None
-    if _courtesy_only(subject, rulebook):
+    whole = _whole_sentences_changed(subject)
+    if _courtesies(whole, rulebook):
         # "We take the protection of your information seriously." added to a clause: a courtesy that
         # states no practice, permission or right, the meaning of the clause unchanged
         reason = Reason(
             "editorial.courtesy", rulebook.editorial["courtesy"], changed_words(subject.edits), _side(subject)
         )
         return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
-    if _asides_only(subject, rulebook):
-        return None  # "Some features may not be available in all countries." came: nothing done in it
+    if whole and all(is_aside(text, rulebook) for text in whole):
+        # "Our headquarters are in Dublin." came: it names no practice verb, no term and neither the
+        # user nor their data: an aside, no statement
+        return None
     reader = practice_reader()
     sentences = [text for region in (sides.old, sides.new) for _, text in region.parts()]
     category = categories[0] if categories else Category.OTHER
@@ -876,10 +877,7 @@ def _unread(
         return _unread_verdict(subject, category, says)
     if category in _NAMED_PARTY_CATEGORIES and _names_changed(subject, rulebook):
         return _name_changed(subject, category, topic, rulebook)
-    if any(
-        len(_content_words_of(text, rulebook)) >= 2 and OF_THE_USER.search(text)
-        for text in _whole_sentences_changed(subject)
-    ):
+    if any(len(_content_words_of(text, rulebook)) >= 2 and OF_THE_USER.search(text) for text in whole):
         # "We look at which pages you open." added to a clause that states a practice: a sentence
         # of its own about the user or their data, in words no rule reads, is never a rewording
         # (issue 13: never fail open); "Our headquarters are in Dublin." speaks of neither
@@ -1332,19 +1330,6 @@ def _whole_sentences_changed(subject: Subject) -> list[str]:
     if new.keys() <= old.keys():
         return [text for key, text in old.items() if key not in new]
     return []
-
-
-def _asides_only(subject: Subject, rulebook: RuleBook) -> bool:
-    """Whether the clause changed only by whole sentences that name no practice verb, no term and
-    neither the user nor their data ("Our headquarters are in Dublin."): asides, no statement."""
-    changed = _whole_sentences_changed(subject)
-    return bool(changed) and all(is_aside(text, rulebook) for text in changed)
-
-
-def _courtesy_only(subject: Subject, rulebook: RuleBook) -> bool:
-    """Whether the clause changed only by whole sentences added or removed, each made only of the
-    courtesy and editorial words ("You can find more information in our Help Center.")."""
-    return _courtesies(_whole_sentences_changed(subject), rulebook)
 
 
 def _courtesies(texts: Sequence[str], rulebook: RuleBook) -> bool:

@@ -251,7 +251,7 @@ def _concepts_named(
 def _table(
     data: Mapping[str, object], key: str, concepts: Mapping[str, object], where: str
 ) -> dict[str, object]:
-    """A category's table keyed by its own concepts (``[object_not]``)."""
+    """A category's table keyed by its own concepts (``[concept_not_after]``, ``[object_not]``)."""
     table = data.get(key, {})
     if not isinstance(table, dict):
         raise InputError(f"{where}: '{key}' must be a table of concept = [words]")
@@ -265,12 +265,7 @@ def _concept_not_after(
     data: Mapping[str, object], concepts: Mapping[str, object], where: str
 ) -> dict[str, frozenset[str]]:
     """A category's ``[not_after]``-by-concept table: concept → the words that make its terms another's."""
-    table = data.get("concept_not_after", {})
-    if not isinstance(table, dict):
-        raise InputError(f"{where}: 'concept_not_after' must be a table of concept = [words]")
-    unknown = sorted(set(table) - set(concepts))
-    if unknown:
-        raise InputError(f"{where}: concept_not_after names {', '.join(unknown)}, not concepts")
+    table = _table(data, "concept_not_after", concepts, where)
     return {
         concept: frozenset(w.casefold() for w in _strings(words, f"{where} concept_not_after.{concept}"))
         for concept, words in table.items()

@@ -43,7 +43,7 @@ from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.classify.statements import statement_reader
 from policydiff.lazy_re import lazy
 from policydiff.model import Category, ChangeKind, Direction, Edit, Op, Reason, Side, Told
-from policydiff.text import WORD, fold, mask_links, sentences, table_cells
+from policydiff.text import WHOLE_SENTENCES, WORD, fold, mask_links, sentences, table_cells
 
 RULE, TERM, CUE = 3, 2, 1
 _BY_RULE_ALONE = Told()  # a reason its rule id and the change's direction tell with no part of it
@@ -1486,10 +1486,9 @@ def _whole_sentences(words: str, text: str, at: int) -> bool:
     """Whether ``words``, standing at ``at`` in ``text``, are whole sentences: they open after a
     full stop (or at the start) with a capital and end on a stop."""
     before = text[:at].rstrip()
-    return bool(_SENTENCES_RUN.fullmatch(words)) and (not before or before[-1] in ".!?")
+    return bool(WHOLE_SENTENCES.fullmatch(words)) and (not before or before[-1] in ".!?")
 
 
-_SENTENCES_RUN = lazy(r"\s*[A-Z][^\n]*[.!?]\s*")
 _INVERSE = {Op.INSERT: Op.DELETE, Op.DELETE: Op.INSERT, Op.EQUAL: Op.EQUAL}
 
 
