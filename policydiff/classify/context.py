@@ -96,6 +96,7 @@ def document_context(
         new_affirms=Affirmations(new_outline, rulebook).any_of if new_outline is not None else None,
         used_for_all=UsesOfAll(old_outline, rulebook),
         old_affirms=(old_affirmations := Affirmations(old_outline, rulebook)).any_of,
+        old_denies=old_affirmations.denies,
         # (asked of a policy's length, not of a generated 10 MB text: the word index of every
         # clause would cost more than its answers are worth there)
         old_pairs=old_affirmations.together if len(old_outline.document.text) <= _PAIRS_UP_TO else None,
@@ -123,10 +124,19 @@ class Affirmations:
         self._words: dict[str, set[int]] = {}
         self._sorted: list[str] = []  # the words in order: those a stem begins stand together
         self._read: dict[int, frozenset[tuple[Category, str]]] = {}
+        self._denied: dict[int, frozenset[tuple[Category, str]]] = {}
 
     def any_of(self, things: frozenset[tuple[Category, str]]) -> bool:
         """Whether some leaf of the version affirms one of ``things``."""
         return any(not things.isdisjoint(self._affirmed(index)) for index in sorted(self._candidates(things)))
+
+    def denies(self, things: frozenset[tuple[Category, str]]) -> bool:
+        """Whether some leaf of the version denies one of ``things`` ("we do not sell your data")."""
+        for index in sorted(self._candidates(things)):
+            self._affirmed(index)
+            if not things.isdisjoint(self._denied[index]):
+                return True
+        return False
 
     def together(
         self,
@@ -182,6 +192,9 @@ class Affirmations:
             found = profile(whole_region(leaf.text), self._rulebook, lead=leaf.context or "", terms_only=True)
             self._read[index] = frozenset(
                 (m.category, m.name) for m in found.affirmed.values() if m.category is not None
+            )
+            self._denied[index] = frozenset(
+                (m.category, m.name) for m in found.denied.values() if m.category is not None
             )
         return self._read[index]
 

@@ -48,6 +48,7 @@ from policydiff.classify.profile import (
     about_something_else,
     changed_regions,
     denial_spans,
+    find_cues,
     is_aside,
     is_safeguard,
     main_clause,
@@ -74,6 +75,7 @@ from policydiff.classify.signals import (
     governs_safeguard,
     list_signals,
     named_anew,
+    names_no_practice,
     scope_signals,
     swap_signals,
     term_signals,
@@ -82,6 +84,7 @@ from policydiff.classify.statements import statement_reader
 from policydiff.lazy_re import lazy
 from policydiff.model import Category, ChangeKind, Consent, Direction, Edit, Op, Reason, Severity, Side, Told
 from policydiff.text import (
+    MD_LINK,
     WHOLE_SENTENCES,
     WORD,
     fold,
@@ -163,6 +166,9 @@ class DocumentContext:
     # whether the old version affirms any of some (category, concept) pairs anywhere, asked only when
     # a modified clause names a kind of data anew
     old_affirms: Callable[[frozenset[tuple[Category, str]]], bool] | None = None
+    # whether the old version denies any of some (category, concept) pairs anywhere ("we do not sell
+    # your data"), asked only when an added clause states one of them
+    old_denies: Callable[[frozenset[tuple[Category, str]]], bool] | None = None
     # whether the old version affirms one of some purposes or recipients with one of some kinds of
     # data (or of all its data) in one clause, asked only when an added clause pairs them
     old_pairs: (
@@ -288,8 +294,8 @@ def classify(
     if (
         subject.kind is ChangeKind.ADDED
         and verdict.severity in (Severity.MINOR, Severity.EDITORIAL)
-        and all(r.rule.endswith(".described") for r in verdict.reasons)
-        and (new := _new_to_the_old_version(subject, sides, rulebook, context)) is not None
+        and all(r.rule.endswith((".described", ".bounded")) for r in verdict.reasons)
+        and (new := _new_to_the_old_version(subject, sides, rulebook, context, major)) is not None
     ):
         return replace(new, reasons=(*new.reasons, *verdict.reasons))
     if verdict.severity is not Severity.MAJOR and subject.kind is ChangeKind.MODIFIED:
@@ -443,7 +449,13 @@ def _unless_elsewhere(
     out = []
     for s in signals:
         new_side = s.reason.side is Side.NEW
-        if new_side and kinds_said and s.direction is Direction.EXPANDS and _names_only(s, sides, kinds_said):
+        if (
+            new_side
+            and kinds_said
+            and s.direction is Direction.EXPANDS
+            and _names_only(s, sides, kinds_said)
+            and not _source_unknown_at(s, sides, context.vocabulary())
+        ):
             says = "a kind of data the old text already says is collected, now named in this list too"
             out.append(_described(s, Category.COLLECTION, says))
             continue
@@ -1334,9 +1346,35 @@ def _whole_sentences_changed(subject: Subject) -> list[str]:
 
 def _courtesies(texts: Sequence[str], rulebook: RuleBook) -> bool:
     """Whether texts are made only of courtesy and editorial words, with one courtesy word at least
-    (a run-in label, "Hosting.", holds no content word: the other editorial rules read it)."""
+    (a run-in label, "Hosting.", holds no content word: the other editorial rules read it), or are
+    each a formula of courtesy or guidance that names nothing a rule reads."""
     words = [w for text in texts for w in WORD.findall(mask_links(text)) if _content_word(w, rulebook)]
-    return bool(words) and all(word.casefold() in rulebook.courtesy_words for word in words)
+    if bool(words) and all(word.casefold() in rulebook.courtesy_words for word in words):
+        return True
+    return bool(texts) and all(_formula(text, rulebook) for text in texts)
+
+
+def _formula(text: str, rulebook: RuleBook) -> bool:
+    """Whether a sentence is a formula: thanks or a welcome ("Thank you for choosing us."), or the
+    text speaking of itself ("This section explains how we handle your information."), with no term,
+    practice verb or cue in it: it states no practice, permission or right (LABELING.md, editorial)."""
+    plain = mask_links(text)
+    return (
+        _FORMULA.match(plain) is not None
+        and not rulebook.find_terms(plain)
+        and not practice_reader().actions(plain)
+        and not any(True for _ in find_cues(plain, rulebook))
+    )
+
+
+# thanks and welcomes, and the text as the subject of its own sentence ("This section explains …")
+_FORMULA = lazy(
+    r"\W*(?:thank\s+you\b|thanks\b|welcome\b|we\s+(?:appreciate|thank)\b"
+    r"|(?:this|the\s+following|the\s+next|each)\s+(?:privacy\s+)?"
+    r"(?:policy|notice|section|page|statement|document|summary|table|chapter|part|paragraph)\s+"
+    r"(?:explains|describes|sets\s+out|outlines|tells\s+you|covers|summari[sz]es|answers|lists|shows)\b)",
+    re.IGNORECASE,
+)
 
 
 def _content_word(word: str, rulebook: RuleBook) -> bool:
@@ -2087,7 +2125,7 @@ def _signals(
         *condition_signals(rulebook, sides),
         *column_signals(rulebook, subject.kind, subject.lead, subject.old, subject.new),
     ]
-    signals = _within_swaps(_within_alternatives(signals), sides, rulebook)
+    signals = _within_swaps(_within_alternatives(signals, rulebook), sides, rulebook)
     return _as_definition(signals) if subject.defines else signals
 
 
@@ -2132,13 +2170,18 @@ def _within_swaps(signals: list[Signal], sides: Sides, rulebook: RuleBook) -> li
     ]
 
 
-def _within_alternatives(signals: list[Signal]) -> list[Signal]:
+def _within_alternatives(signals: list[Signal], rulebook: RuleBook) -> list[Signal]:
     """A term that came or went as an alternative of a promise ("by email *or in the app*") is read
-    with the alternative, not as a safeguard or a channel of its own gained or lost."""
+    with the alternative, not as a safeguard or a channel of its own gained or lost; so is one inside
+    a cue that reads its terms ("requests must be sent *by post*")."""
     spans = [
         (s.reason.side, s.reason.span)
         for s in signals
-        if s.reason.rule.startswith("cue.list-alternative-") and s.reason.span is not None
+        if (
+            s.reason.rule.startswith("cue.list-alternative-")
+            or ((cue := rulebook.cue(s.reason.rule)) is not None and cue.reads_terms)
+        )
+        and s.reason.span is not None
     ]
     if not spans:
         return signals
@@ -2560,7 +2603,11 @@ def _chosen(resolved: list[Signal]) -> tuple[list[Signal], Direction] | None:
 
 
 def _new_to_the_old_version(
-    subject: Subject, sides: Sides, rulebook: RuleBook, context: DocumentContext
+    subject: Subject,
+    sides: Sides,
+    rulebook: RuleBook,
+    context: DocumentContext,
+    major: frozenset[tuple[Category, Direction]] = DEFAULT_MAJOR,
 ) -> Verdict | None:
     """An added clause whose every term the old version names somewhere, yet which says what no
     old clause says (issue 13: "is this new?" asked of statements, not of a bag of terms): a period
@@ -2597,6 +2644,21 @@ def _new_to_the_old_version(
         ):
             says = f"a place the old version never names («{place.text}»), in new text"
             return _unread_verdict(subject, Category.TRANSFER, says)
+    if (lifted := _denied_in_the_old_version(sides, rulebook, context, major)) is not None:
+        return lifted
+    reader, known = practice_reader(), context.vocabulary()
+    for start, end in sentences(subject.new):
+        sentence = mask_links(subject.new[start:end])
+        actions = reader.actions(sentence)
+        if (named := _source_unknown(sentence, known)) is not None:
+            # "We collect your job title from LinkedIn.": a source the old version never names
+            says = f"a source of the data collected the old version never names («{named}»), in new text"
+            return _unread_verdict(subject, Category.COLLECTION, says)
+        if actions and (announced := _ANNOUNCED.search(sentence)) is not None:
+            # "Payment card details are *now* stored on our servers.": the text itself says a practice
+            # changed, which the terms it names cannot show
+            says = f"new text says a practice changed («{announced.group().strip()}»)"
+            return _unread_verdict(subject, category, says)
     collection = rulebook.by_category(Category.COLLECTION)
     kinds = frozenset(
         (Category.COLLECTION, name)
@@ -2649,6 +2711,12 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
         category = dominant[0] if dominant else Category.OTHER
         says = f"a company is named anew, in a statement about {rulebook.by_category(category).topic}"
         return _unread_verdict(subject, category, says)
+    if (source := _source_named_anew(subject)) is not None:
+        # "we collect your job title *from LinkedIn*": where the data comes from is told (GDPR Art.
+        # 14(2)(f); OPP-115 Third Party Sharing/Collection: collection from a third party); a source
+        # named anew in a collecting sentence is new collection or a new wording of it
+        says = f"a source of the data collected is named anew («{source}»), in words no rule reads"
+        return _unread_verdict(subject, Category.COLLECTION, says)
     if (named := named_anew(sides, rulebook)) is not None:
         # "this policy also covers what we share with *data brokers*": a kind of data, a recipient or
         # a purpose of the lexicon named anew where no rule reads the sentence (issue 13: fail-open)
@@ -2658,6 +2726,103 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
         "editorial.reworded", rulebook.editorial["reworded"], changed_words(subject.edits), _side(subject)
     )
     return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
+
+
+def _denied_in_the_old_version(
+    sides: Sides, rulebook: RuleBook, context: DocumentContext, major: frozenset[tuple[Category, Direction]]
+) -> Verdict | None:
+    """New text stating a practice the old version denies ("We may sell your personal information"
+    where it said "We do not sell your personal information"): a promise taken back (LABELING.md:
+    "a promise removed ('we do not' → 'we may')"), whatever other clause held it. Data said to be
+    de-identified or aggregated (CCPA § 1798.140(m); GDPR Recital 26) may fall outside the promise:
+    a lawyer decides."""
+    if context.old_denies is None:
+        return None
+    for key, match in sides.new_profile.affirmed.items():
+        rules = rulebook.by_category(key[0])
+        if rules.protective or match.name in rules.protects or rules.gained is not Direction.EXPANDS:
+            continue
+        if (
+            not _stated_by_us(sides.new, match)
+            or (match.name in rules.grouped and names_no_practice(match, sides.new, sides.new_profile))
+            or not context.old_denies(frozenset({(key[0], name) for name in rules.lineage(match.name)}))
+        ):
+            continue
+        says = f"the old version denies what new text states («{match.text}»): a promise taken back"
+        reason = Reason(f"{key[0].value}.denial-lifted", says, match.text, Side.NEW, (match.start, match.end))
+        if _OUTSIDE_A_PROMISE.search(sides.new.text) or (key[0], Direction.EXPANDS) not in major:
+            review = Reason("review.unread", says + "; the data may fall outside it", match.text, Side.NEW)
+            return Verdict((key[0],), Direction.NEUTRAL, Severity.REVIEW, (review,))
+        return Verdict((key[0],), Direction.EXPANDS, Severity.MAJOR, (reason,))
+    return None
+
+
+def _stated_by_us(region: Region, match: Match) -> bool:
+    """Whether a term stands in a sentence the company states of itself ("we", "us") and ends with a
+    stop, outside a link's words: not a heading, a label or a table of contents."""
+    span = region.sentence_at(match.start)
+    if span is None or any(m.start() <= match.start < m.end() for m in MD_LINK.finditer(region.text)):
+        return False
+    sentence = region.text[span[0] : span[1]].rstrip()
+    return sentence.endswith((".", "!", ";")) and _WE.search(sentence) is not None
+
+
+_WE = lazy(r"\b(?:we|us)\b", re.IGNORECASE)
+# data a promise about personal data may not reach: de-identified, aggregated, anonymised
+_OUTSIDE_A_PROMISE = lazy(
+    r"\b(?:de-?identified|aggregated?|anonymi[sz]ed|anonymous|pseudonymi[sz]ed)\b", re.IGNORECASE
+)
+
+
+def _source_unknown(sentence: str, known: frozenset[str]) -> str | None:
+    """The source a collecting sentence names ("from LinkedIn") in words the old version never
+    uses, or None."""
+    source = _SOURCE.search(sentence)
+    if source is None or "collect" not in practice_reader().actions(sentence):
+        return None
+    return None if {w.casefold() for w in WORD.findall(source.group(1))} <= known else source.group().strip()
+
+
+def _source_unknown_at(found: Signal, sides: Sides, known: frozenset[str]) -> bool:
+    """Whether the sentence of a new-side signal names a source the old version never names."""
+    bounds = sides.new.sentence_at(found.reason.span[0]) if found.reason.span else None
+    return (
+        bounds is not None
+        and _source_unknown(mask_links(sides.new.text[bounds[0] : bounds[1]]), known) is not None
+    )
+
+
+def _source_named_anew(subject: Subject) -> str | None:
+    """A source ("from LinkedIn", "from recruiters") an edit added whole to a sentence that collects,
+    naming what the old clause never did; None otherwise."""
+    if subject.kind is not ChangeKind.MODIFIED:
+        return None
+    old = fold(subject.old)
+    for deleted, inserted, at in edit_runs_at(subject.edits):
+        if deleted.strip():
+            continue  # one source for another ("from Indeed" → "from LinkedIn"): a swap, read elsewhere
+        for found in _SOURCE.finditer(inserted):
+            span = next((s, e) for s, e in [*sentences(subject.new), (0, len(subject.new))] if s <= at < e)
+            sentence = subject.new[span[0] : span[1]]
+            if fold(found.group(1)) not in old and "collect" in practice_reader().actions(sentence):
+                return found.group().strip()
+    return None
+
+
+# words by which a text says that what it states is a change ("are *now* stored", "*from now on*",
+# "*going forward*"); not "for now", "until now", "right now", "now that"
+_ANNOUNCED = lazy(
+    r"(?<!\bfor\s)(?<!\buntil\s)(?<!\bright\s)(?<!\bby\s)\bnow\b(?!\s+that\b)|\bgoing\s+forward\b|\bhenceforth\b"
+    r"|\bfrom\s+(?:now|today)\s+on\b|\bwith\s+effect\s+from\b",
+    re.IGNORECASE,
+)
+# "from" and who or what the data comes from: a proper name or a class of parties in the plural
+# ("from LinkedIn", "from trusted partners"); not "from time to time", "from you", "from us"
+_SOURCE = lazy(
+    r"\bfrom\s+(?:(?:the|our|your|their|other|third[- ]party|trusted|public|selected|various)\s+)*"
+    r"((?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)|(?!times\b)(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*[a-z]s)\b",
+    re.IGNORECASE,
+)
 
 
 def _periods_differ(old: str, new: str) -> bool:

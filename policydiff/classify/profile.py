@@ -50,6 +50,9 @@ _CLAUSE_SPLIT = lazy(
     # a trailing clause of time or condition with a subject of its own: "we do not ask for proof
     # *before we erase your account*" denies the proof, not the erasure
     r"|,?\s+(?=(?:before|after|until|once|whenever|because|since)\s+(?:we|you|they)\b)"
+    # … or a trailing condition with a subject of its own: "recordings are deleted after a day *if a
+    # report is not filed*" denies the report, not the deletion
+    r"|,?\s+(?=(?:if|when|where)\s+(?:an?|the|your|our|such|this|that|these|those|no)\s+[^,.;:]{0,60}?\s+(?:is|are|was|were|has|have|does|do)\b)"
     # a second verb of the same subject, denied: "we collect X and do not share it", "X is only used
     # for Y and is not used for any other purpose" (the first verb is affirmed)
     r"|,?\s+and\s+(?=(?:(?:we|it|they)\s+)?(?:(?:do|does|will|shall|is|are|was|were|would|must|can)"
@@ -209,7 +212,14 @@ SEAT_FOUNDED = (
     r"\b(?:incorporated|registered|headquartered|established|organi[sz]ed)\s+"
     r"(?:in|under\s+the\s+laws\s+of)\s+"
 )
-_SEAT = lazy(rf"(?:{SEAT_OFFICES}|{SEAT_FOUNDED})[^.;:]*", re.IGNORECASE)
+# where the company's own people work ("our team works from offices around the world", "our engineers
+# are based in Lisbon"): where staff sit, no place data goes (GDPR Art. 13(1)(a): who the company is)
+STAFF_AT = (
+    r"\b(?:our|its)\s+(?:[\w-]+\s+)?(?:team|teams|staff|employees|people|engineers|colleagues|workforce|offices)\s+"
+    r"(?:(?:work|works|operate|operates|sit|sits)\s+|(?:is|are)\s+(?:located\s+|based\s+|spread\s+)|live\s+)"
+    r"(?:from|in|at|across|around)\s+(?:(?:offices|locations|sites|hubs)\s+(?:(?:in|across)\s+)?)?"
+)
+_SEAT = lazy(rf"(?:{SEAT_OFFICES}|{SEAT_FOUNDED}|{STAFF_AT})[^.;:]*", re.IGNORECASE)
 
 
 def places_named(text: str, rulebook: RuleBook) -> list[Match]:
@@ -264,6 +274,8 @@ _LEGAL_PLACE = lazy(
     # in Delaware"
     rf"|{SEAT_OFFICES}(?:[\w-]+,?\s+){{0,3}}$"
     rf"|{_SEAT_NOUNS}$"  # (… and "located in" itself after them)
+    # … and where the company's own people work (no place data goes)
+    rf"|{STAFF_AT}(?:the\s+)?$"
     # … and where the company's representative or officer is (GDPR Art. 27: a representative in the
     # Union; Art. 37: the data protection officer), no place data goes
     r"|\b(?:representatives?|data\s+protection\s+officers?|dpos?)\s+(?:is\s+|are\s+)?(?:located\s+|based\s+)?"

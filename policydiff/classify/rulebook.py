@@ -31,6 +31,7 @@ TERM_EVENTS = (
     "coarser",
     "instance-named",
     "finer-kind-named",
+    "bounded",
 )
 
 
@@ -124,6 +125,9 @@ class Cue:
     # counted in a clause added or removed whole, where the cues are otherwise left to the practice
     # the clause states: the cue is part of that practice ("we may share it without your consent")
     whole: bool = False
+    # the terms inside its words are read with it: "requests must be sent *by post*" confines a
+    # request, it gives no contact address
+    reads_terms: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +221,14 @@ class CategoryRules:
     # concepts that protect the user in a category that is no safeguard (a transfer's standard
     # contractual clauses): gaining one narrows, losing one expands
     protects: frozenset[str] = frozenset()
+    # protecting concepts whose denial reports the law, not a protection withheld ("the Privacy
+    # Shield is no longer a valid safeguard"): denied, they explain
+    denial_explains: frozenset[str] = frozenset()
+    # concepts that, new in a sentence stating a definite period, say how long, a bound (neutral):
+    # unless the sentence also names one of ``bounded_unless`` or a phrase of ``bounded_unless_rules``
+    bounded: frozenset[str] = frozenset()
+    bounded_unless: frozenset[str] = frozenset()
+    bounded_unless_rules: frozenset[str] = frozenset()
     instances: frozenset[str] = frozenset()  # named members of a class ("stripe" of payment processors)
     # concept → the finer concept it is a less precise form of (approximate → precise location):
     # the finer one replaced by it narrows, it is not a new kind
@@ -365,8 +377,8 @@ class RuleBook:
             rules = self.by_category(Category(category))
             if rules.not_after and _word_before(text, match.begin) in rules.not_after:
                 continue
-            if concept in rules.concept_not_after and (
-                _word_before(text, match.begin) in rules.concept_not_after[concept]
+            if concept in rules.concept_not_after and _made_anothers(
+                text, match.begin, match.text, rules.concept_not_after[concept]
             ):
                 continue
             if concept in rules.user_acts and _YOU_BEFORE.search(text, max(0, match.begin - 40), match.begin):
@@ -428,6 +440,14 @@ _YOU_BEFORE = lazy(
     re.IGNORECASE,
 )
 _LAST_WORD = lazy(r"([\w']+)\W*$")
+
+
+def _made_anothers(text: str, position: int, term: str, words: frozenset[str]) -> bool:
+    """Whether the word before a term makes it another's: one of ``words`` (lower case), or one
+    written capitalized before a capitalized term ("App Store": a shop's name, nothing kept)."""
+    match = _LAST_WORD.search(text, max(0, position - 40), position)
+    word = match.group(1) if match else ""
+    return word.casefold() in words or (word in words and term[:1].isupper())
 
 
 def _word_before(text: str, position: int) -> str:

@@ -177,6 +177,10 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
     if not isinstance(raw_rules, list):
         raise InputError(f"{where}: 'rule' must be an array of tables")
     rule_tables = _mirrored(raw_rules, where)
+    ids = {str(table.get("id")) for table in rule_tables}
+    unknown = sorted(set(_strings(data.get("bounded_unless_rules", []), where)) - ids)
+    if unknown:
+        raise InputError(f"{where}: bounded_unless_rules names {', '.join(unknown)}, not rules of this file")
     return CategoryRules(
         category=category,
         topic=str(_need(data, "topic", str, where)),
@@ -192,6 +196,12 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
             )
         ),
         protects=_concepts_named(data, "protects", terms, where),
+        denial_explains=_concepts_named(data, "denial_explains", terms, where),
+        bounded=_concepts_named(data, "bounded", terms, where),
+        bounded_unless=_concepts_named(data, "bounded_unless", terms, where),
+        bounded_unless_rules=frozenset(
+            _strings(data.get("bounded_unless_rules", []), f"{where} bounded_unless_rules")
+        ),
         coarser=_coarser(data, terms, where),
         instances=frozenset(instances),
         gained=_direction(data, "gained", Direction.EXPANDS, where),
@@ -267,7 +277,11 @@ def _concept_not_after(
     """A category's ``[not_after]``-by-concept table: concept → the words that make its terms another's."""
     table = _table(data, "concept_not_after", concepts, where)
     return {
-        concept: frozenset(w.casefold() for w in _strings(words, f"{where} concept_not_after.{concept}"))
+        # (a word written capitalized counts only before a capitalized term: "App Store", not "app stores")
+        concept: frozenset(
+            w if w[:1].isupper() else w.casefold()
+            for w in _strings(words, f"{where} concept_not_after.{concept}")
+        )
         for concept, words in table.items()
     }
 
@@ -468,6 +482,7 @@ def _cues(data: Mapping[str, object], where: str) -> tuple[Cue, ...]:
                 governs=governs,
                 category=_cue_category(table, f"{where} cue {cue_id}"),
                 whole=bool(table.get("whole", False)),
+                reads_terms=bool(table.get("reads_terms", False)),
             )
         )
     return tuple(cues)

@@ -16,6 +16,7 @@ from functools import cache
 
 from policydiff.classify.editorial import edit_runs_at, replacements_at
 from policydiff.classify.equivalents import canonical
+from policydiff.classify.numbers import quantities
 from policydiff.classify.practice import (
     PRACTICE_CATEGORY,
     USER_RIGHT,
@@ -130,9 +131,9 @@ def _lost(rules: CategoryRules, concept: str) -> Direction:
 
 
 def _denied(rules: CategoryRules, concept: str) -> Direction:
-    if concept in rules.protects:  # "no longer a valid safeguard" explains; it grants nothing
+    if concept in rules.denial_explains:  # "no longer a valid safeguard" explains; it grants nothing
         return opposite(rules.gained)
-    return opposite(_gained(rules, concept))
+    return opposite(_gained(rules, concept))  # "we no longer delete inactive accounts": a protection withheld
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +153,9 @@ _TERM_EVENTS = {
     "added": _TermEvent("new in {topic}: «{words}»", _gained, Side.NEW, True),
     "denial-removed": _TermEvent("a denial about {topic} was removed («{words}»)", _gained, Side.OLD, True),
     "denial-added": _TermEvent("new denial about {topic} («{words}»)", _denied, Side.NEW, False),
+    "bounded": _TermEvent(
+        "a stated period bounds {topic} («{words}»)", lambda _r, _c: Direction.NEUTRAL, Side.NEW, False
+    ),
     "removed": _TermEvent("no longer in {topic}: «{words}»", _lost, Side.OLD, False),
 }
 
@@ -544,6 +548,25 @@ def _disclosed(
     return any((category.value, member) in disclosed for category, member in keys)
 
 
+def _bounded(match: Match, sides: Sides, rulebook: RuleBook) -> bool:
+    """Whether a term of a ``bounded`` concept stands in a sentence stating a definite period that
+    nothing in it opens ("kept for 7 days", not "for at least 7 days" or "7 days after you close
+    your account"), where the old clause stated none (else the periods compare)."""
+    if match.category is None or match.name not in (rules := rulebook.by_category(match.category)).bounded:
+        return False
+    if any(q.unit == "duration" for q in quantities(sides.old.text)):
+        return False
+    text = sides.new.text
+    start, end = next(((s, e) for s, e in sentences(text) if s <= match.start < e), (0, len(text)))
+    sentence = text[start:end]
+    if not any(q.unit == "duration" for q in quantities(sentence)):
+        return False
+    if any(term.name in rules.bounded_unless for term in rulebook.find_terms(sentence)):
+        return False
+    opening = [rule.phrases for rule in rules.rules if rule.id in rules.bounded_unless_rules]
+    return not any(next(phrases.finditer(sentence), None) for phrases in opening)
+
+
 def _denial_narrowed(
     key: tuple[Category, str], match: Match, old: Profile, new: Profile, rulebook: RuleBook
 ) -> bool:
@@ -605,7 +628,7 @@ def term_signals(
         grouped = key[1] in rulebook.by_category(key[0]).grouped
         if grouped and key not in old.denied and _verb_said(match, sides.old):
             continue  # "we currently use cookies" → "we use cookies": the old text used the verb too
-        if grouped and key[0] in _PRACTICE_VERB_CATEGORIES and _names_no_practice(match, sides.new, new):
+        if grouped and key[0] in _PRACTICE_VERB_CATEGORIES and names_no_practice(match, sides.new, new):
             continue  # "We will keep this page up to date.", "… know what data we collect": a practice
             # verb that names nothing it acts on states no new practice (the unread rules weigh it)
         if old_clause is not None and key not in old.denied:
@@ -621,6 +644,8 @@ def term_signals(
             continue  # "messages you mark as private are not shared": a use denied, nothing collected
         elif sides.kind is ChangeKind.ADDED and _defines_only(sides.new, match):
             continue  # "Sensitive data includes health data …": a word defined, nothing done
+        elif _bounded(match, sides, rulebook):
+            found.append(("bounded", key, match, match.text))  # "recordings are kept for 7 days"
         elif not (sides.kind is ChangeKind.ADDED and _disclosed(key, match, disclosed, rulebook)):
             found.append(("added", key, match, match.text))  # unless it explains what the old text said
     fewer_negations = len(old.cues.get("cue.negation", [])) > len(new.cues.get("cue.negation", []))
@@ -827,7 +852,7 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                 continue  # the practice went with its exception: the term signals say it narrowed
             effect = cue.on_practice
             says = cue.practice_says_added if added else cue.practice_says_removed
-        if added and effect == "permits" and _came_with_a_grant(match, sides, rulebook, cue.id):
+        if added and effect == "permits" and _came_with_a_grant(match, sides, rulebook, cue.id, cue.category):
             continue  # "…, and receive it in a portable and, where feasible, machine-readable format": a
             # hedge or a condition that came with the right or promise it qualifies takes nothing away
         adverse = added if effect == "permits" else not added
@@ -904,21 +929,41 @@ _NEXT_WORD = lazy(r"\s+(?:also\s+|always\s+)?([a-z]+)")
 _FIRM_PASSIVE = lazy(r"\b(?:will|shall|must)\s+(?:always\s+)?be\s+[a-z]+(?:ed|en|wn)\b", re.IGNORECASE)
 
 
-def _came_with_a_grant(match: Match, sides: Sides, rulebook: RuleBook, own: str) -> bool:
+def _came_with_a_grant(
+    match: Match, sides: Sides, rulebook: RuleBook, own: str, category: Category | None = None
+) -> bool:
     """Whether ``match`` (a cue on the new side) stands in a run the edit inserted, with a right, a
     safeguard or a promising cue that the same run brought: the qualifier came with what it qualifies."""
     for _, inserted, at in edit_runs_at(sides.edits):
         end = at + len(inserted)
         if not at <= match.start < end:
             continue
-        # (a grant the company makes: "even if you delete them" is the user's act, filed as none)
+        # (a grant the company makes: "even if you delete them" is the user's act, filed as none; one
+        # the old side made already is no new grant: "requests to delete your account must now be
+        # sent by post" qualifies the right the old text gave)
+        affirmed = sides.new_profile.affirmed
+        given = {
+            (t.start, t.end)
+            for t in sides.new_profile.terms
+            if t.category
+            and (t.category, member_key(t, rulebook.by_category(t.category))) in sides.old_profile.affirmed
+        }
         granted = any(
-            at <= t.start and t.end <= end and t.category and is_safeguard(t, rulebook)
-            for t in sides.new_profile.affirmed.values()
+            at <= t.start
+            and t.end <= end
+            and t.category
+            and is_safeguard(t, rulebook)
+            # (a qualifier of one category qualifies a grant of its own: a request's channel, a right)
+            and (category is None or t.category is category)
+            and key not in sides.old_profile.affirmed
+            and (t.start, t.end) not in given  # (the same words read in two categories, one old)
+            for key, t in affirmed.items()
         )
         promised = any(
             at <= m.start
             and m.end <= end
+            # (a word of the qualifier itself, "requests *must* be sent by post", promises nothing)
+            and not (match.start <= m.start and m.end <= match.end)
             # (a denial that came before the exception in the same run is the promise it qualifies:
             # "…, who may not use it for any purpose other than our services")
             and (cue.id != "cue.negation" or (own == "cue.exception" and m.end <= match.start))
@@ -1039,7 +1084,7 @@ _PRACTICE_VERB_CATEGORIES = frozenset(
 )
 
 
-def _names_no_practice(verb: Match, region: Region, found: Profile) -> bool:
+def names_no_practice(verb: Match, region: Region, found: Profile) -> bool:
     """Whether a practice verb, with no other term in its sentence, states no practice: its object
     is the text itself ("we will keep *this page* up to date"), or it stands in a question the
     sentence only refers to ("you should know *what data we collect*")."""
