@@ -66,6 +66,7 @@ from policydiff.classify.signals import (
     DATA_COLUMN,
     DOCUMENT_REFERENCE,
     POINTER_START,
+    TEXT_OBJECT,
     Sides,
     Signal,
     column_category,
@@ -1359,20 +1360,32 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     text speaking of itself ("This section explains how we handle your information."), with no term,
     practice verb or cue in it: it states no practice, permission or right (LABELING.md, editorial)."""
     plain = mask_links(text)
+    # (a verb whose object is the text itself, "please keep this policy", names no practice)
+    terms = [t for t in rulebook.find_terms(plain) if not TEXT_OBJECT.match(plain, t.end)]
+    verbs = practice_reader().verbs_in(_TEXT_OBJECT_VERB.sub(" ", plain))
     return (
         _FORMULA.match(plain) is not None
-        and not rulebook.find_terms(plain)
-        and not practice_reader().actions(plain)
+        and not terms
+        and not verbs
         and not any(True for _ in find_cues(plain, rulebook))
     )
 
 
-# thanks and welcomes, and the text as the subject of its own sentence ("This section explains …")
+# thanks and welcomes, the text as the subject of its own sentence ("This section explains …", "This
+# policy was last reviewed …"), and the reader asked to keep or read it ("Please keep this policy")
 _FORMULA = lazy(
     r"\W*(?:thank\s+you\b|thanks\b|welcome\b|we\s+(?:appreciate|thank)\b"
     r"|(?:this|the\s+following|the\s+next|each)\s+(?:privacy\s+)?"
     r"(?:policy|notice|section|page|statement|document|summary|table|chapter|part|paragraph)\s+"
-    r"(?:explains|describes|sets\s+out|outlines|tells\s+you|covers|summari[sz]es|answers|lists|shows)\b)",
+    r"(?:explains|describes|sets\s+out|outlines|tells\s+you|covers|summari[sz]es|answers|lists|shows|starts|begins|ends"
+    r"|(?:was|is|has\s+been|will\s+be)\s+(?:last\s+|regularly\s+|periodically\s+)?(?:reviewed|updated|revised|approved|written|translated))\b"
+    r"|please\s+(?:keep|print|save|retain|read|review)\s+(?:a\s+copy\s+of\s+)?(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\b)",
+    re.IGNORECASE,
+)
+# a verb whose object is the text: "reviewed" in "this policy was last reviewed", "keep this policy"
+_TEXT_OBJECT_VERB = lazy(
+    r"\b(?:policy|notice|section|page|statement|document)\s+(?:was|is|has\s+been|will\s+be)\s+(?:last\s+)?\w+"
+    r"|\b\w+\s+(?=(?:a\s+copy\s+of\s+)?(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\b)",
     re.IGNORECASE,
 )
 

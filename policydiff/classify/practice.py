@@ -292,19 +292,43 @@ def _reworded(word: str, others: set[tuple[Category | None, str]], rulebook: Rul
     return bool(concepts) and concepts <= others
 
 
+# the words that make a verb's form a noun right after them ("your records", "public records")
+_NOUN_MAKERS = (
+    "your",
+    "our",
+    "their",
+    "the",
+    "a",
+    "my",
+    "its",
+    "public",
+    "medical",
+    "health",
+    "court",
+    "official",
+)
+
+
 def _pattern(phrase: str) -> str:
     # a leading "~": the verb of anyone but the user ("reviewers may read" a practice, "you may
     # read this policy" none)
     others = phrase.startswith("~")
+    # a leading "=": a verb only, not the noun a determiner or a possessive makes of it ("for your
+    # records", "public records")
+    verb_only = phrase.startswith("=")
     words = [
         re.escape(word.rstrip("*")) + (r"\w*" if word.endswith("*") else "")
-        for word in phrase.lstrip("~").split()
+        for word in phrase.lstrip("~=").split()
     ]
     words = [word if word != r"\w*" else r"\w+" for word in words]
     if others:
         # (checked after the first word, a literal: a look-behind that opens an alternative costs
         # the whole alternation its fast start, twice the time of every sentence read)
         words[0] = rf"{words[0]}(?<!\byou\s{words[0]})"
+    if verb_only:  # (after the first word's literal stem: a look-behind of a fixed width)
+        stem = re.escape(phrase.lstrip("~=").split()[0].rstrip("*"))
+        guards = "".join(rf"(?<!\b{before}\s{stem})" for before in _NOUN_MAKERS)
+        words[0] = stem + guards + words[0][len(stem) :]
     return r"\b" + r"\s+".join(words) + r"\b"
 
 

@@ -261,7 +261,9 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
 # the user, a class of users, or their data named in a sentence
 OF_THE_USER = lazy(
     # ("customer service", "member support": a team of the company's, no user)
-    r"\b(?:you|your|yours|users?|customers?|members?|visitors?|subscribers?|data|information)\b"
+    # ("we are a member of an industry body": the company's membership, no user)
+    r"\b(?:you|your|yours|users?|customers?|(?<!\bare\sa\s)(?<!\bis\sa\s)(?<!\bare\san\s)(?<!\bis\san\s)members?"
+    r"|visitors?|subscribers?|data|information)\b"
     r"(?!\s+(?:service|services|support|care|success|team)\b)",
     re.IGNORECASE,
 )

@@ -1092,13 +1092,13 @@ def names_no_practice(verb: Match, region: Region, found: Profile) -> bool:
     if span is None or any(span[0] <= t.start < span[1] and t.start != verb.start for t in found.terms):
         return False
     return bool(
-        _TEXT_OBJECT.match(region.text, verb.end)
+        TEXT_OBJECT.match(region.text, verb.end)
         or _EMBEDDED_QUESTION.search(region.text, span[0], verb.start)
     )
 
 
 # the text itself as a verb's object ("keep this page up to date", "we may update this policy")
-_TEXT_OBJECT = lazy(
+TEXT_OBJECT = lazy(
     r"\s+(?:this|the|our)\s+(?:privacy\s+)?(?:page|policy|notice|statement|document|section|website|site)\b",
     re.IGNORECASE,
 )
