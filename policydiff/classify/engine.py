@@ -888,7 +888,7 @@ def _unread(
         # year and the following year": how long or how often, said in words no number rule reads
         says = f"a period in a statement about {topic} changed, and no rule reads it"
         return _unread_verdict(subject, category, says)
-    if category in _NAMED_PARTY_CATEGORIES and _names_changed(subject, rulebook):
+    if category in _NAMED_PARTY_CATEGORIES and _names_changed(subject, rulebook) and not _same_named(sides):
         return _name_changed(subject, category, topic, rulebook)
     if any(len(_content_words_of(text, rulebook)) >= 2 and OF_THE_USER.search(text) for text in whole):
         # "We look at which pages you open." added to a clause that states a practice: a sentence
@@ -1149,6 +1149,14 @@ def _starts_sentence(text: str, start: int) -> bool:
     kept = before.rstrip(" \t")
     spaced = kept != before
     return start == 0 or kept.endswith("\n") or spaced and kept.endswith((".", "?", "!", ":", ";"))
+
+
+def _same_named(sides: Sides) -> bool:
+    """Whether both sides name the same concepts, some in other words ("the United States" → "the
+    U.S."): one party or place, no name changed."""
+    old = {(k[0], m.name) for k, m in sides.old_profile.affirmed.items()}
+    new = {(k[0], m.name) for k, m in sides.new_profile.affirmed.items()}
+    return old == new and sides.old_profile.affirmed.keys() != sides.new_profile.affirmed.keys()
 
 
 def _names_changed(subject: Subject, rulebook: RuleBook) -> bool:

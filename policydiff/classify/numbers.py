@@ -50,7 +50,9 @@ _AT_ONCE = lazy(
     # a cookie that lasts the browser session: a table's expiry cell "Session", "end of session"
     # (ePrivacy Art. 5(3); ICO cookie guidance: session cookies expire when the browser closes)
     r"|(?:(?<=\|)|^)[ \t]*(?:browser\s+)?session[ \t]*(?=\||$)"
-    r"|\bend\s+of\s+(?:the\s+|your\s+)?(?:browser\s+)?session\b",
+    r"|\bend\s+of\s+(?:the\s+|your\s+)?(?:browser\s+)?session\b"
+    # … said by the browser's closing ("cookies that expire when you close your browser")
+    r"|\b(?:when|once|as\s+soon\s+as)\s+(?:you\s+close\s+(?:your|the)\s+browser|(?:your|the)\s+browser\s+(?:closes|is\s+closed))\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _AGE = lazy(
