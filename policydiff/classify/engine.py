@@ -729,7 +729,7 @@ def _unread(
         says = f"who gives data to whom, or how surely, changed in a statement about {topic}"
         return _unread_verdict(subject, category, says)
     if not any(reader.states_practice(sentence, rulebook) for sentence in sentences):
-        if subject.lead and category in _NAMED_PARTY_CATEGORIES and _names_changed(subject, rulebook):
+        if subject.lead and category in _NAMED_PARTY_CATEGORIES and _names_changed(subject, rulebook, sides):
             # "| Acme Mail | Email delivery |" → "| Acme Post | … |" under a "Recipient" column
             return _name_changed(subject, category, topic, rulebook)
         if _member_joined_to_what_we_do(subject, rulebook):
@@ -888,7 +888,7 @@ def _unread(
         # year and the following year": how long or how often, said in words no number rule reads
         says = f"a period in a statement about {topic} changed, and no rule reads it"
         return _unread_verdict(subject, category, says)
-    if category in _NAMED_PARTY_CATEGORIES and _names_changed(subject, rulebook) and not _same_named(sides):
+    if category in _NAMED_PARTY_CATEGORIES and _names_changed(subject, rulebook, sides):
         return _name_changed(subject, category, topic, rulebook)
     if any(len(_content_words_of(text, rulebook)) >= 2 and OF_THE_USER.search(text) for text in whole):
         # "We look at which pages you open." added to a clause that states a practice: a sentence
@@ -1151,19 +1151,14 @@ def _starts_sentence(text: str, start: int) -> bool:
     return start == 0 or kept.endswith("\n") or spaced and kept.endswith((".", "?", "!", ":", ";"))
 
 
-def _same_named(sides: Sides) -> bool:
-    """Whether both sides name the same concepts, some in other words ("the United States" → "the
-    U.S."): one party or place, no name changed."""
-    old = {(k[0], m.name) for k, m in sides.old_profile.affirmed.items()}
-    new = {(k[0], m.name) for k, m in sides.new_profile.affirmed.items()}
-    return old == new and sides.old_profile.affirmed.keys() != sides.new_profile.affirmed.keys()
-
-
-def _names_changed(subject: Subject, rulebook: RuleBook) -> bool:
+def _names_changed(subject: Subject, rulebook: RuleBook, sides: Sides | None = None) -> bool:
     """Whether an edit holds a proper name: a capitalised word that does not start its sentence and
-    is no common word of a policy ("Notice" → "Policy": the document's own name)."""
+    is no common word of a policy ("Notice" → "Policy": the document's own name). With ``sides``,
+    one that is a term of a concept both sides name is none ("How We Share" → "How We Disclose",
+    "the United States" → "the U.S.": one practice or place in other words)."""
     texts = {Op.DELETE: subject.old, Op.INSERT: subject.new}
     at = {Op.DELETE: 0, Op.INSERT: 0}
+    same = _concepts_on_both_sides(sides) if sides is not None else {}
     for edit in subject.edits:
         if edit.op is Op.EQUAL:
             at[Op.DELETE] += len(edit.text)
@@ -1176,10 +1171,22 @@ def _names_changed(subject: Subject, rulebook: RuleBook) -> bool:
                 word.group()[:1].isupper()
                 and word.group().casefold() not in rulebook.editorial_words
                 and not _starts_sentence(text, start)
+                and not any(s <= start < e for s, e in same.get(edit.op, ()))
             ):
                 return True
         at[edit.op] += len(edit.text)
     return False
+
+
+def _concepts_on_both_sides(sides: Sides) -> dict[Op, list[tuple[int, int]]]:
+    """The spans of each side's terms whose concept the other side names too, by the edit that
+    would hold them (deleted words on the old side, inserted on the new)."""
+    old = {(t.category, t.name) for t in sides.old_profile.terms}
+    new = {(t.category, t.name) for t in sides.new_profile.terms}
+    return {
+        Op.DELETE: [(t.start, t.end) for t in sides.old_profile.terms if (t.category, t.name) in new],
+        Op.INSERT: [(t.start, t.end) for t in sides.new_profile.terms if (t.category, t.name) in old],
+    }
 
 
 def _still_meant(
