@@ -303,6 +303,14 @@ def classify(
         added_kind = _row_kind_added(subject, rulebook, major)
         if added_kind is not None:
             return replace(added_kind, reasons=(*added_kind.reasons, *verdict.reasons))
+    if verdict.severity is Severity.MAJOR and (swapped := _only_a_verb_swapped(subject, signals, rulebook)):
+        # "The data are stocked by us" → "… stored by us": the statement's verb, in words no rule read
+        # before, is now one a rule reads; whether it says the same is a lawyer's call
+        says = (
+            f"a verb no rule reads became «{swapped}» in one statement: a lawyer decides if it says the same"
+        )
+        reason = Reason("review.verb-replaced", says, swapped, Side.NEW)
+        return Verdict(verdict.categories, Direction.NEUTRAL, Severity.REVIEW, (reason, *verdict.reasons))
     if verdict.severity is Severity.MAJOR and _only_cues_in_a_rewrite(subject, sides, signals):
         says = "a sentence rewritten whole: only a qualifier's going reads as adverse, a lawyer decides"
         trigger = next(s.reason.trigger for s in signals if s.direction is Direction.EXPANDS)
@@ -338,6 +346,51 @@ _REWRITTEN = 0.5
 # restriction the new sentence may bring of its own
 _QUALIFIERS = frozenset({"cue.limiter", "scope.narrower", "scope.wider"})
 _RESTRICTING = frozenset({"without", "directly", "only", "solely", "exclusively", "never", "not", "no"})
+
+
+def _only_a_verb_swapped(subject: Subject, signals: Sequence[Signal], rulebook: RuleBook) -> str:
+    """The practice verb of the only adverse signals, when each came in place of one word no term or
+    practice verb reads, and the clause's other edits name nothing a rule reads ("stocked" →
+    "stored"); else ""."""
+    adverse = [s for s in signals if s.direction is Direction.EXPANDS]
+    if subject.kind is not ChangeKind.MODIFIED or not adverse:
+        return ""
+    reader = practice_reader()
+    runs = edit_runs_at(subject.edits)
+    # (a verb and its auxiliary: "are stocked" → "is stored")
+    verbs = {
+        fold(inserted)
+        for deleted, inserted, _ in runs
+        if 1 <= len(WORD.findall(deleted)) <= _VERB_WORDS
+        and 1 <= len(WORD.findall(inserted)) <= _VERB_WORDS
+        and len(rulebook.find_terms(inserted)) == 1
+        and not rulebook.find_terms(deleted)
+        and not reader.actions(deleted)
+    }
+    for found in adverse:
+        category = found.category
+        if (
+            category is None
+            or not rulebook.by_category(category).verb_swap_review
+            or not found.reason.rule.endswith(".added")
+            or not any(fold(found.reason.trigger) in verb.split() for verb in verbs)
+            or not any(
+                t.name in rulebook.by_category(category).grouped
+                for t in rulebook.find_terms(found.reason.trigger)
+            )
+        ):
+            return ""
+    # (the other edits name nothing new: "data centers of OUTSCALE" → "OUTSCALE's datacenters")
+    for deleted, inserted, _ in runs:
+        if fold(inserted) in verbs:
+            continue
+        before = {(t.category, t.name) for t in rulebook.find_terms(deleted)}
+        if any((t.category, t.name) not in before for t in rulebook.find_terms(inserted)):
+            return ""
+    return adverse[0].reason.trigger
+
+
+_VERB_WORDS = 3  # a verb with its auxiliaries ("are being stocked")
 
 
 def _only_cues_in_a_rewrite(subject: Subject, sides: Sides, signals: Sequence[Signal]) -> bool:
@@ -2733,7 +2786,7 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
             f"a period of time or an age changed, in a statement about {rulebook.by_category(category).topic}"
         )
         return _unread_verdict(subject, category, says)
-    if entity_keys(subject.new) - entity_keys(subject.old):
+    if _companies_anew(subject):
         # "… as an independent controller (from 1 March, Northwind Ltd)": a company named anew is a
         # party the policy speaks of, however the sentence is worded; no rule read it
         category = dominant[0] if dominant else Category.OTHER
@@ -2799,6 +2852,23 @@ _WE = lazy(r"\b(?:we|us)\b", re.IGNORECASE)
 # data a promise about personal data may not reach: de-identified, aggregated, anonymised
 _OUTSIDE_A_PROMISE = lazy(
     r"\b(?:de-?identified|aggregated?|anonymi[sz]ed|anonymous|pseudonymi[sz]ed)\b", re.IGNORECASE
+)
+
+
+def _companies_anew(subject: Subject) -> bool:
+    """Whether the new side names a company by its legal form that the old side names in no form
+    ("Stripe" → "Stripe, Inc." names none anew)."""
+    old = set(WORD.findall(fold(subject.old)))
+    return any(
+        not set(WORD.findall(_FOLDED_LEGAL_FORM.sub(" ", key))) <= old
+        for key in entity_keys(subject.new) - entity_keys(subject.old)
+    )
+
+
+# a legal form in a folded name ("stripe inc"): the words left name the company
+_FOLDED_LEGAL_FORM = lazy(
+    r"\b(?:inc|llc|l\.l\.c|ltd|limited|gmbh|s\.a\.s?|sas|sarl|b\.v|bv|n\.v|pty|corp|corporation|plc|ag|se"
+    r"|s\.p\.a|co|company|llp|lp|incorporated)\b\.?"
 )
 
 

@@ -84,6 +84,15 @@ _SPELLED_TWICE = lazy(
 )
 
 
+# an age said as adulthood ("intended for adults", "the age of majority"): 18, the age of majority
+# in most jurisdictions (UN Convention on the Rights of the Child, Art. 1: a child is under 18)
+_ADULTS = lazy(
+    r"\b(?:for|only|to)\s+adults\b|\badults\s+only\b|\badult\s+users\b|\b(?:the\s+)?age\s+of\s+majority\b",
+    re.IGNORECASE,
+)
+_MAJORITY = 18.0
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number read with its unit: a duration in days or an age in years."""
@@ -149,6 +158,8 @@ def quantities(text: str) -> list[Quantity]:
     for match in _AGE.finditer(text):
         years = match.group(1) or match.group(2)
         found.append(Quantity("age", float(years), match.group(), match.start(), match.end()))
+    for match in _ADULTS.finditer(text):
+        found.append(Quantity("age", _MAJORITY, match.group(), match.start(), match.end()))
     # "18 years or older" is an age: the period read inside it goes (ages do not overlap one another:
     # the one starting last at or before a period is the only one that may hold it)
     ages = sorted((q.start, q.end) for q in found if q.unit == "age")

@@ -42,6 +42,10 @@ ORGANISATION = lazy(
 )
 
 
+# a legal form alone, come or gone after a name ("Stripe" → "Stripe, Inc."): the same company
+LEGAL_FORM_ALONE = lazy(r"\s*,?\s*" + _LEGAL_FORMS + r"\.?,?\s*")
+
+
 # A promise ends where a contrast or an exception starts: "we do not sell it, except to X"
 # does not deny X.
 _CLAUSE_SPLIT = lazy(

@@ -197,6 +197,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         ),
         protects=_concepts_named(data, "protects", terms, where),
         denial_explains=_concepts_named(data, "denial_explains", terms, where),
+        verb_swap_review=bool(data.get("verb_swap_review", False)),
         bounded=_concepts_named(data, "bounded", terms, where),
         bounded_unless=_concepts_named(data, "bounded_unless", terms, where),
         bounded_unless_rules=frozenset(

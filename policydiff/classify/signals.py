@@ -28,6 +28,7 @@ from policydiff.classify.practice import (
 from policydiff.classify.profile import (
     CONTRAST,
     DETERMINERS,
+    LEGAL_FORM_ALONE,
     MODALS,
     Profile,
     Region,
@@ -1406,6 +1407,8 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             continue
         if _protective_cue_inside(found, at, at + len(edit.text), rulebook):
             continue  # ", and a person reviews every result": a safeguard joined, read by its cue
+        if LEGAL_FORM_ALONE.fullmatch(edit.text):
+            continue  # "Stripe" → "Stripe, Inc.": the company's legal form, no new member
         if _whole_sentences(edit.text, region.text, at) and is_aside(edit.text, rulebook):
             continue  # "… and affiliates. *Our headquarters are in Dublin, Ireland.*": a sentence of
             # its own that names neither the user, a practice nor a term joins no list
