@@ -204,6 +204,10 @@ class CategoryRules:
     # words of the state a keeping verb keeps data in ("keep it confidential"): the verb then says
     # how the data is kept, not for how long
     kept_safe: frozenset[str] = frozenset()
+    # the (category, concept) a keeping verb kept in such a state reads as ("keep your data safe" is
+    # how it is protected: the security category's safeguard), or None
+    kept_safe_is: tuple[Category, str] | None = None
+    kept_safe_is_for: frozenset[str] = frozenset()  # the state words it reads so
     # concept → words that, right before one of its terms, make it another's ("our confidential
     # business information": the company's own secret, no data kept safe)
     concept_not_after: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -389,9 +393,13 @@ class RuleBook:
             if (
                 concept in rules.grouped
                 and rules.kept_safe
-                and kept_in_state(text, match.finish, rules.kept_safe)
+                and (state_end := kept_state_end(text, match.finish, rules.kept_safe)) is not None
             ):
-                continue  # "keeping it confidential": a safeguard's verb
+                words = text[match.begin : state_end]
+                if rules.kept_safe_is is not None and words.split()[-1].casefold() in rules.kept_safe_is_for:
+                    safe_category, safe_concept = rules.kept_safe_is  # "keep your data safe": a safeguard
+                    found.append(Match(safe_concept, safe_category, words, match.begin, state_end))
+                continue
             if rules.verb_before and _reads_as_verb(match.text, text, match.finish, rules.verb_before):
                 continue
             found.append(Match(concept, rules.category, match.text, match.begin, match.finish))
@@ -415,10 +423,19 @@ def kept_in_state(text: str, end: int, states: frozenset[str]) -> bool:
     """Whether the verb ending at ``end`` keeps data in a state its clause ends on, within a few words
     ("keep it confidential", "keep your messages encrypted end to end."); "… securely for 30 days"
     still says how long."""
+    return kept_state_end(text, end, states) is not None
+
+
+def kept_state_end(text: str, end: int, states: frozenset[str]) -> int | None:
+    """Where the state word ends that the verb ending at ``end`` keeps data in (``kept_in_state``),
+    or None."""
     clause = _CLAUSE_END.split(text[end : end + 120], maxsplit=1)[0]
-    words = [w.casefold() for w in _WORDS_OF.findall(clause)]
+    found = list(_WORDS_OF.finditer(clause))
+    words = [m.group().casefold() for m in found]
     at = next((i for i, word in enumerate(words[:4]) if word in states), None)
-    return at is not None and len(words) - at <= 4 and not _TIME_WORDS.intersection(words[at:])
+    if at is None or len(words) - at > 4 or _TIME_WORDS.intersection(words[at:]):
+        return None
+    return end + found[at].end()
 
 
 # where a clause ends: a stop or a mark, or a coordination ("keep it safe *and* share it …")

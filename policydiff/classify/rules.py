@@ -221,6 +221,8 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         ),
         user_acts=_concepts_named(data, "user_acts", terms, where),
         kept_safe=frozenset(w.casefold() for w in _strings(data.get("kept_safe", []), f"{where} kept_safe")),
+        kept_safe_is=_kept_safe_is(data, where),
+        kept_safe_is_for=frozenset(w.casefold() for w in _strings(data.get("kept_safe_is_for", []), where)),
         concept_not_after=_concept_not_after(data, terms, where),
         object_not={
             concept: frozenset(_strings(kinds, f"{where} object_not.{concept}"))
@@ -246,6 +248,18 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
             **_labels(data, terms, where),
         },
     )
+
+
+def _kept_safe_is(data: Mapping[str, object], where: str) -> tuple[Category, str] | None:
+    """A category's ``kept_safe_is``: "<category>.<concept>", the term a keeping verb kept safe reads as."""
+    value = data.get("kept_safe_is")
+    if value is None:
+        return None
+    category, _, concept = str(value).partition(".")
+    try:
+        return Category(category), concept
+    except ValueError as error:
+        raise InputError(f"{where}: kept_safe_is must be <category>.<concept>, not {value!r}") from error
 
 
 def _concepts_named(
