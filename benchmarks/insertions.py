@@ -12,6 +12,11 @@ Run from the repository root (the project installed):
 
     python benchmarks/insertions.py                     # both modes, 2 per policy, seed 11
     python benchmarks/insertions.py --mode para --per-policy 3 --seed 7 --failures
+    python benchmarks/insertions.py --material mine.txt --neutral plain.txt   # a set of your own
+
+A set of your own (one sentence a line, "#" for a comment) measures what the built-in sets cannot
+once the rules were written beside them: write it before reading the rules, run it once, and
+report that first figure (the built-in sets were tuned on).
 
 A paragraph is picked among those of more than 25 words that are no heading, list item, table or
 quote; paragraphs ending in a lead-in colon are skipped (the sentence would become an item).
@@ -89,6 +94,12 @@ class Run:
         return not flagged if self.material else self.severity == "major"
 
 
+def sentences_from(path: Path) -> list[str]:
+    """The sentences of a set file: one a line, blank lines and "#" comments left out."""
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
 def paragraphs(text: str) -> list[int]:
     """The indexes of the paragraphs a sentence may join: plain prose of more than 25 words."""
     return [
@@ -125,7 +136,8 @@ def judge(run: Run, original: Path, text: str, folder: Path) -> Run:
     finally:
         edited.unlink()
     if done.returncode not in (0, 1):
-        return Run(run.policy, run.mode, run.material, run.sentence, "failed")
+        said = done.stderr.strip().splitlines()
+        return Run(run.policy, run.mode, run.material, run.sentence, "failed", tuple(said[-1:]))
     key = run.sentence[:40].casefold()
     changes = [
         c
@@ -144,8 +156,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-policy", type=int, default=2, help="sentences of each set per policy (2)")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--failures", action="store_true", help="list every miss and false major")
+    parser.add_argument("--failures", action="store_true", help="list every miss, false major and failed run")
+    parser.add_argument("--material", type=Path, help="a file of material sentences to use instead of ours")
+    parser.add_argument("--neutral", type=Path, help="a file of neutral sentences to use instead of ours")
     args = parser.parse_args(argv)
+    material = sentences_from(args.material) if args.material else MATERIAL
+    neutral = sentences_from(args.neutral) if args.neutral else NEUTRAL
     rng = random.Random(args.seed)
     modes = ("append", "para") if args.mode == "both" else (args.mode,)
     work = []
@@ -158,22 +174,22 @@ def main(argv: list[str] | None = None) -> int:
         if not spots:
             continue
         for mode in modes:
-            for material, pool in ((True, MATERIAL), (False, NEUTRAL)):
+            for is_material, pool in ((True, material), (False, neutral)):
                 for sentence in rng.sample(pool, min(args.per_policy, len(pool))):
                     index = rng.choice(spots)
-                    run = Run(pair.name, mode, material, sentence)
+                    run = Run(pair.name, mode, is_material, sentence)
                     work.append((run, news[0], placed(text, index, sentence, mode)))
     with tempfile.TemporaryDirectory() as folder, ThreadPoolExecutor(args.jobs) as pool:
         runs = list(pool.map(lambda job: judge(job[0], job[1], job[2], Path(folder)), work))
     print(f"{len(runs)} runs on {len({r.policy for r in runs})} policies, seed {args.seed}")
     for mode in modes:
-        for material in (True, False):
-            these = [r for r in runs if r.mode == mode and r.material == material]
+        for wanted in (True, False):
+            these = [r for r in runs if r.mode == mode and r.material == wanted]
             if not these:
                 continue
             counts = Counter(r.severity for r in these)
             wrong = sum(r.wrong for r in these)
-            what = "material (want major or review)" if material else "neutral (want no major)"
+            what = "material (want major or review)" if wanted else "neutral (want no major)"
             shown = ", ".join(
                 f"{counts[s]} {s}"
                 for s in ("major", "review", "minor", "editorial", "none", "failed")
@@ -181,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
             )
             print(f"  {mode:6} {what:34} {len(these) - wrong}/{len(these)} as wanted   ({shown})")
     if args.failures:
-        for run in sorted((r for r in runs if r.wrong), key=lambda r: (r.mode, r.material, r.policy)):
+        failed = (r for r in runs if r.wrong or r.severity == "failed")
+        for run in sorted(failed, key=lambda r: (r.mode, r.material, r.policy)):
             print(f"  {run.mode:6} {run.policy:34} {run.severity:9} {' '.join(run.rules)} | {run.sentence}")
     return 0
 

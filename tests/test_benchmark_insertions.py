@@ -3,6 +3,8 @@ and where it lands. No corpus, no policydiff run."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from helpers import load_benchmark
 
@@ -55,3 +57,9 @@ def test_a_run_is_wrong_by_what_its_sentence_is() -> None:
 
 def test_no_sentence_of_the_probe_is_in_both_sets() -> None:
     assert not set(probe.MATERIAL) & set(probe.NEUTRAL)
+
+
+def test_a_set_of_ones_own_is_read_a_sentence_a_line(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.txt"
+    mine.write_text("# fresh, written before the rules were read\nWe sell your steps.\n\n  We keep it.  \n")
+    assert probe.sentences_from(mine) == ["We sell your steps.", "We keep it."]
