@@ -67,6 +67,7 @@ from policydiff.classify.signals import (
     DOCUMENT_REFERENCE,
     POINTER_START,
     TEXT_OBJECT,
+    TEXT_SUBJECT,
     Sides,
     Signal,
     column_category,
@@ -299,6 +300,19 @@ def classify(
         and (new := _new_to_the_old_version(subject, sides, rulebook, context, major)) is not None
     ):
         return replace(new, reasons=(*new.reasons, *verdict.reasons))
+    if (
+        subject.kind is ChangeKind.MODIFIED
+        and verdict.severity is Severity.MINOR
+        and any(r.rule.endswith(".bounded") for r in verdict.reasons)
+        and (novel := _novel_period(subject, context)) is not None
+    ):
+        # "… We keep backups for ten years." joined to a clause: a bound, but one the old version
+        # never states anywhere; a lawyer decides whether it is longer than what the user was told
+        says = f"a period the old version never states («{novel}»), bounding a keeping new to this clause"
+        return replace(
+            _unread_verdict(subject, verdict.categories[0], says),
+            reasons=(Reason("review.unread", says, novel, Side.NEW), *verdict.reasons),
+        )
     if verdict.severity is not Severity.MAJOR and subject.kind is ChangeKind.MODIFIED:
         added_kind = _row_kind_added(subject, rulebook, major)
         if added_kind is not None:
@@ -1429,7 +1443,11 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     practice verb or cue in it: it states no practice, permission or right (LABELING.md, editorial)."""
     plain = mask_links(text)
     # (a verb whose object is the text itself, "please keep this policy", names no practice)
-    terms = [t for t in rulebook.find_terms(plain) if not TEXT_OBJECT.match(plain, t.end)]
+    terms = [
+        t
+        for t in rulebook.find_terms(plain)
+        if not TEXT_OBJECT.match(plain, t.end) and not TEXT_SUBJECT.search(plain, 0, t.start)
+    ]
     verbs = practice_reader().verbs_in(_TEXT_OBJECT_VERB.sub(" ", plain))
     return (
         _FORMULA.match(plain) is not None
@@ -1447,12 +1465,19 @@ _FORMULA = lazy(
     r"(?:policy|notice|section|page|statement|document|summary|table|chapter|part|paragraph)\s+"
     r"(?:explains|describes|sets\s+out|outlines|tells\s+you|covers|summari[sz]es|answers|lists|shows|starts|begins|ends"
     r"|(?:was|is|has\s+been|will\s+be)\s+(?:last\s+|regularly\s+|periodically\s+)?(?:reviewed|updated|revised|approved|written|translated))\b"
-    r"|please\s+(?:keep|print|save|retain|read|review)\s+(?:a\s+copy\s+of\s+)?(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\b)",
+    r"|please\s+(?:keep|print|save|retain|read|review)\s+(?:a\s+copy\s+of\s+)?(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\b"
+    # … and the text's own earlier versions ("Earlier versions of this policy are archived here")
+    r"|(?:earlier|previous|prior|past|older)\s+(?:versions?|editions?)\s+of\s+(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement)\b"
+    # … the reader pointed to a part of the text ("You'll find a glossary at the end of this policy")
+    r"|you(?:'ll|’ll|\s+will|\s+can|\s+may)?\s+(?:find|see|read)\b(?=[^.;]*\b(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|page|section|statement)\b)"
+    # … and the company's care for the text itself ("We have tried to keep this policy short")
+    r"|we\s+(?:have\s+)?(?:tried|try|aim|aimed|strive|strived|sought|seek|wanted|want)\s+to\s+(?:keep|make|write)\s+"
+    r"(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement)\b)",
     re.IGNORECASE,
 )
 # a verb whose object is the text: "reviewed" in "this policy was last reviewed", "keep this policy"
 _TEXT_OBJECT_VERB = lazy(
-    r"\b(?:policy|notice|section|page|statement|document)\s+(?:was|is|has\s+been|will\s+be)\s+(?:last\s+)?\w+"
+    r"\b(?:policy|notice|section|page|statement|document)\s+(?:was|is|are|were|has\s+been|will\s+be)\s+(?:last\s+)?\w+"
     r"|\b\w+\s+(?=(?:a\s+copy\s+of\s+)?(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\b)",
     re.IGNORECASE,
 )
@@ -2809,6 +2834,17 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
     return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
 
 
+def _novel_period(subject: Subject, context: DocumentContext) -> str | None:
+    """A period that the edit of a modified clause brought and that the old version never states."""
+    if context.old_states is None:
+        return None
+    for _, inserted, _ in edit_runs_at(subject.edits):
+        for q in quantities(mask_links(inserted)):
+            if q.unit == "duration" and q.value > 0 and not context.old_states(q):
+                return q.text
+    return None
+
+
 def _denied_in_the_old_version(
     sides: Sides, rulebook: RuleBook, context: DocumentContext, major: frozenset[tuple[Category, Direction]]
 ) -> Verdict | None:
@@ -2917,8 +2953,10 @@ _ANNOUNCED = lazy(
 # "from" and who or what the data comes from: a proper name or a class of parties in the plural
 # ("from LinkedIn", "from trusted partners"); not "from time to time", "from you", "from us"
 _SOURCE = lazy(
-    r"\bfrom\s+(?:(?:the|our|your|their|other|third[- ]party|trusted|public|selected|various)\s+)*"
-    r"((?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)|(?!times\b)(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*[a-z]s)\b",
+    r"\bfrom\s+(?:(?:the|our|your|their|other|third[- ]party|trusted|public|selected|various|an?)\s+)*"
+    r"((?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)|(?!times\b)(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*[a-z]s"
+    # … or one party said with "a" ("from a credit bureau")
+    r"|(?<=\ba\s)(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]+|(?<=\ban\s)(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]+)\b",
     re.IGNORECASE,
 )
 

@@ -254,12 +254,16 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
     where providers are is one; the company's own seat is none): "Our headquarters are in Dublin."."""
     return not (
         OF_THE_USER.search(text)
-        or practice_reader().verbs.search(text)
+        # ("our company has received several awards": a receiving of no one's data)
+        or any(not _RECEIVING.match(m.group()) for m in practice_reader().verbs.finditer(text))
         or any(
             t.category and t.name not in rulebook.by_category(t.category).in_headings
             for t in rulebook.find_terms(_SEAT.sub(" ", mask_links(text)))
         )
     )
+
+
+_RECEIVING = lazy(r"(?:we\s+(?:also\s+)?)?receiv", re.IGNORECASE)
 
 
 # the user, a class of users, or their data named in a sentence
@@ -389,7 +393,9 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
         if all(lone_without(words) for _, words in matches):
             matches = []  # "we may share it without your consent" denies the consent, not the sharing
         for at, words in matches:
-            if not said_by_user(clause[:at], words, rulebook) or _right_withheld(clause, at + len(words)):
+            if not said_by_user(clause[:at], words, rulebook) or _right_withheld(
+                clause, at + len(words), rulebook
+            ):
                 denied = not context_denied
                 # a relative clause holds the denial: "we share de-identified data *that does not
                 # identify you*" denies nothing of what comes before it
@@ -406,16 +412,33 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
     return out
 
 
-def _right_withheld(clause: str, end: int) -> bool:
+def _right_withheld(clause: str, end: int, rulebook: RuleBook) -> bool:
     """Whether a denial said of the user withholds a right: "you will *no longer be able to*
-    download a copy of your data", "you *cannot* opt out" (GDPR Arts. 15-21: what the user may do,
-    denied, is a right taken away, not the user's own choice)."""
+    download a copy of your data", "you *cannot* opt out", "you may no longer *request the
+    deletion* of …" (GDPR Arts. 15-21: what the user may do, denied, is a right taken away, not the
+    user's own choice)."""
     found = _ABLE_TO.match(clause, end)
     at = found.end() if found else end
+    asked = _REQUEST_FOR.match(clause, at)
+    if asked is not None:  # a request for a right ("request the deletion of", "ask us to delete")
+        tail = clause[asked.end() : asked.end() + _REQUEST_REACH]
+        return any(t.category is Category.RIGHTS for t in rulebook.find_terms(tail)) or bool(
+            (verb := _NEXT_VERB.match(tail))
+            and " ".join(verb.group(1).casefold().split()) in practice_reader().right_verbs
+        )
     verb = _NEXT_VERB.match(clause, at)
     if verb is None:
         return False
     return " ".join(verb.group(1).casefold().split()) in practice_reader().right_verbs
+
+
+# the user asking for what a right gives ("request the deletion of", "ask us to delete", "submit a
+# request for access to"), within a few words
+_REQUEST_FOR = lazy(
+    r"\s*(?:request(?:\s+that\s+we)?|ask\s+(?:us\s+)?(?:for|to)|(?:submit|make)\s+(?:a\s+)?requests?(?:\s+(?:for|to))?)\b",
+    re.IGNORECASE,
+)
+_REQUEST_REACH = 40
 
 
 # what may stand between the denial and the verb: "be able to", "able to", "longer be able to"
@@ -549,6 +572,8 @@ def lone_without(words: str) -> bool:
 _CONDITIONAL_BEFORE = lazy(
     r"\b(?:if|unless|in\s+case|provided\s+that)\s+(?:we|they|it|our\s+\w+)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
+# a safeguard named right after "without" ("without parental oversight", "without encryption")
+_SAFEGUARD_WITHOUT = lazy(r"\bwithout\s+(?:any\s+|a\s+|an\s+|the\s+|your\s+|their\s+)?$", re.IGNORECASE)
 # "without your *prior consent*": the consent named is the one not asked
 _WITHOUT_BEFORE = lazy(r"\bwithout\s+(?:your\s+)?$", re.IGNORECASE)
 
@@ -983,6 +1008,8 @@ def _file_terms(
         if denied and not rules.protective and _EXCEPTED_BEFORE.search(plain, 0, term.start):
             # "not shared outside our group of companies": the group is the exception, where it is shared
             denied = False
+        if not denied and is_safeguard(term, rulebook) and _SAFEGUARD_WITHOUT.search(plain, 0, term.start):
+            denied = True  # "may use the service *without parental* oversight": the safeguard is withheld
         key = (term.category, member_key(term, rules))
         (found.denied if denied else found.affirmed).setdefault(key, shifted)
 

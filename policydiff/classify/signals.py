@@ -1087,20 +1087,30 @@ _PRACTICE_VERB_CATEGORIES = frozenset(
 
 def names_no_practice(verb: Match, region: Region, found: Profile) -> bool:
     """Whether a practice verb, with no other term in its sentence, states no practice: its object
-    is the text itself ("we will keep *this page* up to date"), or it stands in a question the
-    sentence only refers to ("you should know *what data we collect*")."""
+    is the text itself ("we will keep *this page* up to date", "*earlier versions of this policy* are
+    archived"), or it stands in a question the sentence only refers to ("you should know *what data
+    we collect*")."""
     span = region.sentence_at(verb.start)
     if span is None or any(span[0] <= t.start < span[1] and t.start != verb.start for t in found.terms):
         return False
     return bool(
         TEXT_OBJECT.match(region.text, verb.end)
         or _EMBEDDED_QUESTION.search(region.text, span[0], verb.start)
+        or TEXT_SUBJECT.search(region.text, span[0], verb.start)
     )
 
 
 # the text itself as a verb's object ("keep this page up to date", "we may update this policy")
 TEXT_OBJECT = lazy(
     r"\s+(?:this|the|our)\s+(?:privacy\s+)?(?:page|policy|notice|statement|document|section|website|site)\b",
+    re.IGNORECASE,
+)
+# the text itself as a passive verb's subject ("earlier versions of this policy are archived", "this
+# notice will be kept up to date")
+TEXT_SUBJECT = lazy(
+    r"\b(?:(?:(?:earlier|previous|prior|past|older|all)\s+)?(?:versions?|copies|copy|editions?)\s+of\s+)?"
+    r"(?:this|the|our)\s+(?:privacy\s+)?(?:policy|policies|notice|statement|page)\s+"
+    r"(?:is|are|was|were|will\s+be|may\s+be|can\s+be)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 # a verb in a question the sentence names, not asks ("what data we collect", "how we use it")

@@ -36,6 +36,15 @@ _RECIPIENTS_FOLLOW = lazy(
 _ITEM_BREAK = lazy(r"[,;/:]|\bor\b|\band\b|\band/or\b|<br>", re.IGNORECASE)
 
 
+# "receive" takes in many things besides data ("we received an award", "we receive requests"): what
+# it receives is data only where it is someone's or data by name
+_RECEIVE = re.compile(r"(?:we\s+(?:also\s+)?)?receiv", re.IGNORECASE)
+_OF_SOMEONE = re.compile(
+    r"\b(?:your|you|users?'?|customers?'?|members?'?|their|his|her|data|information|details|content)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Collected:
     """A collection statement: how it was read, the items it names and where its object lies."""
@@ -72,7 +81,16 @@ class StatementReader:
         found = self._company_verb(text, "collect")
         if found is not None:
             verb, denied = found
-            return None if denied else self._statement("collect.active", text, verb.end())
+            if denied:
+                return None
+            statement = self._statement("collect.active", text, verb.end())
+            if (
+                statement is not None
+                and _RECEIVE.match(verb.group())
+                and not _OF_SOMEONE.search(" ".join(statement.items))
+            ):
+                return None  # "our company has received several awards": no one's data received
+            return statement
         if listed_under_collection and self._listed(text):
             return self._statement("collect.listed", text, 0)
         return None
