@@ -76,11 +76,12 @@ def test_a_condition_is_opened_by_the_ontologys_words() -> None:
     assert not reader.opens_condition("We will tell you about any breach.")
 
 
-def test_a_setting_the_user_can_turn_off_is_a_choice_granted() -> None:
+def test_a_setting_the_user_can_turn_off_is_an_opt_out_and_one_turned_on_a_choice() -> None:
     reader = practice_reader()
+    # (switching a processing off is opting out of it: right_verbs.toml [opt_out])
     text = "You can turn off personalised ads or block cookies in Settings."
     assert [(right, text[s:e]) for right, s, e in reader.granted_rights(text)] == [
-        ("choices", "turn off"),
+        ("opt_out", "turn off"),
     ]
     assert [right for right, _, _ in reader.granted_rights("Users may switch on location history.")] == [
         "choices"
