@@ -36,6 +36,14 @@ _LEGAL_FORMS = (
     r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|S\.A\.S?|SAS|SARL|B\.V|BV|N\.V|Pty|Corp|Corporation|plc|PLC|AG|SE"
     r"|S\.p\.A|Co|Company|LLP|LP|(?i:limited|incorporated|corporation))\b"
 )
+# the name of a body ("the Data & Marketing Association", "the Digital Advertising Alliance"): its
+# words name it, they state no purpose or kind of data of the company's
+_BODY_NOUNS = (
+    r"(?:Association|Alliance|Institute|Foundation|Council|Coalition|Federation|Society|Initiative"
+    r"|Network|Bureau|Board|Authority|Commission|Forum|Consortium|Organi[sz]ation)\b"
+)
+BODY = lazy(r"\b[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|and|&|for))*[ \t]+" + _BODY_NOUNS)
+_BODY_WORD = lazy(r"\b" + _BODY_NOUNS)
 # a company's name with its legal form ("Acme Ads Ltd", "Health Data Corp."): its words name it
 ORGANISATION = lazy(
     r"\b[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|and|&))*[ \t]*,?[ \t]+" + _LEGAL_FORMS + r"\.?"
@@ -251,14 +259,16 @@ def places_named(text: str, rulebook: RuleBook) -> list[Match]:
 
 def is_aside(text: str, rulebook: RuleBook) -> bool:
     """Whether a text names neither the user nor their data, a practice verb nor a term (a place
-    where providers are is one; the company's own seat is none): "Our headquarters are in Dublin."."""
+    where providers are is one; the company's own seat is none; a body's name, "the Data & Marketing
+    Association", names neither): "Our headquarters are in Dublin."."""
+    named = BODY.sub(" ", text)
     return not (
-        OF_THE_USER.search(text)
+        OF_THE_USER.search(named)
         # ("our company has received several awards": a receiving of no one's data)
-        or any(not _RECEIVING.match(m.group()) for m in practice_reader().verbs.finditer(text))
+        or any(not _RECEIVING.match(m.group()) for m in practice_reader().verbs.finditer(named))
         or any(
             t.category and t.name not in rulebook.by_category(t.category).in_headings
-            for t in rulebook.find_terms(_SEAT.sub(" ", mask_links(text)))
+            for t in rulebook.find_terms(_SEAT.sub(" ", mask_links(named)))
         )
     )
 
@@ -270,7 +280,9 @@ _RECEIVING = lazy(r"(?:we\s+(?:also\s+)?)?receiv", re.IGNORECASE)
 OF_THE_USER = lazy(
     # ("customer service", "member support": a team of the company's, no user)
     # ("we are a member of an industry body": the company's membership, no user)
-    r"\b(?:you|your|yours|users?|customers?|(?<!\bare\sa\s)(?<!\bis\sa\s)(?<!\bare\san\s)(?<!\bis\san\s)members?"
+    r"\b(?:you|your|yours|users?|customers?|(?<!\bare\sa\s)(?<!\bis\sa\s)(?<!\bare\san\s)(?<!\bis\san\s)member"
+    # ("we are proud members of an industry body": the company's membership)
+    r"|(?<!\bare\s)(?<!\bproud\s)(?<!\bactive\s)(?<!\bfounding\s)members"
     r"|visitors?|subscribers?|data|information)\b"
     r"(?!\s+(?:service|services|support|care|success|team)\b)",
     re.IGNORECASE,
@@ -940,7 +952,7 @@ def _file_terms(
         [m.span() for m in ORGANISATION.finditer(plain)]
         if sentence_terms and _LEGAL_FORM.search(plain)
         else []
-    )
+    ) + ([m.span() for m in BODY.finditer(plain)] if sentence_terms and _BODY_WORD.search(plain) else [])
     for term in sentence_terms:
         assert term.category is not None
         if heading_only(term):
