@@ -42,8 +42,31 @@ _BODY_NOUNS = (
     r"(?:Association|Alliance|Institute|Foundation|Council|Coalition|Federation|Society|Initiative"
     r"|Network|Bureau|Board|Authority|Commission|Forum|Consortium|Organi[sz]ation)\b"
 )
-BODY = lazy(r"\b[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|and|&|for))*[ \t]+" + _BODY_NOUNS)
 _BODY_WORD = lazy(r"\b" + _BODY_NOUNS)
+# the capitalised words right before a body's noun, at most a few (read back from the noun, so a run
+# of thousands of capitalised words costs a short window per noun, not the run at every place)
+_BODY_NAME_BEFORE = lazy(r"(?:\b[A-Z][\w&'-]*[ \t]+(?:(?:of|and|&|for)[ \t]+)?){1,6}$")
+_BODY_REACH = 120
+
+
+def body_spans(text: str) -> list[tuple[int, int]]:
+    """The names of bodies in ``text`` ("the Data & Marketing Association"), as spans."""
+    spans = []
+    for noun in _BODY_WORD.finditer(text):
+        window = max(0, noun.start() - _BODY_REACH)
+        name = _BODY_NAME_BEFORE.search(text, window, noun.start())
+        if name is not None:
+            spans.append((name.start(), noun.end()))
+    return spans
+
+
+def _without_bodies(text: str) -> str:
+    """``text`` with the names of bodies blanked, offsets kept."""
+    for start, end in body_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 # a company's name with its legal form ("Acme Ads Ltd", "Health Data Corp."): its words name it
 ORGANISATION = lazy(
     r"\b[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|and|&))*[ \t]*,?[ \t]+" + _LEGAL_FORMS + r"\.?"
@@ -261,7 +284,7 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
     """Whether a text names neither the user nor their data, a practice verb nor a term (a place
     where providers are is one; the company's own seat is none; a body's name, "the Data & Marketing
     Association", names neither): "Our headquarters are in Dublin."."""
-    named = BODY.sub(" ", text)
+    named = _without_bodies(text)
     return not (
         OF_THE_USER.search(named)
         # ("our company has received several awards": a receiving of no one's data)
@@ -952,7 +975,7 @@ def _file_terms(
         [m.span() for m in ORGANISATION.finditer(plain)]
         if sentence_terms and _LEGAL_FORM.search(plain)
         else []
-    ) + ([m.span() for m in BODY.finditer(plain)] if sentence_terms and _BODY_WORD.search(plain) else [])
+    ) + (body_spans(plain) if sentence_terms else [])
     for term in sentence_terms:
         assert term.category is not None
         if heading_only(term):
