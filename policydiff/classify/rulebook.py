@@ -228,11 +228,11 @@ class CategoryRules:
     # protecting concepts whose denial reports the law, not a protection withheld ("the Privacy
     # Shield is no longer a valid safeguard"): denied, they explain
     denial_explains: frozenset[str] = frozenset()
-    # concepts that, new in a sentence stating a definite period, say how long, a bound (neutral):
-    # unless the sentence also names one of ``bounded_unless`` or a phrase of ``bounded_unless_rules``
     # whether its verb, come in place of a verb no rule reads with the rest of the statement kept
     # ("are stocked" → "are stored"), may say what the old one said: a lawyer decides, no new practice
     verb_swap_review: bool = False
+    # concepts that, new in a sentence stating a definite period, say how long, a bound (neutral):
+    # unless the sentence also names one of ``bounded_unless`` or a phrase of ``bounded_unless_rules``
     bounded: frozenset[str] = frozenset()
     bounded_unless: frozenset[str] = frozenset()
     bounded_unless_rules: frozenset[str] = frozenset()
