@@ -42,6 +42,7 @@ from policydiff.classify.practice import (
 )
 from policydiff.classify.profile import (
     CONTRAST,
+    FOLDED_LEGAL_FORM,
     OF_THE_USER,
     Profile,
     Region,
@@ -1218,14 +1219,14 @@ def _starts_sentence(text: str, start: int) -> bool:
     return start == 0 or kept.endswith("\n") or spaced and kept.endswith((".", "?", "!", ":", ";"))
 
 
-def _names_changed(subject: Subject, rulebook: RuleBook, sides: Sides | None = None) -> bool:
+def _names_changed(subject: Subject, rulebook: RuleBook, sides: Sides) -> bool:
     """Whether an edit holds a proper name: a capitalised word that does not start its sentence and
-    is no common word of a policy ("Notice" → "Policy": the document's own name). With ``sides``,
-    one that is a term of a concept both sides name is none ("How We Share" → "How We Disclose",
+    is no common word of a policy ("Notice" → "Policy": the document's own name); one that is a
+    term of a concept both sides name is none ("How We Share" → "How We Disclose",
     "the United States" → "the U.S.": one practice or place in other words)."""
     texts = {Op.DELETE: subject.old, Op.INSERT: subject.new}
     at = {Op.DELETE: 0, Op.INSERT: 0}
-    same = _concepts_on_both_sides(sides) if sides is not None else {}
+    same = _concepts_on_both_sides(sides)
     for edit in subject.edits:
         if edit.op is Op.EQUAL:
             at[Op.DELETE] += len(edit.text)
@@ -1442,13 +1443,18 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     text speaking of itself ("This section explains how we handle your information."), with no term,
     practice verb or cue in it: it states no practice, permission or right (LABELING.md, editorial)."""
     plain = mask_links(text)
-    # (a verb whose object is the text itself, "please keep this policy", names no practice)
+    # (a verb whose object or subject is the text itself, "please keep this policy", "this policy
+    # was last reviewed", names no practice)
     terms = [
         t
         for t in rulebook.find_terms(plain)
         if not TEXT_OBJECT.match(plain, t.end) and not TEXT_SUBJECT.search(plain, 0, t.start)
     ]
-    verbs = practice_reader().verbs_in(_TEXT_OBJECT_VERB.sub(" ", plain))
+    verbs = [
+        m
+        for m in practice_reader().verbs.finditer(plain)
+        if not TEXT_OBJECT.match(plain, m.end()) and not TEXT_SUBJECT.search(plain, 0, m.start())
+    ]
     return (
         _FORMULA.match(plain) is not None
         and not terms
@@ -1473,12 +1479,6 @@ _FORMULA = lazy(
     # … and the company's care for the text itself ("We have tried to keep this policy short")
     r"|we\s+(?:have\s+)?(?:tried|try|aim|aimed|strive|strived|sought|seek|wanted|want)\s+to\s+(?:keep|make|write)\s+"
     r"(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement)\b)",
-    re.IGNORECASE,
-)
-# a verb whose object is the text: "reviewed" in "this policy was last reviewed", "keep this policy"
-_TEXT_OBJECT_VERB = lazy(
-    r"\b(?:policy|notice|section|page|statement|document)\s+(?:was|is|are|were|has\s+been|will\s+be)\s+(?:last\s+)?\w+"
-    r"|\b\w+\s+(?=(?:a\s+copy\s+of\s+)?(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\b)",
     re.IGNORECASE,
 )
 
@@ -2896,25 +2896,25 @@ def _companies_anew(subject: Subject) -> bool:
     ("Stripe" → "Stripe, Inc." names none anew)."""
     old = set(WORD.findall(fold(subject.old)))
     return any(
-        not set(WORD.findall(_FOLDED_LEGAL_FORM.sub(" ", key))) <= old
+        not set(WORD.findall(FOLDED_LEGAL_FORM.sub(" ", key))) <= old
         for key in entity_keys(subject.new) - entity_keys(subject.old)
     )
 
 
-# a legal form in a folded name ("stripe inc"): the words left name the company
-_FOLDED_LEGAL_FORM = lazy(
-    r"\b(?:inc|llc|l\.l\.c|ltd|limited|gmbh|s\.a\.s?|sas|sarl|b\.v|bv|n\.v|pty|corp|corporation|plc|ag|se"
-    r"|s\.p\.a|co|company|llp|lp|incorporated)\b\.?"
-)
+def _collecting_sources(text: str, sentence: str) -> list[re.Match[str]]:
+    """The sources ``text`` names ("from LinkedIn", "from a credit bureau"), where the sentence it
+    stands in collects (none otherwise)."""
+    found = list(_SOURCE.finditer(text))
+    return found if found and "collect" in practice_reader().actions(sentence) else []
 
 
 def _source_unknown(sentence: str, known: frozenset[str]) -> str | None:
     """The source a collecting sentence names ("from LinkedIn") in words the old version never
     uses, or None."""
-    source = _SOURCE.search(sentence)
-    if source is None or "collect" not in practice_reader().actions(sentence):
-        return None
-    return None if {w.casefold() for w in WORD.findall(source.group(1))} <= known else source.group().strip()
+    for source in _collecting_sources(sentence, sentence)[:1]:
+        if not {w.casefold() for w in WORD.findall(source.group(1))} <= known:
+            return source.group().strip()
+    return None
 
 
 def _source_unknown_at(found: Signal, sides: Sides, known: frozenset[str]) -> bool:
@@ -2935,10 +2935,9 @@ def _source_named_anew(subject: Subject) -> str | None:
     for deleted, inserted, at in edit_runs_at(subject.edits):
         if deleted.strip():
             continue  # one source for another ("from Indeed" → "from LinkedIn"): a swap, read elsewhere
-        for found in _SOURCE.finditer(inserted):
-            span = next((s, e) for s, e in [*sentences(subject.new), (0, len(subject.new))] if s <= at < e)
-            sentence = subject.new[span[0] : span[1]]
-            if fold(found.group(1)) not in old and "collect" in practice_reader().actions(sentence):
+        span = next((s, e) for s, e in [*sentences(subject.new), (0, len(subject.new))] if s <= at < e)
+        for found in _collecting_sources(inserted, subject.new[span[0] : span[1]]):
+            if fold(found.group(1)) not in old:
                 return found.group().strip()
     return None
 

@@ -19,7 +19,11 @@ from policydiff.lazy_re import lazy
 from policydiff.model import Category
 from policydiff.text import list_opener, mask_links
 
-__all__ = ["PRACTICE_CATEGORY", "USER_RIGHT", "WIDENING", "PracticeReader", "practice_reader"]
+__all__ = ["PRACTICE_CATEGORY", "RECEIVING", "USER_RIGHT", "WIDENING", "PracticeReader", "practice_reader"]
+
+# a collect-class verb of receiving: it takes in many things besides data ("we received an award",
+# "we receive requests"), so what it receives is data only where the sentence says so
+RECEIVING = lazy(r"(?:we\s+(?:also\s+)?)?receiv", re.IGNORECASE)
 
 # practice classes whose statement can widen what is done with data (not protect, rights, notify)
 WIDENING = frozenset({"collect", "use", "share", "retain"})

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from policydiff.classify.numbers import Quantity, quantities
 from policydiff.classify.practice import (
     PRACTICE_CATEGORY,
+    RECEIVING,
     USER_RIGHT,
     WIDENING,
     granting_lead,
@@ -75,6 +76,8 @@ ORGANISATION = lazy(
 
 # a legal form alone, come or gone after a name ("Stripe" → "Stripe, Inc."): the same company
 LEGAL_FORM_ALONE = lazy(r"\s*,?\s*" + _LEGAL_FORMS + r"\.?,?\s*")
+# … and in a name folded to lower case ("stripe inc"): the words left name the company
+FOLDED_LEGAL_FORM = lazy(r"\b" + _LEGAL_FORMS + r"\.?", re.IGNORECASE)
 
 
 # A promise ends where a contrast or an exception starts: "we do not sell it, except to X"
@@ -288,15 +291,12 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
     return not (
         OF_THE_USER.search(named)
         # ("our company has received several awards": a receiving of no one's data)
-        or any(not _RECEIVING.match(m.group()) for m in practice_reader().verbs.finditer(named))
+        or any(not RECEIVING.match(m.group()) for m in practice_reader().verbs.finditer(named))
         or any(
             t.category and t.name not in rulebook.by_category(t.category).in_headings
             for t in rulebook.find_terms(_SEAT.sub(" ", mask_links(named)))
         )
     )
-
-
-_RECEIVING = lazy(r"(?:we\s+(?:also\s+)?)?receiv", re.IGNORECASE)
 
 
 # the user, a class of users, or their data named in a sentence

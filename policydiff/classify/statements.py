@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from policydiff.classify.practice import practice_reader
+from policydiff.classify.practice import RECEIVING, practice_reader
 from policydiff.classify.readers import read_once
 from policydiff.lazy_re import lazy
 from policydiff.text import list_opener, mask_links
@@ -36,10 +36,8 @@ _RECIPIENTS_FOLLOW = lazy(
 _ITEM_BREAK = lazy(r"[,;/:]|\bor\b|\band\b|\band/or\b|<br>", re.IGNORECASE)
 
 
-# "receive" takes in many things besides data ("we received an award", "we receive requests"): what
-# it receives is data only where it is someone's or data by name
-_RECEIVE = re.compile(r"(?:we\s+(?:also\s+)?)?receiv", re.IGNORECASE)
-_OF_SOMEONE = re.compile(
+# what a receiving verb takes in is data only where it is someone's or data by name (RECEIVING)
+_OF_SOMEONE = lazy(
     r"\b(?:your|you|users?'?|customers?'?|members?'?|their|his|her|data|information|details|content)\b",
     re.IGNORECASE,
 )
@@ -86,7 +84,7 @@ class StatementReader:
             statement = self._statement("collect.active", text, verb.end())
             if (
                 statement is not None
-                and _RECEIVE.match(verb.group())
+                and RECEIVING.match(verb.group())
                 and not _OF_SOMEONE.search(" ".join(statement.items))
             ):
                 return None  # "our company has received several awards": no one's data received
