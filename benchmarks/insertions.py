@@ -13,6 +13,7 @@ Run from the repository root (the project installed):
     python benchmarks/insertions.py                     # both modes, 2 per policy, seed 11
     python benchmarks/insertions.py --mode para --per-policy 3 --seed 7 --failures
     python benchmarks/insertions.py --material mine.txt --neutral plain.txt   # a set of your own
+    python benchmarks/insertions.py --by-sentence       # each sentence's verdicts, tallied
 
 A set of your own (one sentence a line, "#" for a comment) measures what the built-in sets cannot
 once the rules were written beside them: write it before reading the rules, run it once, and
@@ -157,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--failures", action="store_true", help="list every miss, false major and failed run")
+    parser.add_argument(
+        "--by-sentence", action="store_true", help="tally each sentence's verdicts over its placements"
+    )
     parser.add_argument("--material", type=Path, help="a file of material sentences to use instead of ours")
     parser.add_argument("--neutral", type=Path, help="a file of neutral sentences to use instead of ours")
     args = parser.parse_args(argv)
@@ -200,7 +204,25 @@ def main(argv: list[str] | None = None) -> int:
         failed = (r for r in runs if r.wrong or r.severity == "failed")
         for run in sorted(failed, key=lambda r: (r.mode, r.material, r.policy)):
             print(f"  {run.mode:6} {run.policy:34} {run.severity:9} {' '.join(run.rules)} | {run.sentence}")
+    if args.by_sentence:
+        for (is_material, sentence), tally in sorted(
+            _tallies(runs).items(), key=lambda kv: (not kv[0][0], kv[0][1])
+        ):
+            shown = " ".join(
+                f"{s}:{tally[s]}"
+                for s in ("major", "review", "minor", "editorial", "none", "failed")
+                if tally[s]
+            )
+            print(f"  {'material' if is_material else 'neutral ':8} {shown:34} | {sentence}")
     return 0
+
+
+def _tallies(runs: list[Run]) -> dict[tuple[bool, str], Counter[str]]:
+    """Each sentence's verdicts over every policy and mode it was put in."""
+    tallies: dict[tuple[bool, str], Counter[str]] = {}
+    for run in runs:
+        tallies.setdefault((run.material, run.sentence), Counter())[run.severity] += 1
+    return tallies
 
 
 if __name__ == "__main__":

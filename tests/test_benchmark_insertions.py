@@ -63,3 +63,15 @@ def test_a_set_of_ones_own_is_read_a_sentence_a_line(tmp_path: Path) -> None:
     mine = tmp_path / "mine.txt"
     mine.write_text("# fresh, written before the rules were read\nWe sell your steps.\n\n  We keep it.  \n")
     assert probe.sentences_from(mine) == ["We sell your steps.", "We keep it."]
+
+
+def test_each_sentence_is_tallied_over_its_placements() -> None:
+    runs = [
+        probe.Run("p", "append", False, "We print it.", "review"),
+        probe.Run("q", "para", False, "We print it.", "minor"),
+        probe.Run("p", "para", False, "We print it.", "review"),
+        probe.Run("p", "append", True, "We sell it.", "major"),
+    ]
+    tallies = probe._tallies(runs)
+    assert tallies[(False, "We print it.")] == {"review": 2, "minor": 1}
+    assert tallies[(True, "We sell it.")] == {"major": 1}
