@@ -896,7 +896,9 @@ def _file_terms(
     ]
     # … but not a practice the company states beside it: "we encrypt your data and share it with
     # advertisers" shares; "you can opt out of the sale of your data" sells nothing
-    stated = stated_practices(plain, rulebook.by_category(Category.RETENTION).kept_safe) if protective else []
+    parties = [t for t in sentence_terms if t.category is Category.SHARING]
+    kept_safe = rulebook.by_category(Category.RETENTION).kept_safe
+    stated = stated_practices(plain, kept_safe, parties) if protective else []
     # … nor the form of the data it acts on: "we share aggregated statistics and usage records" (a row
     # under "| Partner | Data shared |" states the sharing from its start)
     acted = [0, *stated] if protective and _states_practice(header) else stated
@@ -1106,9 +1108,12 @@ _WE = lazy(r"\bwe\b", re.IGNORECASE)
 _PURPOSE_BEFORE = lazy(r"\b(?:(?:in\s+order\s+)?to|for(?:\s+the\s+purposes?\s+of)?)\s+$", re.IGNORECASE)
 
 
-def stated_practices(plain: str, kept_safe: frozenset[str] = frozenset()) -> list[int]:
+def stated_practices(
+    plain: str, kept_safe: frozenset[str] = frozenset(), parties: Sequence[Match] = ()
+) -> list[int]:
     """Where the company states a practice of its own in a sentence: its widening verbs (collect,
-    use, share, retain but delete), with the company as subject, said or coordinated.
+    use, share, retain but delete), with the company as subject, said or coordinated, or with one of
+    ``parties`` (recipients) as subject: what a recipient receives or sees is shared with it.
 
     A keeping verb whose clause ends on a state in ``kept_safe`` ("is kept confidential") states a
     safeguard, no practice."""
@@ -1125,6 +1130,11 @@ def stated_practices(plain: str, kept_safe: frozenset[str] = frozenset()) -> lis
             match.group()
         ):
             found.append(match.start())  # ("we get", "we upload": a verb named with its subject)
+        elif any(_subject_of(plain, party, match.start()) for party in parties):
+            # "Advertising partners receive a hashed version of your email": the recipient's taking
+            # is the company's sharing (PolicyLint: the entity of a collect statement), however the
+            # data is dressed
+            found.append(match.start())
         # … or in the passive, the user's data its subject: "location is used … *and sold* to …"
         elif _STATED_PASSIVE.search(before) or (passive and _COORDINATED.search(before)):
             found.append(match.start())
@@ -1138,6 +1148,26 @@ _TIME_ANCHOR = lazy(
     re.IGNORECASE,
 )
 _WE_LEADS = lazy(r"we\s", re.IGNORECASE)
+
+
+def _subject_of(plain: str, party: Match, verb: int) -> bool:
+    """Whether ``party`` opens its clause and is the subject of the verb at ``verb`` (modals between)."""
+    return (
+        party.end <= verb
+        and _MODALS_ONLY.fullmatch(plain, party.end, verb) is not None
+        and _CLAUSE_OPENS.search(plain, 0, party.start) is not None
+    )
+
+
+# what may stand between a subject and its verb: modals and adverbs ("partners *may also* receive")
+_MODALS_ONLY = lazy(
+    r"\s+(?:(?:may|might|can|could|will|would|shall|also|then|only|do|does|now|\w+ly)\s+){0,3}", re.IGNORECASE
+)
+# the start of a clause, a few words of its subject's own before the party ("*Our* advertising partners")
+_CLAUSE_OPENS = lazy(
+    r"(?:^|[.;:!?]\s+|,\s+(?:and|but|while)\s+)\W*(?:(?:our|some|certain|trusted|selected|these|such|the)\s+){0,2}$",
+    re.IGNORECASE,
+)
 # a practice stated in the passive, affirmed (unlike ``_PASSIVE_BEFORE``, no "not" between), and
 # not in a relative clause: "personal information *that is transferred*" names the data, it states
 # no practice of its own
