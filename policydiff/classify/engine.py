@@ -302,14 +302,17 @@ def classify(
     ):
         return replace(new, reasons=(*new.reasons, *verdict.reasons))
     if (
-        subject.kind is ChangeKind.MODIFIED
+        subject.kind in (ChangeKind.MODIFIED, ChangeKind.ADDED)
         and verdict.severity is Severity.MINOR
-        and any(r.rule.endswith(".bounded") for r in verdict.reasons)
+        # (a bound read beside a new right the verdict names instead: "requests to correct your
+        # data are answered within 90 days")
+        and any(s.reason.rule.endswith(".bounded") for s in signals)
         and (novel := _novel_period(subject, context)) is not None
     ):
-        # "… We keep backups for ten years." joined to a clause: a bound, but one the old version
-        # never states anywhere; a lawyer decides whether it is longer than what the user was told
-        says = f"a period the old version never states («{novel}»), bounding a keeping new to this clause"
+        # "… We keep backups for ten years." joined to a clause, "Requests are answered within 90
+        # days." beside a new right: a bound, but one the old version never states anywhere; a
+        # lawyer decides whether it is longer than what the user was told
+        says = f"a period the old version never states («{novel}»), bounding what is new to this clause"
         return replace(
             _unread_verdict(subject, verdict.categories[0], says),
             reasons=(Reason("review.unread", says, novel, Side.NEW), *verdict.reasons),
@@ -2835,10 +2838,14 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
 
 
 def _novel_period(subject: Subject, context: DocumentContext) -> str | None:
-    """A period that the edit of a modified clause brought and that the old version never states."""
+    """A period that the edit of a clause brought and that the old version never states (in an
+    added clause, not one bounding a deletion: "deleted within 30 days" protects)."""
     if context.old_states is None:
         return None
+    promising = practice_reader().promising if subject.kind is ChangeKind.ADDED else None
     for _, inserted, _ in edit_runs_at(subject.edits):
+        if promising is not None and promising.search(inserted):
+            continue
         for q in quantities(mask_links(inserted)):
             if q.unit == "duration" and q.value > 0 and not context.old_states(q):
                 return q.text
