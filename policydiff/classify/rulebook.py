@@ -128,6 +128,10 @@ class Cue:
     # the terms inside its words are read with it: "requests must be sent *by post*" confines a
     # request, it gives no contact address
     reads_terms: bool = False
+    # the weakness of the grant it comes with, counted even where that grant is new: "we will notify
+    # you of changes on this page only" confines the telling it promises (a hedge that came with its
+    # grant, "where feasible", otherwise takes nothing away)
+    confines: bool = False
 
 
 @dataclass(frozen=True, slots=True)

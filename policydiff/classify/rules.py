@@ -498,6 +498,7 @@ def _cues(data: Mapping[str, object], where: str) -> tuple[Cue, ...]:
                 category=_cue_category(table, f"{where} cue {cue_id}"),
                 whole=bool(table.get("whole", False)),
                 reads_terms=bool(table.get("reads_terms", False)),
+                confines=bool(table.get("confines", False)),
             )
         )
     return tuple(cues)

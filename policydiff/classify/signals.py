@@ -832,6 +832,13 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             continue  # "it will be retained" → "we will retain it": as firm, now said by whom
         effect, says = cue.effect, cue.says_added if added else cue.says_removed
         found, region = (sides.new_profile, sides.new) if added else (sides.old_profile, sides.old)
+        if not cue.confines and any(
+            m.start <= match.start and match.end <= m.end
+            for other in rulebook.cues
+            if other.confines
+            for m in found.cues.get(other.id, [])
+        ):
+            continue  # the "only" of "we tell you of changes *only* on this page" is the confinement's
         if cue.on_safeguard and governs_safeguard(
             found, match, rulebook, region if cue.governs == "before" else None
         ):
@@ -853,7 +860,12 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                 continue  # the practice went with its exception: the term signals say it narrowed
             effect = cue.on_practice
             says = cue.practice_says_added if added else cue.practice_says_removed
-        if added and effect == "permits" and _came_with_a_grant(match, sides, rulebook, cue.id, cue.category):
+        if (
+            added
+            and effect == "permits"
+            and not cue.confines
+            and _came_with_a_grant(match, sides, rulebook, cue.id, cue.category)
+        ):
             continue  # "…, and receive it in a portable and, where feasible, machine-readable format": a
             # hedge or a condition that came with the right or promise it qualifies takes nothing away
         adverse = added if effect == "permits" else not added
