@@ -1456,7 +1456,9 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     verbs = [
         m
         for m in practice_reader().verbs.finditer(plain)
-        if not TEXT_OBJECT.match(plain, m.end()) and not TEXT_SUBJECT.search(plain, 0, m.start())
+        if not TEXT_OBJECT.match(plain, m.end())
+        and not TEXT_SUBJECT.search(plain, 0, m.start())
+        and not _WORDS_WE_USE.search(plain, 0, m.start())
     ]
     return (
         _FORMULA.match(plain) is not None
@@ -1466,6 +1468,11 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     )
 
 
+# the words of the text as what is used ("the technical terms we use"): no data (purpose.toml)
+_WORDS_WE_USE = lazy(
+    r"\b(?:terms|words|language|phrases|expressions|abbreviations|acronyms|definitions|wording)\s+(?:that\s+|which\s+)?we\s+$",
+    re.IGNORECASE,
+)
 # thanks and welcomes, the text as the subject of its own sentence ("This section explains …", "This
 # policy was last reviewed …"), and the reader asked to keep or read it ("Please keep this policy")
 _FORMULA = lazy(
@@ -1476,7 +1483,18 @@ _FORMULA = lazy(
     r"|(?:was|is|has\s+been|will\s+be)\s+(?:last\s+|regularly\s+|periodically\s+)?(?:reviewed|updated|revised|approved|written|translated))\b"
     r"|please\s+(?:keep|print|save|retain|read|review)\s+(?:a\s+copy\s+of\s+)?(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\b"
     # … and the text's own earlier versions ("Earlier versions of this policy are archived here")
-    r"|(?:earlier|previous|prior|past|older)\s+(?:versions?|editions?)\s+of\s+(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement)\b"
+    r"|(?:the\s+)?(?:earlier|previous|prior|past|older)\s+(?:versions?|editions?)\s+of\s+(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement)\b"
+    # … the text offered in another form ("This notice is also available in large print")
+    r"|(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement|document)\s+is\s+(?:also\s+)?available\s+(?:in|as|on|upon|from)\b"
+    # … the reader's own copy of it ("You can print this policy", "You may ask for a paper copy")
+    r"|you\s+(?:can|may)\s+(?:also\s+)?(?:print|save|download|keep|request|ask\s+for|get)\s+"
+    r"(?:a\s+(?:printed\s+|paper\s+|pdf\s+)?copy\s+of\s+)?(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\b"
+    # … its form mended or its aids added ("We have corrected typos", "We've added a table of contents")
+    r"|we(?:'ve|’ve|\s+have)?\s+(?:also\s+)?(?:added|included|corrected|fixed|reorganised|reorganized|restructured"
+    r"|reformatted|redesigned|renumbered|shortened|simplified)\b(?=[^.;]*\b(?:typos|errors|mistakes|table\s+of\s+contents"
+    r"|glossary|headings|layout|formatting|wording)\b)"
+    # … and an aid to reading it named as the subject ("A glossary at the end explains the terms we use")
+    r"|(?:a|the|our)\s+(?:glossary|table\s+of\s+contents)\b"
     # … the reader pointed to a part of the text ("You'll find a glossary at the end of this policy")
     r"|you(?:'ll|’ll|\s+will|\s+can|\s+may)?\s+(?:find|see|read)\b(?=[^.;]*\b(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|page|section|statement)\b)"
     # … and the company's care for the text itself ("We have tried to keep this policy short")

@@ -296,8 +296,11 @@ def _reworded(word: str, others: set[tuple[Category | None, str]], rulebook: Rul
     return bool(concepts) and concepts <= others
 
 
-# the words that make a verb's form a noun right after them ("your records", "public records")
+# the words that make a verb's form a noun right after them ("your records", "public records", "on
+# request")
 _NOUN_MAKERS = (
+    "on",
+    "upon",
     "your",
     "our",
     "their",

@@ -1112,9 +1112,13 @@ def names_no_practice(verb: Match, region: Region, found: Profile) -> bool:
     )
 
 
-# the text itself as a verb's object ("keep this page up to date", "we may update this policy")
+# the text itself as a verb's object ("keep this page up to date", "we may update this policy"), or
+# a part of its form ("we corrected several typographical errors", "we added a table of contents")
 TEXT_OBJECT = lazy(
-    r"\s+(?:this|the|our)\s+(?:privacy\s+)?(?:page|policy|notice|statement|document|section|website|site)\b",
+    r"\s+(?:(?:a\s+(?:printed\s+|paper\s+)?copy\s+of\s+)?(?:this|the|our)\s+(?:privacy\s+)?(?:page|policy|notice|statement|document|section|website|site)\b"
+    r"|(?:(?:a|an|the|its|some|several|a\s+few|minor|small|any|these|our)\s+){0,2}"
+    r"(?:(?:typographical|spelling|grammatical|drafting|formatting)\s+(?:errors?|mistakes?)|typos?\b|wording\b"
+    r"|formatting\b|layout\b|headings\b|table\s+of\s+contents\b|glossary\b))",
     re.IGNORECASE,
 )
 # the text itself as a passive verb's subject ("earlier versions of this policy are archived", "this
