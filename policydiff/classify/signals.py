@@ -340,10 +340,15 @@ def _names_only_covered(
     discloses (LABELING.md, Recipients: naming "Stripe" where payment processors were disclosed is
     neutral), else None."""
     classes = _recipient_classes(sides.old_profile)
+    # (each term the insert names, read as its member: "our group companies *and subsidiaries*" names
+    # a member the sentence's profile filed under its first wording)
+    affirmed = sides.new_profile.affirmed
     inside = [
         (key, match)
-        for key, match in sides.new_profile.affirmed.items()
-        if at <= match.start < at + len(words)
+        for match in sides.new_profile.terms
+        if match.category is not None
+        and at <= match.start < at + len(words)
+        and (key := (match.category, member_key(match, rulebook.by_category(match.category)))) in affirmed
         and (match.name in rulebook.by_category(key[0]).instances or (key[0], match.name) in classes)
     ]
     if not inside:
