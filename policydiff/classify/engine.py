@@ -30,7 +30,7 @@ from policydiff.classify.editorial import (
     stated_as_heading,
     visible_words,
 )
-from policydiff.classify.equivalents import american, canonical
+from policydiff.classify.equivalents import canonical, word_forms
 from policydiff.classify.moves import Pool, moved_in, restated_in
 from policydiff.classify.numbers import Quantity, quantities, value_of
 from policydiff.classify.practice import (
@@ -1813,9 +1813,10 @@ def _words_that_went_and_came(subject: Subject, sides: Sides) -> tuple[list[str]
     gone = [word for word in went if word.casefold() not in new_words and word.casefold() not in labels]
     added = [word for word in came if word.casefold() not in old_words and word.casefold() not in labels]
     # another form of a word the other side holds ("by logging in" → "log in to") says the same
-    old_stems, new_stems = {_stem(w) for w in old_words}, {_stem(w) for w in new_words}
-    gone = [word for word in gone if _stem(word.casefold()) not in new_stems]
-    added = [word for word in added if _stem(word.casefold()) not in old_stems]
+    old_stems = {form for w in old_words for form in word_forms(w)}
+    new_stems = {form for w in new_words for form in word_forms(w)}
+    gone = [word for word in gone if not word_forms(word.casefold()) & new_stems]
+    added = [word for word in added if not word_forms(word.casefold()) & old_stems]
     return _without_negated_antonyms(gone, added)
 
 
@@ -1991,20 +1992,6 @@ def _filed_verbs_only(words: list[str], found: Profile, reader: PracticeReader) 
     }
     unfiled = {w.casefold() for m in found.terms for w in WORD.findall(m.text)} - filed
     return [w for w in words if not (reader.actions(w) and w.casefold() in unfiled)]
-
-
-def _stem(word: str) -> str:
-    """A word without its inflection ("logging", "logged", "logs" → "log") or its British spelling
-    ("organisational" → "organizational"): enough to see one word in two forms, never used to find
-    a term."""
-    word = american(word)
-    for ending in ("ing", "ed", "es", "s"):
-        if len(word) > len(ending) + 2 and word.endswith(ending):
-            word = word[: -len(ending)]
-            break
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
-        word = word[:-1]  # "logg" of "logging" → "log"
-    return word
 
 
 def _label_words(text: str) -> set[str]:

@@ -111,3 +111,22 @@ _EXCEPT_AS_ONLY = lazy(
     r"\b(?:(?P<modal>will|shall) |do |does )not (?P<verb>[a-z]+) (?P<object>(?:[a-z]+ ){0,6}?)"
     r"(?:for any (?:other )?purposes? |for anything |in any way )?(?:except|other than) "
 )
+
+
+def word_forms(word: str) -> frozenset[str]:
+    """A lower-case word without its inflection ("logging", "logged", "logs" → "log") or its
+    British spelling ("organisational" → "organizational"), and with the "e" an "-ing" or "-ed"
+    dropped given back ("using" → "us", "use"): enough to see one word in two forms ("before
+    using your camera", "before we use your camera"), never used to find a term."""
+    word = american(word)
+    restored = ""
+    for ending in ("ing", "ed", "es", "s"):
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            word = word[: -len(ending)]
+            restored = word + "e" if ending in ("ing", "ed", "es") else ""
+            break
+        if ending in ("ing", "ed") and len(word) == len(ending) + 2 and word.endswith(ending):
+            restored = word[: -len(ending)] + "e"  # "used" → "use", "eyed" → "eye"
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # "logg" of "logging" → "log"
+    return frozenset({word, restored} - {""})

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from policydiff.classify.editorial import edit_runs_at, replacements_at
-from policydiff.classify.equivalents import canonical
+from policydiff.classify.equivalents import canonical, word_forms
 from policydiff.classify.numbers import quantities
 from policydiff.classify.practice import (
     PRACTICE_CATEGORY,
@@ -248,8 +248,8 @@ def _verb_said(verb: Match, old: Region) -> bool:
     # … and not denied there: "we do not use X" → "we use X" lifts a denial
     negated = _negated()
     text = " ".join(negated.sub(" ", old.text[start:end]) for start, end in old.spans)
-    said = {w.casefold() for w in WORD.findall(text)}
-    return all(w in said for w in words)
+    said = {form for w in WORD.findall(text) for form in word_forms(w.casefold())}
+    return all(word_forms(w) & said for w in words)
 
 
 _VERB_SUBJECTS = frozenset({"we", "may", "your", "of", "to", "for", "are", "is", "our", "us"})
