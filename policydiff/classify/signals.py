@@ -1832,6 +1832,8 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         # more of it there may be more of it abroad; which way depends on the place (a lawyer reads it)
         return []
     action = verbs[0][0] if verbs else "rights" if right else "protect"
+    if action == "rights" and not right and _SEEN_BY_OTHERS.search(sentence):
+        action = "share"  # "Drivers see your first name *only*": what others see is disclosed to them
     denied = any(s <= at < e and d for s, e, d in found.denials)
     protective = denied or right or action not in WIDENING or bool(reader.promising.match(verbs[0][1]))
     protective = protective or any(rulebook.by_category(t.category).protective for t in terms if t.category)
@@ -1860,6 +1862,13 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     ]
 
 
+# a seeing verb of the rights class ("see your", "view your") whose subject is another party, not the
+# user: "Drivers see your first name" discloses it to them (OPP-115 Third Party Sharing/Collection)
+_SEEN_BY_OTHERS = lazy(
+    r"^\W*(?:(?:our|the|other|all|any|some|your)\s+)?(?!you\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
+    r"(?:(?:can|may|will|also|only)\s+)?(?:see|sees|view|views)\s+(?:your|this)\b",
+    re.IGNORECASE,
+)
 # the audience words of scope.toml's universal list, and the other ways to say the public is it
 _AUDIENCE = frozenset({"publicly", "everyone", "everybody"})
 _PUBLIC_SAID = lazy(
