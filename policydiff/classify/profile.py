@@ -365,8 +365,17 @@ def member_key(term: Match, rules: CategoryRules) -> str:
     """Verbs compare as their concept ("share" = "disclose"); list members as their own words."""
     if term.name in rules.grouped or term.name in rules.synonyms:
         return rules.compare_as.get(term.name, term.name)
-    words = [w for w in fold(term.text).split() if w not in DETERMINERS] or fold(term.text).split()
+    # ("e-mail address" is "email address"; "location data" is "your location": a generic head
+    # names no other kind of data)
+    words = fold(_LETTER_PREFIX.sub(r"\1", term.text)).split()
+    words = [w for w in words if w not in DETERMINERS] or words
+    words = [w for w in words if w not in _GENERIC_HEADS] or words
     return " ".join(word[:-1] if len(word) > 3 and word.endswith("s") else word for word in words)
+
+
+_GENERIC_HEADS = frozenset({"data", "information", "info", "details"})
+# a one-letter prefix joined by a hyphen ("e-mail", "e-commerce"): one word with or without it
+_LETTER_PREFIX = lazy(r"\b([A-Za-z])-(?=[A-Za-z])")
 
 
 # the words before a noun that name no kind of it ("your email" is "email")
