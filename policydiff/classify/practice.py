@@ -51,6 +51,13 @@ _USER = (
 _GIVEN = r"\s+(?:also\s+)?(?:can|may|will be able to|are able to|have the right to|are entitled to)\b"
 # a sentence in which the user holds a right, from its first word
 USER_RIGHT = lazy(rf"\W*{_USER}{_GIVEN}", re.IGNORECASE)
+# … or is told a right is withheld ("you will no longer be able to delete …", "you cannot export …"):
+# the verbs after it name the rights the denial takes away (profile._right_withheld)
+_USER_WITHHELD = lazy(
+    rf"\W*{_USER}\s+(?:will\s+no\s+longer\s+be\s+able\s+to|will\s+not\s+be\s+able\s+to"
+    r"|(?:can|may)\s+no\s+longer|cannot|can\s+not|are\s+(?:no\s+longer|not)\s+able\s+to)\b",
+    re.IGNORECASE,
+)
 # … and the same grant wherever its clause starts in the sentence ("Depending on where you live,
 # you have the right to obtain:", "**Your requests:** As noted above, you have the right to …")
 _USER_GRANT = lazy(rf"\b{_USER}(?:{_GIVEN}|\s+have\s+the\s+following\s+rights\b)", re.IGNORECASE)
@@ -149,7 +156,7 @@ class PracticeReader:
                 found.extend(self._verb_run(sentence, named.end()))
         # the sentence's opening, or a clause of its own joined on ("…, and you can access them")
         for start in (0, *(m.end() for m in _JOINED_CLAUSE.finditer(sentence))):
-            opening = USER_RIGHT.match(sentence, start)
+            opening = USER_RIGHT.match(sentence, start) or _USER_WITHHELD.match(sentence, start)
             if opening is None:
                 # an instruction grants as "you can" does: "To access or delete your data, email us",
                 # "If you wish to object, contact our DPO"
