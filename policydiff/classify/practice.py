@@ -320,6 +320,7 @@ _NOUN_MAKERS = (
     "health",
     "court",
     "official",
+    "annual",
 )
 
 
