@@ -1288,13 +1288,25 @@ def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                 continue
             if swap.company and _USERS_BEFORE.search(sides.new.text, max(0, at - 40), at):
                 continue
-            if deleted in _folded(swap.old) and inserted in _folded(swap.new):
+            if _swapped_word(deleted, _folded(swap.old)) and _swapped_word(inserted, _folded(swap.new)):
                 match = Match(swap.id, None, f"{deleted} → {inserted}", 0, 0)
                 category = guarded[0] if swap.safeguard else swap.category
                 out.append(signal(category, swap.direction, swap.id, swap.says, match, Side.NEW, CUE))
     if termed:
         out.extend(_sentence_swaps(rulebook, sides, {signal.reason.rule for signal in out}))
     return out
+
+
+def _swapped_word(text: str, words: frozenset[str]) -> bool:
+    """Whether an edit's words are one of ``words``, alone or with the complement it governs
+    ("private" → "visible *to other children*": the audience the new word names is its own)."""
+    if text in words:
+        return True
+    head, _, rest = text.partition(" ")
+    return head in words and _COMPLEMENT.match(rest) is not None
+
+
+_COMPLEMENT = lazy(r"(?:to|on|in|for|by|with|through)\s+[\w\s'’-]{1,60}$", re.IGNORECASE)
 
 
 # the user, or the user's request, as the subject right before a modal ("requests must be sent")
