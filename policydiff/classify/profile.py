@@ -787,7 +787,9 @@ def _object_is_safeguard(verb: Match, terms: Sequence[Match], plain: str) -> boo
         t.category is Category.COLLECTION and 0 < t.start - first.end <= 2 for t in after
     ):
         return False  # "we share *pseudonymised* trip logs": the safeguard qualifies the data shared
-    return len(between.split()) <= 3 and not re.search(r"[,;:.]", between)
+    # (adjectives before the safeguard may be coordinated by a comma: "appropriate, industry-standard
+    # security measures"; a clause break may not)
+    return len(between.split()) <= 3 and not re.search(r"[;:.]|,\s*(?:and|or|but|which|who)\b", between)
 
 
 # what a safeguard's participle qualifies when data follows it ("anonymised usage data", "aggregated
