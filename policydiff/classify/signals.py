@@ -2137,8 +2137,12 @@ def _list_signal(
             _PREDICATE.match(region.text, at + len(words)) or _verb_follows(region.text, at + len(words))
         ):
             # a member of the subject ("your gamer tag *and play time* are visible to other players"):
-            # the predicate after it says what is done to the list
-            category = _verb_category(region.text[span[0] : at] + region.text[at + len(words) : span[1]])
+            # the predicate after it says what is done to the list; read with the member where it is
+            # the one who acts ("only you *and our moderators* can see your notes": "~can see" is
+            # anyone's but the user's)
+            category = _verb_category(
+                region.text[span[0] : at] + region.text[at + len(words) : span[1]]
+            ) or _verb_category(region.text[span[0] : span[1]])
     if category is None and member:
         # "… de-identified statistics to city planners *and to insurers*": a party named in the
         # member is one more recipient, whatever safeguard the sentence names (issue 13: one
