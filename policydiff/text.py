@@ -298,7 +298,11 @@ _LABEL_DENIAL = lazy(r"\b(?:not|no|don't|don’t|never)\b", re.IGNORECASE)
 # it; "cookie" there states no practice)
 _DOCUMENT = lazy(
     r"\b(?:(?:our|the|this|its|their|your)\s+)((?:[A-Z][\w&'’-]*\s+){1,4}"
-    r"(?:Policy|Notice|Statement|Terms|Addendum|Agreement|Guidelines|Charter))\b"
+    r"(?:Policy|Notice|Statement|Terms|Addendum|Agreement|Guidelines|Charter)"
+    # … or the terms of a transaction by title ("our Terms of Sale", "the Conditions of Use"): no
+    # sale of the user's data is named by naming them
+    r"|(?:[A-Z][\w&'’-]*\s+){0,2}(?:Terms|Conditions)(?:\s+(?:and|&)\s+Conditions)?\s+of\s+[A-Z][\w&'’-]*"
+    r"(?:\s+[A-Z][\w&'’-]*){0,2})\b"
 )
 
 

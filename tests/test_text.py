@@ -276,7 +276,9 @@ def test_a_stray_stop_after_a_joiner_ends_no_sentence() -> None:
         ("Read the Cookie Settings Overview page.", False),  # names no denial: it stays readable
         ("We do not sell the data you enter on the page.", False),
         ("Read our Cookie Policy to learn more.", True),  # another document's title states nothing
+        ("Orders are governed by our Terms and Conditions of Sale.", True),  # … nor a sale by title
         ("We use cookies to remember you.", False),
+        ("We make no sale of your data.", False),
     ],
 )
 def test_mask_labels_blanks_quoted_names_of_controls(text: str, masked: bool) -> None:
@@ -284,7 +286,7 @@ def test_mask_labels_blanks_quoted_names_of_controls(text: str, masked: bool) ->
     assert len(out) == len(text)
     assert (out != text) is masked
     if masked:
-        assert "Not" not in out and "Limit" not in out and "Cookie" not in out
+        assert "Not" not in out and "Limit" not in out and "Cookie" not in out and "Sale" not in out
 
 
 def test_read_text_keeps_what_a_reader_reads() -> None:
