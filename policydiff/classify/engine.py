@@ -1459,6 +1459,7 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
         if not TEXT_OBJECT.match(plain, m.end())
         and not TEXT_SUBJECT.search(plain, 0, m.start())
         and not _WORDS_WE_USE.search(plain, 0, m.start())
+        and not _TEXT_ACTS.search(plain, 0, m.start())
     ]
     return (
         _FORMULA.match(plain) is not None
@@ -1468,6 +1469,13 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     )
 
 
+# the text or a part of it as the subject of the verb ("the table below *summarises* …"): it acts on
+# its own words, no data
+_TEXT_ACTS = lazy(
+    r"\b(?:this|the|each)\s+(?:privacy\s+)?(?:policy|notice|section|page|statement|document|summary|table"
+    r"|chapter|part|paragraph)\s+(?:below\s+|above\s+)?$",
+    re.IGNORECASE,
+)
 # the words of the text as what is used ("the technical terms we use"): no data (purpose.toml)
 _WORDS_WE_USE = lazy(
     r"\b(?:terms|words|language|phrases|expressions|abbreviations|acronyms|definitions|wording)\s+(?:that\s+|which\s+)?we\s+$",
@@ -1477,8 +1485,9 @@ _WORDS_WE_USE = lazy(
 # policy was last reviewed …"), and the reader asked to keep or read it ("Please keep this policy")
 _FORMULA = lazy(
     r"\W*(?:thank\s+you\b|thanks\b|welcome\b|we\s+(?:appreciate|thank)\b"
-    r"|(?:this|the\s+following|the\s+next|each)\s+(?:privacy\s+)?"
-    r"(?:policy|notice|section|page|statement|document|summary|table|chapter|part|paragraph)\s+"
+    # (after a condition on who reads it: "If you live in California, the table below summarises …")
+    r"|(?:if\s+you\s+[^,.;:]{1,60},\s*)?(?:this|the\s+following|the\s+next|each|the)\s+(?:privacy\s+)?"
+    r"(?:policy|notice|section|page|statement|document|summary|table|chapter|part|paragraph)\s+(?:below\s+|above\s+)?"
     r"(?:explains|describes|sets\s+out|outlines|tells\s+you|covers|summari[sz]es|answers|lists|shows|starts|begins|ends"
     r"|(?:was|is|has\s+been|will\s+be)\s+(?:last\s+|regularly\s+|periodically\s+)?(?:reviewed|updated|revised|approved|written|translated))\b"
     r"|please\s+(?:keep|print|save|retain|read|review)\s+(?:a\s+copy\s+of\s+)?(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\b"
