@@ -824,8 +824,15 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         ):
             continue  # "unless you opt out" → "if you opt in": the exception became the condition
         match, side = (after[-1], Side.NEW) if added else (before[-1], Side.OLD)
-        if cue.id == "cue.hedge" and not _in_a_statement(sides.new if added else sides.old, match, rulebook):
-            continue  # "Some features *may* not be available in your country": a hedge of no practice
+        if cue.id in ("cue.hedge", "cue.condition") and not _in_a_statement(
+            sides.new if added else sides.old,
+            sides.new_profile if added else sides.old_profile,
+            match,
+            rulebook,
+        ):
+            # "Some features *may* not be available in your country", "*If you live in* the EEA,
+            # see the section below": a hedge or a condition of no practice
+            continue
         if cue.id == "cue.strong-modal" and not added and _now_in_present(sides, match):
             continue  # "we will keep a record" → "we keep a record": the tense went, not the commitment
         if cue.id == "cue.limiter" and not added and _inside_a_member_that_went(sides, match):
@@ -894,16 +901,16 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     return out
 
 
-def _in_a_statement(region: Region, match: Match, rulebook: RuleBook) -> bool:
+def _in_a_statement(region: Region, found: Profile, match: Match, rulebook: RuleBook) -> bool:
     """Whether the sentence holding a cue states something a rule reads: a practice verb or a term
-    (not one read only in headings: "in your country")."""
+    its side's profile filed (not one read only in headings, "in your country", nor a place with no
+    transfer, "if you live in the EEA")."""
     span = region.sentence_at(match.start)
     if span is None:
         return True
     sentence = mask_links(region.text[span[0] : span[1]])
     return bool(practice_reader().actions(sentence)) or any(
-        t.category is not None and t.name not in rulebook.by_category(t.category).in_headings
-        for t in rulebook.find_terms(sentence)
+        span[0] <= t.start < span[1] and t.category is not None for t in found.terms
     )
 
 
