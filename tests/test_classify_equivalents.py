@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policydiff.classify.equivalents import canonical
+from policydiff.classify.equivalents import canonical, word_forms
 from policydiff.text import fold
 
 
@@ -54,3 +54,15 @@ def test_a_legal_form_spelled_out_is_its_abbreviation() -> None:
 
     assert canonical("acme limited is the controller") == canonical("acme ltd is the controller")
     assert canonical("acme incorporated") == canonical("acme inc")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("using", "use"), ("used", "use"), ("shares", "share"), ("logging", "logs"), ("stored", "store")],
+)
+def test_word_forms_see_one_verb_in_two_forms(one: str, other: str) -> None:
+    assert word_forms(one) & word_forms(other)
+
+
+def test_word_forms_keep_a_negation_apart() -> None:
+    assert not word_forms("not") & word_forms("note")

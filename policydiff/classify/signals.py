@@ -825,10 +825,7 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             continue  # "unless you opt out" → "if you opt in": the exception became the condition
         match, side = (after[-1], Side.NEW) if added else (before[-1], Side.OLD)
         if cue.id in ("cue.hedge", "cue.condition") and not _in_a_statement(
-            sides.new if added else sides.old,
-            sides.new_profile if added else sides.old_profile,
-            match,
-            rulebook,
+            sides.new if added else sides.old, sides.new_profile if added else sides.old_profile, match
         ):
             # "Some features *may* not be available in your country", "*If you live in* the EEA,
             # see the section below": a hedge or a condition of no practice
@@ -901,7 +898,7 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     return out
 
 
-def _in_a_statement(region: Region, found: Profile, match: Match, rulebook: RuleBook) -> bool:
+def _in_a_statement(region: Region, found: Profile, match: Match) -> bool:
     """Whether the sentence holding a cue states something a rule reads: a practice verb or a term
     its side's profile filed (not one read only in headings, "in your country", nor a place with no
     transfer, "if you live in the EEA")."""
