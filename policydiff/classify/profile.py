@@ -773,6 +773,28 @@ def _in_purpose_column(row: str, at: int, header: tuple[str, ...]) -> bool:
 _PURPOSE_COLUMN = lazy(r"\W*(?:purposes?|uses?)(?:\s+of\s+(?:processing|use))?\W*$", re.IGNORECASE)
 
 
+def _readers_condition(plain: str, at: int) -> bool:
+    """Whether ``at`` stands in a leading condition about the user ("If you have a disability, …")
+    that names no practice: it says who reads on, no data is collected in it."""
+    condition = _LEADING_CONDITION.match(plain)
+    if condition is None or at >= condition.end():
+        return False
+    said = plain[: condition.end()]
+    return _USER_IS_SUBJECT.match(said) is not None and not practice_reader().actions(said)
+
+
+# the user as the condition's subject ("If you have …", "If you are …", "Where you live …")
+_USER_IS_SUBJECT = lazy(r"\W*(?:if|when|where|whenever|once|should|in\s+case)\s+you\b", re.IGNORECASE)
+# … or with its topic before it ("the cookies section")
+_PART_AFTER = lazy(r"\s+(?:sections?|chapters?)\b", re.IGNORECASE)
+# a part of the text named by its topic ("the section on children", "the chapter about cookies")
+_PART_ON = lazy(
+    r"\b(?:sections?|chapters?|parts?|paragraphs?|headings?)\s+(?:on|about|titled|called|named|headed|regarding|concerning)"
+    r"\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _object_is_safeguard(verb: Match, terms: Sequence[Match], plain: str) -> bool:
     """The first term after a practice verb, a few words on in its clause, is a safeguard of the
     security category ("we use encryption", "we implement and use appropriate security measures")."""
@@ -1003,6 +1025,10 @@ def _file_terms(
             continue  # "Japan" in a sentence about the courts is no place data goes
         if needed and _LEGAL_PLACE.search(plain, 0, term.start):
             continue  # "the courts of Ireland", "the laws of Japan": a forum, no place data goes
+        if _PART_ON.search(plain, max(0, term.start - 60), term.start) or _PART_AFTER.match(plain, term.end):
+            continue  # "the section on children", "the cookies section": a part of the text, by its topic
+        if term.category is Category.COLLECTION and _readers_condition(plain, term.start):
+            continue  # "If you have a disability, you can ask for …": who reads, no data collected
         shifted = Match(term.name, term.category, term.text, term.start + offset, term.end + offset)
         found.terms.append(shifted)
         # a stated practice starts a new part of the sentence: a safeguard guards what follows it in
