@@ -783,8 +783,12 @@ def _readers_condition(plain: str, at: int) -> bool:
     return _USER_IS_SUBJECT.match(said) is not None and not practice_reader().actions(said)
 
 
-# the user as the condition's subject ("If you have …", "If you are …", "Where you live …")
-_USER_IS_SUBJECT = lazy(r"\W*(?:if|when|where|whenever|once|should|in\s+case)\s+you\b", re.IGNORECASE)
+# the user as the condition's subject, in a state, not an act ("If you have a disability", "If you
+# are under 16", "Where you live in Quebec"; not "If you connect your account", which gives data)
+_USER_IS_SUBJECT = lazy(
+    r"\W*(?:if|when|where|whenever|once|should|in\s+case)\s+you\s+(?:are|have|live|reside|were|had)\b",
+    re.IGNORECASE,
+)
 # … or with its topic before it ("the cookies section")
 _PART_AFTER = lazy(r"\s+(?:sections?|chapters?)\b", re.IGNORECASE)
 # a part of the text named by its topic ("the section on children", "the chapter about cookies")
