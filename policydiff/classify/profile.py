@@ -789,14 +789,14 @@ _USER_IS_SUBJECT = lazy(
     r"\W*(?:if|when|where|whenever|once|should|in\s+case)\s+you\s+(?:are|have|live|reside|were|had)\b",
     re.IGNORECASE,
 )
-# … or with its topic before it ("the cookies section")
-_PART_AFTER = lazy(r"\s+(?:sections?|chapters?)\b", re.IGNORECASE)
 # a part of the text named by its topic ("the section on children", "the chapter about cookies")
 _PART_ON = lazy(
     r"\b(?:sections?|chapters?|parts?|paragraphs?|headings?)\s+(?:on|about|titled|called|named|headed|regarding|concerning)"
     r"\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# … or with its topic before it ("the cookies section")
+_PART_AFTER = lazy(r"\s+(?:sections?|chapters?)\b", re.IGNORECASE)
 
 
 def _object_is_safeguard(verb: Match, terms: Sequence[Match], plain: str) -> bool:
