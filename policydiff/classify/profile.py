@@ -933,9 +933,11 @@ def _file_terms(
     ]
     # … but not a practice the company states beside it: "we encrypt your data and share it with
     # advertisers" shares; "you can opt out of the sale of your data" sells nothing
+    # (a recipient as the subject of a verb sharing.toml's as_subject names: "partners receive …")
     parties = [t for t in sentence_terms if t.category is Category.SHARING]
     kept_safe = rulebook.by_category(Category.RETENTION).kept_safe
-    stated = stated_practices(plain, kept_safe, parties) if protective else []
+    party_acts = rulebook.by_category(Category.SHARING).as_subject
+    stated = stated_practices(plain, kept_safe, parties, party_acts) if protective else []
     # … nor the form of the data it acts on: "we share aggregated statistics and usage records" (a row
     # under "| Partner | Data shared |" states the sharing from its start)
     acted = [0, *stated] if protective and _states_practice(header) else stated
@@ -1150,11 +1152,15 @@ _PURPOSE_BEFORE = lazy(r"\b(?:(?:in\s+order\s+)?to|for(?:\s+the\s+purposes?\s+of
 
 
 def stated_practices(
-    plain: str, kept_safe: frozenset[str] = frozenset(), parties: Sequence[Match] = ()
+    plain: str,
+    kept_safe: frozenset[str] = frozenset(),
+    parties: Sequence[Match] = (),
+    party_acts: frozenset[str] = frozenset(),
 ) -> list[int]:
     """Where the company states a practice of its own in a sentence: its widening verbs (collect,
-    use, share, retain but delete), with the company as subject, said or coordinated, or with one of
-    ``parties`` (recipients) as subject: what a recipient receives or sees is shared with it.
+    use, share, retain but delete), with the company as subject, said or coordinated, or a verb of
+    ``party_acts`` (sharing.toml ``as_subject``) with one of ``parties`` (recipients) as subject:
+    what a recipient receives or uses is shared with it.
 
     A keeping verb whose clause ends on a state in ``kept_safe`` ("is kept confidential") states a
     safeguard, no practice."""
@@ -1171,7 +1177,9 @@ def stated_practices(
             match.group()
         ):
             found.append(match.start())  # ("we get", "we upload": a verb named with its subject)
-        elif any(_subject_of(plain, party, match.start()) for party in parties):
+        elif match.lastgroup in party_acts and any(
+            _subject_of(plain, party, match.start()) for party in parties
+        ):
             # "Advertising partners receive a hashed version of your email": the recipient's taking
             # is the company's sharing (PolicyLint: the entity of a collect statement), however the
             # data is dressed
