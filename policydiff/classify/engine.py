@@ -307,7 +307,7 @@ def classify(
         # (a bound read beside a new right the verdict names instead: "requests to correct your
         # data are answered within 90 days")
         and any(s.reason.rule.endswith(".bounded") for s in signals)
-        and (novel := _novel_period(subject, context)) is not None
+        and (novel := _novel_period(subject, context, _within_law(signals, rulebook))) is not None
     ):
         # "… We keep backups for ten years." joined to a clause, "Requests are answered within 90
         # days." beside a new right: a bound, but one the old version never states anywhere; a
@@ -2851,9 +2851,10 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
     return Verdict((), Direction.NEUTRAL, Severity.EDITORIAL, (reason,))
 
 
-def _novel_period(subject: Subject, context: DocumentContext) -> str | None:
+def _novel_period(subject: Subject, context: DocumentContext, within_law: float = 0.0) -> str | None:
     """A period that the edit of a clause brought and that the old version never states (in an
-    added clause, not one bounding a deletion: "deleted within 30 days" protects)."""
+    added clause, not one bounding a deletion: "deleted within 30 days" protects), longer than
+    ``within_law`` days."""
     if context.old_states is None:
         return None
     promising = practice_reader().promising if subject.kind is ChangeKind.ADDED else None
@@ -2861,9 +2862,23 @@ def _novel_period(subject: Subject, context: DocumentContext) -> str | None:
         if promising is not None and promising.search(inserted):
             continue
         for q in quantities(mask_links(inserted)):
-            if q.unit == "duration" and q.value > 0 and not context.old_states(q):
+            if q.unit == "duration" and q.value > within_law and not context.old_states(q):
                 return q.text
     return None
+
+
+def _within_law(signals: Sequence[Signal], rulebook: RuleBook) -> float:
+    """The shortest period the law allows for what the bound signals bound (``within_law``), or 0
+    where any of them has none: "we will respond within 30 days" promises no more than GDPR Art.
+    12(3) already requires, "within 90 days" may be longer than the user was told."""
+    days: list[float] = []
+    for s in signals:
+        if s.category is None or not s.reason.rule.endswith(".bounded"):
+            continue
+        rules = rulebook.by_category(s.category)
+        names = {t.name for t in rulebook.find_terms(s.reason.trigger) if t.category is s.category}
+        days.append(min((rules.within_law.get(name, 0.0) for name in names), default=0.0))
+    return min(days, default=0.0)
 
 
 def _denied_in_the_old_version(

@@ -240,6 +240,9 @@ class CategoryRules:
     bounded: frozenset[str] = frozenset()
     bounded_unless: frozenset[str] = frozenset()
     bounded_unless_rules: frozenset[str] = frozenset()
+    # bounded concept → the shortest period (days) the law allows for it: a new period within it is
+    # no longer than anything the user could have been told
+    within_law: Mapping[str, float] = field(default_factory=dict)
     instances: frozenset[str] = frozenset()  # named members of a class ("stripe" of payment processors)
     # concept → the finer concept it is a less precise form of (approximate → precise location):
     # the finer one replaced by it narrows, it is not a new kind

@@ -203,6 +203,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         bounded_unless_rules=frozenset(
             _strings(data.get("bounded_unless_rules", []), f"{where} bounded_unless_rules")
         ),
+        within_law=_within_law(data, where),
         coarser=_coarser(data, terms, where),
         instances=frozenset(instances),
         gained=_direction(data, "gained", Direction.EXPANDS, where),
@@ -321,6 +322,19 @@ def _coarser(data: Mapping[str, object], concepts: Mapping[str, object], where: 
     if unknown:
         raise InputError(f"{where}: [coarser] names {', '.join(unknown)}, not concepts of 'terms'")
     return dict(table)
+
+
+def _within_law(data: Mapping[str, object], where: str) -> dict[str, float]:
+    """A category's ``[within_law]`` table: a concept of ``bounded`` → a period in days."""
+    table = data.get("within_law", {})
+    if not isinstance(table, dict) or not all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 for v in table.values()
+    ):
+        raise InputError(f"{where}: '[within_law]' must map concepts to a number of days above 0")
+    unknown = sorted(set(table) - set(_strings(data.get("bounded", []), where)))
+    if unknown:
+        raise InputError(f"{where}: [within_law] names {', '.join(unknown)}, not concepts of 'bounded'")
+    return {concept: float(days) for concept, days in table.items()}
 
 
 def _company(name: str) -> str:
