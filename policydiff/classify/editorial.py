@@ -297,6 +297,8 @@ def _editorial_words(texts: Texts, rulebook: RuleBook, renames: frozenset[tuple[
         words
         and all(_DATE_WORD.match(w) for w in words)
         and (is_date_line(texts.old) and is_date_line(texts.new) or _mostly_dates(texts.new))
+        # ("Call us on 020 7946 0000" is short and all digits: a phone number changed, not a date)
+        and EMAIL_OR_PHONE.findall(texts.old) == EMAIL_OR_PHONE.findall(texts.new)
     ):
         return "date"
     if pairs and all(pair in renames for pair in pairs):

@@ -28,7 +28,7 @@ from policydiff.classify.signals import (
     signal,
 )
 from policydiff.lazy_re import lazy
-from policydiff.model import ChangeKind, Direction, Side, Told
+from policydiff.model import Category, ChangeKind, Direction, Side, Told
 from policydiff.text import fold, mask_links, sentences
 
 _SAME_PERIOD = 0.035  # a month is 28 to 31 days: periods this close are one period said two ways
@@ -89,6 +89,8 @@ def rule_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         for s in (
             _limiting_phrases(rule, rules, sides)
             if rule.limits
+            else _details(rule, rules, sides, rulebook)
+            if rule.kind == "details"
             else _RULE_KINDS[rule.kind](rule, rules, sides)
         )
         if not (rule.kind == "phrase-removed" and rules.protective and _form_went(s, sides, rulebook))
@@ -636,19 +638,36 @@ def _entity_key(name: str) -> str:
     return canonical(fold(name))
 
 
-def _details(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
-    def found(region: Region) -> set[str]:
+# a street address as a postal service writes it: a house number, up to four capitalised words and
+# a street suffix (USPS Publication 28, Appendix C1: the common suffixes), or a post office box; the
+# visible words of a way to reach the company, as an e-mail address or a phone number are
+_POSTAL_ADDRESS = lazy(
+    r"\b\d{1,5}[A-Za-z]?(?:-\d{1,5})?,?\s+(?:[A-Z][\w'’.-]*\s+){1,4}?"
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct"
+    r"|Parkway|Pkwy|Highway|Hwy|Quay|Row|Terrace|Plaza|Circle|Crescent|Close|Wharf)\b\.?"
+    r"|\bP\.?\s?O\.?\s+Box\s+\d+"
+)
+
+
+def _details(rule: Rule, rules: CategoryRules, sides: Sides, rulebook: RuleBook) -> list[Signal]:
+    def found(region: Region, profile: Profile) -> dict[str, str]:
+        """Each detail, compared without its spaces or case, → as it is written (a street address
+        only where no recipient is named: "our affiliate at 40 Harbour Road" is the party's)."""
         return {
-            re.sub(r"\s", "", m.group()).casefold()
-            for _, s in region.parts()
-            for m in EMAIL_OR_PHONE.finditer(s)
+            re.sub(r"\s", "", m.group()).casefold(): m.group()
+            for at, s in region.parts()
+            for pattern in (EMAIL_OR_PHONE, _POSTAL_ADDRESS)
+            if pattern is EMAIL_OR_PHONE or not _names_a_party(profile, at, at + len(s), rulebook)
+            for m in pattern.finditer(s)
         }
 
-    before, after = found(sides.old), found(sides.new)
-    if before == after:
+    before, after = found(sides.old, sides.old_profile), found(sides.new, sides.new_profile)
+    if before.keys() == after.keys():
         return []
-    side = Side.NEW if after - before else Side.OLD
-    shown = sorted(after - before) or sorted(before - after)
+    side = Side.NEW if after.keys() - before.keys() else Side.OLD
+    shown = [after[k] for k in sorted(after.keys() - before.keys())] or [
+        before[k] for k in sorted(before.keys() - after.keys())
+    ]
     return [
         signal(
             rules.category,
@@ -662,11 +681,20 @@ def _details(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     ]
 
 
+def _names_a_party(profile: Profile, start: int, end: int, rulebook: RuleBook) -> bool:
+    """Whether a sharing term naming a party (not a verb: ``grouped``) stands between ``start`` and
+    ``end``."""
+    verbs = rulebook.by_category(Category.SHARING).grouped
+    return any(
+        start <= t.start < end and t.category is Category.SHARING and t.name not in verbs
+        for t in profile.terms
+    )
+
+
 _RULE_KINDS = {
     "number": _numbers,
     "phrase-added": _phrases,
     "phrase-removed": _phrases,
     "swap": _swap,
     "identity": _identity,
-    "details": _details,
 }
