@@ -324,6 +324,7 @@ class RuleBook:
     subject_you: re.Pattern[str]
     editorial_words: frozenset[str]
     courtesy_words: frozenset[str]  # words of courtesy and reading guidance: no practice in them
+    service_acts: frozenset[str]  # verbs each naming the running of the service: one purpose
     retroactive: Finder
     swaps: tuple[Swap, ...]
     lists: Mapping[str, str]  # list signal key → what it says

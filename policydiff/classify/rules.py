@@ -569,6 +569,7 @@ def load_rulebook(folder: Path | None = None) -> RuleBook:
             w.casefold() for w in _strings(cues_data.get("editorial_words", []), where)
         ),
         courtesy_words=frozenset(w.casefold() for w in _strings(cues_data.get("courtesy_words", []), where)),
+        service_acts=frozenset(w.casefold() for w in _strings(cues_data.get("service_acts", []), where)),
         retroactive=_compile(_strings(cues_data.get("retroactive", []), where), regex=False, where=where),
         swaps=_swaps(cues_data, where),
         lists=_says_table(cues_data.get("lists", {}), LIST_KEYS, f"{where} [lists]"),

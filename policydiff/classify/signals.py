@@ -1467,6 +1467,8 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             _content_words(canonical(fold(mask_links(other))), rulebook)
         ):
             continue
+        if _service_act_joined(edit.text, region, at, rulebook):
+            continue  # "to provide *, maintain* and improve it": running the service, named twice
         if _protective_cue_inside(found, at, at + len(edit.text), rulebook):
             continue  # ", and a person reviews every result": a safeguard joined, read by its cue
         if LEGAL_FORM_ALONE.fullmatch(edit.text):
@@ -1590,6 +1592,19 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         # the joint moved) reads as a member added from the new side to the old
         out.extend(_reshuffled_members(rulebook, _mirrored(sides), removed=True))
     return out
+
+
+def _service_act_joined(words: str, region: Region, at: int, rulebook: RuleBook) -> bool:
+    """Whether ``words`` at ``at`` are only verbs of running the service (``service_acts``) joined
+    to a sentence that names another: the same purpose in more words (OPP-115 Basic service)."""
+    acts = [w for w in _content_words(words, rulebook) if w not in ("and", "or")]
+    if not acts or not all(w in rulebook.service_acts for w in acts):
+        return False
+    span = region.sentence_at(at)
+    if span is None:
+        return False
+    rest = region.text[span[0] : at] + " " + region.text[at + len(words) : span[1]]
+    return any(w in rulebook.service_acts for w in WORD.findall(rest.casefold()))
 
 
 def _whole_sentences(words: str, text: str, at: int) -> bool:
