@@ -339,9 +339,11 @@ _ABOUT_ITS_CHANGES = lazy(
     re.IGNORECASE,
 )
 # a participle (or "anonymous") standing before the noun it qualifies: "aggregated statistics",
-# "encrypted backups", "anonymous statistics"
+# "encrypted backups", "anonymous statistics", and those joined before it ("aggregated or
+# de-identified information": two forms of one noun)
 _DATA_FORM = lazy(
-    r"(?:[\w-]+ed|anonymous)\s+(?!(?:with|by|in|at|to|and|or|it|them|before|after|when|using|under|for|from|on|as)\b)[a-z]",
+    r"(?:[\w-]+ed|anonymous)(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|and/or\s+)(?:[\w-]+ed|anonymous)){0,3}"
+    r"\s+(?!(?:with|by|in|at|to|and|or|it|them|before|after|when|using|under|for|from|on|as)\b)[a-z]",
     re.IGNORECASE,
 )
 _ADVERB = lazy(r"\w+ly\s+", re.IGNORECASE)

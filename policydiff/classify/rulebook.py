@@ -32,6 +32,8 @@ TERM_EVENTS = (
     "instance-named",
     "finer-kind-named",
     "bounded",
+    "form-named",
+    "form-weakened",
 )
 
 

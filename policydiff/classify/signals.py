@@ -618,6 +618,8 @@ def term_signals(
     for key, match in new.affirmed.items():
         if key in reworded or key in old.affirmed or _pointed_to(sides.new, match):
             continue
+        if _form_named_either_way(match, new, old, rulebook):
+            continue  # "aggregated" → "aggregated or de-identified" information: one form, more words
         # a finer kind of a safeguard already named is a firmer promise ("encrypted" → "encrypted
         # with AES-256"); a finer kind of data already disclosed is nothing new (postal code, address)
         finer_safeguard = rulebook.by_category(key[0]).protective
@@ -692,6 +694,16 @@ def term_signals(
             # kind of the safeguard or promise, firmer
         if (rules.protective or match.name in rules.protects) and practice_went(sides, match, rulebook):
             continue  # "we share X unless you opt out" gone whole: no right lost over a practice kept
+        if _form_named_either_way(match, old, new, rulebook):
+            continue  # "aggregated or de-identified" → "aggregated" information: the form stays
+        if (
+            key[0] is Category.SHARING
+            and key[1] not in rules.grouped
+            and not any(k[0] is Category.SHARING and k[1] not in rules.grouped for k in new.affirmed)
+            and _sharing_verb_came(sides)
+        ):
+            continue  # "share the reports publicly" → "publish the reports": the new verb (a sharing
+            # verb of ontology/actions.toml no term reads), naming no one, may name who receives them
         if rules.protective and form_went_with_its_data(sides, match, rulebook):
             continue  # "| Meta | Hashed email |" gone under "Data shared": the sharing went
         if key == (Category.NOTICE, "notify") and sides.kind is ChangeKind.MODIFIED and _channel_kept(sides):
@@ -1185,6 +1197,63 @@ def _grant_gone_whole(
     return []
 
 
+def _sharing_verb_came(sides: Sides) -> bool:
+    """Whether the new side holds a sharing verb (ontology/actions.toml, class "share") in words the
+    old side's verbs of that class do not use."""
+
+    def said(text: str) -> set[str]:
+        return {fold(words) for name, words in practice_reader().verbs_in(text) if name == "share"}
+
+    return bool(said(sides.new.text) - said(sides.old.text))
+
+
+def _form_joined(
+    words: str, at: int, here: Profile, there: Profile, rulebook: RuleBook
+) -> tuple[Match, bool] | None:
+    """When every term of ``words`` (at ``at``) is a form of the data joined to one both sides name
+    (``_form_named_either_way``): the first, and whether it is a lesser form than every one the other
+    side names (``coarser``: pseudonymised beside anonymised, GDPR Recital 26); else None."""
+    inside = [t for t in here.terms if at <= t.start < at + len(words) and t.category is not None]
+    if not inside or not all(_form_named_either_way(t, here, there, rulebook) for t in inside):
+        return None
+    theirs = _forms_named(there, rulebook)
+    lesser = {finer for coarse in theirs for finer in _finer_forms(coarse, rulebook)} - theirs
+    return inside[0], all(_form_concepts(here, t.start, rulebook) <= lesser for t in inside)
+
+
+def _form_concepts(here: Profile, start: int, rulebook: RuleBook) -> set[str]:
+    """The safeguard concepts of the form word of the data at ``start`` ("de-identified" is a form
+    of de-identification, whichever other category's act its word also names)."""
+    return {
+        t.name
+        for t in here.terms
+        if t.start == start and t.category is not None and rulebook.by_category(t.category).protective
+    }
+
+
+def _forms_named(here: Profile, rulebook: RuleBook) -> set[str]:
+    return {name for start in here.forms for name in _form_concepts(here, start, rulebook)}
+
+
+def _finer_forms(concept: str, rulebook: RuleBook) -> set[str]:
+    """The concepts ``concept`` is a coarser (less identifying) form of (``[coarser]``)."""
+    return {
+        finer for rules in rulebook.categories for coarse, finer in rules.coarser.items() if coarse == concept
+    }
+
+
+def _form_named_either_way(match: Match, here: Profile, there: Profile, rulebook: RuleBook) -> bool:
+    """Whether ``match`` is the form of the data a practice acts on (``Profile.forms``) joined to a
+    form both sides name ("aggregated" → "aggregated or de-identified", "anonymised or pseudonymised"
+    → "anonymised"), and of a kind it compares with: the list of forms decides (GDPR Recital 26)."""
+    if match.start not in here.forms:
+        return False
+    kept = _forms_named(here, rulebook) & _forms_named(there, rulebook)
+    near = kept | {f for k in kept for f in _finer_forms(k, rulebook)}
+    near |= {k for k in _forms_named(here, rulebook) if _finer_forms(k, rulebook) & kept}
+    return bool(kept) and bool(_form_concepts(here, match.start, rulebook) & near)
+
+
 def form_went_with_its_data(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
     """Whether a safeguard word that went was the form of the data a practice named ("we share
     *hashed* emails with Meta", a row "| Meta | Hashed email |" under "Data shared") and went with
@@ -1466,6 +1535,25 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         if set(_content_words(canonical(fold(_SEPARATORS.sub(" ", mask_links(edit.text)))), rulebook)) <= set(
             _content_words(canonical(fold(mask_links(other))), rulebook)
         ):
+            continue
+        other_found = sides.old_profile if inserted else sides.new_profile
+        joined = _form_joined(edit.text, at, found, other_found, rulebook)
+        if joined is not None:  # "aggregated *or de-identified* information": the data's form
+            form, weaker = joined
+            side = Side.NEW if inserted else Side.OLD
+            if weaker:  # "anonymised *or pseudonymised*": the data may now be held in a lesser form
+                verb = "now" if inserted else "no longer"
+                says = f"the data may {verb} be in a less protected form: «{form.text}»"
+                direction = Direction.EXPANDS if inserted else Direction.NARROWS
+                out.append(
+                    signal(Category.SECURITY, direction, "security.form-weakened", says, form, side, TERM)
+                )
+                continue
+            verb = "more" if inserted else "fewer"
+            says = f"the form of the data is named in {verb} words of the same kind: «{form.text}»"
+            out.append(
+                signal(Category.SECURITY, Direction.NEUTRAL, "security.form-named", says, form, side, TERM)
+            )
             continue
         if _service_act_joined(edit.text, region, at, rulebook):
             continue  # "to provide *, maintain* and improve it": running the service, named twice
