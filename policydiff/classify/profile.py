@@ -84,7 +84,8 @@ FOLDED_LEGAL_FORM = lazy(r"\b" + _LEGAL_FORMS + r"\.?", re.IGNORECASE)
 # does not deny X.
 _CLAUSE_SPLIT = lazy(
     r";|,?\s+but\s+|,\s+however,?\s+|,\s+while\s+|\s+whereas\s+"
-    r"|,?\s+(?=(?:unless|except|other\s+than|save\s+where|with\s+the\s+exception\s+of)\b)"
+    r"|,?\s+(?=(?:unless|except|excluding|other\s+than|apart\s+from|save\s+where|save\s+for"
+    r"|with\s+the\s+exception\s+of)\b)"
     # a trailing clause of time or condition with a subject of its own: "we do not ask for proof
     # *before we erase your account*" denies the proof, not the erasure
     r"|,?\s+(?=(?:before|after|until|once|whenever|because|since)\s+(?:we|you|they)\b)"
@@ -428,8 +429,22 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
         *([(after, after)] if condition else []),
         *(m.span() for m in _CLAUSE_SPLIT.finditer(sentence, after)),
     ]
+    before: bool | None = None  # whether the clause before denied (None: no clause before)
     for start, stop in [*breaks, (len(sentence), len(sentence))]:
         clause = sentence[position:start]
+        taken = TAKEN_OUT.match(clause)
+        if taken is not None and before is not None:
+            # "we use it to improve our products, *excluding model training*": what an exception
+            # takes out of a statement is what it does not do, and out of a denial what it does
+            # (PolicyLint's exceptions); the exception ends at its phrase, the statement resumes
+            # (its own words, "except for", stand with the statement they qualify)
+            end = next((m.start() for m in _EXCEPTION_END.finditer(clause, taken.end())), len(clause))
+            out.append((position, position + taken.end(), before))
+            out.append((position + taken.end(), position + end, not before))
+            if end < len(clause):
+                out.append((position + end, start, before))
+            position = stop
+            continue
         denied, head = context_denied, 0
         matches = [
             (m.start(), m.group())
@@ -454,8 +469,21 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
         if head:
             out.append((position, position + head, context_denied))
         out.append((position + head, start, denied))
+        before = denied
         position = stop
     return out
+
+
+# an exception that names what it takes out ("except for advertising", "excluding model training",
+# "other than our processors"), not a condition ("except where required by law", "unless you …")
+TAKEN_OUT = lazy(
+    r"\W*(?:but\s+)?(?:except(?:\s+for)?|excluding|other\s+than|apart\s+from|save\s+for"
+    r"|with\s+the\s+exception\s+of)\s+(?!(?:where|when|if|as|that|in\s+(?:the\s+)?cases?|to\s+the\s+extent"
+    r"|insofar|so\s+far|under|in\s+accordance|required|permitted|otherwise)\b)",
+    re.IGNORECASE,
+)
+# … and ends at the next comma, bracket or semicolon: "…, excluding X, and to personalise ads"
+_EXCEPTION_END = lazy(r"[,;)\]]")
 
 
 def _right_withheld(clause: str, end: int, rulebook: RuleBook) -> bool:
@@ -1136,8 +1164,9 @@ _NOUN_TAIL = lazy(r"\s*(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 _TIME_PHRASE = lazy(r"(?:after|until|for\s+as\s+long|as\s+long|indefinitely)\b", re.IGNORECASE)
 # what makes the party after it the exception to a denial: "not shared outside our group", "with no
 # one other than our processors" (the denial's own scope, PolicyLint's exception handling)
+# ("other than" and "apart from" open an exception clause of their own: denial_spans turns it round)
 _EXCEPTED_BEFORE = lazy(
-    r"\b(?:outside(?:\s+of)?|other\s+than|apart\s+from|beyond)\s+(?:the\s+|our\s+|its\s+|your\s+)?(?:[\w-]+\s+){0,2}$",
+    r"\b(?:outside(?:\s+of)?|beyond)\s+(?:the\s+|our\s+|its\s+|your\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # what stands right before a verb whose subject is the company: "we (may) collect", "… and share",

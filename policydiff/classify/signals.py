@@ -30,6 +30,7 @@ from policydiff.classify.profile import (
     DETERMINERS,
     LEGAL_FORM_ALONE,
     MODALS,
+    TAKEN_OUT,
     Profile,
     Region,
     about_something_else,
@@ -1501,10 +1502,15 @@ def _permission_category(
     )
     if protective and not purposes:
         return None  # "you may object to A and B" lists what a right covers, not new practices
+    # (a term an exception takes out of an affirmed sentence, "… (but excluding model training)",
+    # names no practice of it: where the sentence affirms some, they decide)
+    terms = [t for t in found.terms if span[0] <= t.start < span[1]]
+    denied = {m.start for m in found.denied.values()}
+    terms = [t for t in terms if t.start not in denied] or terms
     for rules in rulebook.categories:
         if rules.protective or rules.gained is not Direction.EXPANDS:
             continue
-        if any(t.category is rules.category and span[0] <= t.start < span[1] for t in found.terms):
+        if any(t.category is rules.category for t in terms):
             return rules.category
     return None
 
@@ -2233,6 +2239,8 @@ def _list_signal(
         return None  # "in accordance with this policy and our Terms": a document named, no practice widened
     if POINTER_START.match(words):
         return None  # ", as described in our retention schedule": a pointer to a text, no member
+    if TAKEN_OUT.match(words.lstrip(" ,;(")):
+        return None  # ", other than advertisers": an exception, read by its cue and its terms' polarity
     if member and ABOUT_THE_TEXT.search(region.text[span[0] : at]):
         return None  # "This policy explains how we use it, as well as your rights": a topic of the text
     if category is None and member and not any(span[0] <= t.start < span[1] for t in found.terms):
