@@ -211,8 +211,10 @@ def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
         ("rights.toml", 'access = ["identity_document"]', 'teleport = ["passport"]',
          "object_not names teleport, not concepts"),
         ("rights.toml", 'access = ["identity_document"]', "access = 3", "object_not.access"),
-        ("rights.toml", "respond = 31", "verify = 31", r"\[within_law\] names verify, not concepts of 'bounded'"),
-        ("rights.toml", "respond = 31", 'respond = "a month"', "must map concepts to a number of days above 0"),
+        ("rights.toml", "respond = 31", "verify = 31",
+         r"\[within_law\] names verify, not concepts of 'bounded'"),
+        ("rights.toml", "respond = 31", 'respond = "a month"',
+         "must map concepts to a number of days above 0"),
         ("rights.toml", "respond = 31", "respond = 0", "must map concepts to a number of days above 0"),
     ],
 )  # fmt: skip
