@@ -646,6 +646,9 @@ _POSTAL_ADDRESS = lazy(
     r"(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct"
     r"|Parkway|Pkwy|Highway|Hwy|Quay|Row|Terrace|Plaza|Circle|Crescent|Close|Wharf)\b\.?"
     r"|\bP\.?\s?O\.?\s+Box\s+\d+"
+    # … and the postcode that ends it: a UK postcode (Royal Mail PAF), a US state and ZIP code (USPS
+    # Publication 28), a Japanese postal code (Japan Post: NNN-NNNN)
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b|〒?\b\d{3}-\d{4}\b"
 )
 
 
