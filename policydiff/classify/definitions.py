@@ -11,10 +11,17 @@ from policydiff.text import LEADING_MARKER, fold
 __all__ = ["DEFINING_WORD", "defined_term", "definition_body"]
 
 _DEFINES = lazy(
-    r"^\W*(?:[\"“](?P<quoted>[A-Za-z][\w'/ -]{0,60}?)[\"”]"  # a quoted term, whatever its case
+    r"^\W*(?!(?:This|That|It|These|Those|Which|What|Such|Doing|Each|Any|All|Everything|Nothing)\b)"
+    r"(?:[\"“](?P<quoted>[A-Za-z][\w'/ -]{0,60}?)[\"”]"  # a quoted term, whatever its case
     # (a capitalised name may join its words: "Products and Services", "Terms of Use")
-    r"|[\"']?(?P<term>[A-Z][\w'/-]*(?:\s+(?:(?:and|or|of|the|&)\s+)?[A-Z][\w'/-]*){0,4})[\"']?)(?:\s*\([^)]*\))?\s*"
-    r"(?:means|refers to|shall mean|is defined as|includes|:)",
+    # (a name on one line: an address block's "LINE Corporation / Attn: …" defines nothing)
+    r"|[\"']?(?P<term>[A-Z][\w'/-]*(?:[^\S\n]+(?:(?:and|or|of|the|&)[^\S\n]+)?[A-Z][\w'/-]*){0,4})[\"']?)"
+    r"(?:[^\S\n]*\([^)]*\))?[^\S\n]*"
+    r"(?:means|refers to|shall mean|is defined as|includes|:)"
+    # … or a term in sentence case, only before a verb that defines ("Personal data means …")
+    r"|^\W*(?!(?:This|That|It|These|Those|Which|What|Such|Doing|Each|Any|All|Everything|Nothing)\b)"
+    r"(?P<plain>[A-Z][\w'/-]*(?:[^\S\n]+[a-z][\w'/-]*){0,3}?)[^\S\n]+"
+    r"(?:means|refers to|shall mean|is defined as)\b",
 )
 DEFINING_WORD = lazy(r"\bmeans\b|\brefers to\b|\bdefin|\bincludes?\b")
 
@@ -22,7 +29,7 @@ DEFINING_WORD = lazy(r"\bmeans\b|\brefers to\b|\bdefin|\bincludes?\b")
 def defined_term(text: str) -> str | None:
     """The term a clause defines: '"Personal Data" means …', 'User Content: …'."""
     match = _definition(text)
-    return (match.group("quoted") or match.group("term")) if match else None
+    return (match.group("quoted") or match.group("term") or match.group("plain")) if match else None
 
 
 def definition_body(text: str) -> str | None:

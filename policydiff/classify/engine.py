@@ -988,6 +988,27 @@ def _definition_renamed(subject: Subject) -> bool:
     return body is not None and bool(body.strip()) and body == definition_body(subject.new)
 
 
+def _definition_changed(subject: Subject, rulebook: RuleBook) -> str | None:
+    """The term both sides define when what they say it means differs in words of substance (not
+    only articles and connectives), else None."""
+    if subject.kind is not ChangeKind.MODIFIED:
+        return None
+    term = defined_term(subject.old)
+    if term is None or fold(term) != fold(defined_term(subject.new) or ""):
+        return None
+    old, new = definition_body(subject.old) or "", definition_body(subject.new) or ""
+    # ("any information that identifies you" is the information that does: "any" adds no reach)
+    words = [
+        {
+            w
+            for w in WORD.findall(canonical(body))
+            if w not in rulebook.editorial_words and w not in ("any", "all")
+        }
+        for body in (old, new)
+    ]
+    return term if words[0] != words[1] else None
+
+
 def _inline_opener(text: str) -> str:
     """The sentence that opens a list inside a clause ("We may collect the following:" on a line
     of its own, items below it), or ""."""
@@ -2840,6 +2861,14 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
         # named anew in a collecting sentence is new collection or a new wording of it
         says = f"a source of the data collected is named anew («{source}»), in words no rule reads"
         return _unread_verdict(subject, Category.COLLECTION, says)
+    if (term := _definition_changed(subject, rulebook)) is not None:
+        # "Personal data means information that identifies you *or could be linked to you*": every
+        # statement using the term reaches more or less now, which way no rule reads (issue 13:
+        # fail-open; LABELING.md, Direction: fewer things protected is adverse)
+        says = (
+            f"what «{term}» means changed, in words no rule reads: statements using it may reach more or less"
+        )
+        return _unread_verdict(subject, dominant[0] if dominant else Category.OTHER, says)
     if (named := named_anew(sides, rulebook)) is not None:
         # "this policy also covers what we share with *data brokers*": a kind of data, a recipient or
         # a purpose of the lexicon named anew where no rule reads the sentence (issue 13: fail-open)
