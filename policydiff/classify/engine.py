@@ -997,16 +997,20 @@ def _definition_changed(subject: Subject, rulebook: RuleBook) -> str | None:
     if term is None or fold(term) != fold(defined_term(subject.new) or ""):
         return None
     old, new = definition_body(subject.old) or "", definition_body(subject.new) or ""
-    # ("any information that identifies you" is the information that does: "any" adds no reach)
-    words = [
-        {
-            w
-            for w in WORD.findall(canonical(body))
-            if w not in rulebook.editorial_words and w not in ("any", "all")
-        }
-        for body in (old, new)
-    ]
-    return term if words[0] != words[1] else None
+    return term if _meaning_words(old, rulebook) != _meaning_words(new, rulebook) else None
+
+
+def _meaning_words(body: str, rulebook: RuleBook) -> set[str]:
+    """The words of substance of a definition's body, each term of the rule book read as its concept
+    ("sharing" and "disclosing" are one act) and "any" left out ("any information that identifies
+    you" is the information that does)."""
+    terms = [t for t in rulebook.find_terms(body) if t.category is not None]
+    concepts = {f"{t.category.value}.{t.name}" for t in terms if t.category is not None}
+    rest = list(body)
+    for t in terms:
+        rest[t.start : t.end] = " " * (t.end - t.start)
+    words = WORD.findall(canonical("".join(rest)))
+    return concepts | {w for w in words if w not in rulebook.editorial_words and w not in ("any", "all")}
 
 
 def _inline_opener(text: str) -> str:
