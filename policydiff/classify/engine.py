@@ -2962,12 +2962,23 @@ _OUTSIDE_A_PROMISE = lazy(
 
 def _companies_anew(subject: Subject) -> bool:
     """Whether the new side names a company by its legal form that the old side names in no form
-    ("Stripe" → "Stripe, Inc." names none anew)."""
+    ("Stripe" → "Stripe, Inc." names none anew), or by a name written in camel case ("OpenAI",
+    "PayPal": a brand's spelling, no word of the language) that the old side does not use."""
     old = set(WORD.findall(fold(subject.old)))
+    brands = (
+        set(_CAMEL_CASE.findall(mask_links(subject.old))),
+        set(_CAMEL_CASE.findall(mask_links(subject.new))),
+    )
+    if brands[1] - brands[0] and not brands[0] - brands[1]:
+        return True  # (one brand for another, "PixelPal" → "SnapStudio", is a rename: editorial)
     return any(
         not set(WORD.findall(FOLDED_LEGAL_FORM.sub(" ", key))) <= old
         for key in entity_keys(subject.new) - entity_keys(subject.old)
     )
+
+
+# a word with a capital inside it after lower-case letters: "OpenAI", "PayPal", "LinkedIn"
+_CAMEL_CASE = lazy(r"\b[A-Z][a-z]+[A-Z][A-Za-z]*\b")
 
 
 def _collecting_sources(text: str, sentence: str) -> list[re.Match[str]]:
