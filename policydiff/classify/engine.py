@@ -788,8 +788,10 @@ def _unread(
     sentences = [text for region in (sides.old, sides.new) for _, text in region.parts()]
     category = categories[0] if categories else Category.OTHER
     topic = rulebook.by_category(category).topic
-    if subject.defines and any(
-        _content_word(w, rulebook) for w in chain(*_words_that_went_and_came(subject, sides))
+    if (
+        subject.defines
+        and any(_content_word(w, rulebook) for w in chain(*_words_that_went_and_came(subject, sides)))
+        and _meaning_words(subject.old, rulebook) != _meaning_words(subject.new, rulebook)
     ):
         # '"Personal information" means … that identifies you' → '… or could be linked to you': what
         # every promise using the term covers changed; no rule reads which way
@@ -988,25 +990,14 @@ def _definition_renamed(subject: Subject) -> bool:
     return body is not None and bool(body.strip()) and body == definition_body(subject.new)
 
 
-def _definition_changed(subject: Subject, rulebook: RuleBook) -> str | None:
-    """The term both sides define when what they say it means differs in words of substance (not
-    only articles and connectives), else None."""
-    if subject.kind is not ChangeKind.MODIFIED:
-        return None
-    term = defined_term(subject.old)
-    if term is None or fold(term) != fold(defined_term(subject.new) or ""):
-        return None
-    old, new = definition_body(subject.old) or "", definition_body(subject.new) or ""
-    return term if _meaning_words(old, rulebook) != _meaning_words(new, rulebook) else None
-
-
-def _meaning_words(body: str, rulebook: RuleBook) -> set[str]:
-    """The words of substance of a definition's body, each term of the rule book read as its concept
+def _meaning_words(text: str, rulebook: RuleBook) -> set[str]:
+    """The words of substance of a definition, each term of the rule book read as its concept
     ("sharing" and "disclosing" are one act) and "any" left out ("any information that identifies
     you" is the information that does)."""
-    terms = [t for t in rulebook.find_terms(body) if t.category is not None]
+    folded = fold(mask_links(text))
+    terms = [t for t in rulebook.find_terms(folded) if t.category is not None]
     concepts = {f"{t.category.value}.{t.name}" for t in terms if t.category is not None}
-    rest = list(body)
+    rest = list(folded)
     for t in terms:
         rest[t.start : t.end] = " " * (t.end - t.start)
     words = WORD.findall(canonical("".join(rest)))
@@ -2865,14 +2856,6 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
         # named anew in a collecting sentence is new collection or a new wording of it
         says = f"a source of the data collected is named anew («{source}»), in words no rule reads"
         return _unread_verdict(subject, Category.COLLECTION, says)
-    if (term := _definition_changed(subject, rulebook)) is not None:
-        # "Personal data means information that identifies you *or could be linked to you*": every
-        # statement using the term reaches more or less now, which way no rule reads (issue 13:
-        # fail-open; LABELING.md, Direction: fewer things protected is adverse)
-        says = (
-            f"what «{term}» means changed, in words no rule reads: statements using it may reach more or less"
-        )
-        return _unread_verdict(subject, dominant[0] if dominant else Category.OTHER, says)
     if (named := named_anew(sides, rulebook)) is not None:
         # "this policy also covers what we share with *data brokers*": a kind of data, a recipient or
         # a purpose of the lexicon named anew where no rule reads the sentence (issue 13: fail-open)
