@@ -44,6 +44,7 @@ from policydiff.classify.profile import (
     CONTRAST,
     FOLDED_LEGAL_FORM,
     OF_THE_USER,
+    ON_THE_TEXT,
     Profile,
     Region,
     about_something_else,
@@ -1464,10 +1465,26 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     plain = mask_links(text)
     # (a verb whose object or subject is the text itself, "please keep this policy", "this policy
     # was last reviewed", names no practice)
+    found = rulebook.find_terms(plain)
+    present = {
+        f"{t.category.value}.{name}"
+        for t in found
+        if t.category is not None
+        for name in rulebook.by_category(t.category).lineage(t.name)
+    }
     terms = [
         t
-        for t in rulebook.find_terms(plain)
-        if not TEXT_OBJECT.match(plain, t.end) and not TEXT_SUBJECT.search(plain, 0, t.start)
+        for t in found
+        if not TEXT_OBJECT.match(plain, t.end)
+        and not ON_THE_TEXT.match(plain, t.end)
+        and not TEXT_SUBJECT.search(plain, 0, t.start)
+        # (a term that needs another the sentence lacks, "remains in" with no place: "the rest
+        # remains in effect")
+        and not (
+            t.category is not None
+            and (needed := rulebook.by_category(t.category).required_for(t.name))
+            and needed.isdisjoint(present)
+        )
     ]
     verbs = [
         m
@@ -1489,18 +1506,23 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
 # its own words, no data
 _TEXT_ACTS = lazy(
     r"\b(?:this|the|each)\s+(?:privacy\s+)?(?:policy|notice|section|page|statement|document|summary|table"
-    r"|chapter|part|paragraph)\s+(?:below\s+|above\s+)?$",
+    r"|chapter|part|paragraph)\s+(?:below\s+|above\s+)?"
+    # … and what it explains, the topic of the text ("This section explains *the choices* you have")
+    r"(?:(?:explains|describes|sets\s+out|outlines|covers|lists|summari[sz]es)\s+(?:the\s+|your\s+)?)?$"
+    # … or a guide's topic ("guides for *managing* your settings"): the reader's act it explains
+    r"|\b(?:guides?|instructions|articles?|steps|tips|tutorials?)\s+(?:for|on|about|to)\s+$",
     re.IGNORECASE,
 )
 # the words of the text as what is used ("the technical terms we use"): no data (purpose.toml)
 _WORDS_WE_USE = lazy(
-    r"\b(?:terms|words|language|phrases|expressions|abbreviations|acronyms|definitions|wording)\s+(?:that\s+|which\s+)?we\s+$",
+    r"\b(?:terms|words|language|phrases|expressions|abbreviations|acronyms|definitions|wording)\s+"
+    r"(?:(?:that\s+|which\s+)?we\s+)?$",
     re.IGNORECASE,
 )
 # thanks and welcomes, the text as the subject of its own sentence ("This section explains …", "This
 # policy was last reviewed …"), and the reader asked to keep or read it ("Please keep this policy")
 _FORMULA = lazy(
-    r"\W*(?:thank\s+you\b|thanks\b|welcome\b|we\s+(?:appreciate|thank)\b"
+    r"\W*(?:thank\s+you\b|thanks\b|welcome\b|we\s+(?:appreciate|thank|welcome)\b"
     # (after a condition on who reads it: "If you live in California, the table below summarises …")
     r"|(?:if\s+you\s+[^,.;:]{1,60},\s*)?(?:this|the\s+following|the\s+next|each|the)\s+(?:privacy\s+)?"
     r"(?:policy|notice|section|page|statement|document|summary|table|chapter|part|paragraph)\s+(?:below\s+|above\s+)?"
@@ -1512,16 +1534,25 @@ _FORMULA = lazy(
     # … the text offered in another form ("This notice is also available in large print")
     r"|(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement|document)\s+is\s+(?:also\s+)?available\s+(?:in|as|on|upon|from)\b"
     # … the reader's own copy of it ("You can print this policy", "You may ask for a paper copy")
-    r"|you\s+(?:can|may)\s+(?:also\s+)?(?:print|save|download|keep|request|ask\s+for|get)\s+"
+    r"|you\s+(?:can|may)\s+(?:also\s+)?(?:print|save|download|keep|request|ask\s+for|get)"
+    r"(?:\s+(?:or|and|and/or)\s+(?:print|save|download|keep))?\s+"
     r"(?:a\s+(?:printed\s+|paper\s+|pdf\s+)?copy\s+of\s+)?(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\b"
     # … its form mended or its aids added ("We have corrected typos", "We've added a table of contents")
     r"|we(?:'ve|’ve|\s+have)?\s+(?:also\s+)?(?:added|included|corrected|fixed|reorganised|reorganized|restructured"
     r"|reformatted|redesigned|renumbered|shortened|simplified)\b(?=[^.;]*\b(?:typos|errors|mistakes|table\s+of\s+contents"
     r"|glossary|headings|layout|formatting|wording)\b)"
     # … and an aid to reading it named as the subject ("A glossary at the end explains the terms we use")
-    r"|(?:a|the|our)\s+(?:glossary|table\s+of\s+contents)\b"
+    r"|(?:a|the|our)\s+(?:glossary|table\s+of\s+contents|list\s+of\s+(?:the\s+)?(?:terms|words|definitions))\b"
     # … the reader pointed to a part of the text ("You'll find a glossary at the end of this policy")
     r"|you(?:'ll|’ll|\s+will|\s+can|\s+may)?\s+(?:find|see|read)\b(?=[^.;]*\b(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|page|section|statement)\b)"
+    # … its own interpretation, the boilerplate of any legal text: a part found unenforceable leaves
+    # the rest in force, one language prevails, headings do not bind (no practice, permission or right)
+    r"|if\s+any\s+(?:part|provision|term|section|portion)\s+of\s+(?:this|the)\s+(?:privacy\s+)?"
+    r"(?:policy|notice|statement)\s+(?:is|are|should\s+be)\s+(?:found|held|deemed|determined)\b"
+    r"|(?:the\s+)?headings?\s+(?:in\s+(?:this|the)\s+(?:policy|notice)\s+)?(?:is|are)\s+(?:for|included\s+for)\s+convenience\b"
+    # … a help resource pointed to as the subject ("Our Help Centre has step-by-step guides for …")
+    r"|(?:our|the)\s+(?:help|support)\s+(?:cent(?:re|er)|pages?|site|articles?)\s+"
+    r"(?:has|have|offers?|provides?|contains?|includes?)\b"
     # … and the company's care for the text itself ("We have tried to keep this policy short")
     r"|we\s+(?:have\s+)?(?:tried|try|aim|aimed|strive|strived|sought|seek|wanted|want)\s+to\s+(?:keep|make|write)\s+"
     r"(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement)\b)",

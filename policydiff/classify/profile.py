@@ -827,6 +827,13 @@ _PART_ON = lazy(
 )
 # … or with its topic before it ("the cookies section")
 _PART_AFTER = lazy(r"\s+(?:sections?|chapters?)\b", re.IGNORECASE)
+# what is said of the text itself ("your comments *on this notice*", "questions about this policy"):
+# words about the document, no data the company collects
+ON_THE_TEXT = lazy(
+    r"\s+(?:on|about|regarding|concerning)\s+(?:this|the|our)\s+(?:privacy\s+)?"
+    r"(?:policy|notice|statement|document)\b",
+    re.IGNORECASE,
+)
 
 
 def _object_is_safeguard(verb: Match, terms: Sequence[Match], plain: str) -> bool:
@@ -1063,6 +1070,8 @@ def _file_terms(
             continue  # "the courts of Ireland", "the laws of Japan": a forum, no place data goes
         if _PART_ON.search(plain, max(0, term.start - 60), term.start) or _PART_AFTER.match(plain, term.end):
             continue  # "the section on children", "the cookies section": a part of the text, by its topic
+        if term.category is Category.COLLECTION and ON_THE_TEXT.match(plain, term.end):
+            continue  # "your comments on this notice": what is said of the document, no data collected
         if term.category is Category.COLLECTION and _readers_condition(plain, term.start):
             continue  # "If you have a disability, you can ask for …": who reads, no data collected
         shifted = Match(term.name, term.category, term.text, term.start + offset, term.end + offset)
