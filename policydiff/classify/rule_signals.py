@@ -608,6 +608,8 @@ def _identity(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
                 for t in found.terms
             ):
                 for m in ORGANISATION.finditer(region.text, start, end):
+                    if _RELATED_BEFORE.search(region.text, max(start, m.start() - 60), m.start()):
+                        continue  # "Example Ltd, a subsidiary of *Example Group plc*": who owns it
                     named.setdefault(
                         _entity_key(m.group()), Match(rule.id, rules.category, m.group(), m.start(), m.end())
                     )
@@ -625,6 +627,16 @@ def _identity(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             signal(rules.category, rule.direction, rule.id, says, match, Side.NEW, RULE, None, True, told)
         ]
     return []
+
+
+# the company's relation to another named after it ("a subsidiary of", "part of", "owned by"): the
+# other company describes the one responsible, it is not responsible itself (GDPR Art. 4(19): a group
+# of undertakings is no controller of its own)
+_RELATED_BEFORE = lazy(
+    r"\b(?:(?:wholly[\s-]owned\s+)?subsidiary|affiliate|division|member|part|brand|unit)\s+of\s+(?:the\s+)?$"
+    r"|\b(?:owned|controlled|acquired)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def entity_keys(text: str) -> set[str]:
