@@ -142,6 +142,7 @@ class PracticeReader:
     wideners: frozenset[str]
     obligations: re.Pattern[str]
     breadth: dict[str, int]  # a quantifier's reach: +1 universal ("all"), -1 partial or restrictive
+    promptness: frozenset[str]  # how soon a promise is kept: a reach of +1 in promises only
     promising: re.Pattern[str]  # retain-class verbs that promise (delete, erase)
     right_verbs: dict[str, str]  # ``ontology/right_verbs.toml``: a verb the user is granted → its right
 
@@ -373,7 +374,8 @@ def _read(folder: Path) -> PracticeReader:
         groups.append(f"(?P<{name}>{alternatives})")
     verbs = re.compile("|".join(groups), re.IGNORECASE)
     obligations = re.compile("|".join(_pattern(phrase) for phrase in scope["obligations"]), re.IGNORECASE)
-    breadth = {word.casefold(): 1 for word in scope["universal"]}
+    promptness = frozenset(word.casefold() for word in scope["promptness"])
+    breadth = {word.casefold(): 1 for word in [*scope["universal"], *promptness]}
     breadth.update({word.casefold(): -1 for word in [*scope["partial"], *scope["restrictive"]]})
     promising = re.compile("|".join(_pattern(verb) for verb in scope["promising_verbs"]), re.IGNORECASE)
     with (folder / "right_verbs.toml").open("rb") as handle:
@@ -388,6 +390,7 @@ def _read(folder: Path) -> PracticeReader:
         wideners,
         obligations,
         breadth,
+        promptness,
         promising,
         right_verbs,
     )

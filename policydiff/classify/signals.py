@@ -1981,6 +1981,8 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     protective = protective or _in_protective_clause(found, at, rulebook)
     if widener and protective:
         return []  # "we do not pass it to *any* publishers": a widener bounds no denial or right
+    if not protective and {w.casefold() for w in words} <= reader.promptness:
+        return []  # "we share it *immediately* with partners": how soon a practice is done, no reach
     widens = (reach > 0) != protective
     # the practice's verb says what it is ("used solely for" → purpose); a promise, by its terms
     category = PRACTICE_CATEGORY.get(action, Category.OTHER)
