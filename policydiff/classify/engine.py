@@ -935,6 +935,18 @@ def _unread(
         # reads them (issue 13: an edit with no lexicon hit is never editorial by default)
         says = f"words that qualified a statement about {topic} were removed, and no rule reads them"
         return _unread_verdict(subject, category, says)
+    if subject.kind is ChangeKind.MODIFIED and (swap := _protection_swapped(sides, rulebook)) is not None:
+        # "we rely on standard contractual clauses" → "… on adequacy decisions": one safeguard of a
+        # concept named for another (GDPR Arts. 45-47 offer each), whether as strong a lawyer reads
+        says = f"one safeguard named for another («{swap[0].text}» → «{swap[1].text}»), and no rule reads it"
+        return _unread_verdict(subject, swap[1].category or category, says)
+    if subject.kind is ChangeKind.MODIFIED and _denial_qualified(subject, sides, came, rulebook):
+        # "we do not sell personal information, as defined by the CCPA" → "… *for money*": words that
+        # came inside a denial may leave out of it what it denied (LABELING.md: a promise narrowed)
+        says = (
+            f"words that came inside a denial about {topic} may narrow what it denies, and no rule reads them"
+        )
+        return _unread_verdict(subject, category, says)
     if subject.kind is ChangeKind.MODIFIED and (guarded := _safeguard_qualifier_went(subject, rulebook)):
         # "industry-standard encryption" → "encryption": what said how strong a safeguard is went
         # (LABELING.md: weaker security commitments), in words no rule reads
@@ -972,6 +984,64 @@ def _unread(
         says = f"a sentence was {where} a statement about {topic}, in words no rule reads"
         return _unread_verdict(subject, category, says)
     return None  # names, numbers, addresses, markup: the editorial rules' reading stands
+
+
+def _denial_qualified(subject: Subject, sides: Sides, came: Sequence[str], rulebook: RuleBook) -> bool:
+    """Whether words of substance that came (``came``: not the same meaning in other words) stand in
+    an inserted run inside a clause that denies a practice that can widen."""
+    reader = practice_reader()
+    denied = [
+        (start, end)
+        for start, end, denies in sides.new_profile.denials
+        if denies and WIDENING.intersection(reader.actions(sides.new.text[start:end]))
+    ]
+    # ("… to *any* publishers", "… *in any way*": a widener inside a denial bounds nothing)
+    bounds_nothing = reader.wideners | reader.quantifiers | _FILLERS | {"way", "ways", "manner"}
+    fresh = {w.casefold() for w in came if _content_word(w, rulebook)} - bounds_nothing
+    # ("third parties" → "third-party companies": one concept both sides name, and its head noun)
+    text = sides.new.text
+    same = [
+        (start, end + (len(head.group()) if (head := _HEAD_NOUN.match(text, end)) else 0))
+        for start, end in _concepts_on_both_sides(sides).get(Op.INSERT, [])
+    ]
+    at = 0
+    for edit in subject.edits:
+        if edit.op is Op.INSERT and any(s <= at < e for s, e in denied):
+            for word in WORD.finditer(edit.text):
+                inside = any(s <= at + word.start() < e for s, e in same)
+                if word.group().casefold() in fresh and not inside:
+                    return True
+        if edit.op is not Op.DELETE:
+            at += len(edit.text)
+    return False
+
+
+def _protection_swapped(sides: Sides, rulebook: RuleBook) -> tuple[Match, Match] | None:
+    """A protecting concept of a practice's category (``protects``: a transfer's safeguards) named
+    by one instrument gone and another come, as (old, new), else None."""
+
+    def protecting(profile: Profile) -> dict[tuple[Category, str], Match]:
+        found = {}
+        for key, match in profile.affirmed.items():
+            rules = rulebook.by_category(key[0])
+            # (a protective category's own concepts, "protect" or "keep safe", name one act in
+            # other words; a practice's protecting concepts list instruments of their own)
+            if not rules.protective and match.name in rules.protects and match.name not in rules.grouped:
+                found[key] = match
+        return found
+
+    old, new = protecting(sides.old_profile), protecting(sides.new_profile)
+    gone = [m for k, m in old.items() if k not in new]
+    came = [m for k, m in new.items() if k not in old]
+    for was in gone:
+        now = next((m for m in came if m.category is was.category and m.name == was.name), None)
+        if now is not None:
+            return was, now
+    return None
+
+
+# the word right after a term, as its head noun ("third-party *companies*")
+_HEAD_NOUN = lazy(r"\s+[a-z]+")
 
 
 def _basis_swapped(chosen: Sequence[Signal]) -> bool:
