@@ -1504,7 +1504,8 @@ def _permission_category(
         return None  # "you may object to A and B" lists what a right covers, not new practices
     # (a term an exception takes out of an affirmed sentence, "… (but excluding model training)",
     # names no practice of it: where the sentence affirms some, they decide)
-    terms = [t for t in found.terms if span[0] <= t.start < span[1]]
+    # (… nor does the form of the data, "*de-identified* data for research": it names the data)
+    terms = [t for t in found.terms if span[0] <= t.start < span[1] and t.start not in found.forms]
     denied = {m.start for m in found.denied.values()}
     terms = [t for t in terms if t.start not in denied] or terms
     for rules in rulebook.categories:
@@ -2177,6 +2178,9 @@ def _list_signal(
     )
     if category is not None and member and _PURPOSE_MEMBER.match(words):
         category = Category.PURPOSE  # "… to fix bugs *and to set your prices*": one more purpose
+    own = [t for t in found.terms if at <= t.start < at + len(words) and t.category is not None]
+    if category is not None and member and own and all(t.category is Category.PURPOSE for t in own):
+        category = Category.PURPOSE  # "… for research *and product development*": a purpose by its words
     # "… so you can search them *and so we can suggest replies*": the company's own purpose, said
     # as a clause with its subject (OPP-115 First Party Collection/Use, purpose), whatever it names
     purposed = bool(_PURPOSE_CLAUSE.match(words)) and (
