@@ -971,11 +971,13 @@ def _now_in_present(sides: Sides, match: Match) -> bool:
     verb = _NEXT_WORD.match(sides.old.text, match.end)
     if verb is None:
         return False
-    word = re.escape(verb.group(1))
-    return re.search(rf"\bwe\s+(?:also\s+|always\s+)?{word}\b", sides.new.text, re.IGNORECASE) is not None
+    # (the verb itself, or one equivalents.toml reads as it: "we will retain" → "we keep")
+    said = canonical(verb.group(1).casefold())
+    return any(canonical(now.group(1).casefold()) == said for now in _WE_VERB.finditer(sides.new.text))
 
 
 _NEXT_WORD = lazy(r"\s+(?:also\s+|always\s+)?([a-z]+)")
+_WE_VERB = lazy(r"\bwe\s+(?:also\s+|always\s+)?([a-z]+)", re.IGNORECASE)
 _FIRM_PASSIVE = lazy(r"\b(?:will|shall|must)\s+(?:always\s+)?be\s+[a-z]+(?:ed|en|wn)\b", re.IGNORECASE)
 
 
