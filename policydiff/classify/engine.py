@@ -1387,9 +1387,22 @@ def _still_meant(
     # both sides say the same numbers ("30" → "thirty (60)" says one more)
     values = [sorted(v for w in words if (v := value_of(w)) is not None) for words in (went, came)]
     same = values[0] == values[1]
+    # … and words only another wording of equivalents.toml ("where we" → "if we", "at any time" →
+    # "whenever you want", "personal information" → "personal data"), read over the whole clause,
+    # as the phrases may span more than one edit
+    read = [Counter(canonical(fold(mask_links(text))).split()) for text in (sides.old.text, sides.new.text)]
+    really = (read[0] - read[1], read[1] - read[0])
     return (
-        [w for w in went if not stays(w, 1) and not (same and value_of(w) is not None)],
-        [w for w in came if not stays(w, 0) and not (same and value_of(w) is not None)],
+        [
+            w
+            for w in went
+            if not stays(w, 1) and not (same and value_of(w) is not None) and w.casefold() in really[0]
+        ],
+        [
+            w
+            for w in came
+            if not stays(w, 0) and not (same and value_of(w) is not None) and w.casefold() in really[1]
+        ],
     )
 
 
