@@ -67,6 +67,7 @@ from policydiff.classify.signals import (
     CUE,
     DATA_COLUMN,
     DOCUMENT_REFERENCE,
+    POINTER_OPENS,
     POINTER_START,
     TEXT_OBJECT,
     TEXT_SUBJECT,
@@ -1548,6 +1549,7 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     plain = mask_links(text)
     # (a verb whose object or subject is the text itself, "please keep this policy", "this policy
     # was last reviewed", names no practice)
+    pointer = POINTER_OPENS.match(plain)
     found = rulebook.find_terms(plain)
     present = {
         f"{t.category.value}.{name}"
@@ -1560,6 +1562,8 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
         for t in found
         if not TEXT_OBJECT.match(plain, t.end)
         and not ON_THE_TEXT.match(plain, t.end)
+        # (a topic the sentence sends the reader elsewhere for: "For information about *cookies*, see …")
+        and not (pointer is not None and t.start >= pointer.end())
         and not TEXT_SUBJECT.search(plain, 0, t.start)
         # (a term that needs another the sentence lacks, "remains in" with no place: "the rest
         # remains in effect")
@@ -1574,6 +1578,7 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
         for m in practice_reader().verbs.finditer(plain)
         if not TEXT_OBJECT.match(plain, m.end())
         and not TEXT_SUBJECT.search(plain, 0, m.start())
+        and not (pointer is not None and m.start() >= pointer.end())
         and not _WORDS_WE_USE.search(plain, 0, m.start())
         and not _TEXT_ACTS.search(plain, 0, m.start())
     ]
@@ -1636,6 +1641,10 @@ _FORMULA = lazy(
     # … a help resource pointed to as the subject ("Our Help Centre has step-by-step guides for …")
     r"|(?:our|the)\s+(?:help|support)\s+(?:cent(?:re|er)|pages?|site|articles?)\s+"
     r"(?:has|have|offers?|provides?|contains?|includes?)\b"
+    # … a sentence that sends the reader to another text for a topic ("For information about our
+    # cookie practices, see our Cookie Notice"): the topic is that text's, named here
+    r"|for\s+(?:more\s+|further\s+)?(?:information|details)\s+(?:about|on|regarding|concerning)\b"
+    r"(?=[^.;]*\b(?:see|visit|read|refer\s+to|consult|go\s+to)\b)"
     # … and the company's care for the text itself ("We have tried to keep this policy short")
     r"|we\s+(?:have\s+)?(?:tried|try|aim|aimed|strive|strived|sought|seek|wanted|want)\s+to\s+(?:keep|make|write)\s+"
     r"(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement)\b)",

@@ -827,10 +827,10 @@ _PART_ON = lazy(
 )
 # … or with its topic before it ("the cookies section")
 _PART_AFTER = lazy(r"\s+(?:sections?|chapters?)\b", re.IGNORECASE)
-# what is said of the text itself ("your comments *on this notice*", "questions about this policy"):
-# words about the document, no data the company collects
+# what is said of the text itself ("your comments *on this notice*", "questions about this policy"),
+# or done to it ("our team *reviews this policy*"): words about the document, no data collected
 ON_THE_TEXT = lazy(
-    r"\s+(?:on|about|regarding|concerning)\s+(?:this|the|our)\s+(?:privacy\s+)?"
+    r"\s+(?:(?:on|about|regarding|concerning)\s+)?(?:this|the|our)\s+(?:privacy\s+)?"
     r"(?:policy|notice|statement|document)\b",
     re.IGNORECASE,
 )

@@ -213,9 +213,15 @@ def _term_signal(
 # what points to another text for what follows: "for more information, including how …", "to
 # learn more about …"
 _POINTER = lazy(
-    r"\b(?:for\s+(?:more|further)\s+(?:information|details)|to\s+learn\s+more|to\s+find\s+out\s+more)\b",
+    r"\b(?:for\s+(?:more|further)\s+(?:information|details)|to\s+learn\s+more|to\s+find\s+out\s+more"
+    # … and a topic sent to another text without "more" ("For information about our cookie practices,
+    # see our Cookie Notice"; "to learn about …")
+    r"|for\s+(?:information|details)\s+(?:about|on|regarding|concerning)|to\s+(?:learn|find\s+out|read)\s+about)\b",
     re.IGNORECASE,
 )
+
+
+POINTER_OPENS = lazy(r"\W*(?:" + _POINTER.pattern + r")", re.IGNORECASE)
 
 
 def _pointed_to(region: Region, match: Match) -> bool:
@@ -1570,6 +1576,9 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             continue  # ", and a person reviews every result": a safeguard joined, read by its cue
         if LEGAL_FORM_ALONE.fullmatch(edit.text):
             continue  # "Stripe" → "Stripe, Inc.": the company's legal form, no new member
+        if _whole_sentences(edit.text, region.text, at) and POINTER_OPENS.match(edit.text):
+            continue  # "… *For information about our cookie practices, see our Cookie Notice.*": a
+            # sentence that sends the reader to another text joins no list of this one
         if _whole_sentences(edit.text, region.text, at) and is_aside(edit.text, rulebook):
             continue  # "… and affiliates. *Our headquarters are in Dublin, Ireland.*": a sentence of
             # its own that names neither the user, a practice nor a term joins no list
