@@ -1576,6 +1576,14 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             continue  # ", and a person reviews every result": a safeguard joined, read by its cue
         if LEGAL_FORM_ALONE.fullmatch(edit.text):
             continue  # "Stripe" → "Stripe, Inc.": the company's legal form, no new member
+        if (
+            inserted
+            and _whole_sentences(edit.text, region.text, at)
+            and any(s <= at + len(edit.text) - 1 < e and d for s, e, d in found.denials)
+            and not _MEMBER.match(edit.text)
+        ):
+            continue  # "… *Your choices about marketing emails do not affect service messages.*": a
+            # denial of its own, read by the term signals and cues, no qualifier of another's list
         if _whole_sentences(edit.text, region.text, at) and POINTER_OPENS.match(edit.text):
             continue  # "… *For information about our cookie practices, see our Cookie Notice.*": a
             # sentence that sends the reader to another text joins no list of this one
