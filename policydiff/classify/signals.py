@@ -1516,12 +1516,28 @@ def _permission_category(
     terms = [t for t in found.terms if span[0] <= t.start < span[1] and t.start not in found.forms]
     denied = {m.start for m in found.denied.values()}
     terms = [t for t in terms if t.start not in denied] or terms
+    # (… nor a word of a capitalised name, "AI" in "the Mistral AI Products": a product's name)
+    if text:
+        terms = [t for t in terms if not _inside_a_name(text, t)] or terms
     for rules in rulebook.categories:
         if rules.protective or rules.gained is not Direction.EXPANDS:
             continue
         if any(t.category is rules.category for t in terms):
             return rules.category
     return None
+
+
+def _inside_a_name(text: str, term: Match) -> bool:
+    """Whether a capitalised term stands between capitalised words ("the Mistral *AI* Products"):
+    a word of a name, not the category's own word."""
+    if not term.text[:1].isupper():
+        return False
+    before, after = _CAPITAL_BEFORE.search(text, 0, term.start), _CAPITAL_AFTER.match(text, term.end)
+    return before is not None and after is not None
+
+
+_CAPITAL_BEFORE = lazy(r"\b[a-z]+\s+[A-Z][\w'’-]*\s+$")
+_CAPITAL_AFTER = lazy(r"\s+[A-Z][\w'’-]*")
 
 
 # a right's words set as the purpose of a practice: "… to answer your requests"
