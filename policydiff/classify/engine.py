@@ -2916,6 +2916,12 @@ def _new_to_the_old_version(
             # "We collect your job title from LinkedIn.": a source the old version never names
             says = f"a source of the data collected the old version never names («{named}»), in new text"
             return _unread_verdict(subject, Category.COLLECTION, says)
+        if (party := _party_unknown(sentence, context, reader)) is not None:
+            # "Drivers receive your phone number.": a party the old version never names where it says
+            # who receives data (OPP-115 Third Party Sharing/Collection; "is this new?" asked of its
+            # sentences, not of its bag of words)
+            says = f"a party the old version never names as receiving data («{party}»), in new text"
+            return _unread_verdict(subject, Category.SHARING, says)
         if actions and (announced := _ANNOUNCED.search(sentence)) is not None:
             # "Payment card details are *now* stored on our servers.": the text itself says a practice
             # changed, which the terms it names cannot show
@@ -3092,6 +3098,79 @@ def _collecting_sources(text: str, sentence: str) -> list[re.Match[str]]:
     stands in collects (none otherwise)."""
     found = list(_SOURCE.finditer(text))
     return found if found and "collect" in practice_reader().actions(sentence) else []
+
+
+def _party_unknown(sentence: str, context: DocumentContext, reader: PracticeReader) -> str | None:
+    """The party a new sentence names as the one that receives, sees or can access the user's data
+    ("Drivers receive your phone number", "Employees of our parent company can access your
+    records"), when it is no word of the lexicon and no old sentence that shares or receives data
+    names it; else None."""
+    found = _RECEIVING_PARTY.match(sentence)
+    if found is None:
+        return None
+    party = found.group("party")
+    head = party.split()[-1].casefold() if party.split() else ""
+    if head in _NO_PARTY or not head.isalpha():
+        return None
+    forms = set(word_forms(head)) | {head}
+    for old in context.old_sentences():
+        words = set(old.split())
+        if forms & words and {"share", "collect"} & set(reader.actions(old)):
+            return None
+    return party.strip()
+
+
+# a sentence opened by the party that receives the user's data: "Drivers receive your …", "Employees
+# of our parent company can access your …" (the party, then a receiving verb, then what is the user's)
+_RECEIVING_PARTY = lazy(
+    r"\W*(?:our\s+|the\s+|your\s+|their\s+)?(?P<party>(?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)"
+    r"(?:\s+of\s+(?:our|the|a|an|your)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
+    r"\s+(?:(?:can|may|will|also|could|might|sometimes|then)\s+){0,2}(?:receive|receives|get|gets|see|sees|view|views|access|accesses|obtain|obtains)"
+    r"\s+(?:(?:a\s+copy\s+of|some\s+of|parts\s+of)\s+)?(?:your|the\s+user|users)\b"
+)
+# subjects that name no other party: the user, the company, a pronoun, a thing
+_NO_PARTY = frozenset(
+    {
+        "we",
+        "you",
+        "they",
+        "it",
+        "he",
+        "she",
+        "i",
+        "users",
+        "user",
+        "customers",
+        "customer",
+        "members",
+        "member",
+        "people",
+        "everyone",
+        "anyone",
+        "nobody",
+        "someone",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "who",
+        "only",
+        "also",
+        "and",
+        "or",
+        "app",
+        "apps",
+        "service",
+        "services",
+        "site",
+        "website",
+        "feature",
+        "features",
+        "systems",
+        "system",
+    }
+)
 
 
 def _source_unknown(sentence: str, known: frozenset[str]) -> str | None:
