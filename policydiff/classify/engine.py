@@ -49,6 +49,7 @@ from policydiff.classify.profile import (
     Region,
     about_something_else,
     changed_regions,
+    concepts_present,
     denial_spans,
     find_cues,
     is_aside,
@@ -1551,12 +1552,7 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     # was last reviewed", names no practice)
     pointer = POINTER_OPENS.match(plain)
     found = rulebook.find_terms(plain)
-    present = {
-        f"{t.category.value}.{name}"
-        for t in found
-        if t.category is not None
-        for name in rulebook.by_category(t.category).lineage(t.name)
-    }
+    present = concepts_present(found, rulebook)
     terms = [
         t
         for t in found

@@ -777,6 +777,17 @@ def profile(
     return found
 
 
+def concepts_present(terms: Iterable[Match], rulebook: RuleBook) -> set[str]:
+    """Each term's concept and the kinds above it, as "category.concept": what a sentence names, for
+    a term that needs another beside it (``CategoryRules.required_for``: "Germany" is a place in the EU)."""
+    return {
+        f"{t.category.value}.{name}"
+        for t in terms
+        if t.category
+        for name in rulebook.by_category(t.category).lineage(t.name)
+    }
+
+
 def _states_practice(header: tuple[str, ...]) -> bool:
     """Whether a table's header (or the one header cell a row is read under) names a practice the
     company does with what the cells name: "Data shared", "Why we use it", "Purpose" (OPP-115: a
@@ -1018,12 +1029,7 @@ def _file_terms(
         return term.category is not None and term.name in rulebook.by_category(term.category).in_headings
 
     # (a term stands for the kinds above it too: "Germany" is a place in the EU)
-    present = {
-        f"{t.category.value}.{name}"
-        for t in sentence_terms
-        if t.category and not heading_only(t)
-        for name in rulebook.by_category(t.category).lineage(t.name)
-    }
+    present = concepts_present((t for t in sentence_terms if not heading_only(t)), rulebook)
     present |= {f"{t.category.value}.{t.name}" for t in around if t.category}
     # … and the practice its verb names, though no phrase of the lexicon does ("we may transfer your
     # information to Brazil": the verb's class, ontology/actions.toml, is the practice)
@@ -1039,12 +1045,7 @@ def _file_terms(
     freed = _freed_words(sentence_terms, plain, rulebook)
     if freed:
         sentence_terms = sorted([*sentence_terms, *freed], key=lambda t: t.start)
-        present |= {
-            f"{t.category.value}.{name}"
-            for t in freed
-            if t.category
-            for name in rulebook.by_category(t.category).lineage(t.name)
-        }
+        present |= concepts_present(freed, rulebook)
     shares = any(
         t.category is Category.SHARING and t.name in rulebook.by_category(t.category).grouped
         for t in sentence_terms
