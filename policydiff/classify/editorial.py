@@ -47,7 +47,15 @@ _AGO = lazy(r"^(?:ago|minutes?|hours?|days?|weeks?|months?|years?)$")
 # a table of contents: one link to a place in the same page
 _CELLS = lazy(r"(?<!\\)\|")
 _ANCHOR_LINK = lazy(r"^\W*\[[^\]]{1,120}\]\(#[^)]*\)\W*$")
-_COPYRIGHT = lazy(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+# a link alone whose words are a title of up to three capitalised words ("[Calendar](…)", "[Store
+# Locator](…)"): a site menu's entry (LABELING.md, Page capture)
+_MENU_LINK = lazy(r"^\W*\[[A-Z][\w&'’-]*(?:\s+(?:[A-Z&][\w&'’-]*|of|and|the|for)){0,2}\]\([^)#\s][^)]*\)\W*$")
+# a copyright line: its sign, or the word as a line says it ("Copyright 2024 Acme", "Copyright ©");
+# not the word in a sentence ("to rights holders who claim you infringed their copyright")
+_COPYRIGHT = lazy(
+    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|^\W*copyright\b|\ball rights reserved\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +190,8 @@ def is_chrome(text: str, rulebook: RuleBook, *, listed: bool = False) -> bool:
         return True  # a way to a page or to a section, not a statement
     if listed:
         return False
+    if _MENU_LINK.match(text):
+        return True  # "- [Calendar](https://…/calendar/)": a menu's link by its title, whatever it names
     if len([cell for cell in _CELLS.split(text.strip().strip("|")) if cell.strip()]) >= 2:
         return False  # a table row pairs what its header names ("Server logs | 90 days"): data, not chrome
     words = [w for w in WORD.findall(strip_links(text)) if not w.isdigit()]

@@ -45,6 +45,8 @@ from policydiff.classify.profile import (
     FOLDED_LEGAL_FORM,
     OF_THE_USER,
     ON_THE_TEXT,
+    TEXT_OBJECT,
+    TEXT_SUBJECT,
     Profile,
     Region,
     about_something_else,
@@ -70,8 +72,6 @@ from policydiff.classify.signals import (
     DOCUMENT_REFERENCE,
     POINTER_OPENS,
     POINTER_START,
-    TEXT_OBJECT,
-    TEXT_SUBJECT,
     Sides,
     Signal,
     column_category,
@@ -2768,6 +2768,25 @@ def _decide(
         # "we use *de-identified* data to train our models" → "your data": a safeguard of the
         # practice came or went; the change is the practice's (LABELING.md, Removals)
         primary = practice
+    if (
+        primary is Category.COLLECTION
+        and all(s.category in (Category.COLLECTION, Category.SHARING) for s in chosen)
+        and all(_said_of_sharing(s, sides) for s in chosen if s.category is Category.COLLECTION)
+    ):
+        # "we share your order details *and phone number* with the courier": a kind of data new to
+        # a recipient the sentence keeps is a change of sharing (LABELING.md, Recipients)
+        primary = Category.SHARING
+    if (
+        primary is Category.SHARING
+        and all(s.category in (Category.COLLECTION, Category.SHARING) for s in chosen)
+        and (parties := [s for s in chosen if s.category is Category.SHARING])
+        and all(_named_as_source(s, sides) for s in parties)
+    ):
+        # "we collect information from sources such as social networks *and data brokers*": a party
+        # the data comes from is a source of collection, not a recipient (OPP-115 Third Party
+        # Sharing/Collection: collection from a third party; GDPR Art. 14(2)(f))
+        primary = Category.COLLECTION
+        chosen = [_as_source(s) if s.category is Category.SHARING else s for s in chosen]
     categories = _unique([primary, *(s.category for s in chosen), *dominant[:1]])
     severity = _severity(chosen, primary, direction, major)
     reasons = [s.reason for s in chosen[:6]]
@@ -2975,6 +2994,16 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
         category = dominant[0] if dominant else Category.OTHER
         says = f"a company is named anew, in a statement about {rulebook.by_category(category).topic}"
         return _unread_verdict(subject, category, says)
+    if (swapped := _name_swapped(subject, rulebook)) is not None:
+        # "we use Firebase Crashlytics to collect crash reports" → "… Sentry …", "the Irish Data
+        # Protection Commission" → "the Dutch Data Protection Authority": one named party in
+        # another's place, here only (a rename throughout the text is editorial, read above); a
+        # party that replaces another one-for-one in the same role is neutral (LABELING.md, Recipients)
+        category = dominant[0] if dominant else Category.OTHER
+        topic = rulebook.by_category(category).topic
+        says = f"a named party changed, in a statement about {topic}: «{swapped[0]}» → «{swapped[1]}»"
+        reason = Reason(f"{category.value}.name-changed", says, swapped[1], Side.NEW)
+        return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
     if (source := _source_named_anew(subject)) is not None:
         # "we collect your job title *from LinkedIn*": where the data comes from is told (GDPR Art.
         # 14(2)(f); OPP-115 Third Party Sharing/Collection: collection from a third party); a source
@@ -3000,12 +3029,25 @@ def _novel_period(subject: Subject, context: DocumentContext, within_law: float 
         return None
     promising = practice_reader().promising if subject.kind is ChangeKind.ADDED else None
     for _, inserted, _ in edit_runs_at(subject.edits):
-        if promising is not None and promising.search(inserted):
+        # (a deletion the user asks for is a right's object: "requests to delete your data will be
+        # answered within 90 days" bounds the answer, not the deletion)
+        if promising is not None and any(
+            not _ASKED_FOR.search(inserted, max(0, m.start() - 30), m.start())
+            for m in promising.finditer(inserted)
+        ):
             continue
         for q in quantities(mask_links(inserted)):
             if q.unit == "duration" and q.value > within_law and not context.old_states(q):
                 return q.text
     return None
+
+
+# what the user asks the company to do, right before the verb: "requests to", "ask us to", "the right to"
+_ASKED_FOR = lazy(
+    r"\b(?:requests?\s+(?:to|for)|ask(?:s|ed|ing)?\s+(?:us\s+)?to|right\s+to|instruct(?:s|ed)?\s+us\s+to)\s+"
+    r"(?:have\s+(?:us\s+)?)?$",
+    re.IGNORECASE,
+)
 
 
 def _within_law(signals: Sequence[Signal], rulebook: RuleBook) -> float:
@@ -3085,8 +3127,112 @@ def _companies_anew(subject: Subject) -> bool:
     )
 
 
+def _name_swapped(subject: Subject, rulebook: RuleBook) -> tuple[str, str] | None:
+    """The (old, new) names of an edit that only puts proper names in the place of others, inside
+    a sentence ("Firebase Crashlytics" → "Sentry"), each new to its side and no term of the
+    lexicon (whose rules read it); None otherwise, and for a text in title case (a heading)."""
+    if subject.kind is not ChangeKind.MODIFIED or _title_cased(subject.new) or _title_cased(subject.old):
+        return None
+    runs = [(d, i, at) for d, i, at in edit_runs_at(subject.edits) if d.strip() or i.strip()]
+    if not runs or any(rulebook.find_terms(d) or rulebook.find_terms(i) for d, i, _ in runs):
+        return None
+    if all(_CAMEL_CASE.fullmatch(d.strip()) and _CAMEL_CASE.fullmatch(i.strip()) for d, i, _ in runs):
+        return None  # one brand for another ("PixelPal" → "SnapStudio"): a rename (_companies_anew)
+    old_words, new_words = set(WORD.findall(subject.old)), set(WORD.findall(subject.new))
+    for deleted, inserted, at in runs:
+        gone, came = WORD.findall(deleted), WORD.findall(inserted)
+        # (a name that opens the sentence is most often the service's own, "Lumora lets you …":
+        # one for another is a rename, which the document's other clauses confirm or not)
+        if not gone or not came or _SENTENCE_START.search(subject.new[:at]):
+            return None
+        if not all(_PROPER.fullmatch(w) and w.casefold() not in _CALENDAR for w in (*gone, *came)):
+            return None
+        if set(gone) & new_words or set(came) & old_words:
+            return None
+    return " … ".join(d.strip() for d, _, _ in runs), " … ".join(i.strip() for _, i, _ in runs)
+
+
+def _title_cased(text: str) -> bool:
+    """Whether most words of a text are capitalised, as in a heading ("Who We Share Your Data With")."""
+    words = WORD.findall(mask_links(text))
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) * 5 >= len(words) * 3
+
+
+# a capitalised word of a name ("Sentry", "Crashlytics", "AWS")
+_PROPER = lazy(r"[A-Z][\w&.-]*")
+_SENTENCE_START = lazy(r"(?:^|[.!?:;]\s*|\n\s*[-*•]?\s*)$")
+# names of the calendar: a date changed is editorial ("Last updated: 1 March" → "1 September")
+_CALENDAR = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday"}
+    | {"saturday", "sunday"}
+)
+
+
 # a word with a capital inside it after lower-case letters: "OpenAI", "PayPal", "LinkedIn"
 _CAMEL_CASE = lazy(r"\b[A-Z][a-z]+[A-Z][A-Za-z]*\b")
+
+
+def _named_as_source(found: Signal, sides: Sides) -> bool:
+    """Whether a signal's words stand after "from" or "sources" in a sentence that collects and
+    shares nothing ("information from sources such as data brokers")."""
+    found_in = _sentence_of(found, sides)
+    if found_in is None:
+        return False
+    sentence, before = found_in
+    actions = practice_reader().actions(sentence)
+    return "collect" in actions and "share" not in actions and _FROM_SOURCES.search(before) is not None
+
+
+def _sentence_of(found: Signal, sides: Sides) -> tuple[str, str] | None:
+    """The sentence a signal's words stand in (links masked), and its words before them."""
+    span = found.reason.span
+    region = sides.new if found.reason.side is Side.NEW else sides.old
+    bounds = region.sentence_at(span[0]) if span else None
+    if span is None or bounds is None:
+        return None
+    return mask_links(region.text[bounds[0] : bounds[1]]), region.text[bounds[0] : span[0]]
+
+
+def _said_of_sharing(found: Signal, sides: Sides) -> bool:
+    """Whether a signal's sentence, on both sides, gives data to a party and takes none in ("we pass
+    your booking reference to the airline"): what it names is what the party gets."""
+    found_in = _sentence_of(found, sides)
+    if found_in is None or not sides.old.text.strip() or not sides.new.text.strip():
+        return False
+    reader, sentence = practice_reader(), found_in[0]
+    return all(
+        set(reader.actions(mask_links(text))) & {"share", "collect"} == {"share"}
+        for text in (sentence, sides.old.text, sides.new.text)
+    ) and any(
+        _TO_A_PARTY.search(sentence, verb.start(), verb.end() + 80)
+        for verb in reader.verbs.finditer(sentence)
+        if verb.lastgroup == "share"
+    )
+
+
+# the party a verb of sharing gives to, said with a determiner: "… *to the* airline", "*with our*
+# couriers" (not "to us", "to you": data the user gives the company is collected)
+_TO_A_PARTY = lazy(
+    r"\b(?:to|with)\s+(?:the|our|its|their|a|an|any|other|certain|selected|trusted|third)\b", re.IGNORECASE
+)
+
+
+def _as_source(found: Signal) -> Signal:
+    """A recipient's term signal told as the source of collection it stands for (any other signal
+    keeps its reason, filed under collection)."""
+    prefix, _, event = found.reason.rule.partition(".")
+    if prefix != Category.SHARING.value:
+        return replace(found, category=Category.COLLECTION)
+    came = event in ("added", "bounded", "denial-lifted")
+    which = "a new" if came else "no longer a"
+    says = f"{which} source of the personal information we collect: «{found.reason.trigger}»"
+    reason = replace(found.reason, rule=f"collection.{event}", says=says)
+    return replace(found, category=Category.COLLECTION, reason=reason)
+
+
+# what says that the parties after it are where data comes from: "from", "sources", "obtained via"
+_FROM_SOURCES = lazy(r"\b(?:from|sources?|obtained\s+(?:through|via))\b", re.IGNORECASE)
 
 
 def _collecting_sources(text: str, sentence: str) -> list[re.Match[str]]:

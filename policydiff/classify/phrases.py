@@ -207,3 +207,13 @@ class PhraseSet:
                 ):
                     return True
         return False
+
+
+def another_sense(phrases: list[str], *, party_after: bool = True) -> re.Pattern[str]:
+    """A pattern matching, where a term ends, one of ``phrases`` as the next words ("share *the
+    same* design", "calendar *days*"); with ``party_after``, only when no "with" or "to" follows in
+    the clause: a party named after a verb makes it its own sense again ("share the same data with
+    partners")."""
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.casefold().split())) for p in phrases)
+    guard = r"(?![^.;:]*\b(?:with|to)\s)" if party_after else ""
+    return re.compile(rf"\s+(?:{alternatives})\b{guard}", re.IGNORECASE)

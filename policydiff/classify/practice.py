@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from policydiff.classify.phrases import another_sense
 from policydiff.classify.readers import read_once
 from policydiff.classify.rulebook import RuleBook
 from policydiff.lazy_re import lazy
@@ -371,7 +372,10 @@ def _read(folder: Path) -> PracticeReader:
     groups = []
     for name, table in actions.items():
         alternatives = "|".join(_pattern(phrase) for phrase in table["verbs"])
-        groups.append(f"(?P<{name}>{alternatives})")
+        # the words after a verb that make it another's ("share the same design": in common)
+        other = table.get("not_before", [])
+        unless = "(?!" + another_sense(other).pattern + ")" if other else ""
+        groups.append(f"(?P<{name}>(?:{alternatives}){unless})")
     verbs = re.compile("|".join(groups), re.IGNORECASE)
     obligations = re.compile("|".join(_pattern(phrase) for phrase in scope["obligations"]), re.IGNORECASE)
     promptness = frozenset(word.casefold() for word in scope["promptness"])

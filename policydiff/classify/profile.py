@@ -230,6 +230,14 @@ _OTHERS_ACT = lazy(
     r"\b(?:can|may|could|might|will|shall|must|cannot|can't|won't|do|does)(?:\s+(?:not|never))?\s+(?:also\s+|only\s+)?$",
     re.IGNORECASE,
 )
+# a party named with the user in a clause of its own before the modal: "apps you connect can …",
+# "the people you invite may …" (not "if you …", "so that you …": the user is the subject there)
+_YOU_IN_A_RELATIVE = lazy(
+    r"\b(?!(?:if|when|whenever|where|wherever|unless|once|and|or|but|so|that|because|as|then|now|also|"
+    r"here|there|which|who|after|before|until|while)\b)[A-Za-z-]+\s+you\s+(?:[a-z]+\s+){1,3}?"
+    r"(?:can|may|could|might|will)\s+(?:also\s+|only\s+)?$",
+    re.IGNORECASE,
+)
 # what the company asks for ("we may ask for *a copy of your* passport"): a proof it takes, unless the
 # user is the one asking ("you can ask for a copy of your data")
 _ASKED_FOR = lazy(
@@ -291,13 +299,52 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
     named = _without_bodies(text)
     return not (
         OF_THE_USER.search(named)
-        # ("our company has received several awards": a receiving of no one's data)
-        or any(not RECEIVING.match(m.group()) for m in practice_reader().verbs.finditer(named))
+        # ("our company has received several awards": a receiving of no one's data; "we publish a
+        # summary of this notice": an act on the text itself)
+        or any(
+            not RECEIVING.match(m.group()) and not TEXT_OBJECT.match(named, m.end())
+            for m in practice_reader().verbs.finditer(named)
+        )
         or any(
             t.category and t.name not in rulebook.by_category(t.category).in_headings
             for t in rulebook.find_terms(_SEAT.sub(" ", mask_links(named)))
         )
     )
+
+
+# the text itself as a verb's object ("keep this page up to date", "we may update this policy"), or
+# a part of its form ("we corrected several typographical errors", "we added a table of contents")
+TEXT_OBJECT = lazy(
+    r"\s+(?:(?:(?:(?:a|an|the|earlier|previous|prior|older|past)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:copy|copies|summary|summaries|version|versions|translation|translations|overview|print-?out|edition|editions)"
+    r"\s+of\s+)?(?:this|the|our)\s+(?:privacy\s+)?(?:page|policy|notice|statement|document|section|website|site)\b"
+    # … and what the text says, by where it stands ("the information below", "the details in this section")
+    r"|(?:the\s+)?(?:information|details|content)\s+(?:below|above|that\s+follows|in\s+this\s+(?:section|policy|notice|statement))\b"
+    r"|(?:(?:a|an|the|its|some|several|a\s+few|minor|small|any|these|our)\s+){0,2}"
+    r"(?:(?:typographical|spelling|grammatical|drafting|formatting)\s+(?:errors?|mistakes?)|typos?\b|wording\b"
+    r"|formatting\b|layout\b|headings\b|table\s+of\s+contents\b|glossary\b))",
+    re.IGNORECASE,
+)
+# the text itself as a passive verb's subject ("earlier versions of this policy are archived", "this
+# notice will be kept up to date")
+TEXT_SUBJECT = lazy(
+    r"\b(?:(?:(?:earlier|previous|prior|past|older|all)\s+)?(?:versions?|copies|copy|editions?)\s+of\s+)?"
+    r"(?:this|the|our)\s+(?:privacy\s+)?(?:policy|policies|notice|statement|page)\s+"
+    r"(?:is|are|was|were|will\s+be|may\s+be|can\s+be)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# the text's own versions: "the previous version of this policy", "earlier editions of our notice"
+_VERSIONS_OF_THE_TEXT = lazy(
+    r"\b(?:versions?|copies|copy|editions?|translations?)\s+of\s+(?:this|the|our)\s+(?:privacy\s+)?"
+    r"(?:policy|policies|notice|statement)\b",
+    re.IGNORECASE,
+)
+
+
+# what is the user's, or data: "your", "data", "information", "records"
+_USERS_DATA = lazy(r"\b(?:your|yours|data|information|details|records|content)\b", re.IGNORECASE)
 
 
 # the user, a class of users, or their data named in a sentence
@@ -308,7 +355,9 @@ OF_THE_USER = lazy(
     # ("we are proud members of an industry body": the company's membership)
     r"|(?<!\bare\s)(?<!\bproud\s)(?<!\bactive\s)(?<!\bfounding\s)members"
     r"|visitors?|subscribers?|data|information)\b"
-    r"(?!\s+(?:service|services|support|care|success|team)\b)",
+    r"(?!\s+(?:service|services|support|care|success|team)\b)"
+    # ("the information below", "the information in this section": the text's own, no user's)
+    r"(?!\s+(?:below|above|in\s+this\s+(?:section|policy|notice|statement)|on\s+this\s+page)\b)",
     re.IGNORECASE,
 )
 
@@ -326,7 +375,11 @@ _LEGAL_PLACE = lazy(
     # Union; Art. 37: the data protection officer), no place data goes
     r"|\b(?:representatives?|data\s+protection\s+officers?|dpos?)\s+(?:is\s+|are\s+)?(?:located\s+|based\s+)?"
     r"(?:in|for|within)\s+(?:the\s+)?$"
-    rf"|{SEAT_FOUNDED}(?:the\s+)?(?:(?:state|republic)\s+of\s+)?(?:[\w-]+,?\s+){{0,3}}$",
+    rf"|{SEAT_FOUNDED}(?:the\s+)?(?:(?:state|republic)\s+of\s+)?(?:[\w-]+,?\s+){{0,3}}$"
+    # … and where people live ("users who live in Canada", "residents of the EEA"): whose law applies
+    # or whom a section is for (GDPR Art. 3(2): data subjects who are in the Union), no place data goes
+    r"|\b(?:live|lives|living|reside|resides|residing|resident|residents|citizens|nationals|inhabitants)"
+    r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:state|republic|province)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _SAYS_MORE = lazy(
@@ -963,6 +1016,9 @@ def _file_terms(
                 and USER_RIGHT.match(plain) is None
             )
             or bool(_ASKED_FOR.search(plain, 0, term.start))
+            # ("third-party apps *you connect* can access your contacts": the user in a clause that
+            # names the apps; the apps access, no right of the user's)
+            or bool(_YOU_IN_A_RELATIVE.search(plain, 0, term.start))
         )
 
     # (a hurdle set before a right, "we may ask you to verify your identity with a photo of your
@@ -1055,6 +1111,10 @@ def _file_terms(
         if sentence_terms and _LEGAL_FORM.search(plain)
         else []
     ) + (body_spans(plain) if sentence_terms else [])
+    # a sentence about the text's own versions, naming neither the user nor their data: what it
+    # keeps, publishes or sends is the text
+    # (the reader may be its subject: "you can find the previous version of this policy in our archive")
+    own_versions = _VERSIONS_OF_THE_TEXT.search(plain) is not None and not _USERS_DATA.search(plain)
     for term in sentence_terms:
         assert term.category is not None
         if heading_only(term):
@@ -1071,6 +1131,8 @@ def _file_terms(
             continue  # "the courts of Ireland", "the laws of Japan": a forum, no place data goes
         if _PART_ON.search(plain, max(0, term.start - 60), term.start) or _PART_AFTER.match(plain, term.end):
             continue  # "the section on children", "the cookies section": a part of the text, by its topic
+        if own_versions and term.name in rules.grouped and term.category is not Category.RIGHTS:
+            continue  # "earlier versions of this policy are kept in our archive": the text's own keeping
         if term.category is Category.COLLECTION and ON_THE_TEXT.match(plain, term.end):
             continue  # "your comments on this notice": what is said of the document, no data collected
         if term.category is Category.COLLECTION and _readers_condition(plain, term.start):

@@ -46,7 +46,7 @@ def promised_notice(outline: Outline, rulebook: RuleBook) -> tuple[int, str] | N
 
 
 # the concepts a promise of notice needs one of (``_promised_in``)
-_TELLING = ("notify", "ahead")
+_TELLING = ("notify", "ahead", "ahead_of")
 _SMALL_WORDS = frozenset({"you", "to", "with", "a", "an", "the", "us", "of", "in", "on", "by"})
 
 
@@ -74,6 +74,6 @@ def _promised_in(leaf: Clause, rulebook: RuleBook, headed: bool) -> int | None:
         if not durations:
             continue
         names = {t.name for t in rulebook.find_terms(sentence) if t.category is Category.NOTICE}
-        if names & {"notify", "ahead"} and ("changes" in names or headed):
+        if names & {"notify", "ahead", "ahead_of"} and ("changes" in names or headed):
             return round(durations[0].value)
     return None

@@ -217,6 +217,9 @@ class CategoryRules:
     # concept → words that, right before one of its terms, make it another's ("our confidential
     # business information": the company's own secret, no data kept safe)
     concept_not_after: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # concept → the words that, right after one of its terms, make it another's ("share *the same*
+    # design": in common, nothing disclosed), as one pattern matched where the term ends
+    concept_not_before: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     # concept → kinds (of any category) that, named right after one of its terms, make the term
     # theirs ("a copy of your *passport*": a document handed over, no copy of the user's data)
     object_not: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -396,6 +399,10 @@ class RuleBook:
                 continue
             if concept in rules.concept_not_after and _made_anothers(
                 text, match.begin, match.text, rules.concept_not_after[concept]
+            ):
+                continue
+            if concept in rules.concept_not_before and rules.concept_not_before[concept].match(
+                text, match.finish
             ):
                 continue
             if concept in rules.user_acts and _YOU_BEFORE.search(text, max(0, match.begin - 40), match.begin):

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from policydiff.classify.phrases import PhraseSet
+from policydiff.classify.phrases import PhraseSet, another_sense
 from policydiff.classify.rulebook import CategoryRules, Cue, Finder, Rule, RuleBook, Swap
 from policydiff.errors import InputError
 from policydiff.model import Category, Direction
@@ -225,6 +225,14 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         kept_safe_is=_kept_safe_is(data, where),
         kept_safe_is_for=frozenset(w.casefold() for w in _strings(data.get("kept_safe_is_for", []), where)),
         concept_not_after=_concept_not_after(data, terms, where),
+        concept_not_before={
+            # (a verb's other sense gives way to a party named after it; a noun's does not)
+            concept: another_sense(
+                _strings(words, f"{where} concept_not_before.{concept}"),
+                party_after=concept in _strings(data.get("grouped", []), where),
+            )
+            for concept, words in _table(data, "concept_not_before", terms, where).items()
+        },
         object_not={
             concept: frozenset(_strings(kinds, f"{where} object_not.{concept}"))
             for concept, kinds in _table(data, "object_not", terms, where).items()

@@ -31,6 +31,8 @@ from policydiff.classify.profile import (
     LEGAL_FORM_ALONE,
     MODALS,
     TAKEN_OUT,
+    TEXT_OBJECT,
+    TEXT_SUBJECT,
     Profile,
     Region,
     about_something_else,
@@ -1157,23 +1159,6 @@ def names_no_practice(verb: Match, region: Region, found: Profile) -> bool:
     )
 
 
-# the text itself as a verb's object ("keep this page up to date", "we may update this policy"), or
-# a part of its form ("we corrected several typographical errors", "we added a table of contents")
-TEXT_OBJECT = lazy(
-    r"\s+(?:(?:a\s+(?:printed\s+|paper\s+)?copy\s+of\s+)?(?:this|the|our)\s+(?:privacy\s+)?(?:page|policy|notice|statement|document|section|website|site)\b"
-    r"|(?:(?:a|an|the|its|some|several|a\s+few|minor|small|any|these|our)\s+){0,2}"
-    r"(?:(?:typographical|spelling|grammatical|drafting|formatting)\s+(?:errors?|mistakes?)|typos?\b|wording\b"
-    r"|formatting\b|layout\b|headings\b|table\s+of\s+contents\b|glossary\b))",
-    re.IGNORECASE,
-)
-# the text itself as a passive verb's subject ("earlier versions of this policy are archived", "this
-# notice will be kept up to date")
-TEXT_SUBJECT = lazy(
-    r"\b(?:(?:(?:earlier|previous|prior|past|older|all)\s+)?(?:versions?|copies|copy|editions?)\s+of\s+)?"
-    r"(?:this|the|our)\s+(?:privacy\s+)?(?:policy|policies|notice|statement|page)\s+"
-    r"(?:is|are|was|were|will\s+be|may\s+be|can\s+be)\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
-)
 # a verb in a question the sentence names, not asks ("what data we collect", "how we use it")
 _EMBEDDED_QUESTION = lazy(
     r"\b(?:what|which|how|whatever|why)\b(?:\s+[\w-]+){0,3}?\s+(?:we|you)\s+(?:\w+\s+)?$", re.IGNORECASE
@@ -2216,6 +2201,8 @@ def _list_signal(
     own = [t for t in found.terms if at <= t.start < at + len(words) and t.category is not None]
     if category is not None and member and own and all(t.category is Category.PURPOSE for t in own):
         category = Category.PURPOSE  # "… for research *and product development*": a purpose by its words
+    if category is not None and member and own and all(t.category is Category.TRANSFER for t in own):
+        category = Category.TRANSFER  # "processed in Germany *and in other EU member states*": a place
     # "… so you can search them *and so we can suggest replies*": the company's own purpose, said
     # as a clause with its subject (OPP-115 First Party Collection/Use, purpose), whatever it names
     purposed = bool(_PURPOSE_CLAUSE.match(words)) and (
@@ -2807,10 +2794,18 @@ def _safeguard_member(
     if not 0 < size <= _MEMBER_WORDS or _names_clause(member):
         return None  # a clause went or came ("and manage it", ", including how …"), not a list member
     inside = [t for t in found.terms if span[0] <= t.start < span[1] and t.category]
-    protective = [t.category for t in inside if t.category and rulebook.by_category(t.category).protective]
     # a member that names a practice of the company's own ("… and to train our models") is read by
     # the term signals; one a right or a safeguard covers ("object to marketing and profiling") is not
     stated = {m.start for m in (*found.affirmed.values(), *found.denied.values())}
+    # (a right's words the profile did not state as one, "apps you connect can access your
+    # contacts", cover nothing: the apps access)
+    protective = [
+        t.category
+        for t in inside
+        if t.category
+        and rulebook.by_category(t.category).protective
+        and (t.start in stated or t.category is not Category.RIGHTS)
+    ]
     named = [t for t in inside if at <= t.start < at + len(words) and t.start in stated]
     # a practice's own verb joined to a safeguard ("encrypted *and backed up*"): one more thing done
     # with the data, not one more thing the safeguard covers
