@@ -312,12 +312,18 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
     )
 
 
+# what the notice calls itself, and the copies of it a sentence can speak of (one list, so that a
+# sentence acting on the text and one about its archived versions read the same words)
+_NOTICE_NOUNS = r"(?:policy|policies|notice|statement)"
+_COPIES = r"(?:versions?|copies|copy|editions?|translations?)"
+
+
 # the text itself as a verb's object ("keep this page up to date", "we may update this policy"), or
 # a part of its form ("we corrected several typographical errors", "we added a table of contents")
 TEXT_OBJECT = lazy(
-    r"\s+(?:(?:(?:(?:a|an|the|earlier|previous|prior|older|past)\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:copy|copies|summary|summaries|version|versions|translation|translations|overview|print-?out|edition|editions)"
-    r"\s+of\s+)?(?:this|the|our)\s+(?:privacy\s+)?(?:page|policy|notice|statement|document|section|website|site)\b"
+    rf"\s+(?:(?:(?:(?:a|an|the|earlier|previous|prior|older|past)\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_COPIES}|summary|summaries|overview|print-?out)"
+    rf"\s+of\s+)?(?:this|the|our)\s+(?:privacy\s+)?(?:{_NOTICE_NOUNS}|page|document|section|website|site)\b"
     # … and what the text says, by where it stands ("the information below", "the details in this section")
     r"|(?:the\s+)?(?:information|details|content)\s+(?:below|above|that\s+follows|in\s+this\s+(?:section|policy|notice|statement))\b"
     r"|(?:(?:a|an|the|its|some|several|a\s+few|minor|small|any|these|our)\s+){0,2}"
@@ -328,8 +334,8 @@ TEXT_OBJECT = lazy(
 # the text itself as a passive verb's subject ("earlier versions of this policy are archived", "this
 # notice will be kept up to date")
 TEXT_SUBJECT = lazy(
-    r"\b(?:(?:(?:earlier|previous|prior|past|older|all)\s+)?(?:versions?|copies|copy|editions?)\s+of\s+)?"
-    r"(?:this|the|our)\s+(?:privacy\s+)?(?:policy|policies|notice|statement|page)\s+"
+    rf"\b(?:(?:(?:earlier|previous|prior|past|older|all)\s+)?{_COPIES}\s+of\s+)?"
+    rf"(?:this|the|our)\s+(?:privacy\s+)?(?:{_NOTICE_NOUNS}|page)\s+"
     r"(?:is|are|was|were|will\s+be|may\s+be|can\s+be)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -337,8 +343,7 @@ TEXT_SUBJECT = lazy(
 
 # the text's own versions: "the previous version of this policy", "earlier editions of our notice"
 _VERSIONS_OF_THE_TEXT = lazy(
-    r"\b(?:versions?|copies|copy|editions?|translations?)\s+of\s+(?:this|the|our)\s+(?:privacy\s+)?"
-    r"(?:policy|policies|notice|statement)\b",
+    rf"\b{_COPIES}\s+of\s+(?:this|the|our)\s+(?:privacy\s+)?{_NOTICE_NOUNS}\b",
     re.IGNORECASE,
 )
 
