@@ -297,6 +297,7 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
     where providers are is one; the company's own seat is none; a body's name, "the Data & Marketing
     Association", names neither): "Our headquarters are in Dublin."."""
     named = _without_bodies(text)
+    seatless = _SEAT.sub(" ", mask_links(named))
     return not (
         OF_THE_USER.search(named)
         # ("our company has received several awards": a receiving of no one's data; "we publish a
@@ -306,8 +307,11 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
             for m in practice_reader().verbs.finditer(named)
         )
         or any(
-            t.category and t.name not in rulebook.by_category(t.category).in_headings
-            for t in rulebook.find_terms(_SEAT.sub(" ", mask_links(named)))
+            t.category
+            and t.name not in rulebook.by_category(t.category).in_headings
+            # (a term acting on the text: "we *use* plain language")
+            and not TEXT_OBJECT.match(seatless, t.end)
+            for t in rulebook.find_terms(seatless)
         )
     )
 
@@ -328,7 +332,9 @@ TEXT_OBJECT = lazy(
     r"|(?:the\s+)?(?:information|details|content)\s+(?:below|above|that\s+follows|in\s+this\s+(?:section|policy|notice|statement))\b"
     r"|(?:(?:a|an|the|its|some|several|a\s+few|minor|small|any|these|our)\s+){0,2}"
     r"(?:(?:typographical|spelling|grammatical|drafting|formatting)\s+(?:errors?|mistakes?)|typos?\b|wording\b"
-    r"|formatting\b|layout\b|headings\b|table\s+of\s+contents\b|glossary\b))",
+    r"|formatting\b|layout\b|headings\b|table\s+of\s+contents\b|glossary\b"
+    # … or the words it is written in ("we use plain language wherever we can")
+    r"|(?:plain|simple|clear|everyday|easy-to-understand|non-technical)\s+(?:language|english|words|terms)\b))",
     re.IGNORECASE,
 )
 # the text itself as a passive verb's subject ("earlier versions of this policy are archived", "this
@@ -509,8 +515,10 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
             for m in (negation.pattern.finditer(clause) if negation else ())
             if not _CONDITIONAL_BEFORE.search(clause, 0, m.start())
         ]
-        if all(lone_without(words) for _, words in matches):
-            matches = []  # "we may share it without your consent" denies the consent, not the sharing
+        if all(lone_without(words) or asks_no_consent(clause, at + len(words)) for at, words in matches):
+            # "we may share it without your consent", "we no longer ask for your consent before we
+            # share it": the consent is denied, not the sharing
+            matches = []
         for at, words in matches:
             if not said_by_user(clause[:at], words, rulebook) or _right_withheld(
                 clause, at + len(words), rulebook
@@ -670,14 +678,19 @@ def _unasked(found: list[tuple[str, str, int, int]], text: str) -> list[tuple[st
     """The cues of a text with "without your consent" or "without notice" read as the practice done
     unasked when no other denial stands in the text for it to condition ("we may share it *without
     your consent*"), and no consent required where the text says it is not asked."""
-    negations = [words for cue_id, words, _, _ in found if cue_id == "cue.negation"]
-    lone = bool(negations) and all(lone_without(words) for words in negations)
+    negations = [(words, end) for cue_id, words, _, end in found if cue_id == "cue.negation"]
+    lone = bool(negations) and all(
+        lone_without(words) or asks_no_consent(text, end) for words, end in negations
+    )
     return [
         ("cue.unasked", words, start, end)
         if lone and cue_id == "cue.negation"
         else (cue_id, words, start, end)
         for cue_id, words, start, end in found
-        if not (cue_id == "cue.consent-required" and _WITHOUT_BEFORE.search(text, 0, start))
+        if not (
+            cue_id == "cue.consent-required"
+            and (_WITHOUT_BEFORE.search(text, 0, start) or _ASKING_DENIED.search(text, 0, start))
+        )
     ]
 
 
@@ -691,6 +704,31 @@ def _other_parties(text: str, end: int, rulebook: RuleBook) -> bool:
         t.start in (0, len("other ")) and t.category is Category.SHARING and t.name == "third_parties"
         for t in rulebook.find_terms(text[start : start + 60])
     )
+
+
+def asks_no_consent(text: str, end: int) -> bool:
+    """Whether the negation ending at ``end`` denies the asking for consent, not the practice ("we no
+    longer ask for your consent before …", "we do not need your permission to …")."""
+    return _CONSENT_ASKED.match(text, end) is not None
+
+
+# the asking for consent, as the verb a negation denies: "(we do not) ask for your consent", "(we no
+# longer) need your permission" (GDPR Arts. 6(1)(a), 7; ePrivacy Directive Art. 5(3): consent before
+# storing information on a device)
+_CONSENT_ASKED = lazy(
+    r"\s+(?:(?:first|always|necessarily|explicitly|separately|specifically)\s+)?"
+    r"(?:ask|asks|asking|seek|seeks|seeking|request|requests|requesting|need|needs|require|requires|requiring"
+    r"|obtain|obtains|obtaining|get|gets|getting)\s+(?:for\s+)?"
+    r"(?:your\s+|their\s+|the\s+user's\s+|a\s+parent's\s+|parental\s+|any\s+)?"
+    r"(?:prior\s+|explicit\s+|express\s+|separate\s+|specific\s+|affirmative\s+)?"
+    r"(?:consent|permission|approval|authori[sz]ation)\b",
+    re.IGNORECASE,
+)
+# … and before a consent cue: "we no longer *ask for your consent*" requires none
+_ASKING_DENIED = lazy(
+    r"(?:\bnot|\bnever|\bno\s+longer|n['’]t)\s+(?:(?:first|always|necessarily|explicitly|separately|specifically)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def lone_without(words: str) -> bool:

@@ -420,7 +420,43 @@ class RuleBook:
             if rules.verb_before and _reads_as_verb(match.text, text, match.finish, rules.verb_before):
                 continue
             found.append(Match(concept, rules.category, match.text, match.begin, match.finish))
+        found.extend(self._elided(found, text))
         return [m for m in found if not self._object_not(m, found, text)]
+
+    def _elided(self, found: list[Match], text: str) -> list[Match]:
+        """The terms whose head noun a coordination shares with a term found ("*billing* and shipping
+        addresses", "*first* and last names"): each modifier before the found term, with its head, is
+        a term of its own, matched where the modifier stands."""
+        out: list[Match] = []
+        for term in found:
+            words = term.text.split()
+            if len(words) < 2 or term.category is None:
+                continue
+            head = " ".join(words[1:])
+            end = term.start
+            for _ in range(4):  # "billing, shipping and home addresses"
+                before = _COORDINATED_BEFORE.search(text, max(0, end - 60), end)
+                if before is None:
+                    break
+                modifier = before.group(1)
+                named = [
+                    m
+                    for m in self.term_index.finditer(f"{modifier} {head}")
+                    if m.begin == 0 and m.finish == len(modifier) + 1 + len(head)
+                ]
+                category, concept = next(
+                    (
+                        tuple(m.name.split("\t"))
+                        for m in named
+                        if m.name.split("\t")[0] == term.category.value
+                    ),
+                    (None, None),
+                )
+                if concept is None:
+                    break
+                out.append(Match(concept, term.category, modifier, before.start(1), before.end(1)))
+                end = before.start(1)
+        return out
 
     def _object_not(self, term: Match, found: list[Match], text: str) -> bool:
         """Whether a kind its category's ``object_not`` names follows ``term`` right away."""
@@ -456,6 +492,8 @@ def kept_state_end(text: str, end: int, states: frozenset[str]) -> int | None:
 
 
 # where a clause ends: a stop or a mark, or a coordination ("keep it safe *and* share it …")
+# a modifier coordinated before a term that shares its head: "billing *and* shipping addresses"
+_COORDINATED_BEFORE = lazy(r"\b([A-Za-z][\w-]*)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or|&)\s+)$")
 _CLAUSE_END = lazy(r"[.,;:)!?\n]|\s(?:and|or|but)\s", re.IGNORECASE)
 _WORDS_OF = lazy(r"[\w'-]+")
 # words that set how long ("securely *for* 30 days", "*until* you delete it")

@@ -30,6 +30,7 @@ from policydiff.classify.profile import (
     DETERMINERS,
     LEGAL_FORM_ALONE,
     MODALS,
+    OF_THE_USER,
     TAKEN_OUT,
     TEXT_OBJECT,
     TEXT_SUBJECT,
@@ -1971,6 +1972,10 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     if span is None:
         return []
     sentence = region.text[span[0] : span[1]]
+    if inserted and sentence.strip() in edit.text and not OF_THE_USER.search(sentence):
+        # a whole sentence added that names neither the user nor their data ("Our *annual* report is
+        # published on our investor site"): its quantifier sets the reach of no practice of theirs
+        return []
     contrast = [m for m in CONTRAST.finditer(sentence, 0, at - span[0])]
     if contrast and not reader.verbs_in(sentence[contrast[-1].end() :]):
         # "…, but *some* features may not work": a clause of its own, with no practice in it
