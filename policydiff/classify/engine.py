@@ -2988,6 +2988,14 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
             f"a period of time or an age changed, in a statement about {rulebook.by_category(category).topic}"
         )
         return _unread_verdict(subject, category, says)
+    if (anchor := _period_anchor_moved(subject.old, subject.new)) is not None:
+        # "within 72 hours" → "within 72 hours of discovering it", "for 14 days" → "for 14 days from
+        # the date they are created": the same number, counted from another point, may be a longer
+        # wait or a longer keeping (issue 13: a commitment whose start moved is never editorial)
+        category = dominant[0] if dominant else Category.OTHER
+        topic = rulebook.by_category(category).topic
+        says = f"the point a period counts from changed («{anchor}»), in a statement about {topic}"
+        return _unread_verdict(subject, category, says)
     if _companies_anew(subject):
         # "… as an independent controller (from 1 March, Northwind Ltd)": a company named anew is a
         # party the policy speaks of, however the sentence is worded; no rule read it
@@ -3363,6 +3371,49 @@ _SOURCE = lazy(
     r"((?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)|(?!times\b)(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*[a-z]s"
     # … or one party said with "a" ("from a credit bureau")
     r"|(?<=\ba\s)(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]+|(?<=\ban\s)(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _period_anchor_moved(old: str, new: str) -> str | None:
+    """The words that now set the point a period counts from ("of discovering it", "from the date
+    they are created"), where the periods of the two texts are the same but counted from another
+    point (or from one named on one side only), else None."""
+    olds, news = (quantities(mask_links(text)) for text in (old, new))
+    if len(olds) != len(news):
+        return None
+    for before, after in zip(olds, news, strict=True):
+        was, now = _anchor_after(old, before.end), _anchor_after(new, after.end)
+        if _anchor_words(was) != _anchor_words(now):
+            return now or was
+    return None
+
+
+def _anchor_words(anchor: str) -> frozenset[str]:
+    """The words of an anchor by their stems, so that one event said in other words is one anchor
+    ("after account closure", "after you close your account", "after your account is closed")."""
+    return frozenset(w[:4] for w in WORD.findall(fold(anchor)) if len(w) > 2 and w not in _ANCHOR_GLUE)
+
+
+# the words that only join an anchor's event to its period
+_ANCHOR_GLUE = frozenset(
+    "of from after following since starting beginning counting as on with the you your our we they it its "
+    "their them is are was were been be has have had this that".split()
+)
+
+
+def _anchor_after(text: str, end: int) -> str:
+    """The words right after a period that say what it counts from, or ""."""
+    found = _ANCHOR.match(text, end)
+    return found.group(1).strip() if found else ""
+
+
+# what a period counts from: "(within 72 hours) of discovering it", "(for 14 days) from the date they
+# are created", "(30 days) after your last visit" (GDPR Art. 33(1): "after having become aware of it";
+# Art. 12(3): "of receipt of the request")
+_ANCHOR = lazy(
+    r"\s*((?:of|from|after|following|since|starting(?:\s+(?:from|on|with))?|beginning(?:\s+(?:from|on|with))?"
+    r"|counting\s+from|as\s+of)\b[^.;:,()\n]{0,80})",
     re.IGNORECASE,
 )
 
