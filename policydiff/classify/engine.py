@@ -3397,8 +3397,40 @@ def _anchor_words(anchor: str) -> frozenset[str]:
 
 # the words that only join an anchor's event to its period
 _ANCHOR_GLUE = frozenset(
-    "of from after following since starting beginning counting as on with the you your our we they it its "
-    "their them is are was were been be has have had this that".split()
+    {
+        "of",
+        "from",
+        "after",
+        "following",
+        "since",
+        "starting",
+        "beginning",
+        "counting",
+        "as",
+        "on",
+        "with",
+        "the",
+        "you",
+        "your",
+        "our",
+        "we",
+        "they",
+        "it",
+        "its",
+        "their",
+        "them",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "be",
+        "has",
+        "have",
+        "had",
+        "this",
+        "that",
+    }
 )
 
 
