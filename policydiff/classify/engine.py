@@ -2844,14 +2844,15 @@ _EXAMPLE_CATEGORIES = frozenset(
 
 
 def _unplaced(signals: Sequence[Signal], primary: Category, direction: Direction, severity: Severity) -> bool:
-    """An adverse minor verdict whose category no signal named: it fell to "other" by default."""
+    """An adverse minor verdict whose category no signal named, or only the text's own scope ("this
+    policy applies to our website *and our apps*"): it fell to "other", which the rubric never weighs."""
     adverse = [s for s in signals if s.direction is Direction.EXPANDS]
     return (
         severity is Severity.MINOR
         and direction is Direction.EXPANDS
         and primary is Category.OTHER
         and bool(adverse)
-        and all(s.category is None for s in adverse)
+        and all(s.category in (None, Category.OTHER) for s in adverse)
     )
 
 

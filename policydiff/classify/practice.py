@@ -342,10 +342,13 @@ def _pattern(phrase: str) -> str:
         # (checked after the first word, a literal: a look-behind that opens an alternative costs
         # the whole alternation its fast start, twice the time of every sentence read)
         words[0] = rf"{words[0]}(?<!\byou\s{words[0]})"
-    if verb_only:  # (after the first word's literal stem: a look-behind of a fixed width)
-        stem = re.escape(phrase.lstrip("~=").split()[0].rstrip("*"))
-        guards = "".join(rf"(?<!\b{before}\s{stem})" for before in _NOUN_MAKERS)
-        words[0] = stem + guards + words[0][len(stem) :]
+    stem = re.escape(phrase.lstrip("~=").split()[0].rstrip("*"))
+    # (after the first word's literal stem: a look-behind of a fixed width) a word made an adjective
+    # by "in-" names a place, no act: "in-store purchases", "in-app messages"
+    guards = rf"(?<!\bin-{stem})"
+    if verb_only:
+        guards += "".join(rf"(?<!\b{before}\s{stem})" for before in _NOUN_MAKERS)
+    words[0] = stem + guards + words[0][len(stem) :]
     return r"\b" + r"\s+".join(words) + r"\b"
 
 

@@ -522,7 +522,9 @@ def _made_anothers(text: str, position: int, term: str, words: frozenset[str]) -
     written capitalized before a capitalized term ("App Store": a shop's name, nothing kept)."""
     match = _LAST_WORD.search(text, max(0, position - 40), position)
     word = match.group(1) if match else ""
-    return word.casefold() in words or (word in words and term[:1].isupper())
+    # a word joined to the term by a hyphen is listed with it ("in-" for "in-store": a shop)
+    joined = text[position - 1 : position] == "-" and f"{word.casefold()}-" in words
+    return joined or word.casefold() in words or (word in words and term[:1].isupper())
 
 
 def _word_before(text: str, position: int) -> str:

@@ -1574,6 +1574,8 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             continue
         if _service_act_joined(edit.text, region, at, rulebook):
             continue  # "to provide *, maintain* and improve it": running the service, named twice
+        if _same_act_joined(edit.text, region, at):
+            continue  # "we keep *and store* your receipts": one act of keeping, named twice
         if _protective_cue_inside(found, at, at + len(edit.text), rulebook):
             continue  # ", and a person reviews every result": a safeguard joined, read by its cue
         if LEGAL_FORM_ALONE.fullmatch(edit.text):
@@ -1721,6 +1723,28 @@ def _service_act_joined(words: str, region: Region, at: int, rulebook: RuleBook)
         return False
     rest = region.text[span[0] : at] + " " + region.text[at + len(words) : span[1]]
     return any(w in rulebook.service_acts for w in WORD.findall(rest.casefold()))
+
+
+def _same_act_joined(words: str, region: Region, at: int) -> bool:
+    """Whether ``words`` at ``at`` are only a practice verb joined to a verb of the same class in its
+    sentence ("keep *and store*", "collect *or receive*"): the same act in more words (PolicyLint
+    reads a statement by its verb's class); a promise's verb ("erase *or anonymise*") is an
+    alternative way to keep it, read by the list cues."""
+    reader = practice_reader()
+    joined = _JOINERS.sub(" ", words).strip()
+    found = reader.verbs.fullmatch(joined) if joined else None
+    span = region.sentence_at(at)
+    if found is None or span is None or reader.promising.match(joined):
+        return False
+    rest = region.text[span[0] : at] + " " + region.text[at + len(words) : span[1]]
+    return any(
+        action == found.lastgroup and reader.promising.match(verb) is None
+        for action, verb in reader.verbs_in(rest)
+    )
+
+
+# what joins a verb to another: "and", "or", "and/or", a comma
+_JOINERS = lazy(r"(?:^|\s|,)(?:and/or|and|or|&)(?=\s|$)|,", re.IGNORECASE)
 
 
 def _whole_sentences(words: str, text: str, at: int) -> bool:
