@@ -193,6 +193,8 @@ def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
         ("notice.toml", "same = [", "sane = [", "unknown keys sane"),
         ("collection.toml", 'approximate_location = "precise_location"\n\n[parent]',
          'approximate_location = "pinpoint"\n\n[parent]', r"\[coarser\] names pinpoint, not concepts"),
+        ("notice.toml", 'by_email = "posted"', 'by_email = "smoke signals"',
+         r"\[firmer\] names smoke signals"),
         ("rights.toml", 'hurdles = ["verify"]', 'hurdles = ["moat"]', "hurdles names moat, not concepts"),
         ("retention.toml", 'bounded = ["retain"]', 'bounded = ["forever"]',
          "bounded names forever, not concepts"),

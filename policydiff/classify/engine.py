@@ -2845,12 +2845,14 @@ _EXAMPLE_CATEGORIES = frozenset(
 
 def _unplaced(signals: Sequence[Signal], primary: Category, direction: Direction, severity: Severity) -> bool:
     """An adverse minor verdict whose category no signal named, or only the text's own scope ("this
-    policy applies to our website *and our apps*"): it fell to "other", which the rubric never weighs."""
+    policy applies to our website *and our apps*"): it fell to "other", which the rubric never weighs,
+    or to the contact words beside it ("our *support team* may access your account" without "with
+    your permission"): the team that acts is no practice."""
     adverse = [s for s in signals if s.direction is Direction.EXPANDS]
     return (
         severity is Severity.MINOR
         and direction is Direction.EXPANDS
-        and primary is Category.OTHER
+        and primary in (Category.OTHER, Category.CONTACT)
         and bool(adverse)
         and all(s.category in (None, Category.OTHER) for s in adverse)
     )

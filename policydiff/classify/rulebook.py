@@ -29,6 +29,7 @@ TERM_EVENTS = (
     "described",
     "name-changed",
     "coarser",
+    "firmer",
     "instance-named",
     "finer-kind-named",
     "bounded",
@@ -252,6 +253,9 @@ class CategoryRules:
     # concept → the finer concept it is a less precise form of (approximate → precise location):
     # the finer one replaced by it narrows, it is not a new kind
     coarser: Mapping[str, str] = field(default_factory=dict)
+    # concept → the concept it is a firmer form of (a personal notice → one posted on the website): in
+    # that one's place it narrows; the reverse, the firmer one gone, reads as lost
+    firmer: Mapping[str, str] = field(default_factory=dict)
     # concepts that make what the category grants harder to use once it exists (a proof of identity,
     # a power of attorney): gained in a modified clause they expand, lost they narrow; in a clause
     # added or removed whole they come with the grant itself and weigh nothing of their own

@@ -204,7 +204,8 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
             _strings(data.get("bounded_unless_rules", []), f"{where} bounded_unless_rules")
         ),
         within_law=_within_law(data, where),
-        coarser=_coarser(data, terms, where),
+        coarser=_concept_pairs(data, "coarser", terms, where),
+        firmer=_concept_pairs(data, "firmer", terms, where),
         instances=frozenset(instances),
         gained=_direction(data, "gained", Direction.EXPANDS, where),
         lost=_direction(data, "lost", Direction.NARROWS, where),
@@ -321,14 +322,17 @@ def _compare_as(data: Mapping[str, object], concepts: Mapping[str, object], wher
     return dict(table)
 
 
-def _coarser(data: Mapping[str, object], concepts: Mapping[str, object], where: str) -> dict[str, str]:
-    """A category's ``[coarser]`` table: concept → the finer concept it is a less precise form of."""
-    table = data.get("coarser", {})
+def _concept_pairs(
+    data: Mapping[str, object], name: str, concepts: Mapping[str, object], where: str
+) -> dict[str, str]:
+    """A category's table of concept → concept (``[coarser]``: the finer concept it is a less precise
+    form of; ``[firmer]``: the concept it is a firmer form of)."""
+    table = data.get(name, {})
     if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
-        raise InputError(f"{where}: '[coarser]' must map concepts to concepts")
+        raise InputError(f"{where}: '[{name}]' must map concepts to concepts")
     unknown = sorted({*table, *table.values()} - set(concepts))
     if unknown:
-        raise InputError(f"{where}: [coarser] names {', '.join(unknown)}, not concepts of 'terms'")
+        raise InputError(f"{where}: [{name}] names {', '.join(unknown)}, not concepts of 'terms'")
     return dict(table)
 
 

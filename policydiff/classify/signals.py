@@ -728,8 +728,14 @@ def term_signals(
     ]
     for was, now in coarsened:  # "precise location" → "approximate location": less of the same kind
         rules, match = rulebook.by_category(now[0]), new.affirmed[now]
-        says = f"a less precise form replaced a finer one: «{old.affirmed[was].text}» → «{match.text}»"
-        rule = f"{now[0].value}.coarser"
+        if (
+            rules.firmer.get(match.name) == old.affirmed[was].name
+        ):  # "posted on this page" → "by email": a firmer form
+            says = f"a firmer form replaced a weaker one: «{old.affirmed[was].text}» → «{match.text}»"
+            rule = f"{now[0].value}.firmer"
+        else:
+            says = f"a less precise form replaced a finer one: «{old.affirmed[was].text}» → «{match.text}»"
+            rule = f"{now[0].value}.coarser"
         out.append(signal(now[0], Direction.NARROWS, rule, says, match, Side.NEW, TERM))
     for was, now in named:  # "payment processors" → "Stripe": a member of the class disclosed
         rules, match = rulebook.by_category(now[0]), new.affirmed[now]
@@ -749,15 +755,18 @@ def term_signals(
 def _coarsened(
     old: Profile, new: Profile, rulebook: RuleBook
 ) -> list[tuple[tuple[Category, str], tuple[Category, str]]]:
-    """A finer kind gone and its less precise form come in its place, as (old key, new key)."""
+    """A finer kind gone and its less precise form come in its place, or a weaker form gone and a
+    firmer one come (``[firmer]``), as (old key, new key)."""
     gone = {(key[0], match.name): key for key, match in old.affirmed.items() if key not in new.affirmed}
     out = []
     for key, match in new.affirmed.items():
         if key in old.affirmed:
             continue
-        finer = rulebook.by_category(key[0]).coarser.get(match.name)
-        if finer is not None and (key[0], finer) in gone:
-            out.append((gone[(key[0], finer)], key))
+        rules = rulebook.by_category(key[0])
+        for finer in (rules.coarser.get(match.name), rules.firmer.get(match.name)):
+            if finer is not None and (key[0], finer) in gone:
+                out.append((gone[(key[0], finer)], key))
+                break
     return out
 
 
