@@ -274,8 +274,11 @@ class CategoryRules:
     compare_as: Mapping[str, str] = field(default_factory=dict)
 
     def covers(self, concept: str, other: str) -> bool:
-        """Whether ``concept`` names all that ``other`` names (itself, a kind above it, a broad class)."""
+        """Whether ``concept`` names all that ``other`` names (itself, a kind above it, a broad class,
+        or the kind whose coarser form it is above: "location" names precise location too)."""
         if concept in self.lineage(other):
+            return True
+        if any(finer == other and concept in self.lineage(coarse) for coarse, finer in self.coarser.items()):
             return True
         if concept not in self.covers_all:
             return False

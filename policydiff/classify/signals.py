@@ -583,6 +583,20 @@ def _bounded(match: Match, sides: Sides, rulebook: RuleBook) -> bool:
     return not any(next(phrases.finditer(sentence), None) for phrases in opening)
 
 
+def _asked_by_the_user(match: Match, text: str, found: Profile) -> bool:
+    """Whether a term stands in the clause a user-directed cue opens, a few words on ("unless you ask
+    us to *keep* it", "at your request we *share* it"): the practice is the user's own request
+    (OPP-115 User Choice/Control; CCPA § 1798.140(ad)(2)(A)), which that cue reads."""
+    return any(
+        0 <= match.start - cue.end <= 25 and not _CLAUSE_BREAK.search(text, cue.end, match.start)
+        for cue in found.cues.get("cue.user-directed", [])
+    )
+
+
+# where a clause ends inside a sentence
+_CLAUSE_BREAK = lazy(r"[.;:!?]|,\s+(?:and|but|or)\b")
+
+
 def _denial_narrowed(
     key: tuple[Category, str], match: Match, old: Profile, new: Profile, rulebook: RuleBook
 ) -> bool:
@@ -643,6 +657,8 @@ def term_signals(
             continue
         if any(0 <= match.start - end <= 2 for end in limiters):
             continue  # "stored *only* as long as necessary": a limit, not a new period or practice
+        if _asked_by_the_user(match, sides.new.text, new):
+            continue  # "deleted at 13, *unless you ask us to keep* it": the user's request, read by its cue
         grouped = key[1] in rulebook.by_category(key[0]).grouped
         if grouped and key not in old.denied and _verb_said(match, sides.old):
             continue  # "we currently use cookies" → "we use cookies": the old text used the verb too
