@@ -198,7 +198,7 @@ def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
         ("rights.toml", 'hurdles = ["verify"]', 'hurdles = ["moat"]', "hurdles names moat, not concepts"),
         ("retention.toml", 'bounded = ["retain"]', 'bounded = ["forever"]',
          "bounded names forever, not concepts"),
-        ("retention.toml", 'bounded_unless_rules = ["retention.open-ended"]',
+        ("retention.toml", 'bounded_unless_rules = ["retention.open-ended", "retention.open-ended-criteria"]',
          'bounded_unless_rules = ["retention.eternal"]',
          "bounded_unless_rules names retention.eternal, not rules"),
         ("transfer.toml", 'denial_explains = ["safeguards"]', 'denial_explains = ["excuses"]',

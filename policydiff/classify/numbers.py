@@ -57,11 +57,16 @@ _AT_ONCE = lazy(
 )
 _AGE = lazy(
     # (… or the age a user must be: "you must be 18 to use the app")
-    r"\b(?:under|below|younger\s+than|over|older\s+than|at\s+least|aged?|age\s+of|minimum\s+age\s+(?:is|of)"
+    # ("the minimum age to use our service is 13": the age's noun and its number a few words apart;
+    # "13, *or 16* in the EEA": another age for some users, GDPR Art. 8(1))
+    r"\b(?:under|below|younger\s+than|over|older\s+than|at\s+least|aged?|age\s+of"
+    r"|minimum\s+age(?:\s+(?!is\b|of\b)[\w-]+){0,5}?\s+(?:is|of)"
     r"|(?:must|need\s+to|have\s+to)\s+be(?=\s+\d{1,2}\s+(?:to|in\s+order\s+to|before)\b))"
     r"\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b|\b(\d{1,2})\s*(?:years?\s+old|years\s+of\s+age|\+"
     # "18 or older", "16 years and over": an age threshold, not a period of 18 years
-    r"|(?:\s+years?)?\s+(?:or|and)\s+(?:older|over|above|up)\b)",
+    r"|(?:\s+years?)?\s+(?:or|and)\s+(?:older|over|above|up)\b)"
+    # … and an age given as the alternative to one just stated: "13, or *16* in the EEA"
+    r"|(?:(?<=\d,\sor\s)|(?<=\d\sor\s))(\d{1,2})(?=\s+(?:in|for|where)\b)",
     re.IGNORECASE,
 )
 
@@ -156,7 +161,7 @@ def quantities(text: str) -> list[Quantity]:
         start = match.start() + match.group().index(words)
         found.append(Quantity("duration", 0.0, words, start, start + len(words)))
     for match in _AGE.finditer(text):
-        years = match.group(1) or match.group(2)
+        years = match.group(1) or match.group(2) or match.group(3)
         found.append(Quantity("age", float(years), match.group(), match.start(), match.end()))
     for match in _ADULTS.finditer(text):
         found.append(Quantity("age", _MAJORITY, match.group(), match.start(), match.end()))

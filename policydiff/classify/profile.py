@@ -347,6 +347,13 @@ TEXT_SUBJECT = lazy(
 )
 
 
+# what a period lasts as long as ("kept for as long as *we process* your data"): a practice named as
+# the criterion that ends the keeping (GDPR Art. 13(2)(a)), not one the sentence states
+_CRITERION_BEFORE = lazy(
+    r"\bas\s+long\s+as\s+(?:(?:we|you|it|they)\s+(?:still\s+|continue\s+to\s+)?)?$", re.IGNORECASE
+)
+
+
 # the text's own versions: "the previous version of this policy", "earlier editions of our notice"
 _VERSIONS_OF_THE_TEXT = lazy(
     rf"\b{_COPIES}\s+of\s+(?:this|the|our)\s+(?:privacy\s+)?{_NOTICE_NOUNS}\b",
@@ -390,7 +397,10 @@ _LEGAL_PLACE = lazy(
     # … and where people live ("users who live in Canada", "residents of the EEA"): whose law applies
     # or whom a section is for (GDPR Art. 3(2): data subjects who are in the Union), no place data goes
     r"|\b(?:live|lives|living|reside|resides|residing|resident|residents|citizens|nationals|inhabitants)"
-    r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:state|republic|province)\s+of\s+)?$",
+    r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:state|republic|province)\s+of\s+)?$"
+    # … and where an age applies ("13, or 16 in the EEA": GDPR Art. 8(1), each Member State's age of
+    # consent), a bare number before the place, no period ("30 days in the EU" keeps data there)
+    r"|\b\d{1,2}\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SAYS_MORE = lazy(
@@ -1174,6 +1184,10 @@ def _file_terms(
             continue  # "the courts of Ireland", "the laws of Japan": a forum, no place data goes
         if _PART_ON.search(plain, max(0, term.start - 60), term.start) or _PART_AFTER.match(plain, term.end):
             continue  # "the section on children", "the cookies section": a part of the text, by its topic
+        if term.name in rules.grouped and _CRITERION_BEFORE.search(
+            plain, max(0, term.start - 40), term.start
+        ):
+            continue  # "kept for as long as *we process* your data": the period's criterion, no practice
         if own_versions and term.name in rules.grouped and term.category is not Category.RIGHTS:
             continue  # "earlier versions of this policy are kept in our archive": the text's own keeping
         if term.category is Category.COLLECTION and ON_THE_TEXT.match(plain, term.end):

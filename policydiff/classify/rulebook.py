@@ -245,6 +245,9 @@ class CategoryRules:
     # unless the sentence also names one of ``bounded_unless`` or a phrase of ``bounded_unless_rules``
     bounded: frozenset[str] = frozenset()
     bounded_unless: frozenset[str] = frozenset()
+    # concepts that set a period by its criteria ("for as long as your account is open"): added where
+    # the old side set no period, a bound where there was none, not a new practice
+    sets_a_bound: frozenset[str] = frozenset()
     bounded_unless_rules: frozenset[str] = frozenset()
     # bounded concept → the shortest period (days) the law allows for it: a new period within it is
     # no longer than anything the user could have been told

@@ -200,6 +200,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         verb_swap_review=bool(data.get("verb_swap_review", False)),
         bounded=_concepts_named(data, "bounded", terms, where),
         bounded_unless=_concepts_named(data, "bounded_unless", terms, where),
+        sets_a_bound=_concepts_named(data, "sets_a_bound", terms, where),
         bounded_unless_rules=frozenset(
             _strings(data.get("bounded_unless_rules", []), f"{where} bounded_unless_rules")
         ),

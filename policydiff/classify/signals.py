@@ -583,6 +583,16 @@ def _bounded(match: Match, sides: Sides, rulebook: RuleBook) -> bool:
     return not any(next(phrases.finditer(sentence), None) for phrases in opening)
 
 
+def _bound_said(category: Category, sides: Sides, rulebook: RuleBook) -> bool:
+    """Whether the old side set a period of the category: a number read as one, or a term that sets
+    or opens one (``sets_a_bound``, ``bounded_unless``)."""
+    rules = rulebook.by_category(category)
+    bounds = rules.sets_a_bound | rules.bounded_unless
+    return any(c is category for _, c in sides.old_profile.numbers) or any(
+        c is category and match.name in bounds for (c, _), match in sides.old_profile.affirmed.items()
+    )
+
+
 def _asked_by_the_user(match: Match, text: str, found: Profile) -> bool:
     """Whether a term stands in the clause a user-directed cue opens, a few words on ("unless you ask
     us to *keep* it", "at your request we *share* it"): the practice is the user's own request
@@ -680,6 +690,10 @@ def term_signals(
             continue  # "Sensitive data includes health data …": a word defined, nothing done
         elif _bounded(match, sides, rulebook):
             found.append(("bounded", key, match, match.text))  # "recordings are kept for 7 days"
+        elif match.name in rulebook.by_category(key[0]).sets_a_bound and not _bound_said(
+            key[0], sides, rulebook
+        ):
+            found.append(("bounded", key, match, match.text))  # "kept for as long as your account is open"
         elif not (sides.kind is ChangeKind.ADDED and _disclosed(key, match, disclosed, rulebook)):
             found.append(("added", key, match, match.text))  # unless it explains what the old text said
     fewer_negations = len(old.cues.get("cue.negation", [])) > len(new.cues.get("cue.negation", []))
