@@ -721,6 +721,11 @@ def term_signals(
         if (
             only_verbs_went
             and key[1] in rulebook.by_category(key[0]).grouped
+            # (a commitment's verb is the promise itself: "we will *respond to* your complaint" →
+            # "we will acknowledge it" keeps the complaint, not the answer)
+            and not (
+                sides.kind is ChangeKind.MODIFIED and rulebook.by_category(key[0]).gained is Direction.NARROWS
+            )
             and not _grant_went(key, sides)
             and not _sentence_gone(sides, match, rulebook)
         ):
@@ -1764,6 +1769,14 @@ def _service_act_joined(words: str, region: Region, at: int, rulebook: RuleBook)
     return any(w in rulebook.service_acts for w in WORD.findall(rest.casefold()))
 
 
+# a keeping verb and the "until" that names the events ending it, the member after them
+_UNTIL_KEPT = lazy(
+    r"\b(?:keep|keeps|kept|retain|retains|retained|store|stores|stored|hold|holds|held|save|saves|saved)\b"
+    r"[^.;:]*\buntil\b[^.;:]*$",
+    re.IGNORECASE,
+)
+
+
 def _same_act_joined(words: str, region: Region, at: int) -> bool:
     """Whether ``words`` at ``at`` are only a practice verb joined to a verb of the same class in its
     sentence ("keep *and store*", "collect *or receive*"): the same act in more words (PolicyLint
@@ -2331,6 +2344,12 @@ def _list_signal(
             # consent required no longer is, or one no longer offered again is
             direction = Direction.EXPANDS if inserted else Direction.NARROWS
         return _list_made(rulebook, key, Category.LEGAL_BASIS, direction, words, at, inserted=inserted)
+    if member and not denied and _UNTIL_KEPT.search(region.text[span[0] : at]):
+        # "we keep your photos until you delete them *or your account is inactive for two years*":
+        # one more event that ends the keeping keeps less (GDPR Art. 5(1)(e)); one gone keeps more
+        key = "member_added" if inserted else "member_removed"
+        direction = Direction.NARROWS if inserted else Direction.EXPANDS
+        return _list_made(rulebook, key, Category.RETENTION, direction, words, at, inserted=inserted)
     if member and DOCUMENT_REFERENCE.search(region.text[max(span[0], at - 80) : at]):
         return None  # "in accordance with this policy and our Terms": a document named, no practice widened
     if POINTER_START.match(words):
