@@ -920,6 +920,17 @@ def _in_purpose_column(row: str, at: int, header: tuple[str, ...]) -> bool:
 _PURPOSE_COLUMN = lazy(r"\W*(?:purposes?|uses?)(?:\s+of\s+(?:processing|use))?\W*$", re.IGNORECASE)
 
 
+# a sentence that tells the reader what to do with their own things: "Please keep …", "Do not share …",
+# "Never give …" (not "Please note that …", "Please contact us", which speak of the company)
+_TO_THE_READER = lazy(
+    r"\W*(?:please\s+(?:(?:always|also)\s+)?|(?:do\s+not|don['’]t|never)\s+)"
+    r"(?:keep|share|give|disclose|store|send|post|reuse|write\s+down|tell|leave|protect|choose|use|log\s+out"
+    r"|sign\s+out|change|update|create|avoid|upload|include|lend|hand)\b",
+    re.IGNORECASE,
+)
+_WE = lazy(r"\b(?:we|us|our|ours)\b", re.IGNORECASE)
+
+
 def _readers_condition(plain: str, at: int) -> bool:
     """Whether ``at`` stands in a leading condition about the user ("If you have a disability, …")
     that names no practice: it says who reads on, no data is collected in it."""
@@ -1134,6 +1145,11 @@ def _file_terms(
         after = about.end() + len(plain[about.end() :]) - len(plain[about.end() :].lstrip(" :"))
         fragment = fragment or not _SAYS_MORE.search(plain, after)
 
+    # an instruction to the reader, in which the company does nothing ("Please keep your password
+    # secret.", "Never share your login code with anyone."): the user's own acts (OPP-115 User
+    # Choice/Control is what the company offers; this offers nothing and takes nothing)
+    instruction = _TO_THE_READER.match(plain) is not None and not _WE.search(plain)
+
     def heading_only(term: Match) -> bool:
         return term.category is not None and term.name in rulebook.by_category(term.category).in_headings
 
@@ -1194,6 +1210,8 @@ def _file_terms(
             continue  # "your comments on this notice": what is said of the document, no data collected
         if term.category is Category.COLLECTION and _readers_condition(plain, term.start):
             continue  # "If you have a disability, you can ask for …": who reads, no data collected
+        if instruction:
+            continue  # "Please keep your password secret and do not share it": the reader's own acts
         shifted = Match(term.name, term.category, term.text, term.start + offset, term.end + offset)
         found.terms.append(shifted)
         # a stated practice starts a new part of the sentence: a safeguard guards what follows it in
