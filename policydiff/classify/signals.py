@@ -721,11 +721,9 @@ def term_signals(
         if (
             only_verbs_went
             and key[1] in rulebook.by_category(key[0]).grouped
-            # (a commitment's verb is the promise itself: "we will *respond to* your complaint" →
-            # "we will acknowledge it" keeps the complaint, not the answer)
-            and not (
-                sides.kind is ChangeKind.MODIFIED and rulebook.by_category(key[0]).gained is Direction.NARROWS
-            )
+            # (a commitment the law sets a deadline for is the promise itself, in its verb: "we will
+            # *respond to* your complaint" → "we will acknowledge it" keeps the complaint, not the answer)
+            and not (sides.kind is ChangeKind.MODIFIED and key[1] in rulebook.by_category(key[0]).within_law)
             and not _grant_went(key, sides)
             and not _sentence_gone(sides, match, rulebook)
         ):
