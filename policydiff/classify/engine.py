@@ -2999,6 +2999,13 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
         topic = rulebook.by_category(category).topic
         says = f"the point a period counts from changed («{anchor}»), in a statement about {topic}"
         return _unread_verdict(subject, category, says)
+    if (step := _steps_swapped(subject.old, subject.new)) is not None:
+        # "aggregated before we review it" → "reviewed before it is aggregated": the same two steps
+        # in the other order; a safeguard that came first may now come after (issue 13: never editorial)
+        category = dominant[0] if dominant else Category.OTHER
+        topic = rulebook.by_category(category).topic
+        says = f"two steps changed their order around «{step}», in a statement about {topic}"
+        return _unread_verdict(subject, category, says)
     if _companies_anew(subject):
         # "… as an independent controller (from 1 March, Northwind Ltd)": a company named anew is a
         # party the policy speaks of, however the sentence is worded; no rule read it
@@ -3389,6 +3396,30 @@ def _period_anchor_moved(old: str, new: str) -> str | None:
         was, now = _anchor_after(old, before.end), _anchor_after(new, after.end)
         if _anchor_words(was) != _anchor_words(now):
             return now or was
+    return None
+
+
+def _steps_swapped(old: str, new: str) -> str | None:
+    """The connective ("before", "after", "then") around which the same steps stand in the other
+    order ("X before Y" → "Y before X"), by the stems of their words, else None."""
+    for connective in ("before", "after", "until", "then"):
+        pattern = rf"\b{connective}\b"
+        old_parts, new_parts = (
+            re.split(pattern, fold(old), maxsplit=1),
+            re.split(pattern, fold(new), maxsplit=1),
+        )
+        if len(old_parts) != 2 or len(new_parts) != 2:
+            continue
+        (old_a, old_b), (new_a, new_b) = (
+            tuple(_anchor_words(part) for part in parts) for parts in (old_parts, new_parts)
+        )
+        if (
+            old_a & new_b
+            and old_b & new_a
+            and not (old_a & new_a & old_b & new_b)
+            and (old_a | old_b) == (new_a | new_b)
+        ):
+            return connective
     return None
 
 
