@@ -99,6 +99,7 @@ from policydiff.text import (
     mask_labels,
     mask_links,
     sentences,
+    strip_links,
     table_cells,
 )
 
@@ -2259,7 +2260,7 @@ def _editorial(
         subject.moved,
         subject.renumbered,
         subject.heading,
-        listed=_listed_under_practice(subject.lead),
+        listed=_listed_under_practice(subject.lead, rulebook),
     )
     editorial = editorial_verdict(texts, rulebook, renames)
     if editorial is None:
@@ -2278,11 +2279,18 @@ def _editorial(
     return _editorial_verdict(key, trigger, subject, rulebook)
 
 
-def _listed_under_practice(lead: str) -> bool:
+def _listed_under_practice(lead: str, rulebook: RuleBook) -> bool:
     """A lead-in sentence in which the company states a practice and opens a list ("We share your
-    data with:"); a table's header row, or "please visit the following pages:", is none."""
+    data with:"), or names the recipients it lists ("Our partners include:"); a table's header row,
+    or "please visit the following pages:", is none."""
     opener = list_opener(lead)
-    return opener is not None and bool(stated_practices(mask_links(opener)))
+    if opener is None:
+        return False
+    plain = mask_links(opener)
+    sharing = rulebook.by_category(Category.SHARING)
+    return bool(stated_practices(plain)) or any(
+        t.category is Category.SHARING and t.name not in sharing.grouped for t in rulebook.find_terms(plain)
+    )
 
 
 def _only_lead_lost_or_gained(subject: Subject) -> bool:
@@ -2897,6 +2905,14 @@ def _new_to_the_old_version(
     say it in other words."""
     if context.old_pairs is None:
         return None  # a clause judged alone, or a text too long to be read whole for it
+    if (company := _company_listed_anew(subject, rulebook, context)) is not None:
+        # "We share your data with: - Google - Meta" + "- Amazon": a company new to a list of named
+        # recipients (LABELING.md, Recipients: a company new to a closed list is expands); under a
+        # class ("Our advertising partners include:") a named company is an instance of it: neutral
+        says = f"a company new to the list of those the data is shared with: «{company}»"
+        reason = Reason("sharing.company-added", says, company, Side.NEW)
+        severity = Severity.MAJOR if (Category.SHARING, Direction.EXPANDS) in major else Severity.MINOR
+        return Verdict((Category.SHARING,), Direction.EXPANDS, severity, (reason,))
     # (a period that bounds a deletion, "deleted within 30 days", "immediately", protects: the term
     # signals read it)
     promising = practice_reader().promising
@@ -3258,6 +3274,30 @@ def _collecting_sources(text: str, sentence: str) -> list[re.Match[str]]:
     stands in collects (none otherwise)."""
     found = list(_SOURCE.finditer(text))
     return found if found and "collect" in practice_reader().actions(sentence) else []
+
+
+def _company_listed_anew(subject: Subject, rulebook: RuleBook, context: DocumentContext) -> str | None:
+    """The proper name an added list item gives, under a lead-in that shares data and names no class
+    of recipient ("We share your data with:"), when the old version never names it; else None."""
+    opener = list_opener(subject.lead)
+    if opener is None:
+        return None
+    lead_terms = [t for t in rulebook.find_terms(mask_links(opener)) if t.category is Category.SHARING]
+    sharing = rulebook.by_category(Category.SHARING)
+    if not any(t.name in sharing.grouped for t in lead_terms) or any(
+        t.name not in sharing.grouped for t in lead_terms
+    ):
+        return None
+    item = _ITEM_MARK.sub("", strip_links(subject.new)).strip().rstrip(".;,")
+    words = WORD.findall(item)
+    if not 0 < len(words) <= 5 or rulebook.find_terms(item) or not all(w[:1].isupper() for w in words):
+        return None
+    known = context.vocabulary()
+    return item if not all(w.casefold() in known for w in words) else None
+
+
+# a list item's marker: "- ", "* ", "1. ", "(a) "
+_ITEM_MARK = lazy(r"^\s*(?:[-*•]|\d+[.)]|\([a-z0-9]+\))\s+")
 
 
 def _party_unknown(sentence: str, context: DocumentContext, reader: PracticeReader) -> str | None:
