@@ -194,6 +194,7 @@ def classify(
 ) -> Verdict:
     """Decide one change."""
     context = context or DocumentContext()
+    subject = _heading_as_lead(subject, rulebook)
     editorial = _editorial(subject, rulebook, major, context.renames)
     if editorial is not None:
         return editorial
@@ -3274,6 +3275,33 @@ def _collecting_sources(text: str, sentence: str) -> list[re.Match[str]]:
     stands in collects (none otherwise)."""
     found = list(_SOURCE.finditer(text))
     return found if found and "collect" in practice_reader().actions(sentence) else []
+
+
+def _heading_as_lead(subject: Subject, rulebook: RuleBook) -> Subject:
+    """A list item with no lead-in, right under a heading that states a practice ("## Data we
+    collect") or names the user's rights ("## Your rights"), read with that heading as its lead-in,
+    as "We collect:" would be read; a heading of neither ("Contents") leads nothing."""
+    text = subject.new or subject.old
+    if subject.lead or not _ITEM_MARK.match(text):
+        return subject
+    heading = (subject.new_context or subject.old_context).split(" › ")[-1].strip().rstrip(":.")
+    if not heading:
+        return subject
+    plain = mask_links(heading)
+    if stated_practices(plain):
+        return replace(subject, lead=f"{heading}:")
+    if _RIGHTS_HEADING.search(plain) or any(
+        t.category is Category.RIGHTS for t in rulebook.find_terms(plain)
+    ):
+        # ("## Your rights" then "- Deletion": each item names a right the user has)
+        return replace(subject, lead="You have the right to:")
+    return subject
+
+
+# a heading over the user's rights: "Your rights", "Your privacy rights", "Rights of data subjects"
+_RIGHTS_HEADING = lazy(
+    r"\b(?:your\s+(?:[\w-]+\s+){0,2}?rights|rights\s+of\s+(?:data\s+subjects|users|consumers))\b", re.I
+)
 
 
 def _company_listed_anew(subject: Subject, rulebook: RuleBook, context: DocumentContext) -> str | None:
