@@ -47,6 +47,11 @@ _AGO = lazy(r"^(?:ago|minutes?|hours?|days?|weeks?|months?|years?)$")
 # a table of contents: one link to a place in the same page
 _CELLS = lazy(r"(?<!\\)\|")
 _ANCHOR_LINK = lazy(r"^\W*\[[^\]]{1,120}\]\(#[^)]*\)\W*$")
+# a web address alone, as a link's words or bare ("[https://example.com/privacy](…)."): a way to
+# another page, however its list's lead-in reads
+_ADDRESS_ALONE = lazy(
+    r"^\W*(?:\[(?:https?://|www\.)[^\]\s]{1,200}\]\([^)\s]+\)|<?(?:https?://|www\.)[^\s>]{1,200}>?)\W*$"
+)
 # a link alone whose words are a title of up to three capitalised words ("[Calendar](…)", "[Store
 # Locator](…)"): a site menu's entry (LABELING.md, Page capture)
 _MENU_LINK = lazy(r"^\W*\[[A-Z][\w&'’-]*(?:\s+(?:[A-Z&][\w&'’-]*|of|and|the|for)){0,2}\]\([^)#\s][^)]*\)\W*$")
@@ -186,7 +191,7 @@ def is_chrome(text: str, rulebook: RuleBook, *, listed: bool = False) -> bool:
     (``listed``: an item under a lead-in that states a practice, chrome only as a lone link)."""
     if _COPYRIGHT.search(text) and len(WORD.findall(text)) <= 20:
         return True
-    if _LONE_LINK.match(text) or _ANCHOR_LINK.match(text):
+    if _LONE_LINK.match(text) or _ANCHOR_LINK.match(text) or _ADDRESS_ALONE.match(text):
         return True  # a way to a page or to a section, not a statement
     if listed:
         return False

@@ -297,6 +297,8 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
     where providers are is one; the company's own seat is none; a body's name, "the Data & Marketing
     Association", names neither): "Our headquarters are in Dublin."."""
     named = _without_bodies(text)
+    if _TO_THE_READER.match(named) and not _WE.search(named):
+        return True  # "Do not share your password with anyone.": the reader's own acts
     seatless = _SEAT.sub(" ", mask_links(named))
     return not (
         OF_THE_USER.search(named)
@@ -614,12 +616,19 @@ def _subject_of_passive_denial(
 _RELATIVE_PRONOUN = lazy(r"\b(?:that|which|who|whose)\b", re.IGNORECASE)
 
 
+# what may stand before an instruction's negation: nothing, a list mark, "please", "and"
+_IMPERATIVE_BEFORE = lazy(r"[\W\d]*(?:please\s+)?(?:(?:also|always|and)\s+)?", re.IGNORECASE)
+_IMPERATIVE_DENIAL = lazy(r"(?:do\s+not|don['’]t|never)\b", re.IGNORECASE)
+
+
 def said_by_user(before: str, words: str, rulebook: RuleBook) -> bool:
     """Whether the user is the subject of ``words`` (a cue), by the text before it. A passive cue
     has its own subject: "messages you send are not encrypted" is the company's, whatever "you"
     stands in the subject's relative clause."""
     if _PASSIVE.match(words):
         return bool(_YOU_RIGHT_BEFORE.search(before))
+    if _IMPERATIVE_BEFORE.fullmatch(before) and _IMPERATIVE_DENIAL.match(words):
+        return True  # "Do not share your password with anyone.", "* never reuse it": told to the reader
     return bool(rulebook.subject_you.search(before))
 
 
