@@ -371,55 +371,43 @@ def test_the_notice_prefilter_finds_a_word_of_every_phrase_it_stands_for() -> No
 
 # A list right under a heading is read with the heading as its lead-in: a heading that states a
 # practice ("Data we collect") or names the user's rights; "Contents" leads nothing.
+def _notice(block: str) -> Report:
+    """The report on a short notice whose only change is ``block`` (old → new, split by " ⇒ ")."""
+    old, new = block.split(" ⇒ ")
+    intro = "# Notice\n\nHow Example Ltd handles data.\n\n"
+    return compare(document(intro + old), document(intro + new))
+
+
 def test_an_item_added_under_a_heading_that_states_a_practice_is_read_as_one() -> None:
-    old = document(
-        "# Notice\n\nHow Example Ltd handles data.\n\n## Data we collect\n\n- Name\n- Email address\n"
-    )
-    new = document(
-        "# Notice\n\nHow Example Ltd handles data.\n\n## Data we collect\n\n- Name\n- Email address\n"
-        "- Precise location\n"
-    )
-    report = compare(old, new)
+    items = "## Data we collect\n\n- Name\n- Email address\n"
+    report = _notice(f"{items} ⇒ {items}- Precise location\n")
     assert report.severity is Severity.MAJOR
     assert report.changes[0].reasons[0].rule == "collection.added"
 
 
 def test_an_item_removed_under_a_rights_heading_is_a_right_removed() -> None:
-    old = document("# Notice\n\nHow Example Ltd handles data.\n\n## Your rights\n\n- Access\n- Deletion\n")
-    new = document("# Notice\n\nHow Example Ltd handles data.\n\n## Your rights\n\n- Access\n")
-    report = compare(old, new)
+    report = _notice("## Your rights\n\n- Access\n- Deletion\n ⇒ ## Your rights\n\n- Access\n")
     assert report.severity is Severity.MAJOR
     assert report.changes[0].reasons[0].rule == "rights.removed"
 
 
 def test_an_item_under_a_contents_heading_states_nothing() -> None:
     body = "## Who we are\n\nAcme Ltd.\n\n## How we protect your data\n\nWe encrypt it.\n"
-    old = document(f"# Notice\n\n## Contents\n\n- Who we are\n- How we protect your data\n\n{body}")
-    new = document(f"# Notice\n\n## Contents\n\n- Who we are\n\n{body}")
-    report = compare(old, new)
+    contents = "## Contents\n\n- Who we are\n"
+    report = _notice(f"{contents}- How we protect your data\n\n{body} ⇒ {contents}\n{body}")
     assert report.severity is not Severity.MAJOR
 
 
 # A company new to a list of named recipients is expands (LABELING.md, Recipients); under a class of
 # recipients ("Our partners include:") a named company is an instance of it.
 def test_a_company_added_to_a_list_of_named_recipients_is_major() -> None:
-    old = document(
-        "# Notice\n\nHow Example Ltd handles data.\n\nWe share your data with:\n\n- Swift Couriers\n"
-    )
-    new = document(
-        "# Notice\n\nHow Example Ltd handles data.\n\nWe share your data with:\n\n- Swift Couriers\n"
-        "- Parcelhub Logistics\n"
-    )
-    report = compare(old, new)
+    items = "We share your data with:\n\n- Swift Couriers\n"
+    report = _notice(f"{items} ⇒ {items}- Parcelhub Logistics\n")
     assert report.severity is Severity.MAJOR
     assert report.changes[0].reasons[0].rule == "sharing.company-added"
 
 
 def test_a_company_added_under_a_class_of_recipients_is_an_instance() -> None:
-    old = document("# Notice\n\nHow Example Ltd handles data.\n\nOur partners include:\n\n- Swift Couriers\n")
-    new = document(
-        "# Notice\n\nHow Example Ltd handles data.\n\nOur partners include:\n\n- Swift Couriers\n"
-        "- Parcelhub Logistics\n"
-    )
-    report = compare(old, new)
+    items = "Our partners include:\n\n- Swift Couriers\n"
+    report = _notice(f"{items} ⇒ {items}- Parcelhub Logistics\n")
     assert report.severity is Severity.MINOR
