@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from policydiff.classify.editorial import EMAIL_OR_PHONE
 from policydiff.classify.equivalents import canonical
-from policydiff.classify.numbers import Quantity
-from policydiff.classify.practice import USER_RIGHT, lets_user_act
+from policydiff.classify.numbers import Quantity, quantities
+from policydiff.classify.practice import USER_RIGHT, lets_user_act, practice_reader
 from policydiff.classify.profile import ORGANISATION, Profile, Region
 from policydiff.classify.rulebook import CategoryRules, Match, Rule, RuleBook
 from policydiff.classify.signals import (
@@ -218,6 +218,14 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
                 out.append(
                     signal(rules.category, rule.larger, rule.id, says, match, Side.NEW, RULE, told=told)
                 )
+            elif (erased := _erased_at_once(sides.old, sides.new, came)) is not None:
+                # "messages you delete are removed from our servers" → "… removed within 90 days": a
+                # deletion that stated no period happened at once; it may now wait the period
+                told = Told(f"at once → {came.text}", in_topic=rule.larger is not Direction.EXPANDS)
+                says = f"a deletion that named no period («{erased}») may now wait: at once → {came.text}"
+                out.append(
+                    signal(rules.category, rule.larger, rule.id, says, match, Side.NEW, RULE, told=told)
+                )
             else:
                 told = Told(f"no period → {came.text}", in_topic=True)
                 says = rules.says(rule, told)
@@ -353,6 +361,35 @@ def _delay_added(region: Region, quantity: Quantity, other_side: Region) -> bool
 _AFTER_EVENT = lazy(r"\s+(?:after|following|from)\s+((?:\w+\s+){0,3}\w+)", re.IGNORECASE)
 # the words that pick one of two bounds: "until you leave or for a year, *whichever comes first*"
 _PICKS_A_BOUND = lazy(rf",?\s+{BOUND_PICKED}", re.IGNORECASE)
+
+
+def _erased_at_once(old: Region, new: Region, came: Quantity) -> str | None:
+    """The deleting verb ("removed", "erased") of the sentence a new period stands in, where the old
+    side says the same verb with no period at all (then the deletion was at once), else None."""
+    span = new.sentence_at(came.start)
+    sentence = new.text[span[0] : span[1]] if span else new.text
+    verb = _companys_deletion(sentence)
+    if verb is None or quantities(old.text) or _companys_deletion(old.text) is None:
+        return None
+    return verb
+
+
+def _companys_deletion(text: str) -> str | None:
+    """The first deleting verb of ``text`` that is not the user's own act ("messages *you delete*"),
+    or data said to leave the company's systems ("removed from our servers")."""
+    for found in practice_reader().promising.finditer(text):
+        if not _USERS_OWN.search(text, max(0, found.start() - 20), found.start()):
+            return found.group()
+    gone = _REMOVED_FROM_OURS.search(text)
+    return gone.group() if gone else None
+
+
+# data taken off the company's systems: a deletion in other words (NIST SP 800-88: sanitisation)
+_REMOVED_FROM_OURS = lazy(
+    r"\bremov\w*\s+from\s+(?:our|its|their|the)\s+(?:servers?|systems?|records?|databases?|backups?)\b",
+    re.IGNORECASE,
+)
+_USERS_OWN = lazy(r"\byou\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 
 
 def _own_event_went(old: Region, new: Region) -> str | None:
