@@ -391,6 +391,13 @@ def test_an_item_removed_under_a_rights_heading_is_a_right_removed() -> None:
     assert report.changes[0].reasons[0].rule == "rights.removed"
 
 
+def test_a_choice_removed_under_a_choices_heading_is_a_right_removed() -> None:
+    items = "## Your privacy choices\n\n- Unsubscribe from newsletters\n"
+    report = _notice(f"{items}- Switch off location sharing\n ⇒ {items}")
+    assert report.severity is Severity.MAJOR
+    assert report.changes[0].reasons[0].rule == "rights.removed"
+
+
 def test_an_item_under_a_contents_heading_states_nothing() -> None:
     body = "## Who we are\n\nAcme Ltd.\n\n## How we protect your data\n\nWe encrypt it.\n"
     contents = "## Contents\n\n- Who we are\n"

@@ -3298,9 +3298,11 @@ def _heading_as_lead(subject: Subject, rulebook: RuleBook) -> Subject:
     return subject
 
 
-# a heading over the user's rights: "Your rights", "Your privacy rights", "Rights of data subjects"
+# a heading over the user's rights: "Your rights", "Your privacy choices", "Rights of data subjects"
+# (OPP-115 User Choice/Control and User Access, Edit and Deletion)
 _RIGHTS_HEADING = lazy(
-    r"\b(?:your\s+(?:[\w-]+\s+){0,2}?rights|rights\s+of\s+(?:data\s+subjects|users|consumers))\b", re.I
+    r"\b(?:your\s+(?:[\w-]+\s+){0,2}?(?:rights|choices)|rights\s+of\s+(?:data\s+subjects|users|consumers))\b",
+    re.I,
 )
 
 
