@@ -144,6 +144,13 @@ def _in_category(
     return any(t.category is rules.category for t in sides.context_terms)
 
 
+def _bounds_a_denial(sides: Sides, gone: Quantity) -> bool:
+    """Whether a period or an age that went stood inside a denial that the new side still states
+    ("we do not sell data about children under 13" → "… about children")."""
+    inside = any(s <= gone.start < e and denied for s, e, denied in sides.old_profile.denials)
+    return inside and any(denied for _, _, denied in sides.new_profile.denials)
+
+
 def _newly_denied(rules: CategoryRules, sides: Sides) -> bool:
     """Whether the new side denies a practice of the category that the old side did not deny (a
     protective act denied, "never deleted", withholds a safeguard: it is no practice gone)."""
@@ -179,6 +186,15 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             match = Match(rule.id, rules.category, gone.text, gone.start, gone.end)
             says = f"what happened a period after an event now happens at once: {gone.text} → at once"
             out.append(signal(rules.category, shorter, rule.id, says, match, Side.OLD, RULE, told=told))
+        elif gone is not None and _bounds_a_denial(sides, gone):
+            # "we do not sell data about children *under 13*" → "… about children": the bound limited
+            # what the denial covered; gone, the denial covers all of them
+            told = Told(f"{gone.text} → no bound", in_topic=False)
+            match = Match(rule.id, rules.category, gone.text, gone.start, gone.end)
+            says = f"a bound on what a denial covers was removed, so it covers more: {gone.text} → no bound"
+            out.append(
+                signal(rules.category, Direction.NARROWS, rule.id, says, match, Side.OLD, RULE, told=told)
+            )
         elif gone is not None and not _newly_denied(rules, sides):
             # "30 days' notice of changes" → "notice of changes": nothing bounds it now ("we keep logs
             # for 7 days" → "we keep no logs" denies the practice the period bounded: no longer bound)
