@@ -90,6 +90,7 @@ from policydiff.classify.statements import statement_reader
 from policydiff.lazy_re import lazy
 from policydiff.model import Category, ChangeKind, Consent, Direction, Edit, Op, Reason, Severity, Side, Told
 from policydiff.text import (
+    LEADING_MARKER,
     MD_LINK,
     WHOLE_SENTENCES,
     WORD,
@@ -2285,13 +2286,17 @@ def _listed_under_practice(lead: str, rulebook: RuleBook) -> bool:
     data with:"), or names the recipients it lists ("Our partners include:"); a table's header row,
     or "please visit the following pages:", is none."""
     opener = list_opener(lead)
-    if opener is None:
-        return False
-    plain = mask_links(opener)
-    sharing = rulebook.by_category(Category.SHARING)
-    return bool(stated_practices(plain)) or any(
-        t.category is Category.SHARING and t.name not in sharing.grouped for t in rulebook.find_terms(plain)
+    return opener is not None and (
+        bool(stated_practices(mask_links(opener))) or _sharing_named(opener, rulebook)[1]
     )
+
+
+def _sharing_named(opener: str, rulebook: RuleBook) -> tuple[bool, bool]:
+    """Whether a lead-in names a sharing act ("We share your data with:") and whether it names a
+    class of recipient ("Our partners include:")."""
+    grouped = rulebook.by_category(Category.SHARING).grouped
+    names = [t.name for t in rulebook.find_terms(mask_links(opener)) if t.category is Category.SHARING]
+    return any(n in grouped for n in names), any(n not in grouped for n in names)
 
 
 def _only_lead_lost_or_gained(subject: Subject) -> bool:
@@ -3282,7 +3287,7 @@ def _heading_as_lead(subject: Subject, rulebook: RuleBook) -> Subject:
     collect") or names the user's rights ("## Your rights"), read with that heading as its lead-in,
     as "We collect:" would be read; a heading of neither ("Contents") leads nothing."""
     text = subject.new or subject.old
-    if subject.lead or not _ITEM_MARK.match(text):
+    if subject.lead or subject.heading or not LEADING_MARKER.match(text):
         return subject
     heading = (subject.new_context or subject.old_context).split(" › ")[-1].strip().rstrip(":.")
     if not heading:
@@ -3310,24 +3315,14 @@ def _company_listed_anew(subject: Subject, rulebook: RuleBook, context: Document
     """The proper name an added list item gives, under a lead-in that shares data and names no class
     of recipient ("We share your data with:"), when the old version never names it; else None."""
     opener = list_opener(subject.lead)
-    if opener is None:
+    if opener is None or _sharing_named(opener, rulebook) != (True, False):
         return None
-    lead_terms = [t for t in rulebook.find_terms(mask_links(opener)) if t.category is Category.SHARING]
-    sharing = rulebook.by_category(Category.SHARING)
-    if not any(t.name in sharing.grouped for t in lead_terms) or any(
-        t.name not in sharing.grouped for t in lead_terms
-    ):
-        return None
-    item = _ITEM_MARK.sub("", strip_links(subject.new)).strip().rstrip(".;,")
+    item = LEADING_MARKER.sub("", strip_links(subject.new), count=1).strip().rstrip(".;,")
     words = WORD.findall(item)
     if not 0 < len(words) <= 5 or rulebook.find_terms(item) or not all(w[:1].isupper() for w in words):
         return None
     known = context.vocabulary()
     return item if not all(w.casefold() in known for w in words) else None
-
-
-# a list item's marker: "- ", "* ", "1. ", "(a) "
-_ITEM_MARK = lazy(r"^\s*(?:[-*•]|\d+[.)]|\([a-z0-9]+\))\s+")
 
 
 def _party_unknown(sentence: str, context: DocumentContext, reader: PracticeReader) -> str | None:
@@ -3464,7 +3459,7 @@ def _period_anchor_moved(old: str, new: str) -> str | None:
         return None
     for before, after in zip(olds, news, strict=True):
         was, now = _anchor_after(old, before.end), _anchor_after(new, after.end)
-        if _anchor_words(was) != _anchor_words(now):
+        if _stems(was) != _stems(now):
             return now or was
     return None
 
@@ -3481,7 +3476,7 @@ def _steps_swapped(old: str, new: str) -> str | None:
         if len(old_parts) != 2 or len(new_parts) != 2:
             continue
         (old_a, old_b), (new_a, new_b) = (
-            tuple(_anchor_words(part) for part in parts) for parts in (old_parts, new_parts)
+            tuple(_stems(part) for part in parts) for parts in (old_parts, new_parts)
         )
         if (
             old_a & new_b
@@ -3493,13 +3488,13 @@ def _steps_swapped(old: str, new: str) -> str | None:
     return None
 
 
-def _anchor_words(anchor: str) -> frozenset[str]:
-    """The words of an anchor by their stems, so that one event said in other words is one anchor
+def _stems(words: str) -> frozenset[str]:
+    """The content words of a run by their stems, so that one event said in other words is one
     ("after account closure", "after you close your account", "after your account is closed")."""
-    return frozenset(w[:4] for w in WORD.findall(fold(anchor)) if len(w) > 2 and w not in _ANCHOR_GLUE)
+    return frozenset(w[:4] for w in WORD.findall(fold(words)) if len(w) > 2 and w not in _ANCHOR_GLUE)
 
 
-# the words that only join an anchor's event to its period
+# the words that only join (an anchor's event to its period, a step to its object): no content
 _ANCHOR_GLUE = frozenset(
     {
         "of",

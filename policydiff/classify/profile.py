@@ -292,12 +292,26 @@ def places_named(text: str, rulebook: RuleBook) -> list[Match]:
     ]
 
 
+def states_a_bound(found: Profile, category: Category, concepts: frozenset[str]) -> bool:
+    """Whether a side sets a period of the category: a number read as one, or an affirmed term of
+    one of ``concepts`` (a criterion, an event it runs from)."""
+    return any(c is category for _, c in found.numbers) or any(
+        c is category and match.name in concepts for (c, _), match in found.affirmed.items()
+    )
+
+
+def is_instruction(text: str) -> bool:
+    """Whether a sentence tells the reader what to do with their own things, the company not
+    speaking in it ("Please keep your password secret.", "Never share your login code.")."""
+    return _TO_THE_READER.match(text) is not None and not _COMPANY_SPEAKS.search(text)
+
+
 def is_aside(text: str, rulebook: RuleBook) -> bool:
     """Whether a text names neither the user nor their data, a practice verb nor a term (a place
     where providers are is one; the company's own seat is none; a body's name, "the Data & Marketing
     Association", names neither): "Our headquarters are in Dublin."."""
     named = _without_bodies(text)
-    if _TO_THE_READER.match(named) and not _WE.search(named):
+    if is_instruction(named):
         return True  # "Do not share your password with anyone.": the reader's own acts
     seatless = _SEAT.sub(" ", mask_links(named))
     return not (
@@ -937,7 +951,8 @@ _TO_THE_READER = lazy(
     r"|sign\s+out|change|update|create|avoid|upload|include|lend|hand)\b",
     re.IGNORECASE,
 )
-_WE = lazy(r"\b(?:we|us|our|ours)\b", re.IGNORECASE)
+# the company speaking: "we", "us", "our" (a later _WE reads "we" alone, as a subject)
+_COMPANY_SPEAKS = lazy(r"\b(?:we|us|our|ours)\b", re.IGNORECASE)
 
 
 def _readers_condition(plain: str, at: int) -> bool:
@@ -1157,7 +1172,7 @@ def _file_terms(
     # an instruction to the reader, in which the company does nothing ("Please keep your password
     # secret.", "Never share your login code with anyone."): the user's own acts (OPP-115 User
     # Choice/Control is what the company offers; this offers nothing and takes nothing)
-    instruction = _TO_THE_READER.match(plain) is not None and not _WE.search(plain)
+    instruction = is_instruction(plain)
 
     def heading_only(term: Match) -> bool:
         return term.category is not None and term.name in rulebook.by_category(term.category).in_headings

@@ -15,7 +15,7 @@ from policydiff.classify.editorial import EMAIL_OR_PHONE
 from policydiff.classify.equivalents import canonical
 from policydiff.classify.numbers import Quantity, quantities
 from policydiff.classify.practice import USER_RIGHT, lets_user_act, practice_reader
-from policydiff.classify.profile import ORGANISATION, Profile, Region
+from policydiff.classify.profile import ORGANISATION, Profile, Region, states_a_bound
 from policydiff.classify.rulebook import CategoryRules, Match, Rule, RuleBook
 from policydiff.classify.signals import (
     BOUND_PICKED,
@@ -498,7 +498,7 @@ def _bound_alone(alone: Sequence[Quantity], region: Region, other_side: Region) 
 def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     old_hits = _hits_in_category(rule, rules, sides.old, sides.old_profile, sides)
     new_hits = _hits_in_category(rule, rules, sides.new, sides.new_profile, sides)
-    if rule.replaces and not _bound_before(rule, rules, sides):
+    if rule.replaces and not states_a_bound(sides.old_profile, rules.category, rule.replaces):
         return []  # "we delete it when it is no longer needed" where no period was set: a bound
         # where there was none, read by the term signals, not one bound put for another
     if rule.kind == "phrase-added" and rule.direction is Direction.EXPANDS:
@@ -545,15 +545,6 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
 
 
 _NEGATIVE = lazy(r"\b(?:not|never|no)\b", re.IGNORECASE)
-
-
-def _bound_before(rule: Rule, rules: CategoryRules, sides: Sides) -> bool:
-    """Whether the old side set a bound of the rule's category: a number read as one, or a term
-    of a concept the rule ``replaces``."""
-    return any(category is rules.category for _, category in sides.old_profile.numbers) or any(
-        category is rules.category and match.name in rule.replaces
-        for (category, _), match in sides.old_profile.affirmed.items()
-    )
 
 
 def _term_concepts(rules: CategoryRules) -> dict[str, str]:

@@ -44,6 +44,7 @@ from policydiff.classify.profile import (
     kinds_named,
     main_clause,
     member_key,
+    states_a_bound,
 )
 from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
 from policydiff.classify.statements import statement_reader
@@ -583,14 +584,11 @@ def _bounded(match: Match, sides: Sides, rulebook: RuleBook) -> bool:
     return not any(next(phrases.finditer(sentence), None) for phrases in opening)
 
 
-def _bound_said(category: Category, sides: Sides, rulebook: RuleBook) -> bool:
-    """Whether the old side set a period of the category: a number read as one, or a term that sets
-    or opens one (``sets_a_bound``, ``bounded_unless``)."""
+def _first_bound(match: Match, category: Category, sides: Sides, rulebook: RuleBook) -> bool:
+    """Whether a term sets a period by its criteria (``sets_a_bound``) where the old side set none."""
     rules = rulebook.by_category(category)
     bounds = rules.sets_a_bound | rules.bounded_unless
-    return any(c is category for _, c in sides.old_profile.numbers) or any(
-        c is category and match.name in bounds for (c, _), match in sides.old_profile.affirmed.items()
-    )
+    return match.name in rules.sets_a_bound and not states_a_bound(sides.old_profile, category, bounds)
 
 
 def _asked_by_the_user(match: Match, text: str, found: Profile) -> bool:
@@ -690,9 +688,7 @@ def term_signals(
             continue  # "Sensitive data includes health data …": a word defined, nothing done
         elif _bounded(match, sides, rulebook):
             found.append(("bounded", key, match, match.text))  # "recordings are kept for 7 days"
-        elif match.name in rulebook.by_category(key[0]).sets_a_bound and not _bound_said(
-            key[0], sides, rulebook
-        ):
+        elif _first_bound(match, key[0], sides, rulebook):
             found.append(("bounded", key, match, match.text))  # "kept for as long as your account is open"
         elif not (sides.kind is ChangeKind.ADDED and _disclosed(key, match, disclosed, rulebook)):
             found.append(("added", key, match, match.text))  # unless it explains what the old text said
@@ -1781,7 +1777,7 @@ def _same_act_joined(words: str, region: Region, at: int) -> bool:
     reads a statement by its verb's class); a promise's verb ("erase *or anonymise*") is an
     alternative way to keep it, read by the list cues."""
     reader = practice_reader()
-    joined = _JOINERS.sub(" ", words).strip()
+    joined = _SEPARATORS.sub(" ", words).strip()
     found = reader.verbs.fullmatch(joined) if joined else None
     span = region.sentence_at(at)
     if found is None or span is None or reader.promising.match(joined):
@@ -1791,10 +1787,6 @@ def _same_act_joined(words: str, region: Region, at: int) -> bool:
         action == found.lastgroup and reader.promising.match(verb) is None
         for action, verb in reader.verbs_in(rest)
     )
-
-
-# what joins a verb to another: "and", "or", "and/or", a comma
-_JOINERS = lazy(r"(?:^|\s|,)(?:and/or|and|or|&)(?=\s|$)|,", re.IGNORECASE)
 
 
 def _whole_sentences(words: str, text: str, at: int) -> bool:
