@@ -135,6 +135,9 @@ class Profile:
     # kinds of data held only as the subject of a passive denial ("messages you mark as private are
     # not shared"): the sentence denies a use, it says nothing is newly collected
     held: set[tuple[Category, str]] = field(default_factory=set)
+    # practices named only as what a choice of the user's acts on ("newsletters, which you can opt
+    # out of"): stated, though read as the right's object
+    chosen: set[tuple[Category, str]] = field(default_factory=set)
 
 
 _MARKUP = lazy(r"<br\s*/?>|[*_|#>`~\\-]", re.IGNORECASE)
@@ -1147,6 +1150,7 @@ def _file_terms(
             rulebook.by_category(t.category).protective,
             next(((s, e) for s, e, _ in clauses if s <= t.start < e), (0, len(plain))),
             rulebook.by_category(t.category).protective or bool(_PASSIVE_BEFORE.search(plain, 0, t.start)),
+            t.category is Category.RIGHTS and t.name in _CHOICES,
         )
         for t in protective
         if t.category
@@ -1244,8 +1248,8 @@ def _file_terms(
         # resolve complaints about our collection" states none)
         part = bisect_right(stated, term.start)
         guards_here = [
-            strong
-            for start, strong, clause, back in guards
+            (strong, choice)
+            for start, strong, clause, back, choice in guards
             if clause[0] <= term.start < clause[1]
             and bisect_right(stated, start) == part
             and (start <= term.start or (part == 0 and back) or _absolute(plain, term, start))
@@ -1264,9 +1268,13 @@ def _file_terms(
         # a protective act guards its objects ("we delete your posts": no posts collected); a right
         # or a safeguard of its own category also reads the acts it names ("you have the right to
         # erase your data": the company's erasure is the right's)
+        if any(choice for _, choice in guards_here) and not is_safeguard(term, rulebook):
+            # "newsletters, which you can opt out of": a choice over a practice says the practice
+            # goes on until the user makes it (OPP-115 User Choice/Control)
+            found.chosen.add((term.category, member_key(term, rules)))
         if fragment or ((bound or guards_here) and not is_safeguard(term, rulebook)):
             continue
-        if (bound or any(guards_here)) and not rules.protective:
+        if (bound or any(strong for strong, _ in guards_here)) and not rules.protective:
             continue
         if users_act(term):
             continue
@@ -1295,6 +1303,9 @@ def _file_terms(
         (found.denied if denied else found.affirmed).setdefault(key, shifted)
 
 
+# the rights that are a choice over a practice the company goes on with: opting out of it, objecting
+# to it, withdrawing consent to it, choosing whether it happens (GDPR Arts. 7(3), 21; CCPA § 1798.120)
+_CHOICES = frozenset({"opt_out", "object", "withdraw", "choices"})
 # a legal form's word, looked for before the costlier company name is read
 _LEGAL_FORM = lazy(r"\b" + _LEGAL_FORMS)
 # categories whose terms may name a company ("Stripe", "Google Analytics"): kept inside its name

@@ -650,6 +650,8 @@ def term_signals(
     for key, match in new.affirmed.items():
         if key in reworded or key in old.affirmed or _pointed_to(sides.new, match):
             continue
+        if key in old.chosen and key not in old.denied:
+            continue  # "newsletters, which you can opt out of" → "newsletters": the practice was stated
         if _form_named_either_way(match, new, old, rulebook):
             continue  # "aggregated" → "aggregated or de-identified" information: one form, more words
         # a finer kind of a safeguard already named is a firmer promise ("encrypted" → "encrypted
@@ -711,6 +713,8 @@ def term_signals(
     for key, match in old.affirmed.items():
         if key in new.affirmed or key in new.denied or key in reworded:
             continue
+        if key in new.chosen:
+            continue  # "newsletters" → "newsletters, which you can opt out of": the practice still stated
         if _pointed_to(sides.old, match):
             continue  # "see our page for more information, including how agents may …": it says
             # what another page covers; leaving it out takes nothing from this one
@@ -1121,13 +1125,15 @@ def governs_safeguard(found: Profile, match: Match, rulebook: RuleBook, before: 
         return last is not None and is_safeguard(last, rulebook)
     clause = next(((s, e) for s, e, _ in found.denials if s <= match.start < e), (match.start, match.end))
     # (a right's word inside the cue is the verb the cue denies, "our staff *cannot access* your
-    # files": the company's inability, no right withheld)
+    # files": the company's inability, no right withheld; not where the cue runs past the act to
+    # the time it is said for, "we do *not honour privacy signals at this time*")
+    spans_act = _FOR_NOW_END.search(match.text) is not None
     after = [
         t
         for t in found.terms
         if match.start <= t.start < clause[1]
         and t.category
-        and not (t.category is Category.RIGHTS and t.start < match.end)
+        and not (t.category is Category.RIGHTS and t.start < match.end and not spans_act)
     ]
     first = min(after, key=lambda t: t.start, default=None)
     if first is not None:
@@ -2412,6 +2418,8 @@ def _list_signal(
         return None  # "…, and we have not sold it in the past year": a clause of its own, no qualifier
     if re.match(_CONCESSION, words, re.IGNORECASE):
         return None  # "we do not sell it, even if you ask": the despite cue reads a concession
+    if not member and _FOR_NOW.fullmatch(words):
+        return None  # "we do not *currently* sell it": cue.denial-for-now reads the present tense of a denial
     if not member and _AGE_FRAME.fullmatch(words):
         return None  # "under 16" → "under *the age of* 16": the same threshold, said in full
     if (
@@ -2480,6 +2488,12 @@ def _with_run_on_lead(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+_FOR_NOW_END = lazy(
+    r"\b(?:currently|presently|at\s+(?:this|the\s+present)\s+time|at\s+present|for\s+now)$", re.IGNORECASE
+)
+_FOR_NOW = lazy(
+    r"\W*(?:currently|presently|at\s+(?:this|the\s+present)\s+time|at\s+present|for\s+now)\W*", re.IGNORECASE
+)
 _AGE_FRAME = lazy(r"\W*(?:the\s+)?ages?\s+of\W*", re.IGNORECASE)
 
 
