@@ -544,6 +544,15 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
             for m in (negation.pattern.finditer(clause) if negation else ())
             if not _CONDITIONAL_BEFORE.search(clause, 0, m.start())
         ]
+        if matches:
+            # a negation inside a safeguard's term is the safeguard's own words ("predictions *never
+            # leave your device*"): it denies nothing
+            own = [
+                (t.start, t.end)
+                for t in rulebook.find_terms(clause)
+                if t.category is not None and is_safeguard(t, rulebook)
+            ]
+            matches = [(at, words) for at, words in matches if not any(s <= at < e for s, e in own)]
         if all(lone_without(words) or asks_no_consent(clause, at + len(words)) for at, words in matches):
             # "we may share it without your consent", "we no longer ask for your consent before we
             # share it": the consent is denied, not the sharing
@@ -1251,6 +1260,9 @@ def _file_terms(
             (strong, choice)
             for start, strong, clause, back, choice in guards
             if clause[0] <= term.start < clause[1]
+            # (the same words read in two categories guard nothing of their own: "we *anonymise* it"
+            # is a safeguard and the end of the keeping at once)
+            and start != term.start
             and bisect_right(stated, start) == part
             and (start <= term.start or (part == 0 and back) or _absolute(plain, term, start))
             # a safeguard or a protective act reaches its object in its own table cell, not the row's
