@@ -1443,14 +1443,37 @@ def _qualifier_went(subject: Subject, sides: Sides, reader: PracticeReader, rule
     requested*" → "our services")."""
     came = [w for e in subject.edits if e.op is Op.INSERT for w in _content_words_of(e.text, rulebook)]
     visible = mask_links(subject.old)  # (a link's target is no words of it)
+    # (a noun the insertion says again is no word gone: "*public posts*" → "*posts, including …*"
+    # lost "public" only)
+    inserted = [e.text for e in subject.edits if e.op is Op.INSERT]
     for start, end in _edit_spans(subject.edits, Op.DELETE):
         words = visible[start:end]
+        tail = _LAST_WORD_OF.search(words)
+        if (
+            tail is not None
+            and tail.start()
+            and any(text.casefold().startswith(tail.group(1).casefold()) for text in inserted)
+        ):
+            end = start + tail.start()
+            words = visible[start:end]
         # a restrictive relative clause is a qualifier however short ("members *you match with*",
         # "partners *that you approve*"): it said which of them
         needed = 1 if _RESTRICTIVE.match(words) else _QUALIFIER_WORDS
         if _PARTICIPLE.fullmatch(words) and _NOUN_NEXT.match(visible, end):
             needed = 1  # "we review *flagged* posts": a participle before the noun said which of them
-        if came:
+        # "we use your *public* posts": a word before a kind of data said which of it (not a word of
+        # the term itself: "*full* name" → "name" names the same kind)
+        data_qualifier = (
+            _ONE_WORD.fullmatch(words) is not None
+            # (gone from the sentence, not said elsewhere in it: "telephone number *and* …")
+            and words.strip().casefold() not in {w.casefold() for w in WORD.findall(subject.new)}
+            and bool(_content_words_of(words, rulebook))
+            and _names_data_at(visible, end, rulebook)
+            and not any(t.start <= start < t.end for t in rulebook.find_terms(visible) if t.category)
+        )
+        if data_qualifier:
+            needed = 1
+        elif came:
             # (what came may only name again the noun the clause restricted)
             said = {_singular(w) for w in WORD.findall(words)}
             if not _RESTRICTIVE_INSIDE.search(words) or any(_singular(w) not in said for w in came):
@@ -1503,6 +1526,19 @@ _QUALIFIER_WORDS = 3
 _RESTRICTIVE = lazy(r"\s*(?:who|whom|whose|that|which|you|we)\s+\w", re.IGNORECASE)
 # a past participle alone, as a word before a noun ("flagged", "reported", "selected")
 _PARTICIPLE = lazy(r"\s*[a-z]{3,}ed\s*")
+_LAST_WORD_OF = lazy(r"\s+(\w+)\s*$")
+_ONE_WORD = lazy(r"\s*[a-z][a-z-]{2,}\s*", re.IGNORECASE)
+
+
+def _names_data_at(text: str, at: int, rulebook: RuleBook) -> bool:
+    """Whether a kind of data (a collection term) starts at ``at``, past spaces."""
+    start = at + len(text[at:]) - len(text[at:].lstrip())
+    return any(
+        t.start == 0 and t.category is Category.COLLECTION
+        for t in rulebook.find_terms(text[start : start + 60])
+    )
+
+
 _NOUN_NEXT = lazy(r"\s*[a-z]")
 # … after a noun inside a run (not a preposition's object: "information *about you and* …")
 _RESTRICTIVE_INSIDE = lazy(

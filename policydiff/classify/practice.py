@@ -116,6 +116,8 @@ _ASK_US = lazy(
 )
 _VERB_RUN = lazy(
     r"(?:\s*,)?(?:\s+(?:and/or|and|or|also))*\s+(?P<verb>opt\s+(?:out|in)|(?:turn|switch)\s+(?:off|on)"
+    # (the verb split around what it switches: "turn *personalisation* off", "switch them on")
+    r"|(?P<split>turn|switch)\s+(?:(?!off\b|on\b)[a-z-]+\s+){1,2}?(?P<particle>off|on)\b"
     # (an account ended by the user: "close your account", right_verbs.toml [erase])
     r"|(?:close|deactivate|cancel)\s+your\s+account|[a-z]+)",
     re.IGNORECASE,
@@ -187,7 +189,10 @@ class PracticeReader:
         """The rights the run of verbs at ``at`` names ("access, correct or delete")."""
         found = []
         while (match := _VERB_RUN.match(sentence, at)) is not None:
-            right = self.right_verbs.get(" ".join(match.group("verb").casefold().split()))
+            said = match.group("verb")
+            if match.group("split"):
+                said = f"{match.group('split')} {match.group('particle')}"
+            right = self.right_verbs.get(" ".join(said.casefold().split()))
             if right is None:
                 break
             found.append((right, match.start("verb"), match.end("verb")))

@@ -96,6 +96,9 @@ _CLAUSE_SPLIT = lazy(
     # for Y and is not used for any other purpose" (the first verb is affirmed)
     r"|,?\s+and\s+(?=(?:(?:we|it|they)\s+)?(?:(?:do|does|will|shall|is|are|was|were|would|must|can)"
     r"\s+(?:not|never)|never|don't|doesn't|won't|can't|cannot)\b)"
+    # … or a clause with the company as its subject anew: "we do not share your data, *and we
+    # encrypt it*" affirms what it says (the denial is the first clause's)
+    r"|,\s+and\s+(?=we\s)"
     # a denied gerund joined on denies what follows it only: "we require them to keep it safe,
     # including not using it for other purposes"
     r"|,?\s+(?:and|including|by|or)\s+(?=not\s+[a-z]+ing\b)",
@@ -436,7 +439,8 @@ _ABOUT_ITS_CHANGES = lazy(
 # "encrypted backups", "anonymous statistics", and those joined before it ("aggregated or
 # de-identified information": two forms of one noun)
 _DATA_FORM = lazy(
-    r"(?:[\w-]+ed|anonymous)(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|and/or\s+)(?:[\w-]+ed|anonymous)){0,3}"
+    # (a form joined to another of any shape: "aggregated *and individual-level* data")
+    r"(?:[\w-]+ed|anonymous)(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|and/or\s+)(?:[\w-]+ed|anonymous|\w+-\w+)){0,3}"
     r"\s+(?!(?:with|by|in|at|to|and|or|it|them|before|after|when|using|under|for|from|on|as)\b)[a-z]",
     re.IGNORECASE,
 )
@@ -1145,6 +1149,9 @@ def _file_terms(
     # … nor the form of the data it acts on: "we share aggregated statistics and usage records" (a row
     # under "| Partner | Data shared |" states the sharing from its start)
     acted = [0, *stated] if protective and _states_practice(header) else stated
+    # (… a practice the company denies acts on its data too, and on what its exception takes out:
+    # "we do not share it with advertisers, except *hashed* email addresses")
+    acted = sorted([*acted, *_denied_practices(plain)]) if protective else acted
     forms = [t for t in protective if bisect_right(acted, t.start) and _DATA_FORM.match(plain, t.start)]
     found.forms.update(t.start + offset for t in forms)
     protective = [t for t in protective if t not in forms]
@@ -1414,6 +1421,24 @@ def stated_practices(
             found.append(match.start())
             passive = True
     return found
+
+
+def _denied_practices(plain: str) -> list[int]:
+    """Where the company denies a practice of its own in a sentence ("we do not share", "we will
+    never sell"): the verb's start."""
+    reader = practice_reader()
+    return [
+        match.start()
+        for match in reader.verbs.finditer(plain)
+        if match.lastgroup in WIDENING and _COMPANY_DENIES_BEFORE.search(plain, 0, match.start())
+    ]
+
+
+_COMPANY_DENIES_BEFORE = lazy(
+    r"\bwe\s+(?:(?:do|does|will|would|shall|may|must|can|also|currently|ever)\s+){0,2}"
+    r"(?:not|never|n['’]t)\s+(?:(?:ever|knowingly|otherwise)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # a request named as the moment a deadline runs from: "within 30 days *of* receiving your request"

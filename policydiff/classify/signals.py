@@ -715,6 +715,13 @@ def term_signals(
             continue
         if key in new.chosen:
             continue  # "newsletters" → "newsletters, which you can opt out of": the practice still stated
+        if (
+            key[0] is Category.NOTICE
+            and key[1] == "notify"
+            and len(new.cues.get("cue.consent-required", [])) > len(old.cues.get("cue.consent-required", []))
+        ):
+            continue  # "we will tell you before …" → "we will ask for your consent before …": the
+            # telling became an asking, which tells and waits for the answer (GDPR Art. 7)
         if _pointed_to(sides.old, match):
             continue  # "see our page for more information, including how agents may …": it says
             # what another page covers; leaving it out takes nothing from this one
@@ -1056,6 +1063,8 @@ def _came_with_a_grant(
             and t.end <= end
             and t.category
             and is_safeguard(t, rulebook)
+            # (the form of the data a practice acts on grants nothing: "except *hashed* emails")
+            and t.start not in sides.new_profile.forms
             # (a qualifier of one category qualifies a grant of its own: a request's channel, a right)
             and (category is None or t.category is category)
             and key not in sides.old_profile.affirmed
