@@ -14,6 +14,9 @@ def test_periods_in_days_whatever_their_unit() -> None:
     assert read("We keep logs for one year.") == [("duration", 365.0)]
     assert read("within 15 business days") == [("duration", 21.0)]
     assert read("Deleted immediately.") == [("duration", 0.0)]
+    # half a period is half of it, not the period ("half a year" is no year)
+    assert read("We keep logs for half a year.") == [("duration", 182.5)]
+    assert read("kept for fifty days, or half an hour") == [("duration", 50.0), ("duration", 0.0)]
 
 
 def test_ages_are_not_periods() -> None:

@@ -31,8 +31,16 @@ _WORDS = {
     "forty-five": 45,
     "sixty": 60,
     "ninety": 90,
+    "seventeen": 17,
+    "nineteen": 19,
+    "twenty-four": 24,
+    "forty": 40,
+    "fifty": 50,
     "a": 1,
     "an": 1,
+    # half a period: "half a year" is six months, not a year
+    "half a": 0.5,
+    "half an": 0.5,
 }
 # a month is a twelfth of a year: "12 months" and "one year" are the same period, not a longer one
 _DAYS_PER = {"day": 1.0, "week": 7.0, "month": 365.0 / 12, "year": 365.0, "hour": 1 / 24}

@@ -360,7 +360,12 @@ def _names_only_covered(
         if match.category is not None
         and at <= match.start < at + len(words)
         and (key := (match.category, member_key(match, rulebook.by_category(match.category)))) in affirmed
-        and (match.name in rulebook.by_category(key[0]).instances or (key[0], match.name) in classes)
+        and (
+            match.name in rulebook.by_category(key[0]).instances
+            or (key[0], match.name) in classes
+            # (a part of a class disclosed: "our group companies *and subsidiaries*")
+            or (key[0] is Category.SHARING and _covered(key, match, sides.old_profile, rulebook))
+        )
     ]
     if not inside:
         return None
