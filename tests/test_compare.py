@@ -418,3 +418,14 @@ def test_a_company_added_under_a_class_of_recipients_is_an_instance() -> None:
     items = "Our partners include:\n\n- Swift Couriers\n"
     report = _notice(f"{items} ⇒ {items}- Parcelhub Logistics\n")
     assert report.severity is Severity.MINOR
+
+
+def test_a_personal_notice_of_changes_replaced_by_a_posted_one_is_major() -> None:
+    # the old clause removed and the new one added: the channel and the lead time are the promise
+    # itself, not things a practice acts on, so the promise did not go "with its practice"
+    report = _notice(
+        "## Changes\n\nWe will email you two weeks before a material change applies.\n"
+        " ⇒ ## Changes\n\nThe current version is always on our website.\n"
+    )
+    assert report.severity is Severity.MAJOR
+    assert "notice.went-with-its-promise" not in {r.rule for c in report.changes for r in c.reasons}

@@ -459,6 +459,9 @@ def _practice_gone_everywhere(sides: Sides, rulebook: RuleBook, context: Documen
         if match.category is not None
         and not is_safeguard(match, rulebook)
         and match.name not in rulebook.by_category(match.category).grouped
+        # (how and when changes are told, "by email", "30 days before", is the promise itself: the
+        # changes it tells of go on in every version)
+        and match.category is not Category.NOTICE
     )
     return bool(things) and not context.new_affirms(things)
 
