@@ -998,14 +998,26 @@ def _hedges_a_place(found: Profile, text: str, match: Match) -> bool:
     GDPR Art. 44: a place promised is a limit on transfers)."""
     if match.text.casefold() in MODALS:
         return False  # "may be stored in Ireland" says where less surely, not that it goes elsewhere
+    # (… or right before a place named after "in": "we store it *mainly* in the EU")
+    place = _IN_A_PLACE.match(text, match.end)
     return any(
         t.category is Category.TRANSFER
-        and t.name == "kept_in"
-        and _NEXT_TO.fullmatch(text, match.end, t.start)
+        and (
+            (t.name == "kept_in" and _NEXT_TO.fullmatch(text, match.end, t.start))
+            or (
+                place is not None
+                and _THE.fullmatch(text, place.end(), max(t.start, place.end()))
+                and t.name not in _NO_PLACE
+            )
+        )
         for t in found.terms
     )
 
 
+_IN_A_PLACE = lazy(r"\s+(?:in|within|inside)\s+", re.IGNORECASE)
+_THE = lazy(r"(?:the\s+)?", re.IGNORECASE)
+# the transfer terms that name no place ("outside the", a safeguard, a heading)
+_NO_PLACE = frozenset({"kept_in", "whereabouts", "transfer", "safeguards", "place_heading"})
 # at most a word between two others ("mostly *being* kept in")
 _NEXT_TO = lazy(r"\s+(?:\w+\s+)?")
 
