@@ -355,6 +355,8 @@ TEXT_OBJECT = lazy(
     r"|(?:(?:a|an|the|its|some|several|a\s+few|minor|small|any|these|our)\s+){0,2}"
     r"(?:(?:typographical|spelling|grammatical|drafting|formatting)\s+(?:errors?|mistakes?)|typos?\b|wording\b"
     r"|formatting\b|layout\b|headings\b|table\s+of\s+contents\b|glossary\b"
+    # … or a link of the text gone wrong ("we corrected a broken link")
+    r"|(?:broken|dead|outdated|incorrect|faulty)\s+(?:web\s+)?links?\b"
     # … or the words it is written in ("we use plain language wherever we can")
     r"|(?:plain|simple|clear|everyday|easy-to-understand|non-technical)\s+(?:language|english|words|terms)\b))",
     re.IGNORECASE,
@@ -710,6 +712,8 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
     for cue_id, words, start, end in found:
         if cue_id == "cue.hedge" and words.casefold() in MODALS and any(s <= start < e for s, e in denials):
             continue  # (an adverb there hedges the denial: "not *usually* used for advertising")
+        if cue_id == "cue.hedge" and _NOT_EVEN.search(text, 0, start) and _ATTEMPT.fullmatch(words):
+            continue  # "we will not *try to* re-identify it": not even attempted, a firmer denial
         found_cue = rulebook.cue(cue_id)
         if found_cue is None or found_cue.subject == "any":
             yield cue_id, Match(cue_id, None, words, start, end)
@@ -721,6 +725,11 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
             continue  # "Some features may not be available in all countries": no practice to hedge
         if by_user == (found_cue.subject == "user"):
             yield cue_id, Match(cue_id, None, words, start, end)
+
+
+# a negation right before an attempt ("will not try to", "never seek to")
+_NOT_EVEN = lazy(r"\b(?:not|never|n['’]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_ATTEMPT = lazy(r"(?:try|seek|aim|attempt)\s+to", re.IGNORECASE)
 
 
 def _unasked(found: list[tuple[str, str, int, int]], text: str) -> list[tuple[str, str, int, int]]:

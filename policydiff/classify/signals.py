@@ -974,6 +974,14 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     return out
 
 
+def _binds_to_a_practice(text: str, end: int) -> bool:
+    """Whether the verb right after a firm modal ("we must *keep*", "we are required to *disclose*")
+    widens what is done with the data: an obligation to do the practice, no promise of a safeguard."""
+    reader = practice_reader()
+    verb = reader.verbs.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+    return verb is not None and verb.lastgroup in WIDENING and not reader.promising.match(verb.group())
+
+
 def _in_a_statement(region: Region, found: Profile, match: Match) -> bool:
     """Whether the sentence holding a cue states something a rule reads: a practice verb or a term
     its side's profile filed (not one read only in headings, "in your country", nor a place with no
@@ -1096,6 +1104,8 @@ def _came_with_a_grant(
             # (a denial that came before the exception in the same run is the promise it qualifies:
             # "…, who may not use it for any purpose other than our services")
             and (cue.id != "cue.negation" or (own == "cue.exception" and m.end <= match.start))
+            # (a duty to do the practice is no promise to the user: "except backups *we must keep*")
+            and not (cue.id == "cue.strong-modal" and _binds_to_a_practice(sides.new.text, m.end))
             for cue in rulebook.cues
             if cue.effect == "protects"
             and cue.id != own
