@@ -355,6 +355,9 @@ TEXT_OBJECT = lazy(
     r"|(?:(?:a|an|the|its|some|several|a\s+few|minor|small|any|these|our)\s+){0,2}"
     r"(?:(?:typographical|spelling|grammatical|drafting|formatting)\s+(?:errors?|mistakes?)|typos?\b|wording\b"
     r"|formatting\b|layout\b|headings\b|table\s+of\s+contents\b|glossary\b"
+    # … or another publication of the company's own ("we publish *our annual report*")
+    r"|(?:(?:our|its|the\s+company['’]s)\s+)(?:annual|financial|sustainability|quarterly|impact|esg)\s+(?:reports?|statements?|accounts)\b"
+    r"|press\s+releases?\b"
     # … or a link of the text gone wrong ("we corrected a broken link")
     r"|(?:broken|dead|outdated|incorrect|faulty)\s+(?:web\s+)?links?\b"
     # … or the words it is written in ("we use plain language wherever we can")
@@ -1004,6 +1007,9 @@ _PART_ON = lazy(
 )
 # … or with its topic before it ("the cookies section")
 _PART_AFTER = lazy(r"\s+(?:sections?|chapters?)\b", re.IGNORECASE)
+# … or a document named by its topic ("our cookie notice", "our security policy" is a text about
+# them, no practice); not a notice's own words ("we will post the updated notice")
+_DOCUMENT_AFTER = lazy(r"\s+(?:privacy\s+)?(?:policy|policies|notices?|statements?)\b", re.IGNORECASE)
 # what is said of the text itself ("your comments *on this notice*", "questions about this policy"),
 # or done to it ("our team *reviews this policy*"): words about the document, no data collected
 ON_THE_TEXT = lazy(
@@ -1253,6 +1259,8 @@ def _file_terms(
             continue  # "the courts of Ireland", "the laws of Japan": a forum, no place data goes
         if _PART_ON.search(plain, max(0, term.start - 60), term.start) or _PART_AFTER.match(plain, term.end):
             continue  # "the section on children", "the cookies section": a part of the text, by its topic
+        if term.category is not Category.NOTICE and _DOCUMENT_AFTER.match(plain, term.end):
+            continue  # "see our cookie notice": a text about cookies, by its topic
         if term.name in rules.grouped and _CRITERION_BEFORE.search(
             plain, max(0, term.start - 40), term.start
         ):
