@@ -2024,6 +2024,7 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     # wideners ("any", "across") that came, less those that went (a moved "at any time"), and
     # whether a word pointing back went ("that correspondence" → "any correspondence you send us")
     wide, wide_first, wide_net, pointed = [], None, 0, False
+    gone, gone_first = [], None  # (… and those that went: "from *any* device" → "from the app")
     old_at = new_at = 0
     for edit in sides.edits:
         if edit.op is not Op.EQUAL:
@@ -2054,14 +2055,20 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                     if sign > 0:
                         wide.append(word.group())
                         wide_first = wide_first or (edit, old_at + shift, new_at + shift)
+                    else:
+                        gone.append(word.group())
+                        gone_first = gone_first or (edit, old_at + shift, new_at + shift)
                 pointed = pointed or (sign < 0 and folded in _POINTING_BACK)
         old_at += len(edit.text) if edit.op is not Op.INSERT else 0
         new_at += len(edit.text) if edit.op is not Op.DELETE else 0
-    widener = not words and wide_net > 0 and not pointed
-    if widener:
+    widener = not words and wide_net != 0 and not pointed
+    if widener and wide_net > 0:
         # a widener that came ("review flagged messages" → "review any message"), with no quantifier
         # of the breadth scale beside it to weigh against ("all" → "most" is less)
         reach, first, words = wide_net, wide_first, wide
+    elif widener:
+        # … or one that went, nothing of its kind in its place ("from any device" → "from the app")
+        reach, first, words = wide_net, gone_first, gone
     if not reach or first is None:
         return []
     edit, old_at, new_at = first
@@ -2080,6 +2087,8 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     if span is None:
         return []
     sentence = region.text[span[0] : span[1]]
+    if widener and reach < 0 and _IN_A_LEADING_CONDITION.match(sentence[: at - span[0]]):
+        return []  # "If you have *any* questions, …": the reader's condition, no reach of a practice
     if inserted and sentence.strip() in edit.text and not OF_THE_USER.search(sentence):
         # a whole sentence added that names neither the user nor their data ("Our *annual* report is
         # published on our investor site"): its quantifier sets the reach of no practice of theirs
@@ -2524,6 +2533,7 @@ def _with_run_on_lead(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+_IN_A_LEADING_CONDITION = lazy(r"\W*(?:if|when|whenever|should|in\s+case)\b[^,;:]*$", re.IGNORECASE)
 _FOR_NOW_END = lazy(
     r"\b(?:currently|presently|at\s+(?:this|the\s+present)\s+time|at\s+present|for\s+now)$", re.IGNORECASE
 )
