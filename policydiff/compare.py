@@ -261,8 +261,11 @@ def _draft(pair: ClausePair, old_sections: _Sections, new_sections: _Sections) -
         moved=pair.moved,
         renumbered=pair.status is PairStatus.RENUMBERED,
         lead=(pair.new or pair.old)[0].context or "",
-        # a heading that became a label (or back) still names a topic: read it as a heading
-        heading=any(c.kind is ClauseKind.HEADING for c in (*pair.old, *pair.new)),
+        # a heading that became a label (or back) still names a topic: read it as a heading; a
+        # moved block that holds a heading and the clauses under it is read as those clauses
+        heading=any(
+            side and all(c.kind is ClauseKind.HEADING for c in side) for side in (pair.old, pair.new)
+        ),
     )
     return _Draft(kind, old_side, new_side, edits, subject)
 

@@ -429,3 +429,15 @@ def test_a_personal_notice_of_changes_replaced_by_a_posted_one_is_major() -> Non
     )
     assert report.severity is Severity.MAJOR
     assert "notice.went-with-its-promise" not in {r.rule for c in report.changes for r in c.reasons}
+
+
+def test_a_short_section_moved_with_its_period_changed_is_read() -> None:
+    # a moved block that holds a heading and the paragraph under it is read as the paragraph: no
+    # heading's rewording, though it is short
+    old = "## Sharing\n\nWe share data with processors.\n\n## Retention\n\nWe keep data for one year.\n\n"
+    new = "## Retention\n\nWe keep data for two years.\n\n## Sharing\n\nWe share data with processors.\n\n"
+    tail = "## Contact\n\nWrite to help@example.org with any question.\n"
+    report = _notice(f"{old}{tail} ⇒ {new}{tail}")
+    changed = [c for c in report.changes if c.new is not None and "two years" in c.new.text]
+    assert changed and changed[0].severity is Severity.MAJOR
+    assert changed[0].categories[0] is Category.RETENTION

@@ -42,6 +42,8 @@ _LONE_LINK = lazy(
 _NUMBERING = lazy(r"^\d{1,4}(?:[.\s]\d{1,4})*\.?$")
 # what may stand before a heading's number on its line: heading marks, or a word that names a part
 _LINE_OPENS = lazy(r"[\s#>*_]*(?:(?:section|article|part|chapter|clause)\s+)?", re.IGNORECASE)
+# a line marked as a heading ("## 9. Sharing")
+_MARKED_HEADING = lazy(r"[ \t]*#{1,6}[ \t]")
 # "posted 4 weeks ago": the age of a page element, not a term of the policy
 _AGO = lazy(r"^(?:ago|minutes?|hours?|days?|weeks?|months?|years?)$")
 # a table of contents: one link to a place in the same page
@@ -319,11 +321,12 @@ def _editorial_words(texts: Texts, rulebook: RuleBook, renames: frozenset[tuple[
     if pairs and all(pair in renames for pair in pairs):
         return "rename"
     if (
-        texts.heading
-        and pairs
+        pairs
         and all(_NUMBERING.match(o) and _NUMBERING.match(n) for o, n in pairs)
         and all(
-            _LINE_OPENS.fullmatch(texts.new, texts.new.rfind("\n", 0, at) + 1, at)
+            _LINE_OPENS.fullmatch(texts.new, line := texts.new.rfind("\n", 0, at) + 1, at)
+            # (a heading, or a heading's line inside a moved block: "## 9. Sharing" then its clauses)
+            and (texts.heading or _MARKED_HEADING.match(texts.new, line) is not None)
             for _, at in replacements_at(texts.edits)
         )
     ):
