@@ -459,7 +459,9 @@ def is_safeguard(term: Match, rulebook: RuleBook) -> bool:
     ("delete" in retention, a browser's opt-out signal in tracking)."""
     assert term.category is not None
     rules = rulebook.by_category(term.category)
-    return rules.protective or term.name in rules.protects
+    # (a concept whose gaining is adverse, a fee for a right, acceptance by continued use, protects
+    # no one, whatever its category)
+    return (rules.protective or term.name in rules.protects) and term.name not in rules.adverse
 
 
 def whole_region(text: str) -> Region:
@@ -1308,7 +1310,10 @@ def _file_terms(
             # "newsletters, which you can opt out of": a choice over a practice says the practice
             # goes on until the user makes it (OPP-115 User Choice/Control)
             found.chosen.add((term.category, member_key(term, rules)))
-        if fragment or ((bound or guards_here) and not is_safeguard(term, rulebook)):
+        # (a fee asked for a right is what the right now costs, no object of it: rights.toml adverse)
+        if fragment or (
+            (bound or guards_here) and not is_safeguard(term, rulebook) and term.name not in rules.adverse
+        ):
             continue
         if (bound or any(strong for strong, _ in guards_here)) and not rules.protective:
             continue
@@ -1330,6 +1335,20 @@ def _file_terms(
         ):
             denied = False  # "photos you upload are not shared": the photos are held, their sharing denied
             found.held.add((term.category, member_key(term, rules)))
+        if (
+            denied
+            and term.name not in rules.adverse
+            and any(
+                t.category is term.category
+                and t.name in rules.adverse
+                and t.end <= term.start
+                and next((d for s, e, d in clauses if s <= t.start < e), context_denied)
+                for t in sentence_terms
+            )
+        ):
+            # "we do not charge a fee *for access requests*": the denial is the fee's; the right it
+            # was asked for stands
+            denied = False
         if denied and not rules.protective and _EXCEPTED_BEFORE.search(plain, 0, term.start):
             # "not shared outside our group of companies": the group is the exception, where it is shared
             denied = False
@@ -1570,7 +1589,11 @@ def number_category(
     scores: Counter[Category] = Counter()
     for t in terms:
         if t.category is not None:
-            scores[t.category] += 3 if text and _same_clause(text, t, quantity) else 1
+            weight = 3 if text and _same_clause(text, t, quantity) else 1
+            scores[t.category] += weight
+            if t.category is Category.COLLECTION and _KEEPING.match(t.text):
+                # "we keep records of your orders for 24 months": a record kept is kept for the period
+                scores[Category.RETENTION] += weight
     best: tuple[int, int, Category] | None = None
     for rules in rulebook.categories:
         if any(rule.kind == "number" and rule.unit == quantity.unit for rule in rules.rules):
@@ -1578,6 +1601,9 @@ def number_category(
             if score and (best is None or (score, -rules.priority) > (best[0], best[1])):
                 best = (score, -rules.priority, rules.category)
     return best[2] if best else None
+
+
+_KEEPING = lazy(r"(?:keep|keeps|kept|hold|holds|held)\b", re.IGNORECASE)
 
 
 def _same_clause(text: str, term: Match, quantity: Quantity) -> bool:

@@ -612,12 +612,36 @@ def _keyed(hits: Sequence[Match], same: Sequence[Match]) -> list[tuple[str, Matc
     return keyed + [("\tsame", h) for h in same if (h.start, h.end) not in taken]
 
 
+# how far after an old phrase a new one may stand to say how the same act is now done
+_QUALIFIED_WITHIN = 60
+_WHAT_YOU_CAN = lazy(r"you\s+(?:can|may)\b", re.IGNORECASE)
+
+
 def _swap(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     old_hits = sides.old_profile.rule_hits.get((rule.id, "old"), [])
     new_hits = sides.new_profile.rule_hits.get((rule.id, "new"), [])
     if not old_hits or not new_hits:
         return []
-    if sides.new_profile.rule_hits.get((rule.id, "old")) or sides.old_profile.rule_hits.get((rule.id, "new")):
+    # (an old phrase still said on the new side blocks the swap, unless a new one qualifies it in its
+    # sentence: "you can delete your account *by contacting support*" is the request, not the app)
+    still = [
+        hit
+        for hit in sides.new_profile.rule_hits.get((rule.id, "old"), [])
+        if not (
+            rule.users_act
+            # (only the user's act said as what they can do, not a means: "online form *or by phone*")
+            and _WHAT_YOU_CAN.match(hit.text) is not None
+            and any(
+                0 < new.start - hit.end <= _QUALIFIED_WITHIN
+                and "." not in sides.new.text[hit.end : new.start]
+                for new in new_hits
+            )
+        )
+    ]
+    # (the old phrase the new side no longer says names the swap: "in the app", not "you can delete")
+    said = {hit.text.casefold() for hit in sides.new_profile.rule_hits.get((rule.id, "old"), [])}
+    old_hits = [hit for hit in old_hits if hit.text.casefold() not in said] or old_hits
+    if still or sides.old_profile.rule_hits.get((rule.id, "new")):
         return []
     if rule.users_act and not (
         any(lets_user_act(text) for region in (sides.old, sides.new) for _, text in region.parts())
