@@ -717,6 +717,9 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
     for cue_id, words, start, end in found:
         if cue_id == "cue.hedge" and words.casefold() in MODALS and any(s <= start < e for s, e in denials):
             continue  # (an adverb there hedges the denial: "not *usually* used for advertising")
+        if cue_id == "cue.human-review" and _YOUR_CONTENT_BEFORE.search(text, max(0, start - 120), start):
+            continue  # "your conversations may be *reviewed by our staff*": people read the user's own
+            # content, a practice, no check of what a machine produced
         if cue_id == "cue.hedge" and _NOT_EVEN.search(text, 0, start) and _ATTEMPT.fullmatch(words):
             continue  # "we will not *try to* re-identify it": not even attempted, a firmer denial
         found_cue = rulebook.cue(cue_id)
@@ -732,6 +735,13 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
             yield cue_id, Match(cue_id, None, words, start, end)
 
 
+# the user's own content as the subject of a passive review, in its sentence ("your chats with our
+# assistant may be reviewed by …")
+_YOUR_CONTENT_BEFORE = lazy(
+    r"\byour\s+(?:[\w-]+\s+){0,2}?(?:conversations?|messages?|chats?|recordings?|photos?|videos?|posts?|files?"
+    r"|documents?|emails?|prompts?|calls?|voice\s+(?:notes?|clips?|recordings?)|uploads?|notes?)\b[^.;!?]*$",
+    re.IGNORECASE,
+)
 # a negation right before an attempt ("will not try to", "never seek to")
 _NOT_EVEN = lazy(r"\b(?:not|never|n['’]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _ATTEMPT = lazy(r"(?:try|seek|aim|attempt)\s+to", re.IGNORECASE)
