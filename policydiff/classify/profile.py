@@ -89,6 +89,10 @@ _CLAUSE_SPLIT = lazy(
     # a trailing clause of time or condition with a subject of its own: "we do not ask for proof
     # *before we erase your account*" denies the proof, not the erasure
     r"|,?\s+(?=(?:before|after|until|once|whenever|because|since)\s+(?:we|you|they)\b)"
+    # … and a trailing condition that is itself denied: "we can't process your booking *if we don't
+    # collect your name*" denies the processing, not the collection (the condition's own negation is
+    # no denial: _CONDITIONAL_BEFORE)
+    r"|,?\s+(?=(?:if|when|unless)\s+(?:we|you|they)\s+(?:do\s+not|don['’]t|does\s+not|doesn['’]t|cannot|can['’]t)\b)"
     # … or a trailing condition with a subject of its own: "recordings are deleted after a day *if a
     # report is not filed*" denies the report, not the deletion
     r"|,?\s+(?=(?:if|when|where)\s+(?:an?|the|your|our|such|this|that|these|those|no)\s+[^,.;:]{0,60}?\s+(?:is|are|was|were|has|have|does|do)\b)"
