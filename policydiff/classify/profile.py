@@ -714,6 +714,9 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
     # "… with our vendors and other companies": "other companies" is the class of third parties, as
     # open as "third parties" was; no list was left open by it
     found = [f for f in found if not (f[0] == "cue.open-list" and _other_parties(text, f[3], rulebook))]
+    # "… in accordance with the GDPR *and other* applicable laws": a list of laws left open leaves no
+    # practice open
+    found = [f for f in found if not (f[0] == "cue.open-list" and _LAWS_AFTER.match(text, f[3]))]
     # "… if we do not collect your address": a condition the practice needs, no denial of it
     found = [f for f in found if not (f[0] == "cue.negation" and _CONDITIONAL_BEFORE.search(text, 0, f[2]))]
     # "may" inside a prohibition ("children *may not use* the service") is no hedge: it denies
@@ -744,6 +747,11 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
 _YOUR_CONTENT_BEFORE = lazy(
     r"\byour\s+(?:[\w-]+\s+){0,2}?(?:conversations?|messages?|chats?|recordings?|photos?|videos?|posts?|files?"
     r"|documents?|emails?|prompts?|calls?|voice\s+(?:notes?|clips?|recordings?)|uploads?|notes?)\b[^.;!?]*$",
+    re.IGNORECASE,
+)
+_LAWS_AFTER = lazy(
+    r"\s+(?:(?:applicable|relevant|local|national|data\s+protection|privacy|consumer\s+protection)\s+)*"
+    r"(?:laws?|regulations?|legislation|legal\s+requirements?|statutes?|legal\s+obligations?)\b",
     re.IGNORECASE,
 )
 # a negation right before an attempt ("will not try to", "never seek to")

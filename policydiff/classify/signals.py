@@ -365,14 +365,26 @@ def _names_only_covered(
             or (key[0], match.name) in classes
             # (a part of a class disclosed: "our group companies *and subsidiaries*")
             or (key[0] is Category.SHARING and _covered(key, match, sides.old_profile, rulebook))
+            # (a place beyond the region the old side sends data out of: "outside the EEA, *including
+            # to the United States*")
+            or (
+                key[0] is Category.TRANSFER and _outside_covers(match, sides.old, sides.old_profile, rulebook)
+            )
         )
     ]
     if not inside:
         return None
     named = {w.casefold() for _, match in inside for w in WORD.findall(match.text)}
-    rest = [w for w in _content_words(_SEPARATORS.sub(" ", mask_links(words)), rulebook) if w not in named]
+    # (the words that mark an example are no member: "…, *including* to the United States")
+    rest = [
+        w
+        for w in _content_words(_SEPARATORS.sub(" ", mask_links(words)), rulebook)
+        if w not in named and w not in _EXAMPLE_WORDS
+    ]
     if rest or not all(
-        (key[0], match.name) in classes or _covered(key, match, sides.old_profile, rulebook)
+        (key[0], match.name) in classes
+        or _covered(key, match, sides.old_profile, rulebook)
+        or (key[0] is Category.TRANSFER and _outside_covers(match, sides.old, sides.old_profile, rulebook))
         for key, match in inside
     ):
         return None
@@ -481,6 +493,28 @@ def _covered(key: tuple[Category, str], match: Match, old: Profile, rulebook: Ru
         return True
     above = covering_kinds(key, match, rulebook)
     return bool(above) and not kinds_named(old).isdisjoint(above)
+
+
+def _outside_covers(match: Match, region: Region, found: Profile, rulebook: RuleBook) -> bool:
+    """Whether the old side sends data outside a region ("transferred outside the EEA") that does
+    not hold the place ``match`` names: every place beyond it was named already (GDPR Art. 44, a
+    third country)."""
+    rules = rulebook.by_category(Category.TRANSFER)
+    places = [t for t in found.terms if t.category is Category.TRANSFER]
+    for term in places:
+        if not _OUTSIDE.search(term.text):
+            continue
+        region_term = next(
+            (p for p in places if 0 <= p.start - term.end <= _PLACE_REACH and p.name not in rules.grouped),
+            None,
+        )
+        if region_term is not None and region_term.name not in rules.lineage(match.name):
+            return True
+    return False
+
+
+_OUTSIDE = lazy(r"\boutside(?:\s+of)?(?:\s+the)?$", re.IGNORECASE)
+_PLACE_REACH = 6  # at most "the " or "of " between "outside" and the region it names
 
 
 def named_anew(sides: Sides, rulebook: RuleBook) -> Match | None:
@@ -666,6 +700,8 @@ def term_signals(
             continue
         if key not in old.denied and (key[0], match.name) in recipients:
             continue  # "affiliates" → "affiliates and subsidiaries": one class of recipient, two words
+        if key[0] is Category.TRANSFER and _outside_covers(match, sides.old, old, rulebook):
+            continue  # "outside the EEA" → "…, including to the United States": a place it named
         if not finer_safeguard and key not in old.denied and _said_without_head(key, match, sides):
             continue
         if key not in old.denied and _coordination_said(match, sides):
