@@ -1683,6 +1683,11 @@ _FORMULA = lazy(
     # cookie practices, see our Cookie Notice"): the topic is that text's, named here
     r"|for\s+(?:more\s+|further\s+)?(?:information|details)\s+(?:about|on|regarding|concerning)\b"
     r"(?=[^.;]*\b(?:see|visit|read|refer\s+to|consult|go\s+to)\b)"
+    # … the company's pride or mission, said of itself ("We are proud to have served customers for
+    # twenty years", "Our mission is to make travel simple") and thanks for the reader's help
+    r"|we\s+are\s+(?:very\s+|so\s+)?(?:proud|delighted|pleased|honou?red|excited)\s+to\b"
+    r"|our\s+(?:mission|vision|goal|ambition)\s+is\s+to\b"
+    r"|your\s+(?:feedback|comments|suggestions)\s+(?:helped|helps|has\s+helped|have\s+helped)\s+us\b"
     # … and the company's care for the text itself ("We have tried to keep this policy short")
     r"|we\s+(?:have\s+)?(?:tried|try|aim|aimed|strive|strived|sought|seek|wanted|want)\s+to\s+(?:keep|make|write)\s+"
     r"(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement)\b)",
