@@ -944,6 +944,14 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             continue
         if cue.id == "cue.strong-modal" and not added and _now_in_present(sides, match):
             continue  # "we will keep a record" → "we keep a record": the tense went, not the commitment
+        if (
+            cue.id == "cue.limiter"
+            and not added
+            and _AS_LONG_AS_BEFORE.search(sides.old.text, max(0, match.start - 40), match.start)
+            and any(q.unit == "duration" for q in quantities(sides.new.text))
+        ):
+            continue  # "as long as *necessary for* the purposes" → "for 12 months": the criterion of a
+            # period gave way to a period, which the number rules read; no limit went
         if cue.id == "cue.limiter" and not added and _inside_a_member_that_went(sides, match):
             continue  # "…, or longer where *needed for* investigations" gone whole: the limit went
             # with the widening it limited (the list signals read the member)
@@ -1001,6 +1009,11 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             # neither way
             direction = Direction.NEUTRAL
             says = 'a new exception is the user\'s own choice to keep their things ("unless you save them")'
+        if cue.id == "cue.user-directed" and not added and _KEEP_ASKED.match(region.text, match.end):
+            # "kept for 6 months *unless you ask* us to keep it longer" gone: the company keeps less,
+            # the user's own request to keep their things no longer said (no privacy right lost)
+            direction = Direction.NEUTRAL
+            says = "the user's own request to keep their things longer is no longer described"
         if cue.id == "cue.user-restriction" and _after_choice(region, match):
             # "If you disable cookies, you cannot use some features": what follows the user's own choice
             # (OPP-115 User Choice/Control) is described, no restriction the company adds
@@ -1071,7 +1084,8 @@ def _inside_a_member_that_went(sides: Sides, match: Match) -> bool:
     or longer where needed for …"): a member or an alternative that went whole."""
     for edit, old_at, _ in _lone_edits(sides.edits):
         if edit.op is Op.DELETE and old_at <= match.start < old_at + len(edit.text):
-            return _JOINT_ONLY.match(edit.text) is not None
+            # (… or an exception that went whole with its limit: ", unless it is *needed to* …")
+            return _JOINT_ONLY.match(edit.text) is not None or _EXCEPTION_OPENS.match(edit.text) is not None
     return False
 
 
@@ -2421,7 +2435,14 @@ def _list_signal(
             # consent required no longer is, or one no longer offered again is
             direction = Direction.EXPANDS if inserted else Direction.NARROWS
         return _list_made(rulebook, key, Category.LEGAL_BASIS, direction, words, at, inserted=inserted)
-    if member and not denied and _UNTIL_KEPT.search(region.text[span[0] : at]):
+    if (
+        member
+        and not denied
+        and _UNTIL_KEPT.search(region.text[span[0] : at])
+        # (a thing kept for a period of its own is no event that ends the keeping: "…, and back-up
+        # copies for up to 90 days after that")
+        and not (_AND_JOINT.match(words) and any(q.unit == "duration" for q in quantities(words)))
+    ):
         # "we keep your photos until you delete them *or your account is inactive for two years*":
         # one more event that ends the keeping keeps less (GDPR Art. 5(1)(e)); one gone keeps more
         key = "member_added" if inserted else "member_removed"
@@ -2431,8 +2452,9 @@ def _list_signal(
         return None  # "in accordance with this policy and our Terms": a document named, no practice widened
     if POINTER_START.match(words):
         return None  # ", as described in our retention schedule": a pointer to a text, no member
-    if TAKEN_OUT.match(words.lstrip(" ,;(")):
-        return None  # ", other than advertisers": an exception, read by its cue and its terms' polarity
+    if TAKEN_OUT.match(words.lstrip(" ,;(")) or _EXCEPTION_OPENS.match(words):
+        return None  # ", other than advertisers", ", unless …": an exception, read by its cue and its
+        # terms' polarity
     if member and ABOUT_THE_TEXT.search(region.text[span[0] : at]):
         return None  # "This policy explains how we use it, as well as your rights": a topic of the text
     if category is None and member and not any(span[0] <= t.start < span[1] for t in found.terms):
@@ -2569,6 +2591,14 @@ def _with_run_on_lead(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+_AND_JOINT = lazy(r"[\s,]*and\b", re.IGNORECASE)
+_KEEP_ASKED = lazy(
+    r"\s+(?:us\s+|for\s+us\s+)?to\s+(?:keep|retain|store|hold|save)\b|\s+for\s+(?:a\s+)?longer\b",
+    re.IGNORECASE,
+)
+_AS_LONG_AS_BEFORE = lazy(
+    r"\bas\s+long\s+as\s+(?:(?:is|it\s+is|they\s+are|reasonably|strictly)\s+)*$", re.IGNORECASE
+)
 _IN_A_LEADING_CONDITION = lazy(r"\W*(?:if|when|whenever|should|in\s+case)\b[^,;:]*$", re.IGNORECASE)
 _FOR_NOW_END = lazy(
     r"\b(?:currently|presently|at\s+(?:this|the\s+present)\s+time|at\s+present|for\s+now)$", re.IGNORECASE
@@ -2645,6 +2675,7 @@ _ADVICE = lazy(
     re.IGNORECASE,
 )
 _JOINT_ONLY = lazy(r"[\s,]*(?:and|or)\s+(?:then\s+)?", re.IGNORECASE)
+_EXCEPTION_OPENS = lazy(r"[\s,]*(?:unless|except)\b", re.IGNORECASE)
 _PASSIVE = lazy(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)(?:\s+\w+ly)?\s*$", re.IGNORECASE
 )
