@@ -644,6 +644,15 @@ def _asked_by_the_user(match: Match, text: str, found: Profile) -> bool:
 _CLAUSE_BREAK = lazy(r"[.;:!?]|,\s+(?:and|but|or)\b")
 
 
+def _words_deleted(match: Match, edits: Sequence[Edit]) -> bool:
+    """Whether a term of the old side stands inside a run the edits deleted alone (nothing put in
+    its place)."""
+    return any(
+        edit.op is Op.DELETE and old_at <= match.start and match.end <= old_at + len(edit.text)
+        for edit, old_at, _ in _lone_edits(edits)
+    )
+
+
 def _denial_narrowed(
     key: tuple[Category, str], match: Match, old: Profile, new: Profile, rulebook: RuleBook
 ) -> bool:
@@ -743,7 +752,12 @@ def term_signals(
         # "we do not share it with third parties" → "… with advertisers": the denial still stands,
         # but no longer covers what it named (a recipient class no new denial covers)
         found += [
-            ("denial-removed", k, m, m.text) for k, m in gone if _denial_narrowed(k, m, old, new, rulebook)
+            ("denial-removed", k, m, m.text)
+            for k, m in gone
+            if _denial_narrowed(k, m, old, new, rulebook)
+            # (… or a denied practice's verb went alone, the denial standing: "we do not sell *or
+            # share* it" → "we do not sell it" no longer denies the sharing)
+            or (k[1] in rulebook.by_category(k[0]).grouped and _words_deleted(m, sides.edits))
         ]
     found += [
         ("denial-added", k, m, m.text)
