@@ -329,7 +329,10 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
         # ("our company has received several awards": a receiving of no one's data; "we publish a
         # summary of this notice": an act on the text itself)
         or any(
-            not RECEIVING.match(m.group()) and not TEXT_OBJECT.match(named, m.end())
+            not RECEIVING.match(m.group())
+            and not TEXT_OBJECT.match(named, m.end())
+            # ("our newsletter *is published* every month": the company's own publication, its subject)
+            and not _OWN_PUBLICATION_BEFORE.search(named, 0, m.start())
             for m in practice_reader().verbs.finditer(named)
         )
         or any(
@@ -342,6 +345,11 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
     )
 
 
+_OWN_PUBLICATION_BEFORE = lazy(
+    r"\b(?:our|the|its)\s+(?:[\w-]+\s+)?(?:newsletters?|magazines?|blogs?|podcasts?|journals?|bulletins?)"
+    r"\s+(?:is|are|will\s+be|was|were|gets|get)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 # what the notice calls itself, and the copies of it a sentence can speak of (one list, so that a
 # sentence acting on the text and one about its archived versions read the same words)
 _NOTICE_NOUNS = r"(?:policy|policies|notice|statement)"
