@@ -525,6 +525,7 @@ _YOU_BEFORE = lazy(
     re.IGNORECASE,
 )
 _LAST_WORD = lazy(r"([\w']+)\W*$")
+_QUOTED_BEFORE = lazy(r"[\"“‘'][^\"”’'\n]{1,40}[\"”’']\s*$")
 
 
 def _made_anothers(text: str, position: int, term: str, words: frozenset[str]) -> bool:
@@ -532,6 +533,12 @@ def _made_anothers(text: str, position: int, term: str, words: frozenset[str]) -
     written capitalized before a capitalized term ("App Store": a shop's name, nothing kept)."""
     match = _LAST_WORD.search(text, max(0, position - 40), position)
     word = match.group(1) if match else ""
+    # (a word or phrase quoted as a name is passed over: 'the term "personal data" *is used* …')
+    quoted = _QUOTED_BEFORE.search(text, max(0, position - 80), position)
+    if quoted is not None:
+        before = _LAST_WORD.search(text, max(0, quoted.start() - 40), quoted.start())
+        if before is not None and before.group(1).casefold() in words:
+            return True
     # a word joined to the term by a hyphen is listed with it ("in-" for "in-store": a shop)
     joined = text[position - 1 : position] == "-" and f"{word.casefold()}-" in words
     return joined or word.casefold() in words or (word in words and term[:1].isupper())
