@@ -345,6 +345,9 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
     )
 
 
+_A_CONDITION_OPENS = lazy(
+    r"\b(?:when|whenever|if|where|as|unless|to\s+the\s+extent|insofar\s+as)\s+$", re.IGNORECASE
+)
 _OWN_PUBLICATION_BEFORE = lazy(
     r"\b(?:our|the|its)\s+(?:[\w-]+\s+)?(?:newsletters?|magazines?|blogs?|podcasts?|journals?|bulletins?)"
     r"\s+(?:is|are|will\s+be|was|were|gets|get)\s+(?:\w+ly\s+)?$",
@@ -732,6 +735,8 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
     for cue_id, words, start, end in found:
         if cue_id == "cue.hedge" and words.casefold() in MODALS and any(s <= start < e for s, e in denials):
             continue  # (an adverb there hedges the denial: "not *usually* used for advertising")
+        if cue_id == "cue.strong-modal" and _A_CONDITION_OPENS.search(text, max(0, start - 30), start):
+            continue  # "… *when we are required to* by law": the condition of a promise, no commitment
         if cue_id == "cue.human-review" and _YOUR_CONTENT_BEFORE.search(text, max(0, start - 120), start):
             continue  # "your conversations may be *reviewed by our staff*": people read the user's own
             # content, a practice, no check of what a machine produced
