@@ -2614,12 +2614,10 @@ _AS_LONG_AS_BEFORE = lazy(
     r"\bas\s+long\s+as\s+(?:(?:is|it\s+is|they\s+are|reasonably|strictly)\s+)*$", re.IGNORECASE
 )
 _IN_A_LEADING_CONDITION = lazy(r"\W*(?:if|when|whenever|should|in\s+case)\b[^,;:]*$", re.IGNORECASE)
-_FOR_NOW_END = lazy(
-    r"\b(?:currently|presently|at\s+(?:this|the\s+present)\s+time|at\s+present|for\s+now)$", re.IGNORECASE
-)
-_FOR_NOW = lazy(
-    r"\W*(?:currently|presently|at\s+(?:this|the\s+present)\s+time|at\s+present|for\s+now)\W*", re.IGNORECASE
-)
+# the words that say a denial holds only for the present (cues.toml cue.denial-for-now)
+_FOR_NOW_WORDS = r"(?:currently|presently|at\s+(?:this|the\s+present)\s+time|at\s+present|for\s+now)"
+_FOR_NOW_END = lazy(rf"\b{_FOR_NOW_WORDS}$", re.IGNORECASE)
+_FOR_NOW = lazy(rf"\W*{_FOR_NOW_WORDS}\W*", re.IGNORECASE)
 _AGE_FRAME = lazy(r"\W*(?:the\s+)?ages?\s+of\W*", re.IGNORECASE)
 
 
