@@ -810,6 +810,11 @@ def _unread(
         # "we share X with Y" → "Y share X with us": the same words, the data now flows the other way
         says = f"who gives data to whom, or how surely, changed in a statement about {topic}"
         return _unread_verdict(subject, category, says)
+    if _polar_swapped(subject):
+        # "Face grouping stays off until you switch it on" → "… on until you switch it off": a state
+        # and its opposite swapped, whatever verb says it (never a rewording)
+        says = f"a state and its opposite swapped places in a statement about {topic}, and no rule reads it"
+        return _unread_verdict(subject, category, says)
     if not any(reader.states_practice(sentence, rulebook) for sentence in sentences):
         if subject.lead and category in _NAMED_PARTY_CATEGORIES and _names_changed(subject, rulebook, sides):
             # "| Acme Mail | Email delivery |" → "| Acme Post | … |" under a "Recipient" column
@@ -1143,6 +1148,8 @@ def _polarity_flipped(subject: Subject) -> bool:
         return False
     if _whole_sentences_changed(subject):
         return False  # a sentence came or went whole: no statement turned (another rule reads it)
+    if _polar_swapped(subject):
+        return True  # "off until you turn it on" → "on until you turn it off"
     old, new = mask_labels(subject.old), mask_labels(subject.new)
     if len(_NEGATING.findall(old)) == len(_NEGATING.findall(new)):
         return False
@@ -2521,8 +2528,46 @@ def _same_members(subject: Subject, sides: Sides) -> bool:
     # (one equivalent form for another counts as the same words: "such as" and "for example")
     if subject.kind is not ChangeKind.MODIFIED or _word_bag(subject.old) != _word_bag(subject.new):
         return False
+    if _polar_swapped(subject):
+        return False  # "off until you turn it on" → "on until you turn it off": the state swapped
     old, new = sides.old_profile, sides.new_profile
     return old.affirmed.keys() == new.affirmed.keys() and old.denied.keys() == new.denied.keys()
+
+
+def _polar_swapped(subject: Subject) -> bool:
+    """Whether the words of a state or a side ("off … on", "before … after") stand in another order,
+    the same words on each side: swapped, they say the opposite, whatever else the words share."""
+    old = [word for word in fold(subject.old).split() if word in _POLAR_WORDS]
+    new = [word for word in fold(subject.new).split() if word in _POLAR_WORDS]
+    return old != new and sorted(old) == sorted(new)
+
+
+_POLAR_WORDS = frozenset(
+    {
+        "on",
+        "off",
+        "in",
+        "out",
+        "before",
+        "after",
+        "public",
+        "private",
+        "enabled",
+        "disabled",
+        "opt-in",
+        "opt-out",
+        "yes",
+        "no",
+        "more",
+        "less",
+        "longer",
+        "shorter",
+        "allowed",
+        "blocked",
+        "visible",
+        "hidden",
+    }
+)
 
 
 def _word_bag(text: str) -> list[str]:
