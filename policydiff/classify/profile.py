@@ -1218,7 +1218,7 @@ def _file_terms(
             rulebook.by_category(t.category).protective,
             next(((s, e) for s, e, _ in clauses if s <= t.start < e), (0, len(plain))),
             rulebook.by_category(t.category).protective or bool(_PASSIVE_BEFORE.search(plain, 0, t.start)),
-            t.category is Category.RIGHTS and t.name in _CHOICES,
+            t.name in rulebook.by_category(t.category).choice_over,
         )
         for t in protective
         if t.category
@@ -1393,9 +1393,6 @@ def _file_terms(
         (found.denied if denied else found.affirmed).setdefault(key, shifted)
 
 
-# the rights that are a choice over a practice the company goes on with: opting out of it, objecting
-# to it, withdrawing consent to it, choosing whether it happens (GDPR Arts. 7(3), 21; CCPA § 1798.120)
-_CHOICES = frozenset({"opt_out", "object", "withdraw", "choices"})
 # a legal form's word, looked for before the costlier company name is read
 _LEGAL_FORM = lazy(r"\b" + _LEGAL_FORMS)
 # categories whose terms may name a company ("Stripe", "Google Analytics"): kept inside its name

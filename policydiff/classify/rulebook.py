@@ -208,6 +208,9 @@ class CategoryRules:
     not_after: frozenset[str] = frozenset()
     # concepts whose terms, right after "you" (and a modal), name the user's act, not the company's
     user_acts: frozenset[str] = frozenset()
+    # rights that are a choice over a practice the company goes on with (opting out of it): what
+    # they act on is stated, though read as their object
+    choice_over: frozenset[str] = frozenset()
     # words of the state a keeping verb keeps data in ("keep it confidential"): the verb then says
     # how the data is kept, not for how long
     kept_safe: frozenset[str] = frozenset()

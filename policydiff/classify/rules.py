@@ -223,6 +223,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
             w.casefold() for w in _strings(data.get("verb_before", []), f"{where} verb_before")
         ),
         user_acts=_concepts_named(data, "user_acts", terms, where),
+        choice_over=_concepts_named(data, "choice_over", terms, where),
         kept_safe=frozenset(w.casefold() for w in _strings(data.get("kept_safe", []), f"{where} kept_safe")),
         kept_safe_is=_kept_safe_is(data, where),
         kept_safe_is_for=frozenset(w.casefold() for w in _strings(data.get("kept_safe_is_for", []), where)),

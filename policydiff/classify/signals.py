@@ -1227,7 +1227,7 @@ def governs_safeguard(found: Profile, match: Match, rulebook: RuleBook, before: 
     # (a right's word inside the cue is the verb the cue denies, "our staff *cannot access* your
     # files": the company's inability, no right withheld; not where the cue runs past the act to
     # the time it is said for, "we do *not honour privacy signals at this time*")
-    spans_act = _FOR_NOW_END.search(match.text) is not None
+    spans_act = match.name == "cue.denial-for-now"
     after = [
         t
         for t in found.terms
@@ -2535,7 +2535,7 @@ def _list_signal(
         return None  # "…, and we have not sold it in the past year": a clause of its own, no qualifier
     if re.match(_CONCESSION, words, re.IGNORECASE):
         return None  # "we do not sell it, even if you ask": the despite cue reads a concession
-    if not member and _FOR_NOW.fullmatch(words):
+    if not member and _inside_cue(found, "cue.denial-for-now", words, at):
         return None  # "we do not *currently* sell it": cue.denial-for-now reads the present tense of a denial
     if not member and _AGE_FRAME.fullmatch(words):
         return None  # "under 16" → "under *the age of* 16": the same threshold, said in full
@@ -2592,6 +2592,14 @@ _MANNER_MEMBER = lazy(r",?\s*(?:and|or|but)\s+[a-z]{3,}ly\b[\s,.;]*", re.IGNOREC
 _MANNER_BEFORE = lazy(r"\b[a-z]{3,}ly\s*$", re.IGNORECASE)
 
 
+def _inside_cue(found: Profile, cue_id: str, words: str, at: int) -> bool:
+    """Whether the words of an edit at ``at`` (spaces and stops aside) stand inside a match of a cue:
+    the cue reads them, no list signal does."""
+    start = at + len(words) - len(words.lstrip(" ,;"))
+    end = at + len(words.rstrip(" ,;."))
+    return start < end and any(m.start <= start and end <= m.end for m in found.cues.get(cue_id, []))
+
+
 def _with_run_on_lead(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The span from the lead-in of a list run on in one paragraph ("We never record: A; B; C") to
     the end of the item ``span`` holds, when the sentences before it are that list's items; else ``span``."""
@@ -2614,10 +2622,6 @@ _AS_LONG_AS_BEFORE = lazy(
     r"\bas\s+long\s+as\s+(?:(?:is|it\s+is|they\s+are|reasonably|strictly)\s+)*$", re.IGNORECASE
 )
 _IN_A_LEADING_CONDITION = lazy(r"\W*(?:if|when|whenever|should|in\s+case)\b[^,;:]*$", re.IGNORECASE)
-# the words that say a denial holds only for the present (cues.toml cue.denial-for-now)
-_FOR_NOW_WORDS = r"(?:currently|presently|at\s+(?:this|the\s+present)\s+time|at\s+present|for\s+now)"
-_FOR_NOW_END = lazy(rf"\b{_FOR_NOW_WORDS}$", re.IGNORECASE)
-_FOR_NOW = lazy(rf"\W*{_FOR_NOW_WORDS}\W*", re.IGNORECASE)
 _AGE_FRAME = lazy(r"\W*(?:the\s+)?ages?\s+of\W*", re.IGNORECASE)
 
 
