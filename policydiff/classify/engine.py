@@ -933,6 +933,14 @@ def _unread(
     # the party a practice or a safeguard names was replaced ("restricted to your care team" → "to
     # our staff"): who may receive or see the data changed, in words no rule reads
     audience = _audience_changed(subject, rulebook) or _owner_dropped(subject)
+    if used and not (conditioned or named or audience) and (means := _means_told(subject, rulebook)):
+        # "you can withdraw your consent at any time *in your account settings*": where the user does
+        # it alone is told, nothing taken from the right (CCPA § 1798.130(a)(1): the methods are part
+        # of the notice); a request in its place ("by contacting us") is harder, and read above
+        says = f"how you use a right yourself is told («{means}»), with nothing taken from it"
+        told = Told(added=True)
+        reason = Reason("rights.described", says, means, Side.NEW, None, told)
+        return Verdict((Category.RIGHTS,), Direction.NEUTRAL, Severity.MINOR, (reason,))
     if (
         conditioned
         or named
@@ -2224,6 +2232,37 @@ def _cancel_antonyms(gone: list[str], added: list[str]) -> tuple[list[str], list
         else:
             kept.append(word)
     return kept, [word for word in added if word.casefold() not in dropped]
+
+
+# the words that lead to a control the user works alone: "*by clicking* the unsubscribe *link*",
+# "*under the privacy tab* of your account page"
+_MEANS_WORDS = frozenset(
+    {"by", "clicking", "click", "tapping", "tap", "using", "selecting", "visiting", "going", "opening"}
+    | {"link", "button", "page", "section", "menu", "tab", "toggle", "any", "each", "every", "them", "it"}
+    | {"bottom", "foot", "footer", "top", "one"}
+)
+
+
+def _means_told(subject: Subject, rulebook: RuleBook) -> str | None:
+    """The way the user works a right alone ("in your settings", "by clicking the unsubscribe link"),
+    when that is all an edit of a sentence granting it added: nothing went, nothing else came."""
+    rule = rulebook.rule("rights.self-service-to-request")
+    if subject.kind is not ChangeKind.MODIFIED or rule is None:
+        return None
+    told: list[str] = []
+    for deleted, inserted, _ in edit_runs_at(subject.edits):
+        if any(_content_word(word, rulebook) for word in WORD.findall(deleted)):
+            return None
+        found = rule.old_phrases.search(inserted)
+        rest = inserted[: found.start()] + " " + inserted[found.end() :] if found is not None else inserted
+        if any(
+            _content_word(word, rulebook) and word.casefold() not in _MEANS_WORDS
+            for word in WORD.findall(rest)
+        ):
+            return None
+        if found is not None:
+            told.append(inserted.strip(" ,."))
+    return told[0] if told else None
 
 
 def _consequence_said(subject: Subject, rulebook: RuleBook) -> bool:

@@ -35,6 +35,7 @@ TERM_EVENTS = (
     "bounded",
     "form-named",
     "form-weakened",
+    "limited",
 )
 
 

@@ -41,6 +41,7 @@ from policydiff.classify.profile import (
     covering_kinds,
     is_aside,
     is_safeguard,
+    kind_key,
     kinds_named,
     main_clause,
     member_key,
@@ -492,7 +493,29 @@ def _covered(key: tuple[Category, str], match: Match, old: Profile, rulebook: Ru
     ):
         return True
     above = covering_kinds(key, match, rulebook)
+    if above and key[0] is Category.SHARING and _named_ones_listed(key, match, old, rulebook):
+        return False
     return bool(above) and not kinds_named(old).isdisjoint(above)
+
+
+def _named_ones_listed(key: tuple[Category, str], match: Match, old: Profile, rulebook: RuleBook) -> bool:
+    """Whether the old side names by name the members of a class a company is covered by only from
+    afar ("our service providers: Stripe and AWS", then Mailchimp): its own class unnamed, the list of
+    named ones is closed, and the company is new to it (LABELING.md, Recipients)."""
+    rules = rulebook.by_category(key[0])
+    if match.name not in rules.instances:
+        return False
+    lineage = rules.kinds_above(match.name)
+    named = kinds_named(old)
+    if (key[0], kind_key(lineage[0])) in named:
+        return False  # "payment processors" named: Stripe is one of them
+    wider = {kind_key(kind) for kind in lineage[1:]}
+    return any(
+        said.name in rules.instances
+        and not wider.isdisjoint(kind_key(k) for k in rules.kinds_above(said.name))
+        for was, said in old.affirmed.items()
+        if was[0] is key[0] and said.name != match.name
+    )
 
 
 def _outside_covers(match: Match, region: Region, found: Profile, rulebook: RuleBook) -> bool:
@@ -976,6 +999,7 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         ):
             continue  # "it will be retained" → "we will retain it": as firm, now said by whom
         effect, says = cue.effect, cue.says_added if added else cue.says_removed
+        rule_id, category = cue.id, cue.category
         found, region = (sides.new_profile, sides.new) if added else (sides.old_profile, sides.old)
         if not cue.confines and any(
             m.start <= match.start and match.end <= m.end
@@ -992,6 +1016,14 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         elif cue.on_denial and any(s <= match.start < e and denied for s, e, denied in found.denials):
             effect = cue.on_denial
             says = cue.denial_says_added if added else cue.denial_says_removed
+        elif cue.id == "cue.limiter" and _limits_a_right(region, match):
+            # "you can download your data *only* within 30 days": a limit on what the user may do is
+            # a right narrowed (LABELING.md: "fewer or harder-to-use rights"), adverse to the user
+            effect = "permits"
+            says = (
+                "a new limit narrows a right you hold" if added else "a limit on a right you hold was removed"
+            )
+            rule_id, category = "rights.limited", Category.RIGHTS
         elif cue.id == "cue.hedge" and _hedges_a_place(found, region.text, match):
             pass  # "*mostly* kept in the EU": where the data stays is a limit, and a hedge loosens it
         elif (
@@ -1033,8 +1065,34 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             # (OPP-115 User Choice/Control) is described, no restriction the company adds
             direction = Direction.NEUTRAL
             says = 'what follows the user\'s own choice is described ("if you disable cookies, you cannot …")'
-        out.append(signal(cue.category, direction, cue.id, says, match, side, CUE, told=Told(added=added)))
+        out.append(signal(category, direction, rule_id, says, match, side, CUE, told=Told(added=added)))
     return out
+
+
+def _limits_a_right(region: Region, match: Match) -> bool:
+    """Whether a limiter ("only", "solely") stands in the clause of a sentence that grants the user a
+    right ("you can export your data *only* in CSV"), after the grant's opening."""
+    span = region.sentence_at(match.start)
+    if span is None:
+        return False
+    sentence = mask_links(region.text[span[0] : span[1]])
+    opening = USER_RIGHT.match(sentence)
+    at = match.start - span[0]
+    if opening is None or at < opening.end() or _CLAUSE_BREAK.search(sentence, opening.end(), at + 3):
+        return False
+    if not _YOU.match(sentence) and _YOURS.search(sentence):
+        return False  # "employees can access *your* data only when …": staff, not the user, act
+    reader = practice_reader()
+    return "rights" in reader.actions(sentence) or bool(reader.granted_rights(sentence))
+
+
+# where the clause of a grant ends: what follows is another statement ("…; we only keep …"), or the
+# company's own need ("…, except where *we* need them to")
+_CLAUSE_BREAK = lazy(
+    r"[;:]|,\s*(?:and|but|while|whereas)\s+(?:we|our|it|they)\b|\bbut\b|\bwe\b", re.IGNORECASE
+)
+_YOU = lazy(r"\W*you\b", re.IGNORECASE)
+_YOURS = lazy(r"\byour\b", re.IGNORECASE)
 
 
 def _binds_to_a_practice(text: str, end: int) -> bool:
