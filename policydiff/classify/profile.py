@@ -1310,6 +1310,15 @@ def _file_terms(
             continue  # "If you have a disability, you can ask for …": who reads, no data collected
         if instruction:
             continue  # "Please keep your password secret and do not share it": the reader's own acts
+        if (
+            term.category is Category.SHARING
+            and term.name not in rules.grouped
+            and _RELATIVE_BEFORE.search(plain, max(0, term.start - 16), term.start)
+            and (act := _ACT_AFTER.match(plain, term.end)) is not None
+            and not _RECEIVING_ACT.match(act.group(1))
+        ):
+            continue  # "messages *that other users report*": the party acts in a clause that says which
+            # data, it receives nothing (PolicyLint: the entity of a share statement is its recipient)
         shifted = Match(term.name, term.category, term.text, term.start + offset, term.end + offset)
         found.terms.append(shifted)
         # a stated practice starts a new part of the sentence: a safeguard guards what follows it in
@@ -1391,6 +1400,16 @@ def _file_terms(
             denied = True  # "may use the service *without parental* oversight": the safeguard is withheld
         key = (term.category, member_key(term, rules))
         (found.denied if denied else found.affirmed).setdefault(key, shifted)
+
+
+# a relative clause whose subject is the party named after it: "messages *that* other users report"
+_RELATIVE_BEFORE = lazy(r"\b(?:that|which)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_ACT_AFTER = lazy(r"\s+([a-z]+)\b")
+# … unless the verb is one of taking in or seeing: "data that advertisers receive" is shared with them
+_RECEIVING_ACT = lazy(
+    r"(?:can|may|will|could|might|would|should|must|shall|are|is|were|was|have|has|had|do|does|did"
+    r"|receiv|access|see|view|collect|use|get|obtain|process|stor|hold|keep|gather|buy|purchas|us)",
+)
 
 
 # a legal form's word, looked for before the costlier company name is read

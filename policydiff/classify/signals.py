@@ -39,6 +39,7 @@ from policydiff.classify.profile import (
     about_something_else,
     after_users_own_choice,
     covering_kinds,
+    denial_spans,
     is_aside,
     is_safeguard,
     kind_key,
@@ -684,6 +685,14 @@ def _denial_narrowed(
     rules = rulebook.by_category(key[0])
     if rules.protective or key[1] in rules.grouped or match.name in rules.protects:
         return False
+    # "never used for *advertising*" → "not used for *personalised advertising*": the same words with
+    # a qualifier before them name a narrower kind, whichever category files it
+    said = f" {fold(match.text)}"
+    if any(
+        k not in old.denied and f" {fold(m.text)}".endswith(said) and len(m.text) > len(match.text)
+        for k, m in new.denied.items()
+    ):
+        return True
     came = [
         m
         for k, m in new.denied.items()
@@ -979,6 +988,9 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             # "Some features *may* not be available in your country", "*If you live in* the EEA,
             # see the section below": a hedge or a condition of no practice
             continue
+        if cue.id == "cue.hedge" and added and _hedged_already(after, before, sides.new):
+            continue  # "we may update this policy" → "… *from time to time*": a statement already
+            # hedged, hedged again, is no weaker
         if cue.id == "cue.strong-modal" and not added and _now_in_present(sides, match):
             continue  # "we will keep a record" → "we keep a record": the tense went, not the commitment
         if (
@@ -1067,6 +1079,25 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             says = 'what follows the user\'s own choice is described ("if you disable cookies, you cannot …")'
         out.append(signal(category, direction, rule_id, says, match, side, CUE, told=Told(added=added)))
     return out
+
+
+def _hedged_already(after: list[Match], before: list[Match], region: Region) -> bool:
+    """Whether each hedge that came stands in a sentence that holds a hedge both sides say."""
+    kept = Counter(fold(m.text) for m in before)
+    came = Counter(fold(m.text) for m in after) - kept
+    # (a modal that came opens a statement of its own: "…, and the buyer *may* use them")
+    if not came or any(text in MODALS for text in came):
+        return False
+    for m in after:
+        if fold(m.text) not in came:
+            continue
+        span = region.sentence_at(m.start)
+        if span is None or not any(
+            other is not m and span[0] <= other.start < span[1] and fold(other.text) in kept
+            for other in after
+        ):
+            return False
+    return True
 
 
 def _limits_a_right(region: Region, match: Match) -> bool:
@@ -1502,7 +1533,21 @@ def practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
     # (a practice now denied went too: "we may use it to train our models unless you opt out" →
     # "we do not use it to train our models")
     said = _keys(new.terms, rulebook) - set(new.denied)
-    return any(key not in new.affirmed for key in here - said)
+    went = [key for key in here - said if key not in new.affirmed]
+    if went and sides.new.text:
+        # "we store your password *in hashed form*" → "we store your password *securely*": the keeping
+        # said as a safe state is still the keeping (its verb reads as a safeguard, no practice gone)
+        reader, text = practice_reader(), mask_links(sides.new.text)
+        acts = {
+            act
+            for start, end, denied in denial_spans(text, rulebook, context_denied=False)
+            if not denied
+            for act in reader.actions(text[start:end])
+        }
+        went = [
+            key for key in went if not (key[1] in rulebook.by_category(key[0]).grouped and key[1] in acts)
+        ]
+    return bool(went)
 
 
 def _granted(text: str, span: tuple[int, int], match: Match) -> bool:
@@ -1755,6 +1800,13 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             _content_words(canonical(fold(mask_links(other))), rulebook)
         ):
             continue
+        if (
+            _YOURS_IS_PERSONAL.fullmatch(edit.text)
+            and _YOUR_DATA.match(region.text, at + len(edit.text))
+            and _YOUR_BEFORE.search(region.text, max(0, at - 8), at)
+        ):
+            continue  # "your data" → "your *personal* data": the user's data is personal data
+            # (GDPR Art. 4(1): any information relating to an identified or identifiable person)
         other_found = sides.old_profile if inserted else sides.new_profile
         joined = _form_joined(edit.text, at, found, other_found, rulebook)
         if joined is not None:  # "aggregated *or de-identified* information": the data's form
@@ -3117,6 +3169,11 @@ def _content_words(words: str, rulebook: RuleBook) -> list[str]:
     return [
         w for w in WORD.findall(words.casefold()) if w not in rulebook.editorial_words and not w.isdigit()
     ]
+
+
+_YOURS_IS_PERSONAL = lazy(r"\s*personal\s*", re.IGNORECASE)
+_YOUR_DATA = lazy(r"\s*(?:data|information|info)\b", re.IGNORECASE)
+_YOUR_BEFORE = lazy(r"\byour\s*$", re.IGNORECASE)
 
 
 def _list_change(*, member: bool, denied: bool, inserted: bool) -> tuple[str, bool]:
