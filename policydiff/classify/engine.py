@@ -70,6 +70,7 @@ from policydiff.classify.signals import (
     CUE,
     DATA_COLUMN,
     DOCUMENT_REFERENCE,
+    LAW_REACH,
     POINTER_OPENS,
     POINTER_START,
     Sides,
@@ -930,6 +931,13 @@ def _unread(
         return _unread_verdict(subject, category, says)
     if _joined_or_parted(subject, rulebook):
         return None  # two sentences said as one (or one as two) in the same words: a rewording
+    # "as required by *any* applicable law": the reach of a legal duty, none of a practice
+    reaching = {
+        m.group().casefold()
+        for m in _WIDE_WORD.finditer(subject.new)
+        if LAW_REACH.match(subject.new, m.start())
+    }
+    came = [word for word in came if word.casefold() not in reaching]
     # the party a practice or a safeguard names was replaced ("restricted to your care team" → "to
     # our staff"): who may receive or see the data changed, in words no rule reads
     audience = _audience_changed(subject, rulebook) or _owner_dropped(subject)
@@ -3178,6 +3186,16 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
         # named anew in a collecting sentence is new collection or a new wording of it
         says = f"a source of the data collected is named anew («{source}»), in words no rule reads"
         return _unread_verdict(subject, Category.COLLECTION, says)
+    if (setting := _setting_changed(subject, rulebook)) is not None:
+        # "we use the pixel *on our checkout page*" → "*on our website*": where a practice is done
+        # changed, and with it how far it reaches (issue 13: a scope that moved is never editorial)
+        category = dominant[0] if dominant else Category.OTHER
+        topic = rulebook.by_category(category).topic
+        says = (
+            f"where a practice is done changed («{setting[0]}» → «{setting[1]}»), in a statement about "
+            + topic
+        )
+        return _unread_verdict(subject, category, says)
     if (named := named_anew(sides, rulebook)) is not None:
         # "this policy also covers what we share with *data brokers*": a kind of data, a recipient or
         # a purpose of the lexicon named anew where no rule reads the sentence (issue 13: fail-open)
@@ -3275,6 +3293,45 @@ _WE = lazy(r"\b(?:we|us)\b", re.IGNORECASE)
 # data a promise about personal data may not reach: de-identified, aggregated, anonymised
 _OUTSIDE_A_PROMISE = lazy(
     r"\b(?:de-?identified|aggregated?|anonymi[sz]ed|anonymous|pseudonymi[sz]ed)\b", re.IGNORECASE
+)
+
+
+def _setting_changed(subject: Subject, rulebook: RuleBook) -> tuple[str, str] | None:
+    """The (old, new) words of a place where a practice is done ("on our checkout page" → "on our
+    website"), replaced one for another right after a preposition of place, in a sentence stating
+    a practice the company does (not a pointer to a text: "in our cookie notice")."""
+    if subject.kind is not ChangeKind.MODIFIED:
+        return None
+    reader = practice_reader()
+    for deleted, inserted, at in edit_runs_at(subject.edits):
+        went, came = _content_words_of(deleted, rulebook), _content_words_of(inserted, rulebook)
+        if not went or not came or canonical(fold(deleted)) == canonical(fold(inserted)):
+            continue
+        if _JOINED_UP.sub("", fold(deleted)) == _JOINED_UP.sub("", fold(inserted)):
+            continue  # "data centres" → "datacentres": one compound written closed
+        if any(q.unit == "duration" for q in (*quantities(deleted), *quantities(inserted))):
+            continue  # "in 30 days" → "in a month": a time, which the number rules read
+        if not _PLACE_BEFORE.search(subject.new, max(0, at - 40), at):
+            continue
+        start = max(subject.new.rfind(mark, 0, at) for mark in ".;:!?")
+        sentence = subject.new[start + 1 : at + len(inserted) + 80]
+        if POINTER_START.search(sentence) or _DOCUMENT_WORD.search(f"{deleted} {inserted}"):
+            continue
+        if reader.states_practice(sentence, rulebook):
+            return deleted.strip(), inserted.strip()
+    return None
+
+
+# a preposition of place and the determiner after it: "on our", "across the", "in every"
+_PLACE_BEFORE = lazy(
+    r"\b(?:on|in|across|throughout|at|via|through)\s+"
+    r"(?:(?:our|the|your|its|their|a|an|any|all|every|each|some|these|those|this|that)\s+)?$",
+    re.IGNORECASE,
+)
+_WIDE_WORD = lazy(r"\b(?:any|all|every)\b", re.IGNORECASE)
+_JOINED_UP = lazy(r"[\s-]+")
+_DOCUMENT_WORD = lazy(
+    r"\b(?:polic(?:y|ies)|notices?|terms|statements?|sections?|paragraphs?|page\s+\d)\b", re.IGNORECASE
 )
 
 

@@ -2261,6 +2261,8 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     if span is None:
         return []
     sentence = region.text[span[0] : span[1]]
+    if widener and LAW_REACH.match(region.text, at):
+        return []  # "as required by *any* applicable law": the reach of a legal duty, no reach of a practice
     if widener and reach < 0 and _IN_A_LEADING_CONDITION.match(sentence[: at - span[0]]):
         return []  # "If you have *any* questions, …": the reader's condition, no reach of a practice
     if inserted and sentence.strip() in edit.text and not OF_THE_USER.search(sentence):
@@ -2441,12 +2443,15 @@ def _lone_edits(edits: Sequence[Edit]) -> Iterator[tuple[Edit, int, int]]:
 def _with_agreement(verb: str, longer: str) -> str | None:
     """The words ``longer`` adds before a verb of agreement that stands for ``verb`` ("is" → "and
     play time are": "and play time "), or None."""
-    if verb.strip().casefold() not in _AGREEING:
-        return None
     words = longer.rstrip().rsplit(None, 1)
-    if len(words) != 2 or words[1].casefold() not in _AGREEING or not _MEMBER.match(words[0]):
+    if len(words) != 2 or not _MEMBER.match(words[0]):
         return None
-    return longer[: len(longer.rstrip()) - len(words[1])]
+    single, plural = verb.strip().casefold(), words[1].casefold()
+    # ("uses" → "and mobile apps use", "applies" → "… apply": the verb's third person gone)
+    agrees = (single in _AGREEING and plural in _AGREEING) or (
+        plural.isalpha() and single in (plural + "s", plural + "es") or single == plural[:-1] + "ies"
+    )
+    return longer[: len(longer.rstrip()) - len(words[1])] if agrees else None
 
 
 _JOINTS = frozenset({"and", "or", "nor", "plus", "including", "also", "as", "well"})
@@ -2476,6 +2481,9 @@ def _list_signal(
     if _attribute_member(region.text[span[0] : at], words, found, at, rulebook):
         return None  # "outputs may be inaccurate *or offensive*": one more quality said of a thing,
         # no data, party, purpose or act
+    if _LAW_MEMBER.fullmatch(words) and _LAW_BEFORE.search(region.text, span[0], at):
+        return None  # "as tax law *and other applicable regulations* require": one more law that sets
+        # a duty, no more done (a law binds the company whether the policy names it or not)
     if _MANNER_MEMBER.fullmatch(words) and _MANNER_BEFORE.search(region.text, span[0], at):
         return None  # "we process it fairly *and lawfully*": one more manner of an act, no member of
         # what it acts on (the scope signals read "regularly", "always" and their kin)
@@ -2877,6 +2885,23 @@ _EXAMPLES_OPEN = lazy(r"(?:\(|,|\s)\s*" + _EXAMPLE_MARKER + r"[^().;:]*$", re.IG
 
 # a practice's ground in law said after it (", as required by local law", "where the law allows"): a
 # condition the condition cue reads, no member of the list (issue 13: coordination is no member)
+# a widener of the laws that bind: "any applicable law", "all relevant regulations"
+LAW_REACH = lazy(
+    r"\s*(?:any|all|every)\s+(?:other\s+)?(?:applicable\s+|relevant\s+)?"
+    r"(?:laws?|regulations?|legislation|legal\s+(?:requirements?|obligations?))\b",
+    re.IGNORECASE,
+)
+# a law named as the ground of what is done ("as tax law", "where required by law") and a law joined to it
+_LAW_BEFORE = lazy(
+    r"\b(?:as|where|when|if|because)\s+(?:(?:required|permitted)\s+by\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:laws?|regulations?|legislation)\s*$",
+    re.IGNORECASE,
+)
+_LAW_MEMBER = lazy(
+    r"[\s,]*(?:and|or)\s+(?:any\s+)?(?:other\s+)?(?:applicable\s+|relevant\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:laws?|regulations?|legislation|rules|legal\s+requirements)\s*",
+    re.IGNORECASE,
+)
 _LEGAL_GROUND = lazy(
     r"[\s,;(]*(?:and\s+)?(?:as|where|when|if|to\s+the\s+extent)\s+(?:(?:it\s+is|is)\s+)?"
     r"(?:(?:legally\s+)?(?:required|permitted|allowed|mandated|authori[sz]ed)\s+(?:by|under)|(?:the\s+)?(?:law|laws)\b)",
