@@ -63,7 +63,7 @@ from policydiff.classify.profile import (
     whole_region,
 )
 from policydiff.classify.rule_signals import entity_keys, rule_signals, same_period
-from policydiff.classify.rulebook import Match, RuleBook
+from policydiff.classify.rulebook import HEAD_NOUNS, Match, RuleBook
 from policydiff.classify.signals import (
     ABOUT_THE_TEXT,
     COMPANY_PROMISE,
@@ -1407,9 +1407,25 @@ def _still_meant(
         )
     ]
 
+    # the head noun a term's words took on ("phone" → "phone number", "IP" → "IP address"): the
+    # words before it stood on the other side, the term names what they named
+    old_words = [set(WORD.findall(fold(text))) for text in (sides.old.text, sides.new.text)]
+    headed = [
+        {
+            WORD.findall(fold(t.text))[-1]
+            for t in found.terms
+            if len(WORD.findall(t.text)) > 1
+            and set(WORD.findall(fold(t.text))[:-1]) <= old_words[1 - side]
+            and WORD.findall(fold(t.text))[-1] in HEAD_NOUNS
+        }
+        for side, found in enumerate((sides.old_profile, sides.new_profile))
+    ]
+
     def stays(word: str, other: int) -> bool:
         concepts = {(m.category, m.name) for m in rulebook.find_terms(word)}
         if concepts and concepts <= held[other] or word.casefold() in kept[1 - other]:
+            return True
+        if word.casefold() in headed[1 - other]:
             return True
         cue = rulebook.cue_index.search(word)
         return cue is not None and counts[0].get(cue.name, 0) == counts[1].get(cue.name, 0)

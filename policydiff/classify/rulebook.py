@@ -163,7 +163,7 @@ class Swap:
     company: bool = False
 
 
-_HEAD_NOUNS = frozenset(
+HEAD_NOUNS = frozenset(
     {
         "address",
         "information",
@@ -302,7 +302,7 @@ class CategoryRules:
         name = concept.replace("_", " ")
         first = next((phrase for phrase, owner in self.term_entries if owner == concept), "").rstrip("*")
         head = first.split()[1:] if first.startswith(name + " ") else []
-        if " " not in name and len(head) == 1 and head[0] in _HEAD_NOUNS:
+        if " " not in name and len(head) == 1 and head[0] in HEAD_NOUNS:
             name = first  # "email" → "email address"
         return " ".join(_ACRONYMS.get(word, word) for word in name.split())
 

@@ -1247,6 +1247,9 @@ def _came_with_a_grant(
             and (category is None or t.category is category)
             and key not in sides.old_profile.affirmed
             and (t.start, t.end) not in given  # (the same words read in two categories, one old)
+            # (a right named inside the qualifier's own words is its condition, no grant: "keep using
+            # it after you *withdraw your consent*")
+            and not match.start < t.start < match.end
             for key, t in affirmed.items()
         )
         promised = any(
@@ -1510,7 +1513,7 @@ def practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
             for t in terms
             if span[0] <= t.start < span[1]
             and not is_safeguard(t, rulebook)
-            and not match.start <= t.start < match.end
+            and not match.start < t.start < match.end
         ],
         rulebook,
     )
@@ -2295,7 +2298,13 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         action = "share"  # "Drivers see your first name *only*": what others see is disclosed to them
     denied = any(s <= at < e and d for s, e, d in found.denials)
     protective = denied or right or action not in WIDENING or bool(reader.promising.match(verbs[0][1]))
-    protective = protective or any(rulebook.by_category(t.category).protective for t in terms if t.category)
+    # (a right named in the condition the quantifier bounds is the user's act that sets it, no right
+    # the quantifier reaches: "we ask for your ID *only* if you request a refund")
+    condition = _CONDITION_OPENS.search(region.text, at, span[1])
+    bounding = [t for t in terms if condition is None or t.start < condition.start()]
+    protective = protective or any(
+        rulebook.by_category(t.category).protective for t in bounding if t.category
+    )
     # … or the quantifier stands in a safeguard a cue reads ("a person reviews *every* result")
     protective = protective or _in_protective_clause(found, at, rulebook)
     if widener and protective:
@@ -2356,9 +2365,9 @@ def _protective_cue_inside(found: Profile, start: int, end: int, rulebook: RuleB
 def _in_protective_clause(found: Profile, at: int, rulebook: RuleBook) -> bool:
     """Whether position ``at`` stands inside a clause a protective cue reads (more than a word of
     it: "solely" is a limiter cue by itself, not a clause around a quantifier)."""
-    return any(
-        m.start <= at < m.end and len(m.text.split()) > 2 for m in _protective_matches(found, rulebook)
-    )
+    # (a quantifier that opens the clause is its limit on the practice, "*only* if you request it",
+    # not a word inside a safeguard: gone, the practice holds in more cases)
+    return any(m.start < at < m.end and len(m.text.split()) > 2 for m in _protective_matches(found, rulebook))
 
 
 def condition_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
@@ -2885,6 +2894,7 @@ _EXAMPLES_OPEN = lazy(r"(?:\(|,|\s)\s*" + _EXAMPLE_MARKER + r"[^().;:]*$", re.IG
 
 # a practice's ground in law said after it (", as required by local law", "where the law allows"): a
 # condition the condition cue reads, no member of the list (issue 13: coordination is no member)
+_CONDITION_OPENS = lazy(r"\b(?:if|when|whenever|unless|once|where)\b", re.IGNORECASE)
 # a widener of the laws that bind: "any applicable law", "all relevant regulations"
 LAW_REACH = lazy(
     r"\s*(?:any|all|every)\s+(?:other\s+)?(?:applicable\s+|relevant\s+)?"
