@@ -2638,6 +2638,11 @@ def _list_signal(
         not member
         and not denied
         and _RESTRICTS.match(words)
+        # ("deleted *within* 30 days after you leave": a bound on when, no part of what it covers)
+        and not (
+            _TIME_BOUND.fullmatch(words)
+            and any(q.unit == "duration" for q in quantities(region.text[at : span[1]]))
+        )
         # (a qualifier that is itself a safeguard, "… *in anonymised form*", adds one)
         and not any(at <= t.start < at + len(words) and is_safeguard(t, rulebook) for t in found.terms)
     ):
@@ -3123,6 +3128,7 @@ def _affirmed_safeguard(found: Profile, span: tuple[int, int], rulebook: RuleBoo
 # words that restrict what they follow or precede to a part of it: a place, a case, a kind ("in
 # one-to-one chats", "that you mark as private", "when you are signed in")
 # (no comma before it: ", which we rent from a provider" describes, it does not restrict)
+_TIME_BOUND = lazy(r"\s*(?:within|no\s+later\s+than|at\s+the\s+latest)\s*", re.IGNORECASE)
 _RESTRICTS = lazy(
     r"\s*(?:in|on|for|from|within|between|during|while|when|where|if|that|which|sent|stored|shared)\b",
     re.IGNORECASE,
