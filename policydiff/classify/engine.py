@@ -2263,7 +2263,7 @@ def _cancel_antonyms(gone: list[str], added: list[str]) -> tuple[list[str], list
 _MEANS_WORDS = frozenset(
     {"by", "clicking", "click", "tapping", "tap", "using", "selecting", "visiting", "going", "opening"}
     | {"link", "button", "page", "section", "menu", "tab", "toggle", "any", "each", "every", "them", "it"}
-    | {"bottom", "foot", "footer", "top", "one"}
+    | {"bottom", "foot", "footer", "top", "one", "email", "emails", "message", "messages", "newsletter"}
 )
 
 

@@ -393,6 +393,39 @@ def _names_only_covered(
     return inside[0][0][0], inside[0][1]
 
 
+def _purpose_said_again(words: str, at: int, sides: Sides, rulebook: RuleBook) -> Match | None:
+    """The purpose term of an inserted member whose concept the old side's sentence already names
+    ("for security" → "for security *and fraud prevention*": CCPA § 1798.140(e)(2), security and
+    integrity), when the member says how that purpose is served and nothing else."""
+    terms = [t for t in sides.new_profile.terms if at <= t.start < at + len(words) and t.category is not None]
+    if not terms or any(t.category is not Category.PURPOSE for t in terms):
+        return None
+    said = {m.name for k, m in sides.old_profile.affirmed.items() if k[0] is Category.PURPOSE}
+    if any(t.name not in said for t in terms):
+        return None
+    named = {w.casefold() for t in terms for w in WORD.findall(t.text)}
+    rest = [w for w in _content_words(_SEPARATORS.sub(" ", mask_links(words)), rulebook) if w not in named]
+    # (a member that is only another term of a broad concept, "research *and product development*",
+    # may be another purpose: the concepts group ends, not the ways of serving one)
+    return terms[0] if rest and all(w in _SERVING_WORDS for w in rest) else None
+
+
+# how a purpose is served, no purpose of its own: "fraud *prevention*", "abuse *detection*"
+_SERVING_WORDS = frozenset(
+    {"prevention", "preventing", "prevent", "detection", "detecting", "detect", "protection", "protecting"}
+    | {
+        "purposes",
+        "purpose",
+        "reasons",
+        "investigation",
+        "investigations",
+        "monitoring",
+        "control",
+        "controls",
+    }
+)
+
+
 def _recipient_classes(found: Profile) -> set[tuple[Category, str]]:
     """The classes of recipient a side discloses: another word for one of them ("affiliates" →
     "affiliates and subsidiaries") names the same class (sharing.toml: one concept per class;
@@ -1606,7 +1639,8 @@ def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                 continue
             if swap.company and _USERS_BEFORE.search(sides.new.text, max(0, at - 40), at):
                 continue
-            if _swapped_word(deleted, _folded(swap.old)) and _swapped_word(inserted, _folded(swap.new)):
+            old_words, new_words = _folded(swap.old), _folded(swap.new)
+            if _swapped_word(deleted, old_words, new_words) and _swapped_word(inserted, new_words, old_words):
                 match = Match(swap.id, None, f"{deleted} → {inserted}", 0, 0)
                 category = guarded[0] if swap.safeguard else swap.category
                 out.append(signal(category, swap.direction, swap.id, swap.says, match, Side.NEW, CUE))
@@ -1615,15 +1649,22 @@ def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     return out
 
 
-def _swapped_word(text: str, words: frozenset[str]) -> bool:
+def _swapped_word(text: str, words: frozenset[str], others: frozenset[str] = frozenset()) -> bool:
     """Whether an edit's words are one of ``words``, alone or with the complement it governs
-    ("private" → "visible *to other children*": the audience the new word names is its own)."""
+    ("private" → "visible *to other children*": the audience the new word names is its own), or
+    with more joined on that says none of ``others`` ("deleted" → "anonymised *and kept for
+    research*"; not "anonymised *and then deleted*", which keeps the old act)."""
     if text in words:
         return True
     head, _, rest = text.partition(" ")
-    return head in words and _COMPLEMENT.match(rest) is not None
+    if head not in words:
+        return False
+    if _COMPLEMENT.match(rest) is not None:
+        return True
+    return _JOINED_ON.match(rest) is not None and not others.intersection(rest.split())
 
 
+_JOINED_ON = lazy(r"(?:and|or)\s+[\w\s'’-]{1,60}$", re.IGNORECASE)
 _COMPLEMENT = lazy(r"(?:to|on|in|for|by|with|through)\s+[\w\s'’-]{1,60}$", re.IGNORECASE)
 
 
@@ -1890,6 +1931,21 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                     f"{category.value}.instance-named",
                     says,
                     match,
+                    Side.NEW,
+                    TERM,
+                )
+            )
+            continue
+        purpose = _purpose_said_again(edit.text, new_at, sides, rulebook) if inserted else None
+        if purpose is not None:  # "for security *and fraud prevention*": one purpose, said more fully
+            says = f"a purpose already named is named in other words: «{purpose.text}»"
+            out.append(
+                signal(
+                    Category.PURPOSE,
+                    Direction.NEUTRAL,
+                    "purpose.finer-kind-named",
+                    says,
+                    purpose,
                     Side.NEW,
                     TERM,
                 )
