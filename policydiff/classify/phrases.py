@@ -23,7 +23,7 @@ from policydiff.lazy_re import lazy
 # a word; an abbreviation written with stops ("U.S.", "e.g.", "U.K") is one word, read without them
 # ("the U.S." is "the US": a lexicon's "the us" finds both, as a reader does)
 _WORD = lazy(r"(?:[^\W\d_]\.)+[^\W\d_](?![\w'])\.?|[\w']+")
-_GAP = lazy(r"[\s()-]*")
+_GAP = lazy(r"[\s()%-]*")  # ("%" reads as the word it stands for: "100% secure" is "100 secure")
 _KEY = 3  # stems are filed under their first letters
 _DETERMINERS = frozenset({"your", "our", "their", "the", "his", "her", "its"})
 

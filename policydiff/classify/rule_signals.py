@@ -531,6 +531,9 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     # wordings of one thing ("same": "notify you", "tell you") count as one on either side
     old_same = _hits_in_category(rule, rules, sides.old, sides.old_profile, sides, "same")
     new_same = _hits_in_category(rule, rules, sides.new, sides.new_profile, sides, "same")
+    if rule.kind == "phrase-added" and rule.names_category and old_same:
+        return []  # "we cannot guarantee its security" said, "no method is 100% secure" added: a
+        # statement that speaks of its category itself says nothing more for being said twice
     if rule.kind == "phrase-added":
         hit, side = _first_surplus(new_hits, old_hits, new_same, old_same), Side.NEW
     elif sides.kind is not ChangeKind.ADDED:
@@ -580,7 +583,7 @@ def _hits_in_category(
     return [
         h
         for h in found.rule_hits.get((rule.id, slot), [])
-        if _in_category(rules, region, h, found.terms, sides)
+        if rule.names_category or _in_category(rules, region, h, found.terms, sides)
     ]
 
 

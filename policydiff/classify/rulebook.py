@@ -92,6 +92,10 @@ class Rule:
     # a phrase-added rule read only where the old side set a bound this phrase replaces: a number of
     # its category, or one of these concepts ("for as long as we need it" in place of "30 days")
     replaces: frozenset[str] = frozenset()
+    # a phrase rule whose phrases speak of its category themselves ("no system is *completely
+    # secure*"), read where no term of the category stands beside them; once the old side says one
+    # of its wordings, another added says nothing more
+    names_category: bool = False
 
 
 @dataclass(frozen=True, slots=True)

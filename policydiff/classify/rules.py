@@ -76,6 +76,7 @@ _RULE_KEYS = frozenset(
     | {"mirror_of"}  # swap rules: the named swap's old and new, the other way round
     | {"users_act"}  # swap rules: read only where a sentence lets the user act
     | {"replaces"}  # phrase-added rules: the bounds of the old side the phrase replaces
+    | {"names_category"}  # phrase rules: the phrases speak of the category themselves
 )
 
 
@@ -108,6 +109,7 @@ def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
         limits=bool(table.get("limits", False)),
         by_concept=bool(table.get("by_concept", False)),
         users_act=bool(table.get("users_act", False)),
+        names_category=bool(table.get("names_category", False)),
         replaces=frozenset(_strings(table.get("replaces", []), f"{where} replaces")),
     )
 
