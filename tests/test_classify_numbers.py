@@ -39,3 +39,9 @@ def test_value_of_reads_figures_and_spelled_numbers_alike() -> None:
     assert value_of("2,5") == 2.5
     assert value_of("years") is None
     assert value_of("3rd") is None
+
+
+def test_a_group_named_by_its_age_is_an_age() -> None:
+    # "under-13s", "over 18s": the group named by its threshold (hyphen or space, plural "s")
+    ages = [(q.unit, q.value) for q in quantities("Under-13s and over 18s may not join.")]
+    assert ages == [("age", 13.0), ("age", 18.0)]
