@@ -1632,6 +1632,10 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     # (a verb whose object or subject is the text itself, "please keep this policy", "this policy
     # was last reviewed", names no practice)
     pointer = POINTER_OPENS.match(plain)
+    # (… nor the topics of a part of the text that opens the sentence: "The next section covers
+    # *cookies* in more detail": the text says what it covers, the part covering it states it)
+    if pointer is None and (topics := _TEXT_TOPICS.match(plain)) is not None:
+        pointer = topics
     found = rulebook.find_terms(plain)
     present = concepts_present(found, rulebook)
     terms = [
@@ -1658,6 +1662,8 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
         and not (pointer is not None and m.start() >= pointer.end())
         and not _WORDS_WE_USE.search(plain, 0, m.start())
         and not _TEXT_ACTS.search(plain, 0, m.start())
+        # (the reader's act the text is made easier for: "easier to *scan*")
+        and not _EASIER_TO.search(plain, max(0, m.start() - 20), m.start())
     ]
     return (
         _FORMULA.match(plain) is not None
@@ -1686,14 +1692,27 @@ _WORDS_WE_USE = lazy(
 )
 # thanks and welcomes, the text as the subject of its own sentence ("This section explains …", "This
 # policy was last reviewed …"), and the reader asked to keep or read it ("Please keep this policy")
+_EASIER_TO = lazy(r"\b(?:easier|easy|simpler|simple|quicker|faster)\s+to\s+$", re.IGNORECASE)
+# a part of the text opening a sentence with the verb that lists its topics
+_TEXT_TOPICS = lazy(
+    r"\W*(?:this|the\s+following|the\s+next|the\s+previous|each|the)\s+(?:privacy\s+|cookie\s+)?"
+    r"(?:policy|notice|section|page|statement|document|summary|table|chapter|part|paragraph)\s+(?:below\s+|above\s+)?"
+    r"(?:explains|describes|sets\s+out|outlines|tells\s+you|covers|summari[sz]es|answers|lists|shows)\b",
+    re.IGNORECASE,
+)
 _FORMULA = lazy(
     r"\W*(?:thank\s+you\b|thanks\b|welcome\b|we\s+(?:appreciate|thank|welcome)\b"
     # (after a condition on who reads it: "If you live in California, the table below summarises …")
-    r"|(?:if\s+you\s+[^,.;:]{1,60},\s*)?(?:this|the\s+following|the\s+next|each|the)\s+(?:privacy\s+)?"
+    r"|(?:if\s+you\s+[^,.;:]{1,60},\s*)?(?:this|the\s+following|the\s+next|the\s+previous|each|the)\s+(?:privacy\s+|cookie\s+)?"
     r"(?:policy|notice|section|page|statement|document|summary|table|chapter|part|paragraph)\s+(?:below\s+|above\s+)?"
     r"(?:explains|describes|sets\s+out|outlines|tells\s+you|covers|summari[sz]es|answers|lists|shows|starts|begins|ends"
     r"|(?:was|is|has\s+been|will\s+be)\s+(?:last\s+|regularly\s+|periodically\s+)?(?:reviewed|updated|revised|approved|written|translated))\b"
     r"|please\s+(?:keep|print|save|retain|read|review)\s+(?:a\s+copy\s+of\s+)?(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\b"
+    # … the reading aids added to it ("We have added headings to make this section easier to scan")
+    r"|we(?:['’]ve|\s+have)?\s+(?:also\s+)?added\s+(?:more\s+|new\s+)?(?:headings|subheadings|examples|a\s+summary|summaries"
+    r"|a\s+table\s+of\s+contents|a\s+glossary|definitions|links)\b"
+    # … the reader sent to another part of it ("See the next section for more on cookies")
+    r"|(?:please\s+)?see\s+(?:the\s+)?(?:next|following|previous)\s+(?:section|part|page|chapter|paragraph)\b"
     # … and the text's own earlier versions ("Earlier versions of this policy are archived here")
     r"|(?:the\s+)?(?:earlier|previous|prior|past|older)\s+(?:versions?|editions?)\s+of\s+(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement)\b"
     # … the text offered in another form ("This notice is also available in large print")

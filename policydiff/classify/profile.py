@@ -452,7 +452,10 @@ _ABOUT_ITS_CHANGES = lazy(
     r"^\W*(?:summary\s+of\s+(?:the\s+)?(?:key\s+)?changes|what['’]s\s+new|changes\s+(?:in|to)\s+this\s+(?:version|update))\b"
     r"|\bwe(?:['’]ve|\s+have)?\s+(?:also\s+)?(?:clarified|updated|revised|amended|expanded|reorganized|reorganised"
     r"|rewrote|reworded|explained|added\s+(?:more\s+)?(?:details|information|clarity|language)|made\s+(?:it\s+)?clearer)"
-    r"\s+(?:on\s+|about\s+)?(?:how|what|when|why|where|which|who|details|information|this|the\s+(?:section|description|language|wording))\b",
+    r"\s+(?:on\s+|about\s+)?(?:how|what|when|why|where|which|who|details|information|this|the\s+(?:section|description|language|wording))\b"
+    # … or the reading aids it added ("We have added headings to make this section easier to scan")
+    r"|\bwe(?:['’]ve|\s+have)?\s+(?:also\s+)?added\s+(?:more\s+|new\s+)?(?:headings|examples|a\s+summary|summaries|a\s+table\s+of\s+contents"
+    r"|a\s+glossary|definitions|links|subheadings)\b",
     re.IGNORECASE,
 )
 # a participle (or "anonymous") standing before the noun it qualifies: "aggregated statistics",

@@ -222,7 +222,9 @@ _POINTER = lazy(
     r"\b(?:for\s+(?:more|further)\s+(?:information|details)|to\s+learn\s+more|to\s+find\s+out\s+more"
     # … and a topic sent to another text without "more" ("For information about our cookie practices,
     # see our Cookie Notice"; "to learn about …")
-    r"|for\s+(?:information|details)\s+(?:about|on|regarding|concerning)|to\s+(?:learn|find\s+out|read)\s+about)\b",
+    r"|for\s+(?:information|details)\s+(?:about|on|regarding|concerning)|to\s+(?:learn|find\s+out|read)\s+about"
+    # … and another part of this text sent to ("see the next section for more on cookies")
+    r"|see\s+(?:the\s+)?(?:next|following|previous|section|part|below|above)\b[^.;:]{0,40}?\b(?:for|on|about))\b",
     re.IGNORECASE,
 )
 
@@ -1024,6 +1026,9 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         if cue.id == "cue.hedge" and added and _hedged_already(after, before, sides.new):
             continue  # "we may update this policy" → "… *from time to time*": a statement already
             # hedged, hedged again, is no weaker
+        if cue.id == "cue.open-list" and _words_defined(sides.new if added else sides.old, match):
+            continue  # 'The words "include" and "including" mean "including without limitation"': how
+            # the text's own words are read, no list of what is done opened
         if cue.id == "cue.strong-modal" and not added and _now_in_present(sides, match):
             continue  # "we will keep a record" → "we keep a record": the tense went, not the commitment
         if (
@@ -1112,6 +1117,20 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             says = 'what follows the user\'s own choice is described ("if you disable cookies, you cannot …")'
         out.append(signal(category, direction, rule_id, says, match, side, CUE, told=Told(added=added)))
     return out
+
+
+def _words_defined(region: Region, match: Match) -> bool:
+    """Whether the sentence of ``match`` says how words of the text itself are read (quoted words
+    followed by "mean", "are to be read as"): an interpretation clause, no statement of practice."""
+    span = region.sentence_at(match.start)
+    return span is not None and _WORDS_MEAN.search(region.text, span[0], span[1]) is not None
+
+
+_WORDS_MEAN = lazy(
+    r"[\"“'‘][\w\s-]{1,30}[\"”'’][^.;:]{0,40}?\b(?:means?|shall\s+mean|are\s+to\s+be\s+read|is\s+to\s+be\s+read"
+    r"|should\s+be\s+read|are\s+read|is\s+read|refers?\s+to)\b",
+    re.IGNORECASE,
+)
 
 
 def _hedged_already(after: list[Match], before: list[Match], region: Region) -> bool:
@@ -1315,8 +1334,10 @@ _REFERRING = (
 )
 # the text itself as the subject: what it explains is a list of its topics, no practice
 ABOUT_THE_TEXT = lazy(
-    r"\b(?:this|our|the)\s+(?:privacy\s+|cookie\s+)?(?:policy|notice|statement|section|page|document)\s+"
-    r"(?:also\s+|further\s+)?(?:explains|describes|sets\s+out|covers|tells\s+you|outlines|details|addresses)\b",
+    r"\b(?:this|our|the)\s+(?:(?:next|following|previous|last|first|present)\s+)?(?:privacy\s+|cookie\s+)?"
+    r"(?:policy|notice|statement|section|part|page|document|chapter|table)\s+(?:below\s+|above\s+)?"
+    r"(?:also\s+|further\s+)?(?:explains|describes|sets\s+out|covers|tells\s+you|outlines|details|addresses|lists|shows"
+    r"|summari[sz]es)\b",
     re.IGNORECASE,
 )
 POINTER_START = lazy(r"[\s,;(]*(?:and\s+)?(?:" + _REFERRING + r"|see\b)", re.IGNORECASE)
