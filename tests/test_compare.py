@@ -441,3 +441,13 @@ def test_a_short_section_moved_with_its_period_changed_is_read() -> None:
     changed = [c for c in report.changes if c.new is not None and "two years" in c.new.text]
     assert changed and changed[0].severity is Severity.MAJOR
     assert changed[0].categories[0] is Category.RETENTION
+
+
+def test_a_right_in_a_table_that_now_takes_an_email_is_harder_to_use() -> None:
+    # a row under "| Right | How to use it |": the row names how the user acts, with no "you can"
+    table = "| Right | How to use it |\n| --- | --- |\n| Access | In the app |\n"
+    report = _notice(
+        f"{table}| Erasure | In the app |\n ⇒ {table}| Erasure | By email to privacy@example.org |\n"
+    )
+    assert report.severity is Severity.MAJOR
+    assert "rights.self-service-to-request" in [r.rule for c in report.changes for r in c.reasons]

@@ -649,6 +649,8 @@ def _swap(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     if rule.users_act and not (
         any(lets_user_act(text) for region in (sides.old, sides.new) for _, text in region.parts())
         or any(t.category is rules.category for t in (*sides.old_profile.terms, *sides.new_profile.terms))
+        # (a row under a header naming the rights or how to use them: "| Right | How to use it |")
+        or _RIGHTS_HEADER.search(sides.lead) is not None
     ):
         return []  # "support is available online" → "by calling": no act of the user's changed
     told = Told(f"«{old_hits[0].text}» → «{new_hits[0].text}»")
@@ -666,6 +668,11 @@ def _swap(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             told=told,
         )
     ]
+
+
+_RIGHTS_HEADER = lazy(
+    r"\b(?:rights?|how\s+to\s+(?:use|exercise|make|request)|how\s+you\s+can)\b", re.IGNORECASE
+)
 
 
 def _identity(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
