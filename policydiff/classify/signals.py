@@ -2561,6 +2561,8 @@ def _list_signal(
     if not _content_words(mask_links(words), rulebook) or span is None:
         return None
     span = _with_run_on_lead(region.text, span)
+    if _WORDS_MEAN.search(region.text, span[0], span[1]):
+        return None  # 'the words "include" *and "including"* mean …': how the text's words are read
     if _ADVICE.match(region.text, span[0]):
         return None  # "we recommend that you use a strong password *and change it often*": the
         # user's acts, advised; no practice of the company's has a member
