@@ -1066,6 +1066,22 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         elif cue.on_denial and any(s <= match.start < e and denied for s, e, denied in found.denials):
             effect = cue.on_denial
             says = cue.denial_says_added if added else cue.denial_says_removed
+        elif cue.id == "cue.exception" and _excepts_a_period(found, region, match):
+            # "kept for 30 days, *unless* it is needed for an investigation": the exception is to the
+            # period, so the data may be kept past it (GDPR Art. 5(1)(e), 13(2)(a)); the user's own
+            # choice to keep their things is read below
+            effect = "permits"
+            says = (
+                "a new exception lets data be kept past its period"
+                if added
+                else "an exception that let data be kept past its period was removed"
+            )
+        elif cue.id == "cue.frequency-cap" and _limits_a_right(region, match):
+            # "employees can request their personnel file *once a year*": a right capped, however its
+            # holder is named (CCPA § 1798.130(b); LABELING.md: fewer or harder-to-use rights)
+            effect = cue.on_safeguard or "permits"
+            says = cue.safeguard_says_added if added else cue.safeguard_says_removed
+            rule_id, category = cue.id, Category.RIGHTS
         elif cue.id == "cue.limiter" and _limits_a_right(region, match):
             # "you can download your data *only* within 30 days": a limit on what the user may do is
             # a right narrowed (LABELING.md: "fewer or harder-to-use rights"), adverse to the user
@@ -1150,6 +1166,20 @@ def _hedged_already(after: list[Match], before: list[Match], region: Region) -> 
         ):
             return False
     return True
+
+
+def _excepts_a_period(found: Profile, region: Region, match: Match) -> bool:
+    """Whether an exception stands after a retention period in its sentence, and so excepts from it."""
+    span = region.sentence_at(match.start)
+    if span is None:
+        return False
+    return any(
+        category is Category.RETENTION
+        and q.unit == "duration"
+        and span[0] <= q.start
+        and q.end <= match.start
+        for q, category in found.numbers
+    )
 
 
 def _limits_a_right(region: Region, match: Match) -> bool:
@@ -2416,6 +2446,12 @@ _SEEN_BY_OTHERS = lazy(
     r"(?:(?:can|may|will|also|only)\s+)?(?:see|sees|view|views)\s+(?:your|this)\b",
     re.IGNORECASE,
 )
+# the verb of a party that sees or reaches the data, right after the member joined to that party
+_AUDIENCE_VERB = lazy(
+    r"\s*(?:(?:can|may|will|also|could)\s+)?(?:see|view|access|read|review|look\s+at)\s+(?!if\b|whether\b)"
+    r"|\s*(?:have|has|get|gets|will\s+have)\s+access\s+to\b",
+    re.IGNORECASE,
+)
 # the audience words of scope.toml's universal list, and the other ways to say the public is it
 _AUDIENCE = frozenset({"publicly", "everyone", "everybody"})
 _PUBLIC_SAID = lazy(
@@ -2617,6 +2653,12 @@ def _list_signal(
         key = "safeguard_member_added" if inserted else "safeguard_member_removed"
         direction = Direction.NARROWS if inserted else Direction.EXPANDS
         return _list_made(rulebook, key, Category.RIGHTS, direction, words, at, inserted=inserted)
+    if member and not denied and _AUDIENCE_VERB.match(region.text, at + len(words)):
+        # "teachers *and parents* can see students' scores": one more party that sees the data is one
+        # more recipient (OPP-115 Third Party Sharing/Collection), whatever else its word names
+        key = "member_added" if inserted else "member_removed"
+        direction = Direction.EXPANDS if inserted else Direction.NARROWS
+        return _list_made(rulebook, key, Category.SHARING, direction, words, at, inserted=inserted)
     # the member is a protective act of the company's ("… and then delete them"): it limits the
     # practice (a user's own act, "access, correct or delete your data", is a right: not read here)
     filed = {m.start for m in found.affirmed.values()}
@@ -2929,7 +2971,13 @@ def _verb_category(before: str, after: str = "") -> Category | None:
     if any(name == "rights" for name, _ in verbs):
         return None  # "request access to it, or have it updated *or corrected*": what a right covers
     widening = [name for name, words in verbs if not reader.promising.match(words)]
+    if widening and widening[-1] == "share" and _TO_OURS.search(f"{before} {after}"):
+        return Category.COLLECTION  # "sends readings *and occupancy data* to our servers": sent to us
     return PRACTICE_CATEGORY.get(widening[-1]) if widening and widening[-1] in WIDENING else None
+
+
+# the company's own end of a sending: what is sent there is collected (GDPR Art. 4(2))
+_TO_OURS = lazy(r"\bto\s+(?:us|our\s+(?:own\s+)?(?:servers?|cloud|systems?|backend))\b", re.IGNORECASE)
 
 
 def _companies_named_after_class(words: str, at: int, sides: Sides) -> Category | None:
