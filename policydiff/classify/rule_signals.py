@@ -524,8 +524,17 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             # "notify you by email" → "email you": the way of telling stays, said by another term
             # (each side's hits less those whose concept the other side states: one way for another)
             concepts = _term_concepts(rules)
-            old_said = {name for category, name in sides.old_profile.affirmed if category is rules.category}
-            new_said = {name for category, name in sides.new_profile.affirmed if category is rules.category}
+            # (by concept, not by the member's words: "your consent" is filed as its member "consent")
+            old_said = {
+                m.name
+                for (category, _), m in sides.old_profile.affirmed.items()
+                if category is rules.category
+            }
+            new_said = {
+                m.name
+                for (category, _), m in sides.new_profile.affirmed.items()
+                if category is rules.category
+            }
             old_hits = [h for h in old_hits if concepts.get(fold(h.text)) not in new_said]
             new_hits = [h for h in new_hits if concepts.get(fold(h.text)) not in old_said]
     # wordings of one thing ("same": "notify you", "tell you") count as one on either side
