@@ -73,6 +73,7 @@ from policydiff.classify.signals import (
     LAW_REACH,
     POINTER_OPENS,
     POINTER_START,
+    TEXT_FORMULA,
     Sides,
     Signal,
     column_category,
@@ -1629,7 +1630,7 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     text speaking of itself ("This section explains how we handle your information."), with no term,
     practice verb or cue in it: it states no practice, permission or right (LABELING.md, editorial)."""
     plain = mask_links(text)
-    if _TEXT_FORMULA.match(plain):
+    if TEXT_FORMULA.match(plain):
         return True  # the text's own law, translations or the names it gives the parties
     # (a verb whose object or subject is the text itself, "please keep this policy", "this policy
     # was last reviewed", names no practice)
@@ -1695,17 +1696,6 @@ _WORDS_WE_USE = lazy(
 # thanks and welcomes, the text as the subject of its own sentence ("This section explains …", "This
 # policy was last reviewed …"), and the reader asked to keep or read it ("Please keep this policy")
 _EASIER_TO = lazy(r"\b(?:easier|easy|simpler|simple|quicker|faster)\s+to\s+$", re.IGNORECASE)
-# formulas of the text about itself, whatever words they hold: the law that governs it ("This Privacy
-# Policy is governed by the laws of Ireland"), its translations, and the names it gives the parties
-# ('In this policy, "you" means the person using the Services'; not who "we" are, which names the
-# controller); a sentence that goes on with a practice after a semicolon or a colon is no formula
-_TEXT_FORMULA = lazy(
-    r"\W*(?:(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement)\s+(?:is|shall\s+be|will\s+be)\s+governed\s+by\b"
-    r"|we\s+(?:may\s+)?(?:provide|offer|make\s+available)\s+translations\s+of\s+(?:this|the|our)\b"
-    r"|(?:in\s+this\s+(?:privacy\s+)?(?:policy|notice|statement),?\s*)?[\"“'‘](?:you|your|services?|site|website|app)"
-    r"[\"”'’]\s+(?:means?|refers?\s+to|includes?)\b)[^;:]*$",
-    re.IGNORECASE,
-)
 # a part of the text opening a sentence with the verb that lists its topics
 _TEXT_TOPICS = lazy(
     r"\W*(?:this|the\s+following|the\s+next|the\s+previous|each|the)\s+(?:privacy\s+|cookie\s+)?"

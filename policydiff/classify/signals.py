@@ -1026,6 +1026,9 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         if cue.id == "cue.hedge" and added and _hedged_already(after, before, sides.new):
             continue  # "we may update this policy" → "… *from time to time*": a statement already
             # hedged, hedged again, is no weaker
+        if _in_a_text_formula(sides.new if added else sides.old, match):
+            continue  # "For the avoidance of doubt, this paragraph does not create new obligations": what
+            # the text itself does or does not do, no promise about a practice
         if cue.id == "cue.open-list" and _words_defined(sides.new if added else sides.old, match):
             continue  # 'The words "include" and "including" mean "including without limitation"': how
             # the text's own words are read, no list of what is done opened
@@ -1133,6 +1136,12 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             says = 'what follows the user\'s own choice is described ("if you disable cookies, you cannot …")'
         out.append(signal(category, direction, rule_id, says, match, side, CUE, told=Told(added=added)))
     return out
+
+
+def _in_a_text_formula(region: Region, match: Match) -> bool:
+    """Whether the sentence of ``match`` is a formula of the text about itself (``TEXT_FORMULA``)."""
+    span = region.sentence_at(match.start)
+    return span is not None and TEXT_FORMULA.match(mask_links(region.text[span[0] : span[1]])) is not None
 
 
 def _words_defined(region: Region, match: Match) -> bool:
@@ -3027,6 +3036,22 @@ _EXAMPLES_OPEN = lazy(r"(?:\(|,|\s)\s*" + _EXAMPLE_MARKER + r"[^().;:]*$", re.IG
 # a practice's ground in law said after it (", as required by local law", "where the law allows"): a
 # condition the condition cue reads, no member of the list (issue 13: coordination is no member)
 _CONDITION_OPENS = lazy(r"\b(?:if|when|whenever|unless|once|where)\b", re.IGNORECASE)
+# formulas of the text about itself, whatever words they hold: the law that governs it ("This Privacy
+# Policy is governed by the laws of Ireland"), its translations, and the names it gives the parties
+# ('In this policy, "you" means the person using the Services'; not who "we" are, which names the
+# controller); a sentence that goes on with a practice after a semicolon or a colon is no formula
+TEXT_FORMULA = lazy(
+    r"\W*(?:(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement)\s+(?:is|shall\s+be|will\s+be)\s+governed\s+by\b"
+    r"|we\s+(?:may\s+)?(?:provide|offer|make\s+available)\s+translations\s+of\s+(?:this|the|our)\b"
+    # … and what the text itself does not do to the reader's rights or duties ("For the avoidance of
+    # doubt, this paragraph does not create new obligations", "Nothing in this policy limits …")
+    r"|(?:for\s+the\s+avoidance\s+of\s+doubt,?\s*)?(?:this|nothing\s+in\s+this)\s+(?:privacy\s+)?"
+    r"(?:paragraph|section|policy|notice|statement)\s+(?:does\s+not\s+|shall\s+not\s+|is\s+not\s+intended\s+to\s+)?"
+    r"(?:create|creates|limit|limits|affect|affects|restrict|restricts|waive|waives|exclude|excludes)\b"
+    r"|(?:in\s+this\s+(?:privacy\s+)?(?:policy|notice|statement),?\s*)?[\"“'‘](?:you|your|services?|site|website|app)"
+    r"[\"”'’]\s+(?:means?|refers?\s+to|includes?)\b)[^;:]*$",
+    re.IGNORECASE,
+)
 # a widener of the laws that bind: "any applicable law", "all relevant regulations"
 LAW_REACH = lazy(
     r"\s*(?:any|all|every)\s+(?:other\s+)?(?:applicable\s+|relevant\s+)?"
