@@ -451,3 +451,14 @@ def test_a_right_in_a_table_that_now_takes_an_email_is_harder_to_use() -> None:
     )
     assert report.severity is Severity.MAJOR
     assert "rights.self-service-to-request" in [r.rule for c in report.changes for r in c.reasons]
+
+
+def test_a_removed_section_saying_where_data_stays_is_a_promise_removed() -> None:
+    # "your data remains in Canada" is a promise about where it goes (GDPR Art. 44): gone whole with
+    # its heading, the place named nowhere else, a lawyer decides (it is no practice that went)
+    report = _notice(
+        "## Security\n\nWe encrypt backups.\n\n## Where data is kept\n\nYour records remain in Canada.\n"
+        " ⇒ ## Security\n\nWe encrypt backups.\n"
+    )
+    assert report.severity is Severity.REVIEW
+    assert "review.promise-removed" in [r.rule for c in report.changes for r in c.reasons]

@@ -464,8 +464,16 @@ def _practice_gone_everywhere(sides: Sides, rulebook: RuleBook, context: Documen
         # (how and when changes are told, "by email", "30 days before", is the promise itself: the
         # changes it tells of go on in every version)
         and match.category is not Category.NOTICE
+        # (… and so is the place data is said to stay in: "your data stays in the EU")
+        and not (match.category is Category.TRANSFER and _STAYS_IN.search(sides.old.text))
     )
     return bool(things) and not context.new_affirms(things)
+
+
+_STAYS_IN = lazy(
+    r"\b(?i:stays?|remains?)\s+(?i:(?:only|entirely|exclusively|solely|always)\s+)?(?i:with)?in\s+(?i:the\s+)?"
+    r"(?:(?i:eu|eea|european|uk|united|switzerland|canada|japan|australia|country|region)|[A-Z]\w+)\b",
+)
 
 
 def _promise_removed(verdict: Verdict, sides: Sides, rulebook: RuleBook) -> Verdict | None:
@@ -489,6 +497,9 @@ def _promise_removed(verdict: Verdict, sides: Sides, rulebook: RuleBook) -> Verd
     # ("changed *without notifying* you": a notice the clause said would not be given)
     unasked = [(m.start, m.end) for m in old.cues.get("cue.unasked", [])]
     for at, sentence in sides.old.parts():
+        # data said to stay where it is ("your data stays in the EU"): a promise about where it goes
+        # (GDPR Art. 44), held by its verb, not by a cue
+        found += [m.group() for m in _STAYS_IN.finditer(sentence)]
         if rulebook.find_terms(mask_links(sentence)):  # about the user's data, not "request a demo"
             found += [
                 words
