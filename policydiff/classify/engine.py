@@ -1704,8 +1704,7 @@ _WORDS_WE_USE = lazy(
     r"(?:(?:that\s+|which\s+)?we\s+)?$",
     re.IGNORECASE,
 )
-# thanks and welcomes, the text as the subject of its own sentence ("This section explains …", "This
-# policy was last reviewed …"), and the reader asked to keep or read it ("Please keep this policy")
+# the reader's act a text is made easier for ("easier to *scan*")
 _EASIER_TO = lazy(r"\b(?:easier|easy|simpler|simple|quicker|faster)\s+to\s+$", re.IGNORECASE)
 # a part of the text opening a sentence with the verb that lists its topics
 _TEXT_TOPICS = lazy(
@@ -1714,6 +1713,8 @@ _TEXT_TOPICS = lazy(
     r"(?:explains|describes|sets\s+out|outlines|tells\s+you|covers|summari[sz]es|answers|lists|shows)\b",
     re.IGNORECASE,
 )
+# thanks and welcomes, the text as the subject of its own sentence ("This section explains …", "This
+# policy was last reviewed …"), and the reader asked to keep or read it ("Please keep this policy")
 _FORMULA = lazy(
     r"\W*(?:thank\s+you\b|thanks\b|welcome\b|we\s+(?:appreciate|thank|welcome)\b"
     # (after a condition on who reads it: "If you live in California, the table below summarises …")

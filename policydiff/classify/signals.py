@@ -408,7 +408,7 @@ def _purpose_said_again(words: str, at: int, sides: Sides, rulebook: RuleBook) -
     named = {w.casefold() for t in terms for w in WORD.findall(t.text)}
     rest = [w for w in _content_words(_SEPARATORS.sub(" ", mask_links(words)), rulebook) if w not in named]
     # (a member that is only another term of a broad concept, "research *and product development*",
-    # may be another purpose: the concepts group ends, not the ways of serving one)
+    # may be another purpose: a concept groups ends, and only the ways of serving one are read here)
     return terms[0] if rest and all(w in _SERVING_WORDS for w in rest) else None
 
 
@@ -1017,11 +1017,12 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         ):
             continue  # "unless you opt out" → "if you opt in": the exception became the condition
         match, side = (after[-1], Side.NEW) if added else (before[-1], Side.OLD)
-        if cue.id in ("cue.hedge", "cue.condition") and not _in_a_statement(
+        if cue.id in ("cue.hedge", "cue.condition", "cue.exception") and not _in_a_statement(
             sides.new if added else sides.old, sides.new_profile if added else sides.old_profile, match
         ):
             # "Some features *may* not be available in your country", "*If you live in* the EEA,
-            # see the section below": a hedge or a condition of no practice
+            # see the section below", "*Unless* stated otherwise, the examples are fictional": a hedge,
+            # a condition or an exception of no practice
             continue
         if cue.id == "cue.hedge" and added and _hedged_already(after, before, sides.new):
             continue  # "we may update this policy" → "… *from time to time*": a statement already
@@ -1200,7 +1201,12 @@ def _limits_a_right(region: Region, match: Match) -> bool:
     sentence = mask_links(region.text[span[0] : span[1]])
     opening = USER_RIGHT.match(sentence)
     at = match.start - span[0]
-    if opening is None or at < opening.end() or _CLAUSE_BREAK.search(sentence, opening.end(), at + 3):
+    # (read up to the limiter's first word too: "we need them to" opens with the company itself)
+    if (
+        opening is None
+        or at < opening.end()
+        or _CLAUSE_BREAK.search(sentence, opening.end(), at + len("we "))
+    ):
         return False
     if not _YOU.match(sentence) and _YOURS.search(sentence):
         return False  # "employees can access *your* data only when …": staff, not the user, act
