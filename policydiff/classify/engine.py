@@ -1648,7 +1648,10 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     pointer = POINTER_OPENS.match(plain)
     # (… nor the topics of a part of the text that opens the sentence: "The next section covers
     # *cookies* in more detail": the text says what it covers, the part covering it states it)
-    if pointer is None and (topics := _TEXT_TOPICS.match(plain)) is not None:
+    if (
+        pointer is None
+        and (topics := ABOUT_THE_TEXT.match(plain, len(plain) - len(plain.lstrip()))) is not None
+    ):
         pointer = topics
     found = rulebook.find_terms(plain)
     present = concepts_present(found, rulebook)
@@ -1706,13 +1709,6 @@ _WORDS_WE_USE = lazy(
 )
 # the reader's act a text is made easier for ("easier to *scan*")
 _EASIER_TO = lazy(r"\b(?:easier|easy|simpler|simple|quicker|faster)\s+to\s+$", re.IGNORECASE)
-# a part of the text opening a sentence with the verb that lists its topics
-_TEXT_TOPICS = lazy(
-    r"\W*(?:this|the\s+following|the\s+next|the\s+previous|each|the)\s+(?:privacy\s+|cookie\s+)?"
-    r"(?:policy|notice|section|page|statement|document|summary|table|chapter|part|paragraph)\s+(?:below\s+|above\s+)?"
-    r"(?:explains|describes|sets\s+out|outlines|tells\s+you|covers|summari[sz]es|answers|lists|shows)\b",
-    re.IGNORECASE,
-)
 # thanks and welcomes, the text as the subject of its own sentence ("This section explains …", "This
 # policy was last reviewed …"), and the reader asked to keep or read it ("Please keep this policy")
 _FORMULA = lazy(
