@@ -275,7 +275,8 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         if before.value == after.value or (rule.unit == "duration" and same_period(before, after)):
             continue
         direction = rule.larger if after.value > before.value else opposite(rule.larger)
-        users = rule.unit == "duration" and _users_own_limit(sides.new, after)
+        lasts = rule.unit == "duration" and _protection_lasts(sides.new, after)
+        users = lasts or (rule.unit == "duration" and _users_own_limit(sides.new, after))
         if users:
             # "you may appeal within 30 days" → "60 days": the user's own time limit, longer is more
             # time to act (a shorter one is a harder-to-use right: LABELING.md)
@@ -285,7 +286,13 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         # (the user's own time limit is told in the category's words: the rule's speak of the company)
         told = Told(f"{before.text} → {after.text}", in_topic=users or not adverse)
         match = Match(rule.id, rules.category, after.text, after.start, after.end)
-        says = f"the time you have to act changed: {told.detail}" if users else rules.says(rule, told)
+        says = (
+            f"how long your choice is honoured changed: {told.detail}"
+            if lasts
+            else f"the time you have to act changed: {told.detail}"
+            if users
+            else rules.says(rule, told)
+        )
         out.append(
             signal(
                 rules.category,
@@ -445,6 +452,21 @@ def _users_clause(region: Region, quantity: Quantity) -> str | None:
     clause = region.text[subjects[-1].start() : quantity.start]
     users = USER_RIGHT.match(clause) is not None or _YOU_MUST.match(clause) is not None
     return clause if users else None
+
+
+def _protection_lasts(region: Region, quantity: Quantity) -> bool:
+    """Whether a period says how long a choice of the user's is honoured or a protection holds ("we
+    honour your opt-out *for at least 12 months* before asking again", "we wait 12 months before
+    asking you again": CCPA § 1798.135(c)(4)): longer protects more, as a user's own deadline does."""
+    return _LASTS_BEFORE.search(region.text, max(0, quantity.start - 80), quantity.start) is not None
+
+
+_LASTS_BEFORE = lazy(
+    r"\b(?:honou?r|respect|maintain|apply|keep\s+applying)\w*\s+(?:your|the|this|that|such|each)\s+"
+    r"[\w\s-]{0,40}?\bfor\s+(?:at\s+least\s+|a\s+minimum\s+of\s+)?$"
+    r"|\bwait\w*\s+(?:at\s+least\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _users_own_limit(region: Region, quantity: Quantity) -> bool:
