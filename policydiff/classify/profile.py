@@ -765,11 +765,13 @@ _YOUR_CONTENT_BEFORE = lazy(
     r"|documents?|emails?|prompts?|calls?|voice\s+(?:notes?|clips?|recordings?)|uploads?|notes?)\b[^.;!?]*$",
     re.IGNORECASE,
 )
-_LAWS_AFTER = lazy(
-    r"\s+(?:(?:applicable|relevant|local|national|data\s+protection|privacy|consumer\s+protection)\s+)*"
-    r"(?:laws?|regulations?|legislation|legal\s+requirements?|statutes?|legal\s+obligations?)\b",
-    re.IGNORECASE,
+# the laws that bind the company, however named ("applicable data protection laws", "legal
+# obligations"): one pattern for every reading of a law as the ground or the reach of a duty
+LAWS = (
+    r"(?:(?:applicable|relevant|local|national|data\s+protection|privacy|consumer\s+protection)\s+)*"
+    r"(?:laws?|regulations?|legislation|legal\s+requirements?|statutes?|legal\s+obligations?)"
 )
+_LAWS_AFTER = lazy(rf"\s+{LAWS}\b", re.IGNORECASE)
 # a negation right before an attempt ("will not try to", "never seek to")
 _NOT_EVEN = lazy(r"\b(?:not|never|n['’]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _ATTEMPT = lazy(r"(?:try|seek|aim|attempt)\s+to", re.IGNORECASE)

@@ -28,6 +28,7 @@ from policydiff.classify.practice import (
 from policydiff.classify.profile import (
     CONTRAST,
     DETERMINERS,
+    LAWS,
     LEGAL_FORM_ALONE,
     MODALS,
     OF_THE_USER,
@@ -1910,13 +1911,11 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             _content_words(canonical(fold(mask_links(other))), rulebook)
         ):
             continue
-        if (
-            _YOURS_IS_PERSONAL.fullmatch(edit.text)
-            and _YOUR_DATA.match(region.text, at + len(edit.text))
-            and _YOUR_BEFORE.search(region.text, max(0, at - 8), at)
+        if canonical(fold(mask_links(region.text))) == canonical(
+            fold(mask_links(region.text[:at] + region.text[at + len(edit.text) :]))
         ):
-            continue  # "your data" → "your *personal* data": the user's data is personal data
-            # (GDPR Art. 4(1): any information relating to an identified or identifiable person)
+            continue  # "your data" → "your *personal* data": the edit is an equivalent form in its
+            # place (equivalents.toml), though its words alone are not
         other_found = sides.old_profile if inserted else sides.new_profile
         joined = _form_joined(edit.text, at, found, other_found, rulebook)
         if joined is not None:  # "aggregated *or de-identified* information": the data's form
@@ -3059,21 +3058,14 @@ TEXT_FORMULA = lazy(
     re.IGNORECASE,
 )
 # a widener of the laws that bind: "any applicable law", "all relevant regulations"
-LAW_REACH = lazy(
-    r"\s*(?:any|all|every)\s+(?:other\s+)?(?:applicable\s+|relevant\s+)?"
-    r"(?:laws?|regulations?|legislation|legal\s+(?:requirements?|obligations?))\b",
-    re.IGNORECASE,
-)
+LAW_REACH = lazy(rf"\s*(?:any|all|every)\s+(?:other\s+)?{LAWS}\b", re.IGNORECASE)
 # a law named as the ground of what is done ("as tax law", "where required by law") and a law joined to it
 _LAW_BEFORE = lazy(
-    r"\b(?:as|where|when|if|because)\s+(?:(?:required|permitted)\s+by\s+)?(?:[\w-]+\s+){0,3}"
-    r"(?:laws?|regulations?|legislation)\s*$",
+    rf"\b(?:as|where|when|if|because)\s+(?:(?:required|permitted)\s+by\s+)?(?:[\w-]+\s+){{0,3}}?{LAWS}\s*$",
     re.IGNORECASE,
 )
 _LAW_MEMBER = lazy(
-    r"[\s,]*(?:and|or)\s+(?:any\s+)?(?:other\s+)?(?:applicable\s+|relevant\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:laws?|regulations?|legislation|rules|legal\s+requirements)\s*",
-    re.IGNORECASE,
+    rf"[\s,]*(?:and|or)\s+(?:any\s+)?(?:other\s+)?(?:[\w-]+\s+){{0,2}}?(?:{LAWS}|rules)\s*", re.IGNORECASE
 )
 _LEGAL_GROUND = lazy(
     r"[\s,;(]*(?:and\s+)?(?:as|where|when|if|to\s+the\s+extent)\s+(?:(?:it\s+is|is)\s+)?"
@@ -3368,11 +3360,6 @@ def _content_words(words: str, rulebook: RuleBook) -> list[str]:
     return [
         w for w in WORD.findall(words.casefold()) if w not in rulebook.editorial_words and not w.isdigit()
     ]
-
-
-_YOURS_IS_PERSONAL = lazy(r"\s*personal\s*", re.IGNORECASE)
-_YOUR_DATA = lazy(r"\s*(?:data|information|info)\b", re.IGNORECASE)
-_YOUR_BEFORE = lazy(r"\byour\s*$", re.IGNORECASE)
 
 
 def _list_change(*, member: bool, denied: bool, inserted: bool) -> tuple[str, bool]:
