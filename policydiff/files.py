@@ -8,11 +8,10 @@ new one, never a part: the bytes go to a temporary file in the same folder, reac
 from __future__ import annotations
 
 import os
-import tempfile
 from contextlib import suppress
 from pathlib import Path
 
-__all__ = ["TEMP_PREFIX", "write_atomic", "write_text_atomic"]
+__all__ = ["TEMP_PREFIX", "owned_by_user", "write_atomic", "write_text_atomic"]
 
 # temporary files start with this, so a folder listing (or a clean-up) can tell them from real ones
 TEMP_PREFIX = ".policydiff-"
@@ -20,6 +19,8 @@ TEMP_PREFIX = ".policydiff-"
 
 def write_atomic(path: Path, data: bytes, *, mode: int = 0o644) -> None:
     """Write ``data`` to ``path`` so that a reader sees the old file or the new one, never a part."""
+    import tempfile  # only a run that writes pays for it
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=path.suffix, dir=path.parent)
     try:
@@ -49,3 +50,12 @@ def fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def owned_by_user(stat: os.stat_result) -> bool:
+    """Written by this user and by no one else (POSIX); elsewhere the folder's own rights protect it.
+
+    Files whose content runs as code (a pickle, compiled methods) are read only when this holds.
+    """
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or (stat.st_uid == getuid() and not stat.st_mode & 0o022)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from policydiff import lazy_re, pattern_pickle
 from policydiff.classify import READER_SOURCES, RuleBook, keep_readers
+from policydiff.files import owned_by_user
 
 __all__ = ["cached_rulebook", "rulebook_key"]
 
@@ -78,7 +79,7 @@ def cached_rulebook(cache: Path | None) -> RuleBook:
 def _read(path: Path) -> RuleBook | None:
     try:
         with path.open("rb") as handle:
-            if not _ours(os.fstat(handle.fileno())):
+            if not owned_by_user(os.fstat(handle.fileno())):
                 return None
             found = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
@@ -89,12 +90,6 @@ def _read(path: Path) -> RuleBook | None:
         return None
     lazy_re.prime(found[2], pattern_pickle.rebuilt)
     return found[0]
-
-
-def _ours(stat: os.stat_result) -> bool:
-    """Written by this user and by no one else (POSIX); elsewhere the folder's own rights protect it."""
-    getuid = getattr(os, "getuid", None)
-    return getuid is None or (stat.st_uid == getuid() and not stat.st_mode & 0o022)
 
 
 def _written(path: Path) -> float:

@@ -15,6 +15,7 @@ BOTTOM = {"model", "records", "errors", "text", "files", "dates", "limits"}
 CORE = {"segment", "align", "diff", "classify", "compare"}  # pure stages: no I/O, no config, no clock
 SERVICES = {
     "config", "load", "archive", "settlements", "fetch", "review", "notice", "send", "render", "rule_cache",
+    "method_cache",
 }  # fmt: skip
 # leaves anyone may import, which import nothing of ours: patterns compiled on first use, and
 # pickles that keep patterns compiled (issue 17)
@@ -43,6 +44,7 @@ MAY_IMPORT: dict[str, set[str]] = {  # a top-level part → the parts of ours it
     "review": BOTTOM | {"classify"},
     "send": BOTTOM | {"send"},
     "rule_cache": BOTTOM | {"classify"},  # the compiled rule book, kept in the user's cache folder
+    "method_cache": {"files"},  # the dataclasses' compiled methods, kept beside it
     # the notice reads each rule's plain words (classify's rule book) and the organisation (config)
     "notice": BOTTOM | {"render", "classify", "config"},
     # one module per command: commands use the core and the services, never the command line

@@ -12,6 +12,7 @@ the same work without the command-line library's import and set-up.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
@@ -24,24 +25,33 @@ __all__ = ["app", "main"]
 def main(argv: list[str] | None = None) -> NoReturn:
     """Entry point of the ``policydiff`` command: usage errors become one line and exit 2.
 
-    Run as a process (``argv`` None), it tunes the cyclic garbage collector for one short run.
+    Run as a process (``argv`` None), it tunes the cyclic garbage collector for one short run and
+    makes the dataclasses with the methods compiled by earlier runs (``policydiff.method_cache``).
     """
+    from contextlib import AbstractContextManager, nullcontext
+
     from policydiff.cli.fast import fast_main
 
+    methods: AbstractContextManager[None] = nullcontext()
     if argv is None:
         # A run builds some hundred thousand objects (the rule book, two outlines) that live until
         # it ends and hold few cycles: collecting every 700 allocations walks them again and again,
         # and so does the collection at exit, some 20 ms of a typical 0.16 s run
         # (benchmarks/speed.py). mypy sets the same threshold for the same reason.
         gc.set_threshold(200_000, 30, 30)
-    try:
-        arguments = sys.argv[1:] if argv is None else argv
-        code = fast_main(arguments)
-        if code is not None:
-            sys.exit(code)
-        from policydiff.cli.application import typer_main
+        from policydiff.cli.runtime import rule_cache_folder
+        from policydiff.method_cache import kept_methods
 
-        typer_main(argv)
+        methods = kept_methods(rule_cache_folder(os.environ))
+    try:
+        with methods:
+            arguments = sys.argv[1:] if argv is None else argv
+            code = fast_main(arguments)
+            if code is not None:
+                sys.exit(code)
+            from policydiff.cli.application import typer_main
+
+            typer_main(argv)
     finally:
         if argv is None:
             gc.freeze()  # what is left is freed as the process ends: no collection need walk it

@@ -89,8 +89,8 @@ def project_settings(config: Path | None, limits: list[str] | None = None) -> Se
 
 
 def rule_cache_folder(environ: Mapping[str, str]) -> Path | None:
-    """Where runs keep the compiled rule book: ``POLICYDIFF_CACHE_DIR`` (empty: nowhere), else
-    ``$XDG_CACHE_HOME/policydiff``, else ``~/.cache/policydiff``."""
+    """Where runs keep the compiled rule book and dataclass methods: ``POLICYDIFF_CACHE_DIR``
+    (empty: nowhere), else ``$XDG_CACHE_HOME/policydiff``, else ``~/.cache/policydiff``."""
     if "POLICYDIFF_CACHE_DIR" in environ:
         chosen = environ["POLICYDIFF_CACHE_DIR"]
         return Path(chosen).expanduser() if chosen else None
