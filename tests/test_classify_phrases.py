@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 
 from hypothesis import given
@@ -115,3 +116,15 @@ def test_search_reads_words_that_fold_to_more_letters() -> None:
     hit = phrases.search("We SHARED it.")
     assert hit is not None and (hit.name, hit.group()) == ("shared", "SHARED")
     assert phrases.search("Nothing here is about data.") is None
+
+
+def test_equal_phrases_in_two_sets_are_kept_once() -> None:
+    # the rule cache pickles an object once: phrases repeated across indexes are read back once
+    first = PhraseSet([("personal data", "data"), ("location*", "place")])
+    second = PhraseSet([("personal data", "data")])
+    ((one,),) = [first._exact["personal"]]
+    ((other,),) = [second._exact["personal"]]
+    assert one is other
+    both = pickle.loads(pickle.dumps((first, second)))
+    assert both[0]._exact["personal"][0] is both[1]._exact["personal"][0]
+    assert [m.group() for m in both[1].finditer("We keep your Personal Data.")] == ["Personal Data"]

@@ -12,10 +12,11 @@ obvious way to write this; it was about fifty times slower on a long policy.
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
 
 from policydiff.lazy_re import lazy
@@ -55,6 +56,15 @@ class _Phrase(NamedTuple):
     stems: tuple[bool, ...]
 
 
+@cache
+def _phrase(name: str, words: tuple[str, ...], stems: tuple[bool, ...]) -> _Phrase:
+    """One object for equal phrases, with one object for each equal word: the rule cache pickles
+    each object once, and the thousands of phrases that repeat across the indexes (a category's
+    terms, the index of every category's terms, the rules' phrases) are unpickled once, not each
+    time they appear (issue 17: a third less time reading the rule book)."""
+    return _Phrase(sys.intern(name), tuple(map(sys.intern, words)), stems)
+
+
 def _split(phrase: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     words: list[str] = []
     stems: list[bool] = []
@@ -88,11 +98,11 @@ class PhraseSet:
             words, stems = _split(phrase)
             if not words:
                 continue
-            entries_here = [_Phrase(name, words, stems)]
+            entries_here = [_phrase(name, words, stems)]
             if len(words) == 2 and not stems[0] and all(len(w) >= _KEY and w.isalpha() for w in words):
                 # a compound written closed finds the open phrase: "datacenters" is "data centers",
                 # "website" is "web site"
-                entries_here.append(_Phrase(name, (words[0] + words[1],), (stems[1],)))
+                entries_here.append(_phrase(name, (words[0] + words[1],), (stems[1],)))
             for entry in entries_here:
                 self.size += 1
                 if not entry.stems[0]:
