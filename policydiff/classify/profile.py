@@ -463,7 +463,9 @@ _ABOUT_ITS_CHANGES = lazy(
 # de-identified information": two forms of one noun)
 _DATA_FORM = lazy(
     # (a form joined to another of any shape: "aggregated *and individual-level* data")
-    r"(?:[\w-]+ed|anonymous)(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|and/or\s+)(?:[\w-]+ed|anonymous|\w+-\w+)){0,3}"
+    # ("aggregate" as an adjective too: CCPA § 1798.140(b), "aggregate consumer information")
+    r"(?:[\w-]+ed|anonymous|aggregate)"
+    r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|and/or\s+)(?:[\w-]+ed|anonymous|aggregate|\w+-\w+)){0,3}"
     r"\s+(?!(?:with|by|in|at|to|and|or|it|them|before|after|when|using|under|for|from|on|as)\b)[a-z]",
     re.IGNORECASE,
 )

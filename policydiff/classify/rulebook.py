@@ -534,6 +534,8 @@ _YOU_BEFORE = lazy(
 )
 _LAST_WORD = lazy(r"([\w']+)\W*$")
 _QUOTED_BEFORE = lazy(r"[\"“‘'][^\"”’'\n]{1,40}[\"”’']\s*$")
+# a modifier shared by two coordinated nouns: "anonymous *datasets or* statistics"
+_SHARED_MODIFIER = lazy(r"([\w']+)\s+[\w'-]+,?\s+(?:and|or|and/or)\s+$", re.IGNORECASE)
 
 
 def _made_anothers(text: str, position: int, term: str, words: frozenset[str]) -> bool:
@@ -549,7 +551,14 @@ def _made_anothers(text: str, position: int, term: str, words: frozenset[str]) -
             return True
     # a word joined to the term by a hyphen is listed with it ("in-" for "in-store": a shop)
     joined = text[position - 1 : position] == "-" and f"{word.casefold()}-" in words
-    return joined or word.casefold() in words or (word in words and term[:1].isupper())
+    # (… or the word before a noun coordinated with the term, which qualifies both)
+    shared = _SHARED_MODIFIER.search(text, max(0, position - 60), position)
+    return (
+        joined
+        or word.casefold() in words
+        or (word in words and term[:1].isupper())
+        or (shared is not None and shared.group(1).casefold() in words)
+    )
 
 
 def _word_before(text: str, position: int) -> str:
