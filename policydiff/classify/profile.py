@@ -256,6 +256,8 @@ _ASKED_FOR = lazy(
     re.IGNORECASE,
 )
 _YOU_RIGHT_BEFORE = lazy(r"\byou\s+$", re.IGNORECASE)
+# what a class of people acts on when it is the reader's: "(employees may review) your support chats"
+_CLASS_ON_YOURS = lazy(r"\s+(?:(?:a\s+)?cop(?:y|ies)\s+of\s+|all\s+(?:of\s+)?)?your\b", re.IGNORECASE)
 # a place named as a legal forum or a body of law: "the courts of Ireland", "the laws of the State of
 # California" (a transfer needs a place data goes: GDPR Art. 44)
 # the company's own seat, said of its offices or of its founding (GDPR Art. 13(1)(a): the
@@ -1175,8 +1177,9 @@ def _file_terms(
             (
                 bool(_OTHERS_ACT.search(plain, 0, term.start))
                 and not rulebook.subject_you.search(plain, 0, term.start)
-                # (a class of users is the user: "parents can review their child's data")
-                and USER_RIGHT.match(plain) is None
+                # (a class of users is the user: "parents can review their child's data"; not one
+                # that acts on the reader's data, "employees may review *your* chats": staff do)
+                and (USER_RIGHT.match(plain) is None or _CLASS_ON_YOURS.match(plain, term.end) is not None)
             )
             or bool(_ASKED_FOR.search(plain, 0, term.start))
             # ("third-party apps *you connect* can access your contacts": the user in a clause that
