@@ -1636,6 +1636,18 @@ def _courtesies(texts: Sequence[str], rulebook: RuleBook) -> bool:
     return bool(texts) and all(_formula(text, rulebook) for text in texts)
 
 
+# the product's reach, not its practices: "Some features described here may not be available in your
+# country" names no data, purpose, recipient or right, only what the service offers where (the
+# place is the reader's, no place data goes: GDPR Art. 44 needs a transfer)
+_REACH = lazy(
+    r"\W*(?:some|certain|not\s+all)\s+(?:of\s+(?:the|these|our)\s+)?(?:features|services|products|functions|options)\b"
+    r"[^.;]*?\b(?:(?:may|might)\s+not\s+be|are\s+not|aren['’]t|is\s+not|isn['’]t)\s+(?:yet\s+)?(?:available|offered)"
+    r"(?=\s+(?:in|on)\s+(?:your|all|every|some|certain|each)\s+(?:countr(?:y|ies)|regions?|areas?|markets?|languages?"
+    r"|devices?|platforms?)\W*$|\W*$)",
+    re.IGNORECASE,
+)
+
+
 def _formula(text: str, rulebook: RuleBook) -> bool:
     """Whether a sentence is a formula: thanks or a welcome ("Thank you for choosing us."), or the
     text speaking of itself ("This section explains how we handle your information."), with no term,
@@ -1653,6 +1665,9 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
         and (topics := ABOUT_THE_TEXT.match(plain, len(plain) - len(plain.lstrip()))) is not None
     ):
         pointer = topics
+    reach = _REACH.match(plain)
+    if pointer is None and reach is not None:
+        pointer = reach  # (… the place after it is where the service is offered)
     found = rulebook.find_terms(plain)
     present = concepts_present(found, rulebook)
     terms = [
@@ -1683,10 +1698,11 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
         and not _EASIER_TO.search(plain, max(0, m.start() - 20), m.start())
     ]
     return (
-        _FORMULA.match(plain) is not None
+        (_FORMULA.match(plain) is not None or reach is not None)
         and not terms
         and not verbs
-        and not any(True for _ in find_cues(plain, rulebook))
+        # (… the reach's own "may not be available" denies no practice)
+        and not any(reach is None or cue.start >= reach.end() for _, cue in find_cues(plain, rulebook))
     )
 
 
@@ -1739,7 +1755,9 @@ _FORMULA = lazy(
     # … and an aid to reading it named as the subject ("A glossary at the end explains the terms we use")
     r"|(?:a|the|our)\s+(?:glossary|table\s+of\s+contents|list\s+of\s+(?:the\s+)?(?:terms|words|definitions))\b"
     # … the reader pointed to a part of the text ("You'll find a glossary at the end of this policy")
-    r"|you(?:'ll|’ll|\s+will|\s+can|\s+may)?\s+(?:find|see|read)\b(?=[^.;]*\b(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|page|section|statement)\b)"
+    r"|you(?:'ll|’ll|\s+will|\s+can|\s+may)?\s+(?:find|see|read)\b(?=[^.;]*\b(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|page|section|statement)\b"
+    # (… or to another of the company's texts: "You will find our terms of service on a separate page")
+    r"|[^.;]*\b(?:our|the)\s+(?:terms\s+(?:of\s+(?:service|use)|and\s+conditions)|cookie\s+(?:policy|notice)|user\s+agreement)\b)"
     # … its own interpretation, the boilerplate of any legal text: a part found unenforceable leaves
     # the rest in force, one language prevails, headings do not bind (no practice, permission or right)
     r"|if\s+any\s+(?:part|provision|term|section|portion)\s+of\s+(?:this|the)\s+(?:privacy\s+)?"

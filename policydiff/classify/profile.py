@@ -386,7 +386,8 @@ TEXT_OBJECT = lazy(
 TEXT_SUBJECT = lazy(
     rf"\b(?:(?:(?:earlier|previous|prior|past|older|all)\s+)?{_COPIES}\s+of\s+)?"
     rf"(?:this|the|our)\s+(?:privacy\s+)?(?:{_NOTICE_NOUNS}|page)\s+"
-    r"(?:is|are|was|were|will\s+be|may\s+be|can\s+be)\s+(?:\w+\s+)?$",
+    # (… and where it is kept or found: "earlier versions of this policy are available *in our archive*")
+    r"(?:is|are|was|were|will\s+be|may\s+be|can\s+be)\s+(?:\w+\s+){0,3}?$",
     re.IGNORECASE,
 )
 
