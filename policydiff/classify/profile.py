@@ -1649,7 +1649,12 @@ def number_category(
     (``text``, where the terms and the quantity stand: a term of the quantity's own clause counts
     thrice, "respond within 45 days, or inform you of the reason" is a response time)."""
     scores: Counter[Category] = Counter()
+    # a period of telling in a sentence that names a breach times the breach notice (GDPR Art. 34),
+    # never the notice of changes to the policy
+    breach = any(t.category is Category.SECURITY and t.name == "breach" for t in terms)
     for t in terms:
+        if t.category is Category.NOTICE and breach:
+            continue
         if t.category is not None:
             weight = 3 if text and _same_clause(text, t, quantity) else 1
             scores[t.category] += weight

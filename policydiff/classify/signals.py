@@ -2728,6 +2728,10 @@ def _list_signal(
         return None  # "in accordance with this policy and our Terms": a document named, no practice widened
     if POINTER_START.match(words):
         return None  # ", as described in our retention schedule": a pointer to a text, no member
+    if member and _apposed_name(words, region.text[span[0] : at]):
+        return _list_made(
+            rulebook, "example_named", Category.SHARING, Direction.NEUTRAL, words, at, inserted=inserted
+        )
     if TAKEN_OUT.match(words.lstrip(" ,;(")) or _EXCEPTION_OPENS.match(words):
         return None  # ", other than advertisers", ", unless …": an exception, read by its cue and its
         # terms' polarity
@@ -3024,6 +3028,20 @@ def _named_example(words: str, before: str) -> bool:
     return bool(names) and all(w[0].isupper() for w in names) and _EXAMPLES_OPEN.search(before) is not None
 
 
+def _apposed_name(words: str, before: str) -> bool:
+    """Whether ``words`` are a name set beside the one party named by its role before them, in
+    apposition ("our billing provider*, Paddle*"): the party named, not one more (LABELING.md,
+    Recipients: a named instance of a class disclosed is neutral)."""
+    if not words.lstrip().startswith(",") or _TWO_NAMES.search(words):
+        return False  # (two names beside one role: a list, "our provider, Acme and Beta Ads")
+    names = [w for w in WORD.findall(words) if w.casefold() not in _NAME_JOINTS]
+    return (
+        0 < len(names) <= 4
+        and all(w[0].isupper() for w in names)
+        and _ONE_PARTY_BEFORE.search(before) is not None
+    )
+
+
 # words that bound nothing in a denial: "not … any", "not … at all", "never … whatsoever"
 # (and a denial's tense: "we will never sell it" denies what "we never sell it" does)
 _UNBOUNDED = frozenset(
@@ -3034,6 +3052,13 @@ _NAMED_ROLES = frozenset({Category.SHARING, Category.TRACKING})
 _TO_THIRD_PARTIES = lazy(r"\s*(?:to|with)\s+(?:any\s+)?(?:third[\s-]+parties|others)\s*", re.IGNORECASE)
 _SALE = lazy(r"\b(?:sell|sells|sold|selling|rent|rents|rented|renting)\b", re.IGNORECASE)
 _NAME_JOINTS = frozenset({"and", "or", "of", "the", "de", "inc", "ltd", "llc"})
+_TWO_NAMES = lazy(r"\b(?:and|or)\b|&", re.IGNORECASE)
+# one party named by its role, singular, right before a name in apposition: "our payment processor, Acme Pay"
+_ONE_PARTY_BEFORE = lazy(
+    r"\b(?:our|its|their|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:provider|processor|vendor|partner|supplier|host|carrier"
+    r"|bank|insurer|agency|contractor|sub-?processor|company|platform|service|operator|broker|auditor|adviser|advisor)\s*$",
+    re.IGNORECASE,
+)
 # a list of examples still open where the words join it: "(such as …", ", for example …"
 _EXAMPLES_OPEN = lazy(r"(?:\(|,|\s)\s*" + _EXAMPLE_MARKER + r"[^().;:]*$", re.IGNORECASE)
 
