@@ -196,6 +196,8 @@ def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
         ("notice.toml", 'by_email = "posted"', 'by_email = "smoke signals"',
          r"\[firmer\] names smoke signals"),
         ("rights.toml", 'hurdles = ["verify"]', 'hurdles = ["moat"]', "hurdles names moat, not concepts"),
+        ("sharing.toml", 'sell = "share"\n', 'sell = "barter"\n',
+         r"\[narrower_acts\] names barter, not concepts"),
         ("retention.toml", 'bounded = ["retain"]', 'bounded = ["forever"]',
          "bounded names forever, not concepts"),
         ("retention.toml", 'bounded_unless_rules = ["retention.open-ended", "retention.open-ended-criteria"]',

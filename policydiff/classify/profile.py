@@ -1066,12 +1066,17 @@ ON_THE_TEXT = lazy(
 )
 
 
-def _object_is_safeguard(verb: Match, terms: Sequence[Match], plain: str) -> bool:
+def _object_is_safeguard(verb: Match, terms: Sequence[Match], plain: str, rulebook: RuleBook) -> bool:
     """The first term after a practice verb, a few words on in its clause, is a safeguard of the
-    security category ("we use encryption", "we implement and use appropriate security measures")."""
+    security category ("we use encryption", "we implement and use appropriate security measures"),
+    or one of another category's ("we use standard contractual clauses": GDPR Art. 46)."""
     after = [t for t in terms if t.start >= verb.end]
     first = min(after, key=lambda t: t.start, default=None)
-    if first is None or first.category is not Category.SECURITY:
+    if first is None or first.category is None:
+        return False
+    if first.category is not Category.SECURITY and (
+        first.category is verb.category or not is_safeguard(first, rulebook)
+    ):
         return False
     between = plain[verb.end : first.start]
     if re.fullmatch(r"\s*(?:,|and|or|and/or)\s*", between, re.IGNORECASE):
@@ -1379,7 +1384,7 @@ def _file_terms(
         if (
             term.name in rules.grouped
             and not rules.protective
-            and _object_is_safeguard(term, sentence_terms, plain)
+            and _object_is_safeguard(term, sentence_terms, plain, rulebook)
         ):
             continue  # "we use appropriate security measures": the verb's object protects, no data is used
         denied = next((d for s, e, d in clauses if s <= term.start < e), context_denied)

@@ -267,6 +267,9 @@ class CategoryRules:
     # concept → the concept it is a firmer form of (a personal notice → one posted on the website): in
     # that one's place it narrows; the reverse, the firmer one gone, reads as lost
     firmer: Mapping[str, str] = field(default_factory=dict)
+    # practice concept → the wider practice it is one kind of, read only in denials (a sale is one
+    # kind of disclosure): a denial of the narrower act in place of the wider one denies less
+    narrower_acts: Mapping[str, str] = field(default_factory=dict)
     # concepts that make what the category grants harder to use once it exists (a proof of identity,
     # a power of attorney): gained in a modified clause they expand, lost they narrow; in a clause
     # added or removed whole they come with the grant itself and weigh nothing of their own
@@ -483,8 +486,9 @@ class RuleBook:
         kinds = self.by_category(term.category).object_not.get(term.name, frozenset())
         return bool(kinds) and any(
             other.category is not None
-            and 0 <= other.start - term.end <= 1
-            and not text[term.end : other.start].strip()
+            and 0 <= other.start - term.end <= 6
+            # (an article between: "we rely on *the* Data Privacy Framework")
+            and _ARTICLE_ONLY.fullmatch(text, term.end, other.start) is not None
             and kinds.intersection(self.by_category(other.category).lineage(other.name))
             for other in found
         )
@@ -532,6 +536,7 @@ _YOU_BEFORE = lazy(
     r"\byou(?:\s+(?:can|may|might|could|will|would|also|then|now|still|cannot|can't|won't|do|did|to|want|wish))*\s+$",
     re.IGNORECASE,
 )
+_ARTICLE_ONLY = lazy(r"\s*(?:(?:the|a|an|our|its)\s+)?", re.IGNORECASE)
 _LAST_WORD = lazy(r"([\w']+)\W*$")
 _QUOTED_BEFORE = lazy(r"[\"“‘'][^\"”’'\n]{1,40}[\"”’']\s*$")
 # a modifier shared by two coordinated nouns: "anonymous *datasets or* statistics"

@@ -209,6 +209,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         within_law=_within_law(data, where),
         coarser=_concept_pairs(data, "coarser", terms, where),
         firmer=_concept_pairs(data, "firmer", terms, where),
+        narrower_acts=_concept_pairs(data, "narrower_acts", terms, where),
         instances=frozenset(instances),
         gained=_direction(data, "gained", Direction.EXPANDS, where),
         lost=_direction(data, "lost", Direction.NARROWS, where),

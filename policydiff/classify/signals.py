@@ -739,6 +739,13 @@ def _denial_narrowed(
     return not any(rules.covers(m.name, match.name) for m in came)
 
 
+def _denied_act_narrowed(key: tuple[Category, str], new: Profile, rulebook: RuleBook) -> bool:
+    """Whether the practice a denial named gave way to a narrower kind of it in the new denial ("we do
+    not share it" → "we do not sell it": ``[narrower_acts]``), so that the denial covers less."""
+    rules = rulebook.by_category(key[0])
+    return any(k[0] is key[0] and rules.narrower_acts.get(k[1]) == key[1] for k in new.denied)
+
+
 def term_signals(
     rulebook: RuleBook,
     sides: Sides,
@@ -826,6 +833,7 @@ def term_signals(
             # (… or a denied practice's verb went alone, the denial standing: "we do not sell *or
             # share* it" → "we do not sell it" no longer denies the sharing)
             or (k[1] in rulebook.by_category(k[0]).grouped and _words_deleted(m, sides.edits))
+            or _denied_act_narrowed(k, new, rulebook)
         ]
     found += [
         ("denial-added", k, m, m.text)
@@ -1606,7 +1614,10 @@ def practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
     # cookies": the right went, whatever became of cookies)
     act = rules is not None and not rules.protective and match.name in rules.protects
     terms = sides.old_profile.terms if act else list(sides.old_profile.affirmed.values())
-    # (not the words of the limit itself: "to comply with the law" names a legal basis, no practice)
+    stated = {t.start for t in (*sides.old_profile.affirmed.values(), *sides.old_profile.denied.values())}
+    # (not the words of the limit itself: "to comply with the law" names a legal basis, no practice;
+    # nor a practice verb the profile did not state, "we use *standard contractual clauses*": its
+    # object is the safeguard)
     here = _keys(
         [
             t
@@ -1614,6 +1625,11 @@ def practice_went(sides: Sides, match: Match, rulebook: RuleBook) -> bool:
             if span[0] <= t.start < span[1]
             and not is_safeguard(t, rulebook)
             and not match.start < t.start < match.end
+            and not (
+                t.category is not None
+                and t.name in rulebook.by_category(t.category).grouped
+                and t.start not in stated
+            )
         ],
         rulebook,
     )
