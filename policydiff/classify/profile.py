@@ -1476,12 +1476,13 @@ _EXCEPTED_BEFORE = lazy(
 # what stands right before a verb whose subject is the company: "we (may) collect", "… and share",
 # ", we collect" (a purpose phrase before it: "to protect your account, we collect …"); an adverb
 # may stand between ("we *usually* use", "we *automatically* collect")
+# the company as the subject: "we", or "the Company" as a policy defines itself in the third person
 _COMPANY_VERB_BEFORE = lazy(
-    r"(?:\bwe|\band|,|;)\s+(?:(?:may|will|can|also|then|might|could|would|shall|do|does|must|"
+    r"(?:\bwe|\bthe\s+company|\band|,|;)\s+(?:(?:may|will|can|also|then|might|could|would|shall|do|does|must|"
     r"additionally|further|now|still|often|sometimes|\w+ly)\s+){0,3}$",
     re.IGNORECASE,
 )
-_WE = lazy(r"\bwe\b", re.IGNORECASE)
+_WE = lazy(r"\bwe\b|\bthe\s+company\b", re.IGNORECASE)
 # what introduces a purpose right before a term: "… to verify", "… in order to protect", "… for"
 _PURPOSE_BEFORE = lazy(r"\b(?:(?:in\s+order\s+)?to|for(?:\s+the\s+purposes?\s+of)?)\s+$", re.IGNORECASE)
 

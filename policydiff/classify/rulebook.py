@@ -558,11 +558,14 @@ def _made_anothers(text: str, position: int, term: str, words: frozenset[str]) -
     joined = text[position - 1 : position] == "-" and f"{word.casefold()}-" in words
     # (… or the word before a noun coordinated with the term, which qualifies both)
     shared = _SHARED_MODIFIER.search(text, max(0, position - 60), position)
+    # (… or the words right before it, where an entry holds more than one: "reserves the")
+    tail = " " + " ".join(text[max(0, position - 60) : position].casefold().split())
     return (
         joined
         or word.casefold() in words
         or (word in words and term[:1].isupper())
         or (shared is not None and shared.group(1).casefold() in words)
+        or any(" " in entry and tail.endswith(" " + entry) for entry in words)
     )
 
 
