@@ -434,6 +434,9 @@ _LEGAL_PLACE = lazy(
     rf"|{_SEAT_NOUNS}$"  # (… and "located in" itself after them)
     # … and where the company's own people work (no place data goes)
     rf"|{STAFF_AT}(?:the\s+)?$"
+    # … or the people it employs there ("the Company employs 500 people worldwide")
+    r"|\b(?:employs?|employing|has|have)\s+(?:over\s+|more\s+than\s+|about\s+|around\s+|nearly\s+|some\s+)?"
+    r"[\d,]+\s+(?:people|staff|employees|engineers|colleagues)\s+(?:(?:in|across|around)\s+)?(?:the\s+)?$"
     # … and where the company's representative or officer is (GDPR Art. 27: a representative in the
     # Union; Art. 37: the data protection officer), no place data goes
     r"|\b(?:representatives?|data\s+protection\s+officers?|dpos?)\s+(?:is\s+|are\s+)?(?:located\s+|based\s+)?"
