@@ -1009,6 +1009,15 @@ _SUBORDINATORS = frozenset({"where", "when", "if", "as", "to", "while", "in"})
 _USER_FIRST = lazy(r"\W*(?:you|users?|parents?)\b", re.IGNORECASE)
 
 
+def _excepts_an_old_denial(sides: Sides, match: Match) -> bool:
+    """Whether a denial the conditional cue spans denied the same practice on the old side: the
+    consent is then an exception to the old promise (LABELING.md: a new exception to a promise)."""
+    return any(
+        match.start <= m.start < match.end and key in sides.old_profile.denied
+        for key, m in sides.new_profile.denied.items()
+    )
+
+
 def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     out: list[Signal] = []
     for cue in rulebook.cues:
@@ -1061,6 +1070,16 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             and _firm_passives(sides.new.text) < _firm_passives(sides.old.text)
         ):
             continue  # "it will be retained" → "we will retain it": as firm, now said by whom
+        if cue.id == "cue.exception" and any(
+            m.start <= match.start < m.end
+            for m in (sides.new_profile if added else sides.old_profile).cues.get(
+                "cue.denial-conditional", []
+            )
+        ):
+            continue  # "not sold *unless* you consent": the consent condition, read as a whole by its cue
+        if cue.id == "cue.denial-conditional" and added and not _excepts_an_old_denial(sides, match):
+            continue  # "we will not share your calendar unless you consent" said anew: a promise with
+            # its condition, no exception to one the old text made (the consent cue reads the consent)
         effect, says = cue.effect, cue.says_added if added else cue.says_removed
         rule_id, category = cue.id, cue.category
         found, region = (sides.new_profile, sides.new) if added else (sides.old_profile, sides.old)
