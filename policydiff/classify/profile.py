@@ -980,7 +980,7 @@ def profile(
         # channel of notice) gives no number its category either
         filed = found.terms[filed_before:]
         _file_numbers(found, plain, offset, filed, context_terms, rulebook)
-        _file_rule_phrases(found, plain, offset, rulebook)
+        _file_rule_phrases(found, plain, offset, rulebook, granting=granting)
     return found
 
 
@@ -1636,11 +1636,21 @@ _AGE_ALONE = lazy(
 )
 
 
-def _file_rule_phrases(found: Profile, plain: str, offset: int, rulebook: RuleBook) -> None:
-    for hit in rulebook.rule_index.finditer(plain):
+def _file_rule_phrases(
+    found: Profile, plain: str, offset: int, rulebook: RuleBook, *, granting: bool = False
+) -> None:
+    text, shift, bullet = plain, 0, 0
+    if granting:
+        # an item under "You can:" is read as the sentence it finishes, for the rules' phrases too:
+        # "- delete it" is "you can delete it" (a swap to "- ask us to delete it" takes a request)
+        bullet = len(_ITEM_MARK.match(plain).group())  # type: ignore[union-attr]  # (it matches "")
+        text, shift = _GRANTED + plain[bullet:], bullet - len(_GRANTED)
+    for hit in rulebook.rule_index.finditer(text):
         rule_id, slot = hit.name.split("\t")
+        begin = max(hit.begin + shift, bullet)
+        finish = max(hit.finish + shift, begin)
         found.rule_hits.setdefault((rule_id, slot), []).append(
-            Match(rule_id, None, hit.text, hit.begin + offset, hit.finish + offset)
+            Match(rule_id, None, plain[begin:finish] or hit.text, begin + offset, finish + offset)
         )
 
 
