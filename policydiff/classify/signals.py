@@ -3059,8 +3059,15 @@ _NAMED_EXAMPLES = lazy(
 def _named_example(words: str, before: str) -> bool:
     """Whether ``words`` are only names (each word capitalised) joining a list of examples the
     sentence opened before them ("partners (such as Acme", "vendors, e.g. Acme")."""
-    names = [w for w in WORD.findall(_JOINING.sub("", words, count=1)) if w.casefold() not in _NAME_JOINTS]
-    return bool(names) and all(w[0].isupper() for w in names) and _EXAMPLES_OPEN.search(before) is not None
+    names = _names(_JOINING.sub("", words, count=1))
+    return bool(names) and _EXAMPLES_OPEN.search(before) is not None
+
+
+def _names(words: str) -> list[str]:
+    """The words of ``words`` but the joints of a name ("and", "of", "Inc"), when each is capitalised
+    (the words are then only names); else none."""
+    names = [w for w in WORD.findall(words) if w.casefold() not in _NAME_JOINTS]
+    return names if all(w[0].isupper() for w in names) else []
 
 
 def _apposed_name(words: str, before: str) -> bool:
@@ -3069,12 +3076,7 @@ def _apposed_name(words: str, before: str) -> bool:
     Recipients: a named instance of a class disclosed is neutral)."""
     if not words.lstrip().startswith(",") or _TWO_NAMES.search(words):
         return False  # (two names beside one role: a list, "our provider, Acme and Beta Ads")
-    names = [w for w in WORD.findall(words) if w.casefold() not in _NAME_JOINTS]
-    return (
-        0 < len(names) <= 4
-        and all(w[0].isupper() for w in names)
-        and _ONE_PARTY_BEFORE.search(before) is not None
-    )
+    return 0 < len(_names(words)) <= 4 and _ONE_PARTY_BEFORE.search(before) is not None
 
 
 # words that bound nothing in a denial: "not … any", "not … at all", "never … whatsoever"
