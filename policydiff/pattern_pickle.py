@@ -15,6 +15,7 @@ import importlib
 import io
 import pickle
 import re
+from array import array
 from typing import Any
 
 __all__ = ["ENGINE", "dumps", "program_of", "rebuilt"]
@@ -25,11 +26,15 @@ def _engine() -> tuple[Any, Any, Any, str]:
     try:
         sre = importlib.import_module("_sre")
         compiler, parser = importlib.import_module("re._compiler"), importlib.import_module("re._parser")
-        return sre, compiler, parser, f"sre {sre.MAGIC} {sre.CODESIZE}"
+        return sre, compiler, parser, f"sre {sre.MAGIC} {sre.CODESIZE} {_WORD}"
     except (ImportError, AttributeError):  # patterns are then kept as pickle keeps them
         return None, None, None, "none"
 
 
+# the array type whose items are the engine's code words: a program is kept as their bytes, which
+# unpickle as one string where a list of ints is a hundred thousand objects (the rule cache holds
+# some 160,000 code words: 2 ms of every run as ints, 0.3 ms as bytes)
+_WORD = next((code for code in "IL" if array(code).itemsize == 4), "")
 _sre, _compiler, _parser, ENGINE = _engine()
 
 
@@ -59,7 +64,9 @@ def _program(pattern: re.Pattern[Any]) -> tuple[Any, ...] | None:
             indexgroup[index] = name
         flags = pattern.flags | parsed.state.flags
         # (plain ints: the opcodes are named ints that refuse to be pickled)
-        program = [int(op) for op in code]
+        program: list[int] | bytes = [int(op) for op in code]
+        if _WORD and _sre.CODESIZE == 4:
+            program = array(_WORD, program).tobytes()
         return (pattern.pattern, flags, program, parsed.state.groups - 1, groupindex, tuple(indexgroup))
     except Exception:  # noqa: BLE001 (an engine unlike the one this was written for: keep the source)
         return None
@@ -83,13 +90,17 @@ def rebuilt(program: tuple[Any, ...]) -> re.Pattern[Any]:
 def _rebuilt(
     source: str | bytes,
     flags: int,
-    code: list[int],
+    code: list[int] | bytes,
     groups: int,
     groupindex: dict[str, int],
     indexgroup: tuple[Any, ...],
 ) -> re.Pattern[Any]:
     """The pattern from its program; compiled from its source when the engine refuses the program."""
     try:
+        if isinstance(code, bytes):
+            words = array(_WORD)
+            words.frombytes(code)
+            code = words.tolist()
         return _sre.compile(source, flags, code, groups, groupindex, indexgroup)  # type: ignore[no-any-return]
     except Exception:  # noqa: BLE001 (a program the engine does not take: compile as pickle would)
         return re.compile(source, flags)

@@ -79,7 +79,24 @@ def test_the_engine_is_named_so_a_cache_from_another_one_is_never_read() -> None
     import _sre
 
     engine = pattern_pickle.ENGINE
-    assert engine == f"sre {_sre.MAGIC} {_sre.CODESIZE}"
+    assert engine == f"sre {_sre.MAGIC} {_sre.CODESIZE} {pattern_pickle._WORD}"
+
+
+def test_a_program_is_kept_as_the_bytes_of_its_code_words_and_rebuilt_from_them() -> None:
+    from array import array
+
+    program = pattern_pickle.program_of(r"\bkept\s+(\d+)\s+months?\b", re.IGNORECASE)
+    assert program is not None and isinstance(program[2], bytes)
+    words = array(pattern_pickle._WORD)
+    words.frombytes(program[2])
+    assert words.tolist() == [
+        int(op) for op in re._compiler._code(re._parser.parse(program[0], program[1]), program[1])
+    ]
+    found = pattern_pickle.rebuilt(program).search("Data is KEPT 18 months.")
+    assert found is not None and found.group(1) == "18"
+    refused = array(pattern_pickle._WORD, [999, 1, 2]).tobytes()
+    rebuilt = pattern_pickle._rebuilt(r"kept", 0, refused, 0, {}, (None,))
+    assert rebuilt.search("kept") is not None
 
 
 def test_a_program_of_a_source_rebuilds_the_same_pattern() -> None:

@@ -17,7 +17,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
-from typing import NamedTuple
 
 from policydiff.lazy_re import lazy
 
@@ -48,12 +47,10 @@ class Found:
         return self.finish
 
 
-class _Phrase(NamedTuple):
-    # a tuple, not a dataclass: thousands are unpickled from the rule cache each run, and a tuple
-    # is rebuilt in C where a frozen dataclass calls its __setstate__
-    name: str
-    words: tuple[str, ...]
-    stems: tuple[bool, ...]
+# (name, words, stems): a plain tuple, not a named one nor a dataclass. Thousands are unpickled
+# from the rule cache each run; a plain tuple is rebuilt by one opcode, where a named tuple calls
+# its __new__ in Python and a frozen dataclass its __setstate__ (issue 17: 3 ms of a run)
+_Phrase = tuple[str, tuple[str, ...], tuple[bool, ...]]
 
 
 @cache
@@ -62,7 +59,7 @@ def _phrase(name: str, words: tuple[str, ...], stems: tuple[bool, ...]) -> _Phra
     each object once, and the thousands of phrases that repeat across the indexes (a category's
     terms, the index of every category's terms, the rules' phrases) are unpickled once, not each
     time they appear (issue 17: a third less time reading the rule book)."""
-    return _Phrase(sys.intern(name), tuple(map(sys.intern, words)), stems)
+    return (sys.intern(name), tuple(map(sys.intern, words)), stems)
 
 
 def _split(phrase: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
@@ -105,15 +102,16 @@ class PhraseSet:
                 entries_here.append(_phrase(name, (words[0] + words[1],), (stems[1],)))
             for entry in entries_here:
                 self.size += 1
-                if not entry.stems[0]:
-                    self._exact[entry.words[0]].append(entry)
-                elif len(entry.words[0]) >= _KEY:
-                    self._stems[entry.words[0][:_KEY]].append(entry)
+                first, stem = entry[1][0], entry[2][0]
+                if not stem:
+                    self._exact[first].append(entry)
+                elif len(first) >= _KEY:
+                    self._stems[first[:_KEY]].append(entry)
                 else:
                     self._short_stems.append(entry)
         for bucket in (*self._exact.values(), *self._stems.values()):
-            bucket.sort(key=lambda p: -len(p.words))
-        self._short_stems.sort(key=lambda p: -len(p.words))
+            bucket.sort(key=lambda p: -len(p[1]))
+        self._short_stems.sort(key=lambda p: -len(p[1]))
 
     def __bool__(self) -> bool:
         return self.size > 0
@@ -138,7 +136,7 @@ class PhraseSet:
                     *self._stems.get(word[:_KEY], ()),
                     *self._short_stems,
                 )
-                if (word.startswith(phrase.words[0]) if phrase.stems[0] else word == phrase.words[0])
+                if (word.startswith(phrase[1][0]) if phrase[2][0] else word == phrase[1][0])
             )
             self._memo[word] = found
         return found
@@ -163,13 +161,14 @@ class PhraseSet:
             size = 0
             names: list[str] = []
             for phrase in candidates:
-                length = len(phrase.words)
-                if length < size or (length == size and phrase.name in names):
+                name, words, stems = phrase
+                length = len(words)
+                if length < size or (length == size and name in names):
                     continue
-                if length == 1 or self._matches(phrase, tokens, index, text):
+                if length == 1 or self._matches(words, stems, tokens, index, text):
                     if length > size:
                         size, names = length, []
-                    names.append(phrase.name)
+                    names.append(name)
             if not size:
                 index += 1
                 continue
@@ -182,13 +181,20 @@ class PhraseSet:
             index += size - 1 if size > 1 and tokens[index + size - 1][0] in _DETERMINERS else size
 
     @staticmethod
-    def _matches(phrase: _Phrase, tokens: tuple[tuple[str, int, int], ...], index: int, text: str) -> bool:
-        """Whether the words after the first (which the candidates already match) follow at ``index``."""
-        if index + len(phrase.words) > len(tokens):
+    def _matches(
+        words: tuple[str, ...],
+        stems: tuple[bool, ...],
+        tokens: tuple[tuple[str, int, int], ...],
+        index: int,
+        text: str,
+    ) -> bool:
+        """Whether a phrase's words after the first (which the candidates already match) follow at
+        ``index``."""
+        if index + len(words) > len(tokens):
             return False
-        for offset in range(1, len(phrase.words)):
-            word, token = phrase.words[offset], tokens[index + offset]
-            if not (token[0].startswith(word) if phrase.stems[offset] else token[0] == word):
+        for offset in range(1, len(words)):
+            word, token = words[offset], tokens[index + offset]
+            if not (token[0].startswith(word) if stems[offset] else token[0] == word):
                 return False
             gap = text[tokens[index + offset - 1][2] : token[1]]
             if _GAP.fullmatch(gap) is None:
@@ -210,10 +216,10 @@ class PhraseSet:
             found = memo.get(word)
             if found is None:
                 found = self._candidates(word)
-            for phrase in found:
+            for _, phrase_words, stems in found:
                 if all(
                     any(other.startswith(later) for other in words) if stem else later in words
-                    for later, stem in zip(phrase.words[1:], phrase.stems[1:], strict=True)
+                    for later, stem in zip(phrase_words[1:], stems[1:], strict=True)
                 ):
                     return True
         return False
