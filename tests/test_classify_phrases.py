@@ -128,3 +128,18 @@ def test_equal_phrases_in_two_sets_are_kept_once() -> None:
     both = pickle.loads(pickle.dumps((first, second)))
     assert both[0]._exact["personal"][0] is both[1]._exact["personal"][0]
     assert [m.group() for m in both[1].finditer("We keep your Personal Data.")] == ["Personal Data"]
+
+
+def test_a_plural_possessive_apostrophe_is_no_part_of_the_word() -> None:
+    phrases = PhraseSet(
+        [("closed accounts", "ended"), ("days' notice", "ahead"), ("children's data", "kids")]
+    )
+    assert found(phrases, "Closed accounts' backups are kept.") == [("ended", "Closed accounts")]
+    # (a phrase written with the apostrophe finds the text with or without it)
+    assert found(phrases, "We give 30 days' notice, or 30 days notice.") == [
+        ("ahead", "days' notice"),
+        ("ahead", "days notice"),
+    ]
+    # an apostrophe inside a word stays: "children's" is no "children"
+    assert found(phrases, "We protect children's data.") == [("kids", "children's data")]
+    assert found(phrases, "We protect childrens data.") == []

@@ -21,9 +21,13 @@ from functools import cache, cached_property, lru_cache
 from policydiff.lazy_re import lazy
 
 # a word; an abbreviation written with stops ("U.S.", "e.g.", "U.K") is one word, read without them
-# ("the U.S." is "the US": a lexicon's "the us" finds both, as a reader does)
-_WORD = lazy(r"(?:[^\W\d_]\.)+[^\W\d_](?![\w'])\.?|[\w']+")
-_GAP = lazy(r"[\s()%-]*")  # ("%" reads as the word it stands for: "100% secure" is "100 secure")
+# ("the U.S." is "the US": a lexicon's "the us" finds both, as a reader does); an apostrophe inside
+# a word is part of it ("children's"), one that ends a plural's possessive is not ("closed accounts'
+# data" holds "closed accounts", as "data of closed accounts" does)
+_WORD = lazy(r"(?:[^\W\d_]\.)+[^\W\d_](?![\w'])\.?|\w+(?:'\w+)*")
+# ("%" reads as the word it stands for: "100% secure" is "100 secure"; the apostrophe of a plural's
+# possessive is no word of its own: "30 days' notice" is "30 days notice")
+_GAP = lazy(r"[\s()%'-]*")
 _KEY = 3  # stems are filed under their first letters
 _DETERMINERS = frozenset({"your", "our", "their", "the", "his", "her", "its"})
 
