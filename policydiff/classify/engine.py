@@ -3410,10 +3410,24 @@ def _companies_anew(subject: Subject) -> bool:
     )
     if brands[1] - brands[0] and not brands[0] - brands[1]:
         return True  # (one brand for another, "PixelPal" → "SnapStudio", is a rename: editorial)
+    operators = (
+        {m.group(1) for m in _RUN_BY_NAME.finditer(mask_links(subject.old))},
+        {m.group(1) for m in _RUN_BY_NAME.finditer(mask_links(subject.new))},
+    )
+    if operators[1] - operators[0] and not operators[0] - operators[1]:
+        return True  # "… stored in the HR system, *which is hosted by Workday*": its operator named
     return any(
         not set(WORD.findall(FOLDED_LEGAL_FORM.sub(" ", key))) <= old
         for key in entity_keys(subject.new) - entity_keys(subject.old)
     )
+
+
+# a name after the verb that says who runs a system or a service for the company: a processor named
+# ("hosted by Workday", "powered by Stripe"; GDPR Art. 28 and 13(1)(e): recipients), whatever its spelling
+_RUN_BY_NAME = lazy(
+    r"\b(?:hosted|provided|operated|run|managed|processed|powered|supplied|maintained|stored)\s+by\s+"
+    r"((?!(?:We|Us|Our|You|Your|The|This|These|Law)\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+)
 
 
 def _name_swapped(subject: Subject, rulebook: RuleBook) -> tuple[str, str] | None:
@@ -3739,8 +3753,13 @@ def _steps_swapped(old: str, new: str) -> str | None:
 
 def _stems(words: str) -> frozenset[str]:
     """The content words of a run by their stems, so that one event said in other words is one
-    ("after account closure", "after you close your account", "after your account is closed")."""
-    return frozenset(w[:4] for w in WORD.findall(fold(words)) if len(w) > 2 and w not in _ANCHOR_GLUE)
+    ("after account closure", "after you close your account", "after your account is closed"; a
+    plural's or a verb's "s" is no part of the stem: "your employment ends", "the end of it")."""
+    return frozenset(
+        (w[:-1] if w.endswith("s") else w)[:4]
+        for w in WORD.findall(fold(words))
+        if len(w) > 2 and w not in _ANCHOR_GLUE
+    )
 
 
 # the words that only join (an anchor's event to its period, a step to its object): no content

@@ -2496,6 +2496,15 @@ _SEEN_BY_OTHERS = lazy(
     re.IGNORECASE,
 )
 # the verb of a party that sees or reaches the data, right after the member joined to that party
+# who alone may reach the data, said before the list of them: "access is limited to", "accessible
+# only to", "restricted to authorised staff"
+_ACCESS_CONFINED_BEFORE = lazy(
+    r"\baccess\b[^.;:!?]{0,60}?\b(?:is|are|will\s+be|remains?)\s+(?:strictly\s+)?(?:limited|restricted|confined)"
+    r"\s+to\b[^.;:!?]*$"
+    r"|\b(?:accessible|available|visible|viewable)\s+only\s+to\b[^.;:!?]*$"
+    r"|\bonly\s+(?:accessible|available|visible|viewable)\s+to\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
 _AUDIENCE_VERB = lazy(
     r"\s*(?:(?:can|may|will|also|could)\s+)?(?:see|view|access|read|review|look\s+at)\s+(?!if\b|whether\b)"
     r"|\s*(?:have|has|get|gets|will\s+have)\s+access\s+to\b",
@@ -2702,6 +2711,13 @@ def _list_signal(
         key = "safeguard_member_added" if inserted else "safeguard_member_removed"
         direction = Direction.NARROWS if inserted else Direction.EXPANDS
         return _list_made(rulebook, key, Category.RIGHTS, direction, words, at, inserted=inserted)
+    if member and not denied and _ACCESS_CONFINED_BEFORE.search(region.text, span[0], at):
+        # "access to the footage is limited to the security team *and facilities staff*": the list
+        # names who alone may reach the data, so one more member is one more party that does (OPP-115
+        # Data Security, access limitation: its reach, not one more thing protected)
+        key = "member_added" if inserted else "member_removed"
+        direction = Direction.EXPANDS if inserted else Direction.NARROWS
+        return _list_made(rulebook, key, Category.SHARING, direction, words, at, inserted=inserted)
     if member and not denied and _AUDIENCE_VERB.match(region.text, at + len(words)):
         # "teachers *and parents* can see students' scores": one more party that sees the data is one
         # more recipient (OPP-115 Third Party Sharing/Collection), whatever else its word names
