@@ -61,7 +61,22 @@ def canonical(folded: str) -> str:
     read = _restated(to_first).sub(r"\1", read)
     read = said_once(read)  # "thirty (30) days" is "30 days"
     read = american(read)  # "personalise" is "personalize"
+    # "players' data", "the data of players": data about players, said one way
+    read = _DATA_OF.sub(r"\1 about ", _OWNER_FIRST.sub(r"\2 about \1", read))
     return _EXCEPT_AS_ONLY.sub(_as_only, read)
+
+
+# whose the data is, a class of people, said before it ("players' data", which reads as "players
+# data") or after it with "of" ("the data of players"), is one owner of one data: read as "data
+# about players" (the plain-language group above reads "regarding" and "concerning" as "about")
+_DATA_NOUNS = r"(data|details|records|files|content|messages|communications)"
+_PEOPLE = (
+    r"(?:(?:our|your|their|the|a|an|all)\s+)?(?:users?|members?|players?|customers?|clients?|children|child|kids?"
+    r"|employees?|candidates?|applicants?|patients?|students?|visitors?|subscribers?|guests?|contacts?"
+    r"|friends?|followers?|parents?|minors?|teens?|consumers?|individuals?|people|persons?)"
+)
+_OWNER_FIRST = lazy(rf"\b({_PEOPLE})(?:\s+s)?\s+{_DATA_NOUNS}\b")
+_DATA_OF = lazy(rf"(?:\bthe\s+)?\b{_DATA_NOUNS}\s+of\s+(?={_PEOPLE}\b)")
 
 
 def american(text: str) -> str:

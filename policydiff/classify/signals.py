@@ -2779,7 +2779,7 @@ def _list_signal(
         return None  # "in accordance with this policy and our Terms": a document named, no practice widened
     if POINTER_START.match(words):
         return None  # ", as described in our retention schedule": a pointer to a text, no member
-    if member and _apposed_name(words, region.text[span[0] : at]):
+    if member and _apposed_name(words, region.text[span[0] : at], region.text[at + len(words) : span[1]]):
         return _list_made(
             rulebook, "example_named", Category.SHARING, Direction.NEUTRAL, words, at, inserted=inserted
         )
@@ -3086,13 +3086,16 @@ def _names(words: str) -> list[str]:
     return names if all(w[0].isupper() for w in names) else []
 
 
-def _apposed_name(words: str, before: str) -> bool:
-    """Whether ``words`` are a name set beside the one party named by its role before them, in
-    apposition ("our billing provider*, Paddle*"): the party named, not one more (LABELING.md,
-    Recipients: a named instance of a class disclosed is neutral)."""
-    if not words.lstrip().startswith(",") or _TWO_NAMES.search(words):
+def _apposed_name(words: str, before: str, after: str) -> bool:
+    """Whether ``words`` are a name set beside the one party named by its role, in apposition,
+    after it ("our billing provider*, Paddle*") or before it ("we use *Piano,* a paywall provider"):
+    the party named, not one more (LABELING.md, Recipients: a named instance of a class disclosed
+    is neutral)."""
+    if _TWO_NAMES.search(words) or not 0 < len(_names(words)) <= 4:
         return False  # (two names beside one role: a list, "our provider, Acme and Beta Ads")
-    return 0 < len(_names(words)) <= 4 and _ONE_PARTY_BEFORE.search(before) is not None
+    if words.lstrip().startswith(","):
+        return _ONE_PARTY_BEFORE.search(before) is not None
+    return words.rstrip().endswith(",") and _ONE_PARTY_AFTER.match(after) is not None
 
 
 # words that bound nothing in a denial: "not … any", "not … at all", "never … whatsoever"
@@ -3107,11 +3110,13 @@ _SALE = lazy(r"\b(?:sell|sells|sold|selling|rent|rents|rented|renting)\b", re.IG
 _NAME_JOINTS = frozenset({"and", "or", "of", "the", "de", "inc", "ltd", "llc"})
 _TWO_NAMES = lazy(r"\b(?:and|or)\b|&", re.IGNORECASE)
 # one party named by its role, singular, right before a name in apposition: "our payment processor, Acme Pay"
-_ONE_PARTY_BEFORE = lazy(
-    r"\b(?:our|its|their|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:provider|processor|vendor|partner|supplier|host|carrier"
-    r"|bank|insurer|agency|contractor|sub-?processor|company|platform|service|operator|broker|auditor|adviser|advisor)\s*$",
-    re.IGNORECASE,
+_ROLE = (
+    r"(?:provider|processor|vendor|partner|supplier|host|carrier|bank|insurer|agency|contractor|sub-?processor"
+    r"|company|platform|service|operator|broker|auditor|adviser|advisor)"
 )
+_ONE_PARTY_BEFORE = lazy(rf"\b(?:our|its|their|the|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_ROLE}\s*$", re.IGNORECASE)
+# … and the role right after the name: "Piano, *a paywall provider* that sets cookies"
+_ONE_PARTY_AFTER = lazy(rf"\s*(?:our|its|their|the|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_ROLE}\b", re.IGNORECASE)
 # a list of examples still open where the words join it: "(such as …", ", for example …"
 _EXAMPLES_OPEN = lazy(r"(?:\(|,|\s)\s*" + _EXAMPLE_MARKER + r"[^().;:]*$", re.IGNORECASE)
 
@@ -3147,7 +3152,9 @@ _LAW_MEMBER = lazy(
 )
 _LEGAL_GROUND = lazy(
     r"[\s,;(]*(?:and\s+)?(?:as|where|when|if|to\s+the\s+extent)\s+(?:(?:it\s+is|is)\s+)?"
-    r"(?:(?:legally\s+)?(?:required|permitted|allowed|mandated|authori[sz]ed)\s+(?:by|under)|(?:the\s+)?(?:law|laws)\b)",
+    # (the law named by its field or place: "as tax law requires", "where applicable laws allow")
+    r"(?:(?:legally\s+)?(?:required|permitted|allowed|mandated|authori[sz]ed)\s+(?:by|under)"
+    r"|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:law|laws|legislation|regulations?)\b)",
     re.IGNORECASE,
 )
 _CONCESSION = r"^[\s,;]*(?:and\s+)?(?:even\s+(?:if|after|when|though|where|once|while)|whether\s+or\s+not)\b"
