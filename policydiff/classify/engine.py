@@ -1311,12 +1311,29 @@ def _done_to_yours_joined(subject: Subject) -> bool:
     for start, end in _edit_spans(subject.edits, Op.INSERT):
         inserted = subject.new[start:end]
         joint = _JOINED.match(inserted)
-        if joint is None or not _PASSIVE.match(inserted, joint.end()):
+        if joint is None:
+            continue
+        if (
+            _ONE_VERB.fullmatch(inserted, joint.end())
+            and _ON_YOURS.match(subject.new, end)
+            and (before := _SOMEONE_MAY.search(subject.new, 0, start)) is not None
+            and not _USER_MAY.search(subject.new, max(0, before.start() - 40), before.end())
+        ):
+            return True  # "your admin can see *and export* your chats": one more act of another's (or
+            # the company's) on what is the user's
+        if not _PASSIVE.match(inserted, joint.end()):
             continue
         for begin, finish in sentences(subject.new):
             if begin <= start < finish and _YOURS_SUBJECT.match(subject.new, begin):
                 return True
     return False
+
+
+# one verb joined to another's ("can see *and export*"), acting on what is the user's
+_ONE_VERB = lazy(r"[a-z]+\s*")
+_ON_YOURS = lazy(r"\s*(?:(?:all|a\s+copy\s+of|copies\s+of)\s+)?your\b", re.IGNORECASE)
+_SOMEONE_MAY = lazy(r"\b(?:can|may|could|might|will)\s+(?:also\s+)?[a-z]+\s*$", re.IGNORECASE)
+_USER_MAY = lazy(r"\byou\s+(?:also\s+)?(?:can|may|could|might|will)\b", re.IGNORECASE)
 
 
 # a passive predicate: "may be quoted", "is also shown", "can be downloaded", "will be made public"

@@ -236,8 +236,10 @@ _PASSIVE_BEFORE = lazy(
 _PASSIVE = lazy(r"(?:is|are|was|were|be|been)\s+(?:not|never)\b", re.IGNORECASE)
 # a modal right before a rights verb whose subject is someone else ("employees can access your …")
 # (denied too: "employees *cannot* access your files" is the company's inability, no right denied)
+# (… or before another verb joined to it: "your admin *can see and* export your chats")
 _OTHERS_ACT = lazy(
-    r"\b(?:can|may|could|might|will|shall|must|cannot|can't|won't|do|does)(?:\s+(?:not|never))?\s+(?:also\s+|only\s+)?$",
+    r"\b(?:can|may|could|might|will|shall|must|cannot|can't|won't|do|does)(?:\s+(?:not|never))?\s+(?:also\s+|only\s+)?"
+    r"(?:[a-z]+,?\s+(?:and|or|and/or)\s+)?$",
     re.IGNORECASE,
 )
 # a party named with the user in a clause of its own before the modal: "apps you connect can …",
