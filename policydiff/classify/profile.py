@@ -258,6 +258,13 @@ _ASKED_FOR = lazy(
     re.IGNORECASE,
 )
 _YOU_RIGHT_BEFORE = lazy(r"\byou\s+$", re.IGNORECASE)
+# the user as the subject of the verb that follows: "you share", "you choose to share", "if you
+# decide to sell" (not "you agree that we may share": the company's verb, the user agrees)
+_USER_DOES = lazy(
+    r"\byou\s+(?:(?:can|may|could|might|will|also|then|already|choose\s+to|decide\s+to|want\s+to|wish\s+to"
+    r"|opt\s+to|elect\s+to|have)\s+)*$",
+    re.IGNORECASE,
+)
 # what a class of people acts on when it is the reader's: "(employees may review) your support chats"
 _CLASS_ON_YOURS = lazy(r"\s+(?:(?:a\s+)?cop(?:y|ies)\s+of\s+|all\s+(?:of\s+)?)?your\b", re.IGNORECASE)
 # a place named as a legal forum or a body of law: "the courts of Ireland", "the laws of the State of
@@ -1348,6 +1355,13 @@ def _file_terms(
             continue  # "If you have a disability, you can ask for …": who reads, no data collected
         if instruction:
             continue  # "Please keep your password secret and do not share it": the reader's own acts
+        if (
+            term.category is Category.SHARING
+            and term.name in rules.grouped
+            and _USER_DOES.search(plain, max(0, term.start - 40), term.start)
+        ):
+            continue  # "the posts *you share*", "private unless you share its link": the user shares
+            # (OPP-115 User Choice/Control), the company discloses nothing to anyone
         if (
             term.category is Category.SHARING
             and term.name not in rules.grouped
