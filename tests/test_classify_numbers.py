@@ -45,3 +45,9 @@ def test_a_group_named_by_its_age_is_an_age() -> None:
     # "under-13s", "over 18s": the group named by its threshold (hyphen or space, plural "s")
     ages = [(q.unit, q.value) for q in quantities("Under-13s and over 18s may not join.")]
     assert ages == [("age", 13.0), ("age", 18.0)]
+
+
+def test_the_first_digits_of_a_larger_number_are_no_age() -> None:
+    assert quantities("The firm employs over 3,000 people and has over 1.5 million users.") == []
+    found = quantities("Members must be over 21, or over 18 with a guardian.")
+    assert [(q.unit, q.value) for q in found] == [("age", 21.0), ("age", 18.0)]

@@ -3433,10 +3433,14 @@ def _companies_anew(subject: Subject) -> bool:
     )
     if operators[1] - operators[0] and not operators[0] - operators[1]:
         return True  # "… stored in the HR system, *which is hosted by Workday*": its operator named
+    # ("The Company" is how a policy names its own company: a legal form with no name is none anew)
     return any(
-        not set(WORD.findall(FOLDED_LEGAL_FORM.sub(" ", key))) <= old
+        not (set(WORD.findall(FOLDED_LEGAL_FORM.sub(" ", key))) - _ARTICLES) <= old
         for key in entity_keys(subject.new) - entity_keys(subject.old)
     )
+
+
+_ARTICLES = frozenset({"the", "a", "an", "this", "our", "its"})
 
 
 # a name after the verb that says who runs a system or a service for the company: a processor named

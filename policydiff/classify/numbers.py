@@ -71,7 +71,8 @@ _AGE = lazy(
     r"|minimum\s+age(?:\s+(?!is\b|of\b)[\w-]+){0,5}?\s+(?:is|of)"
     r"|(?:must|need\s+to|have\s+to)\s+be(?=\s+\d{1,2}\s+(?:to|in\s+order\s+to|before)\b))"
     # (… or joined to it, the group named by its age: "under-13s", "over 18s")
-    r"(?:\s+|-)(?:the\s+age\s+of\s+)?(\d{1,2})s?\b|\b(\d{1,2})\s*(?:years?\s+old|years\s+of\s+age|\+"
+    # (not the first digits of a larger number: "over 2,000 people")
+    r"(?:\s+|-)(?:the\s+age\s+of\s+)?(\d{1,2})(?![.,]\d)s?\b|\b(\d{1,2})\s*(?:years?\s+old|years\s+of\s+age|\+"
     # "18 or older", "16 years and over": an age threshold, not a period of 18 years
     r"|(?:\s+years?)?\s+(?:or|and)\s+(?:older|over|above|up)\b)"
     # … and an age given as the alternative to one just stated: "13, or *16* in the EEA"

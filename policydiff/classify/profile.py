@@ -287,7 +287,12 @@ STAFF_AT = (
     r"(?:(?:work|works|operate|operates|sit|sits)\s+|(?:is|are)\s+(?:located\s+|based\s+|spread\s+)|live\s+)"
     r"(?:from|in|at|across|around)\s+(?:(?:offices|locations|sites|hubs)\s+(?:(?:in|across)\s+)?)?"
 )
-_SEAT = lazy(rf"(?:{SEAT_OFFICES}|{SEAT_FOUNDED}|{STAFF_AT})[^.;:]*", re.IGNORECASE)
+# … and how many people it employs there ("the Company employs 500 people worldwide")
+STAFF_COUNT = (
+    r"\b(?:employs?|employing|has|have)\s+(?:over\s+|more\s+than\s+|about\s+|around\s+|nearly\s+|some\s+)?"
+    r"[\d,]+\s+(?:people|staff|employees|engineers|colleagues)\s+(?:(?:in|across|around)\s+)?"
+)
+_SEAT = lazy(rf"(?:{SEAT_OFFICES}|{SEAT_FOUNDED}|{STAFF_AT}|{STAFF_COUNT})[^.;:]*", re.IGNORECASE)
 
 
 def places_named(text: str, rulebook: RuleBook) -> list[Match]:
@@ -335,6 +340,9 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
     if is_instruction(named):
         return True  # "Do not share your password with anyone.": the reader's own acts
     seatless = _SEAT.sub(" ", mask_links(named))
+    verbs = list(practice_reader().verbs.finditer(named))
+    # (a verb's text object is no verb of its own: "we publish an annual sustainability *report*")
+    objects = [(m.end(), found.end()) for m in verbs if (found := TEXT_OBJECT.match(named, m.end()))]
     return not (
         OF_THE_USER.search(named)
         # ("our company has received several awards": a receiving of no one's data; "we publish a
@@ -342,9 +350,10 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
         or any(
             not RECEIVING.match(m.group())
             and not TEXT_OBJECT.match(named, m.end())
+            and not any(start <= m.start() < end for start, end in objects)
             # ("our newsletter *is published* every month": the company's own publication, its subject)
             and not _OWN_PUBLICATION_BEFORE.search(named, 0, m.start())
-            for m in practice_reader().verbs.finditer(named)
+            for m in verbs
         )
         or any(
             t.category
@@ -359,9 +368,11 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
 _A_CONDITION_OPENS = lazy(
     r"\b(?:when|whenever|if|where|as|unless|to\s+the\s+extent|insofar\s+as)\s+$", re.IGNORECASE
 )
+# (… or its own wares, sold: "the Company's products are sold in 40 countries" sells no one's data)
 _OWN_PUBLICATION_BEFORE = lazy(
-    r"\b(?:our|the|its)\s+(?:[\w-]+\s+)?(?:newsletters?|magazines?|blogs?|podcasts?|journals?|bulletins?)"
-    r"\s+(?:is|are|will\s+be|was|were|gets|get)\s+(?:\w+ly\s+)?$",
+    r"\b(?:our|the|its|the\s+company['’]s)\s+(?:[\w-]+\s+)?(?:newsletters?|magazines?|blogs?|podcasts?|journals?"
+    r"|bulletins?|products|goods|devices|wares|merchandise)"
+    r"\s+(?:is|are|will\s+be|was|were|gets|get|have\s+been|has\s+been)\s+(?:\w+ly\s+|also\s+)?$",
     re.IGNORECASE,
 )
 # what the notice calls itself, and the copies of it a sentence can speak of (one list, so that a
@@ -382,7 +393,10 @@ TEXT_OBJECT = lazy(
     r"(?:(?:typographical|spelling|grammatical|drafting|formatting)\s+(?:errors?|mistakes?)|typos?\b|wording\b"
     r"|formatting\b|layout\b|headings\b|table\s+of\s+contents\b|glossary\b"
     # … or another publication of the company's own ("we publish *our annual report*")
-    r"|(?:(?:our|its|the\s+company['’]s)\s+)(?:annual|financial|sustainability|quarterly|impact|esg)\s+(?:reports?|statements?|accounts)\b"
+    # (… whatever its determiner and however many of its kinds: "an annual sustainability report")
+    r"|(?:(?:our|its|the\s+company['’]s|an?|the)\s+)(?:(?:annual|yearly|half-yearly|financial|sustainability|quarterly"
+    r"|impact|esg|environmental|diversity|modern\s+slavery|corporate(?:\s+social)?\s+responsibility)\s+){1,3}"
+    r"(?:reports?|statements?|accounts|reviews?)\b"
     r"|press\s+releases?\b"
     # … or a link of the text gone wrong ("we corrected a broken link")
     r"|(?:broken|dead|outdated|incorrect|faulty)\s+(?:web\s+)?links?\b"
@@ -444,8 +458,7 @@ _LEGAL_PLACE = lazy(
     # … and where the company's own people work (no place data goes)
     rf"|{STAFF_AT}(?:the\s+)?$"
     # … or the people it employs there ("the Company employs 500 people worldwide")
-    r"|\b(?:employs?|employing|has|have)\s+(?:over\s+|more\s+than\s+|about\s+|around\s+|nearly\s+|some\s+)?"
-    r"[\d,]+\s+(?:people|staff|employees|engineers|colleagues)\s+(?:(?:in|across|around)\s+)?(?:the\s+)?$"
+    rf"|{STAFF_COUNT}(?:the\s+)?$"
     # … and where the company's representative or officer is (GDPR Art. 27: a representative in the
     # Union; Art. 37: the data protection officer), no place data goes
     r"|\b(?:representatives?|data\s+protection\s+officers?|dpos?)\s+(?:is\s+|are\s+)?(?:located\s+|based\s+)?"
