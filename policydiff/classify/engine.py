@@ -3230,6 +3230,13 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
             f"a period of time or an age changed, in a statement about {rulebook.by_category(category).topic}"
         )
         return _unread_verdict(subject, category, says)
+    if (lifted := _count_lifted(subject.old, subject.new)) is not None:
+        # "with one credit agency" → "with credit agencies": what was one may now be many, whatever
+        # it is (issue 13: a bound that went is never editorial)
+        category = dominant[0] if dominant else Category.OTHER
+        topic = rulebook.by_category(category).topic
+        says = f"what was one is now said in the plural («{lifted}»), in a statement about {topic}"
+        return _unread_verdict(subject, category, says)
     if (anchor := _period_anchor_moved(subject.old, subject.new)) is not None:
         # "within 72 hours" → "within 72 hours of discovering it", "for 14 days" → "for 14 days from
         # the date they are created": the same number, counted from another point, may be a longer
@@ -3836,6 +3843,29 @@ _ANCHOR = lazy(
     r"|counting\s+from|as\s+of)\b[^.;:,()\n]{0,80})",
     re.IGNORECASE,
 )
+
+
+def _count_lifted(old: str, new: str) -> str | None:
+    """The plural the new text puts where the old said "one" of the same thing ("one credit agency"
+    → "credit agencies"), with no "one" left before it; else None."""
+    later = fold(mask_links(new))
+    for match in _ONE_OF.finditer(fold(mask_links(old))):
+        words = match.group("words").split()
+        for at, head in enumerate(words):  # (the thing is named by any of the words, the last of a compound)
+            before = "".join(f"{word} " for word in words[:at])
+            for plural in {head + "s", head + "es", head[:-1] + "ies" if head.endswith("y") else head + "s"}:
+                found = re.search(rf"(?<![\w-]){re.escape(before)}{re.escape(plural)}\b", later)
+                if found is not None and not _STILL_COUNTED.search(later, 0, found.start()):
+                    return found.group()
+    return None
+
+
+# a thing counted as one, in so many words: "one credit agency", "a single provider", "only one device"
+_ONE_OF = lazy(
+    r"\b(?:only\s+one|one|a\s+single|a\s+sole|single)\s+(?:\(1\)\s+)?(?P<words>[a-z-]{3,}(?:\s+[a-z-]{3,}){0,2})"
+)
+# the words that still count the plural ("one of the agencies", "two agencies"): no bound lifted
+_STILL_COUNTED = lazy(r"\b(?:one|two|three|single|sole|\d+)\s+(?:of\s+)?(?:(?:the|our|its|these)\s+)?$")
 
 
 def _periods_differ(old: str, new: str) -> bool:
