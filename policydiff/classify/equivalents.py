@@ -129,17 +129,20 @@ _EXCEPT_AS_ONLY = lazy(
 
 
 def word_forms(word: str) -> frozenset[str]:
-    """A lower-case word without its inflection ("logging", "logged", "logs" → "log") or its
+    """A lower-case word without its inflection ("logging", "logged", "logs" → "log"; "graduation"
+    → "graduate") or its
     British spelling ("organisational" → "organizational"), and with the "e" an "-ing", "-ed" or
     "-es" took away given back ("using" → "using", "use"; "shares" → "shar", "share"): enough to see
     one word in two forms ("before using your camera", "before we use your camera"), never used to
     find a term."""
     word = american(word)
     restored = ""
-    for ending in ("ing", "ed", "es", "s"):
-        if len(word) > len(ending) + 2 and word.endswith(ending):
+    # (… and the noun a verb makes with "-ion": "after graduation" is "after you graduate",
+    # "before deletion" "before you delete it")
+    for ending in ("ions", "ion", "ing", "ed", "es", "s"):
+        if len(word) > len(ending) + (4 if ending.startswith("ion") else 2) and word.endswith(ending):
             word = word[: -len(ending)]
-            restored = word + "e" if ending in ("ing", "ed", "es") else ""
+            restored = word + "e" if ending in ("ions", "ion", "ing", "ed", "es") else ""
             break
         if ending in ("ing", "ed") and len(word) == len(ending) + 2 and word.endswith(ending):
             restored = word[: -len(ending)] + "e"  # "used" → "use", "eyed" → "eye"

@@ -20,7 +20,15 @@ from policydiff.lazy_re import lazy
 from policydiff.model import Category
 from policydiff.text import list_opener, mask_links
 
-__all__ = ["PRACTICE_CATEGORY", "RECEIVING", "USER_RIGHT", "WIDENING", "PracticeReader", "practice_reader"]
+__all__ = [
+    "PRACTICE_CATEGORY",
+    "RECEIVING",
+    "USER_RIGHT",
+    "USER_WORDS",
+    "WIDENING",
+    "PracticeReader",
+    "practice_reader",
+]
 
 # a collect-class verb of receiving: it takes in many things besides data ("we received an award",
 # "we receive requests"), so what it receives is data only where the sentence says so
@@ -42,8 +50,8 @@ PRACTICE_CATEGORY = {
 # right: "you can …", "you have the right to …". The classes are the usual categories of data
 # subjects a controller records (GDPR Art. 30(1)(c): customers, employees, subscribers, patients,
 # students, applicants, visitors …)
-_USER = (
-    r"(?:you|users?|parents?|guardians?"
+USER_WORDS = (
+    r"(?:you|users?|parents?|guardians?|alumni"
     # (other members, the players near you: who can see the user's data, not the user; the modifier
     # starts with a letter and is bounded, so a run of dashes costs no backtracking)
     r"|(?:(?!other\b|nearby\b|some\b|all\b)\w[\w-]{0,40}\s+)?(?:residents|consumers|individuals|customers|members"
@@ -51,17 +59,17 @@ _USER = (
 )
 _GIVEN = r"\s+(?:also\s+)?(?:can|may|will be able to|are able to|have the right to|are entitled to)\b"
 # a sentence in which the user holds a right, from its first word
-USER_RIGHT = lazy(rf"\W*{_USER}{_GIVEN}", re.IGNORECASE)
+USER_RIGHT = lazy(rf"\W*{USER_WORDS}{_GIVEN}", re.IGNORECASE)
 # … or is told a right is withheld ("you will no longer be able to delete …", "you cannot export …"):
 # the verbs after it name the rights the denial takes away (profile._right_withheld)
 _USER_WITHHELD = lazy(
-    rf"\W*{_USER}\s+(?:will\s+no\s+longer\s+be\s+able\s+to|will\s+not\s+be\s+able\s+to"
+    rf"\W*{USER_WORDS}\s+(?:will\s+no\s+longer\s+be\s+able\s+to|will\s+not\s+be\s+able\s+to"
     r"|(?:can|may)\s+no\s+longer|cannot|can\s+not|are\s+(?:no\s+longer|not)\s+able\s+to)\b",
     re.IGNORECASE,
 )
 # … and the same grant wherever its clause starts in the sentence ("Depending on where you live,
 # you have the right to obtain:", "**Your requests:** As noted above, you have the right to …")
-_USER_GRANT = lazy(rf"\b{_USER}(?:{_GIVEN}|\s+have\s+the\s+following\s+rights\b)", re.IGNORECASE)
+_USER_GRANT = lazy(rf"\b{USER_WORDS}(?:{_GIVEN}|\s+have\s+the\s+following\s+rights\b)", re.IGNORECASE)
 # what may stand before the grant's clause: nothing; a run-in label; a condition ended by a comma
 # or by the grant's own subject ("If you are a California resident you have …"); an opening phrase
 # set off by a comma ("Depending on where you live, you …")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from policydiff.classify.editorial import EMAIL_OR_PHONE
 from policydiff.classify.equivalents import canonical
 from policydiff.classify.numbers import Quantity, quantities
-from policydiff.classify.practice import USER_RIGHT, lets_user_act, practice_reader
+from policydiff.classify.practice import USER_RIGHT, USER_WORDS, lets_user_act, practice_reader
 from policydiff.classify.profile import ORGANISATION, Profile, Region, states_a_bound
 from policydiff.classify.rulebook import CategoryRules, Match, Rule, RuleBook
 from policydiff.classify.signals import (
@@ -484,8 +484,9 @@ def _users_own_limit(region: Region, quantity: Quantity) -> bool:
 _OTHER_ACT = lazy(r"\b(?:we|us|is|are|be|been|was|were|being)\b", re.IGNORECASE)
 
 
+# (the user or a class of users: "alumni can keep their portfolio for two years")
 _SUBJECT = lazy(
-    r"\b(we|you|users?)\s+(?:also\s+)?(?:can|may|must|will|need|have|are|should)\b", re.IGNORECASE
+    rf"\b(we|{USER_WORDS})\s+(?:also\s+)?(?:can|may|must|will|need|have|are|should)\b", re.IGNORECASE
 )
 
 
