@@ -1647,10 +1647,18 @@ def _courtesies(texts: Sequence[str], rulebook: RuleBook) -> bool:
     """Whether texts are made only of courtesy and editorial words, with one courtesy word at least
     (a run-in label, "Hosting.", holds no content word: the other editorial rules read it), or are
     each a formula of courtesy or guidance that names nothing a rule reads."""
-    words = [w for text in texts for w in WORD.findall(mask_links(text)) if _content_word(w, rulebook)]
+    # (the company by its name, the subject of a courtesy: "Acme values the trust of its customers")
+    named = [_NAME_VALUES.sub("", mask_links(text), count=1) for text in texts]
+    words = [w for text in named for w in WORD.findall(text) if _content_word(w, rulebook)]
     if bool(words) and all(word.casefold() in rulebook.courtesy_words for word in words):
         return True
     return bool(texts) and all(_formula(text, rulebook) for text in texts)
+
+
+# a name (one to three capitalised words) opening a sentence whose verb is a courtesy's
+_NAME_VALUES = lazy(
+    r"^\W*(?:[A-Z][\w&.-]*\s+){1,3}(?=(?:values|respects|appreciates|cares|is\s+committed|takes|thanks)\b)"
+)
 
 
 # the product's reach, not its practices: "Some features described here may not be available in your

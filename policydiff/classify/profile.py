@@ -61,6 +61,29 @@ def body_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def brand_spans(text: str) -> list[tuple[int, int]]:
+    """The name of a product or a company written in capitals that opens a sentence as its subject
+    ("Acme Health respects your privacy", "Trail Maps is free"), as a span; none in a text written
+    in title case (a heading's words are all capitalised), nor a name that qualifies a noun after
+    it ("your Apple Health data" is health data). (signals._inside_a_name reads a term between
+    capitals inside a sentence, for the category of a list: "the Mistral *AI* Products".)"""
+    words = _CASED_WORD.findall(text)
+    if not words or sum(word[0].isupper() for word in words) > 0.6 * len(words):
+        return []
+    found = _BRAND.match(text)
+    return [found.span()] if found is not None else []
+
+
+# two or more capitalised words opening a sentence, the first no word a sentence opens with, a
+# lower-case word (its verb) after them
+_BRAND = lazy(
+    r"\W*(?!(?:Your|Our|The|This|These|Those|Their|We|You|If|When|Where|For|In|On|To|A|An|All|Any|Some|Each"
+    r"|Please|Learn|See|Read|Under|With|By|As|At|From|Most|Many|Certain|Other)\b)"
+    r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)+(?=[ \t]+[a-z])"
+)
+_CASED_WORD = lazy(r"\b[^\W\d_][\w'-]*")
+
+
 def _without_bodies(text: str) -> str:
     """``text`` with the names of bodies blanked, offsets kept."""
     for start, end in body_spans(text):
@@ -1338,12 +1361,17 @@ def _file_terms(
     # keeps, publishes or sends is the text
     # (the reader may be its subject: "you can find the previous version of this policy in our archive")
     own_versions = _VERSIONS_OF_THE_TEXT.search(plain) is not None and not _USERS_DATA.search(plain)
+    brands = brand_spans(plain) if sentence_terms else []
     for term in sentence_terms:
         assert term.category is not None
         if heading_only(term):
             continue  # "your country": a heading's word, no term of a sentence
         if term.category not in _PARTY_CATEGORIES and any(s <= term.start < e for s, e in names):
             continue  # "including Acme Ads Ltd": a company's name, no purpose or kind of data
+        if term.category not in _PARTY_CATEGORIES and any(
+            s < term.start and term.end <= e for s, e in brands
+        ):
+            continue  # "Acme Health respects your privacy": a word of a product's name, no kind of data
         rules = rulebook.by_category(term.category)
         if term.category is Category.SHARING and not shares and _APPOSITION.search(plain, 0, term.start):
             continue  # "Acme Inc. (a subsidiary of Acme Holdings) is responsible …": who it is, no recipient
