@@ -1086,9 +1086,11 @@ _PURPOSE_COLUMN = lazy(r"\W*(?:purposes?|uses?)(?:\s+of\s+(?:processing|use))?\W
 # a sentence that tells the reader what to do with their own things: "Please keep …", "Do not share …",
 # "Never give …" (not "Please note that …", "Please contact us", which speak of the company)
 _TO_THE_READER = lazy(
-    r"\W*(?:please\s+(?:(?:always|also)\s+)?|(?:do\s+not|don['’]t|never)\s+)"
+    # (… or invited to: "feel free to share this page", "you're welcome to print it")
+    r"\W*(?:please\s+(?:(?:always|also)\s+)?|(?:do\s+not|don['’]t|never)\s+|feel\s+free\s+to\s+"
+    r"|(?:you\s+are|you['’]re)\s+welcome\s+to\s+)"
     r"(?:keep|share|give|disclose|store|send|post|reuse|write\s+down|tell|leave|protect|choose|use|log\s+out"
-    r"|sign\s+out|change|update|create|avoid|upload|include|lend|hand)\b",
+    r"|sign\s+out|change|update|create|avoid|upload|include|lend|hand|print|download|save|forward|copy)\b",
     re.IGNORECASE,
 )
 # the company speaking: "we", "us", "our" (a later _WE reads "we" alone, as a subject)

@@ -1255,8 +1255,15 @@ def _binds_to_a_practice(text: str, end: int) -> bool:
     """Whether the verb right after a firm modal ("we must *keep*", "we are required to *disclose*")
     widens what is done with the data: an obligation to do the practice, no promise of a safeguard."""
     reader = practice_reader()
-    verb = reader.verbs.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+    # (past the adverbs between: "we'll *now* keep track of …", "we will *also* share …")
+    between = _ADVERBS.match(text, end)
+    verb = reader.verbs.match(text, between.end() if between else end)
     return verb is not None and verb.lastgroup in WIDENING and not reader.promising.match(verb.group())
+
+
+_ADVERBS = lazy(
+    r"\s*(?:(?:now|also|then|still|further|additionally|automatically|[a-z]+ly)\s+)*", re.IGNORECASE
+)
 
 
 def _in_a_statement(region: Region, found: Profile, match: Match) -> bool:
