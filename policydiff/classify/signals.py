@@ -1930,6 +1930,10 @@ _CAPITAL_AFTER = lazy(r"\s+[A-Z][\w'’-]*")
 _PURPOSE_BEFORE_RIGHT = lazy(r"\b(?:in\s+order\s+)?to\s+$", re.IGNORECASE)
 
 
+_PERSONAL = lazy(r"\s*personal(?:ly\s+identifiable)?\s*", re.IGNORECASE)
+_DATA_WORD = lazy(r"\s*(?:information|data|details)\b", re.IGNORECASE)
+
+
 def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     """Words only added (or only removed) inside a sentence about a practice.
 
@@ -1958,6 +1962,9 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         ):
             continue  # "your data" → "your *personal* data": the edit is an equivalent form in its
             # place (equivalents.toml), though its words alone are not
+        if _PERSONAL.fullmatch(edit.text) and _DATA_WORD.match(region.text, at + len(edit.text)):
+            continue  # "we do not collect information from children" → "… *personal* information": the
+            # information a privacy notice speaks of is personal (GDPR Art. 4(1)); no qualifier narrows it
         other_found = sides.old_profile if inserted else sides.new_profile
         joined = _form_joined(edit.text, at, found, other_found, rulebook)
         if joined is not None:  # "aggregated *or de-identified* information": the data's form
