@@ -144,3 +144,13 @@ def test_a_bare_item_is_a_few_words_with_no_subject_of_their_own(item: str, bare
     from policydiff.classify.profile import _BARE_ITEM
 
     assert (_BARE_ITEM.match(item) is not None) is bare
+
+
+def test_what_the_user_shares_is_read_as_a_term_but_no_practice_of_the_company(rulebook: RuleBook) -> None:
+    # the words stay a term (so "you share" said "you disclose" is a rewording), but nothing is
+    # filed as the company's sharing; after "you agree that we may", the verb is the company's
+    users = _read("Our app lets you share your playlists with other listeners.", rulebook)
+    assert any(t.category is Category.SHARING and t.name == "share" for t in users.terms)
+    assert not any(category is Category.SHARING and name == "share" for category, name in users.affirmed)
+    company = _affirmed("You agree that we may share your playlists with labels.", rulebook)
+    assert (Category.SHARING, "share") in company

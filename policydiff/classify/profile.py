@@ -1400,13 +1400,6 @@ def _file_terms(
             continue  # "Please keep your password secret and do not share it": the reader's own acts
         if (
             term.category is Category.SHARING
-            and term.name in rules.grouped
-            and _USER_DOES.search(plain, max(0, term.start - 40), term.start)
-        ):
-            continue  # "the posts *you share*", "private unless you share its link": the user shares
-            # (OPP-115 User Choice/Control), the company discloses nothing to anyone
-        if (
-            term.category is Category.SHARING
             and term.name not in rules.grouped
             and _RELATIVE_BEFORE.search(plain, max(0, term.start - 16), term.start)
             and (act := _ACT_AFTER.match(plain, term.end)) is not None
@@ -1416,6 +1409,14 @@ def _file_terms(
             # data, it receives nothing (PolicyLint: the entity of a share statement is its recipient)
         shifted = Match(term.name, term.category, term.text, term.start + offset, term.end + offset)
         found.terms.append(shifted)
+        if (
+            term.category is Category.SHARING
+            and term.name in rules.grouped
+            and _USER_DOES.search(plain, max(0, term.start - 40), term.start)
+        ):
+            continue  # "the posts *you share*", "private unless you share its link": the user shares
+            # (OPP-115 User Choice/Control), the company discloses nothing to anyone (the words are
+            # still read as the term they are: "you share" said "you disclose" is a rewording)
         # a stated practice starts a new part of the sentence: a safeguard guards what follows it in
         # its own part, and what precedes it only where no practice was stated ("we may share X with
         # advertisers, subject to your choices" shares; "under the Privacy Shield we commit to
