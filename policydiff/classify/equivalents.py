@@ -130,9 +130,9 @@ _EXCEPT_AS_ONLY = lazy(
 
 def word_forms(word: str) -> frozenset[str]:
     """A lower-case word without its inflection ("logging", "logged", "logs" → "log"; "graduation"
-    → "graduate") or its
-    British spelling ("organisational" → "organizational"), and with the "e" an "-ing", "-ed" or
-    "-es" took away given back ("using" → "using", "use"; "shares" → "shar", "share"): enough to see
+    → "graduate") or its British spelling ("organisational" → "organizational"), and with the "e"
+    an "-ing", "-ed", "-es" or "-ion" took away given back ("using" → "using", "use"; "shares" →
+    "shar", "share"): enough to see
     one word in two forms ("before using your camera", "before we use your camera"), never used to
     find a term."""
     word = american(word)
