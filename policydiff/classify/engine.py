@@ -3260,7 +3260,7 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
         topic = rulebook.by_category(category).topic
         says = f"two steps changed their order around «{step}», in a statement about {topic}"
         return _unread_verdict(subject, category, says)
-    if _companies_anew(subject):
+    if _companies_anew(subject, rulebook):
         # "… as an independent controller (from 1 March, Northwind Ltd)": a company named anew is a
         # party the policy speaks of, however the sentence is worded; no rule read it
         category = dominant[0] if dominant else Category.OTHER
@@ -3431,7 +3431,7 @@ _DOCUMENT_WORD = lazy(
 )
 
 
-def _companies_anew(subject: Subject) -> bool:
+def _companies_anew(subject: Subject, rulebook: RuleBook) -> bool:
     """Whether the new side names a company by its legal form that the old side names in no form
     ("Stripe" → "Stripe, Inc." names none anew), or by a name written in camel case ("OpenAI",
     "PayPal": a brand's spelling, no word of the language) that the old side does not use."""
@@ -3450,12 +3450,9 @@ def _companies_anew(subject: Subject) -> bool:
         return True  # "… stored in the HR system, *which is hosted by Workday*": its operator named
     # ("The Company" is how a policy names its own company: a legal form with no name is none anew)
     return any(
-        not (set(WORD.findall(FOLDED_LEGAL_FORM.sub(" ", key))) - _ARTICLES) <= old
+        not (set(WORD.findall(FOLDED_LEGAL_FORM.sub(" ", key))) - rulebook.editorial_words) <= old
         for key in entity_keys(subject.new) - entity_keys(subject.old)
     )
-
-
-_ARTICLES = frozenset({"the", "a", "an", "this", "our", "its"})
 
 
 # a name after the verb that says who runs a system or a service for the company: a processor named

@@ -273,6 +273,20 @@ _YOU_IN_A_RELATIVE = lazy(
     r"(?:can|may|could|might|will)\s+(?:also\s+|only\s+)?$",
     re.IGNORECASE,
 )
+# … and before a cue ("cannot", "must"): "you" and one verb after a class of people or parties, a
+# clause that says which of them ("members you block cannot see your profile", "apps that you
+# connect must ask"); they are the cue's subject. Narrower than the above, which reads a right's
+# verb: a cue after a thing of the user's binds the user ("payments you make cannot be refunded").
+# Not when the word after "you" is an adverb ("you still cannot").
+_PARTY_THE_USER_PICKS = lazy(
+    r"\b(?:members?|users?|people|persons?|others|friends?|contacts?|followers?|accounts?|profiles?"
+    r"|players?|participants?|recipients?|guests?|matches|creators?|anyone|someone|everyone|those"
+    r"|companies|partners?|advertisers?|apps?|applications?|services?|developers?|sellers?|buyers?)"
+    r"\s+(?:(?:that|who|whom)\s+)?you\s+(?!(?:also|still|then|only|now|too|just|therefore|thus|always"
+    r"|never|often|usually|no|not|will|would|can|could|may|might|must|shall|should|do|did|does|are|were)\b)"
+    r"(?![a-z]+ly\b)[a-z]+\s+$",
+    re.IGNORECASE,
+)
 # what the company asks for ("we may ask for *a copy of your* passport"): a proof it takes, unless the
 # user is the one asking ("you can ask for a copy of your data")
 _ASKED_FOR = lazy(
@@ -737,24 +751,9 @@ def said_by_user(before: str, words: str, rulebook: RuleBook) -> bool:
         return bool(_YOU_RIGHT_BEFORE.search(before))
     if _IMPERATIVE_BEFORE.fullmatch(before) and _IMPERATIVE_DENIAL.match(words):
         return True  # "Do not share your password with anyone.", "* never reuse it": told to the reader
-    if _YOU_IN_RELATIVE.search(before):
+    if _PARTY_THE_USER_PICKS.search(before):
         return False  # "members *you block* cannot see your profile": the members cannot
     return bool(rulebook.subject_you.search(before))
-
-
-# "you" and one verb after a class of people or parties, right before the cue: a clause that says
-# which of them ("members you block cannot see your profile", "apps that you connect must ask"); they
-# are the cue's subject. (Not after a thing of the user's: "payments you make cannot be refunded"
-# binds the user who makes them.) Not when the word after "you" is an adverb ("you still cannot").
-_YOU_IN_RELATIVE = lazy(
-    r"\b(?:members?|users?|people|persons?|others|friends?|contacts?|followers?|accounts?|profiles?"
-    r"|players?|participants?|recipients?|guests?|matches|creators?|anyone|someone|everyone|those"
-    r"|companies|partners?|advertisers?|apps?|applications?|services?|developers?|sellers?|buyers?)"
-    r"\s+(?:(?:that|who|whom)\s+)?you\s+(?!(?:also|still|then|only|now|too|just|therefore|thus|always"
-    r"|never|often|usually|no|not|will|would|can|could|may|might|must|shall|should|do|did|does|are|were)\b)"
-    r"(?![a-z]+ly\b)[a-z]+\s+$",
-    re.IGNORECASE,
-)
 
 
 def _inline_lead(part: str, before: str) -> str:
