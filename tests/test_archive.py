@@ -327,8 +327,12 @@ from pathlib import Path
 from policydiff.config import load_settings
 from policydiff.load import load
 from policydiff.commands.record import record_version
+from policydiff.commands.common import judgement
 settings = load_settings(Path(sys.argv[1]))
 documents = [load(path) for path in sys.argv[2:]]
+# (the rulebook built and cached first: a cold build outlasts the kill window, and a child killed
+# in it would record nothing for the test to find)
+judgement(settings)
 print("ready", flush=True)
 for number in range(10**6):
     record_version(settings, "p", documents[number % len(documents)], None, None, dt.date(2026, 3, 17))
