@@ -665,6 +665,10 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
                 relative = [m for m in _RELATIVE_PRONOUN.finditer(clause, 0, at)]
                 between = clause[relative[-1].end() : at].split() if relative else []
                 head = relative[-1].start() if relative and len(between) <= 1 else 0
+                if _CONTRAST.match(words):
+                    # "processed on your device, *not on our servers*": the contrast denies what
+                    # follows it, and affirms what comes before
+                    head = at
                 break
         if head:
             out.append((position, position + head, context_denied))
@@ -736,6 +740,8 @@ def _subject_of_passive_denial(
 
 
 _RELATIVE_PRONOUN = lazy(r"\b(?:that|which|who|whose)\b", re.IGNORECASE)
+# a negation that opens a contrast without a verb of its own (cues.toml, cue.negation)
+_CONTRAST = lazy(r"[,\s]*(?:(?:and|but)\s+)?not\s|rather\s+than\b|instead\s+of\b", re.IGNORECASE)
 
 
 # what may stand before an instruction's negation: nothing, a list mark, "please", "and"
