@@ -1756,6 +1756,13 @@ def number_category(
     for t in terms:
         if t.category is Category.NOTICE and breach:
             continue
+        if (
+            text
+            and t.category is not Category.RIGHTS
+            and _ASKED_FOR.search(text, max(0, t.start - 24), t.start)
+        ):
+            continue  # "we respond to requests *to delete* your data within a month": what a request asks
+            # for is no practice the period bounds; the answer to it is (GDPR Art. 12(3))
         if t.category is not None:
             weight = 3 if text and _same_clause(text, t, quantity) else 1
             scores[t.category] += weight
@@ -1772,6 +1779,8 @@ def number_category(
 
 
 _KEEPING = lazy(r"(?:keep|keeps|kept|hold|holds|held)\b", re.IGNORECASE)
+# a request's object just before a term: "requests to delete", "a request for the deletion of"
+_ASKED_FOR = lazy(r"\brequests?\s+(?:to|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _same_clause(text: str, term: Match, quantity: Quantity) -> bool:
