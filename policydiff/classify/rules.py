@@ -703,6 +703,7 @@ LIST_KEYS = (
     "alternative_removed",
     "opened",
     "closed",
+    "term_worded",
 )
 
 

@@ -2699,6 +2699,46 @@ def _list_signal(
     if category is not None and member and _PURPOSE_MEMBER.match(words):
         category = Category.PURPOSE  # "… to fix bugs *and to set your prices*": one more purpose
     own = [t for t in found.terms if at <= t.start < at + len(words) and t.category is not None]
+    holder = next(
+        (
+            t
+            for t in found.terms
+            if t.category is not None
+            and not rulebook.by_category(t.category).protective
+            and t.start <= at + len(words) - len(words.lstrip(" ,;"))
+            and at + len(words.rstrip(" ,;")) <= t.end
+            and t.end - t.start > len(words.strip(" ,;")) + 2
+        ),
+        None,
+    )
+    if member and holder is not None and holder.category is not None:
+        # "for quality *and training* purposes": the member is a word of one longer term of a practice
+        # (a call centre's formula), whose kind coming or going the term signals read; a change of its
+        # words only (in a right or a safeguard, "updated *or erased*", each word is one more covered)
+        return _list_made(
+            rulebook, "term_worded", holder.category, Direction.NEUTRAL, words, at, inserted=inserted
+        )
+    if (
+        member
+        and own
+        and all(
+            t.category is Category.PURPOSE and t.name in rulebook.by_category(t.category).grouped for t in own
+        )
+        and all(
+            any(
+                o.category is Category.PURPOSE and o.name == t.name and not at <= o.start < at + len(words)
+                for o in found.terms
+                if span[0] <= o.start < span[1]
+            )
+            for t in own
+        )
+    ):
+        # "recorded for training *and quality purposes*": a member of a purpose compared as a whole
+        # (purpose.toml, grouped: a formula said in parts) the list already names is that purpose in
+        # more words, no new use ("for research *and product development*" is one more purpose)
+        return _list_made(
+            rulebook, "term_worded", Category.PURPOSE, Direction.NEUTRAL, words, at, inserted=inserted
+        )
     if category is not None and member and own and all(t.category is Category.PURPOSE for t in own):
         category = Category.PURPOSE  # "… for research *and product development*": a purpose by its words
     if category is not None and member and own and all(t.category is Category.TRANSFER for t in own):
