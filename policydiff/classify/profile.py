@@ -639,6 +639,9 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
             (m.start(), m.group())
             for m in (negation.pattern.finditer(clause) if negation else ())
             if not _CONDITIONAL_BEFORE.search(clause, 0, m.start())
+            # "members *who do not* take part pay higher premiums": the relative clause picks out
+            # whom the statement is of, as "if they do not" would; it denies nothing of the statement
+            and not _PERSONS_WHO.search(clause, max(0, m.start() - 40), m.start())
         ]
         if matches:
             # a negation inside a safeguard's term is the safeguard's own words ("predictions *never
@@ -919,6 +922,13 @@ def lone_without(words: str) -> bool:
 # did not* keep it, …"): the practice is what the condition says is needed, not a thing denied
 _CONDITIONAL_BEFORE = lazy(
     r"\b(?:if|unless|in\s+case|provided\s+that)\s+(?:we|they|it|our\s+\w+)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+# people picked out by a relative clause ("members who", "anyone that", "those who")
+_PERSONS_WHO = lazy(
+    r"\b(?:users?|members?|customers?|people|persons|individuals?|those|anyone|visitors?|players?|patients?"
+    r"|subscribers?|applicants?|students?|parents?|children|account\s+holders?|policyholders?|employees?|staff"
+    r"|workers?|drivers?|riders?|guests?)\s+(?:who|that)\s+$",
+    re.IGNORECASE,
 )
 # a safeguard named right after "without" ("without parental oversight", "without encryption")
 _SAFEGUARD_WITHOUT = lazy(r"\bwithout\s+(?:any\s+|a\s+|an\s+|the\s+|your\s+|their\s+)?$", re.IGNORECASE)
