@@ -811,6 +811,12 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
     found = [f for f in found if not (f[0] == "cue.open-list" and _LAWS_AFTER.match(text, f[3]))]
     # "… if we do not collect your address": a condition the practice needs, no denial of it
     found = [f for f in found if not (f[0] == "cue.negation" and _CONDITIONAL_BEFORE.search(text, 0, f[2]))]
+    # "… from people *who do not* follow you": whom a relative clause picks out, no denial (denial_spans)
+    found = [
+        f
+        for f in found
+        if not (f[0] == "cue.negation" and _PERSONS_WHO.search(text, max(0, f[2] - 40), f[2]))
+    ]
     # "may" inside a prohibition ("children *may not use* the service") is no hedge: it denies
     denials = [(start, end) for cue_id, _, start, end in found if cue_id == "cue.negation"]
     for cue_id, words, start, end in found:
