@@ -537,6 +537,14 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         # used to train our models"): the profile filed no term of its category as stated there
         old_hits = [h for h in old_hits if _stated_there(h, rules, sides.old, sides.old_profile)]
         new_hits = [h for h in new_hits if _stated_there(h, rules, sides.new, sides.new_profile)]
+    if rule.kind == "phrase-added" and rule.told_to_user:
+        # "we review this page regularly to keep it accurate": the company's act, no call to the user
+        old_hits = [
+            h for h in old_hits if not _COMPANY_DOES.search(sides.old.text, max(0, h.start - 30), h.start)
+        ]
+        new_hits = [
+            h for h in new_hits if not _COMPANY_DOES.search(sides.new.text, max(0, h.start - 30), h.start)
+        ]
     elif rule.kind == "phrase-removed" and rule.direction is Direction.EXPANDS:
         # a safeguard named only to be denied ("we do not encrypt messages to businesses") is no
         # measure taken: its removal takes nothing away (a phrase that is itself a denial, "we do
@@ -580,6 +588,8 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
 
 
 _NEGATIVE = lazy(r"\b(?:not|never|no)\b", re.IGNORECASE)
+# the company as the subject right before a phrase: "we review", "we may periodically review"
+_COMPANY_DOES = lazy(r"\bwe\s+(?:(?!you\b)[a-z]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _term_concepts(rules: CategoryRules) -> dict[str, str]:

@@ -96,6 +96,10 @@ class Rule:
     # secure*"), read where no term of the category stands beside them; once the old side says one
     # of its wordings, another added says nothing more
     names_category: bool = False
+    # a phrase-added rule whose phrase is what the user is told to do ("review this page
+    # regularly"): said with the company as its subject ("we review this page regularly") it is the
+    # company's own act, not read
+    told_to_user: bool = False
 
 
 @dataclass(frozen=True, slots=True)

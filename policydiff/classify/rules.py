@@ -77,6 +77,7 @@ _RULE_KEYS = frozenset(
     | {"users_act"}  # swap rules: read only where a sentence lets the user act
     | {"replaces"}  # phrase-added rules: the bounds of the old side the phrase replaces
     | {"names_category"}  # phrase rules: the phrases speak of the category themselves
+    | {"told_to_user"}  # phrase-added rules: the phrase is the user's act, never the company's
 )
 
 
@@ -110,6 +111,7 @@ def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
         by_concept=bool(table.get("by_concept", False)),
         users_act=bool(table.get("users_act", False)),
         names_category=bool(table.get("names_category", False)),
+        told_to_user=bool(table.get("told_to_user", False)),
         replaces=frozenset(_strings(table.get("replaces", []), f"{where} replaces")),
     )
 
