@@ -537,14 +537,6 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         # used to train our models"): the profile filed no term of its category as stated there
         old_hits = [h for h in old_hits if _stated_there(h, rules, sides.old, sides.old_profile)]
         new_hits = [h for h in new_hits if _stated_there(h, rules, sides.new, sides.new_profile)]
-    if rule.kind == "phrase-added" and rule.told_to_user:
-        # "we review this page regularly to keep it accurate": the company's act, no call to the user
-        old_hits = [
-            h for h in old_hits if not _COMPANY_DOES.search(sides.old.text, max(0, h.start - 30), h.start)
-        ]
-        new_hits = [
-            h for h in new_hits if not _COMPANY_DOES.search(sides.new.text, max(0, h.start - 30), h.start)
-        ]
     elif rule.kind == "phrase-removed" and rule.direction is Direction.EXPANDS:
         # a safeguard named only to be denied ("we do not encrypt messages to businesses") is no
         # measure taken: its removal takes nothing away (a phrase that is itself a denial, "we do
@@ -568,6 +560,14 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             }
             old_hits = [h for h in old_hits if concepts.get(fold(h.text)) not in new_said]
             new_hits = [h for h in new_hits if concepts.get(fold(h.text)) not in old_said]
+    if rule.kind == "phrase-added" and rule.told_to_user:
+        # "we review this page regularly to keep it accurate": the company's act, no call to the user
+        old_hits = [
+            h for h in old_hits if not _COMPANY_DOES.search(sides.old.text, max(0, h.start - 30), h.start)
+        ]
+        new_hits = [
+            h for h in new_hits if not _COMPANY_DOES.search(sides.new.text, max(0, h.start - 30), h.start)
+        ]
     # wordings of one thing ("same": "notify you", "tell you") count as one on either side
     old_same = _hits_in_category(rule, rules, sides.old, sides.old_profile, sides, "same")
     new_same = _hits_in_category(rule, rules, sides.new, sides.new_profile, sides, "same")

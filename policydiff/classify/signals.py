@@ -2699,19 +2699,23 @@ def _list_signal(
     if category is not None and member and _PURPOSE_MEMBER.match(words):
         category = Category.PURPOSE  # "… to fix bugs *and to set your prices*": one more purpose
     own = [t for t in found.terms if at <= t.start < at + len(words) and t.category is not None]
-    holder = next(
-        (
-            t
-            for t in found.terms
-            if t.category is not None
-            and not rulebook.by_category(t.category).protective
-            and t.start <= at + len(words) - len(words.lstrip(" ,;"))
-            and at + len(words.rstrip(" ,;")) <= t.end
-            and t.end - t.start > len(words.strip(" ,;")) + 2
-        ),
-        None,
+    holder = (
+        next(
+            (
+                t
+                for t in found.terms
+                if t.category is not None
+                and not rulebook.by_category(t.category).protective
+                and t.start <= at + len(words) - len(words.lstrip(" ,;"))
+                and at + len(words.rstrip(" ,;")) <= t.end
+                and t.end - t.start > len(words.strip(" ,;")) + 2
+            ),
+            None,
+        )
+        if member
+        else None
     )
-    if member and holder is not None and holder.category is not None:
+    if holder is not None and holder.category is not None:
         # "for quality *and training* purposes": the member is a word of one longer term of a practice
         # (a call centre's formula), whose kind coming or going the term signals read; a change of its
         # words only (in a right or a safeguard, "updated *or erased*", each word is one more covered)
