@@ -638,10 +638,7 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
         matches = [
             (m.start(), m.group())
             for m in (negation.pattern.finditer(clause) if negation else ())
-            if not _CONDITIONAL_BEFORE.search(clause, 0, m.start())
-            # "members *who do not* take part pay higher premiums": the relative clause picks out
-            # whom the statement is of, as "if they do not" would; it denies nothing of the statement
-            and not _PERSONS_WHO.search(clause, max(0, m.start() - 40), m.start())
+            if not _qualifies(clause, m.start())
         ]
         if matches:
             # a negation inside a safeguard's term is the safeguard's own words ("predictions *never
@@ -809,14 +806,7 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
     # "… in accordance with the GDPR *and other* applicable laws": a list of laws left open leaves no
     # practice open
     found = [f for f in found if not (f[0] == "cue.open-list" and _LAWS_AFTER.match(text, f[3]))]
-    # "… if we do not collect your address": a condition the practice needs, no denial of it
-    found = [f for f in found if not (f[0] == "cue.negation" and _CONDITIONAL_BEFORE.search(text, 0, f[2]))]
-    # "… from people *who do not* follow you": whom a relative clause picks out, no denial (denial_spans)
-    found = [
-        f
-        for f in found
-        if not (f[0] == "cue.negation" and _PERSONS_WHO.search(text, max(0, f[2] - 40), f[2]))
-    ]
+    found = [f for f in found if not (f[0] == "cue.negation" and _qualifies(text, f[2]))]
     # "may" inside a prohibition ("children *may not use* the service") is no hedge: it denies
     denials = [(start, end) for cue_id, _, start, end in found if cue_id == "cue.negation"]
     for cue_id, words, start, end in found:
@@ -929,6 +919,15 @@ def lone_without(words: str) -> bool:
 _CONDITIONAL_BEFORE = lazy(
     r"\b(?:if|unless|in\s+case|provided\s+that)\s+(?:we|they|it|our\s+\w+)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
+
+
+def _qualifies(text: str, at: int) -> bool:
+    """Whether a negation at ``at`` only qualifies, and denies no statement: a condition the practice
+    needs ("… if we do not collect your address"), or a relative clause picking out whom the statement
+    is of ("members *who do not* take part pay higher premiums", as "if they do not" would say)."""
+    return bool(_CONDITIONAL_BEFORE.search(text, 0, at) or _PERSONS_WHO.search(text, max(0, at - 40), at))
+
+
 # people picked out by a relative clause ("members who", "anyone that", "those who")
 _PERSONS_WHO = lazy(
     r"\b(?:users?|members?|customers?|people|persons|individuals?|those|anyone|visitors?|players?|patients?"

@@ -562,12 +562,7 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             new_hits = [h for h in new_hits if concepts.get(fold(h.text)) not in old_said]
     if rule.kind == "phrase-added" and rule.told_to_user:
         # "we review this page regularly to keep it accurate": the company's act, no call to the user
-        old_hits = [
-            h for h in old_hits if not _COMPANY_DOES.search(sides.old.text, max(0, h.start - 30), h.start)
-        ]
-        new_hits = [
-            h for h in new_hits if not _COMPANY_DOES.search(sides.new.text, max(0, h.start - 30), h.start)
-        ]
+        old_hits, new_hits = _told_to_user(old_hits, sides.old), _told_to_user(new_hits, sides.new)
     # wordings of one thing ("same": "notify you", "tell you") count as one on either side
     old_same = _hits_in_category(rule, rules, sides.old, sides.old_profile, sides, "same")
     new_same = _hits_in_category(rule, rules, sides.new, sides.new_profile, sides, "same")
@@ -590,6 +585,11 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
 _NEGATIVE = lazy(r"\b(?:not|never|no)\b", re.IGNORECASE)
 # the company as the subject right before a phrase: "we review", "we may periodically review"
 _COMPANY_DOES = lazy(r"\bwe\s+(?:(?!you\b)[a-z]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _told_to_user(hits: Sequence[Match], region: Region) -> list[Match]:
+    """The hits not said with the company as their subject (``Rule.told_to_user``)."""
+    return [h for h in hits if not _COMPANY_DOES.search(region.text, max(0, h.start - 30), h.start)]
 
 
 def _term_concepts(rules: CategoryRules) -> dict[str, str]:

@@ -2722,21 +2722,7 @@ def _list_signal(
         return _list_made(
             rulebook, "term_worded", holder.category, Direction.NEUTRAL, words, at, inserted=inserted
         )
-    if (
-        member
-        and own
-        and all(
-            t.category is Category.PURPOSE and t.name in rulebook.by_category(t.category).grouped for t in own
-        )
-        and all(
-            any(
-                o.category is Category.PURPOSE and o.name == t.name and not at <= o.start < at + len(words)
-                for o in found.terms
-                if span[0] <= o.start < span[1]
-            )
-            for t in own
-        )
-    ):
+    if member and own and _whole_purpose_named_beside(own, found, span, (at, at + len(words)), rulebook):
         # "recorded for training *and quality purposes*": a member of a purpose compared as a whole
         # (purpose.toml, grouped: a formula said in parts) the list already names is that purpose in
         # more words, no new use ("for research *and product development*" is one more purpose)
@@ -3265,6 +3251,22 @@ _RIGHT_LEAD = lazy(
     r"\b(?:can|may|are\s+entitled\s+to|are\s+able\s+to)(?:\s+also)?)\s*:\s*$",
     re.IGNORECASE,
 )
+
+
+def _whole_purpose_named_beside(
+    own: Sequence[Match], found: Profile, span: tuple[int, int], member: tuple[int, int], rulebook: RuleBook
+) -> bool:
+    """Whether every term of a member is a purpose compared as a whole that its sentence names
+    outside the member too."""
+    grouped = rulebook.by_category(Category.PURPOSE).grouped
+    beside = {
+        t.name
+        for t in found.terms
+        if t.category is Category.PURPOSE
+        and span[0] <= t.start < span[1]
+        and not member[0] <= t.start < member[1]
+    }
+    return all(t.category is Category.PURPOSE and t.name in grouped and t.name in beside for t in own)
 
 
 def _list_made(
