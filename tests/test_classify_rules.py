@@ -143,6 +143,14 @@ def test_a_mirrored_swap_reads_the_named_swap_the_other_way(rulebook: RuleBook) 
     assert "in settings" in phrases(back, "new") and "calling us" in phrases(back, "old")
 
 
+def test_a_rule_reads_a_concept_of_its_terms_by_name(rulebook: RuleBook) -> None:
+    rules = rulebook.by_category(Category.LEGAL_BASIS)
+    swap = next(rule for rule in rules.rules if rule.id == "legal_basis.consent-to-interests")
+    consent = [phrase for phrase, concept in rules.term_entries if concept == "consent_basis"]
+    old = [phrase for name, phrase in swap.phrase_entries if name == "old"]
+    assert sorted(old) == sorted(consent) and "you agreed" in old and "terms.consent_basis" not in old
+
+
 def test_as_subject_names_practice_classes(rulebook: RuleBook) -> None:
     assert rulebook.by_category(Category.SHARING).as_subject == frozenset({"collect", "use"})
     assert rulebook.by_category(Category.COLLECTION).as_subject == frozenset()
@@ -220,6 +228,8 @@ def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
         ("rights.toml", "respond = 31", 'respond = "a month"',
          "must map concepts to a number of days above 0"),
         ("rights.toml", "respond = 31", "respond = 0", "must map concepts to a number of days above 0"),
+        ("legal_basis.toml", 'new = ["legitimate interest*"]', 'new = ["terms.goodwill"]',
+         "'terms.goodwill' names no concept of 'terms'"),
     ],
 )  # fmt: skip
 def test_a_broken_ontology_table_is_named(

@@ -67,6 +67,21 @@ def _phrases(value: object, where: str) -> list[str]:
     return phrases
 
 
+def _with_concepts(phrases: list[str], terms: Mapping[str, object], where: str) -> list[str]:
+    """A rule's phrases with each "terms.<concept>" replaced by that concept's phrases, so a rule
+    reads the same wordings its file's terms do (a basis said anew is said once)."""
+    out: list[str] = []
+    for phrase in phrases:
+        if not phrase.startswith("terms."):
+            out.append(phrase)
+            continue
+        concept = phrase.removeprefix("terms.")
+        if concept not in terms:
+            raise InputError(f"{where}: {phrase!r} names no concept of 'terms'")
+        out.extend(_phrases(terms[concept], f"{where} {phrase}"))
+    return list(dict.fromkeys(out))
+
+
 _RULE_KEYS = frozenset(
     {"id", "when", "says", "plain", "direction", "major", "consent"}  # any rule
     | {"larger", "unit", "phrases", "old", "new"}  # number rules; phrase and swap rules
@@ -81,12 +96,14 @@ _RULE_KEYS = frozenset(
 )
 
 
-def _rule(table: Mapping[str, object], category: Category, where: str) -> Rule:
+def _rule(table: Mapping[str, object], category: Category, where: str, terms: Mapping[str, object]) -> Rule:
     rule_id = str(_need(table, "id", str, where))
     where = f"{where} rule {rule_id}"
     kind = _rule_kind(table, where)
     entries = tuple(
-        (slot, p) for slot in ("phrases", "old", "new", "same") for p in _phrases(table.get(slot, []), where)
+        (slot, p)
+        for slot in ("phrases", "old", "new", "same")
+        for p in _with_concepts(_phrases(table.get(slot, []), where), terms, where)
     )
     unit = str(table.get("unit", "duration"))
     if unit not in UNITS:
@@ -221,7 +238,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         terms=PhraseSet(entries),
         term_entries=tuple(entries),
         consent=consent,
-        rules=tuple(_rule(r, category, where) for r in rule_tables),
+        rules=tuple(_rule(r, category, where, terms) for r in rule_tables),
         plain=_plain_by_direction(data.get("plain"), where),
         not_after=frozenset(w.casefold() for w in _strings(data.get("not_after", []), f"{where} not_after")),
         verb_before=frozenset(
