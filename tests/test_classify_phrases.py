@@ -143,3 +143,16 @@ def test_a_plural_possessive_apostrophe_is_no_part_of_the_word() -> None:
     # an apostrophe inside a word stays: "children's" is no "children"
     assert found(phrases, "We protect children's data.") == [("kids", "children's data")]
     assert found(phrases, "We protect childrens data.") == []
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=12))
+def test_a_text_that_holds_a_phrase_may_hold_one(words: list[str]) -> None:
+    phrases = PhraseSet(ENTRIES)
+    text = " ".join(words)
+    assert phrases.may_hold(text) or not found(phrases, text)
+
+
+def test_may_hold_asks_for_every_word_of_a_phrase_wherever_it_stands() -> None:
+    phrases = PhraseSet([("respond* to your request*", "respond")])
+    assert phrases.may_hold("Requests: we respond to all of your questions.")  # all its words, out of order
+    assert not phrases.may_hold("We respond to your questions.")  # "request" is not there

@@ -16,6 +16,8 @@ from policydiff.classify.editorial import edit_runs
 from policydiff.classify.engine import DocumentContext, Subject
 from policydiff.classify.moves import Pool
 from policydiff.classify.numbers import Quantity, number_spellings, quantities
+from policydiff.classify.phrases import PhraseSet
+from policydiff.classify.practice import practice_reader
 from policydiff.classify.profile import (
     ORGANISATION,
     covering_kinds,
@@ -25,6 +27,7 @@ from policydiff.classify.profile import (
     whole_region,
 )
 from policydiff.classify.rulebook import Match, RuleBook
+from policydiff.lazy_re import lazy
 from policydiff.model import Category, ChangeKind, Clause, Edit, Outline
 from policydiff.text import WORD, fold, folded_sentences, mask_links, sentences
 
@@ -125,6 +128,7 @@ class Affirmations:
         self._sorted: list[str] = []  # the words in order: those a stem begins stand together
         self._read: dict[int, frozenset[tuple[Category, str]]] = {}
         self._denied: dict[int, frozenset[tuple[Category, str]]] = {}
+        self._may_name = MayName(rulebook)
 
     def any_of(self, things: frozenset[tuple[Category, str]]) -> bool:
         """Whether some leaf of the version affirms one of ``things``."""
@@ -163,7 +167,7 @@ class Affirmations:
         return self._rulebook.by_category(Category.COLLECTION).grouped
 
     def _candidates(self, things: frozenset[tuple[Category, str]]) -> set[int]:
-        """The leaves holding a first word of one of the concepts' phrases."""
+        """The leaves holding a first word of one of the concepts' phrases, and all the words of one."""
         if not self._leaves:
             self._leaves = list(self._outline.leaves())
             for index, leaf in enumerate(self._leaves):
@@ -184,7 +188,11 @@ class Affirmations:
                         candidates.update(self._words[word])
                 else:
                     candidates.update(self._words.get(first, ()))
-        return candidates
+        return {
+            index
+            for index in candidates
+            if any(self._may_name(key, self._leaves[index].text) for key in things)
+        }
 
     def _affirmed(self, index: int) -> frozenset[tuple[Category, str]]:
         if index not in self._read:
@@ -208,6 +216,7 @@ class UsesOfAll:
         self._outline = outline
         self._rulebook = rulebook
         self._known: dict[tuple[Category, str], bool] = {}
+        self._may_name = MayName(rulebook)
 
     def __call__(self, key: tuple[Category, str]) -> bool:
         if key not in self._known:
@@ -215,10 +224,9 @@ class UsesOfAll:
         return self._known[key]
 
     def _find(self, key: tuple[Category, str]) -> bool:
-        words = _wordings(*key, self._rulebook)
         collection = self._rulebook.by_category(Category.COLLECTION)
         for leaf in self._outline.leaves():
-            if not _may_affirm(leaf.text.casefold(), words):
+            if not self._may_name(key, leaf.text):
                 continue
             for start, end in sentences(leaf.text):
                 found = profile(whole_region(leaf.text[start:end]), self._rulebook, terms_only=True)
@@ -343,28 +351,88 @@ def _disclosed(
     # Read only the old clauses that could affirm a wanted term, and stop once all are found:
     # a 10 MB policy with a few additions is not profiled whole.
     disclosed: set[tuple[Category, str]] = set()
-    words = {key: _wordings(*key, rulebook) for key in wanted}
+    may_name = MayName(rulebook)
     for leaf in old_outline.leaves():
         missing = wanted - disclosed
         if not missing:
             break
-        folded = leaf.text.casefold()
-        if any(_may_affirm(folded, words[key]) for key in missing):
+        if any(may_name(key, leaf.text) for key in missing):
             found = profile(whole_region(leaf.text), rulebook, terms_only=True)
             disclosed.update(found.affirmed, kinds_named(found))
     return frozenset((category.value, member) for category, member in disclosed & wanted)
 
 
+class MayName:
+    """Whether a clause may name a (category, member) key, affirmed or denied: a test of its words
+    that spares reading it, false only where no reading of the clause could find the key."""
+
+    def __init__(self, rulebook: RuleBook) -> None:
+        self._rulebook = rulebook
+        self._tests: dict[tuple[Category, str], PhraseSet | tuple[tuple[str, ...], ...]] = {}
+        self._squashed = ("", "")  # the last clause asked of (asked of many keys), squashed once
+
+    def __call__(self, key: tuple[Category, str], text: str) -> bool:
+        test = self._tests.get(key)
+        if test is None:
+            # a concept of many wordings (a verb, a kind) is looked for by its phrases, wherever
+            # their words stand; a member by its words
+            test = _wordings(*key, self._rulebook) or _phrases_of(*key, self._rulebook)
+            self._tests[key] = test
+        if self._squashed[0] is not text:
+            self._squashed = (text, squash(text))
+        squashed = self._squashed[1]
+        if _grants_right(key, squashed):
+            return True
+        if isinstance(test, PhraseSet):
+            return test.may_hold(text)
+        return any(all(word in squashed for word in words) for words in test)
+
+
+def squash(text: str) -> str:
+    """``text`` casefolded without the marks a word may hold or be split by ("e-mail" is "email",
+    "U.S." is "us"), so that a word of a phrase is found in it whichever way it is written."""
+    return _MARKS.sub("", text.casefold())
+
+
+_MARKS = lazy(r"[.\-'’]")
+
+
+def _phrases_of(category: Category, member: str, rulebook: RuleBook) -> PhraseSet:
+    """The phrases that can make a clause affirm a concept compared whole (by its own phrases or
+    those of one compared as it: "stored in" as "transfer") or a kind key."""
+    rules = rulebook.by_category(category)
+    if member.startswith(kind_key("")):
+        concepts = {member.removeprefix(kind_key(""))}
+    else:
+        concepts = {owner for _, owner in rules.term_entries if rules.compare_as.get(owner, owner) == member}
+        concepts.add(member)
+    entries = [(phrase, owner) for phrase, owner in rules.term_entries if owner in concepts]
+    for other in rulebook.categories:
+        # a keeping verb kept in a state names another category's safeguard ("keep your data safe")
+        safe = other.kept_safe_is
+        if safe is not None and safe[0] is category and safe[1] in concepts:
+            entries += [(phrase, owner) for phrase, owner in other.term_entries if owner in other.grouped]
+    return PhraseSet(entries)
+
+
+def _grants_right(key: tuple[Category, str], squashed: str) -> bool:
+    """Whether a clause (``squashed``) may grant the right of ``key`` by a verb ("you can *delete* it")."""
+    if key[0] is not Category.RIGHTS:
+        return False
+    right = key[1].removeprefix(kind_key(""))
+    return any(
+        squash(verb.split()[0]) in squashed
+        for verb, named in practice_reader().right_verbs.items()
+        if named == right
+    )
+
+
 def _wordings(category: Category, member: str, rulebook: RuleBook) -> tuple[tuple[str, ...], ...] | None:
-    """The words of each phrase that names the member (None: any text may, only reading tells).
-    A member of synonyms ("service_providers") is named by its phrases, "vendors" among them."""
+    """The words of the member and of each phrase of a concept of its name (None: a concept of many
+    wordings, looked for by its phrases). A member of synonyms ("service_providers") is named by its
+    phrases, "vendors" among them; a member read from a term's own words ("lifespan") by them."""
     rules = rulebook.by_category(category)
     if member in rules.grouped or member.startswith(kind_key("")):
-        return None  # a concept ("share", a kind of data) has many wordings: only reading tells
-    phrases = [phrase for phrase, owner in rules.term_entries if owner == member] or [member]
-    return tuple(tuple(word.rstrip("*") for word in phrase.casefold().split()) for phrase in phrases)
-
-
-def _may_affirm(folded: str, wordings: tuple[tuple[str, ...], ...] | None) -> bool:
-    """False only when ``folded`` holds the words of none of the member's phrases."""
-    return wordings is None or any(all(word in folded for word in words) for words in wordings)
+        return None
+    phrases = [member, *(phrase for phrase, owner in rules.term_entries if owner == member)]
+    return tuple(tuple(squash(word.rstrip("*")) for word in phrase.split()) for phrase in phrases)

@@ -207,11 +207,11 @@ class PhraseSet:
 
     def search(self, text: str) -> Found | None:
         """The first phrase in ``text``, if any."""
-        if not self._may_hold(text):
+        if not self.may_hold(text):
             return None
         return next(self.finditer(text), None)
 
-    def _may_hold(self, text: str) -> bool:
+    def may_hold(self, text: str) -> bool:
         """False when no phrase has all its words in ``text``. Most texts a search is asked about
         hold none: their words are read in C, as a set, without offsets, each casefolded once."""
         memo = self._memo
