@@ -62,16 +62,18 @@ _WORDINGS = st.sampled_from(_phrase_pool() + _FILLERS)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_WORDINGS, min_size=1, max_size=14))
-def test_a_clause_the_word_test_passes_over_names_nothing(parts: list[str]) -> None:
+@given(st.lists(_WORDINGS, min_size=1, max_size=14), st.sampled_from(["", "You can:", "We never:"]))
+def test_a_clause_the_word_test_passes_over_names_nothing(parts: list[str], lead: str) -> None:
     """What spares reading a clause is never wrong: each term a reading finds, affirmed or denied,
-    and each kind it names, the word test lets through."""
+    as a member or as its concept, and each kind it names, the word test lets through."""
     rulebook = default_rulebook()
     text = " ".join(parts)
-    found = profile(whole_region(text), rulebook, terms_only=True)
+    found = profile(whole_region(text), rulebook, lead=lead, terms_only=True)
+    matches = [*found.affirmed.values(), *found.denied.values()]
+    concepts = {(m.category, m.name) for m in matches if m.category is not None}
     may_name = MayName(rulebook)
-    for key in {*found.affirmed, *found.denied, *kinds_named(found)}:
-        assert may_name(key, text), (key, text)
+    for key in {*found.affirmed, *found.denied, *kinds_named(found), *concepts}:
+        assert may_name(key, text, lead=lead), (key, text)
 
 
 @pytest.mark.parametrize(

@@ -128,15 +128,20 @@ class Affirmations:
         self._sorted: list[str] = []  # the words in order: those a stem begins stand together
         self._read: dict[int, frozenset[tuple[Category, str]]] = {}
         self._denied: dict[int, frozenset[tuple[Category, str]]] = {}
-        self._may_name = MayName(rulebook)
+        self._may_name_key = MayName(rulebook)
 
     def any_of(self, things: frozenset[tuple[Category, str]]) -> bool:
         """Whether some leaf of the version affirms one of ``things``."""
-        return any(not things.isdisjoint(self._affirmed(index)) for index in sorted(self._candidates(things)))
+        return any(
+            self._may_name(index, things) and not things.isdisjoint(self._affirmed(index))
+            for index in sorted(self._candidates(things))
+        )
 
     def denies(self, things: frozenset[tuple[Category, str]]) -> bool:
         """Whether some leaf of the version denies one of ``things`` ("we do not sell your data")."""
         for index in sorted(self._candidates(things)):
+            if not self._may_name(index, things):
+                continue
             self._affirmed(index)
             if not things.isdisjoint(self._denied[index]):
                 return True
@@ -154,6 +159,8 @@ class Affirmations:
         for read, index in enumerate(sorted(self._candidates(things))):
             if read >= _MOST_READ:
                 return True  # named in this many clauses: read as stated of all (the search has a bound)
+            if not self._may_name(index, things):
+                continue
             affirmed = self._affirmed(index)
             if things.isdisjoint(affirmed):
                 continue
@@ -167,7 +174,7 @@ class Affirmations:
         return self._rulebook.by_category(Category.COLLECTION).grouped
 
     def _candidates(self, things: frozenset[tuple[Category, str]]) -> set[int]:
-        """The leaves holding a first word of one of the concepts' phrases, and all the words of one."""
+        """The leaves holding a first word of one of the concepts' phrases."""
         if not self._leaves:
             self._leaves = list(self._outline.leaves())
             for index, leaf in enumerate(self._leaves):
@@ -188,11 +195,14 @@ class Affirmations:
                         candidates.update(self._words[word])
                 else:
                     candidates.update(self._words.get(first, ()))
-        return {
-            index
-            for index in candidates
-            if any(self._may_name(key, self._leaves[index].text) for key in things)
-        }
+        return candidates
+
+    def _may_name(self, index: int, things: frozenset[tuple[Category, str]]) -> bool:
+        """False only when the leaf, unread, cannot name any of ``things`` (read, it is not tested)."""
+        if index in self._read:
+            return True
+        leaf = self._leaves[index]
+        return any(self._may_name_key(key, leaf.text, lead=leaf.context or "") for key in things)
 
     def _affirmed(self, index: int) -> frozenset[tuple[Category, str]]:
         if index not in self._read:
@@ -368,24 +378,44 @@ class MayName:
 
     def __init__(self, rulebook: RuleBook) -> None:
         self._rulebook = rulebook
-        self._tests: dict[tuple[Category, str], PhraseSet | tuple[tuple[str, ...], ...]] = {}
+        self._tests: dict[tuple[Category, str], tuple[PhraseSet | None, tuple[tuple[str, ...], ...]]] = {}
         self._squashed = ("", "")  # the last clause asked of (asked of many keys), squashed once
 
-    def __call__(self, key: tuple[Category, str], text: str) -> bool:
+    def __call__(self, key: tuple[Category, str], text: str, *, lead: str = "") -> bool:
+        """``lead``: the list lead-in the clause is read under ("You can:" grants each item a right)."""
+        if lead and key in _ANY_RIGHT:
+            return True
         test = self._tests.get(key)
         if test is None:
-            # a concept of many wordings (a verb, a kind) is looked for by its phrases, wherever
-            # their words stand; a member by its words
-            test = _wordings(*key, self._rulebook) or _phrases_of(*key, self._rulebook)
-            self._tests[key] = test
+            test = self._tests[key] = self._test(key)
         if self._squashed[0] is not text:
             self._squashed = (text, squash(text))
         squashed = self._squashed[1]
-        if _grants_right(key, squashed):
-            return True
-        if isinstance(test, PhraseSet):
-            return test.may_hold(text)
-        return any(all(word in squashed for word in words) for words in test)
+        phrases, wordings = test
+        return any(all(word in squashed for word in words) for words in wordings) or (
+            phrases is not None and phrases.may_hold(text)
+        )
+
+    def _test(self, key: tuple[Category, str]) -> tuple[PhraseSet | None, tuple[tuple[str, ...], ...]]:
+        """A concept of many wordings (a verb, a kind) is looked for by its phrases, wherever their
+        words stand, a member by its words; and either by the words that name it another way."""
+        category, member = key
+        words = _wordings(category, member, self._rulebook)
+        phrases = _phrases_of(category, member, self._rulebook) if words is None else None
+        concept = member.removeprefix(kind_key(""))
+        # a right granted by the user's verb ("you can *delete* it": erasure)
+        if category is Category.RIGHTS:
+            verbs = [verb for verb, right in practice_reader().right_verbs.items() if right == concept]
+            words = (*(words or ()), *((squash(verb.split()[0]),) for verb in verbs))
+        # a keeping verb kept in a state names a safeguard ("keep your data *safe*")
+        for rules in self._rulebook.categories:
+            if rules.kept_safe_is == (category, concept):
+                words = (*(words or ()), *((squash(state),) for state in rules.kept_safe_is_for))
+        return phrases, words or ()
+
+
+# what a lead-in that grants ("You can:") makes an item that names no right by its words
+_ANY_RIGHT = frozenset({(Category.RIGHTS, "right"), (Category.RIGHTS, kind_key("right"))})
 
 
 def squash(text: str) -> str:
@@ -406,25 +436,7 @@ def _phrases_of(category: Category, member: str, rulebook: RuleBook) -> PhraseSe
     else:
         concepts = {owner for _, owner in rules.term_entries if rules.compare_as.get(owner, owner) == member}
         concepts.add(member)
-    entries = [(phrase, owner) for phrase, owner in rules.term_entries if owner in concepts]
-    for other in rulebook.categories:
-        # a keeping verb kept in a state names another category's safeguard ("keep your data safe")
-        safe = other.kept_safe_is
-        if safe is not None and safe[0] is category and safe[1] in concepts:
-            entries += [(phrase, owner) for phrase, owner in other.term_entries if owner in other.grouped]
-    return PhraseSet(entries)
-
-
-def _grants_right(key: tuple[Category, str], squashed: str) -> bool:
-    """Whether a clause (``squashed``) may grant the right of ``key`` by a verb ("you can *delete* it")."""
-    if key[0] is not Category.RIGHTS:
-        return False
-    right = key[1].removeprefix(kind_key(""))
-    return any(
-        squash(verb.split()[0]) in squashed
-        for verb, named in practice_reader().right_verbs.items()
-        if named == right
-    )
+    return PhraseSet([(phrase, owner) for phrase, owner in rules.term_entries if owner in concepts])
 
 
 def _wordings(category: Category, member: str, rulebook: RuleBook) -> tuple[tuple[str, ...], ...] | None:
