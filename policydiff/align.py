@@ -61,6 +61,14 @@ def clause_key(clause: Clause) -> str:
     return fold(clause.text)
 
 
+def _key(clause: Clause, keys: dict[tuple[str, ClauseKind, bool], str]) -> str:
+    seen = (clause.text, clause.kind, bool(clause.label))
+    key = keys.get(seen)
+    if key is None:
+        key = keys[seen] = clause_key(clause)
+    return key
+
+
 def _numbering(clause: Clause) -> str:
     """The leaf's own number as written ("3.", "(a)", "Section 2"), or "" when it has none."""
     text = _HEADING_MARKUP.sub("", clause.text, count=1) if clause.kind is ClauseKind.HEADING else clause.text
@@ -104,8 +112,10 @@ def align(old: Outline, new: Outline, alike: Callable[[str], str] | None = None)
     """
     old_side = _Side(old.leaves(), [])
     new_side = _Side(new.leaves(), [])
-    old_side.keys = [clause_key(leaf) for leaf in old_side.leaves]
-    new_side.keys = [clause_key(leaf) for leaf in new_side.leaves]
+    # (the versions share most of their clauses word for word: each distinct clause is keyed once)
+    keys: dict[tuple[str, ClauseKind, bool], str] = {}
+    old_side.keys = [_key(leaf, keys) for leaf in old_side.leaves]
+    new_side.keys = [_key(leaf, keys) for leaf in new_side.leaves]
     units: list[_Unit] = []
     _pair_exact(old_side, new_side, units)
     if alike is not None:
