@@ -230,6 +230,10 @@ def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
         ("rights.toml", "respond = 31", "respond = 0", "must map concepts to a number of days above 0"),
         ("legal_basis.toml", 'new = ["legitimate interest*"]', 'new = ["terms.goodwill"]',
          "'terms.goodwill' names no concept of 'terms'"),
+        ("cues.toml", 'on_practice = "neutral"\npractice_says = ',
+         'on_practice = "narrows"\npractice_says = ', "swap cue.will-to-may: 'on_practice' must be neutral"),
+        ("cues.toml", "practice_says = ", "practice_said = ",
+         "swap cue.will-to-may: 'on_practice' needs practice_says"),
     ],
 )  # fmt: skip
 def test_a_broken_ontology_table_is_named(

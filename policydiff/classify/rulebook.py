@@ -169,6 +169,10 @@ class Swap:
     # a commitment of the company's, not read where the user or the user's request is the modal's
     # subject: "requests must be sent by post" → "can be sent" lifts a burden, softens no promise
     company: bool = False
+    # where it qualifies what the company does ("we *will* → *may* share"), or its revising of this
+    # text ("we *will* → *may* update this policy"): "neutral", said as ``practice_says``
+    on_practice: str | None = None
+    practice_says: str = ""
 
 
 HEAD_NOUNS = frozenset(

@@ -673,9 +673,23 @@ def _swaps(data: Mapping[str, object], where: str) -> tuple[Swap, ...]:
                 safeguard=bool(table.get("safeguard", False)),
                 sentence=bool(table.get("sentence", False)),
                 company=bool(table.get("company", False)),
+                on_practice=_swap_on_practice(table, f"{where} swap {swap_id}"),
+                practice_says=str(table.get("practice_says", "")),
             )
         )
     return tuple(swaps)
+
+
+def _swap_on_practice(table: Mapping[str, object], where: str) -> str | None:
+    """A swap's ``on_practice`` effect: only "neutral" (a practice said less surely), with its words."""
+    value = table.get("on_practice")
+    if value is None:
+        return None
+    if value != "neutral":
+        raise InputError(f"{where}: 'on_practice' must be neutral")
+    if not isinstance(table.get("practice_says"), str):
+        raise InputError(f"{where}: 'on_practice' needs practice_says")
+    return str(value)
 
 
 def _swap_category(table: Mapping[str, object], where: str) -> Category | None:

@@ -1124,6 +1124,11 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             rule_id, category = "rights.limited", Category.RIGHTS
         elif cue.id == "cue.hedge" and _hedges_a_place(found, region.text, match):
             pass  # "*mostly* kept in the EU": where the data stays is a limit, and a hedge loosens it
+        elif cue.on_practice == "neutral" and revises_the_text(region.text, match.start):
+            # "we *may* update this policy *from time to time*": how surely the company revises its
+            # own text; what a revision may do is told by the notice it promises, read on its own
+            effect = "neutral"
+            says = cue.practice_says_added if added else cue.practice_says_removed
         elif (
             cue.on_practice
             and _qualifies_practice(found, region.text, match)
@@ -1491,6 +1496,10 @@ def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
     after = text[match.end : min(ends, default=len(text))]
     if reader.promising.search(before + " " + after):
         return False  # "we will use reasonable efforts to erase …": a promise, whatever verb is near
+    if any(
+        match.end <= m.start <= match.end + _NEAR_CONSENT for m in found.cues.get("cue.consent-required", [])
+    ):
+        return False  # "we will *ask for your consent* before sharing": a promise to the user (GDPR Art. 7)
     # (the user's own clause after the cue keeps their things private: "unless you make them private")
     if (_SAFEGUARDED.search(after) and not _USER_FIRST.match(after)) or _SAFEGUARDED_BEFORE.search(before):
         return False  # "we try to keep your data secure", "laptops are encrypted where practicable":
@@ -1507,6 +1516,10 @@ def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
         return False
     actions = following[:1] or reader.actions(before)
     return bool(actions) and actions[0] in WIDENING
+
+
+# characters between a cue and the consent it qualifies: "may *first* ask for your consent"
+_NEAR_CONSENT = 12
 
 
 # the categories whose verbs act on the user's data (collect, use, share, keep)
@@ -1752,10 +1765,48 @@ def swap_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             if _swapped_word(deleted, old_words, new_words) and _swapped_word(inserted, new_words, old_words):
                 match = Match(swap.id, None, f"{deleted} → {inserted}", 0, 0)
                 category = guarded[0] if swap.safeguard else swap.category
-                out.append(signal(category, swap.direction, swap.id, swap.says, match, Side.NEW, CUE))
+                direction, says = swap.direction, swap.says
+                if swap.on_practice and _softens_a_practice(sides, at, inserted):
+                    direction, says = Direction.NEUTRAL, swap.practice_says
+                out.append(signal(category, direction, swap.id, says, match, Side.NEW, CUE))
     if termed:
         out.extend(_sentence_swaps(rulebook, sides, {signal.reason.rule for signal in out}))
     return out
+
+
+def _softens_a_practice(sides: Sides, at: int, inserted: str) -> bool:
+    """Whether the word that came at ``at`` qualifies what the company does ("we *may* share") or
+    its revising of this text ("we *may* update this policy"), not a promise to the user."""
+    word = Match("", None, inserted, at, at + len(inserted))
+    found, text = sides.new_profile, sides.new.text
+    return _qualifies_practice(found, text, word) or revises_the_text(text, at)
+
+
+def revises_the_text(text: str, at: int) -> bool:
+    """Whether ``at`` stands in a clause in which the company revises this text ("we may update this
+    policy from time to time"), not one that denies it ("we will not change it without notice")."""
+    start = max(text.rfind(mark, 0, at) for mark in (".", "!", "?", "\n", ";")) + 1
+    ends = [found for mark in (".", "!", "?", "\n", ";") if (found := text.find(mark, at)) >= 0]
+    sentence = text[start : min(ends, default=len(text))]
+    for revision in _REVISES.finditer(sentence):
+        # the clause of the revision: up to the next one joined on ("…, and we will notify you")
+        joined = _JOINED_CLAUSE.search(sentence, revision.end())
+        clause = sentence[: joined.start() if joined else len(sentence)]
+        if at - start < len(clause) and not statement_reader().negation.search(clause):
+            return True
+    return False
+
+
+# the company revising this text: "we may update this policy", "we will review our privacy notice"
+_REVISES = lazy(
+    r"\b(?:we|us)\s+(?:[\w'’]+\s+){0,3}?(?:(?:update|revise|change|amend|modify|review|edit)s?\b[^,;]{0,20}?"
+    r"\b(?:this|our|the)\s+(?:privacy\s+|cookies?\s+)?(?:policy|notice|statement|page)\b"
+    # … or keeps it current: "we will keep this page up to date"
+    r"|keeps?\s+(?:this|our|the)\s+(?:privacy\s+)?(?:policy|notice|statement|page)\s+(?:up\s+to\s+date|current))",
+    re.IGNORECASE,
+)
+# a clause joined on with a subject of its own: "…, and we will notify you", "but we will tell you"
+_JOINED_CLAUSE = lazy(r"(?:,\s*|\s)(?:and|but)\s+(?:we|you|it)\b", re.IGNORECASE)
 
 
 def _swapped_word(text: str, words: frozenset[str], others: frozenset[str] = frozenset()) -> bool:
