@@ -1127,6 +1127,21 @@ def _readers_condition(plain: str, at: int) -> bool:
     return _USER_IS_SUBJECT.match(said) is not None and not practice_reader().actions(said)
 
 
+def _discovery_condition(plain: str, at: int) -> bool:
+    """Whether ``at`` stands in a leading condition in which the company learns what it holds ("If we
+    become aware that we have collected …, we will delete it"): a fact found, not a practice stated."""
+    condition = _LEADING_CONDITION.match(plain)
+    return condition is not None and at < condition.end() and _LEARNS.match(condition.group()) is not None
+
+
+# the company learning of something (COPPA, 16 CFR 312: an operator that learns it has collected a
+# child's data; GDPR Art. 8 and the like): "if we learn", "should we become aware", "when we discover"
+_LEARNS = lazy(
+    r"\W*(?:if|when|whenever|once|should|where|in\s+case)\s+(?:we|the\s+company)\s+(?:ever\s+)?"
+    r"(?:learn|discover|find(?:\s+out)?|determine|realise|realize|become\s+aware|are\s+(?:made\s+)?aware"
+    r"|are\s+(?:notified|informed|told)|receive\s+notice|obtain\s+knowledge|have\s+reason\s+to\s+believe)\b",
+    re.IGNORECASE,
+)
 # the user as the condition's subject, in a state, not an act ("If you have a disability", "If you
 # are under 16", "Where you live in Quebec"; not "If you connect your account", which gives data)
 _USER_IS_SUBJECT = lazy(
@@ -1416,6 +1431,9 @@ def _file_terms(
             continue  # "your comments on this notice": what is said of the document, no data collected
         if term.category is Category.COLLECTION and _readers_condition(plain, term.start):
             continue  # "If you have a disability, you can ask for …": who reads, no data collected
+        if _discovery_condition(plain, term.start):
+            continue  # "If we learn that we have collected data from a child, we delete it": what the
+            # company may find it holds, which the sentence goes on to undo, is no practice it states
         if instruction:
             continue  # "Please keep your password secret and do not share it": the reader's own acts
         if (
