@@ -296,7 +296,13 @@ def classify(
     )
     if not denies and not any(_read_as_wider_or_protective(s, rulebook) for s in signals):
         unknown = _unknown_practice(
-            subject, categories, rulebook, context.vocabulary, read=bool(signals), major=major
+            subject,
+            categories,
+            rulebook,
+            context.vocabulary,
+            read=bool(signals),
+            major=major,
+            old_sentences=context.old_sentences,
         )
         if unknown is not None:
             return unknown
@@ -1871,11 +1877,12 @@ def _unknown_practice(
     *,
     read: bool,
     major: frozenset[tuple[Category, Direction]] = DEFAULT_MAJOR,
+    old_sentences: Callable[[], frozenset[str]] = frozenset,
 ) -> Verdict | None:
     """An added statement of practice naming what the old text never named, and no rule reads it.
 
     ``read``: a rule gave a signal on the clause (a new way to reach us); with no practice verb
-    anywhere, that reading stands.
+    anywhere, that reading stands. ``old_sentences``: the old version's sentences, folded.
     """
     if subject.kind is not ChangeKind.ADDED:
         return None
@@ -1890,6 +1897,13 @@ def _unknown_practice(
     # denied ("we do not use your chats to train models") states none
     where = (_affirmed(subject.new), subject.lead, subject.new_context)
     stated = any(reader.widening_actions(text) for text in where)
+    if stated and not subject.lead:
+        # a sentence the old version said word for word, now in a clause of its own with another
+        # ("We use Matomo. *It is hosted on our own servers.*"), states nothing new
+        said = old_sentences()
+        spans = sentences(subject.new)
+        new = " ".join(text for start, end in spans if fold(text := subject.new[start:end]) not in said)
+        stated = any(reader.widening_actions(text) for text in (_affirmed(new), subject.new_context))
     category = categories[0] if categories else Category.OTHER
     # with no practice verb, a clause read by a rule, or about what cannot widen by being added
     # (how to reach us, a right), stands as read
