@@ -1886,6 +1886,9 @@ def _unknown_practice(
     """
     if subject.kind is not ChangeKind.ADDED:
         return None
+    if subject.new.rstrip().endswith(":"):
+        return None  # a lead-in ("In the last 12 months we collected:"): its items, each read under
+        # it, say what it names
     # (an item under a lead-in, "- Shoe size" under "We collect:", names what the lead-in does)
     texts = [] if subject.lead else [subject.new[start:end] for start, end in sentences(subject.new)]
     if texts and all(is_aside(text, rulebook) or _courtesies([text], rulebook) for text in texts):
