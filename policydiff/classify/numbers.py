@@ -158,10 +158,28 @@ def number_spellings(q: Quantity) -> tuple[str, ...]:
 _NUMBER_AT = lazy(r"\W*" + _NUMBER, re.IGNORECASE)
 
 
+def _reports_a_past_window(text: str, start: int, end: int) -> bool:
+    """Whether a period is the past window a disclosure reports on ("In the preceding 12 months, we
+    have collected …": CCPA § 1798.110(c), § 1798.115(c)): when, not how long anything is done."""
+    if _PAST_WINDOW_BEFORE.search(text, max(0, start - 30), start) is None:
+        return False
+    return _REPORTED.search(text, max(0, start - 80), min(len(text), end + 80)) is not None
+
+
+# "in the past", "during the preceding", "over the last" right before the period
+_PAST_WINDOW_BEFORE = lazy(
+    r"\b(?:in|during|over|within|for)\s+the\s+(?:last|past|preceding|previous|prior)\s+$", re.IGNORECASE
+)
+# what such a window reports: what was done in it ("we have collected", "categories sold")
+_REPORTED = lazy(r"\b(?:collected|disclosed|sold|shared|received|obtained)\b", re.IGNORECASE)
+
+
 def quantities(text: str) -> list[Quantity]:
     """Durations and ages in a text, in order."""
     found: list[Quantity] = []
     for match in _DURATION.finditer(text):
+        if _reports_a_past_window(text, match.start(), match.end()):
+            continue
         days = _number(match.group(1)) * _DAYS_PER[match.group(3).casefold()]
         if match.group(2) and match.group(2).casefold() in ("business", "working"):
             days *= _BUSINESS
