@@ -2057,6 +2057,14 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         if _whole_sentences(edit.text, region.text, at) and is_aside(edit.text, rulebook):
             continue  # "… and affiliates. *Our headquarters are in Dublin, Ireland.*": a sentence of
             # its own that names neither the user, a practice nor a term joins no list
+        if (
+            _whole_sentences(edit.text, region.text, at)
+            and practice_reader().actions(edit.text)
+            and _names_nothing_new(edit.text, other)
+        ):
+            continue  # "We use cookies and pixels. *Cookies and pixels help us see how you use our
+            # site.*": a sentence of its own joins no list of another; the list it holds names what
+            # the clause named, and what it does the term signals (or a lawyer) read
         if _OPENS_LIST.fullmatch(edit.text):
             # "for fraud prevention" → "for purposes *such as* fraud prevention": what was the whole
             # list is now an example of an open one (and the mirror: an open list closed)
@@ -2227,6 +2235,16 @@ def _same_act_joined(words: str, region: Region, at: int) -> bool:
         action == found.lastgroup and reader.promising.match(verb) is None
         for action, verb in reader.verbs_in(rest)
     )
+
+
+def _names_nothing_new(words: str, other: str) -> bool:
+    """Whether the sentences ``words`` name no name the ``other`` side does not."""
+    said = other.casefold()
+    # a name inside a sentence ("… with *Acme* and Globex"), not the capital that opens it
+    return all(name.group().casefold() in said for name in _INNER_NAME.finditer(words.lstrip()))
+
+
+_INNER_NAME = lazy(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w&'’-]*")
 
 
 def _whole_sentences(words: str, text: str, at: int) -> bool:
