@@ -2527,6 +2527,7 @@ def _sides(subject: Subject, rulebook: RuleBook) -> Sides:
         edits=_as_insertions(subject.edits),
         context_terms=context_terms,
         lead=subject.lead,
+        headings=f"{subject.old_context}\n{subject.new_context}",
     )
 
 

@@ -720,19 +720,25 @@ _RIGHTS_HEADER = lazy(
 def _identity(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     """A different legal entity named where the controller or operator is named."""
 
+    # a section that says who the company is ("## Contact"): a company named there at its address
+    heading = _CONTACT_HEADING.search(sides.headings) is not None
+
     def entities(region: Region, found: Profile) -> dict[str, Match]:
         named: dict[str, Match] = {}
         for start, end in region.spans:
-            if any(
-                t.category is rules.category and t.name == "controller" and start <= t.start < end
-                for t in found.terms
-            ):
-                for m in ORGANISATION.finditer(region.text, start, end):
-                    if _RELATED_BEFORE.search(region.text, max(start, m.start() - 60), m.start()):
-                        continue  # "Example Ltd, a subsidiary of *Example Group plc*": who owns it
-                    named.setdefault(
-                        _entity_key(m.group()), Match(rule.id, rules.category, m.group(), m.start(), m.end())
-                    )
+            said = {t.name for t in found.terms if t.category is rules.category and start <= t.start < end}
+            # (a representative's or an officer's address names the one who acts for the company)
+            addressed = heading and not said & {"dpo", "privacy_team"}
+            if "controller" not in said and not addressed:
+                continue
+            for m in ORGANISATION.finditer(region.text, start, end):
+                if "controller" not in said and not _AT_ADDRESS.match(region.text, m.end()):
+                    continue  # under "Contact", only a company given with its address is the one responsible
+                if _RELATED_BEFORE.search(region.text, max(start, m.start() - 60), m.start()):
+                    continue  # "Example Ltd, a subsidiary of *Example Group plc*": who owns it
+                named.setdefault(
+                    _entity_key(m.group()), Match(rule.id, rules.category, m.group(), m.start(), m.end())
+                )
         return named
 
     before, after = entities(sides.old, sides.old_profile), entities(sides.new, sides.new_profile)
@@ -747,6 +753,19 @@ def _identity(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             signal(rules.category, rule.direction, rule.id, says, match, Side.NEW, RULE, None, True, told)
         ]
     return []
+
+
+# a heading (a line of the trail, no table row) that says the section tells who the company is and
+# how to reach it (GDPR Art. 13(1)(a): "the identity and the contact details of the controller"; the
+# imprint of German law, DDG § 5)
+_CONTACT_HEADING = lazy(
+    r"^[#*\s\d.]*(?:contact(?:\s+(?:us|details|information))?|how\s+to\s+contact\s+us|who\s+we\s+are|about\s+us"
+    r"|imprint|legal\s+notice|company\s+(?:details|information)|(?:the\s+)?(?:data\s+)?controller)[\s*:.]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# a company's address right after its name: a street and a number, or a postcode ("Acme GmbH,
+# Hauptstrasse 1, 10115 Berlin"; "Acme Ltd, 1 High Street")
+_AT_ADDRESS = lazy(r",?\s+(?:[^.;:\n]{0,40}?\d)")
 
 
 # the company's relation to another named after it ("a subsidiary of", "part of", "owned by"): the

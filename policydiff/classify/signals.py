@@ -92,6 +92,7 @@ class Sides:
     edits: tuple[Edit, ...]
     context_terms: tuple[Match, ...]
     lead: str = ""  # the list lead-in the clause is an item of ("You have the right to:")
+    headings: str = ""  # the heading trails the clause stands under, both sides, a line each
 
 
 def signal(
