@@ -1784,17 +1784,21 @@ def _softens_a_practice(sides: Sides, at: int, inserted: str) -> bool:
 
 
 def revises_the_text(text: str, at: int) -> bool:
-    """Whether ``at`` stands in a clause in which the company revises this text ("we may update this
-    policy from time to time"), not one that denies it ("we will not change it without notice")."""
+    """Whether ``at`` qualifies the company's revising of this text ("we *may* update this policy",
+    "… this policy *from time to time*", "*Occasionally*, we update it"), not another act of the
+    sentence ("if we change this policy, we *will* notify you") nor a denial ("we will not change it")."""
     start = max(text.rfind(mark, 0, at) for mark in (".", "!", "?", "\n", ";")) + 1
     ends = [found for mark in (".", "!", "?", "\n", ";") if (found := text.find(mark, at)) >= 0]
-    sentence = text[start : min(ends, default=len(text))]
+    sentence, at = text[start : min(ends, default=len(text))], at - start
     for revision in _REVISES.finditer(sentence):
-        # the clause of the revision: up to the next one joined on ("…, and we will notify you")
-        joined = _JOINED_CLAUSE.search(sentence, revision.end())
-        clause = sentence[: joined.start() if joined else len(sentence)]
-        if at - start < len(clause) and not statement_reader().negation.search(clause):
-            return True
+        if statement_reader().negation.search(revision.group()):
+            continue
+        if revision.start() <= at <= revision.end():
+            return True  # the modal of the revising verb
+        if at > revision.end() and _ANOTHER_ACT.search(sentence, revision.end(), at) is None:
+            return True  # a hedge after it, before any other clause
+        if at < revision.start() and _LEADING_PHRASE.fullmatch(sentence, at, revision.start()):
+            return True  # a phrase set before it: "From time to time, we update …"
     return False
 
 
@@ -1806,8 +1810,10 @@ _REVISES = lazy(
     r"|keeps?\s+(?:this|our|the)\s+(?:privacy\s+)?(?:policy|notice|statement|page)\s+(?:up\s+to\s+date|current))",
     re.IGNORECASE,
 )
-# a clause joined on with a subject of its own: "…, and we will notify you", "but we will tell you"
-_JOINED_CLAUSE = lazy(r"(?:,\s*|\s)(?:and|but)\s+(?:we|you|it)\b", re.IGNORECASE)
+# another clause or act after the revision: a subject of its own, or a break ("…, and we will notify you")
+_ANOTHER_ACT = lazy(r"[,;:]|\b(?:we|you|they|it|and|but|if|when|before|after)\b", re.IGNORECASE)
+# a phrase that opens the sentence and ends where the revision's subject begins ("From time to time, ")
+_LEADING_PHRASE = lazy(r"[^,;]*,\s*", re.IGNORECASE)
 
 
 def _swapped_word(text: str, words: frozenset[str], others: frozenset[str] = frozenset()) -> bool:
