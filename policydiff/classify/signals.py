@@ -2644,6 +2644,8 @@ def condition_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         if not _USERS_CONDITION.fullmatch(edit.text):
             continue
         inserted = edit.op is Op.INSERT
+        if f" {fold(edit.text)} " in f" {fold((sides.old if inserted else sides.new).text)} ":
+            continue  # "we collect X *when you sign up*" → "*When you sign up*, we collect X": moved
         region, found, at = (
             (sides.new, sides.new_profile, new_at) if inserted else (sides.old, sides.old_profile, old_at)
         )
