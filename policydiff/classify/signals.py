@@ -2048,6 +2048,12 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             continue  # "we keep *and store* your receipts": one act of keeping, named twice
         if _protective_cue_inside(found, at, at + len(edit.text), rulebook):
             continue  # ", and a person reviews every result": a safeguard joined, read by its cue
+        if any(
+            at <= m.start < at + len(edit.text) and not edit.text[: m.start - at].strip(" ,;")
+            for cue in _EXCEPTION_CUES
+            for m in found.cues.get(cue, [])
+        ):
+            continue  # ", subject to certain exceptions": a run opening an exception, read whole by its cue
         if LEGAL_FORM_ALONE.fullmatch(edit.text):
             continue  # "Stripe" → "Stripe, Inc.": the company's legal form, no new member
         if (
@@ -2407,6 +2413,18 @@ def _finer_member(rulebook: RuleBook, sides: Sides, end: int) -> bool:
 
 
 _CAP_BEFORE = lazy(r"\b(?:once|twice|times)\s+$", re.IGNORECASE)
+# the cues that read an exception whole: a run holding one is that exception, no list member
+_EXCEPTION_CUES = ("cue.exception", "cue.not-covered")
+# a period named by its noun after the quantifier: "a limited period", "a certain amount of time"
+_PERIOD_NOUN_AFTER = lazy(
+    r"\s+(?:period|periods|time|duration|amount\s+of\s+time|length\s+of\s+time|number\s+of\s+(?:days|weeks|months|years))\b",
+    re.IGNORECASE,
+)
+# an exception opened in the same run before the quantifier: "subject to", "except", "with the exception of"
+_EXCEPTION_BEFORE = lazy(
+    r"\b(?:subject\s+to|except(?:\s+for|\s+in)?|with\s+the\s+exception\s+of|save\s+for|other\s+than|apart\s+from)\s+$",
+    re.IGNORECASE,
+)
 # "whichever" that picks one of two bounds ("until you leave or for a year, whichever comes first")
 # sets which limit applies, not how many things a statement covers: the number rules read the bounds
 BOUND_PICKED = (
@@ -2466,6 +2484,12 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                     continue  # "once every 12 months": a cap on how often, read by cue.frequency-cap
                 if _PICKS_A_BOUND.match(masked, word.start()):
                     continue  # "…, whichever comes first": which bound applies, read by the number rules
+                if _PERIOD_NOUN_AFTER.match(masked, word.end()):
+                    continue  # "for a *limited* period" → "for 14 days": a period said vaguely, how
+                    # long, read by the number rules; no reach of the statement
+                if _EXCEPTION_BEFORE.search(masked, 0, word.start()):
+                    continue  # "…, subject to *certain* exceptions": the exceptions' own quantifier,
+                    # the exception read whole by its cue
                 folded = word.group().casefold()
                 shift = word.start()
                 if folded in reader.breadth:
