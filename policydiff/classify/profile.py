@@ -1595,6 +1595,12 @@ _EXCEPTED_BEFORE = lazy(
 # ", we collect" (a purpose phrase before it: "to protect your account, we collect …"); an adverb
 # may stand between ("we *usually* use", "we *automatically* collect")
 # the company as the subject: "we", or "the Company" as a policy defines itself in the third person
+# the company letting a party act, or giving it something, the party named right after the verb
+_LETS_A_PARTY = lazy(
+    r"\bwe\s+(?:(?:may|will|can|also|might|could|sometimes|\w+ly)\s+){0,2}"
+    r"(?:let|allow|permit|enable|authori[sz]e|give|send)\s+(?:(?:our|the|some|certain|selected|trusted)\s+)?$",
+    re.IGNORECASE,
+)
 _COMPANY_VERB_BEFORE = lazy(
     r"(?:\bwe|\bthe\s+company|\band|,|;)\s+(?:(?:may|will|can|also|then|might|could|would|shall|do|does|must|"
     r"additionally|further|now|still|often|sometimes|\w+ly)\s+){0,3}$",
@@ -1642,7 +1648,13 @@ def stated_practices(
         elif _STATED_PASSIVE.search(before) or (passive and _COORDINATED.search(before)):
             found.append(match.start())
             passive = True
-    return found
+    # a recipient the company lets act, or gives something to ("we let advertisers reach you using a
+    # *hashed* version of your number", "we give partners a hashed copy"): PolicyLint's third-party
+    # collection by the company's leave; the recipient takes what the sentence names, however dressed
+    found += [
+        party.start for party in parties if _LETS_A_PARTY.search(plain, max(0, party.start - 60), party.start)
+    ]
+    return sorted(found)
 
 
 def _denied_practices(plain: str) -> list[int]:
