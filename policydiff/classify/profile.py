@@ -363,6 +363,16 @@ def states_a_bound(found: Profile, category: Category, concepts: frozenset[str])
     )
 
 
+# a part of the text saying what it tells: "This section explains how we …", "The table below sets out
+# what we …" (no denial: "this policy does not cover how …" limits the text's reach, read elsewhere)
+_TELLS_OF = lazy(
+    r"\W*(?:this|the\s+following|the\s+next|the\s+\w+\s+below|below)\s+(?:section|part|policy|notice|statement"
+    r"|page|table|chapter|paragraph|sections|parts|tables)?\s*(?:explains?|describes?|sets\s+out|tells\s+you"
+    r"|outlines?|lists?|summari[sz]es|details|shows?)\s+(?:you\s+)?(?:how|what|why|when|where|which|the\s+ways?)\b",
+    re.IGNORECASE,
+)
+
+
 def is_instruction(text: str) -> bool:
     """Whether a sentence tells the reader what to do with their own things, the company not
     speaking in it ("Please keep your password secret.", "Never share your login code.")."""
@@ -1363,6 +1373,9 @@ def _file_terms(
     # secret.", "Never share your login code with anyone."): the user's own acts (OPP-115 User
     # Choice/Control is what the company offers; this offers nothing and takes nothing)
     instruction = is_instruction(plain)
+    # … or a sentence that says what the text tells ("This section explains how we use the information
+    # described above."): the practices it points to are stated where it points, not in it
+    instruction = instruction or _TELLS_OF.match(plain) is not None
 
     def heading_only(term: Match) -> bool:
         return term.category is not None and term.name in rulebook.by_category(term.category).in_headings
