@@ -2044,8 +2044,11 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             continue
         if _service_act_joined(edit.text, region, at, rulebook):
             continue  # "to provide *, maintain* and improve it": running the service, named twice
-        if _same_act_joined(edit.text, region, at):
-            continue  # "we keep *and store* your receipts": one act of keeping, named twice
+        if _same_act_joined(edit.text, region, at) and not _names_a_thing(
+            found, at, len(edit.text), rulebook
+        ):
+            continue  # "we keep *and store* your receipts": one act of keeping, named twice (not "for
+            # marketing *and profiling*", where the word is a purpose's term, a member of its own)
         if _protective_cue_inside(found, at, at + len(edit.text), rulebook):
             continue  # ", and a person reviews every result": a safeguard joined, read by its cue
         if any(
@@ -2247,6 +2250,15 @@ def _same_act_joined(words: str, region: Region, at: int) -> bool:
     return any(
         action == found.lastgroup and reader.promising.match(verb) is None
         for action, verb in reader.verbs_in(rest)
+    )
+
+
+def _names_a_thing(found: Profile, at: int, size: int, rulebook: RuleBook) -> bool:
+    """Whether a term no verb concept files (a purpose, a kind of data) stands in ``at`` to ``at + size``."""
+    return any(
+        at <= t.start < at + size and t.name not in rulebook.by_category(t.category).grouped
+        for t in found.terms
+        if t.category is not None
     )
 
 
