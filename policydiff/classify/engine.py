@@ -45,6 +45,7 @@ from policydiff.classify.profile import (
     FOLDED_LEGAL_FORM,
     OF_THE_USER,
     ON_THE_TEXT,
+    SOFT_CUES,
     TEXT_OBJECT,
     TEXT_SUBJECT,
     Profile,
@@ -1727,14 +1728,27 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
         and not _TEXT_ACTS.search(plain, 0, m.start())
         # (the reader's act the text is made easier for: "easier to *scan*")
         and not _EASIER_TO.search(plain, max(0, m.start() - 20), m.start())
+        # (… or the reader's use of the service: "read this policy before *using our services*")
+        and not _THE_SERVICE_USED.match(plain, m.start())
     ]
     return (
         (_FORMULA.match(plain) is not None or reach is not None)
         and not terms
         and not verbs
-        # (… the reach's own "may not be available" denies no practice)
-        and not any(reach is None or cue.start >= reach.end() for _, cue in find_cues(plain, rulebook))
+        # (… the reach's own "may not be available" denies no practice; how surely the text is read,
+        # "from time to time", qualifies nothing done)
+        and not any(
+            (reach is None or cue.start >= reach.end()) and cue_id not in SOFT_CUES
+            for cue_id, cue in find_cues(plain, rulebook)
+        )
     )
+
+
+# the reader using the service, the verb's object the service itself, no data
+_THE_SERVICE_USED = lazy(
+    r"(?:use|using|access|accessing|visit|visiting)\s+(?:our|the|this)\s+(?:services?|website|site|apps?|platform|products?)\b",
+    re.IGNORECASE,
+)
 
 
 # the text or a part of it as the subject of the verb ("the table below *summarises* …"): it acts on
@@ -1766,11 +1780,15 @@ _FORMULA = lazy(
     r"(?:explains|describes|sets\s+out|outlines|tells\s+you|covers|summari[sz]es|answers|lists|shows|starts|begins|ends"
     r"|(?:was|is|has\s+been|will\s+be)\s+(?:last\s+|regularly\s+|periodically\s+)?(?:reviewed|updated|revised|approved|written|translated))\b"
     r"|please\s+(?:keep|print|save|retain|read|review)\s+(?:a\s+copy\s+of\s+)?(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\b"
+    # … or urged to read it ("We encourage you to review this policy from time to time")
+    r"|we\s+(?:encourage|recommend|invite|urge|ask)\s+you\s+to\s+(?:(?:read|review|check|consult|revisit|look\s+at)"
+    r"(?:\s+(?:and|or)\s+)?)+\s+(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement|page|section)\b"
     # … the reading aids added to it ("We have added headings to make this section easier to scan")
     r"|we(?:['’]ve|\s+have)?\s+(?:also\s+)?added\s+(?:more\s+|new\s+)?(?:headings|subheadings|examples|a\s+summary|summaries"
     r"|a\s+table\s+of\s+contents|a\s+glossary|definitions|links)\b"
     # … the reader sent to another part of it ("See the next section for more on cookies")
     r"|(?:please\s+)?see\s+(?:the\s+)?(?:next|following|previous)\s+(?:section|part|page|chapter|paragraph)\b"
+    r"|(?:please\s+)?see\s+(?:the\s+)?(?:section|part|chapter)\s+(?:on|about|titled|called|headed)\b"
     # … and the text's own earlier versions ("Earlier versions of this policy are archived here")
     r"|(?:the\s+)?(?:earlier|previous|prior|past|older)\s+(?:versions?|editions?)\s+of\s+(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement)\b"
     # … the text offered in another form ("This notice is also available in large print")

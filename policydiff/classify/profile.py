@@ -836,7 +836,7 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
         by_user = said_by_user(text[:start], words, rulebook)
         if found_cue.subject == "company" and not by_user and about_something_else(text, start, rulebook):
             continue
-        if cue_id in _SOFT_CUES and not by_user and _speaks_of_nothing_done(text, rulebook):
+        if cue_id in SOFT_CUES and not by_user and _speaks_of_nothing_done(text, rulebook):
             continue  # "Some features may not be available in all countries": no practice to hedge
         if by_user == (found_cue.subject == "user"):
             yield cue_id, Match(cue_id, None, words, start, end)
@@ -1006,7 +1006,7 @@ def _speaks_of_nothing_done(sentence: str, rulebook: RuleBook) -> bool:
 
 # the cues that only say how surely the company acts: with nothing done in their sentence they
 # qualify nothing (a denial still denies: "the marketplace is not for people under 18")
-_SOFT_CUES = frozenset({"cue.hedge", "cue.strong-modal"})
+SOFT_CUES = frozenset({"cue.hedge", "cue.strong-modal"})
 _USER_WORD = lazy(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 
 

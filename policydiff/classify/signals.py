@@ -231,7 +231,7 @@ _POINTER = lazy(
 )
 
 
-POINTER_OPENS = lazy(r"\W*(?:" + _POINTER.pattern + r")", re.IGNORECASE)
+POINTER_OPENS = lazy(r"\W*(?:please\s+)?(?:" + _POINTER.pattern + r")", re.IGNORECASE)
 
 
 def _pointed_to(region: Region, match: Match) -> bool:
