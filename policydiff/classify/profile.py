@@ -1137,6 +1137,15 @@ def _readers_condition(plain: str, at: int) -> bool:
     return _USER_IS_SUBJECT.match(said) is not None and not practice_reader().actions(said)
 
 
+# the user's permission as a condition, the practice it covers right after: "if you allow tracking"
+_CONSENT_OBJECT_BEFORE = lazy(
+    r"\b(?:if|when|once|where|provided(?:\s+that)?|unless)\s+you\s+(?:have\s+)?(?:allow(?:ed)?|permit(?:ted)?"
+    r"|authori[sz]ed?|enabled?|turn(?:ed)?\s+on|agreed?\s+to|consent(?:ed)?\s+to|opt(?:ed)?\s+in\s+to)"
+    r"\s+(?:us\s+to\s+(?:use\s+)?)?(?:the\s+|your\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _discovery_condition(plain: str, at: int) -> bool:
     """Whether ``at`` stands in a leading condition in which the company learns what it holds ("If we
     become aware that we have collected …, we will delete it"): a fact found, not a practice stated."""
@@ -1444,6 +1453,9 @@ def _file_terms(
             continue  # "your comments on this notice": what is said of the document, no data collected
         if term.category is Category.COLLECTION and _readers_condition(plain, term.start):
             continue  # "If you have a disability, you can ask for …": who reads, no data collected
+        if _CONSENT_OBJECT_BEFORE.search(plain, max(0, term.start - 50), term.start):
+            continue  # "we use your advertising ID only if you allow *tracking*": what the user's
+            # permission covers, which the main clause states (GDPR Art. 4(11); Apple's ATT prompt)
         if _discovery_condition(plain, term.start):
             continue  # "If we learn that we have collected data from a child, we delete it": what the
             # company may find it holds, which the sentence goes on to undo, is no practice it states
