@@ -41,6 +41,7 @@ from policydiff.classify.practice import (
     practice_reader,
 )
 from policydiff.classify.profile import (
+    ABOUT_THE_TEXT,
     CONTRAST,
     FOLDED_LEGAL_FORM,
     OF_THE_USER,
@@ -66,7 +67,6 @@ from policydiff.classify.profile import (
 from policydiff.classify.rule_signals import entity_keys, rule_signals, same_period
 from policydiff.classify.rulebook import HEAD_NOUNS, Match, RuleBook
 from policydiff.classify.signals import (
-    ABOUT_THE_TEXT,
     COMPANY_PROMISE,
     CUE,
     DATA_COLUMN,

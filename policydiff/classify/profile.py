@@ -363,12 +363,21 @@ def states_a_bound(found: Profile, category: Category, concepts: frozenset[str])
     )
 
 
-# a part of the text saying what it tells: "This section explains how we …", "The table below sets out
-# what we …" (no denial: "this policy does not cover how …" limits the text's reach, read elsewhere)
+# the text itself as the subject: what it explains is a list of its topics, no practice
+_ABOUT_THE_TEXT = (
+    r"\b(?:this|our|the)\s+(?:(?:next|following|previous|last|first|present)\s+)?(?:privacy\s+|cookie\s+)?"
+    r"(?:policy|notice|statement|section|part|page|document|chapter|table)\s+(?:below\s+|above\s+)?"
+    r"(?:also\s+|further\s+)?(?:explains|describes|sets\s+out|covers|tells\s+you|outlines|details|addresses|lists|shows"
+    r"|summari[sz]es)\b"
+)
+ABOUT_THE_TEXT = lazy(_ABOUT_THE_TEXT, re.IGNORECASE)
+# … a part of it opening a sentence and saying how or what: "This section explains how we …", "The
+# table below sets out what we …" (the policy's own opening, "This Privacy Policy explains how we
+# collect …", sums up what it states and is read; no denial: "this policy does not cover how …")
 _TELLS_OF = lazy(
-    r"\W*(?:this|the\s+following|the\s+next|the\s+\w+\s+below|below)\s+(?:section|part|policy|notice|statement"
-    r"|page|table|chapter|paragraph|sections|parts|tables)?\s*(?:explains?|describes?|sets\s+out|tells\s+you"
-    r"|outlines?|lists?|summari[sz]es|details|shows?)\s+(?:you\s+)?(?:how|what|why|when|where|which|the\s+ways?)\b",
+    r"\W*(?!(?:this|our|the)\s+(?:privacy\s+|cookie\s+)?(?:policy|notice|statement|page|document)\b)"
+    + _ABOUT_THE_TEXT
+    + r"\s+(?:you\s+)?(?:how|what|why|when|where|which|the\s+ways?)\b",
     re.IGNORECASE,
 )
 

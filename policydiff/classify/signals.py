@@ -26,6 +26,7 @@ from policydiff.classify.practice import (
     practice_reader,
 )
 from policydiff.classify.profile import (
+    ABOUT_THE_TEXT,
     CONTRAST,
     DETERMINERS,
     LAWS,
@@ -1417,14 +1418,6 @@ def _came_with_a_grant(
 _REFERRING = (
     r"(?:as\s+(?:further\s+)?(?:described|set\s+out|set\s+forth|explained|detailed|outlined)(?:\s+(?:in|below|above))?"
     r"|in\s+accordance\s+with|in\s+compliance\s+with|pursuant\s+to|in\s+line\s+with|under\s+the\s+terms\s+of)\b"
-)
-# the text itself as the subject: what it explains is a list of its topics, no practice
-ABOUT_THE_TEXT = lazy(
-    r"\b(?:this|our|the)\s+(?:(?:next|following|previous|last|first|present)\s+)?(?:privacy\s+|cookie\s+)?"
-    r"(?:policy|notice|statement|section|part|page|document|chapter|table)\s+(?:below\s+|above\s+)?"
-    r"(?:also\s+|further\s+)?(?:explains|describes|sets\s+out|covers|tells\s+you|outlines|details|addresses|lists|shows"
-    r"|summari[sz]es)\b",
-    re.IGNORECASE,
 )
 POINTER_START = lazy(r"[\s,;(]*(?:and\s+)?(?:" + _REFERRING + r"|see\b)", re.IGNORECASE)
 # what names the documents or rules a practice follows: a member added after it names one more of
