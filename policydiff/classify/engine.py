@@ -1730,6 +1730,8 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
         and not _EASIER_TO.search(plain, max(0, m.start() - 20), m.start())
         # (… or the reader's use of the service: "read this policy before *using our services*")
         and not _THE_SERVICE_USED.match(plain, m.start())
+        # (… or a verb's word as a noun after a determiner: "earlier versions in *our archive*")
+        and not _DETERMINER_BEFORE.search(plain, max(0, m.start() - 6), m.start())
     ]
     return (
         (_FORMULA.match(plain) is not None or reach is not None)
@@ -1744,9 +1746,11 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     )
 
 
-# the reader using the service, the verb's object the service itself, no data
+_DETERMINER_BEFORE = lazy(r"\b(?:our|the|an?|this|its)\s+$", re.IGNORECASE)
+# the reader using the service, or a control of the page, the verb's object no data
 _THE_SERVICE_USED = lazy(
-    r"(?:use|using|access|accessing|visit|visiting)\s+(?:our|the|this)\s+(?:services?|website|site|apps?|platform|products?)\b",
+    r"(?:use|using|access|accessing|visit|visiting)\s+(?:our|the|this)\s+(?:services?|website|site|apps?|platform|products?"
+    r"|menu|link|button|selector|drop-down|toggle)\b",
     re.IGNORECASE,
 )
 
@@ -1790,7 +1794,10 @@ _FORMULA = lazy(
     r"|(?:please\s+)?see\s+(?:the\s+)?(?:next|following|previous)\s+(?:section|part|page|chapter|paragraph)\b"
     r"|(?:please\s+)?see\s+(?:the\s+)?(?:section|part|chapter)\s+(?:on|about|titled|called|headed)\b"
     # … and the text's own earlier versions ("Earlier versions of this policy are archived here")
-    r"|(?:the\s+)?(?:earlier|previous|prior|past|older)\s+(?:versions?|editions?)\s+of\s+(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement)\b"
+    r"|(?:you\s+can\s+(?:also\s+)?(?:read|see|view|find|consult|access)\s+)?(?:the\s+)?(?:earlier|previous|prior|past|older)\s+"
+    r"(?:versions?|editions?)\s+of\s+(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement)\b"
+    # … the page read in another language ("You can switch between languages using the menu")
+    r"|you\s+can\s+(?:also\s+)?(?:switch|change|select|choose)\s+(?:between\s+)?(?:the\s+|your\s+)?languages?\b"
     # … the text offered in another form ("This notice is also available in large print")
     r"|(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement|document)\s+is\s+(?:also\s+)?available\s+(?:in|as|on|upon|from)\b"
     # … the reader's own copy of it ("You can print this policy", "You may ask for a paper copy")
