@@ -699,9 +699,12 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
 
 # an exception that names what it takes out ("except for advertising", "excluding model training",
 # "other than our processors"), not a condition ("except where required by law", "unless you …")
+# the words that take something out of what a statement covers
+EXCEPTING = (
+    r"(?:except(?:\s+for)?|excluding|other\s+than|apart\s+from|save\s+for|with\s+the\s+exception\s+of)"
+)
 TAKEN_OUT = lazy(
-    r"\W*(?:but\s+)?(?:except(?:\s+for)?|excluding|other\s+than|apart\s+from|save\s+for"
-    r"|with\s+the\s+exception\s+of)\s+(?!(?:where|when|if|as|that|in\s+(?:the\s+)?cases?|to\s+the\s+extent"
+    r"\W*(?:but\s+)?" + EXCEPTING + r"\s+(?!(?:where|when|if|as|that|in\s+(?:the\s+)?cases?|to\s+the\s+extent"
     r"|insofar|so\s+far|under|in\s+accordance|required|permitted|otherwise)\b)",
     re.IGNORECASE,
 )
@@ -1630,15 +1633,18 @@ _EXCEPTED_BEFORE = lazy(
 # may stand between ("we *usually* use", "we *automatically* collect")
 # the company as the subject: "we", or "the Company" as a policy defines itself in the third person
 # the company letting a party act, or giving it something, the party named right after the verb
+# the words that may stand between the company and its verb: modals and adverbs
+_BETWEEN_SUBJECT_AND_VERB = (
+    r"(?:(?:may|will|can|also|then|might|could|would|shall|do|does|must|additionally|further|now|still|often"
+    r"|sometimes|\w+ly)\s+){0,3}"
+)
 _LETS_A_PARTY = lazy(
-    r"\bwe\s+(?:(?:may|will|can|also|might|could|sometimes|\w+ly)\s+){0,2}"
-    r"(?:let|allow|permit|enable|authori[sz]e|give|send)\s+(?:(?:our|the|some|certain|selected|trusted)\s+)?$",
+    r"\bwe\s+" + _BETWEEN_SUBJECT_AND_VERB + r"(?:let|allow|permit|enable|authori[sz]e|give|send)\s+"
+    r"(?:(?:our|the|some|certain|selected|trusted)\s+)?$",
     re.IGNORECASE,
 )
 _COMPANY_VERB_BEFORE = lazy(
-    r"(?:\bwe|\bthe\s+company|\band|,|;)\s+(?:(?:may|will|can|also|then|might|could|would|shall|do|does|must|"
-    r"additionally|further|now|still|often|sometimes|\w+ly)\s+){0,3}$",
-    re.IGNORECASE,
+    r"(?:\bwe|\bthe\s+company|\band|,|;)\s+" + _BETWEEN_SUBJECT_AND_VERB + "$", re.IGNORECASE
 )
 _WE = lazy(r"\bwe\b|\bthe\s+company\b", re.IGNORECASE)
 # what introduces a purpose right before a term: "… to verify", "… in order to protect", "… for"

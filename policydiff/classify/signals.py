@@ -29,6 +29,7 @@ from policydiff.classify.profile import (
     ABOUT_THE_TEXT,
     CONTRAST,
     DETERMINERS,
+    EXCEPTING,
     LAWS,
     LEGAL_FORM_ALONE,
     MODALS,
@@ -2426,10 +2427,7 @@ _PERIOD_NOUN_AFTER = lazy(
     re.IGNORECASE,
 )
 # an exception opened in the same run before the quantifier: "subject to", "except", "with the exception of"
-_EXCEPTION_BEFORE = lazy(
-    r"\b(?:subject\s+to|except(?:\s+for|\s+in)?|with\s+the\s+exception\s+of|save\s+for|other\s+than|apart\s+from)\s+$",
-    re.IGNORECASE,
-)
+_EXCEPTION_BEFORE = lazy(r"\b(?:subject\s+to|" + EXCEPTING + r")\s+$", re.IGNORECASE)
 # "whichever" that picks one of two bounds ("until you leave or for a year, whichever comes first")
 # sets which limit applies, not how many things a statement covers: the number rules read the bounds
 BOUND_PICKED = (
