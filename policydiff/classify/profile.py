@@ -382,6 +382,26 @@ _TELLS_OF = lazy(
 )
 
 
+# the names the text gives the company: '"Acme", "we" or "us" means Acme Ltd and its subsidiaries'
+_NAMES_GIVEN = lazy(
+    r"\W*(?i:in\s+this\s+(?:privacy\s+)?(?:policy|notice|statement),?\s*)?"
+    r"(?P<names>(?:[\"“'‘][^\"”'’]{1,30}[\"”'’][\s,]*(?i:and|or)?\s*)+)"
+    r"(?i:means?|refers?\s+to)\s+(?P<company>" + ORGANISATION.pattern + r")[^;:]*$"
+)
+_QUOTED = lazy(r"[\"“'‘]([^\"”'’]{1,30})[\"”'’]")
+
+
+def names_the_company(text: str) -> re.Match[str] | None:
+    """The sentence's giving the company its names ("we", "us", "our", or its own first word), with
+    the company's legal name as the group ``company``; None for a term defined ('"Partners" means …')."""
+    given = _NAMES_GIVEN.match(text)
+    if given is None:
+        return None
+    names = [name.casefold() for name in _QUOTED.findall(given.group("names"))]
+    first = given.group("company").split()[0].casefold()
+    return given if any(name in ("we", "us", "our", first) for name in names) else None
+
+
 def is_instruction(text: str) -> bool:
     """Whether a sentence tells the reader what to do with their own things, the company not
     speaking in it ("Please keep your password secret.", "Never share your login code.")."""
@@ -1397,6 +1417,8 @@ def _file_terms(
     # … or a sentence that says what the text tells ("This section explains how we use the information
     # described above."): the practices it points to are stated where it points, not in it
     instruction = instruction or _TELLS_OF.match(plain) is not None
+    # (… or one that gives the company its names: "its subsidiaries" there are who "we" are, no recipient)
+    instruction = instruction or names_the_company(plain) is not None
 
     def heading_only(term: Match) -> bool:
         return term.category is not None and term.name in rulebook.by_category(term.category).in_headings

@@ -15,7 +15,7 @@ from policydiff.classify.editorial import EMAIL_OR_PHONE
 from policydiff.classify.equivalents import canonical
 from policydiff.classify.numbers import Quantity, quantities
 from policydiff.classify.practice import USER_RIGHT, USER_WORDS, lets_user_act, practice_reader
-from policydiff.classify.profile import ORGANISATION, Profile, Region, states_a_bound
+from policydiff.classify.profile import ORGANISATION, Profile, Region, names_the_company, states_a_bound
 from policydiff.classify.rulebook import CategoryRules, Match, Rule, RuleBook
 from policydiff.classify.signals import (
     BOUND_PICKED,
@@ -729,10 +729,14 @@ def _identity(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             said = {t.name for t in found.terms if t.category is rules.category and start <= t.start < end}
             # (a representative's or an officer's address names the one who acts for the company)
             addressed = heading and not said & {"dpo", "privacy_team"}
-            if "controller" not in said and not addressed:
+            # ('"We", "us" and "our" refer to Acme Ltd': the company the text speaks as)
+            given = names_the_company(region.text[start:end])
+            if "controller" not in said and not addressed and given is None:
                 continue
             for m in ORGANISATION.finditer(region.text, start, end):
-                if "controller" not in said and not _AT_ADDRESS.match(region.text, m.end()):
+                if given is not None and m.start() == start + given.start("company"):
+                    pass
+                elif "controller" not in said and not _AT_ADDRESS.match(region.text, m.end()):
                     continue  # under "Contact", only a company given with its address is the one responsible
                 if _RELATED_BEFORE.search(region.text, max(start, m.start() - 60), m.start()):
                     continue  # "Example Ltd, a subsidiary of *Example Group plc*": who owns it
