@@ -1202,6 +1202,9 @@ _USER_IS_SUBJECT = lazy(
 # a part of the text named by its topic ("the section on children", "the chapter about cookies")
 _PART_ON = lazy(
     r"\b(?:sections?|chapters?|parts?|paragraphs?|headings?)\s+(?:on|about|titled|called|named|headed|regarding|concerning)"
+    r"\s+(?:[\w'’-]+\s+){0,3}$"
+    # … or what the text says of a topic, moved within it ("we have moved the information about cookies")
+    r"|\b(?:moved|moving|move)\s+(?:the\s+|our\s+)?(?:information|details|text|explanations?)\s+(?:on|about|regarding|concerning)"
     r"\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
