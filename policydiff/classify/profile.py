@@ -1169,13 +1169,22 @@ def _readers_condition(plain: str, at: int) -> bool:
     return _USER_IS_SUBJECT.match(said) is not None and not practice_reader().actions(said)
 
 
-# the user's permission as a condition, the practice it covers right after: "if you allow tracking"
-_CONSENT_OBJECT_BEFORE = lazy(
-    r"\b(?:if|when|once|where|provided(?:\s+that)?|unless)\s+you\s+(?:have\s+)?(?:allow(?:ed)?|permit(?:ted)?"
-    r"|authori[sz]ed?|enabled?|turn(?:ed)?\s+on|agreed?\s+to|consent(?:ed)?\s+to|opt(?:ed)?\s+in\s+to)"
-    r"\s+(?:us\s+to\s+(?:use\s+)?)?(?:the\s+|your\s+)?$",
-    re.IGNORECASE,
-)
+def _consent_object(plain: str, at: int, rulebook: RuleBook) -> bool:
+    """Whether ``at`` stands right after the user's permission said as a condition (a phrase of
+    cue.consent-required opening with "if", "when", "once" …: "only if you allow *tracking*")."""
+    consent = rulebook.cue("cue.consent-required")
+    if consent is None:
+        return False
+    start = max(0, at - 50)
+    return any(
+        _CONDITION_WORD.match(found.group()) and _TO_ITS_OBJECT.fullmatch(plain, start + found.end(), at)
+        for found in consent.pattern.finditer(plain[start:at])
+    )
+
+
+# a condition's opening word; what may stand between a permission and what it covers ("us to use your")
+_CONDITION_WORD = lazy(r"(?:if|when|once|where|provided|unless)\b", re.IGNORECASE)
+_TO_ITS_OBJECT = lazy(r"\s+(?:to\s+)?(?:us\s+to\s+(?:use\s+)?)?(?:the\s+|your\s+)?", re.IGNORECASE)
 
 
 def _discovery_condition(plain: str, at: int) -> bool:
@@ -1490,7 +1499,7 @@ def _file_terms(
             continue  # "your comments on this notice": what is said of the document, no data collected
         if term.category is Category.COLLECTION and _readers_condition(plain, term.start):
             continue  # "If you have a disability, you can ask for …": who reads, no data collected
-        if _CONSENT_OBJECT_BEFORE.search(plain, max(0, term.start - 50), term.start):
+        if _consent_object(plain, term.start, rulebook):
             continue  # "we use your advertising ID only if you allow *tracking*": what the user's
             # permission covers, which the main clause states (GDPR Art. 4(11); Apple's ATT prompt)
         if _discovery_condition(plain, term.start):
