@@ -1499,7 +1499,7 @@ def _file_terms(
             continue  # "your comments on this notice": what is said of the document, no data collected
         if term.category is Category.COLLECTION and _readers_condition(plain, term.start):
             continue  # "If you have a disability, you can ask for …": who reads, no data collected
-        if _consent_object(plain, term.start, rulebook):
+        if term.name not in rules.grouped and _consent_object(plain, term.start, rulebook):
             continue  # "we use your advertising ID only if you allow *tracking*": what the user's
             # permission covers, which the main clause states (GDPR Art. 4(11); Apple's ATT prompt)
         if _discovery_condition(plain, term.start):
