@@ -44,6 +44,7 @@ from policydiff.classify.profile import (
     ABOUT_THE_TEXT,
     CONTRAST,
     FOLDED_LEGAL_FORM,
+    NAME_INSIDE,
     OF_THE_USER,
     ON_THE_TEXT,
     SOFT_CUES,
@@ -2176,7 +2177,7 @@ _COUNT = lazy(
 )
 # a number beside a name is part of an address or a name ("125 Park Ave", "Cape Town, 8001",
 # "Suite 2050", "NY 10017"), not a count of what a practice does
-_NAMED_BESIDE = lazy(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'.-]*,?\s+$")
+_NAMED_BESIDE = lazy(NAME_INSIDE + r",?\s+$")
 _NAMED_AFTER = lazy(r"(?:st|nd|rd|th)?\s+[A-Z]")
 # what stands before a number that names a part of a text or a law ("section 5", "Article 6",
 # "§ 1798.100", "page 2"), or is one of a telephone number's or a decimal's digits

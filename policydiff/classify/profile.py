@@ -92,6 +92,8 @@ def _without_bodies(text: str) -> str:
 
 
 # a company's name with its legal form ("Acme Ads Ltd", "Health Data Corp."): its words name it
+# a name inside a sentence: a capitalised word that does not open it ("… with *Acme* and Globex")
+NAME_INSIDE = r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w&'’.-]*"
 ORGANISATION = lazy(
     r"\b[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|and|&))*[ \t]*,?[ \t]+" + _LEGAL_FORMS + r"\.?"
 )

@@ -33,6 +33,7 @@ from policydiff.classify.profile import (
     LAWS,
     LEGAL_FORM_ALONE,
     MODALS,
+    NAME_INSIDE,
     OF_THE_USER,
     TAKEN_OUT,
     TEXT_OBJECT,
@@ -1475,20 +1476,29 @@ def governs_safeguard(found: Profile, match: Match, rulebook: RuleBook, before: 
     )
 
 
+def _statement_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the statement (a sentence, or a clause a semicolon ends) holding ``start``-``end``."""
+    opening = max(text.rfind(mark, 0, start) for mark in _STATEMENT_ENDS) + 1
+    ends = [found for mark in _STATEMENT_ENDS if (found := text.find(mark, end)) >= 0]
+    return opening, min(ends, default=len(text))
+
+
+_STATEMENT_ENDS = (".", "!", "?", "\n", ";")
+
+
 def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
     """Whether the cue qualifies the company's own affirmed practice (collect, use, share, retain)
     rather than a promise not to, a commitment or a user's right."""
     if any(start <= match.start < end and denied for start, end, denied in found.denials):
         return False
-    start = max(text.rfind(mark, 0, match.start) for mark in (".", "!", "?", "\n", ";")) + 1
+    start, end = _statement_around(text, match.start, match.end)
     before = text[start : match.start]
     if statement_reader().negation.search(before) or _USER_FIRST.match(before):
         return False
     if any(t.category is Category.RIGHTS and start <= t.start < match.start for t in found.terms):
         return False  # "we respond to access requests free of charge, unless …": a right's terms
     reader = practice_reader()
-    ends = [at for mark in (".", "!", "?", "\n", ";") if (at := text.find(mark, match.end)) >= 0]
-    after = text[match.end : min(ends, default=len(text))]
+    after = text[match.end : end]
     if reader.promising.search(before + " " + after):
         return False  # "we will use reasonable efforts to erase …": a promise, whatever verb is near
     if any(
@@ -1781,9 +1791,8 @@ def revises_the_text(text: str, at: int) -> bool:
     """Whether ``at`` qualifies the company's revising of this text ("we *may* update this policy",
     "… this policy *from time to time*", "*Occasionally*, we update it"), not another act of the
     sentence ("if we change this policy, we *will* notify you") nor a denial ("we will not change it")."""
-    start = max(text.rfind(mark, 0, at) for mark in (".", "!", "?", "\n", ";")) + 1
-    ends = [found for mark in (".", "!", "?", "\n", ";") if (found := text.find(mark, at)) >= 0]
-    sentence, at = text[start : min(ends, default=len(text))], at - start
+    start, end = _statement_around(text, at, at)
+    sentence, at = text[start:end], at - start
     for revision in _REVISES.finditer(sentence):
         if statement_reader().negation.search(revision.group()):
             continue
@@ -2263,7 +2272,7 @@ def _names_nothing_new(words: str, other: str) -> bool:
     return all(name.group().casefold() in said for name in _INNER_NAME.finditer(words.lstrip()))
 
 
-_INNER_NAME = lazy(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w&'’-]*")
+_INNER_NAME = lazy(NAME_INSIDE)
 
 
 def _whole_sentences(words: str, text: str, at: int) -> bool:
