@@ -114,6 +114,23 @@ def test_a_keeping_verb_that_ends_on_a_safe_state_is_no_retention(
     assert ("retain" in found) is read
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("We store your files on our servers.", True),
+        ("Cookies are files stored on your computer.", False),  # the user's equipment (concept_not_before)
+        ("Cookies are stored in your browser and used to recognise you.", False),  # no party after a keeping
+        ("Your passwords are never stored on your phone.", True),  # denied: still a promise about keeping
+        ("We keep a copy on your behalf.", True),  # "on your" alone is no place
+    ],
+)
+def test_a_keeping_on_the_users_own_equipment_is_no_retention(
+    rulebook: RuleBook, text: str, read: bool
+) -> None:
+    found = [m.name for m in rulebook.find_terms(text) if m.category is Category.RETENTION]
+    assert ("retain" in found) is read
+
+
 def test_a_named_company_is_a_kind_of_its_class(rulebook: RuleBook) -> None:
     sharing = rulebook.by_category(Category.SHARING)
     assert sharing.kinds_above("stripe") == ("payment_processors", "service_providers")
@@ -208,6 +225,8 @@ def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
          r"\[narrower_acts\] names barter, not concepts"),
         ("retention.toml", 'bounded = ["retain"]', 'bounded = ["forever"]',
          "bounded names forever, not concepts"),
+        ("retention.toml", 'denied_keeps_sense = ["retain"]', 'denied_keeps_sense = ["hoard"]',
+         "denied_keeps_sense names hoard, not concepts"),
         ("retention.toml", 'bounded_unless_rules = ["retention.open-ended", "retention.open-ended-criteria"]',
          'bounded_unless_rules = ["retention.eternal"]',
          "bounded_unless_rules names retention.eternal, not rules"),

@@ -2271,6 +2271,25 @@ def _yours_named(came: list[str], sides: Sides, reader: PracticeReader, rulebook
     return False
 
 
+# the user's own equipment, where a cookie or an app keeps what it keeps ("saved in your browser", "on
+# your computer, tablet or phone"): one place, the user's side, however it is named (ePrivacy
+# Directive Art. 5(3): the user's terminal equipment)
+_USERS_EQUIPMENT = frozenset(
+    {
+        "device",
+        "devices",
+        "computer",
+        "computers",
+        "phone",
+        "phones",
+        "mobile",
+        "tablet",
+        "tablets",
+        "browser",
+    }
+    | {"browsers", "terminal", "equipment", "hard", "drive", "smartphone", "smartphones", "laptop", "laptops"}
+)
+
 # a thing of the user's: "your scores", "your training scores"
 _YOUR = lazy(r"\byour\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
 # what any statement of practice may say of the user's without naming a new thing ("your data",
@@ -2297,6 +2316,10 @@ _GENERIC_OF_YOURS = frozenset(
         "experience",
         "privacy",
     }
+    # the user's own equipment, named as a whole ("stored on your computer or mobile device"): where a
+    # practice happens, nothing of it read; what is read from it is named after it ("your phone's
+    # contacts", "your browser history": the next word is read)
+    | _USERS_EQUIPMENT
 )
 
 
@@ -3449,6 +3472,8 @@ def _setting_changed(subject: Subject, rulebook: RuleBook) -> tuple[str, str] | 
             continue
         if _JOINED_UP.sub("", fold(deleted)) == _JOINED_UP.sub("", fold(inserted)):
             continue  # "data centres" → "datacentres": one compound written closed
+        if {w.casefold() for w in (*went, *came)} - _CONNECTIVES <= _USERS_EQUIPMENT:
+            continue  # "in your browser" → "on your computer or phone": the user's side either way
         if any(q.unit == "duration" for q in (*quantities(deleted), *quantities(inserted))):
             continue  # "in 30 days" → "in a month": a time, which the number rules read
         if not _PLACE_BEFORE.search(subject.new, max(0, at - 40), at):

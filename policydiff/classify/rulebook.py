@@ -237,6 +237,9 @@ class CategoryRules:
     # concept → the words that, right after one of its terms, make it another's ("share *the same*
     # design": in common, nothing disclosed), as one pattern matched where the term ends
     concept_not_before: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
+    # concepts whose words after a term leave it its sense where the term is denied ("not stored on
+    # your device" is still a promise about keeping)
+    denied_keeps_sense: frozenset[str] = frozenset()
     # concept → kinds (of any category) that, named right after one of its terms, make the term
     # theirs ("a copy of your *passport*": a document handed over, no copy of the user's data)
     object_not: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -430,8 +433,10 @@ class RuleBook:
                 text, match.begin, match.text, rules.concept_not_after[concept]
             ):
                 continue
-            if concept in rules.concept_not_before and rules.concept_not_before[concept].match(
-                text, match.finish
+            if (
+                concept in rules.concept_not_before
+                and rules.concept_not_before[concept].match(text, match.finish)
+                and not (concept in rules.denied_keeps_sense and _word_before(text, match.begin) in _DENYING)
             ):
                 continue
             if concept in rules.user_acts and _YOU_BEFORE.search(text, max(0, match.begin - 40), match.begin):
@@ -575,6 +580,10 @@ def _made_anothers(text: str, position: int, term: str, words: frozenset[str]) -
         or (shared is not None and shared.group(1).casefold() in words)
         or any(" " in entry and tail.endswith(" " + entry) for entry in words)
     )
+
+
+# the words that, right before a verb, deny it ("not stored", "never kept")
+_DENYING = frozenset({"not", "never", "neither", "nor"})
 
 
 def _word_before(text: str, position: int) -> str:

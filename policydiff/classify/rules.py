@@ -254,10 +254,12 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
             # (a verb's other sense gives way to a party named after it; a noun's does not)
             concept: another_sense(
                 _strings(words, f"{where} concept_not_before.{concept}"),
-                party_after=concept in _strings(data.get("grouped", []), where),
+                party_after=concept in _strings(data.get("grouped", []), where)
+                and bool(data.get("party_after_verb", True)),
             )
             for concept, words in _table(data, "concept_not_before", terms, where).items()
         },
+        denied_keeps_sense=_concepts_named(data, "denied_keeps_sense", terms, where),
         object_not={
             concept: frozenset(_strings(kinds, f"{where} object_not.{concept}"))
             for concept, kinds in _table(data, "object_not", terms, where).items()
