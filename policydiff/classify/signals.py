@@ -372,8 +372,12 @@ def _names_only_covered(
         and (
             match.name in rulebook.by_category(key[0]).instances
             or (key[0], match.name) in classes
-            # (a part of a class disclosed: "our group companies *and subsidiaries*")
-            or (key[0] is Category.SHARING and _covered(key, match, sides.old_profile, rulebook))
+            # (a part of a class disclosed: "our group companies *and subsidiaries*"; a place inside a
+            # region disclosed: "worldwide, *including India*", transfer.toml [parent])
+            or (
+                key[0] in (Category.SHARING, Category.TRANSFER)
+                and _covered(key, match, sides.old_profile, rulebook)
+            )
             # (a place beyond the region the old side sends data out of: "outside the EEA, *including
             # to the United States*")
             or (
