@@ -2403,12 +2403,15 @@ _MEANS_WORDS = frozenset(
     {"by", "clicking", "click", "tapping", "tap", "using", "selecting", "visiting", "going", "opening"}
     | {"link", "button", "page", "section", "menu", "tab", "toggle", "any", "each", "every", "them", "it"}
     | {"bottom", "foot", "footer", "top", "one", "email", "emails", "message", "messages", "newsletter"}
+    # (where the means is found: "in any email *we send* you", "in each message *you receive from us*")
+    | {"we", "you", "us", "our", "from", "send", "sends", "sent", "receive", "receives", "received"}
 )
 
 
 def _means_told(subject: Subject, rulebook: RuleBook) -> str | None:
     """The way the user works a right alone ("in your settings", "by clicking the unsubscribe link"),
-    when that is all an edit of a sentence granting it added: nothing went, nothing else came."""
+    or where that way is found, when that is all an edit of a sentence granting it added: nothing
+    went, nothing else came."""
     rule = rulebook.rule("rights.self-service-to-request")
     if subject.kind is not ChangeKind.MODIFIED or rule is None:
         return None
@@ -2423,7 +2426,9 @@ def _means_told(subject: Subject, rulebook: RuleBook) -> str | None:
             for word in WORD.findall(rest)
         ):
             return None
-        if found is not None:
+        if found is not None or rule.old_phrases.search(subject.new) is not None:
+            # (… or where the means the sentence names is found: "by clicking unsubscribe *in any
+            # email we send*")
             told.append(inserted.strip(" ,."))
     return told[0] if told else None
 
