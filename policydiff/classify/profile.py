@@ -1487,6 +1487,9 @@ def _file_terms(
             continue  # "Japan" in a sentence about the courts is no place data goes
         if needed and _LEGAL_PLACE.search(plain, 0, term.start):
             continue  # "the courts of Ireland", "the laws of Japan": a forum, no place data goes
+        if needed and any(s < term.start and term.end <= e for s, e in names):
+            continue  # "Google Ireland Limited", "Acme UK Ltd": a word of a company's name, no place
+            # data goes (where the company keeps it is said of the data, as any place is)
         if _PART_ON.search(plain, max(0, term.start - 60), term.start) or _PART_AFTER.match(plain, term.end):
             continue  # "the section on children", "the cookies section": a part of the text, by its topic
         if term.category is not Category.NOTICE and _DOCUMENT_AFTER.match(plain, term.end):

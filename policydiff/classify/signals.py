@@ -2420,6 +2420,20 @@ def _member_in_insert(
     return None
 
 
+# a proper name of one or two words, with the comma that sets it before its country: "Frankfurt, "
+_CITY = lazy(r"\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\s*,\s*")
+
+
+def _in_its_country(found: Profile, text: str, end: int, rulebook: RuleBook) -> bool:
+    """Whether a place data goes (a transfer term that needs a practice beside it) starts at ``end``."""
+    return any(
+        t.start == end
+        and t.category is Category.TRANSFER
+        and bool(rulebook.by_category(Category.TRANSFER).required_for(t.name))
+        for t in found.terms
+    )
+
+
 def _finer_member(rulebook: RuleBook, sides: Sides, end: int) -> bool:
     """Whether the new member that ends past ``end`` (up to the next joint) ends in a whole member
     of the old list: a finer kind of it (LABELING.md, Data types: a sub-element is not new)."""
@@ -2801,6 +2815,9 @@ def _list_signal(
     if _MANNER_MEMBER.fullmatch(words) and _MANNER_BEFORE.search(region.text, span[0], at):
         return None  # "we process it fairly *and lawfully*": one more manner of an act, no member of
         # what it acts on (the scope signals read "regularly", "always" and their kin)
+    if _CITY.fullmatch(words) and _in_its_country(found, region.text, at + len(words), rulebook):
+        return None  # "in Germany" → "in *Frankfurt,* Germany": a city named in its country, the
+        # same place said more precisely (an address's form: city, then country)
     category = _permission_category(found, span, rulebook, region.text)
     # the clause the words join, past a joining word that may stand between two clauses (", and")
     lead = _JOINING.match(words)
@@ -2999,6 +3016,13 @@ def _list_signal(
         and not any(at <= t.start < at + len(words) and is_safeguard(t, rulebook) for t in found.terms)
     ):
         guarded = _affirmed_safeguard(found, span, rulebook)
+        if (
+            guarded is not None
+            and _OWN_PLACE.fullmatch(words)
+            and _KEPT_SAFE_BEFORE.search(region.text, span[0], at)
+        ):
+            return None  # "stored securely *on our servers*": where the company keeps what it keeps
+            # safe, no part of it left out (OPP-115 Data Security: the safeguard is unchanged)
         if guarded is not None:
             # "messages *in one-to-one chats* are end-to-end encrypted": the safeguard covers only
             # some of what it covered (LABELING.md: weaker security commitments); gone, it covers all
@@ -3538,10 +3562,21 @@ def _affirmed_safeguard(found: Profile, span: tuple[int, int], rulebook: RuleBoo
     return None
 
 
+# a keeping verb and the safe state it keeps data in, right before a qualifier ("stored securely")
+_KEPT_SAFE_BEFORE = lazy(
+    r"\b(?:stored|kept|held|maintained|retained|saved|hosted)\s+(?:securely|safely|safe|secure)\s*$",
+    re.IGNORECASE,
+)
+# the company's own systems, where it keeps data: "on our servers", "in secure data centres"
+_OWN_PLACE = lazy(
+    r"\s*(?:on|in|at|within)\s+(?:our|its|the)?\s*(?:own\s+)?(?:secure\s+|protected\s+)?"
+    r"(?:servers?|systems?|data\s*cent(?:re|er)s?|cloud|infrastructure|premises|facilities|databases?)\s*",
+    re.IGNORECASE,
+)
+_TIME_BOUND = lazy(r"\s*(?:within|no\s+later\s+than|at\s+the\s+latest)\s*", re.IGNORECASE)
 # words that restrict what they follow or precede to a part of it: a place, a case, a kind ("in
 # one-to-one chats", "that you mark as private", "when you are signed in")
 # (no comma before it: ", which we rent from a provider" describes, it does not restrict)
-_TIME_BOUND = lazy(r"\s*(?:within|no\s+later\s+than|at\s+the\s+latest)\s*", re.IGNORECASE)
 _RESTRICTS = lazy(
     r"\s*(?:in|on|for|from|within|between|during|while|when|where|if|that|which|sent|stored|shared)\b",
     re.IGNORECASE,
