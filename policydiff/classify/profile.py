@@ -965,11 +965,23 @@ _CONDITIONAL_BEFORE = lazy(
 )
 
 
+# a concession, the case in which the statement holds all the same: "… *even when location services*
+# are turned off", "*even if you* do not use the app"
+_CONCESSION_BEFORE = lazy(
+    r"\beven\s+(?:when|if|though|where|after|while)\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE
+)
+
+
 def _qualifies(text: str, at: int) -> bool:
     """Whether a negation at ``at`` only qualifies, and denies no statement: a condition the practice
-    needs ("… if we do not collect your address"), or a relative clause picking out whom the statement
-    is of ("members *who do not* take part pay higher premiums", as "if they do not" would say)."""
-    return bool(_CONDITIONAL_BEFORE.search(text, 0, at) or _PERSONS_WHO.search(text, max(0, at - 40), at))
+    needs ("… if we do not collect your address"), a concession it holds despite ("we track it even
+    when location services are turned off"), or a relative clause picking out whom the statement is of
+    ("members *who do not* take part pay higher premiums", as "if they do not" would say)."""
+    return bool(
+        _CONDITIONAL_BEFORE.search(text, 0, at)
+        or _CONCESSION_BEFORE.search(text, max(0, at - 80), at)
+        or _PERSONS_WHO.search(text, max(0, at - 40), at)
+    )
 
 
 # people picked out by a relative clause ("members who", "anyone that", "those who")
@@ -1228,7 +1240,7 @@ _DOCUMENT_AFTER = lazy(r"\s+(?:privacy\s+)?(?:policy|policies|notices?|statement
 # or done to it ("our team *reviews this policy*"): words about the document, no data collected
 ON_THE_TEXT = lazy(
     r"\s+(?:(?:on|about|regarding|concerning)\s+)?(?:this|the|our)\s+(?:privacy\s+)?"
-    r"(?:policy|notice|statement|document)\b",
+    r"(?:policy|notice|statement|document|section|page)\b",
     re.IGNORECASE,
 )
 
@@ -1345,7 +1357,10 @@ def _file_terms(
 
     def others_act(term: Match) -> bool:
         """A rights verb with someone else's modal before it: "our support team may access your
-        data" is the company's access, no right of the user's."""
+        data" is the company's access, no right of the user's. (A fee for a right, rights.toml
+        adverse, is the company's to ask: "we may charge a fee for access requests".)"""
+        if term.category is Category.RIGHTS and term.name in rulebook.by_category(term.category).adverse:
+            return False
         return term.category is Category.RIGHTS and (
             (
                 bool(_OTHERS_ACT.search(plain, 0, term.start))
@@ -1507,6 +1522,13 @@ def _file_terms(
         if term.name not in rules.grouped and _consent_object(plain, term.start, rulebook):
             continue  # "we use your advertising ID only if you allow *tracking*": what the user's
             # permission covers, which the main clause states (GDPR Art. 4(11); Apple's ATT prompt)
+        if (
+            term.name in rules.adverse
+            and (condition := _LEADING_CONDITION.match(plain)) is not None
+            and term.end <= condition.end()
+        ):
+            continue  # "If we decline your request, you may appeal": the case an appeal or a notice is
+            # for, no refusal or fee stated (the main clause says what is done in it)
         if _discovery_condition(plain, term.start):
             continue  # "If we learn that we have collected data from a child, we delete it": what the
             # company may find it holds, which the sentence goes on to undo, is no practice it states
