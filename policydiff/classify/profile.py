@@ -108,7 +108,7 @@ FOLDED_LEGAL_FORM = lazy(r"\b" + _LEGAL_FORMS + r"\.?", re.IGNORECASE)
 # A promise ends where a contrast or an exception starts: "we do not sell it, except to X"
 # does not deny X.
 _CLAUSE_SPLIT = lazy(
-    r";|,?\s+but\s+|,\s+however,?\s+|,\s+while\s+|\s+whereas\s+"
+    r";|,?\s+but\s+|,\s+however,?\s+|,\s+while\s+|\s+whereas\s+|,\s+(?:although|though|even\s+though)\s+"
     r"|,?\s+(?=(?:unless|except|excluding|other\s+than|apart\s+from|save\s+where|save\s+for"
     r"|with\s+the\s+exception\s+of)\b)"
     # a trailing clause of time or condition with a subject of its own: "we do not ask for proof

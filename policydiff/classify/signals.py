@@ -2828,6 +2828,7 @@ def _list_signal(
         bool(_MEMBER.search(words))
         and not _OWN_SUBJECT.search(words)
         and not _LEGAL_GROUND.match(words)
+        and not _LEGAL_DUTY.fullmatch(words)
         # (", after which your data is gone", ", which we review": a relative clause, no member)
         and not _RELATIVE_OPEN.match(words)
     )
@@ -3341,6 +3342,13 @@ _LEGAL_GROUND = lazy(
     # (the law named by its field or place: "as tax law requires", "where applicable laws allow")
     r"(?:(?:legally\s+)?(?:required|permitted|allowed|mandated|authori[sz]ed)\s+(?:by|under)"
     r"|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:law|laws|legislation|regulations?)\b)",
+    re.IGNORECASE,
+)
+# a duty the law puts on the company, named as one more end: "… *and to comply with tax laws*" (GDPR
+# Art. 6(1)(c): processing the law requires; the company gains no use it could choose)
+_LEGAL_DUTY = lazy(
+    rf"[\s,;]*(?:and|or)\s+(?:in\s+order\s+)?to\s+(?:comply|meet|fulfil|fulfill|satisfy)\s+(?:with\s+)?"
+    rf"(?:(?:our|the|any|all|its)\s+)?(?:[\w-]+\s+){{0,2}}?{LAWS}[\s.,;]*",
     re.IGNORECASE,
 )
 _CONCESSION = r"^[\s,;]*(?:and\s+)?(?:even\s+(?:if|after|when|though|where|once|while)|whether\s+or\s+not)\b"
