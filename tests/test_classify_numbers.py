@@ -51,3 +51,8 @@ def test_the_first_digits_of_a_larger_number_are_no_age() -> None:
     assert quantities("The firm employs over 3,000 people and has over 1.5 million users.") == []
     found = quantities("Members must be over 21, or over 18 with a guardian.")
     assert [(q.unit, q.value) for q in found] == [("age", 21.0), ("age", 18.0)]
+
+
+def test_as_young_as_names_an_age() -> None:
+    (age,) = quantities("Members as young as 9 may join.")
+    assert (age.unit, age.value, age.text) == ("age", 9.0, "as young as 9")

@@ -462,3 +462,24 @@ def test_a_removed_section_saying_where_data_stays_is_a_promise_removed() -> Non
     )
     assert report.severity is Severity.REVIEW
     assert "review.promise-removed" in [r.rule for c in report.changes for r in c.reasons]
+
+
+_COLLECTING = """# Privacy
+
+## Information We Collect About You
+
+We collect your name and email address when you sign up. We collect your device type and the pages you visit.
+
+## Sharing
+
+We share your email address with our hosting provider.
+"""
+
+
+def test_a_sentence_about_the_text_under_a_practice_heading_states_no_practice() -> None:
+    aside = "A short summary of this section appears at the end of the page for your convenience."
+    practice = "As this section explains, we also gather the notes you keep in the app."
+    for added, wanted in ((aside, {Severity.MINOR}), (practice, {Severity.MAJOR, Severity.REVIEW})):
+        new = _COLLECTING.replace("pages you visit.\n", f"pages you visit.\n\n{added}\n")
+        (change,) = [c for c in report_of(_COLLECTING, new).changes if c.kind is ChangeKind.ADDED]
+        assert change.severity in wanted, (added, change.reasons)

@@ -45,6 +45,7 @@ from policydiff.classify.profile import (
     CONTRAST,
     FOLDED_LEGAL_FORM,
     NAME_INSIDE,
+    NAMES_THE_TEXT,
     OF_THE_USER,
     ON_THE_TEXT,
     SOFT_CUES,
@@ -1933,6 +1934,11 @@ def _unknown_practice(
         spans = sentences(subject.new)
         new = " ".join(text for start, end in spans if fold(text := subject.new[start:end]) not in said)
         stated = any(reader.widening_actions(text) for text in (_affirmed(new), subject.new_context))
+    if texts and all(
+        NAMES_THE_TEXT.search(text) and not reader.widening_actions(_affirmed(text)) for text in texts
+    ):
+        return None  # "We hope this explanation answers your questions.": the text speaks of itself,
+        # and states no practice (whatever its heading states)
     category = categories[0] if categories else Category.OTHER
     # with no practice verb, a clause read by a rule, or about what cannot widen by being added
     # (how to reach us, a right), stands as read

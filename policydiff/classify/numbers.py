@@ -67,7 +67,8 @@ _AGE = lazy(
     # (… or the age a user must be: "you must be 18 to use the app")
     # ("the minimum age to use our service is 13": the age's noun and its number a few words apart;
     # "13, *or 16* in the EEA": another age for some users, GDPR Art. 8(1))
-    r"\b(?:under|below|younger\s+than|over|older\s+than|at\s+least|aged?|age\s+of"
+    # ("as young as 11": the youngest age let in)
+    r"\b(?:under|below|younger\s+than|over|older\s+than|at\s+least|aged?|age\s+of|as\s+young\s+as"
     r"|minimum\s+age(?:\s+(?!is\b|of\b)[\w-]+){0,5}?\s+(?:is|of)"
     r"|(?:must|need\s+to|have\s+to)\s+be(?=\s+\d{1,2}\s+(?:to|in\s+order\s+to|before)\b))"
     # (… or joined to it, the group named by its age: "under-13s", "over 18s")

@@ -373,6 +373,12 @@ _ABOUT_THE_TEXT = (
     r"|summari[sz]es)\b"
 )
 ABOUT_THE_TEXT = lazy(_ABOUT_THE_TEXT, re.IGNORECASE)
+# the text, or a part of it, named in a sentence ("a summary of *this section*", "*our glossary*")
+NAMES_THE_TEXT = lazy(
+    r"\b(?:this|these|our|the)\s+(?:privacy\s+|cookie\s+)?(?:policy|notice|statement|section|sections|page"
+    r"|document|explanation|summary|glossary|table\s+of\s+contents)\b",
+    re.IGNORECASE,
+)
 # … a part of it opening a sentence and saying how or what: "This section explains how we …", "The
 # table below sets out what we …" (the policy's own opening, "This Privacy Policy explains how we
 # collect …", sums up what it states and is read; no denial: "this policy does not cover how …")
