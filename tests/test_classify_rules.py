@@ -287,3 +287,18 @@ def test_the_phrases_of_a_synonym_concept_are_one_member_and_no_verb(rulebook: R
     assert (
         "opt_out" in rights.synonyms and "opt_out" not in rights.grouped
     )  # no verb: its going is a right gone
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("This summary is provided to enable you to choose.", False),  # an infinitive of purpose
+        ("Your details are provided to our couriers.", True),
+        ("Your details are provided to help desks we hire.", True),  # "help" a noun's word: a party
+    ],
+)
+def test_a_sharing_phrase_ending_in_to_before_a_verb_is_no_sharing(
+    rulebook: RuleBook, text: str, read: bool
+) -> None:
+    found = [m.name for m in rulebook.find_terms(text) if m.category is Category.SHARING]
+    assert ("share" in found) is read

@@ -1597,7 +1597,11 @@ def _file_terms(
             (bound or guards_here) and not is_safeguard(term, rulebook) and term.name not in rules.adverse
         ):
             continue
-        if (bound or any(strong for strong, _ in guards_here)) and not rules.protective:
+        if (
+            (bound or any(strong for strong, _ in guards_here))
+            and not rules.protective
+            and term.name not in rules.adverse
+        ):
             continue
         if users_act(term):
             continue

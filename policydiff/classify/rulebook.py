@@ -246,6 +246,9 @@ class CategoryRules:
     # words that, right after a one-word term ending in "s", make it a verb's third person, not a
     # noun ("a recruiter *reviews every* result", "the app *records the* call")
     verb_before: frozenset[str] = frozenset()
+    # verbs that, right after a term ending in "to", make that "to" an infinitive's ("provided *to
+    # comply* with the law"): no party follows, the term is not read
+    infinitive_after: frozenset[str] = frozenset()
     parents: Mapping[str, str] = field(default_factory=dict)  # concept → the concept it is part or kind of
     sources: Mapping[str, str] = field(default_factory=dict)  # concept → where it comes from
     # concept → concepts one of which must stand in its sentence for it to count (a place, a transfer)
@@ -451,6 +454,13 @@ class RuleBook:
                     safe_category, safe_concept = rules.kept_safe_is  # "keep your data safe": a safeguard
                     found.append(Match(safe_concept, safe_category, words, match.begin, state_end))
                 continue
+            if (
+                rules.infinitive_after
+                and match.text.casefold().endswith(" to")
+                and (verb := _NEXT_WORD.match(text, match.finish)) is not None
+                and verb.group(1).casefold() in rules.infinitive_after
+            ):
+                continue  # "the information is provided to comply with the law": a purpose, no one it goes to
             if rules.verb_before and _reads_as_verb(match.text, text, match.finish, rules.verb_before):
                 continue
             found.append(Match(concept, rules.category, match.text, match.begin, match.finish))
@@ -582,6 +592,7 @@ def _made_anothers(text: str, position: int, term: str, words: frozenset[str]) -
     )
 
 
+_NEXT_WORD = lazy(r"\s+(\w+)")
 # the words that, right before a verb, deny it ("not stored", "never kept")
 _DENYING = frozenset({"not", "never", "neither", "nor"})
 

@@ -241,6 +241,9 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         rules=tuple(_rule(r, category, where, terms) for r in rule_tables),
         plain=_plain_by_direction(data.get("plain"), where),
         not_after=frozenset(w.casefold() for w in _strings(data.get("not_after", []), f"{where} not_after")),
+        infinitive_after=frozenset(
+            w.casefold() for w in _strings(data.get("infinitive_after", []), f"{where} infinitive_after")
+        ),
         verb_before=frozenset(
             w.casefold() for w in _strings(data.get("verb_before", []), f"{where} verb_before")
         ),
