@@ -3324,7 +3324,15 @@ TEXT_FORMULA = lazy(
     r"(?:paragraph|section|policy|notice|statement)\s+(?:does\s+not\s+|shall\s+not\s+|is\s+not\s+intended\s+to\s+)?"
     r"(?:create|creates|limit|limits|affect|affects|restrict|restricts|waive|waives|exclude|excludes)\b"
     r"|(?:in\s+this\s+(?:privacy\s+)?(?:policy|notice|statement),?\s*)?[\"“'‘](?:you|your|services?|site|website|app)"
-    r"[\"”'’]\s+(?:means?|refers?\s+to|includes?)\b)[^;:]*$",
+    r"[\"”'’]\s+(?:means?|refers?\s+to|includes?)\b"
+    # … and the reading of the text, as a contract's boilerplate says it: its headings for reference,
+    # its provisions severable, one language prevailing, its capitalised terms defined elsewhere
+    r"|(?:the\s+)?(?:headings?|titles?|captions?)\s+(?:used\s+)?(?:in|of)\s+this\s+(?:privacy\s+)?(?:policy|notice|statement)"
+    r"\s+(?:are|is)\s+(?:included\s+)?for\s+(?:convenience|reference)\b"
+    r"|if\s+any\s+(?:provision|part|term)\s+of\s+this\s+(?:privacy\s+)?(?:policy|notice|statement)\s+is\s+(?:held|found|deemed)\b"
+    r"|in\s+(?:the\s+)?(?:event|case)\s+of\s+(?:any\s+)?(?:conflict|inconsistency|discrepancy)\s+between\s+(?:the\s+)?"
+    r"[\w-]+\s+(?:version|text)\b"
+    r"|capitali[sz]ed\s+terms\s+(?:used|not\s+defined)\b)[^;:]*$",
     re.IGNORECASE,
 )
 # a widener of the laws that bind: "any applicable law", "all relevant regulations"
