@@ -370,7 +370,46 @@ def classify(
         return verdict
     if subject.kind is ChangeKind.REMOVED and verdict.severity in (Severity.MINOR, Severity.EDITORIAL):
         return _promise_removed(verdict, sides, rulebook) or verdict
+    if (
+        subject.kind is ChangeKind.MODIFIED
+        and verdict.severity is Severity.MAJOR
+        and verdict.direction is Direction.EXPANDS
+        and all(s.reason.side is Side.OLD for s in signals if s.direction is Direction.EXPANDS)
+        and (ended := _practice_now_denied(subject, rulebook)) is not None
+    ):
+        # "We record calls. Recordings are deleted after 30 days." → "We no longer record calls.": the
+        # promise went with the practice it limited, which the clause now denies (LABELING.md,
+        # Removals: narrows)
+        says = f"the promise went with the practice it limited, which the new text denies («{ended}»)"
+        lead = PRACTICE_CATEGORY.get(ended, verdict.categories[0] if verdict.categories else Category.OTHER)
+        reason = Reason(f"{lead.value}.went-with-its-promise", says, ended, Side.NEW, None, Told(added=False))
+        ordered = (lead, *(c for c in verdict.categories if c is not lead))
+        return Verdict(ordered[:3], Direction.NARROWS, Severity.MINOR, (reason, *verdict.reasons))
     return verdict
+
+
+def _practice_now_denied(subject: Subject, rulebook: RuleBook) -> str | None:
+    """The practice class the old side states and the new side denies, where the new side states no
+    widening practice at all ("we record calls" → "we no longer record calls"), else None. Read clause
+    by clause: "your consent is not required before *we pass* it on" denies the consent, not the act."""
+    reader = practice_reader()
+    stated = reader.widening_actions(_affirmed(subject.old))
+    if not stated:
+        return None
+    denied: set[str] = set()
+    affirmed: set[str] = set()
+    for start, end in sentences(subject.new):
+        sentence = mask_links(subject.new[start:end])
+        clauses = denial_spans(sentence, rulebook, context_denied=False)
+        for verb in reader.verbs.finditer(sentence):
+            act = verb.lastgroup
+            if act is None or act not in WIDENING or reader.promising.match(verb.group()):
+                continue
+            said_no = next((no for s, e, no in clauses if s <= verb.start() < e), False)
+            (denied if said_no else affirmed).add(act)
+    if affirmed:
+        return None
+    return next((action for action in stated if action in denied), None)
 
 
 # below this share of words in common (of the changed sentences), a sentence was rewritten, not edited
