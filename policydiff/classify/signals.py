@@ -2829,6 +2829,8 @@ def _list_signal(
         and not _OWN_SUBJECT.search(words)
         and not _LEGAL_GROUND.match(words)
         and not _LEGAL_DUTY.fullmatch(words)
+        # (", so please check what it writes": a consequence told to the reader, no member)
+        and not _CONSEQUENCE.match(words)
         # (", after which your data is gone", ", which we review": a relative clause, no member)
         and not _RELATIVE_OPEN.match(words)
     )
@@ -3350,6 +3352,13 @@ _LEGAL_GROUND = lazy(
     # (the law named by its field or place: "as tax law requires", "where applicable laws allow")
     r"(?:(?:legally\s+)?(?:required|permitted|allowed|mandated|authori[sz]ed)\s+(?:by|under)"
     r"|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:law|laws|legislation|regulations?)\b)",
+    re.IGNORECASE,
+)
+# a consequence drawn for the reader, or advice: "…, so please verify important information", "…, so
+# you should keep your password safe"
+_CONSEQUENCE = lazy(
+    r"[\s,;]*(?:and\s+)?(?:so|therefore|thus|hence)\b,?\s+(?:please|you\s+(?:should|must|may\s+want\s+to|might\s+want\s+to)"
+    r"|we\s+(?:recommend|encourage|suggest|advise|ask)|always|remember|make\s+sure|be\s+sure|do\s+not|don['’]t)\b",
     re.IGNORECASE,
 )
 # a duty the law puts on the company, named as one more end: "… *and to comply with tax laws*" (GDPR
