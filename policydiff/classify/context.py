@@ -446,5 +446,9 @@ def _wordings(category: Category, member: str, rulebook: RuleBook) -> tuple[tupl
     rules = rulebook.by_category(category)
     if member in rules.grouped or member.startswith(kind_key("")):
         return None
-    phrases = [member, *(phrase for phrase, owner in rules.term_entries if owner == member)]
+    # (… and of the concepts compared as it: "may be refused" is read as the member "refusal")
+    phrases = [
+        member,
+        *(p for p, owner in rules.term_entries if member in (owner, rules.compare_as.get(owner, owner))),
+    ]
     return tuple(tuple(squash(word.rstrip("*")) for word in phrase.split()) for phrase in phrases)
