@@ -1733,11 +1733,9 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     pointer = POINTER_OPENS.match(plain)
     # (… nor the topics of a part of the text that opens the sentence: "The next section covers
     # *cookies* in more detail": the text says what it covers, the part covering it states it)
-    if (
-        pointer is None
-        and (topics := ABOUT_THE_TEXT.match(plain, len(plain) - len(plain.lstrip()))) is not None
-    ):
-        pointer = topics
+    about = ABOUT_THE_TEXT.match(plain, len(plain) - len(plain.lstrip()))
+    if pointer is None and about is not None:
+        pointer = about
     reach = _REACH.match(plain)
     if pointer is None and reach is not None:
         pointer = reach  # (… the place after it is where the service is offered)
@@ -1775,7 +1773,8 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
         and not _DETERMINER_BEFORE.search(plain, max(0, m.start() - 6), m.start())
     ]
     return (
-        (_FORMULA.match(plain) is not None or reach is not None)
+        # (a part of the text saying what it covers is a formula too: "The following sections explain …")
+        (_FORMULA.match(plain) is not None or reach is not None or about is not None)
         and not terms
         and not verbs
         # (… the reach's own "may not be available" denies no practice; how surely the text is read,
@@ -1855,11 +1854,7 @@ _FORMULA = lazy(
     r"|you(?:'ll|’ll|\s+will|\s+can|\s+may)?\s+(?:find|see|read)\b(?=[^.;]*\b(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|page|section|statement)\b"
     # (… or to another of the company's texts: "You will find our terms of service on a separate page")
     r"|[^.;]*\b(?:our|the)\s+(?:terms\s+(?:of\s+(?:service|use)|and\s+conditions)|cookie\s+(?:policy|notice)|user\s+agreement)\b)"
-    # … its own interpretation, the boilerplate of any legal text: a part found unenforceable leaves
-    # the rest in force, one language prevails, headings do not bind (no practice, permission or right)
-    r"|if\s+any\s+(?:part|provision|term|section|portion)\s+of\s+(?:this|the)\s+(?:privacy\s+)?"
-    r"(?:policy|notice|statement)\s+(?:is|are|should\s+be)\s+(?:found|held|deemed|determined)\b"
-    r"|(?:the\s+)?headings?\s+(?:in\s+(?:this|the)\s+(?:policy|notice)\s+)?(?:is|are)\s+(?:for|included\s+for)\s+convenience\b"
+    # (… its own interpretation, the boilerplate of any legal text, is signals.TEXT_FORMULA's)
     # … a help resource pointed to as the subject ("Our Help Centre has step-by-step guides for …")
     r"|(?:our|the)\s+(?:help|support)\s+(?:cent(?:re|er)|pages?|site|articles?)\s+"
     r"(?:has|have|offers?|provides?|contains?|includes?)\b"

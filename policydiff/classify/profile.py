@@ -371,6 +371,10 @@ _ABOUT_THE_TEXT = (
     r"(?:policy|notice|statement|section|part|page|document|chapter|table)\s+(?:below\s+|above\s+)?"
     r"(?:also\s+|further\s+)?(?:explains|describes|sets\s+out|covers|tells\s+you|outlines|details|addresses|lists|shows"
     r"|summari[sz]es)\b"
+    # (… and several parts at once: "the following sections explain …")
+    r"|\b(?:these|the|our)\s+(?:(?:next|following|previous|last|first)\s+)?(?:sections|parts|pages|chapters|tables)"
+    r"\s+(?:below\s+|above\s+)?(?:also\s+|further\s+)?(?:explain|describe|set\s+out|cover|tell\s+you|outline|detail"
+    r"|list|show|summari[sz]e)\b"
 )
 ABOUT_THE_TEXT = lazy(_ABOUT_THE_TEXT, re.IGNORECASE)
 # the text, or a part of it, named in a sentence ("a summary of *this section*", "*our glossary*")

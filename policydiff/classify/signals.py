@@ -3329,9 +3329,10 @@ TEXT_FORMULA = lazy(
     r"[\"”'’]\s+(?:means?|refers?\s+to|includes?)\b"
     # … and the reading of the text, as a contract's boilerplate says it: its headings for reference,
     # its provisions severable, one language prevailing, its capitalised terms defined elsewhere
-    r"|(?:the\s+)?(?:headings?|titles?|captions?)\s+(?:used\s+)?(?:in|of)\s+this\s+(?:privacy\s+)?(?:policy|notice|statement)"
-    r"\s+(?:are|is)\s+(?:included\s+)?for\s+(?:convenience|reference)\b"
-    r"|if\s+any\s+(?:provision|part|term)\s+of\s+this\s+(?:privacy\s+)?(?:policy|notice|statement)\s+is\s+(?:held|found|deemed)\b"
+    r"|(?:the\s+)?(?:headings?|titles?|captions?)\s+(?:(?:used\s+)?(?:in|of)\s+(?:this|the)\s+(?:privacy\s+)?"
+    r"(?:policy|notice|statement)\s+)?(?:are|is)\s+(?:included\s+)?for\s+(?:convenience|reference)\b"
+    r"|if\s+any\s+(?:part|provision|term|section|portion)\s+of\s+(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement)"
+    r"\s+(?:is|are|should\s+be)\s+(?:found|held|deemed|determined)\b"
     r"|in\s+(?:the\s+)?(?:event|case)\s+of\s+(?:any\s+)?(?:conflict|inconsistency|discrepancy)\s+between\s+(?:the\s+)?"
     r"[\w-]+\s+(?:version|text)\b"
     r"|capitali[sz]ed\s+terms\s+(?:used|not\s+defined)\b)[^;:]*$",
