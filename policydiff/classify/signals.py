@@ -3044,6 +3044,9 @@ def _list_signal(
         return None  # a qualifier in an affirmation: too weak to read either way
     if not member and _OWN_SUBJECT.search(words):
         return None  # "…, and we have not sold it in the past year": a clause of its own, no qualifier
+    if not member and _REASON_OPEN.match(words):
+        return None  # "we do not respond to these signals *because there is no common standard*": why
+        # the statement holds, which bounds nothing it says
     if re.match(_CONCESSION, words, re.IGNORECASE):
         return None  # "we do not sell it, even if you ask": the despite cue reads a concession
     if not member and _inside_cue(found, "cue.denial-for-now", words, at):
@@ -3353,6 +3356,13 @@ _LEGAL_GROUND = lazy(
     # (the law named by its field or place: "as tax law requires", "where applicable laws allow")
     r"(?:(?:legally\s+)?(?:required|permitted|allowed|mandated|authori[sz]ed)\s+(?:by|under)"
     r"|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:law|laws|legislation|regulations?)\b)",
+    re.IGNORECASE,
+)
+# the reason a statement gives for itself: "because …", "since …", "given that …", "due to the fact that …"
+_REASON_OPEN = lazy(
+    r"[\s,;]*(?:(?:and|or)\s+)?(?:because|given\s+that|due\s+to\s+the\s+fact\s+that|as\s+there\s+(?:is|are)"
+    # ("since" as a reason, not a time: "since we do not need it", not "since 2024")
+    r"|since\s+(?:we|you|it|they|there|this|that|the|our|your)\b)\b",
     re.IGNORECASE,
 )
 # a consequence drawn for the reader, or advice: "…, so please verify important information", "…, so
