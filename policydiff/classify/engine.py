@@ -389,27 +389,34 @@ def classify(
 
 
 def _practice_now_denied(subject: Subject, rulebook: RuleBook) -> str | None:
-    """The practice class the old side states and the new side denies, where the new side states no
-    widening practice at all ("we record calls" → "we no longer record calls"), else None. Read clause
-    by clause: "your consent is not required before *we pass* it on" denies the consent, not the act."""
-    reader = practice_reader()
-    stated = reader.widening_actions(_affirmed(subject.old))
-    if not stated:
+    """The practice class the old side states and the new side now denies, where the new side states
+    no widening practice at all ("we record calls" → "we no longer record calls"), else None. Read
+    clause by clause ("your consent is not required before *we pass* it on" denies the consent, not
+    the act); a denial both sides hold ("you may no longer be able to use the Services") is none."""
+    old_affirmed, old_denied = _practices_said(subject.old, rulebook)
+    new_affirmed, new_denied = _practices_said(subject.new, rulebook)
+    if new_affirmed:
         return None
+    return next((action for action in old_affirmed if action in new_denied - old_denied), None)
+
+
+def _practices_said(text: str, rulebook: RuleBook) -> tuple[list[str], set[str]]:
+    """The widening practice classes ``text`` affirms (in order) and those it denies, clause by clause."""
+    reader = practice_reader()
+    affirmed: list[str] = []
     denied: set[str] = set()
-    affirmed: set[str] = set()
-    for start, end in sentences(subject.new):
-        sentence = mask_links(subject.new[start:end])
+    for start, end in sentences(text):
+        sentence = mask_links(text[start:end])
         clauses = denial_spans(sentence, rulebook, context_denied=False)
         for verb in reader.verbs.finditer(sentence):
             act = verb.lastgroup
             if act is None or act not in WIDENING or reader.promising.match(verb.group()):
                 continue
-            said_no = next((no for s, e, no in clauses if s <= verb.start() < e), False)
-            (denied if said_no else affirmed).add(act)
-    if affirmed:
-        return None
-    return next((action for action in stated if action in denied), None)
+            if next((no for s, e, no in clauses if s <= verb.start() < e), False):
+                denied.add(act)
+            elif act not in affirmed:
+                affirmed.append(act)
+    return affirmed, denied
 
 
 # below this share of words in common (of the changed sentences), a sentence was rewritten, not edited
