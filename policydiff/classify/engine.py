@@ -861,6 +861,8 @@ def _unread(
         # "Our headquarters are in Dublin." came: it names no practice verb, no term and neither the
         # user nor their data: an aside, no statement
         return None
+    if _one_period_said_again(subject, rulebook):
+        return None  # "after two years" → "after 24 months": one period in other units
     reader = practice_reader()
     sentences = [text for region in (sides.old, sides.new) for _, text in region.parts()]
     category = categories[0] if categories else Category.OTHER
@@ -3992,6 +3994,25 @@ _ONE_OF = lazy(
 )
 # the words that still count the plural ("one of the agencies", "two agencies"): no bound lifted
 _STILL_COUNTED = lazy(r"\b(?:one|two|three|single|sole|\d+)\s+(?:of\s+)?(?:(?:the|our|its|these)\s+)?$")
+
+
+def _one_period_said_again(subject: Subject, rulebook: RuleBook) -> bool:
+    """Whether every edit of a clause swaps a period or an age for the same one in other words
+    ("two years" → "24 months", "30 days" → "one month"): nothing else went or came."""
+    runs = edit_runs_at(subject.edits)
+    if subject.kind is not ChangeKind.MODIFIED or not runs or _periods_differ(subject.old, subject.new):
+        return False
+    for deleted, inserted, _ in runs:
+        olds, news = quantities(deleted), quantities(inserted)
+        if not olds or len(olds) != len(news):
+            return False
+        for text, found in ((deleted, olds), (inserted, news)):
+            rest = text
+            for q in found:
+                rest = rest.replace(q.text, " ")
+            if _content_words_of(rest, rulebook):
+                return False
+    return True
 
 
 def _periods_differ(old: str, new: str) -> bool:
