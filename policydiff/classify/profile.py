@@ -976,10 +976,9 @@ _CONDITIONAL_BEFORE = lazy(
 
 
 # a concession, the case in which the statement holds all the same: "… *even when location services*
-# are turned off", "*even if you* do not use the app"
-_CONCESSION_BEFORE = lazy(
-    r"\beven\s+(?:when|if|though|where|after|while)\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE
-)
+# are turned off", "*even if you* do not use the app" (signals reads a run opening on one likewise)
+EVEN_CONCESSION = r"even\s+(?:if|after|when|though|where|once|while)"
+_CONCESSION_BEFORE = lazy(rf"\b{EVEN_CONCESSION}\s+(?:[\w'’-]+\s+){{0,5}}$", re.IGNORECASE)
 
 
 def _qualifies(text: str, at: int) -> bool:

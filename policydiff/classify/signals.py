@@ -29,6 +29,7 @@ from policydiff.classify.profile import (
     ABOUT_THE_TEXT,
     CONTRAST,
     DETERMINERS,
+    EVEN_CONCESSION,
     EXCEPTING,
     LAWS,
     LEGAL_FORM_ALONE,
@@ -3379,7 +3380,7 @@ _LEGAL_DUTY = lazy(
     rf"(?:(?:our|the|any|all|its)\s+)?(?:[\w-]+\s+){{0,2}}?{LAWS}[\s.,;]*",
     re.IGNORECASE,
 )
-_CONCESSION = r"^[\s,;]*(?:and\s+)?(?:even\s+(?:if|after|when|though|where|once|while)|whether\s+or\s+not)\b"
+_CONCESSION = rf"^[\s,;]*(?:and\s+)?(?:{EVEN_CONCESSION}|whether\s+or\s+not)\b"
 # a member that is an infinitive of purpose: "…, and to set the prices we show you" (OPP-115
 # Purpose attribute; GDPR Art. 5(1)(b): purposes are specified one by one)
 _PURPOSE_MEMBER = lazy(
