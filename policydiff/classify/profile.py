@@ -378,9 +378,11 @@ _ABOUT_THE_TEXT = (
 )
 ABOUT_THE_TEXT = lazy(_ABOUT_THE_TEXT, re.IGNORECASE)
 # the text, or a part of it, named in a sentence ("a summary of *this section*", "*our glossary*")
+# (the names of the text and its parts, one list for what is said on it and what names it)
+TEXT_PARTS = r"(?:policy|notice|statement|document|section|page)"
 NAMES_THE_TEXT = lazy(
-    r"\b(?:this|these|our|the)\s+(?:privacy\s+|cookie\s+)?(?:policy|notice|statement|section|sections|page"
-    r"|document|explanation|summary|glossary|table\s+of\s+contents)\b",
+    rf"\b(?:this|these|our|the)\s+(?:privacy\s+|cookie\s+)?(?:{TEXT_PARTS}|sections|explanation|summary|glossary"
+    r"|table\s+of\s+contents)\b",
     re.IGNORECASE,
 )
 # … a part of it opening a sentence and saying how or what: "This section explains how we …", "The
@@ -1248,8 +1250,7 @@ _DOCUMENT_AFTER = lazy(r"\s+(?:privacy\s+)?(?:policy|policies|notices?|statement
 # what is said of the text itself ("your comments *on this notice*", "questions about this policy"),
 # or done to it ("our team *reviews this policy*"): words about the document, no data collected
 ON_THE_TEXT = lazy(
-    r"\s+(?:(?:on|about|regarding|concerning)\s+)?(?:this|the|our)\s+(?:privacy\s+)?"
-    r"(?:policy|notice|statement|document|section|page)\b",
+    rf"\s+(?:(?:on|about|regarding|concerning)\s+)?(?:this|the|our)\s+(?:privacy\s+)?{TEXT_PARTS}\b",
     re.IGNORECASE,
 )
 
