@@ -102,24 +102,3 @@ def test_a_setting_the_user_can_turn_off_is_an_opt_out_and_one_turned_on_a_choic
 )
 def test_an_instruction_to_the_user_grants_what_its_purpose_names(sentence: str, rights: list[str]) -> None:
     assert [right for right, _, _ in practice_reader().granted_rights(sentence)] == rights
-
-
-def test_a_practice_now_denied_is_one_the_old_side_did_not_deny_already() -> None:
-    from policydiff.classify import default_rulebook
-    from policydiff.classify.engine import Subject, _practice_now_denied
-    from policydiff.diff import word_edits
-    from policydiff.model import ChangeKind
-
-    def subject(old: str, new: str) -> Subject:
-        return Subject(kind=ChangeKind.MODIFIED, old=old, new=new, edits=word_edits(old, new))
-
-    rulebook = default_rulebook()
-    ended = subject("We record calls. Recordings are erased after 30 days.", "We no longer record calls.")
-    assert _practice_now_denied(ended, rulebook) == "collect"
-    # the denial both sides hold ("we no longer use them for ads") ends nothing
-    kept = "We no longer use your recordings for ads."
-    went = subject(f"We use your recordings to train staff. {kept}", kept)
-    assert _practice_now_denied(went, rulebook) is None
-    # a consent denied is no practice denied ("… before we share it")
-    asked = subject("We ask for consent before we share it.", "Consent is not required before we share it.")
-    assert _practice_now_denied(asked, rulebook) is None
