@@ -338,11 +338,13 @@ def mask_labels(text: str) -> str:
     return _DOCUMENT.sub(blank_title, _CONTROL.sub(blank_denial, _LABEL.sub(blank, text)))
 
 
+@lru_cache(maxsize=4096)
 def mask_links(text: str) -> str:
     """Blank out link targets, URLs, e-mail addresses and domain names, keeping every offset.
 
     Terms are looked for in what a reader reads: "joypix.ai" is not about AI.
     """
+    # (a pure memo: each rule that reads a clause masks it first)
 
     def blank(match: re.Match[str]) -> str:
         return " " * len(match.group())

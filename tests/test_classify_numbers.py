@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from policydiff.classify import numbers
 from policydiff.classify.numbers import quantities, said_once, value_of
 
 
@@ -56,3 +60,62 @@ def test_the_first_digits_of_a_larger_number_are_no_age() -> None:
 def test_as_young_as_names_an_age() -> None:
     (age,) = quantities("Members as young as 9 may join.")
     assert (age.unit, age.value, age.text) == ("age", 9.0, "as young as 9")
+
+
+# the words a period is made of, and words around it: what the reading before each unit must find
+# exactly as the whole pattern does (runs of spaces make a period longer than the window it is read in)
+_PIECES = st.sampled_from(
+    [
+        "30",
+        "1.5",
+        "1,000",
+        "(30)",
+        "-",
+        "thirty",
+        "twenty-four",
+        "half",
+        "a",
+        "an",
+        "one",
+        "business",
+        "calendar",
+        "day",
+        "days",
+        "Week",
+        "MONTHS",
+        "year",
+        "hours",
+        "daysx",
+        "of",
+        "for",
+        "keep",
+        "data",
+        "someone",
+        ";",
+        "immediately",
+        "session",
+        "|",
+        "adults",
+        "13",
+        "Ｄays",
+        "ſession",
+    ]
+)
+_GAPS = st.sampled_from([" ", "", "  ", " " * 120, "\n", "\u00a0"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(_PIECES, _GAPS), max_size=40))
+@example([("keep", " "), ("30", " " * 120), ("(30)", " "), ("business", " "), ("days", "")])
+def test_periods_read_before_each_unit_are_those_of_the_whole_pattern(parts: list[tuple[str, str]]) -> None:
+    text = "".join(piece + gap for piece, gap in parts)
+    whole = [m.span() for m in numbers._DURATION.finditer(text)]
+    assert [m.span() for m in numbers._periods(text)] == whole
+
+
+def test_a_text_beyond_ascii_is_read_as_its_ascii_twin() -> None:
+    # (the words a pattern needs are looked for in C only in ASCII text; any other is read whole)
+    assert read("Gelöscht: we keep logs for 30 days, then immediately erase them.") == read(
+        "Geloscht: we keep logs for 30 days, then immediately erase them."
+    )
+    assert read("For ADULTS only; kept ONE YEAR.") == [("age", 18.0), ("duration", 365.0)]

@@ -7,6 +7,7 @@ form, longest forms first, so "we'll" and "we will", "e.g." and "for example" re
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from policydiff.classify.numbers import said_once
@@ -45,8 +46,10 @@ def _read() -> Forms:
     return re.compile(rf"(?<!\S)(?:{alternation})(?!\S)"), to_first
 
 
+@lru_cache(maxsize=8192)
 def canonical(folded: str) -> str:
     """``folded`` (the output of ``text.fold``) with every equivalent form read as its group's first."""
+    # (a pure memo: the judgement compares the same clause's words by several rules)
     pattern, to_first = forms()
     read = pattern.sub(lambda match: to_first[match.group()], folded)
     # a form read may complete a longer one ("when we're required to do so by law": "we are", then
@@ -128,6 +131,7 @@ _EXCEPT_AS_ONLY = lazy(
 )
 
 
+@lru_cache(maxsize=8192)
 def word_forms(word: str) -> frozenset[str]:
     """A lower-case word without its inflection ("logging", "logged", "logs" → "log"; "graduation"
     → "graduate") or its British spelling ("organisational" → "organizational"), and with the "e"

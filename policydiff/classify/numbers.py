@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from policydiff.lazy_re import lazy
@@ -52,6 +53,18 @@ _DURATION = lazy(
     _NUMBER + r"\s*(?:\(\d+\)\s*)?(?:-\s*)?(business|working|calendar)?\s*(day|week|month|year|hour)s?\b",
     re.IGNORECASE,
 )
+# what every period ends with (as ``_DURATION`` ends)
+_UNIT = lazy(r"(?:day|week|month|year|hour)s?\b", re.IGNORECASE)
+# a word each match of a pattern holds, casefolded: a period its unit, a period of none one of the
+# words of each of its branches, an age a digit, adulthood its noun
+_UNITS = ("day", "week", "month", "year", "hour")
+_AT_ONCE_WORDS = ("immediately", "instantly", "once", "away", "forthwith", "session", "browser")
+_DIGITS = tuple("0123456789")
+_ADULTS_WORDS = ("adult", "majority")
+# how far before its unit a period is looked for; at most this many words stand between a period's
+# first character and its unit ("half a (6) - business"), so a window holding more cannot cut one
+_PERIOD_REACH = 96
+_PERIOD_WORDS = 6
 # a period of none: "deleted immediately" → "within 30 days" keeps the data longer
 _AT_ONCE = lazy(
     r"\b(?:immediately|instantly|at\s+once|right\s+away|forthwith)\b"
@@ -175,24 +188,48 @@ _PAST_WINDOW_BEFORE = lazy(
 _REPORTED = lazy(r"\b(?:collected|disclosed|sold|shared|received|obtained)\b", re.IGNORECASE)
 
 
+def _periods(text: str) -> Iterator[re.Match[str]]:
+    """What ``_DURATION.finditer(text)`` finds, read only before each unit: the number words make
+    that pattern slow to try at every position of a clause, and a period ends with its unit."""
+    position = 0
+    for unit in _UNIT.finditer(text):
+        if unit.start() < position:
+            continue
+        low = max(position, unit.start() - _PERIOD_REACH)
+        if low > position and len(text[low : unit.start()].split()) <= _PERIOD_WORDS:
+            low = position  # the window may cut a period that starts before it (a run of spaces)
+        # (one character past the unit: the pattern's closing word boundary reads it)
+        match = _DURATION.search(text, low, unit.end() + 1)
+        if match is not None:
+            yield match
+            position = match.end()
+
+
 def quantities(text: str) -> list[Quantity]:
     """Durations and ages in a text, in order."""
     found: list[Quantity] = []
-    for match in _DURATION.finditer(text):
+    # (each pattern below is slow to try at every position of a clause, and most clauses hold none
+    # of the words it needs: an ASCII text is looked at for them first, in C)
+    lowered = text.lower() if text.isascii() else None
+
+    def holds(words: tuple[str, ...]) -> bool:
+        return lowered is None or any(word in lowered for word in words)
+
+    for match in _periods(text) if holds(_UNITS) else ():
         if _reports_a_past_window(text, match.start(), match.end()):
             continue
         days = _number(match.group(1)) * _DAYS_PER[match.group(3).casefold()]
         if match.group(2) and match.group(2).casefold() in ("business", "working"):
             days *= _BUSINESS
         found.append(Quantity("duration", days, match.group(), match.start(), match.end()))
-    for match in _AT_ONCE.finditer(text):
+    for match in _AT_ONCE.finditer(text) if holds(_AT_ONCE_WORDS) else ():
         words = match.group().strip()  # a cell's "Session" without the spaces around it
         start = match.start() + match.group().index(words)
         found.append(Quantity("duration", 0.0, words, start, start + len(words)))
-    for match in _AGE.finditer(text):
+    for match in _AGE.finditer(text) if holds(_DIGITS) else ():
         years = match.group(1) or match.group(2) or match.group(3)
         found.append(Quantity("age", float(years), match.group(), match.start(), match.end()))
-    for match in _ADULTS.finditer(text):
+    for match in _ADULTS.finditer(text) if holds(_ADULTS_WORDS) else ():
         found.append(Quantity("age", _MAJORITY, match.group(), match.start(), match.end()))
     # "18 years or older" is an age: the period read inside it goes (ages do not overlap one another:
     # the one starting last at or before a period is the only one that may hold it)
