@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from policydiff.classify.alternation import WordAlternation
 from policydiff.classify.phrases import another_sense
 from policydiff.classify.readers import read_once
 from policydiff.classify.rulebook import RuleBook
@@ -145,7 +146,7 @@ _COMPANY = lazy(r"\b(?:we|us|i)\b", re.IGNORECASE)
 class PracticeReader:
     """The practice verbs, compiled once: which practice classes a sentence speaks of."""
 
-    verbs: re.Pattern[str]
+    verbs: WordAlternation  # each verb opens with its stem: tried only at words that begin like one
     classes: tuple[str, ...]  # the group name of each class in ``verbs``, in order
     quantifiers: frozenset[str]  # ``ontology/scope.toml``
     conditions: frozenset[str]
@@ -392,7 +393,10 @@ def _read(folder: Path) -> PracticeReader:
         other = table.get("not_before", [])
         unless = "(?!" + another_sense(other).pattern + ")" if other else ""
         groups.append(f"(?P<{name}>(?:{alternatives}){unless})")
-    verbs = re.compile("|".join(groups), re.IGNORECASE)
+    stems = [
+        phrase.lstrip("~=").split()[0].rstrip("*") for table in actions.values() for phrase in table["verbs"]
+    ]
+    verbs = WordAlternation.of(re.compile("|".join(groups), re.IGNORECASE), stems)
     obligations = re.compile("|".join(_pattern(phrase) for phrase in scope["obligations"]), re.IGNORECASE)
     promptness = frozenset(word.casefold() for word in scope["promptness"])
     breadth = {word.casefold(): 1 for word in [*scope["universal"], *promptness]}

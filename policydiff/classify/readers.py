@@ -21,6 +21,7 @@ SOURCES = (
     "classify/equivalents.py",
     "classify/converse.py",
     "classify/readers.py",
+    "classify/alternation.py",
 )
 _NAMES = frozenset({"practice", "statements", "equivalents", "converse"})
 _PICKLED: dict[str, bytes] = {}  # handed over by the rule cache, by name; taken on first use
