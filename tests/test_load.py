@@ -472,6 +472,13 @@ def test_loading_does_not_import_bs4_until_html() -> None:
             (None, None, None),
         ),
         ("- a list item first\nThe types of data we collect include:", (None, None, None)),
+        # a version history far down names the current version beside the date the top shows
+        (
+            "# Acme\n\nLast updated: May 1, 2025\n\n"
+            + "We keep it safe.\n\n" * 40
+            + "Version history:\n\n- Version 1.0: March 3, 2024\n- Version 2.1: May 1, 2025\n",
+            ("Acme", "v2.1", "2025-05-01"),
+        ),
         ("", (None, None, None)),
     ],
 )
