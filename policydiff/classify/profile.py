@@ -107,8 +107,10 @@ FOLDED_LEGAL_FORM = lazy(r"\b" + _LEGAL_FORMS + r"\.?", re.IGNORECASE)
 
 # A promise ends where a contrast or an exception starts: "we do not sell it, except to X"
 # does not deny X.
+# (every alternative opens with ";", "," or white space: the look-ahead says so first, sparing the
+# engine the alternatives at every other character, half the pattern's time)
 _CLAUSE_SPLIT = lazy(
-    r";|,?\s+but\s+|,\s+however,?\s+|,\s+while\s+|\s+whereas\s+|,\s+(?:although|though|even\s+though)\s+"
+    r"(?=[;,\s])(?:;|,?\s+but\s+|,\s+however,?\s+|,\s+while\s+|\s+whereas\s+|,\s+(?:although|though|even\s+though)\s+"
     r"|,?\s+(?=(?:unless|except|excluding|other\s+than|apart\s+from|save\s+where|save\s+for"
     r"|with\s+the\s+exception\s+of)\b)"
     # a trailing clause of time or condition with a subject of its own: "we do not ask for proof
@@ -130,7 +132,7 @@ _CLAUSE_SPLIT = lazy(
     r"|,\s+and\s+(?=we\s)"
     # a denied gerund joined on denies what follows it only: "we require them to keep it safe,
     # including not using it for other purposes"
-    r"|,?\s+(?:and|including|by|or)\s+(?=not\s+[a-z]+ing\b)",
+    r"|,?\s+(?:and|including|by|or)\s+(?=not\s+[a-z]+ing\b))",
     re.IGNORECASE,
 )
 
