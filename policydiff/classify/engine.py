@@ -1718,6 +1718,20 @@ _NAME_VALUES = lazy(
 )
 
 
+# the company's conviction that the user should know how their data is handled ("We believe you
+# should always know what data we hold about you"): a principle, no practice (OPP-115's
+# Introductory/Generic statements); what it asks be known is told elsewhere, and a sentence that
+# goes on with a clause of the company's own ("…, so we now share it") is none
+_CONVICTION = lazy(
+    r"\W*(?:at\s+[\w&.-]+(?:\s+[\w&.-]+){0,2},\s*)?we\s+(?:(?:strongly|firmly|truly|really|also)\s+)?"
+    r"(?:believe|think|feel)\s+(?:that\s+)?(?:you|everyone|every\s+user|people|our\s+(?:users|customers|members))\s+"
+    r"(?:should|deserves?\s+to|ought\s+to|have\s+(?:a|the)\s+right\s+to)\s+(?:always\s+|easily\s+|clearly\s+)?"
+    r"(?:be\s+able\s+to\s+)?(?:know|understand|see|learn|find\s+out)\s+(?=(?:what|how|which|who|when|why|where)\b)"
+    r"(?![^;:]*\b(?:so|and|but|therefore|which\s+is\s+why|that\s+is\s+why|that['’]s\s+why)\b[^;:]*\bwe\b)",
+    re.IGNORECASE,
+)
+
+
 # the product's reach, not its practices: "Some features described here may not be available in your
 # country" names no data, purpose, recipient or right, only what the service offers where (the
 # place is the reader's, no place data goes: GDPR Art. 44 needs a transfer)
@@ -1748,6 +1762,9 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     reach = _REACH.match(plain)
     if pointer is None and reach is not None:
         pointer = reach  # (… the place after it is where the service is offered)
+    conviction = _CONVICTION.match(plain)
+    if pointer is None and conviction is not None:
+        pointer = conviction  # (… what the user should know is what the text tells elsewhere)
     found = rulebook.find_terms(plain)
     present = concepts_present(found, rulebook)
     terms = [
@@ -1783,13 +1800,18 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     ]
     return (
         # (a part of the text saying what it covers is a formula too: "The following sections explain …")
-        (_FORMULA.match(plain) is not None or reach is not None or about is not None)
+        (
+            _FORMULA.match(plain) is not None
+            or reach is not None
+            or about is not None
+            or conviction is not None
+        )
         and not terms
         and not verbs
         # (… the reach's own "may not be available" denies no practice; how surely the text is read,
         # "from time to time", qualifies nothing done)
         and not any(
-            (reach is None or cue.start >= reach.end()) and cue_id not in SOFT_CUES
+            (reach is None or cue.start >= reach.end()) and conviction is None and cue_id not in SOFT_CUES
             for cue_id, cue in find_cues(plain, rulebook)
         )
     )
@@ -1839,6 +1861,11 @@ _FORMULA = lazy(
     # … the reading aids added to it ("We have added headings to make this section easier to scan")
     r"|we(?:['’]ve|\s+have)?\s+(?:also\s+)?added\s+(?:more\s+|new\s+)?(?:headings|subheadings|examples|a\s+summary|summaries"
     r"|a\s+table\s+of\s+contents|a\s+glossary|definitions|links)\b"
+    # … and the way it is laid out ("We have organised this policy into sections so you can find …")
+    r"|(?:we(?:['’]ve|\s+have)?\s+)?(?:organi[sz]ed|arranged|structured|divided|split|grouped|laid\s+out)\s+(?:this|the|our)\s+"
+    r"(?:privacy\s+)?(?:policy|notice|statement|page|document)\s+(?:into|in|by|around)\b"
+    r"|(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\s+is\s+(?:organi[sz]ed|arranged"
+    r"|structured|divided|split|grouped|laid\s+out)\s+(?:into|in|by|around)\b"
     # … the reader sent to another part of it ("See the next section for more on cookies")
     r"|(?:please\s+)?see\s+(?:the\s+)?(?:next|following|previous)\s+(?:section|part|page|chapter|paragraph)\b"
     r"|(?:please\s+)?see\s+(?:the\s+)?(?:section|part|chapter)\s+(?:on|about|titled|called|headed)\b"
