@@ -17,13 +17,15 @@ import re
 from collections.abc import Callable
 from typing import Any, AnyStr, cast
 
-__all__ = ["Program", "lazy", "patterns", "prime"]
+__all__ = ["Program", "handed", "lazy", "missed", "patterns", "prime"]
 
 # what the engine made of a pattern, kept between runs by the rule cache (``pattern_pickle``)
 Program = tuple[Any, ...]
 _PROGRAMS: dict[tuple[str | bytes, int], Program] = {}
 _BUILD: list[Callable[[Program], re.Pattern[Any]]] = []
 _ALL: list[_LazyPattern] = []  # every lazy pattern made, for the rule cache to keep their programs
+# the patterns compiled from their sources though programs were handed: new since the cache was kept
+_MISSED: list[tuple[str | bytes, int]] = []
 
 
 class _LazyPattern:
@@ -39,6 +41,8 @@ class _LazyPattern:
         if name.startswith("__"):
             raise AttributeError(name)
         program = _PROGRAMS.get((self.pattern, self._flags))
+        if program is None and _BUILD:
+            _MISSED.append((self.pattern, self._flags))
         compiled = (
             _BUILD[0](program) if program is not None and _BUILD else re.compile(self.pattern, self._flags)
         )
@@ -85,6 +89,17 @@ def lazy(source: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
 def patterns() -> list[tuple[str | bytes, int]]:
     """The source and flags of every lazy pattern made so far (the modules imported so far)."""
     return [(pattern.pattern, pattern._flags) for pattern in _ALL]
+
+
+def missed() -> list[tuple[str | bytes, int]]:
+    """The patterns this run compiled from their sources though ``prime`` handed programs: made or
+    changed since those programs were kept (a newer policydiff reading the same rule files)."""
+    return list(_MISSED)
+
+
+def handed() -> dict[tuple[str | bytes, int], Program]:
+    """The programs ``prime`` handed this run."""
+    return dict(_PROGRAMS)
 
 
 def prime(

@@ -22,7 +22,7 @@ from policydiff import lazy_re, pattern_pickle
 from policydiff.classify import READER_SOURCES, RuleBook, keep_readers
 from policydiff.files import owned_by_user
 
-__all__ = ["cached_rulebook", "rulebook_key"]
+__all__ = ["cached_rulebook", "keep_new_patterns", "rulebook_key"]
 
 _PACKAGE = Path(__file__).parent
 # what the pickle is made from: the rule and ontology files, and the code that reads them
@@ -67,6 +67,7 @@ def cached_rulebook(cache: Path | None) -> RuleBook:
     path = cache / f"{_PREFIX}{rulebook_key()}.pickle"
     found = _read(path)
     if found is not None:
+        _READ[:] = [(path, found)]
         return found
     rulebook = load_rulebook()
     # … with the programs of the module-level patterns imported so far (those a run of this kind
@@ -74,6 +75,31 @@ def cached_rulebook(cache: Path | None) -> RuleBook:
     programs = {key: program for key in lazy_re.patterns() if (program := pattern_pickle.program_of(*key))}
     _write(path, (rulebook, packaged_readers(), programs))
     return rulebook
+
+
+# the kept rule book this run read, and where from (``keep_new_patterns`` writes it again)
+_READ: list[tuple[Path, RuleBook]] = []
+
+
+def keep_new_patterns() -> bool:
+    """Keep again the rule book this run read, with the programs of the module patterns it had to
+    compile (made or changed since it was kept: the rule files, which name it, did not change), so
+    that later runs compile none; whether it was kept. Called as a run ends, only by a run that did."""
+    from policydiff.classify import packaged_readers
+
+    if not _READ:
+        return False
+    new = {key: program for key in lazy_re.missed() if (program := pattern_pickle.program_of(*key))}
+    if not new:
+        return False
+    path, rulebook = _READ.pop()
+    # (added to those it was handed: another kind of run uses patterns this one never made)
+    try:
+        kept = pattern_pickle.dumps((rulebook, packaged_readers(), {**lazy_re.handed(), **new}))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return False  # kept as it was: later runs compile the new patterns, as this one did
+    _write(path, kept)
+    return True
 
 
 def _read(path: Path) -> RuleBook | None:
@@ -99,14 +125,15 @@ def _written(path: Path) -> float:
         return 0.0  # removed meanwhile by a run beside this one
 
 
-def _write(
-    path: Path, kept: tuple[RuleBook, dict[str, bytes], dict[tuple[str | bytes, int], lazy_re.Program]]
-) -> None:
+_Kept = tuple[RuleBook, dict[str, bytes], dict[tuple[str | bytes, int], lazy_re.Program]]
+
+
+def _write(path: Path, kept: _Kept | bytes) -> None:
     from policydiff.files import write_atomic
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(path, pattern_pickle.dumps(kept))
+        write_atomic(path, kept if isinstance(kept, bytes) else pattern_pickle.dumps(kept))
         # built from rule files that are no more, or from another checkout or version used side by
         # side: keeping a few newest spares those a rebuild on every run as they take turns
         others = sorted(

@@ -40,7 +40,7 @@ _QUOTES = {
 # One character for one, so offsets stay where they were. A regex finds them: ``str.translate``
 # with a table beyond ASCII costs some 40 ns a character, over 1 ms a typical policy (issue 17).
 _PLAIN = {**{char: " " for char in _SPACES}, **_QUOTES}
-_TO_PLAIN = lazy(f"[{re.escape(''.join(_PLAIN))}]")
+_TO_PLAIN = lazy(f"[{re.escape(''.join(sorted(_PLAIN)))}]")  # (sorted: the same source in every run)
 _INVISIBLE_CHAR = lazy(f"[{re.escape(''.join(sorted(_INVISIBLE)))}]")
 _WHITE_RUN = lazy(r"\s+")
 _NEEDS_SQUEEZE = lazy(r"\s{2,}|[^\S ]")

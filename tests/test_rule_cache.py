@@ -206,3 +206,72 @@ def test_the_module_patterns_come_back_as_the_engines_programs(
     assert lazy_re._BUILD[0] is pattern_pickle.rebuilt
     fresh = lazy_re.lazy(text.WORD.pattern)
     assert fresh.findall("we keep it") == ["we", "keep", "it"]
+
+
+def test_a_pattern_reads_the_same_in_every_run(tmp_path: Path) -> None:
+    # A pattern whose source changes from run to run (built from a set, whose order follows the
+    # string hash) is never found among the kept programs: every run would compile it, and keep the
+    # rule book again for it. The sources are compared across two runs that hash strings apart.
+    script = (
+        "import hashlib, policydiff.lazy_re as lazy_re\n"
+        "from policydiff.compare import compare\n"
+        "from policydiff.load import load_bytes\n"
+        "from policydiff.render import render\n"
+        "old = load_bytes(b'# P\\n\\nWe collect your email address. We keep it for a year.\\n', 'old.md')\n"
+        "new = load_bytes(b'# P\\n\\nWe collect your email address and location. We keep it for 2 years,"
+        " as the law requires. We\\'ll notify you 30 days before changes.\\n', 'new.md')\n"
+        "render(compare(old, new), 'json')\n"
+        "print(hashlib.sha256(repr(sorted(map(repr, lazy_re.patterns()))).encode()).hexdigest())\n"
+    )
+    seen = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+        )
+        seen.add(done.stdout.strip())
+    assert len(seen) == 1
+
+
+def test_a_pattern_new_since_the_rule_book_was_kept_is_kept_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from policydiff import lazy_re
+
+    monkeypatch.setattr(lazy_re, "_PROGRAMS", {})
+    monkeypatch.setattr(lazy_re, "_BUILD", [])
+    monkeypatch.setattr(lazy_re, "_MISSED", [])
+    rule_cache.cached_rulebook(tmp_path)  # built
+    assert not rule_cache.keep_new_patterns()  # (a run that built it has nothing to add)
+    rule_cache.cached_rulebook(tmp_path)  # read
+    assert not rule_cache.keep_new_patterns()  # nothing new compiled
+    fresh = lazy_re.lazy(r"\bpolicydiff-test-pattern-\d+\b")
+    assert fresh.search("a policydiff-test-pattern-42 here")  # compiled from its source: new
+    assert rule_cache.keep_new_patterns()
+    monkeypatch.setattr(lazy_re, "_PROGRAMS", {})
+    monkeypatch.setattr(lazy_re, "_MISSED", [])
+    _refuse_to_build(monkeypatch)
+    rule_cache.cached_rulebook(tmp_path)  # read again: the new pattern's program is handed now
+    assert (fresh.pattern, 0) in lazy_re.handed()
+    assert not rule_cache.keep_new_patterns()
+
+
+def test_a_diff_from_the_command_line_keeps_a_pattern_the_kept_rule_book_lacked(tmp_path: Path) -> None:
+    import pickle
+
+    from policydiff import pattern_pickle, text
+
+    (tmp_path / "old.md").write_text("# P\n\nWe collect your email.\n", encoding="utf-8")
+    (tmp_path / "new.md").write_text("# P\n\nWe collect your email and name.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    env = {**os.environ, "POLICYDIFF_CACHE_DIR": str(cache)}
+    command = [sys.executable, "-m", "policydiff", "diff", "old.md", "new.md", "--format", "json"]
+    subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, check=True)
+    [kept] = _pickles(cache)
+    book, readers, programs = pickle.loads(kept.read_bytes())
+    key = (text.WORD.pattern, 0)  # a pattern every diff reads with
+    assert key in programs
+    del programs[key]  # as if made by a newer policydiff than the one that kept the rule book
+    kept.write_bytes(pattern_pickle.dumps((book, readers, programs)))
+    subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, check=True)
+    assert key in pickle.loads(kept.read_bytes())[2]

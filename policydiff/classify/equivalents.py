@@ -115,9 +115,10 @@ def _restated(to_first: dict[str, str]) -> re.Pattern[str]:
     """The pattern of a group's first form said twice in a row (built once per table of forms)."""
     found = _RESTATED.get(id(to_first))
     if found is None:
-        firsts = sorted(set(to_first.values()), key=len, reverse=True)
+        # (longest first; the same source in every run, for the rule cache to keep its program)
+        firsts = sorted(set(to_first.values()), key=lambda first: (-len(first), first))
         alternation = "|".join(re.escape(first) for first in firsts)
-        found = _RESTATED[id(to_first)] = re.compile(rf"(?<!\S)({alternation}) \1(?!\S)")
+        found = _RESTATED[id(to_first)] = lazy(rf"(?<!\S)({alternation}) \1(?!\S)")
     return found
 
 

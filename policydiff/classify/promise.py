@@ -63,7 +63,8 @@ def _words_of(
         return words[-1] if last else max(words, key=len)
 
     found = {word(phrase) for phrase, concept in entries if concept in concepts}
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, found))) + ")", re.IGNORECASE)
+    # (lazy: the rule cache keeps its program, the source the same in every run)
+    return lazy(r"\b(?:" + "|".join(sorted(map(re.escape, found))) + ")", re.IGNORECASE)
 
 
 def _promised_in(leaf: Clause, rulebook: RuleBook, headed: bool) -> int | None:

@@ -1874,8 +1874,9 @@ def _folded(words: frozenset[str]) -> frozenset[str]:
 
 @cache
 def _phrases(words: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    # (longest first; the same source in every run, for the rule cache to keep its program)
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))
+    return lazy(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 def column_signals(

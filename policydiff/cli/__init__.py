@@ -54,6 +54,11 @@ def main(argv: list[str] | None = None) -> NoReturn:
             typer_main(argv)
     finally:
         if argv is None:
+            # a pattern new since the rule cache was kept (a newer policydiff, the same rule files) is
+            # kept with it now, for later runs not to compile it (only if this run read that cache)
+            kept = sys.modules.get("policydiff.rule_cache")
+            if kept is not None:
+                kept.keep_new_patterns()
             gc.freeze()  # what is left is freed as the process ends: no collection need walk it
 
 
