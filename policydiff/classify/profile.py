@@ -989,11 +989,13 @@ def _qualifies(text: str, at: int) -> bool:
     """Whether a negation at ``at`` only qualifies, and denies no statement: a condition the practice
     needs ("… if we do not collect your address"), a concession it holds despite ("we track it even
     when location services are turned off"), or a relative clause picking out whom the statement is of
-    ("members *who do not* take part pay higher premiums", as "if they do not" would say)."""
+    ("members *who do not* take part pay higher premiums", as "if they do not" would say), or which
+    places ("countries *that do not* have data protection laws": where the data goes, not a denial)."""
     return bool(
         _CONDITIONAL_BEFORE.search(text, 0, at)
         or _CONCESSION_BEFORE.search(text, max(0, at - 80), at)
         or _PERSONS_WHO.search(text, max(0, at - 40), at)
+        or _PLACES_WHICH.search(text, max(0, at - 40), at)
     )
 
 
@@ -1002,6 +1004,12 @@ _PERSONS_WHO = lazy(
     r"\b(?:users?|members?|customers?|people|persons|individuals?|those|anyone|visitors?|players?|patients?"
     r"|subscribers?|applicants?|students?|parents?|children|account\s+holders?|policyholders?|employees?|staff"
     r"|workers?|drivers?|riders?|guests?)\s+(?:who|that)\s+$",
+    re.IGNORECASE,
+)
+# places picked out by a relative clause ("countries that", "jurisdictions which", "regions where")
+_PLACES_WHICH = lazy(
+    r"\b(?:countr(?:y|ies)|jurisdictions?|regions?|territor(?:y|ies)|states|nations|places|locations)\s+"
+    r"(?:that|which|where|whose\s+laws)\s+$",
     re.IGNORECASE,
 )
 # a safeguard named right after "without" ("without parental oversight", "without encryption")
