@@ -1866,6 +1866,11 @@ _FORMULA = lazy(
     r"(?:privacy\s+)?(?:policy|notice|statement|page|document)\s+(?:into|in|by|around)\b"
     r"|(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\s+is\s+(?:organi[sz]ed|arranged"
     r"|structured|divided|split|grouped|laid\s+out)\s+(?:into|in|by|around)\b"
+    # … a trademark notice ("Acme is a registered trademark of Acme Holdings Ltd.", "All other
+    # trademarks are the property of their respective owners"): whose a name is, no practice
+    r"|(?:[\w&.-]+\s+){1,5}(?:is|are)\s+(?:a\s+|the\s+)?(?:registered\s+)?trade\s*-?marks?\s+(?:of|owned\s+by)\b"
+    r"|(?:all\s+)?(?:other\s+)?(?:trade\s*-?marks|brand\s+names|product\s+names)[^.;:]{0,40}?\s+(?:are|remain)\s+(?:the\s+)?"
+    r"property\s+of\s+their\s+(?:respective\s+)?owners\b"
     # … the reader sent to another part of it ("See the next section for more on cookies")
     r"|(?:please\s+)?see\s+(?:the\s+)?(?:next|following|previous)\s+(?:section|part|page|chapter|paragraph)\b"
     r"|(?:please\s+)?see\s+(?:the\s+)?(?:section|part|chapter)\s+(?:on|about|titled|called|headed)\b"

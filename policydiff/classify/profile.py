@@ -529,7 +529,8 @@ _USERS_DATA = lazy(r"\b(?:your|yours|data|information|details|records|content)\b
 OF_THE_USER = lazy(
     # ("customer service", "member support": a team of the company's, no user)
     # ("we are a member of an industry body": the company's membership, no user)
-    r"\b(?:you|your|yours|users?|customers?|(?<!\bare\sa\s)(?<!\bis\sa\s)(?<!\bare\san\s)(?<!\bis\san\s)member"
+    # ("our offices are open to visitors": people the premises admit, no user of the service)
+    r"\b(?<!\bopen\sto\s)(?:you|your|yours|users?|customers?|(?<!\bare\sa\s)(?<!\bis\sa\s)(?<!\bare\san\s)(?<!\bis\san\s)member"
     # ("we are proud members of an industry body": the company's membership)
     r"|(?<!\bare\s)(?<!\bproud\s)(?<!\bactive\s)(?<!\bfounding\s)members"
     r"|visitors?|subscribers?|data|information)\b"
