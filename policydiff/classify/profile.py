@@ -995,22 +995,18 @@ def _qualifies(text: str, at: int) -> bool:
     return bool(
         _CONDITIONAL_BEFORE.search(text, 0, at)
         or _CONCESSION_BEFORE.search(text, max(0, at - 80), at)
-        or _PERSONS_WHO.search(text, max(0, at - 40), at)
-        or _PLACES_WHICH.search(text, max(0, at - 40), at)
+        or _PICKED_OUT.search(text, max(0, at - 40), at)
     )
 
 
-# people picked out by a relative clause ("members who", "anyone that", "those who")
-_PERSONS_WHO = lazy(
-    r"\b(?:users?|members?|customers?|people|persons|individuals?|those|anyone|visitors?|players?|patients?"
+# people picked out by a relative clause ("members who", "anyone that", "those who"), or places
+# ("countries that", "jurisdictions which", "regions where", "countries whose laws")
+_PICKED_OUT = lazy(
+    r"(?:\b(?:users?|members?|customers?|people|persons|individuals?|those|anyone|visitors?|players?|patients?"
     r"|subscribers?|applicants?|students?|parents?|children|account\s+holders?|policyholders?|employees?|staff"
-    r"|workers?|drivers?|riders?|guests?)\s+(?:who|that)\s+$",
-    re.IGNORECASE,
-)
-# places picked out by a relative clause ("countries that", "jurisdictions which", "regions where")
-_PLACES_WHICH = lazy(
-    r"\b(?:countr(?:y|ies)|jurisdictions?|regions?|territor(?:y|ies)|states|nations|places|locations)\s+"
-    r"(?:that|which|where|whose\s+laws)\s+$",
+    r"|workers?|drivers?|riders?|guests?)\s+(?:who|that)"
+    r"|\b(?:countr(?:y|ies)|jurisdictions?|regions?|territor(?:y|ies)|states|nations|places|locations)\s+"
+    r"(?:that|which|where|whose\s+laws))\s+$",
     re.IGNORECASE,
 )
 # a safeguard named right after "without" ("without parental oversight", "without encryption")
