@@ -1866,6 +1866,11 @@ _FORMULA = lazy(
     r"(?:privacy\s+)?(?:policy|notice|statement|page|document)\s+(?:into|in|by|around)\b"
     r"|(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\s+is\s+(?:organi[sz]ed|arranged"
     r"|structured|divided|split|grouped|laid\s+out)\s+(?:into|in|by|around)\b"
+    # … the reader's way through it ("You do not have to read this policy in one go", "You can skip
+    # to the section that interests you")
+    r"|you\s+(?:do\s+not\s+(?:have|need)\s+to|don['’]t\s+(?:have|need)\s+to|need\s+not|needn['’]t|can|may)\s+(?:also\s+)?"
+    r"(?:read|skip(?:\s+to)?|jump\s+to|go\s+(?:straight\s+)?to|scroll\s+to)\s+(?:(?:all\s+of\s+)?(?:this|the|our)\s+"
+    r"(?:privacy\s+)?(?:policy|notice|statement|page|document)|(?:the|any|each)\s+(?:section|part)s?)\b"
     # … a trademark notice ("Acme is a registered trademark of Acme Holdings Ltd.", "All other
     # trademarks are the property of their respective owners"): whose a name is, no practice
     r"|(?:[\w&.-]+\s+){1,5}(?:is|are)\s+(?:a\s+|the\s+)?(?:registered\s+)?trade\s*-?marks?\s+(?:of|owned\s+by)\b"
