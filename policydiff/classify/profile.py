@@ -293,7 +293,7 @@ _PARTY_THE_USER_PICKS = lazy(
 )
 # what the company asks for ("we may ask for *a copy of your* passport"): a proof it takes, unless the
 # user is the one asking ("you can ask for a copy of your data")
-_ASKED_FOR = lazy(
+_COMPANY_ASKS_FOR = lazy(
     r"(?<!\byou\s)(?<!\byou\scan\s)(?<!\byou\smay\s)\b(?:ask|asks|asking|require|requires)\s+(?:you\s+)?"
     r"(?:for\s+|to\s+(?:send|provide|give)\s+(?:us\s+)?)(?:a|an)\s+$",
     re.IGNORECASE,
@@ -1386,7 +1386,7 @@ def _file_terms(
                 # that acts on the reader's data, "employees may review *your* chats": staff do)
                 and (USER_RIGHT.match(plain) is None or _CLASS_ON_YOURS.match(plain, term.end) is not None)
             )
-            or bool(_ASKED_FOR.search(plain, 0, term.start))
+            or bool(_COMPANY_ASKS_FOR.search(plain, 0, term.start))
             # ("third-party apps *you connect* can access your contacts": the user in a clause that
             # names the apps; the apps access, no right of the user's)
             or bool(_YOU_IN_A_RELATIVE.search(plain, 0, term.start))

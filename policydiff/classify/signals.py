@@ -704,13 +704,13 @@ def _asked_by_the_user(match: Match, text: str, found: Profile) -> bool:
     us to *keep* it", "at your request we *share* it"): the practice is the user's own request
     (OPP-115 User Choice/Control; CCPA § 1798.140(ad)(2)(A)), which that cue reads."""
     return any(
-        0 <= match.start - cue.end <= 25 and not _CLAUSE_BREAK.search(text, cue.end, match.start)
+        0 <= match.start - cue.end <= 25 and not _CLAUSE_END.search(text, cue.end, match.start)
         for cue in found.cues.get("cue.user-directed", [])
     )
 
 
 # where a clause ends inside a sentence
-_CLAUSE_BREAK = lazy(r"[.;:!?]|,\s+(?:and|but|or)\b")
+_CLAUSE_END = lazy(r"[.;:!?]|,\s+(?:and|but|or)\b")
 
 
 def _words_deleted(match: Match, edits: Sequence[Edit]) -> bool:
@@ -2342,7 +2342,9 @@ def _reshuffled_members(rulebook: RuleBook, sides: Sides, *, removed: bool = Fal
     # move or change ("and" → "including")
     # (… or say the same in an equivalent form: "for example" → "such as")
     if Counter(
-        w for w in _content_words(canonical(fold(mask_links(sides.old.text))), rulebook) if w not in _JOINTS
+        w
+        for w in _content_words(canonical(fold(mask_links(sides.old.text))), rulebook)
+        if w not in _LIST_JOINTS
     ) - Counter(_content_words(canonical(fold(mask_links(sides.new.text))), rulebook)):
         return []
     runs = edit_runs_at(sides.edits)
@@ -2782,7 +2784,7 @@ def _with_agreement(verb: str, longer: str) -> str | None:
     return longer[: len(longer.rstrip()) - len(words[1])] if agrees else None
 
 
-_JOINTS = frozenset({"and", "or", "nor", "plus", "including", "also", "as", "well"})
+_LIST_JOINTS = frozenset({"and", "or", "nor", "plus", "including", "also", "as", "well"})
 _AGREEING = frozenset({"is", "are", "was", "were", "has", "have"})
 
 
