@@ -1131,6 +1131,15 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                 "a new limit narrows a right you hold" if added else "a limit on a right you hold was removed"
             )
             rule_id, category = "rights.limited", Category.RIGHTS
+        elif cue.id == "cue.limiter" and _limits_a_promise(region, match):
+            # "we will notify you of a breach *only* if the law requires us to": a limit on what the
+            # company promises to do for the user is the promise narrowed, adverse to the user
+            effect = "permits"
+            says = (
+                "a new limit narrows what we promise to do for you"
+                if added
+                else "a limit on what we promise to do for you was removed"
+            )
         elif cue.id == "cue.hedge" and _hedges_a_place(found, region.text, match):
             pass  # "*mostly* kept in the EU": where the data stays is a limit, and a hedge loosens it
         elif cue.on_practice == "neutral" and revises_the_text(region.text, match.start):
@@ -1256,12 +1265,35 @@ def _limits_a_right(region: Region, match: Match) -> bool:
     return "rights" in reader.actions(sentence) or bool(reader.granted_rights(sentence))
 
 
+def _limits_a_promise(region: Region, match: Match) -> bool:
+    """Whether a limiter ("only") stands in the clause of a sentence in which the company promises
+    to tell the user something or to erase their data ("we will notify you of a breach *only* if the
+    law requires", "we will *only* delete it when you ask"), before the clause ends."""
+    span = region.sentence_at(match.start)
+    if span is None:
+        return False
+    sentence = mask_links(region.text[span[0] : span[1]])
+    opening = _PROMISE_OPENS.match(sentence)
+    at = match.start - span[0]
+    return opening is not None and not _PROMISE_BREAK.search(sentence, opening.end(), max(opening.end(), at))
+
+
 # where the clause of a grant ends: what follows is another statement ("…; we only keep …"), or the
 # company's own need ("…, except where *we* need them to")
-_CLAUSE_BREAK = lazy(
-    r"[;:]|,\s*(?:and|but|while|whereas)\s+(?:we|our|it|they)\b|\bbut\b|\bwe\b", re.IGNORECASE
-)
+_STATEMENT_BREAK = r"[;:]|,\s*(?:and|but|while|whereas)\s+(?:we|our|it|they)\b|\bwe\b"
+_CLAUSE_BREAK = lazy(_STATEMENT_BREAK + r"|\bbut\b", re.IGNORECASE)
 _YOU = lazy(r"\W*you\b", re.IGNORECASE)
+# … where such a promise's clause ends: another statement ("…; we keep …", ", and we share …"); a
+# "but" that goes on with the limit is the promise's own ("…, but only where the law requires")
+_PROMISE_BREAK = lazy(_STATEMENT_BREAK, re.IGNORECASE)
+# the company promising to tell the user, or to erase what is theirs (a limiter may stand inside:
+# "we will *only* notify you")
+_PROMISE_OPENS = lazy(
+    r"\W*(?:[\w-]+\s+){0,3}?we\s+(?:(?:will|shall|would|must|promise\s+to|commit\s+to)\s+)?(?:also\s+)?(?:only\s+)?"
+    r"(?:(?:notify|inform|tell|alert|warn|contact|email|write\s+to)\s+(?:you|the\s+user|affected\s+users)\b"
+    r"|(?:delete|erase|destroy|anonymi[sz]e|de-identify)\s+(?:your|the\s+user['’]?s?|all\s+your)\b)",
+    re.IGNORECASE,
+)
 _YOURS = lazy(r"\byour\b", re.IGNORECASE)
 
 
