@@ -1866,6 +1866,10 @@ _FORMULA = lazy(
     r"(?:privacy\s+)?(?:policy|notice|statement|page|document)\s+(?:into|in|by|around)\b"
     r"|(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\s+is\s+(?:organi[sz]ed|arranged"
     r"|structured|divided|split|grouped|laid\s+out)\s+(?:into|in|by|around)\b"
+    # … its examples, there for the reader ("The examples in this policy are there to help you
+    # understand it"; not what they cover: "the examples are not exhaustive" leaves a list open)
+    r"|(?:the\s+)?examples\s+(?:in|given\s+in|used\s+in)\s+(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement|section)"
+    r"\s+(?:are|is)\s+(?:there|included|provided|given|meant|intended)\s+(?:only\s+)?to\s+help\b"
     # … the reader's way through it ("You do not have to read this policy in one go", "You can skip
     # to the section that interests you")
     r"|you\s+(?:do\s+not\s+(?:have|need)\s+to|don['’]t\s+(?:have|need)\s+to|need\s+not|needn['’]t|can|may)\s+(?:also\s+)?"
