@@ -49,6 +49,7 @@ from policydiff.classify.profile import (
     OF_THE_USER,
     ON_THE_TEXT,
     SOFT_CUES,
+    TEXT_FORMULA,
     TEXT_OBJECT,
     TEXT_SUBJECT,
     Profile,
@@ -76,7 +77,6 @@ from policydiff.classify.signals import (
     LAW_REACH,
     POINTER_OPENS,
     POINTER_START,
-    TEXT_FORMULA,
     Sides,
     Signal,
     column_category,
@@ -1866,6 +1866,9 @@ _FORMULA = lazy(
     r"(?:privacy\s+)?(?:policy|notice|statement|page|document)\s+(?:into|in|by|around)\b"
     r"|(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\s+is\s+(?:organi[sz]ed|arranged"
     r"|structured|divided|split|grouped|laid\s+out)\s+(?:into|in|by|around)\b"
+    # … who it was written for ("We have written this notice for our customers around the world")
+    r"|we(?:['’]ve|\s+have)?\s+(?:written|prepared|drafted|designed)\s+(?:this|the|our)\s+(?:privacy\s+)?"
+    r"(?:policy|notice|statement)\s+(?:for|with)\b"
     # … its examples, there for the reader ("The examples in this policy are there to help you
     # understand it"; not what they cover: "the examples are not exhaustive" leaves a list open)
     r"|(?:the\s+)?examples\s+(?:in|given\s+in|used\s+in)\s+(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement|section)"

@@ -1084,6 +1084,39 @@ def about_something_else(text: str, start: int, rulebook: RuleBook) -> bool:
     )
 
 
+# formulas of the text about itself, whatever words they hold: the law that governs it ("This Privacy
+# Policy is governed by the laws of Ireland"), its translations, and the names it gives the parties
+# ('In this policy, "you" means the person using the Services'; not who "we" are, which names the
+# controller); a sentence that goes on with a practice after a semicolon or a colon is no formula
+TEXT_FORMULA = lazy(
+    r"\W*(?:(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement)\s+(?:is|shall\s+be|will\s+be)\s+governed\s+by\b"
+    r"|we\s+(?:may\s+)?(?:provide|offer|make\s+available)\s+translations\s+of\s+(?:this|the|our)\b"
+    # … and what the text itself does not do to the reader's rights or duties ("For the avoidance of
+    # doubt, this paragraph does not create new obligations", "Nothing in this policy limits …")
+    r"|(?:for\s+the\s+avoidance\s+of\s+doubt,?\s*)?(?:this|nothing\s+in\s+this)\s+(?:privacy\s+)?"
+    r"(?:paragraph|section|policy|notice|statement)\s+(?:does\s+not\s+|shall\s+not\s+|is\s+not\s+intended\s+to\s+)?"
+    r"(?:create|creates|limit|limits|affect|affects|restrict|restricts|waive|waives|exclude|excludes)\b"
+    r"|(?:in\s+this\s+(?:privacy\s+)?(?:policy|notice|statement),?\s*)?[\"“'‘](?:you|your|services?|site|website|app)"
+    r"[\"”'’]\s+(?:means?|refers?\s+to|includes?)\b"
+    # … and the reading of the text, as a contract's boilerplate says it: its headings for reference,
+    # its provisions severable, one language prevailing, its capitalised terms defined elsewhere
+    r"|(?:the\s+)?(?:headings?|titles?|captions?)\s+(?:(?:used\s+)?(?:in|of)\s+(?:this|the)\s+(?:privacy\s+)?"
+    r"(?:policy|notice|statement)\s+)?(?:are|is)\s+(?:included\s+)?for\s+(?:convenience|reference)\b"
+    r"|if\s+any\s+(?:part|provision|term|section|portion)\s+of\s+(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement)"
+    r"\s+(?:is|are|should\s+be)\s+(?:found|held|deemed|determined)\b"
+    r"|in\s+(?:the\s+)?(?:event|case)\s+of\s+(?:any\s+)?(?:conflict|inconsistency|discrepancy)\s+between\s+(?:the\s+)?"
+    r"[\w-]+\s+(?:version|text)\b"
+    r"|capitali[sz]ed\s+terms\s+(?:used|not\s+defined)\b"
+    # … and where a part of it went ("We have moved our cookie information to a separate Cookie
+    # Notice"): the text's own layout, whatever the part is about
+    r"|we(?:['’]ve|\s+have)?\s+(?:moved|relocated|split)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:information|details|section|sections|part|text|content)\s+(?:about\s+(?:[\w-]+\s+){1,4}?)?"
+    r"(?:out\s+)?(?:to|into)\s+(?:a\s+|our\s+|the\s+)?(?:separate|new|dedicated|standalone|own)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:notice|policy|statement|page|document)\b)[^;:]*$",
+    re.IGNORECASE,
+)
+
+
 def profile(
     region: Region,
     rulebook: RuleBook,
@@ -1113,7 +1146,13 @@ def profile(
         inline = _inline_lead(plain, inline)
         clauses = denial_spans(plain, rulebook, context_denied=denied_here)
         found.denials.extend((s + offset, e + offset, d) for s, e, d in clauses)
-        sentence_terms = _with_granted_rights(plain, rulebook.find_terms(plain), granting_lead=granting)
+        # (a formula of the text about itself names no practice, whatever words it holds: "We have
+        # moved our cookie information to a separate Cookie Notice")
+        sentence_terms = (
+            []
+            if TEXT_FORMULA.match(plain)
+            else _with_granted_rights(plain, rulebook.find_terms(plain), granting_lead=granting)
+        )
         filed_before = len(found.terms)
         _file_terms(
             found,

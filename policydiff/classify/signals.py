@@ -37,6 +37,7 @@ from policydiff.classify.profile import (
     NAME_INSIDE,
     OF_THE_USER,
     TAKEN_OUT,
+    TEXT_FORMULA,
     TEXT_OBJECT,
     TEXT_SUBJECT,
     Profile,
@@ -3352,31 +3353,6 @@ _EXAMPLES_OPEN = lazy(r"(?:\(|,|\s)\s*" + _EXAMPLE_MARKER + r"[^().;:]*$", re.IG
 # a practice's ground in law said after it (", as required by local law", "where the law allows"): a
 # condition the condition cue reads, no member of the list (issue 13: coordination is no member)
 _CONDITION_OPENS = lazy(r"\b(?:if|when|whenever|unless|once|where)\b", re.IGNORECASE)
-# formulas of the text about itself, whatever words they hold: the law that governs it ("This Privacy
-# Policy is governed by the laws of Ireland"), its translations, and the names it gives the parties
-# ('In this policy, "you" means the person using the Services'; not who "we" are, which names the
-# controller); a sentence that goes on with a practice after a semicolon or a colon is no formula
-TEXT_FORMULA = lazy(
-    r"\W*(?:(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement)\s+(?:is|shall\s+be|will\s+be)\s+governed\s+by\b"
-    r"|we\s+(?:may\s+)?(?:provide|offer|make\s+available)\s+translations\s+of\s+(?:this|the|our)\b"
-    # … and what the text itself does not do to the reader's rights or duties ("For the avoidance of
-    # doubt, this paragraph does not create new obligations", "Nothing in this policy limits …")
-    r"|(?:for\s+the\s+avoidance\s+of\s+doubt,?\s*)?(?:this|nothing\s+in\s+this)\s+(?:privacy\s+)?"
-    r"(?:paragraph|section|policy|notice|statement)\s+(?:does\s+not\s+|shall\s+not\s+|is\s+not\s+intended\s+to\s+)?"
-    r"(?:create|creates|limit|limits|affect|affects|restrict|restricts|waive|waives|exclude|excludes)\b"
-    r"|(?:in\s+this\s+(?:privacy\s+)?(?:policy|notice|statement),?\s*)?[\"“'‘](?:you|your|services?|site|website|app)"
-    r"[\"”'’]\s+(?:means?|refers?\s+to|includes?)\b"
-    # … and the reading of the text, as a contract's boilerplate says it: its headings for reference,
-    # its provisions severable, one language prevailing, its capitalised terms defined elsewhere
-    r"|(?:the\s+)?(?:headings?|titles?|captions?)\s+(?:(?:used\s+)?(?:in|of)\s+(?:this|the)\s+(?:privacy\s+)?"
-    r"(?:policy|notice|statement)\s+)?(?:are|is)\s+(?:included\s+)?for\s+(?:convenience|reference)\b"
-    r"|if\s+any\s+(?:part|provision|term|section|portion)\s+of\s+(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement)"
-    r"\s+(?:is|are|should\s+be)\s+(?:found|held|deemed|determined)\b"
-    r"|in\s+(?:the\s+)?(?:event|case)\s+of\s+(?:any\s+)?(?:conflict|inconsistency|discrepancy)\s+between\s+(?:the\s+)?"
-    r"[\w-]+\s+(?:version|text)\b"
-    r"|capitali[sz]ed\s+terms\s+(?:used|not\s+defined)\b)[^;:]*$",
-    re.IGNORECASE,
-)
 # a widener of the laws that bind: "any applicable law", "all relevant regulations"
 LAW_REACH = lazy(rf"\s*(?:any|all|every)\s+(?:other\s+)?{LAWS}\b", re.IGNORECASE)
 # a law named as the ground of what is done ("as tax law", "where required by law") and a law joined to it
