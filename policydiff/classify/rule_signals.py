@@ -527,8 +527,9 @@ def _phrases(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     if rule.kind == "phrase-added" and rule.direction is Direction.EXPANDS:
         # a widening phrase inside a promise not to ("not used for any other purpose") widens the
         # promise, not what the company may do: the term and cue signals read the denial
-        old_hits = [h for h in old_hits if not _denied(h, sides.old_profile)]
-        new_hits = [h for h in new_hits if not _denied(h, sides.new_profile)]
+        # (a phrase that is itself a negation, "we no longer limit how long …", denies its own bound)
+        old_hits = [h for h in old_hits if not _denied(h, sides.old_profile) or _NEGATIVE.search(h.text)]
+        new_hits = [h for h in new_hits if not _denied(h, sides.new_profile) or _NEGATIVE.search(h.text)]
         # … and one a limiter holds in ("stored *only* as long as necessary") sets a limit: GDPR
         # Art. 5(1)(e)'s own storage limitation, not a widening
         old_hits = [h for h in old_hits if not _limited(h, sides.old_profile)]
