@@ -1866,6 +1866,19 @@ _FORMULA = lazy(
     r"(?:privacy\s+)?(?:policy|notice|statement|page|document)\s+(?:into|in|by|around)\b"
     r"|(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\s+is\s+(?:organi[sz]ed|arranged"
     r"|structured|divided|split|grouped|laid\s+out)\s+(?:into|in|by|around)\b"
+    # … its reading aids at work ("The headings below will help you find the information you need")
+    r"|(?:the\s+)?(?:headings?|subheadings?|table\s+of\s+contents|summary|links|glossary)\s+(?:below|above)\s+"
+    r"(?:(?:will|should|may|can)\s+)?help(?:s)?\s+you\b"
+    # … its latest version and where it is ("If you are reading a printed copy, the latest version is
+    # on our website")
+    r"|(?:if\s+you\s+(?:are\s+reading|read|have)\s+(?:a\s+)?(?:printed|paper|downloaded|saved|pdf)\s+(?:copy|version)"
+    r"[^,.;:]{0,40},\s*)?(?:the\s+)?(?:latest|current|most\s+recent|up-to-date)\s+version\s+(?:of\s+(?:this|the|our)\s+"
+    r"(?:privacy\s+)?(?:policy|notice|statement)\s+)?(?:is\s+(?:always\s+)?|can\s+(?:always\s+)?be\s+found\s+"
+    r"|will\s+always\s+be\s+)(?:available\s+)?(?:on|at|in)\b"
+    # … and another of the company's texts, pointed to ("You can find our accessibility statement on
+    # our website")
+    r"|you\s+can\s+(?:also\s+)?(?:find|read|view|see)\s+our\s+(?:[\w-]+\s+){0,2}?(?:statement|charter|terms)\s+"
+    r"(?:on|at|in)\b"
     # … who it was written for ("We have written this notice for our customers around the world")
     r"|we(?:['’]ve|\s+have)?\s+(?:written|prepared|drafted|designed)\s+(?:this|the|our)\s+(?:privacy\s+)?"
     r"(?:policy|notice|statement)\s+(?:for|with)\b"
