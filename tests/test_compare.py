@@ -75,6 +75,12 @@ def test_promised_notice_period_wins_over_a_shorter_default() -> None:
     assert report_of(POLICY, POLICY, Judgement(period_days=60)).notice.period_days == 60
 
 
+def test_a_promised_period_written_without_a_space_is_read() -> None:
+    # (the clause prefilter reads a unit as the period reader does: "45days" holds one)
+    glued = POLICY.replace("30 days", "45days")
+    assert promised_notice_days(segment(document(glued)), default_rulebook()) == 45
+
+
 def test_shorter_notice_period_is_major() -> None:
     report = report_of(POLICY, POLICY.replace("30 days", "7 days"))
     (change,) = report.changes

@@ -54,7 +54,7 @@ _DURATION = lazy(
     re.IGNORECASE,
 )
 # what every period ends with (as ``_DURATION`` ends)
-_UNIT = lazy(r"(?:day|week|month|year|hour)s?\b", re.IGNORECASE)
+DURATION_UNIT = lazy(r"(?:day|week|month|year|hour)s?\b", re.IGNORECASE)
 # a word each match of a pattern holds, casefolded: a period its unit, a period of none one of the
 # words of each of its branches, an age a digit, adulthood its noun
 _UNITS = ("day", "week", "month", "year", "hour")
@@ -192,7 +192,7 @@ def _periods(text: str) -> Iterator[re.Match[str]]:
     """What ``_DURATION.finditer(text)`` finds, read only before each unit: the number words make
     that pattern slow to try at every position of a clause, and a period ends with its unit."""
     position = 0
-    for unit in _UNIT.finditer(text):
+    for unit in DURATION_UNIT.finditer(text):
         if unit.start() < position:
             continue
         low = max(position, unit.start() - _PERIOD_REACH)

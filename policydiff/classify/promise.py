@@ -5,16 +5,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from policydiff.classify.numbers import quantities
+from policydiff.classify.numbers import DURATION_UNIT, quantities
 from policydiff.classify.rulebook import RuleBook
 from policydiff.lazy_re import lazy
 from policydiff.model import Category, Clause, Outline
 from policydiff.text import sentences
 
 __all__ = ["promised_notice", "promised_notice_days"]
-
-# every duration has one of these units ("30 days", "a week"): a clause without one promises no period
-_DURATION_UNIT = lazy(r"\b(?:day|week|month|year|hour)s?\b", re.IGNORECASE)
 
 
 def promised_notice_days(outline: Outline, rulebook: RuleBook) -> int | None:
@@ -32,7 +29,8 @@ def promised_notice(outline: Outline, rulebook: RuleBook) -> tuple[int, str] | N
     for leaf in outline.leaves():
         # a promise has a period, a telling and (unless its heading says it) a change; most clauses
         # have none: skip them cheaply, by words read in C before the costlier phrase search
-        if not _DURATION_UNIT.search(leaf.text) or not telling.search(leaf.text):
+        # (every period ends with its unit, "30 days", "a week": a clause without one promises none)
+        if not DURATION_UNIT.search(leaf.text) or not telling.search(leaf.text):
             continue
         if leaf.heading not in headings:
             headings[leaf.heading] = bool(leaf.heading) and bool(notice.terms.search(" ".join(leaf.heading)))
