@@ -122,12 +122,18 @@ def test_where_the_command_line_keeps_it(tmp_path: Path) -> None:
     assert rule_cache_folder({}) == Path.home() / ".cache" / "policydiff"
 
 
-def test_a_diff_from_the_command_line_keeps_it_where_it_is_told(tmp_path: Path) -> None:
+def _command_line_diff(tmp_path: Path) -> tuple[list[str], dict[str, str], Path]:
+    """A pair in ``tmp_path``, the ``diff`` command that compares it, its environment and its cache."""
     (tmp_path / "old.md").write_text("# P\n\nWe collect your email.\n", encoding="utf-8")
     (tmp_path / "new.md").write_text("# P\n\nWe collect your email and name.\n", encoding="utf-8")
     cache = tmp_path / "cache"
     env = {**os.environ, "POLICYDIFF_CACHE_DIR": str(cache)}
     command = [sys.executable, "-m", "policydiff", "diff", "old.md", "new.md", "--format", "json"]
+    return command, env, cache
+
+
+def test_a_diff_from_the_command_line_keeps_it_where_it_is_told(tmp_path: Path) -> None:
+    command, env, cache = _command_line_diff(tmp_path)
     first = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
     second = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
     assert first.returncode == second.returncode == 0 and first.stdout == second.stdout
@@ -261,11 +267,7 @@ def test_a_diff_from_the_command_line_keeps_a_pattern_the_kept_rule_book_lacked(
 
     from policydiff import pattern_pickle, text
 
-    (tmp_path / "old.md").write_text("# P\n\nWe collect your email.\n", encoding="utf-8")
-    (tmp_path / "new.md").write_text("# P\n\nWe collect your email and name.\n", encoding="utf-8")
-    cache = tmp_path / "cache"
-    env = {**os.environ, "POLICYDIFF_CACHE_DIR": str(cache)}
-    command = [sys.executable, "-m", "policydiff", "diff", "old.md", "new.md", "--format", "json"]
+    command, env, cache = _command_line_diff(tmp_path)
     subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, check=True)
     [kept] = _pickles(cache)
     book, readers, programs = pickle.loads(kept.read_bytes())

@@ -1244,15 +1244,22 @@ def _excepts_a_period(found: Profile, region: Region, match: Match) -> bool:
     )
 
 
+def _limiters_sentence(region: Region, match: Match) -> tuple[str, int] | None:
+    """The sentence a limiter stands in (links masked) and where it starts in it, or None."""
+    span = region.sentence_at(match.start)
+    if span is None:
+        return None
+    return mask_links(region.text[span[0] : span[1]]), match.start - span[0]
+
+
 def _limits_a_right(region: Region, match: Match) -> bool:
     """Whether a limiter ("only", "solely") stands in the clause of a sentence that grants the user a
     right ("you can export your data *only* in CSV"), after the grant's opening."""
-    span = region.sentence_at(match.start)
-    if span is None:
+    found = _limiters_sentence(region, match)
+    if found is None:
         return False
-    sentence = mask_links(region.text[span[0] : span[1]])
+    sentence, at = found
     opening = USER_RIGHT.match(sentence)
-    at = match.start - span[0]
     # (read up to the limiter's first word too: "we need them to" opens with the company itself)
     if (
         opening is None
@@ -1270,12 +1277,11 @@ def _limits_a_promise(region: Region, match: Match) -> bool:
     """Whether a limiter ("only") stands in the clause of a sentence in which the company promises
     to tell the user something or to erase their data ("we will notify you of a breach *only* if the
     law requires", "we will *only* delete it when you ask"), before the clause ends."""
-    span = region.sentence_at(match.start)
-    if span is None:
+    found = _limiters_sentence(region, match)
+    if found is None:
         return False
-    sentence = mask_links(region.text[span[0] : span[1]])
+    sentence, at = found
     opening = _PROMISE_OPENS.match(sentence)
-    at = match.start - span[0]
     return opening is not None and not _PROMISE_BREAK.search(sentence, opening.end(), max(opening.end(), at))
 
 
