@@ -261,6 +261,41 @@ def _synonyms(old: Profile, new: Profile) -> set[tuple[Category, str]]:
     return found
 
 
+def _grown_into(sides: Sides, rulebook: RuleBook) -> set[tuple[Category, str]]:
+    """Old terms that still stand, untouched, at the head of a longer new term of another category
+    whose added words name no term ("we use analytics" → "we use analytics tools"): one mention,
+    read under another category only because the lexicon's longest match took it, as both keys."""
+    old, new = sides.old_profile, sides.new_profile
+    came = [(k, m) for k, m in new.affirmed.items() if k not in old.affirmed]
+    if not came:
+        return set()
+    kept: list[tuple[int, int, int]] = []  # (old start, new start, size) of each unchanged run
+    old_at = new_at = 0
+    for edit in sides.edits:
+        if edit.op is Op.EQUAL:
+            kept.append((old_at, new_at, len(edit.text)))
+        old_at += len(edit.text) if edit.op is not Op.INSERT else 0
+        new_at += len(edit.text) if edit.op is not Op.DELETE else 0
+    found: set[tuple[Category, str]] = set()
+    for key, match in old.affirmed.items():
+        if key in new.affirmed:
+            continue
+        at = next(
+            (n + match.start - o for o, n, size in kept if o <= match.start and match.end <= o + size), None
+        )
+        if at is None:
+            continue
+        for other, longer in came:
+            # (a head noun after the old words only: a modifier before them makes a kind of its own,
+            # "data" → "health data", read by the finer-kind rules)
+            if other[0] is key[0] or longer.start != at or longer.end <= at + len(match.text):
+                continue
+            added = sides.new.text[at + len(match.text) : longer.end]
+            if not rulebook.find_terms(added.strip()):
+                found |= {key, other}
+    return found
+
+
 def _verb_said(verb: Match, old: Region) -> bool:
     """Whether the old side's changed sentences say the verb of a practice ("use" of "We use") in
     words the lexicon did not read as one ("we *currently* use")."""
@@ -604,8 +639,9 @@ def named_anew(sides: Sides, rulebook: RuleBook) -> Match | None:
     if not came:
         return None
     reader = practice_reader()
+    grown = _grown_into(sides, rulebook)
     for key, match in sides.new_profile.affirmed.items():
-        if match.category is None or (match.category, match.name) not in came:
+        if match.category is None or (match.category, match.name) not in came or key in grown:
             continue
         if key in sides.old_profile.affirmed or _covered(key, match, sides.old_profile, rulebook):
             continue
@@ -777,6 +813,7 @@ def term_signals(
     named = _named_in_place(old, new, rulebook)
     reworded |= {key for pair in named for key in pair}
     reworded |= _read_by_swaps(sides, rulebook)
+    reworded |= _grown_into(sides, rulebook)
     found: list[tuple[str, tuple[Category, str], Match, str]] = []  # event, term key, term, words quoted
     limiters = [m.end for m in new.cues.get("cue.limiter", [])]
     recipients = _recipient_classes(old)
