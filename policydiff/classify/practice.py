@@ -107,6 +107,9 @@ _RIGHT_TO = lazy(r"\bright\s+to(?=\s)", re.IGNORECASE)
 _OWN_RIGHT = lazy(r"\b(?:reserves?|reserved|retains?|we\s+have|we\s+keep)\s+(?:the|a|all)\s*$", re.IGNORECASE)
 
 # where a clause with its own subject joins a sentence: ", and you can …", "; you may …"
+_YOU = lazy(r"\byou\b", re.IGNORECASE)
+# the reader's own data as the object of a verb run: "… see *your* invoices", "… access all *your* files"
+_YOUR_OBJECT = lazy(r"\s+(?:(?:all|any|some|of)\s+)?your\b", re.IGNORECASE)
 _JOINED_CLAUSE = lazy(r"[,;]\s+(?:and\s+|but\s+)?(?=(?:you|users?|parents?)\b)", re.IGNORECASE)
 
 ONTOLOGY = Path(__file__).with_name("ontology")
@@ -190,8 +193,11 @@ class PracticeReader:
             starts += [
                 m.end() for m in _ASK_US.finditer(sentence, opening.end(), min(ends, default=len(sentence)))
             ]
-            for at in starts:
-                found.extend(self._verb_run(sentence, at))
+            run = [right for at in starts for right in self._verb_run(sentence, at)]
+            if run and not _YOU.search(opening.group()) and _YOUR_OBJECT.match(sentence, run[-1][2]):
+                continue  # "our employees can see *your* invoices": another's access to the reader's
+                # data, whoever the subject may elsewhere be (a notice for staff names them users)
+            found.extend(run)
         return sorted(set(found), key=lambda right: right[1])  # (a run both readings found, once)
 
     def _verb_run(self, sentence: str, at: int) -> list[tuple[str, int, int]]:

@@ -742,6 +742,8 @@ LIST_KEYS = (
     "opened",
     "closed",
     "term_worded",
+    "access_limited",
+    "access_opened",
 )
 
 

@@ -2674,19 +2674,24 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         # more of it there may be more of it abroad; which way depends on the place (a lawyer reads it)
         return []
     action = verbs[0][0] if verbs else "rights" if right else "protect"
-    if action == "rights" and not right and _SEEN_BY_OTHERS.search(sentence):
-        action = "share"  # "Drivers see your first name *only*": what others see is disclosed to them
+    # "Drivers see your first name *only*", "our staff can *only* see your files": what others see is
+    # disclosed to them, and a limit on it limits the disclosure, safeguard word or not
+    seen = not right and _SEEN_BY_OTHERS.search(sentence) is not None
+    if seen and action in ("rights", "protect"):
+        action = "share"
     denied = any(s <= at < e and d for s, e, d in found.denials)
     protective = denied or right or action not in WIDENING or bool(reader.promising.match(verbs[0][1]))
     # (a right named in the condition the quantifier bounds is the user's act that sets it, no right
     # the quantifier reaches: "we ask for your ID *only* if you request a refund")
     condition = _CONDITION_OPENS.search(region.text, at, span[1])
     bounding = [t for t in terms if condition is None or t.start < condition.start()]
-    protective = protective or any(
-        rulebook.by_category(t.category).protective for t in bounding if t.category
+    protective = (
+        protective
+        or not seen
+        and any(rulebook.by_category(t.category).protective for t in bounding if t.category)
     )
     # … or the quantifier stands in a safeguard a cue reads ("a person reviews *every* result")
-    protective = protective or _in_protective_clause(found, at, rulebook)
+    protective = protective or not seen and _in_protective_clause(found, at, rulebook)
     if widener and protective:
         return []  # "we do not pass it to *any* publishers": a widener bounds no denial or right
     if not protective and {w.casefold() for w in words} <= reader.promptness:
@@ -2716,7 +2721,7 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
 # user: "Drivers see your first name" discloses it to them (OPP-115 Third Party Sharing/Collection)
 _SEEN_BY_OTHERS = lazy(
     r"^\W*(?:(?:our|the|other|all|any|some|your)\s+)?(?!you\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
-    r"(?:(?:can|may|will|also|only)\s+)?(?:see|sees|view|views)\s+(?:your|this)\b",
+    r"(?:(?:can|may|will|also|only)\s+){0,2}(?:see|sees|view|views)\s+(?:your|this)\b",
     re.IGNORECASE,
 )
 # the verb of a party that sees or reaches the data, right after the member joined to that party
@@ -3106,6 +3111,12 @@ def _list_signal(
         ):
             return None  # "stored securely *on our servers*": where the company keeps what it keeps
             # safe, no part of it left out (OPP-115 Data Security: the safeguard is unchanged)
+        if guarded is not None and _SEEN_BY_OTHERS.search(region.text[span[0] : span[1]]):
+            # "our staff can see your files *when you ask for help*": the qualifier bounds another's
+            # access, which the safeguard is; the access is narrower, the safeguard firmer
+            key = "access_limited" if inserted else "access_opened"
+            direction = Direction.NARROWS if inserted else Direction.EXPANDS
+            return _list_made(rulebook, key, guarded, direction, words, at, inserted=inserted)
         if guarded is not None:
             # "messages *in one-to-one chats* are end-to-end encrypted": the safeguard covers only
             # some of what it covered (LABELING.md: weaker security commitments); gone, it covers all
