@@ -550,7 +550,12 @@ _JOINERS = "&,+/"
 _URL_BEFORE = lazy(r"(?:://|\bwww\.)\S*/$", re.IGNORECASE)
 # (the marks that close what the sentence opened stay with it: "_See below._", "**Note.**", "(… here.)",
 # and a link whose words end the sentence: "see our [EEA Statement.](https://…)")
-_SENTENCE_END = lazy(r"[.;!?](?:\]\([^()\s]*\))?[_*\"”’')\]]*(?=\s+\S|\n|<br)|\n|<br\s*/?>", re.IGNORECASE)
+# (… and a footnote's mark after the stop: "… permission.[55] We …", "….^3 We …", "….¹² We …")
+_SENTENCE_END = lazy(
+    r"[.;!?](?:\]\([^()\s]*\))?[_*\"”’')\]]*(?:\[\d{1,3}\](?:\([^()\s]*\))?|\^\d{1,3}|[¹²³⁰⁴-⁹]{1,3})?"
+    r"(?=\s+\S|\n|<br)|\n|<br\s*/?>",
+    re.IGNORECASE,
+)
 _ABBREVIATION = lazy(
     r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|no|nr|art|sec|para|ch|fig|mr|mrs|ms|dr|st|inc|ltd|llc|corp|co|plc"
     r"|gmbh|bv|pty|s\.a|u\.s|u\.k|e\.u|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$",

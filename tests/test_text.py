@@ -183,6 +183,11 @@ def test_an_address_ending_in_a_slash_ends_its_sentence() -> None:
             "See our [EEA Statement.](https://x.example/eea) We may change it.",
             "See our [EEA Statement.](https://x.example/eea)",
         ),
+        # a footnote's mark after the stop closes the sentence with it
+        ("We keep it for a year.[12] We may change it.", "We keep it for a year.[12]"),
+        ("We keep it.[3](#note-3) We may change it.", "We keep it.[3](#note-3)"),
+        ("We keep it for a year.^4 We may change it.", "We keep it for a year.^4"),
+        ("We keep it for a year.¹² We may change it.", "We keep it for a year.¹²"),
     ],
 )
 def test_the_marks_that_close_a_sentence_stay_with_it(text: str, first: str) -> None:
