@@ -1783,10 +1783,13 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
             and needed.isdisjoint(present)
         )
     ]
+    # (the text kept as it should be, "to keep it accurate": its state, no data kept or corrected)
+    kept = [m.span() for m in _KEPT_ACCURATE.finditer(plain)]
     verbs = [
         m
         for m in practice_reader().verbs.finditer(plain)
-        if not TEXT_OBJECT.match(plain, m.end())
+        if not any(start <= m.start() < end for start, end in kept)
+        and not TEXT_OBJECT.match(plain, m.end())
         and not TEXT_SUBJECT.search(plain, 0, m.start())
         and not (pointer is not None and m.start() >= pointer.end())
         and not _WORDS_WE_USE.search(plain, 0, m.start())
@@ -1797,6 +1800,8 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
         and not _THE_SERVICE_USED.match(plain, m.start())
         # (… or a verb's word as a noun after a determiner: "earlier versions in *our archive*")
         and not _DETERMINER_BEFORE.search(plain, max(0, m.start() - 6), m.start())
+        # (… or the reader's own copy of the text: "print this notice or *save* a copy")
+        and not _OWN_COPY.match(plain, m.start())
     ]
     return (
         # (a part of the text saying what it covers is a formula too: "The following sections explain …")
@@ -1817,6 +1822,17 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     )
 
 
+# a thing kept in the state a text should be in: "(to) keep it accurate", "make sure it stays up to date"
+_KEPT_ACCURATE = lazy(
+    r"\b(?:keep|make\s+sure|ensure)\s+(?:that\s+)?(?:it|this\s+(?:policy|notice|statement|page))\s+"
+    r"(?:is\s+|stays\s+|remains\s+)?(?:accurate|correct|up[\s-]to[\s-]date|current|complete|clear)\b",
+    re.IGNORECASE,
+)
+# the reader keeping a copy of the text: "save a copy for your records", "keep a copy of it"
+_OWN_COPY = lazy(
+    r"(?:save|keep|print|download|store)\s+(?:a|your\s+own|an\s+electronic|a\s+printed)\s+copy\b(?!\s+of\s+your\b)",
+    re.IGNORECASE,
+)
 _DETERMINER_BEFORE = lazy(r"\b(?:our|the|an?|this|its)\s+$", re.IGNORECASE)
 # the reader using the service, or a control of the page, the verb's object no data
 _THE_SERVICE_USED = lazy(
@@ -1854,6 +1870,10 @@ _FORMULA = lazy(
     r"(?:policy|notice|section|page|statement|document|summary|table|chapter|part|paragraph)\s+(?:below\s+|above\s+)?"
     r"(?:explains|describes|sets\s+out|outlines|tells\s+you|covers|summari[sz]es|answers|lists|shows|starts|begins|ends"
     r"|(?:was|is|has\s+been|will\s+be)\s+(?:last\s+|regularly\s+|periodically\s+)?(?:reviewed|updated|revised|approved|written|translated))\b"
+    # … or the company looking it over ("We review this notice every year to keep it accurate")
+    r"|we\s+(?:(?:regularly|periodically|routinely|also|will|may)\s+)*(?:review|check|update|revise|reassess"
+    r"|look\s+over|go\s+over|go\s+through)\s+(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement)\b"
+    r"(?![^.;:]*\b(?:and|but|so)\s+(?:we|you)\b)"
     r"|please\s+(?:keep|print|save|retain|read|review)\s+(?:a\s+copy\s+of\s+)?(?:this|the)\s+(?:privacy\s+)?(?:policy|notice|statement|page|document)\b"
     # … or urged to read it ("We encourage you to review this policy from time to time")
     r"|we\s+(?:encourage|recommend|invite|urge|ask)\s+you\s+to\s+(?:(?:read|review|check|consult|revisit|look\s+at)"

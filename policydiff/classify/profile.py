@@ -1096,7 +1096,7 @@ TEXT_FORMULA = lazy(
     r"|(?:for\s+the\s+avoidance\s+of\s+doubt,?\s*)?(?:this|nothing\s+in\s+this)\s+(?:privacy\s+)?"
     r"(?:paragraph|section|policy|notice|statement)\s+(?:does\s+not\s+|shall\s+not\s+|is\s+not\s+intended\s+to\s+)?"
     r"(?:create|creates|limit|limits|affect|affects|restrict|restricts|waive|waives|exclude|excludes)\b"
-    r"|(?:in\s+this\s+(?:privacy\s+)?(?:policy|notice|statement),?\s*)?[\"“'‘](?:you|your|services?|site|website|app)"
+    r"|(?:in\s+this\s+(?:privacy\s+)?(?:policy|notice|statement),?\s*)?[\"“'‘](?:you|your|services?|site|website|apps?|devices?|platform|products?|account)"
     r"[\"”'’]\s+(?:means?|refers?\s+to|includes?)\b"
     # … and the reading of the text, as a contract's boilerplate says it: its headings for reference,
     # its provisions severable, one language prevailing, its capitalised terms defined elsewhere
@@ -1350,6 +1350,8 @@ def _with_granted_rights(plain: str, terms: list[Match], *, granting_lead: bool 
         ]
     else:
         granted = practice_reader().granted_rights(plain)
+    # (a verb whose object is the text itself grants no right over data: "you may download this policy")
+    granted = [right for right in granted if not TEXT_OBJECT.match(plain, right[2])]
     if not granted and granting_lead and not any(t.category is Category.RIGHTS for t in terms):
         # "- confirmation of whether we process your data" under "You have the right to obtain:":
         # the item is a right granted, in whatever words no right verb names

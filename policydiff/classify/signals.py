@@ -1814,7 +1814,10 @@ def _defines_only(region: Region, match: Match) -> bool:
 # a sentence that defines a word: '"Personal data" means …', "Sensitive data includes …" (not "Examples
 # include …", which lists what a category named before holds)
 _DEFINITION = lazy(
-    r"\W*(?=[\w\"“'])(?!(?:examples?|this|these|it|they|that|such|which|we|our|you|your)\b)"
+    # (a definition may say where it holds first: "In this notice, 'device' means …")
+    r"\W*(?:(?:in|throughout|for\s+the\s+purposes?\s+of|as\s+used\s+in)\s+this\s+(?:privacy\s+)?"
+    r"(?:notice|policy|statement|document|section)\s*,\s*)?"
+    r"(?=[\w\"“'])(?!(?:examples?|this|these|it|they|that|such|which|we|our|you|your)\b)"
     r"[\"“']?[\w'’ -]{1,60}?[\"”']?\s+"
     r"(?:includes?|means|refers\s+to|is\s+defined\s+as|consists?\s+of|comprises?|encompasses)\b",
     re.IGNORECASE,
@@ -2644,6 +2647,9 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     if span is None:
         return []
     sentence = region.text[span[0] : span[1]]
+    if _DEFINITION.match(sentence):
+        return []  # '"device" means *any* computer you use': what a word covers, no reach of a
+        # practice (a definition reworded is read by the unread rules: every clause using it changes)
     if widener and LAW_REACH.match(region.text, at):
         return []  # "as required by *any* applicable law": the reach of a legal duty, no reach of a practice
     if widener and reach < 0 and _IN_A_LEADING_CONDITION.match(sentence[: at - span[0]]):
