@@ -1587,6 +1587,10 @@ def _qualifier_went(subject: Subject, sides: Sides, reader: PracticeReader, rule
         # a restrictive relative clause is a qualifier however short ("members *you match with*",
         # "partners *that you approve*"): it said which of them
         needed = 1 if _RESTRICTIVE.match(words) else _QUALIFIER_WORDS
+        if needed > 1 and _DESCRIBING.match(words):
+            # (", which run on our own servers": a clause that tells how or where the practice's
+            # object is, however few its words; gone, the sentence no longer says it)
+            needed = 2
         if _PARTICIPLE.fullmatch(words) and _NOUN_NEXT.match(visible, end):
             needed = 1  # "we review *flagged* posts": a participle before the noun said which of them
         # "we use your *public* posts": a word before a kind of data said which of it (not a word of
@@ -1653,6 +1657,8 @@ _QUALIFIER_WORDS = 3
 # with"): it restricts the noun before it
 _RESTRICTIVE = lazy(r"\s*(?:who|whom|whose|that|which|you|we)\s+\w", re.IGNORECASE)
 # a past participle alone, as a word before a noun ("flagged", "reported", "selected")
+# a relative clause after a comma: it describes the noun before it ("models, which run on our servers")
+_DESCRIBING = lazy(r"\s*,\s*(?:which|where|who|whose)\s+\w", re.IGNORECASE)
 _PARTICIPLE = lazy(r"\s*[a-z]{3,}ed\s*")
 _LAST_WORD_OF = lazy(r"\s+(\w+)\s*$")
 _ONE_WORD = lazy(r"\s*[a-z][a-z-]{2,}\s*", re.IGNORECASE)

@@ -57,6 +57,10 @@ USER_WORDS = (
     # starts with a letter and is bounded, so a run of dashes costs no backtracking)
     r"|(?:(?!other\b|nearby\b|some\b|all\b)\w[\w-]{0,40}\s+)?(?:residents|consumers|individuals|customers|members"
     r"|data\s+subjects|subscribers|employees|students|patients|applicants|account\s+holders))"
+    # … and where they live, a list of capitalised names ("Residents of California, Colorado and
+    # Virginia can …", "users in the EEA may …": the places bound who holds the right)
+    r"(?:\s+(?:of|in|from)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*"
+    r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+)(?:the\s+)?(?-i:[A-Z])[\w.'’-]*){0,10})?"
 )
 _GIVEN = r"\s+(?:also\s+)?(?:can|may|will be able to|are able to|have the right to|are entitled to)\b"
 # a sentence in which the user holds a right, from its first word

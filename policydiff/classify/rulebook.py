@@ -438,7 +438,7 @@ class RuleBook:
                 continue
             if (
                 concept in rules.concept_not_before
-                and rules.concept_not_before[concept].match(text, match.finish)
+                and rules.concept_not_before[concept].match(_own_clause(text, match.begin), match.finish)
                 and not (concept in rules.denied_keeps_sense and _word_before(text, match.begin) in _DENYING)
             ):
                 continue
@@ -593,6 +593,23 @@ def _made_anothers(text: str, position: int, term: str, words: frozenset[str]) -
 
 
 _NEXT_WORD = lazy(r"\s+(\w+)")
+# a condition that opens its sentence and has not yet ended at a comma: "If we sell our assets"
+_LEADING_CONDITION = lazy(
+    r"(?:^|[.;:!?]\s+)\W*(?:if|when|where|whenever|in\s+the\s+event\s+(?:that|of)|should|in\s+case)\b[^.;:!?,]*$",
+    re.IGNORECASE,
+)
+
+
+def _own_clause(text: str, position: int) -> str:
+    """``text`` up to the comma that ends the leading condition ``position`` stands in, or all of it:
+    a party named after that comma ("If we sell our assets, your data may pass *to* the buyer") is
+    the main clause's, no party of the condition's verb."""
+    if _LEADING_CONDITION.search(text, max(0, position - 200), position) is None:
+        return text
+    comma = text.find(",", position)
+    return text if comma < 0 else text[:comma]
+
+
 # the words that, right before a verb, deny it ("not stored", "never kept")
 _DENYING = frozenset({"not", "never", "neither", "nor"})
 

@@ -2652,6 +2652,9 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         # practice (a definition reworded is read by the unread rules: every clause using it changes)
     if widener and LAW_REACH.match(region.text, at):
         return []  # "as required by *any* applicable law": the reach of a legal duty, no reach of a practice
+    if _IN_A_LEADING_CONDITION.match(sentence[: at - span[0]]) and _BUSINESS_EVENT.search(sentence):
+        return []  # "if we sell *any* part of our business, …": how much of the company is sold, no
+        # reach of what is done with data
     if widener and reach < 0 and _IN_A_LEADING_CONDITION.match(sentence[: at - span[0]]):
         return []  # "If you have *any* questions, …": the reader's condition, no reach of a practice
     if inserted and sentence.strip() in edit.text and not OF_THE_USER.search(sentence):
@@ -2906,6 +2909,15 @@ def _list_signal(
     if _MANNER_MEMBER.fullmatch(words) and _MANNER_BEFORE.search(region.text, span[0], at):
         return None  # "we process it fairly *and lawfully*": one more manner of an act, no member of
         # what it acts on (the scope signals read "regularly", "always" and their kin)
+    if _IN_A_LEADING_CONDITION.match(region.text[span[0] : at]) and _BUSINESS_EVENT.search(
+        region.text, span[0], at + len(words)
+    ):
+        return None  # "if we merge *or sell our assets*, your data may pass to the buyer": one more
+        # event of the company's own business in the condition, no member of what is done with data
+        # (CCPA § 1798.140(ad)(2)(C): a transfer in a merger or acquisition; the condition reader reads it)
+    if _PART_OF_IT.fullmatch(words):
+        return None  # "if we sell our business *or any part of it*": a part of what the list named,
+        # no new member (what the sentence then does is read by the term signals)
     if _CITY.fullmatch(words) and _in_its_country(found, region.text, at + len(words), rulebook):
         return None  # "in Germany" → "in *Frankfurt,* Germany": a city named in its country, the
         # same place said more precisely (an address's form: city, then country)
@@ -3199,6 +3211,19 @@ _NAMING_BEFORE = lazy(
 
 
 # a member that is an adverb of manner joined to another ("fairly *and lawfully*")
+# an event of the company's own business: a merger, a sale of it or of its assets, an insolvency
+_BUSINESS_EVENT = lazy(
+    r"\b(?:merg\w*|acqui\w*|reorgani[sz]\w*|bankrupt\w*|insolven\w*|divest\w*|restructur\w*"
+    r"|(?:sell|sale|transfer)\w*\s+(?:of\s+)?(?:all\s+or\s+(?:a\s+)?part\s+of\s+|(?:any|a)\s+part\s+of\s+)?"
+    r"(?:our|the|its)\s+(?:business|company|assets|shares))",
+    re.IGNORECASE,
+)
+# a part of the member before it: "or any part of it", "and all or part of its assets"
+_PART_OF_IT = lazy(
+    r"[\s,]*(?:and|or)\s+(?:any|a|all|some|every)?\s*(?:or\s+)?(?:part|parts|portion|portions|share)\s+of\s+"
+    r"(?:it|them|its\s+\w+|their\s+\w+)[\s,]*",
+    re.IGNORECASE,
+)
 _MANNER_MEMBER = lazy(r",?\s*(?:and|or|but)\s+[a-z]{3,}ly\b[\s,.;]*", re.IGNORECASE)
 _MANNER_BEFORE = lazy(r"\b[a-z]{3,}ly\s*$", re.IGNORECASE)
 
