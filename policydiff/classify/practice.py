@@ -141,7 +141,9 @@ _VERB_RUN = lazy(
 # what a granted verb acts on when it is no data of the user's: the company's own things ("see our
 # FAQ", "view our partners"), help, or more of a service ("get more relevant results")
 _NOT_YOURS = lazy(
-    r"\s+(?:our|us|help|support|assistance|answers|more|in\s+touch|started)\b(?!\s+(?:of\s+)?your\b)",
+    # (… but the company's own acts on the data are the user's to stop: "deactivate *our access* to it")
+    r"\s+(?:our(?!\s+(?:access|use|collection|processing|sharing|tracking)\b)|us|help|support|assistance|answers|more"
+    r"|in\s+touch|started)\b(?!\s+(?:of\s+)?your\b)",
     re.IGNORECASE,
 )
 # the company as a sentence's subject: its own obligations are practices ("we are required to share");
