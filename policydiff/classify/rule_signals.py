@@ -175,6 +175,19 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     olds = [q for q, c in sides.old_profile.numbers if c is rules.category and q.unit == rule.unit]
     news = [q for q, c in sides.new_profile.numbers if c is rules.category and q.unit == rule.unit]
     olds, news = _counted(olds, news)
+    if rule.unit == "age" and sides.kind is ChangeKind.MODIFIED and olds and not news:
+        gate = next((q for q in olds if _gates_use(sides.old, q)), None)
+        # (an age said in words stands in its place: "at least 18" → "an adult", "of legal age")
+        if gate is not None and _AGE_IN_WORDS.search(sides.new.text) is None:
+            # "you must be at least 18 to use our services" gone: no minimum age holds now, the
+            # lowest of thresholds (LABELING.md: "a lower age threshold"; COPPA, GDPR Art. 8)
+            told = Told(f"{gate.text} → no minimum")
+            match = Match(rule.id, rules.category, gate.text, gate.start, gate.end)
+            says = f"the minimum age for using the service was removed: {gate.text} → no minimum"
+            out.append(
+                signal(rules.category, Direction.EXPANDS, rule.id, says, match, Side.OLD, RULE, told=told)
+            )
+            return out
     if sides.kind is ChangeKind.MODIFIED and len(olds) > len(news):
         gone = _bound_alone(olds[len(news) :], sides.old, sides.new)
         if gone is None and not news:
@@ -307,6 +320,32 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             )
         )
     return out
+
+
+# an age said as the least one may be to use the service: "must be at least 18", "aged 16 and over"
+_AGE_GATE = lazy(
+    r"\b(?:must\s+be|have\s+to\s+be|need\s+to\s+be|only\s+(?:for|open\s+to|available\s+to)|(?:is|are)\s+(?:for|open\s+to))\b"
+    r"|\b(?:and|or)\s+(?:over|older|above)\b|\bminimum\s+age\b",
+    re.IGNORECASE,
+)
+
+
+_AGE_IN_WORDS = lazy(
+    r"\b(?:adults?|age\s+of\s+(?:majority|consent)|legal\s+(?:\w+\s+)?age|old\s+enough|minimum\s+age|years?\s+of\s+age"
+    r"|years?\s+old|aged)\b",
+    re.IGNORECASE,
+)
+
+
+def _gates_use(region: Region, quantity: Quantity) -> bool:
+    """Whether an age stands in a sentence that sets who may use the service ("you must be at least
+    18 to use …", "our services are only for people aged 16 and over"), no denial of what is done."""
+    span = region.sentence_at(quantity.start)
+    if span is None:
+        return False
+    sentence = region.text[span[0] : span[1]]
+    before = region.text[span[0] : quantity.start]  # (a denial of what is done comes before its age)
+    return _AGE_GATE.search(sentence) is not None and _NEGATIVE.search(before) is None
 
 
 def _counted(olds: list[Quantity], news: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
