@@ -149,6 +149,20 @@ def test_a_place_needs_a_transfer_in_its_sentence(rulebook: RuleBook) -> None:
     assert transfer.kinds_above("ireland") == ("eu", "eea", "europe", "worldwide")
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("If the UK GDPR applies to you, you may ask us for a copy.", False),
+        ("EU residents may ask us for a copy of their data.", False),
+        ("We store backups in the UK.", True),
+        ("Your data may be transferred to the EU and Switzerland.", True),
+    ],
+)
+def test_a_place_named_as_a_laws_adjective_is_no_place(rulebook: RuleBook, text: str, place: bool) -> None:
+    found = [m for m in rulebook.find_terms(text) if m.category is Category.TRANSFER and m.name != "transfer"]
+    assert bool(found) is place
+
+
 def test_a_mirrored_swap_reads_the_named_swap_the_other_way(rulebook: RuleBook) -> None:
     swaps = {rule.id: rule for rule in rulebook.by_category(Category.RIGHTS).rules}
     there, back = swaps["rights.self-service-to-request"], swaps["rights.request-to-self-service"]
