@@ -3204,6 +3204,15 @@ def _decide(
     if lead_category is not None and chosen[0].strength < 3 and not any(s.major for s in resolved):
         primary = lead_category  # a list is read as its lead-in says: items under "We share:" are sharing
     if (
+        direction is Direction.EXPANDS
+        and (primary, direction) not in major
+        and (lead, direction) in major
+        and any(s.category is None and s.direction is direction for s in signals)
+    ):
+        # "… and *only* carries out such transfers for the purposes listed" gone, "as data controller"
+        # with it: the adverse cue limits the statement's own practice, whatever other term went
+        primary = lead
+    if (
         practice is not None
         and practice not in {s.category for s in chosen}
         and all(_safeguard_came_or_went(s, rulebook, practice, sides) for s in chosen)
