@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from policydiff.classify.editorial import EMAIL_OR_PHONE
 from policydiff.classify.equivalents import canonical
 from policydiff.classify.numbers import Quantity, quantities
-from policydiff.classify.practice import USER_RIGHT, USER_WORDS, lets_user_act, practice_reader
+from policydiff.classify.practice import USER_RIGHT, USER_WORDS, granting_lead, lets_user_act, practice_reader
 from policydiff.classify.profile import ORGANISATION, Profile, Region, names_the_company, states_a_bound
 from policydiff.classify.rulebook import CategoryRules, Match, Rule, RuleBook
 from policydiff.classify.signals import (
@@ -714,8 +714,9 @@ def _swap(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         for hit in sides.new_profile.rule_hits.get((rule.id, "old"), [])
         if not (
             rule.users_act
-            # (only the user's act said as what they can do, not a means: "online form *or by phone*")
-            and _WHAT_YOU_CAN.match(hit.text) is not None
+            # (only the user's act said as what they can do, not a means: "online form *or by phone*";
+            # an item's opening verb under "You can:" is one, "- Delete your account")
+            and (_WHAT_YOU_CAN.match(hit.text) is not None or _granted_item_verb(hit, sides))
             and any(
                 0 < new.start - hit.end <= _QUALIFIED_WITHIN
                 and "." not in sides.new.text[hit.end : new.start]
@@ -750,6 +751,12 @@ def _swap(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             told=told,
         )
     ]
+
+
+def _granted_item_verb(hit: Match, sides: Sides) -> bool:
+    """Whether a hit is the verb an item opens with under a lead-in that grants ("You can:"): the
+    lead's "you can" finishes it, so it is the user's act as "you can delete" is."""
+    return granting_lead(sides.lead) and not sides.new.text[: hit.start].strip(" \t-*•·–")
 
 
 _RIGHTS_HEADER = lazy(
