@@ -441,6 +441,31 @@ def _names_only_covered(
     return inside[0][0][0], inside[0][1]
 
 
+def _serving_verb_joined(words: str, at: int, region: Region, found: Profile, other: Profile) -> Match | None:
+    """The purpose term that ``words`` serve when they are only ways of serving an end ("detect and",
+    "and investigate") joined within a few words of that term, which stands on both sides; else None."""
+    content = [w.casefold() for w in WORD.findall(words) if w.casefold() not in ("and", "or", "to")]
+    if not content or any(w not in _SERVING_WORDS and w not in _SERVING_VERBS for w in content):
+        return None
+    near = (max(0, at - _SERVING_REACH), at + len(words) + _SERVING_REACH)
+    there = {t.name for t in other.terms if t.category is Category.PURPOSE}
+    return next(
+        (
+            t
+            for t in found.terms
+            if t.category is Category.PURPOSE and near[0] <= t.start < near[1] and t.name in there
+        ),
+        None,
+    )
+
+
+# verbs that serve an end named by their object ("investigate, detect and prevent fraud")
+_SERVING_VERBS = frozenset(
+    {"identify", "investigate", "combat", "fight", "deter", "mitigate", "address", "stop", "monitor", "spot"}
+)
+_SERVING_REACH = 30  # characters around the joined words in which the end they serve is named
+
+
 def _purpose_said_again(words: str, at: int, sides: Sides, rulebook: RuleBook) -> Match | None:
     """The purpose term of an inserted member whose concept the old side's sentence already names
     ("for security" → "for security *and fraud prevention*": CCPA § 1798.140(e)(2), security and
@@ -2210,6 +2235,18 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                     match,
                     Side.NEW,
                     TERM,
+                )
+            )
+            continue
+        served = _serving_verb_joined(edit.text, at, region, found, other_found)
+        if served is not None:
+            # "to prevent fraud" → "to *detect and* prevent fraud": one more way of serving a purpose
+            # the sentence names on both sides, no new end (OPP-115 purposes are ends)
+            says = f"a purpose already named is named in other words: «{served.text}»"
+            side = Side.NEW if inserted else Side.OLD
+            out.append(
+                signal(
+                    Category.PURPOSE, Direction.NEUTRAL, "purpose.finer-kind-named", says, served, side, TERM
                 )
             )
             continue
