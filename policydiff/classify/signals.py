@@ -1996,7 +1996,7 @@ def column_signals(
         return []
     out = []
     for index, (was, now) in enumerate(zip(old, new, strict=True)):
-        before, after = _YES_NO.get(fold(was).strip()), _YES_NO.get(fold(now).strip())
+        before, after = _cell_answer(was), _cell_answer(now)
         if before is None or after is None or before == after or index == 0:
             continue
         category = column_category(header[index], rulebook)
@@ -2036,6 +2036,20 @@ def column_category(label: str, rulebook: RuleBook) -> Category | None:
     return terms[0] if terms else None
 
 
+def _cell_answer(cell: str) -> bool | None:
+    """A table cell's yes or no: the words of ``_YES_NO``, or a practice verb said alone or denied
+    ("Collected" / "Not collected", "Sold" / "Never sold"); None for anything else."""
+    folded = fold(cell).strip()
+    if folded in _YES_NO:
+        return _YES_NO[folded]
+    denied = _DENIED_CELL.fullmatch(folded)
+    verb = denied.group(1) if denied else folded
+    if " " in verb or not practice_reader().actions(verb):
+        return None
+    return denied is None
+
+
+_DENIED_CELL = lazy(r"(?:(?:is|are|was|were|does|do|has\s+been|have\s+been)\s+)?(?:not|never)\s+(\w+)")
 # a table cell's answer: yes or no (CCPA tables: "Yes"/"No"; ticks and crosses)
 _YES_NO = {
     **dict.fromkeys(("yes", "y", "✓", "✔", "☑", "x", "true"), True),
