@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -119,3 +120,19 @@ def test_a_text_beyond_ascii_is_read_as_its_ascii_twin() -> None:
         "Geloscht: we keep logs for 30 days, then immediately erase them."
     )
     assert read("For ADULTS only; kept ONE YEAR.") == [("age", 18.0), ("duration", 365.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our team answers the phone seven days a week.",
+        "Support is open 24 hours a day.",
+        "We are here 365 days a year.",
+    ],
+)
+def test_a_duration_read_per_a_longer_one_is_a_rate(text: str) -> None:
+    assert [q for q in quantities(text) if q.unit == "duration"] == []
+
+
+def test_a_period_of_a_week_is_still_a_period() -> None:
+    assert [q.value for q in quantities("We keep the logs for a week.")] == [7.0]

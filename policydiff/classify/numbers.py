@@ -205,6 +205,12 @@ def _periods(text: str) -> Iterator[re.Match[str]]:
             position = match.end()
 
 
+# a duration read per a longer one: a rate or an availability, no period
+_A_RATE = lazy(r"\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.IGNORECASE)
+_PER = lazy(r"(?:a|per|each|every)\s", re.IGNORECASE)  # ("seven days *a week*": the second half of a rate)
+_RATE_BEFORE = lazy(r"\b(?:days?|hours?|times?|nights?)\s+$", re.IGNORECASE)
+
+
 def quantities(text: str) -> list[Quantity]:
     """Durations and ages in a text, in order."""
     found: list[Quantity] = []
@@ -218,6 +224,10 @@ def quantities(text: str) -> list[Quantity]:
     for match in _periods(text) if holds(_UNITS) else ():
         if _reports_a_past_window(text, match.start(), match.end()):
             continue
+        if _A_RATE.match(text, match.end()) or (
+            _PER.match(match.group()) and _RATE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        ):
+            continue  # "seven days a week", "24 hours a day": how often or when, no length of time
         days = _number(match.group(1)) * _DAYS_PER[match.group(3).casefold()]
         if match.group(2) and match.group(2).casefold() in ("business", "working"):
             days *= _BUSINESS
