@@ -1771,6 +1771,9 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
     conviction = _CONVICTION.match(plain)
     if pointer is None and conviction is not None:
         pointer = conviction  # (… what the user should know is what the text tells elsewhere)
+    sent = _SENT_TO_A_TEXT.match(plain)
+    if pointer is None and sent is not None:
+        pointer = sent  # (… the topic another of the company's texts covers: "for more on *cookies*")
     found = rulebook.find_terms(plain)
     present = concepts_present(found, rulebook)
     terms = [
@@ -1780,6 +1783,7 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
         and not ON_THE_TEXT.match(plain, t.end)
         # (a topic the sentence sends the reader elsewhere for: "For information about *cookies*, see …")
         and not (pointer is not None and t.start >= pointer.end())
+        and not (sent is not None and t.start < sent.end())  # (the text's name: "our *cookie* policy")
         and not TEXT_SUBJECT.search(plain, 0, t.start)
         # (a term that needs another the sentence lacks, "remains in" with no place: "the rest
         # remains in effect")
@@ -1816,6 +1820,7 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
             or reach is not None
             or about is not None
             or conviction is not None
+            or sent is not None
         )
         and not terms
         and not verbs
@@ -1830,8 +1835,18 @@ def _formula(text: str, rulebook: RuleBook) -> bool:
 
 # a thing kept in the state a text should be in: "(to) keep it accurate", "make sure it stays up to date"
 _KEPT_ACCURATE = lazy(
-    r"\b(?:keep|make\s+sure|ensure)\s+(?:that\s+)?(?:it|this\s+(?:policy|notice|statement|page))\s+"
-    r"(?:is\s+|stays\s+|remains\s+)?(?:accurate|correct|up[\s-]to[\s-]date|current|complete|clear)\b",
+    r"\b(?:keep|make\s+sure|ensure)\s+(?:that\s+)?(?:it|this(?:\s+one|\s+policy|\s+notice|\s+statement|\s+page)?)\s+"
+    r"(?:is\s+|stays\s+|remains\s+)?(?:accurate|correct|up[\s-]to[\s-]date|current|complete|clear|short|simple|brief"
+    r"|concise|readable)\b",
+    re.IGNORECASE,
+)
+# the reader sent to another of the company's texts for a topic ("You can read our cookie policy for
+# more details on cookies"): the topic is that text's, named here
+_SENT_TO_A_TEXT = lazy(
+    r"\W*you\s+(?:can|may|should|might\s+want\s+to)\s+(?:also\s+)?(?:read|see|consult|check|view|refer\s+to|visit)\s+"
+    r"our\s+(?:[\w-]+\s+){0,2}?(?:policy|notice|statement|terms|page|help\s+cent(?:re|er))\s+"
+    r"(?:for\s+(?:more|further)?\s*(?:information|details|detail)|to\s+(?:learn|find\s+out|read)\s+(?:more\s+)?)"
+    r"(?:\s+(?:about|on|regarding))?\b",
     re.IGNORECASE,
 )
 # the reader keeping a copy of the text: "save a copy for your records", "keep a copy of it"
@@ -1876,6 +1891,16 @@ _FORMULA = lazy(
     r"(?:policy|notice|section|page|statement|document|summary|table|chapter|part|paragraph)\s+(?:below\s+|above\s+)?"
     r"(?:explains|describes|sets\s+out|outlines|tells\s+you|covers|summari[sz]es|answers|lists|shows|starts|begins|ends"
     r"|(?:was|is|has\s+been|will\s+be)\s+(?:last\s+|regularly\s+|periodically\s+)?(?:reviewed|updated|revised|approved|written|translated))\b"
+    # … its length owned to ("We know privacy policies can be long, so we have tried to keep this one
+    # short")
+    r"|we\s+know\s+(?:that\s+)?(?:privacy\s+)?(?:policies|notices|statements)\s+(?:can|may)\s+be\b"
+    r"|we(?:['’]ve|\s+have)?\s+(?:tried|aimed|done\s+our\s+best|worked\s+hard)\s+to\s+(?:keep|make)\s+(?:this|it)\b"
+    # … the reader's feedback on it invited ("If you have feedback on this policy, we would love to hear it")
+    r"|if\s+you\s+have\s+(?:any\s+)?(?:feedback|comments|suggestions|thoughts)\s+(?:on|about)\s+(?:this|the|our)\s+"
+    r"(?:privacy\s+)?(?:policy|notice|statement)\b(?![^.;]*\b(?:we\s+(?:may|will)\s+(?:use|share|keep|collect)))"
+    # … its links, where they lead ("Some links in this policy take you to other pages of our website")
+    r"|(?:some\s+|the\s+|all\s+)?links\s+in\s+this\s+(?:privacy\s+)?(?:policy|notice|statement|section|page)\s+"
+    r"(?:take|lead|point|send|go)\b"
     # … or the company looking it over ("We review this notice every year to keep it accurate")
     r"|we\s+(?:(?:regularly|periodically|routinely|also|will|may)\s+)*(?:review|check|update|revise|reassess"
     r"|look\s+over|go\s+over|go\s+through)\s+(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement)\b"

@@ -1098,6 +1098,10 @@ TEXT_FORMULA = lazy(
     r"(?:create|creates|limit|limits|affect|affects|restrict|restricts|waive|waives|exclude|excludes)\b"
     r"|(?:in\s+this\s+(?:privacy\s+)?(?:policy|notice|statement),?\s*)?[\"“'‘](?:you|your|services?|site|website|apps?|devices?|platform|products?|account)"
     r"[\"”'’]\s+(?:means?|refers?\s+to|includes?)\b"
+    # … and two of its words said to mean one thing ('"personal information" and "personal data" mean
+    # the same thing'): how the text reads, whatever the words name
+    r"|(?:(?:in|throughout)\s+this\s+(?:privacy\s+)?(?:policy|notice|statement),?\s*)?[\"“'‘][^\"“”'‘’]{1,40}[\"”'’]\s+"
+    r"(?:and|or)\s+[\"“'‘][^\"“”'‘’]{1,40}[\"”'’]\s+(?:both\s+)?(?:mean|refer\s+to|are\s+used\s+for)\s+the\s+same\b"
     # … and the reading of the text, as a contract's boilerplate says it: its headings for reference,
     # its provisions severable, one language prevailing, its capitalised terms defined elsewhere
     r"|(?:the\s+)?(?:headings?|titles?|captions?)\s+(?:(?:used\s+)?(?:in|of)\s+(?:this|the)\s+(?:privacy\s+)?"
