@@ -429,8 +429,10 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
     where providers are is one; the company's own seat is none; a body's name, "the Data & Marketing
     Association", names neither): "Our headquarters are in Dublin."."""
     named = _without_bodies(text)
-    if is_instruction(named):
-        return True  # "Do not share your password with anyone.": the reader's own acts
+    if is_instruction(named) and not _HOW_A_REQUEST_IS_MADE.search(named):
+        return True  # "Do not share your password with anyone.": the reader's own acts (not what a
+        # request must hold: "Please include proof of your identity with your request" is a hurdle
+        # on a right, CCPA § 1798.140(ak) verifiable requests)
     seatless = _SEAT.sub(" ", mask_links(named))
     verbs = list(practice_reader().verbs.finditer(named))
     # (a verb's text object is no verb of its own: "we publish an annual sustainability *report*")
@@ -457,6 +459,11 @@ def is_aside(text: str, rulebook: RuleBook) -> bool:
     )
 
 
+# what a request to the company must hold or how it is made: the use of a right
+_HOW_A_REQUEST_IS_MADE = lazy(
+    r"\b(?:requests?|opt[\s-]?out|rights?|identity|proof|verif\w*|your\s+(?:id|passport|driving\s+licen[cs]e))\b",
+    re.IGNORECASE,
+)
 _A_CONDITION_OPENS = lazy(
     r"\b(?:when|whenever|if|where|as|unless|to\s+the\s+extent|insofar\s+as)\s+$", re.IGNORECASE
 )
