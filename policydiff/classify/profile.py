@@ -1491,7 +1491,14 @@ def _file_terms(
         if t.category
         # (… or a cell under a purpose column: "| Phone | Two-factor authentication and marketing |")
         if not (
-            (bisect_right(stated, t.start) and _PURPOSE_BEFORE.search(plain, 0, t.start))
+            (
+                bisect_right(stated, t.start)
+                and (
+                    _PURPOSE_BEFORE.search(plain, 0, t.start)
+                    # (… or the state a purpose keeps something in: "to keep our service *secure*")
+                    or _PURPOSE_KEEPS.search(plain, max(0, t.start - 80), t.start)
+                )
+            )
             or _in_purpose_column(row, offset + t.start, header)
         )
     ]
@@ -1783,6 +1790,10 @@ _COMPANY_VERB_BEFORE = lazy(
 _WE = lazy(r"\bwe\b|\bthe\s+company\b", re.IGNORECASE)
 # what introduces a purpose right before a term: "… to verify", "… in order to protect", "… for"
 _PURPOSE_BEFORE = lazy(r"\b(?:(?:in\s+order\s+)?to|for(?:\s+the\s+purposes?\s+of)?)\s+$", re.IGNORECASE)
+_PURPOSE_KEEPS = lazy(
+    r"\b(?:in\s+order\s+)?to\s+(?:help\s+)?(?:keep|make|maintain|help\s+keep)\s+(?:[\w'’-]+\s+){1,4}$",
+    re.IGNORECASE,
+)
 
 
 def stated_practices(
