@@ -208,6 +208,15 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             out.append(
                 signal(rules.category, Direction.NARROWS, rule.id, says, match, Side.OLD, RULE, told=told)
             )
+        elif gone is not None and _users_deadline(sides.old, gone):
+            # "you may appeal our decision *within 45 days*" → "you may appeal our decision": the time
+            # limit on the user's own act went, the right is easier to use (the mirror of one added)
+            told = Told(f"{gone.text} → no period", in_topic=False)
+            match = Match(rule.id, rules.category, gone.text, gone.start, gone.end)
+            says = f"a deadline no longer limits when you can act: {gone.text} → no period"
+            out.append(
+                signal(rules.category, Direction.NARROWS, rule.id, says, match, Side.OLD, RULE, told=told)
+            )
         elif gone is not None and not _newly_denied(rules, sides):
             # "30 days' notice of changes" → "notice of changes": nothing bounds it now ("we keep logs
             # for 7 days" → "we keep no logs" denies the practice the period bounded: no longer bound)

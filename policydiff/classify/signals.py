@@ -945,6 +945,9 @@ def term_signals(
         ):
             continue  # "encrypted" → "end-to-end encrypted", "notice" → "30 days' notice": a finer
             # kind of the safeguard or promise, firmer
+        if match.name in rules.within_law and _users_own_time(sides.old, match):
+            continue  # "you may appeal our decision on your *request within* 45 days": the user's own
+            # time limit, read by the number rules; no answer of the company's went
         if (rules.protective or match.name in rules.protects) and practice_went(sides, match, rulebook):
             continue  # "we share X unless you opt out" gone whole: no right lost over a practice kept
         if _form_named_either_way(match, old, new, rulebook):
@@ -993,6 +996,19 @@ def term_signals(
         rule = f"{now[0].value}.name-changed"
         out.append(signal(now[0], Direction.NEUTRAL, rule, says, match, Side.NEW, TERM))
     return out
+
+
+def _users_own_time(region: Region, match: Match) -> bool:
+    """Whether a term of an answer's time stands in a sentence the user is the subject of, the
+    company named nowhere before it ("You may appeal our decision on your request within 45 days")."""
+    span = region.sentence_at(match.start)
+    if span is None:
+        return False
+    before = region.text[span[0] : match.start]
+    return USER_RIGHT.match(before) is not None and _WE.search(before) is None
+
+
+_WE = lazy(r"\bwe\b", re.IGNORECASE)
 
 
 def _coarsened(
