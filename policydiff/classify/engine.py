@@ -2096,14 +2096,14 @@ def _unknown_practice(
     if not stated and (read or rulebook.by_category(category).gained is not Direction.EXPANDS):
         return None
     terms = rulebook.find_terms(mask_links(subject.new))
-    if not stated:
-        # "we delete your posts when you close your account": a safeguard, its object no new practice
-        # (a protective act of a category that is no safeguard as a whole: "security" alone may be
-        # the word of a "Social Security number")
-        filed = profile(whole_region(subject.new), rulebook, terms_only=True).affirmed.values()
-        acts = [t for t in filed if t.category and not rulebook.by_category(t.category).protective]
-        if acts and all(is_safeguard(term, rulebook) for term in filed):
-            return None
+    # "we delete your posts when you close your account": a safeguard, its object no new practice
+    # (a protective act of a category that is no safeguard as a whole: "security" alone may be the
+    # word of a "Social Security number"); so is a safeguard a widening verb only makes public ("we
+    # publish an annual transparency report")
+    filed = profile(whole_region(subject.new), rulebook, terms_only=True).affirmed.values()
+    acts = [t for t in filed if t.category and not rulebook.by_category(t.category).protective]
+    if acts and all(is_safeguard(term, rulebook) for term in filed):
+        return None
     # (an address or a number to reach someone is a contact detail, its words no practice named)
     words = {
         w.casefold()
