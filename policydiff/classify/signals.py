@@ -1221,6 +1221,11 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             )
         elif cue.id == "cue.hedge" and _hedges_a_place(found, region.text, match):
             pass  # "*mostly* kept in the EU": where the data stays is a limit, and a hedge loosens it
+        elif cue.id == "cue.exception" and any(
+            denied and (s <= match.start < e or 0 <= match.start - e <= 2) for s, e, denied in found.denials
+        ):
+            pass  # "no one can read your messages *unless* you report them": an exception to a denial
+            # lets the company do what it denied (PolicyLint's exceptions), a promise qualified
         elif cue.on_practice == "neutral" and revises_the_text(region.text, match.start):
             # "we *may* update this policy *from time to time*": how surely the company revises its
             # own text; what a revision may do is told by the notice it promises, read on its own
@@ -1405,9 +1410,19 @@ def _in_a_statement(region: Region, found: Profile, match: Match) -> bool:
     if span is None:
         return True
     sentence = mask_links(region.text[span[0] : span[1]])
-    return bool(practice_reader().actions(sentence)) or any(
-        span[0] <= t.start < span[1] and t.category is not None for t in found.terms
+    return (
+        bool(practice_reader().actions(sentence))
+        or any(span[0] <= t.start < span[1] and t.category is not None for t in found.terms)
+        # (… or a denial of something done to what is the user's, in any verb: "nobody on our team
+        # can open your notes" is a promise about them)
+        or (
+            any(span[0] <= m.start < span[1] for m in found.cues.get("cue.negation", []))
+            and _YOUR.search(sentence) is not None
+        )
     )
+
+
+_YOUR = lazy(r"\byour\b", re.IGNORECASE)
 
 
 def _after_choice(region: Region, match: Match) -> bool:
