@@ -105,6 +105,9 @@ def test_a_collecting_verb_of_the_users_is_no_collection(rulebook: RuleBook, tex
         ("We keep your messages encrypted end to end.", False),
         ("We store your files securely for 30 days.", True),  # "for 30 days" says how long
         ("We keep your files safe and delete them after a year.", False),
+        ("We have tried to keep this notice short.", False),  # the text in a reader's state
+        ("We use age checks to keep children off our forums.", False),  # a place kept from
+        ("We keep out-of-date records for a year.", True),
     ],
 )
 def test_a_keeping_verb_that_ends_on_a_safe_state_is_no_retention(
