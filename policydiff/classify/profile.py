@@ -787,7 +787,7 @@ _REQUEST_REACH = 40
 
 # what may stand between the denial and the verb: "be able to", "able to", "longer be able to"
 _ABLE_TO = lazy(r"\s*(?:longer\s+)?(?:be\s+)?(?:able\s+to|allowed\s+to|permitted\s+to)?", re.IGNORECASE)
-_NEXT_VERB = lazy(r"\s*(opt\s+(?:out|in)|\w+)", re.IGNORECASE)
+_NEXT_VERB = lazy(r"\s*(opt\s+(?:out|in)|(?:turn|switch)\s+(?:off|on)|\w+)", re.IGNORECASE)
 
 
 def _subject_of_passive_denial(
