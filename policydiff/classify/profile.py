@@ -333,7 +333,15 @@ STAFF_COUNT = (
     r"\b(?:employs?|employing|has|have)\s+(?:over\s+|more\s+than\s+|about\s+|around\s+|nearly\s+|some\s+)?"
     r"[\d,]+\s+(?:people|staff|employees|engineers|colleagues)\s+(?:(?:in|across|around)\s+)?"
 )
-_SEAT = lazy(rf"(?:{SEAT_OFFICES}|{SEAT_FOUNDED}|{STAFF_AT}|{STAFF_COUNT})[^.;:]*", re.IGNORECASE)
+# … and where its own wares are made ("Our products are designed in Sweden and made in Portugal"):
+# a place of manufacture, no place data goes
+MADE_AT = (
+    r"\b(?:our|its|the\s+company['’]s)\s+(?:[\w-]+\s+){0,2}?(?!data\b|information\b|records?\b|files?\b|backups?\b)[\w-]+\s+"
+    r"(?:are|is|were|was)\s+(?:(?:designed|made|manufactured|built|produced|assembled|developed|sourced|crafted)"
+    r"(?:\s+(?:and|or)\s+(?:designed|made|manufactured|built|produced|assembled|developed|sourced|crafted))?\s+)"
+    r"(?:in|at)\s+"
+)
+_SEAT = lazy(rf"(?:{SEAT_OFFICES}|{SEAT_FOUNDED}|{STAFF_AT}|{STAFF_COUNT}|{MADE_AT})[^.;:]*", re.IGNORECASE)
 
 
 def places_named(text: str, rulebook: RuleBook) -> list[Match]:
