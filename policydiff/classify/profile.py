@@ -1586,6 +1586,9 @@ def _file_terms(
             continue  # "Japan" in a sentence about the courts is no place data goes
         if needed and _LEGAL_PLACE.search(plain, 0, term.start):
             continue  # "the courts of Ireland", "the laws of Japan": a forum, no place data goes
+        if needed and any(m.start() <= term.start < m.end() for m in _SEAT.finditer(plain)):
+            continue  # "our offices are in Dublin", "our bikes are built in Taiwan": where the company,
+            # its staff or its wares are, no place data goes (whatever heading it stands under)
         if needed and any(s < term.start and term.end <= e for s, e in names):
             continue  # "Google Ireland Limited", "Acme UK Ltd": a word of a company's name, no place
             # data goes (where the company keeps it is said of the data, as any place is)
