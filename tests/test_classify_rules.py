@@ -152,6 +152,14 @@ def test_a_place_needs_a_transfer_in_its_sentence(rulebook: RuleBook) -> None:
     assert transfer.kinds_above("ireland") == ("eu", "eea", "europe", "worldwide")
 
 
+def test_a_shared_word_list_reaches_each_concept_it_names(rulebook: RuleBook) -> None:
+    transfer = rulebook.by_category(Category.TRANSFER)
+    assert "residents of" in transfer.concept_not_after["canada"]
+    assert "residents of" in transfer.concept_not_after["eu"]
+    assert "customers" in transfer.concept_not_after["worldwide"]  # its own list kept beside them
+    assert transfer.concept_not_before["switzerland"].match(" data protection act")
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [
@@ -273,6 +281,10 @@ def test_a_notice_names_a_concept_in_a_users_words(rulebook: RuleBook) -> None:
          'on_practice = "narrows"\npractice_says = ', "swap cue.will-to-may: 'on_practice' must be neutral"),
         ("cues.toml", "practice_says = ", "practice_said = ",
          "swap cue.will-to-may: 'on_practice' needs practice_says"),
+        ("transfer.toml", 'concepts = ["eea", "eu", "united_kingdom", "switzerland"]',
+         'concepts = ["eea", "atlantis"]', "concept_not_before_shared names atlantis, not concepts"),
+        ("transfer.toml", '[[concept_not_after_shared]]\nconcepts = [',
+         '[[concept_not_after_shared]]\nplaces = [', r"each \[\[concept_not_after_shared\]\] holds concepts"),
     ],
 )  # fmt: skip
 def test_a_broken_ontology_table_is_named(

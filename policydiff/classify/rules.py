@@ -260,7 +260,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
                 party_after=concept in _strings(data.get("grouped", []), where)
                 and bool(data.get("party_after_verb", True)),
             )
-            for concept, words in _table(data, "concept_not_before", terms, where).items()
+            for concept, words in _shared(data, "concept_not_before", terms, where).items()
         },
         denied_keeps_sense=_concepts_named(data, "denied_keeps_sense", terms, where),
         object_not={
@@ -325,11 +325,35 @@ def _table(
     return dict(table)
 
 
+def _shared(
+    data: Mapping[str, object], key: str, concepts: Mapping[str, object], where: str
+) -> dict[str, object]:
+    """A by-concept table (``key``) with the word lists of its shared form joined in: each
+    ``[[<key>_shared]]`` entry gives one list of ``words`` to every concept of its ``concepts``
+    (the places a law's or a resident's adjective makes no destination share one list)."""
+    table: dict[str, list[str]] = {
+        c: _strings(w, f"{where} {key}.{c}") for c, w in _table(data, key, concepts, where).items()
+    }
+    entries = data.get(f"{key}_shared", [])
+    if not isinstance(entries, list):
+        raise InputError(f"{where}: '{key}_shared' must be an array of tables")
+    for entry in entries:
+        if not isinstance(entry, dict) or set(entry) != {"concepts", "words"}:
+            raise InputError(f"{where}: each [[{key}_shared]] holds concepts = [...] and words = [...]")
+        named = _strings(entry["concepts"], f"{where} {key}_shared.concepts")
+        unknown = sorted(set(named) - set(concepts))
+        if unknown:
+            raise InputError(f"{where}: {key}_shared names {', '.join(unknown)}, not concepts")
+        for concept in named:
+            table.setdefault(concept, []).extend(_strings(entry["words"], f"{where} {key}_shared.words"))
+    return dict(table)
+
+
 def _concept_not_after(
     data: Mapping[str, object], concepts: Mapping[str, object], where: str
 ) -> dict[str, frozenset[str]]:
     """A category's ``[not_after]``-by-concept table: concept → the words that make its terms another's."""
-    table = _table(data, "concept_not_after", concepts, where)
+    table = _shared(data, "concept_not_after", concepts, where)
     return {
         # (a word written capitalized counts only before a capitalized term: "App Store", not "app stores")
         concept: frozenset(
