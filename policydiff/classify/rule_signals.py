@@ -14,18 +14,20 @@ from collections.abc import Sequence
 from policydiff.classify.editorial import EMAIL_OR_PHONE
 from policydiff.classify.equivalents import canonical
 from policydiff.classify.numbers import Quantity, quantities
-from policydiff.classify.practice import USER_RIGHT, USER_WORDS, granting_lead, lets_user_act, practice_reader
+from policydiff.classify.practice import granting_lead, lets_user_act, practice_reader
 from policydiff.classify.profile import ORGANISATION, Profile, Region, names_the_company, states_a_bound
 from policydiff.classify.rulebook import CategoryRules, Match, Rule, RuleBook
 from policydiff.classify.signals import (
     BOUND_PICKED,
     RULE,
     TERM,
+    USERS_SUBJECT,
     Sides,
     Signal,
     form_went_with_its_data,
     opposite,
     signal,
+    users_clause,
 )
 from policydiff.lazy_re import lazy
 from policydiff.model import Category, ChangeKind, Direction, Side, Told
@@ -484,22 +486,7 @@ _OWN_EVENT = lazy(
 def _users_deadline(region: Region, quantity: Quantity) -> bool:
     """Whether a period bounds what the user does ("you may appeal within 30 days", "you must
     claim it within a year"), not what the company does."""
-    return _users_clause(region, quantity) is not None
-
-
-def _users_clause(region: Region, quantity: Quantity) -> str | None:
-    """The user's clause a period bounds, from its subject to the period, else None."""
-    span = region.sentence_at(quantity.start)
-    if span is None:
-        return None
-    # the clause's own subject: the last one named before the period ("you can ask us … and *we*
-    # will send it within 14 days" bounds the company)
-    subjects = list(_SUBJECT.finditer(region.text, span[0], quantity.start))
-    if not subjects or subjects[-1].group(1).casefold() == "we":
-        return None
-    clause = region.text[subjects[-1].start() : quantity.start]
-    users = USER_RIGHT.match(clause) is not None or _YOU_MUST.match(clause) is not None
-    return clause if users else None
+    return users_clause(region, quantity.start) is not None
 
 
 def _protection_lasts(region: Region, quantity: Quantity) -> bool:
@@ -521,10 +508,10 @@ def _users_own_limit(region: Region, quantity: Quantity) -> bool:
     """A user's deadline (``_users_deadline``) whose clause, from the user to the period, holds no
     other actor and no passive: "you may input search queries, which are deleted after 90 days" and
     "you may ask us to erase the data we process within 30 days" time the company's acts."""
-    clause = _users_clause(region, quantity)
+    clause = users_clause(region, quantity.start)
     if clause is None:
         return False
-    subject = _SUBJECT.match(clause)
+    subject = USERS_SUBJECT.match(clause)
     return subject is not None and _OTHER_ACT.search(clause, subject.end()) is None
 
 
@@ -533,14 +520,6 @@ _OTHER_ACT = lazy(r"\b(?:we|us|is|are|be|been|was|were|being)\b", re.IGNORECASE)
 
 
 # (the user or a class of users: "alumni can keep their portfolio for two years")
-_SUBJECT = lazy(
-    rf"\b(we|{USER_WORDS})\s+(?:also\s+)?(?:can|may|must|will|need|have|are|should)\b", re.IGNORECASE
-)
-
-
-_YOU_MUST = lazy(r"\W*(?:you|users?)\s+(?:must|need\s+to|have\s+to|are\s+required\s+to)\b", re.IGNORECASE)
-
-
 def _bound_alone(alone: Sequence[Quantity], region: Region, other_side: Region) -> Quantity | None:
     """The first of ``alone`` (in ``region``) whose sentence stands on the other side without it
     (most of its other words there): a bound taken from or given to a practice that stays, not a

@@ -20,6 +20,7 @@ from policydiff.classify.numbers import quantities
 from policydiff.classify.practice import (
     PRACTICE_CATEGORY,
     USER_RIGHT,
+    USER_WORDS,
     WIDENING,
     granting_lead,
     grants_to_user,
@@ -945,7 +946,7 @@ def term_signals(
         ):
             continue  # "encrypted" → "end-to-end encrypted", "notice" → "30 days' notice": a finer
             # kind of the safeguard or promise, firmer
-        if match.name in rules.within_law and _users_own_time(sides.old, match):
+        if match.name in rules.within_law and users_clause(sides.old, match.start) is not None:
             continue  # "you may appeal our decision on your *request within* 45 days": the user's own
             # time limit, read by the number rules; no answer of the company's went
         if (rules.protective or match.name in rules.protects) and practice_went(sides, match, rulebook):
@@ -998,17 +999,27 @@ def term_signals(
     return out
 
 
-def _users_own_time(region: Region, match: Match) -> bool:
-    """Whether a term of an answer's time stands in a sentence the user is the subject of, the
-    company named nowhere before it ("You may appeal our decision on your request within 45 days")."""
-    span = region.sentence_at(match.start)
+def users_clause(region: Region, at: int) -> str | None:
+    """The user's clause that ``at`` bounds, from its subject to ``at`` ("you may appeal our decision
+    on your request *within 30 days*", "you must claim it *within a year*"), else None."""
+    span = region.sentence_at(at)
     if span is None:
-        return False
-    before = region.text[span[0] : match.start]
-    return USER_RIGHT.match(before) is not None and _WE.search(before) is None
+        return None
+    # the clause's own subject: the last one named before ``at`` ("you can ask us … and *we* will send
+    # it within 14 days" bounds the company)
+    subjects = list(USERS_SUBJECT.finditer(region.text, span[0], at))
+    if not subjects or subjects[-1].group(1).casefold() == "we":
+        return None
+    clause = region.text[subjects[-1].start() : at]
+    users = USER_RIGHT.match(clause) is not None or _YOU_MUST.match(clause) is not None
+    return clause if users else None
 
 
-_WE = lazy(r"\bwe\b", re.IGNORECASE)
+# a clause's subject before its modal: the company or the user (a class of users named as one)
+USERS_SUBJECT = lazy(
+    rf"\b(we|{USER_WORDS})\s+(?:also\s+)?(?:can|may|must|will|need|have|are|should)\b", re.IGNORECASE
+)
+_YOU_MUST = lazy(r"\W*(?:you|users?)\s+(?:must|need\s+to|have\s+to|are\s+required\s+to)\b", re.IGNORECASE)
 
 
 def _coarsened(
