@@ -594,17 +594,18 @@ def _made_anothers(text: str, position: int, term: str, words: frozenset[str]) -
 
 _NEXT_WORD = lazy(r"\s+(\w+)")
 # a condition that opens its sentence and has not yet ended at a comma: "If we sell our assets"
-_LEADING_CONDITION = lazy(
-    r"(?:^|[.;:!?]\s+)\W*(?:if|when|where|whenever|in\s+the\s+event\s+(?:that|of)|should|in\s+case)\b[^.;:!?,]*$",
-    re.IGNORECASE,
-)
+IN_A_LEADING_CONDITION = lazy(r"\W*(?:if|when|whenever|should|in\s+case)\b[^,;:]*$", re.IGNORECASE)
+_STOP = lazy(r"[.;:!?]\s+")
 
 
 def _own_clause(text: str, position: int) -> str:
     """``text`` up to the comma that ends the leading condition ``position`` stands in, or all of it:
     a party named after that comma ("If we sell our assets, your data may pass *to* the buyer") is
     the main clause's, no party of the condition's verb."""
-    if _LEADING_CONDITION.search(text, max(0, position - 200), position) is None:
+    start = max(0, position - 200)
+    for stop in _STOP.finditer(text, start, position):
+        start = stop.end()
+    if IN_A_LEADING_CONDITION.match(text, start, position) is None:
         return text
     comma = text.find(",", position)
     return text if comma < 0 else text[:comma]

@@ -55,7 +55,7 @@ from policydiff.classify.profile import (
     member_key,
     states_a_bound,
 )
-from policydiff.classify.rulebook import CategoryRules, Match, RuleBook
+from policydiff.classify.rulebook import IN_A_LEADING_CONDITION, CategoryRules, Match, RuleBook
 from policydiff.classify.statements import statement_reader
 from policydiff.lazy_re import lazy
 from policydiff.model import Category, ChangeKind, Direction, Edit, Op, Reason, Side, Told
@@ -2745,10 +2745,10 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         # practice (a definition reworded is read by the unread rules: every clause using it changes)
     if widener and LAW_REACH.match(region.text, at):
         return []  # "as required by *any* applicable law": the reach of a legal duty, no reach of a practice
-    if _IN_A_LEADING_CONDITION.match(sentence[: at - span[0]]) and _BUSINESS_EVENT.search(sentence):
+    if IN_A_LEADING_CONDITION.match(sentence[: at - span[0]]) and _BUSINESS_EVENT.search(sentence):
         return []  # "if we sell *any* part of our business, …": how much of the company is sold, no
         # reach of what is done with data
-    if widener and reach < 0 and _IN_A_LEADING_CONDITION.match(sentence[: at - span[0]]):
+    if widener and reach < 0 and IN_A_LEADING_CONDITION.match(sentence[: at - span[0]]):
         return []  # "If you have *any* questions, …": the reader's condition, no reach of a practice
     if inserted and sentence.strip() in edit.text and not OF_THE_USER.search(sentence):
         # a whole sentence added that names neither the user nor their data ("Our *annual* report is
@@ -3002,7 +3002,7 @@ def _list_signal(
     if _MANNER_MEMBER.fullmatch(words) and _MANNER_BEFORE.search(region.text, span[0], at):
         return None  # "we process it fairly *and lawfully*": one more manner of an act, no member of
         # what it acts on (the scope signals read "regularly", "always" and their kin)
-    if _IN_A_LEADING_CONDITION.match(region.text[span[0] : at]) and _BUSINESS_EVENT.search(
+    if IN_A_LEADING_CONDITION.match(region.text[span[0] : at]) and _BUSINESS_EVENT.search(
         region.text, span[0], at + len(words)
     ):
         return None  # "if we merge *or sell our assets*, your data may pass to the buyer": one more
@@ -3350,7 +3350,6 @@ _KEEP_ASKED = lazy(
 _AS_LONG_AS_BEFORE = lazy(
     r"\bas\s+long\s+as\s+(?:(?:is|it\s+is|they\s+are|reasonably|strictly)\s+)*$", re.IGNORECASE
 )
-_IN_A_LEADING_CONDITION = lazy(r"\W*(?:if|when|whenever|should|in\s+case)\b[^,;:]*$", re.IGNORECASE)
 _AGE_FRAME = lazy(r"\W*(?:the\s+)?ages?\s+of\W*", re.IGNORECASE)
 
 
