@@ -2745,7 +2745,7 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         # practice (a definition reworded is read by the unread rules: every clause using it changes)
     if widener and LAW_REACH.match(region.text, at):
         return []  # "as required by *any* applicable law": the reach of a legal duty, no reach of a practice
-    if IN_A_LEADING_CONDITION.match(sentence[: at - span[0]]) and _BUSINESS_EVENT.search(sentence):
+    if _in_a_business_event(region.text, span, at, span[1]):
         return []  # "if we sell *any* part of our business, …": how much of the company is sold, no
         # reach of what is done with data
     if widener and reach < 0 and IN_A_LEADING_CONDITION.match(sentence[: at - span[0]]):
@@ -3002,9 +3002,7 @@ def _list_signal(
     if _MANNER_MEMBER.fullmatch(words) and _MANNER_BEFORE.search(region.text, span[0], at):
         return None  # "we process it fairly *and lawfully*": one more manner of an act, no member of
         # what it acts on (the scope signals read "regularly", "always" and their kin)
-    if IN_A_LEADING_CONDITION.match(region.text[span[0] : at]) and _BUSINESS_EVENT.search(
-        region.text, span[0], at + len(words)
-    ):
+    if _in_a_business_event(region.text, span, at, at + len(words)):
         return None  # "if we merge *or sell our assets*, your data may pass to the buyer": one more
         # event of the company's own business in the condition, no member of what is done with data
         # (CCPA § 1798.140(ad)(2)(C): a transfer in a merger or acquisition; the condition reader reads it)
@@ -3304,6 +3302,15 @@ _NAMING_BEFORE = lazy(
 
 
 # a member that is an adverb of manner joined to another ("fairly *and lawfully*")
+def _in_a_business_event(text: str, span: tuple[int, int], at: int, end: int) -> bool:
+    """Whether ``at`` stands in the leading condition of its sentence (``span``) and that condition,
+    read up to ``end``, names an event of the company's own business ("If we merge or sell …")."""
+    return (
+        IN_A_LEADING_CONDITION.match(text, span[0], at) is not None
+        and _BUSINESS_EVENT.search(text, span[0], end) is not None
+    )
+
+
 # an event of the company's own business: a merger, a sale of it or of its assets, an insolvency
 _BUSINESS_EVENT = lazy(
     r"\b(?:merg\w*|acqui\w*|reorgani[sz]\w*|bankrupt\w*|insolven\w*|divest\w*|restructur\w*"
