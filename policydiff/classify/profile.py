@@ -601,7 +601,8 @@ _DATA_FORM = lazy(
     # (a form joined to another of any shape: "aggregated *and individual-level* data")
     # ("aggregate" as an adjective too: CCPA § 1798.140(b), "aggregate consumer information")
     r"(?:[\w-]+ed|anonymous|aggregate)"
-    r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|and/or\s+)(?:[\w-]+ed|anonymous|aggregate|\w+-\w+)){0,3}"
+    # (… or of any word but a pronoun: "anonymised *or identifiable* data", "hashed *or raw* emails")
+    r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|and/or\s+)(?!(?:we|you|they|it|then|also)\b)[\w-]+){0,3}"
     r"\s+(?!(?:with|by|in|at|to|and|or|it|them|before|after|when|using|under|for|from|on|as)\b)[a-z]",
     re.IGNORECASE,
 )
@@ -1479,7 +1480,16 @@ def _file_terms(
     # (… a practice the company denies acts on its data too, and on what its exception takes out:
     # "we do not share it with advertisers, except *hashed* email addresses")
     acted = sorted([*acted, *_denied_practices(plain)]) if protective else acted
-    forms = [t for t in protective if bisect_right(acted, t.start) and _DATA_FORM.match(plain, t.start)]
+    forms = [
+        t
+        for t in protective
+        if _DATA_FORM.match(plain, t.start)
+        and (
+            bisect_right(acted, t.start)
+            # (… or is its subject in the passive: "*aggregated* statistics may be shared")
+            or any(_PASSIVE_SUBJECT.fullmatch(plain, t.end, p) for p in stated if p > t.end)
+        )
+    ]
     found.forms.update(t.start + offset for t in forms)
     protective = [t for t in protective if t not in forms]
     # nor does a safeguard named as the purpose of a stated practice ("we use your face scan to verify
@@ -1900,6 +1910,12 @@ _CLAUSE_OPENS = lazy(
 # a practice stated in the passive, affirmed (unlike ``_PASSIVE_BEFORE``, no "not" between), and
 # not in a relative clause: "personal information *that is transferred*" names the data, it states
 # no practice of its own
+# the rest of a passive's subject and its auxiliary, no clause between ("… statistics may be ")
+_PASSIVE_SUBJECT = lazy(
+    r"[\w\s/-]{1,80}?\b(?:may\s+|will\s+|can\s+|might\s+|could\s+|would\s+|shall\s+)?"
+    r"(?:also\s+)?(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?",
+    re.IGNORECASE,
+)
 _STATED_PASSIVE = lazy(
     r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,

@@ -3845,6 +3845,9 @@ def _safeguard_member(
     if not 0 < size <= _MEMBER_WORDS or _names_clause(member):
         return None  # a clause went or came ("and manage it", ", including how …"), not a list member
     inside = [t for t in found.terms if span[0] <= t.start < span[1] and t.category]
+    peer = _peer_of_a_form(rulebook, words, found, inside, at, inserted=inserted)
+    if peer is not None:
+        return peer
     # a member that names a practice of the company's own ("… and to train our models") is read by
     # the term signals; one a right or a safeguard covers ("object to marketing and profiling") is not
     stated = {m.start for m in (*found.affirmed.values(), *found.denied.values())}
@@ -3884,6 +3887,31 @@ def _safeguard_member(
     key = "safeguard_member_added" if inserted else "safeguard_member_removed"
     direction = Direction.NARROWS if inserted else Direction.EXPANDS
     return _list_made(rulebook, key, protective[0], direction, words, at, inserted=inserted)
+
+
+def _peer_of_a_form(
+    rulebook: RuleBook, words: str, found: Profile, inside: list[Match], at: int, *, inserted: bool
+) -> Signal | None:
+    """A member joined to the form of the data a practice acts on ("we share *aggregated* and
+    *individual-level* statistics"): a form no safeguard names is data the practice now reaches
+    unprotected (GDPR Recital 26: only anonymous data is out of scope), not one more thing protected."""
+    # (the form right before the joint: "aggregated *and …*", "hashed, *or …*")
+    forms = [t for t in inside if t.start in found.forms and 0 <= at - t.end <= 2]
+    if not forms or any(at <= t.start < at + len(words) and is_safeguard(t, rulebook) for t in inside):
+        return None
+    practices = [
+        t.category
+        for t in inside
+        if t.category
+        and t.start not in found.forms
+        and not rulebook.by_category(t.category).protective
+        and t.name in rulebook.by_category(t.category).grouped
+    ]
+    if not practices:
+        return None
+    key = "member_added" if inserted else "member_removed"
+    direction = Direction.EXPANDS if inserted else Direction.NARROWS
+    return _list_made(rulebook, key, practices[0], direction, words, at, inserted=inserted)
 
 
 def _content_words(words: str, rulebook: RuleBook) -> list[str]:
