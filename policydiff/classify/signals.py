@@ -2745,7 +2745,7 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         # practice (a definition reworded is read by the unread rules: every clause using it changes)
     if widener and LAW_REACH.match(region.text, at):
         return []  # "as required by *any* applicable law": the reach of a legal duty, no reach of a practice
-    if _in_a_business_event(region.text, span, at, span[1]):
+    if _in_a_business_event(region.text, span, at, span[1]) or _in_a_business_occasion(region.text, span, at):
         return []  # "if we sell *any* part of our business, …": how much of the company is sold, no
         # reach of what is done with data
     if widener and reach < 0 and IN_A_LEADING_CONDITION.match(sentence[: at - span[0]]):
@@ -3006,6 +3006,9 @@ def _list_signal(
         return None  # "if we merge *or sell our assets*, your data may pass to the buyer": one more
         # event of the company's own business in the condition, no member of what is done with data
         # (CCPA § 1798.140(ad)(2)(C): a transfer in a merger or acquisition; the condition reader reads it)
+    if _one_more_business_event(region.text, span, at, words):
+        return None  # "… in connection with a merger *, acquisition or sale of assets*": one more event
+        # of the company's business in the occasion, the same kind (CCPA § 1798.140(ad)(2)(C))
     if _PART_OF_IT.fullmatch(words):
         return None  # "if we sell our business *or any part of it*": a part of what the list named,
         # no new member (what the sentence then does is read by the term signals)
@@ -3304,18 +3307,55 @@ _NAMING_BEFORE = lazy(
 # a member that is an adverb of manner joined to another ("fairly *and lawfully*")
 def _in_a_business_event(text: str, span: tuple[int, int], at: int, end: int) -> bool:
     """Whether ``at`` stands in the leading condition of its sentence (``span``) and that condition,
-    read up to ``end``, names an event of the company's own business ("If we merge or sell …")."""
+    read up to ``end`` (or to its comma), names an event of the company's own business ("If we merge
+    or sell …", "If our company or any of its assets are sold, …")."""
+    if IN_A_LEADING_CONDITION.match(text, span[0], at) is None:
+        return False
+    comma = text.find(",", end, span[1])
+    return _BUSINESS_EVENT.search(text, span[0], max(end, comma)) is not None
+
+
+def _one_more_business_event(text: str, span: tuple[int, int], at: int, words: str) -> bool:
+    """Whether ``words``, joined at ``at`` to an occasion that names an event of the company's own
+    business ("… in connection with a merger *, acquisition or sale of assets*"), is one more such event."""
+    opened = [m.end() for m in _OCCASION.finditer(text, span[0], at)]
     return (
-        IN_A_LEADING_CONDITION.match(text, span[0], at) is not None
-        and _BUSINESS_EVENT.search(text, span[0], end) is not None
+        bool(opened)
+        and _BUSINESS_EVENT.search(text, opened[-1], at) is not None
+        and _BUSINESS_EVENT.search(words) is not None
     )
+
+
+def _in_a_business_occasion(text: str, span: tuple[int, int], at: int) -> bool:
+    """Whether ``at`` stands in an occasion that names an event of the company's own business ("…
+    in connection with a sale of *all or* part of our company")."""
+    opened = [m.end() for m in _OCCASION.finditer(text, span[0], at)]
+    if not opened:
+        return False
+    event = _BUSINESS_EVENT.search(text, opened[-1], span[1])
+    # (the occasion's own words: the event opens it, after an article at most)
+    return event is not None and _ARTICLE_ONLY.fullmatch(text, opened[-1], event.start()) is not None
+
+
+_ARTICLE_ONLY = lazy(r"\s*(?:(?:a|an|the|any|our|its)\s+)?", re.IGNORECASE)
+
+
+# what opens the occasion of a practice ("… *in connection with* a merger", "… *if* we are acquired")
+_OCCASION = lazy(
+    r"\b(?:in\s+connection\s+with|in\s+the\s+(?:event|case|course)\s+(?:of|that)|as\s+part\s+of|during|if|when|"
+    r"should|where|following|upon|on)\s",
+    re.IGNORECASE,
+)
 
 
 # an event of the company's own business: a merger, a sale of it or of its assets, an insolvency
 _BUSINESS_EVENT = lazy(
     r"\b(?:merg\w*|acqui\w*|reorgani[sz]\w*|bankrupt\w*|insolven\w*|divest\w*|restructur\w*"
-    r"|(?:sell|sale|transfer)\w*\s+(?:of\s+)?(?:all\s+or\s+(?:a\s+)?part\s+of\s+|(?:any|a)\s+part\s+of\s+)?"
-    r"(?:our|the|its)\s+(?:business|company|assets|shares))",
+    r"|(?:sell|sale|transfer)\w*\s+(?:of\s+)?(?:all\s+or\s+(?:a\s+)?part\s+of\s+|(?:any|a)\s+part\s+of\s+"
+    r"|(?:some|any|all|substantially\s+all)\s+(?:or\s+\w+\s+)?of\s+)?"
+    r"(?:(?:our|the|its|a)\s+)?(?:business|company|assets|shares)"
+    # (… or in the passive: "if our company or any of its assets *are sold*")
+    r"|(?:business|company|assets|shares)\s+(?:is|are|was|were|be|being)\s+(?:sold|acquired|transferred))",
     re.IGNORECASE,
 )
 # a part of the member before it: "or any part of it", "and all or part of its assets"
