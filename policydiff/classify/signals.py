@@ -1271,6 +1271,24 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             # neither way
             direction = Direction.NEUTRAL
             says = 'a new exception is the user\'s own choice to keep their things ("unless you save them")'
+        if (
+            cue.id == "cue.user-directed"
+            # (not the user's exception to it, "… *unless you ask* us to keep them": read below)
+            and not match.text.casefold().startswith("unless")
+            and not _KEEP_ASKED.match(region.text, match.end)
+            and _waits_a_protective_act(found, region, match, rulebook)
+        ):
+            # "we delete your data *if you ask us to*" where it went when you closed your account:
+            # a protective act the company did of itself now waits on the user's request, so the data
+            # is kept until then (GDPR Art. 5(1)(e) and 17(1)(a): erasure once no longer needed is the
+            # company's duty); gone, whether the user may still ask is said elsewhere or not at all
+            direction = Direction.EXPANDS if added else Direction.NEUTRAL
+            category = Category.RETENTION
+            says = (
+                "a protective act (deleting) now waits on the user's request"
+                if added
+                else "a protective act (deleting) no longer waits on the user's request"
+            )
         if cue.id == "cue.user-directed" and not added and _KEEP_ASKED.match(region.text, match.end):
             # "kept for 6 months *unless you ask* us to keep it longer" gone: the company keeps less,
             # the user's own request to keep their things no longer said (no privacy right lost)
@@ -1283,6 +1301,25 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             says = 'what follows the user\'s own choice is described ("if you disable cookies, you cannot …")'
         out.append(signal(category, direction, rule_id, says, match, side, CUE, told=Told(added=added)))
     return out
+
+
+def _waits_a_protective_act(found: Profile, region: Region, match: Match, rulebook: RuleBook) -> bool:
+    """Whether the last act the sentence states before ``match`` is a protective one (deleting,
+    anonymising): a condition after it times the protection, not a practice."""
+    span = region.sentence_at(match.start)
+    if span is None:
+        return False
+    acts = [
+        t
+        for t in found.terms
+        if span[0] <= t.start < match.start
+        and t.category is not None
+        and (
+            t.name in rulebook.by_category(t.category).grouped
+            or t.name in rulebook.by_category(t.category).protects
+        )
+    ]
+    return bool(acts) and acts[-1].category is Category.RETENTION and is_safeguard(acts[-1], rulebook)
 
 
 def _in_a_text_formula(region: Region, match: Match) -> bool:
