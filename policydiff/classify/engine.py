@@ -1851,7 +1851,9 @@ _SENT_TO_A_TEXT = lazy(
 )
 # the reader keeping a copy of the text: "save a copy for your records", "keep a copy of it"
 _OWN_COPY = lazy(
-    r"(?:save|keep|print|download|store)\s+(?:a|your\s+own|an\s+electronic|a\s+printed)\s+copy\b(?!\s+of\s+your\b)",
+    r"(?:save|keep|print|download|store)\s+(?:(?:a|your\s+own|an\s+electronic|a\s+printed)\s+copy\b(?!\s+of\s+your\b)"
+    # (… the text itself as "it": "print this page or *save it as a PDF*")
+    r"|it\s+(?:as\s+an?\s+(?:pdf|file|document)|for\s+your\s+(?:own\s+)?records)\b)",
     re.IGNORECASE,
 )
 _DETERMINER_BEFORE = lazy(r"\b(?:our|the|an?|this|its)\s+$", re.IGNORECASE)
@@ -1956,7 +1958,9 @@ _FORMULA = lazy(
     # … the page read in another language ("You can switch between languages using the menu")
     r"|you\s+can\s+(?:also\s+)?(?:switch|change|select|choose)\s+(?:between\s+)?(?:the\s+|your\s+)?languages?\b"
     # … the text offered in another form ("This notice is also available in large print")
-    r"|(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement|document)\s+is\s+(?:also\s+)?available\s+(?:in|as|on|upon|from)\b"
+    # (… or a copy of it in that form: "An audio version of this policy is available on request")
+    r"|(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:version|copy|edition|recording|translation)\s+of\s+)?"
+    r"(?:this|the|our)\s+(?:privacy\s+)?(?:policy|notice|statement|document)\s+is\s+(?:also\s+)?available\s+(?:in|as|on|upon|from)\b"
     # … the reader's own copy of it ("You can print this policy", "You may ask for a paper copy")
     r"|you\s+(?:can|may)\s+(?:also\s+)?(?:print|save|download|keep|request|ask\s+for|get)"
     r"(?:\s+(?:or|and|and/or)\s+(?:print|save|download|keep))?\s+"

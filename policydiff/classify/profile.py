@@ -1315,6 +1315,11 @@ _PART_AFTER = lazy(r"\s+(?:sections?|chapters?)\b", re.IGNORECASE)
 _DOCUMENT_AFTER = lazy(r"\s+(?:privacy\s+)?(?:policy|policies|notices?|statements?)\b", re.IGNORECASE)
 # what is said of the text itself ("your comments *on this notice*", "questions about this policy"),
 # or done to it ("our team *reviews this policy*"): words about the document, no data collected
+# a copy of the text in a form the word before names ("an *audio* version of this notice")
+_FORM_OF_THE_TEXT = lazy(
+    rf"\s+{_COPIES}\s+of\s+(?:this|the|our)\s+(?:privacy\s+)?(?:{_NOTICE_NOUNS}|page|document)\b",
+    re.IGNORECASE,
+)
 ON_THE_TEXT = lazy(
     rf"\s+(?:(?:on|about|regarding|concerning)\s+)?(?:this|the|our)\s+(?:privacy\s+)?{TEXT_PARTS}\b",
     re.IGNORECASE,
@@ -1614,6 +1619,8 @@ def _file_terms(
             continue  # "earlier versions of this policy are kept in our archive": the text's own keeping
         if term.category is Category.COLLECTION and ON_THE_TEXT.match(plain, term.end):
             continue  # "your comments on this notice": what is said of the document, no data collected
+        if term.category is Category.COLLECTION and _FORM_OF_THE_TEXT.match(plain, term.end):
+            continue  # "an *audio* version of this policy": the form a copy of the text takes, no data
         if term.category is Category.COLLECTION and _readers_condition(plain, term.start):
             continue  # "If you have a disability, you can ask for …": who reads, no data collected
         if term.name not in rules.grouped and _consent_object(plain, term.start, rulebook):
