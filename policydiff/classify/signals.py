@@ -1575,7 +1575,9 @@ def _came_with_a_grant(
             and (t.start, t.end) not in given  # (the same words read in two categories, one old)
             # (a right named inside the qualifier's own words is its condition, no grant: "keep using
             # it after you *withdraw your consent*")
+            # (… nor a word wholly of the qualifier's own: "*Deleted* photos stay in our backups")
             and not match.start < t.start < match.end
+            and not (match.start <= t.start and t.end <= match.end)
             for key, t in affirmed.items()
         )
         promised = any(
