@@ -2861,8 +2861,9 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
 # a seeing verb of the rights class ("see your", "view your") whose subject is another party, not the
 # user: "Drivers see your first name" discloses it to them (OPP-115 Third Party Sharing/Collection)
 _SEEN_BY_OTHERS = lazy(
-    r"^\W*(?:(?:our|the|other|all|any|some|your)\s+)?(?!you\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
-    r"(?:(?:can|may|will|also|only)\s+){0,2}(?:see|sees|view|views)\s+(?:your|this)\b",
+    r"^\W*(?:(?:all|any|some|most|many|each|one|a\s+few)\s+of\s+)?(?:(?:our|the|other|all|any|some|your)\s+)?(?!you\b)"
+    r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
+    r"(?:(?:can|may|will|also|only)\s+){0,2}(?:see|sees|view|views|access|accesses|read|reads)\s+(?:your|this)\b",
     re.IGNORECASE,
 )
 # the verb of a party that sees or reaches the data, right after the member joined to that party
