@@ -268,6 +268,8 @@ def classify(
             column_category(cell, rulebook) if cell is not subject.lead else _lead_category(cell, rulebook)
         )
     categories = [*([lead_category] if lead_category else []), *dominant]
+    if not signals and (duty := _legal_duty_named(subject)) is not None:
+        return duty
     if not signals:
         unread = _unread(subject, sides, categories, rulebook, context.vocabulary, major)
         if unread is not None:
@@ -3527,6 +3529,11 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
         # named anew in a collecting sentence is new collection or a new wording of it
         says = f"a source of the data collected is named anew («{source}»), in words no rule reads"
         return _unread_verdict(subject, Category.COLLECTION, says)
+    if (purpose := _purpose_named_anew(subject)) is not None:
+        # "we store your sketches *so that we can build new tools*": what a practice serves, told
+        # anew (GDPR Art. 13(1)(c); OPP-115 First Party Collection/Use, purpose), may be a new use
+        says = f"what a practice serves is told anew («{purpose}»), in words no rule reads"
+        return _unread_verdict(subject, Category.PURPOSE, says)
     if (setting := _setting_changed(subject, rulebook)) is not None:
         # "we use the pixel *on our checkout page*" → "*on our website*": where a practice is done
         # changed, and with it how far it reaches (issue 13: a scope that moved is never editorial)
@@ -3957,6 +3964,47 @@ def _source_unknown_at(found: Signal, sides: Sides, known: frozenset[str]) -> bo
         bounds is not None
         and _source_unknown(mask_links(sides.new.text[bounds[0] : bounds[1]]), known) is not None
     )
+
+
+def _legal_duty_named(subject: Subject) -> Verdict | None:
+    """The one edit a purpose clause that names a legal duty ("we keep your records *to comply with
+    customs law*"): the practice answers a duty (GDPR Art. 6(1)(c)), which adds no use; else None."""
+    purpose = _purpose_named_anew(subject)
+    if purpose is None or not _A_LEGAL_DUTY.search(purpose) or len(edit_runs_at(subject.edits)) != 1:
+        return None
+    says = f"the practice is said to answer a legal duty («{purpose}»): no new use"
+    reason = Reason("legal_basis.duty-named", says, purpose, Side.NEW)
+    return Verdict((Category.LEGAL_BASIS,), Direction.NEUTRAL, Severity.MINOR, (reason,))
+
+
+def _purpose_named_anew(subject: Subject) -> str | None:
+    """A purpose clause ("to comply with customs law", "so that we can …") an edit added whole at
+    the end of a sentence that states a practice; None otherwise."""
+    if subject.kind is not ChangeKind.MODIFIED:
+        return None
+    reader = practice_reader()
+    for deleted, inserted, at in edit_runs_at(subject.edits):
+        if deleted.strip() or not _PURPOSE_OPENS.match(inserted):
+            continue
+        span = next((s, e) for s, e in [*sentences(subject.new), (0, len(subject.new))] if s <= at < e)
+        rest = subject.new[at + len(inserted) : span[1]]
+        if rest.strip(" .;") or not reader.verbs.search(subject.new, span[0], at):
+            continue  # (a clause before more of the sentence, or in one that states no practice)
+        return inserted.strip(" ,.;")
+    return None
+
+
+# an infinitive or a "so that" clause of purpose opening an inserted run ("… *to comply with* …")
+_PURPOSE_OPENS = lazy(
+    r"\s*,?\s*(?:(?:in\s+order\s+)?to\s+(?!you\b|us\b|them\b)[a-z]+|so\s+(?:that\s+)?(?:we|you)\b)",
+    re.IGNORECASE,
+)
+# a purpose that is a legal duty ("to comply with customs law", "to meet our tax obligations")
+_A_LEGAL_DUTY = lazy(
+    r"\b(?:comply|complying|compliance)\s+with\b|\b(?:meet|fulfil|fulfill|satisfy|discharge)\s+(?:our|its|the|any)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:obligations?|duties|duty|requirements?)\b",
+    re.IGNORECASE,
+)
 
 
 def _source_named_anew(subject: Subject) -> str | None:

@@ -1294,6 +1294,12 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             # the user's own request to keep their things no longer said (no privacy right lost)
             direction = Direction.NEUTRAL
             says = "the user's own request to keep their things longer is no longer described"
+        if cue.id == "cue.condition" and _a_periods_reason(region, match):
+            # "kept for seven years *as required by law*": the law as the reason a stated period runs
+            # (GDPR Art. 6(1)(c), 13(2)(a)), no condition on whether the data is kept; the period
+            # itself is read by the number rules
+            direction = Direction.NEUTRAL
+            says = "the legal duty a stated period of keeping answers to was named or no longer named"
         if cue.id == "cue.user-restriction" and _after_choice(region, match):
             # "If you disable cookies, you cannot use some features": what follows the user's own choice
             # (OPP-115 User Choice/Control) is described, no restriction the company adds
@@ -1301,6 +1307,27 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             says = 'what follows the user\'s own choice is described ("if you disable cookies, you cannot …")'
         out.append(signal(category, direction, rule_id, says, match, side, CUE, told=Told(added=added)))
     return out
+
+
+def _a_periods_reason(region: Region, match: Match) -> bool:
+    """Whether a legal duty said as a reason ("as required by law", "to comply with tax law")
+    follows a duration its sentence states before it: why the period runs, no condition."""
+    if not _AS_A_REASON.match(match.text):
+        return False
+    span = region.sentence_at(match.start)
+    if span is None or not _KEEPING.search(region.text, span[0], match.start):
+        return False  # ("we will e-mail you 30 days before a change, *or as required by law*": a
+        # notice's own condition, no period of keeping)
+    return any(q.unit == "duration" for q in quantities(region.text[span[0] : match.start]))
+
+
+_KEEPING = lazy(
+    r"\b(?:kept|keep|keeps|retain\w*|stor(?:e|es|ed|ing)|held|holds?|archiv\w*|preserv\w*)\b", re.IGNORECASE
+)
+# a legal duty said as the reason for what it follows, not as its condition ("if required by law")
+_AS_A_REASON = lazy(
+    r"(?:or\s+)?(?:as\s+(?:required|the\s+law\s+requires)|to\s+comply\s+with)\b", re.IGNORECASE
+)
 
 
 def _waits_a_protective_act(found: Profile, region: Region, match: Match, rulebook: RuleBook) -> bool:
