@@ -1442,6 +1442,10 @@ def _names_changed(subject: Subject, rulebook: RuleBook, sides: Sides) -> bool:
             at[Op.INSERT] += len(edit.text)
             continue
         text = texts[edit.op]
+        before = text[: at[edit.op]].rstrip()
+        if WHOLE_SENTENCES.fullmatch(edit.text) and (not before or before[-1] in ".!?"):
+            at[edit.op] += len(edit.text)
+            continue  # (a sentence gone or come whole names no party in another's place)
         for word in WORD.finditer(edit.text):
             start = at[edit.op] + word.start()
             if (

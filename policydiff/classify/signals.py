@@ -2316,6 +2316,17 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             continue  # "We use cookies and pixels. *Cookies and pixels help us see how you use our
             # site.*": a sentence of its own joins no list of another; the list it holds names what
             # the clause named, and what it does the term signals (or a lawyer) read
+        if (
+            not inserted
+            and _whole_sentences(edit.text, region.text, at)
+            and any(
+                at <= t.start < at + len(edit.text) and t.category and is_safeguard(t, rulebook)
+                for t in found.terms
+            )
+        ):
+            continue  # "… *To opt out of this sharing, edit your settings.*" gone: a sentence of its own
+            # that held a right or a safeguard is no member of another's list; the term signals read
+            # what went with it (LABELING.md, Removals)
         if _OPENS_LIST.fullmatch(edit.text):
             # "for fraud prevention" → "for purposes *such as* fraud prevention": what was the whole
             # list is now an example of an open one (and the mirror: an open list closed)
@@ -2740,7 +2751,14 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     gone, gone_first = [], None  # (… and those that went: "from *any* device" → "from the app")
     old_at = new_at = 0
     for edit in sides.edits:
-        if edit.op is not Op.EQUAL:
+        # (a sentence added or gone whole carries its quantifiers with it: "*You can use some of
+        # these rights in your account.*" gone is a right's way gone, no "some" lifted from another)
+        whole = edit.op is not Op.EQUAL and _whole_sentences(
+            edit.text,
+            (sides.new if edit.op is Op.INSERT else sides.old).text,
+            new_at if edit.op is Op.INSERT else old_at,
+        )
+        if edit.op is not Op.EQUAL and not whole:
             sign = 1 if edit.op is Op.INSERT else -1
             masked = mask_links(edit.text)
             for part in _PARTITIVE.finditer(masked):
