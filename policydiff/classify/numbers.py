@@ -57,7 +57,8 @@ _DURATION = lazy(
 DURATION_UNIT = lazy(r"(?:day|week|month|year|hour)s?\b", re.IGNORECASE)
 # a word each match of a pattern holds, casefolded: a period its unit, a period of none one of the
 # words of each of its branches, an age a digit, adulthood its noun
-_UNITS = ("day", "week", "month", "year", "hour")
+DURATION_UNITS = ("day", "week", "month", "year", "hour")
+_UNITS = DURATION_UNITS
 _AT_ONCE_WORDS = ("immediately", "instantly", "once", "away", "forthwith", "session", "browser")
 _DIGITS = tuple("0123456789")
 _ADULTS_WORDS = ("adult", "majority")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from policydiff.classify.numbers import DURATION_UNIT, quantities
+from policydiff.classify.numbers import DURATION_UNITS, quantities
 from policydiff.classify.rulebook import RuleBook
 from policydiff.lazy_re import lazy
 from policydiff.model import Category, Clause, Outline
@@ -25,24 +25,32 @@ def promised_notice(outline: Outline, rulebook: RuleBook) -> tuple[int, str] | N
     notice = next(c for c in rulebook.categories if c.category is Category.NOTICE)
     telling = _words_of(notice.term_entries, _TELLING, last=True)
     changing = _words_of(notice.term_entries, ("changes",), last=False)
+    told = _plain_words(notice.term_entries, _TELLING)
     headings: dict[tuple[str, ...], bool] = {}  # a section's clauses share their heading trail
     for leaf in outline.leaves():
         # a promise has a period, a telling and (unless its heading says it) a change; most clauses
         # have none: skip them cheaply, by words read in C before the costlier phrase search
         # (every period ends with its unit, "30 days", "a week": a clause without one promises none)
-        if not DURATION_UNIT.search(leaf.text) or not telling.search(leaf.text):
+        # (… first as plain substrings, which C finds faster than a pattern that ignores case: a 10
+        # MB text is read whole, issue 17)
+        low = leaf.text.lower()
+        if not any(unit in low for unit in DURATION_UNITS) or not any(word in low for word in told):
+            continue
+        if not _UNIT.search(low) or not telling.search(low):
             continue
         if leaf.heading not in headings:
             headings[leaf.heading] = bool(leaf.heading) and bool(notice.terms.search(" ".join(leaf.heading)))
         headed = headings[leaf.heading]
-        if not (headed or changing.search(leaf.text)) or not notice.terms.search(leaf.text):
+        if not (headed or changing.search(low)):
             continue
-        days = _promised_in(leaf, rulebook, headed)
+        days = _promised_in(leaf, rulebook, headed, telling, changing)
         if days is not None:
             return days, leaf.path
     return None
 
 
+# ``DURATION_UNIT`` in lower-cased text
+_UNIT = lazy(r"(?:day|week|month|year|hour)s?\b")
 # the concepts a promise of notice needs one of (``_promised_in``)
 _TELLING = ("notify", "ahead", "ahead_of")
 _SMALL_WORDS = frozenset({"you", "to", "with", "a", "an", "the", "us", "of", "in", "on", "by"})
@@ -61,14 +69,33 @@ def _words_of(
         return words[-1] if last else max(words, key=len)
 
     found = {word(phrase) for phrase, concept in entries if concept in concepts}
-    # (lazy: the rule cache keeps its program, the source the same in every run)
-    return lazy(r"\b(?:" + "|".join(sorted(map(re.escape, found))) + ")", re.IGNORECASE)
+    # (lazy: the rule cache keeps its program, the source the same in every run; read in lower-cased
+    # text, where a pattern that minds case is found faster than one that ignores it)
+    return lazy(r"\b(?:" + "|".join(sorted(map(re.escape, found))) + ")")
 
 
-def _promised_in(leaf: Clause, rulebook: RuleBook, headed: bool) -> int | None:
+@cache
+def _plain_words(entries: tuple[tuple[str, str], ...], concepts: tuple[str, ...]) -> tuple[str, ...]:
+    """The words ``_words_of(…, last=True)`` finds, lower-cased: one of them is in any text holding a
+    phrase of ``concepts`` (a substring test, looser than the pattern it comes before)."""
+    found = {
+        [w.rstrip("*") for w in phrase.casefold().split() if w not in _SMALL_WORDS][-1]
+        for phrase, concept in entries
+        if concept in concepts
+    }
+    return tuple(sorted(found))
+
+
+def _promised_in(
+    leaf: Clause, rulebook: RuleBook, headed: bool, telling: re.Pattern[str], changing: re.Pattern[str]
+) -> int | None:
     """The first duration of a sentence that says we notify of changes (or sits under such a heading)."""
     for start, end in sentences(leaf.text):
         sentence = leaf.text[start:end]
+        low = sentence.lower()
+        # (the words read in C first, as for the clause: a sentence without them promises nothing)
+        if not (_UNIT.search(low) and telling.search(low) and (headed or changing.search(low))):
+            continue
         durations = [q for q in quantities(sentence) if q.unit == "duration"]
         if not durations:
             continue
