@@ -468,7 +468,15 @@ def fingerprint_words(text: str) -> str:
 
 def folded_sentences(text: str) -> frozenset[str]:
     """The ``fold`` of each sentence of ``text`` (empty ones left out)."""
-    return frozenset(key for start, end in sentences(text) if (key := fold(text[start:end])))
+    spans = sentences(text)
+    if text.isascii() and "[" not in text and ":" not in text and "www." not in text.lower():
+        # (issue 17: a whole version's sentences are folded when a clause came or went whole; an
+        # ASCII text with no link is its own casefold with its links stripped, so each sentence's
+        # words are read in place, no copy of it made)
+        low = text.lower()
+        keys = (" ".join(_KEY_WORD.findall(low, start, end)) for start, end in spans)
+        return frozenset(key.replace(".", "") if "." in key else key for key in keys if key)
+    return frozenset(key for start, end in spans if (key := fold(text[start:end])))
 
 
 def fold_keep_contacts(text: str) -> str:

@@ -432,3 +432,41 @@ def test_an_abbreviation_with_stops_folds_as_the_word_without_them(dotted: str, 
 def test_a_sentence_ending_in_a_letter_keeps_its_words_apart() -> None:
     assert fold("Plan a. Then b.") == "plan a then b"
     assert fold("Section 3.1 of e.github") == "section 3 1 of e github"
+
+
+# sentences of ASCII words, stops, abbreviations and the marks that send a text down the slow path
+_SENTENCE_PARTS = st.sampled_from(
+    [
+        "We",
+        "share",
+        "U.S.",
+        "e.g.",
+        "data",
+        "Inc.",
+        ".",
+        ";",
+        "!",
+        "?",
+        " ",
+        "  ",
+        "\n",
+        ",",
+        "_x_",
+        "3.5",
+        "A.B",
+        "[link](https://x.io)",
+        "www.x.com",
+        "mailto:a@b.c",
+        "caf\u00e9",
+        "\u00df",
+        "'s",
+        "-",
+    ]
+)
+
+
+@given(st.lists(_SENTENCE_PARTS, max_size=40).map(" ".join))
+def test_folded_sentences_is_the_fold_of_each_sentence(text: str) -> None:
+    # (an ASCII text without links is read in one pass: the same keys as sentence by sentence)
+    expected = frozenset(key for start, end in sentences(text) if (key := fold(text[start:end])))
+    assert text_module.folded_sentences(text) == expected
