@@ -1635,14 +1635,19 @@ def _safeguard_qualifier_went(subject: Subject, rulebook: RuleBook) -> Category 
     visible = mask_links(subject.old)
     guards = [t for t in rulebook.find_terms(visible) if t.category is not None and is_safeguard(t, rulebook)]
     for start, end in _edit_spans(subject.edits, Op.DELETE):
-        if not _content_words_of(visible[start:end], rulebook):
-            continue
+        words = _content_words_of(visible[start:end], rulebook)
+        if not words or {w.casefold() for w in words} <= _MEANS_OF_A_SAFEGUARD:
+            continue  # (a word of means before a safeguard is none of its strength: "*using* TLS")
         for term in guards:
             if term.start >= end and _JOINED_BEFORE.fullmatch(visible, end, term.start):
                 return term.category
     return None
 
 
+# the words that say by what means, not how strong
+_MEANS_OF_A_SAFEGUARD = frozenset(
+    {"using", "via", "through", "utilising", "utilizing", "employing", "applying"}
+)
 # what may stand between a qualifier and the noun it qualifies: a space, a hyphen
 _JOINED_BEFORE = lazy(r"[\s-]{0,2}")
 
