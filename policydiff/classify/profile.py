@@ -726,8 +726,11 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
             # share it": the consent is denied, not the sharing
             matches = []
         for at, words in matches:
-            if not said_by_user(clause[:at], words, rulebook) or _right_withheld(
-                clause, at + len(words), rulebook
+            if (
+                not said_by_user(clause[:at], words, rulebook)
+                or _right_withheld(clause, at + len(words), rulebook)
+                # (the company's act on the user in the passive: "you will *not be told*")
+                or _DONE_TO_THE_USER.match(clause, at + len(words)) is not None
             ):
                 denied = not context_denied
                 # a relative clause holds the denial: "we share de-identified data *that does not
@@ -899,6 +902,9 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
             yield cue_id, Match(cue_id, None, words, start, end)
             continue
         by_user = said_by_user(text[:start], words, rulebook)
+        if by_user and cue_id == "cue.negation" and _DONE_TO_THE_USER.match(text, end):
+            by_user = False  # "you will *no longer* be told before we change it": the company's act on
+            # the user, said in the passive, is the company's (it will not tell)
         if found_cue.subject == "company" and not by_user and about_something_else(text, start, rulebook):
             continue
         if cue_id in SOFT_CUES and not by_user and _speaks_of_nothing_done(text, rulebook):
@@ -907,6 +913,13 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
             yield cue_id, Match(cue_id, None, words, start, end)
 
 
+# a passive of what the company does to the user, right after a negation ("you will not *be told*",
+# "you will no longer *be asked* for consent")
+_DONE_TO_THE_USER = lazy(
+    r"\s+(?:be\s+|get\s+)(?:told|notified|informed|asked|contacted|emailed|e-mailed|alerted|warned|given|sent|offered"
+    r"|consulted|reminded|charged|billed)\b",
+    re.IGNORECASE,
+)
 # the user's own content as the subject of a passive review, in its sentence ("your chats with our
 # assistant may be reviewed by …")
 _YOUR_CONTENT_BEFORE = lazy(
@@ -968,8 +981,8 @@ def asks_no_consent(text: str, end: int) -> bool:
 # longer) need your permission" (GDPR Arts. 6(1)(a), 7; ePrivacy Directive Art. 5(3): consent before
 # storing information on a device)
 _CONSENT_ASKED = lazy(
-    r"\s+(?:(?:first|always|necessarily|explicitly|separately|specifically)\s+)?"
-    r"(?:ask|asks|asking|seek|seeks|seeking|request|requests|requesting|need|needs|require|requires|requiring"
+    r"\s+(?:be\s+)?(?:(?:first|always|necessarily|explicitly|separately|specifically)\s+)?"
+    r"(?:ask|asks|asking|asked|seek|seeks|seeking|request|requests|requesting|need|needs|require|requires|requiring"
     r"|obtain|obtains|obtaining|get|gets|getting)\s+(?:for\s+)?"
     r"(?:your\s+|their\s+|the\s+user's\s+|a\s+parent's\s+|parental\s+|any\s+)?"
     r"(?:prior\s+|explicit\s+|express\s+|separate\s+|specific\s+|affirmative\s+)?"
@@ -1095,9 +1108,24 @@ def about_something_else(text: str, start: int, rulebook: RuleBook) -> bool:
     of neither the company, a practice nor the user's data: "If you disable cookies, some
     features may not work" hedges no commitment and denies nothing the company does."""
     main = main_clause(text, start)
-    return main is not None and not (
+    if main is None:
+        # (… or before a trailing one: "Some features may not work *if you disable cookies*")
+        opening = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
+        condition = _TRAILING_CONDITION.search(text, start)
+        stop = min(
+            (at for mark in (".", "!", "?", "\n", ";") if (at := text.find(mark, start)) >= 0),
+            default=len(text),
+        )
+        if condition is None or condition.start() > stop:
+            return False
+        main = text[opening : condition.start()]
+    return not (
         _COMPANY_WORD.search(main) or practice_reader().verbs.search(main) or rulebook.find_terms(main)
     )
+
+
+# a condition that closes its sentence ("…, if you disable cookies")
+_TRAILING_CONDITION = lazy(r",?\s+(?:if|when|unless|once|should|where)\s+you\b", re.IGNORECASE)
 
 
 # formulas of the text about itself, whatever words they hold: the law that governs it ("This Privacy
