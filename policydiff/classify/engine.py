@@ -1980,6 +1980,10 @@ _FORMULA = lazy(
     r"|we(?:'ve|’ve|\s+have)?\s+(?:also\s+)?(?:added|included|corrected|fixed|reorganised|reorganized|restructured"
     r"|reformatted|redesigned|renumbered|shortened|simplified)\b(?=[^.;]*\b(?:typos|errors|mistakes|table\s+of\s+contents"
     r"|glossary|headings|layout|formatting|wording)\b)"
+    # … its words sent to its glossary ("Some terms used in this policy are explained in the glossary below")
+    r"|(?:some|certain|the|all|other)?\s*(?:capitali[sz]ed\s+|technical\s+|key\s+)?(?:terms|words|expressions)\s+"
+    r"(?:used\s+)?(?:in\s+this\s+(?:privacy\s+)?(?:policy|notice|statement|section)\s+)?(?:are|is)\s+(?:explained|defined"
+    r"|described)\s+in\s+(?:the|our)\s+(?:glossary|definitions)\b"
     # … and an aid to reading it named as the subject ("A glossary at the end explains the terms we use")
     r"|(?:a|the|our)\s+(?:glossary|table\s+of\s+contents|list\s+of\s+(?:the\s+)?(?:terms|words|definitions))\b"
     # … the reader pointed to a part of the text ("You'll find a glossary at the end of this policy")
