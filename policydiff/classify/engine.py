@@ -1083,6 +1083,21 @@ def _unread(
         where = "added to" if subject.new else "removed from"
         says = f"a sentence was {where} a statement about {topic}, in words no rule reads"
         return _unread_verdict(subject, category, says)
+    acting = [text for text in whole if reader.states_practice(text, rulebook)]
+    if acting:
+        # "We record support calls." gone from beside what stays: a statement of the company's practice
+        # went whole, in words no lexicon names (issue 13: never fail open); a practice that widens,
+        # gone, narrows (LABELING.md, Removals); come, or of any other kind, a lawyer reads it
+        gone_whole = _went_whole(subject, acting)
+        acts = {act for text in acting for act in reader.actions(text)}
+        if gone_whole and acts and acts <= WIDENING:
+            gone = acting[0].strip()[:80]
+            says = f"a sentence stating a practice went from a statement about {topic} («{gone}»)"
+            reason = Reason(f"{category.value}.removed", says, gone, Side.OLD)
+            return Verdict((category,), Direction.NARROWS, Severity.MINOR, (reason,))
+        where = "removed from" if gone_whole else "added to"
+        says = f"a sentence stating a practice was {where} a statement about {topic}, in words no rule reads"
+        return _unread_verdict(subject, category, says)
     return None  # names, numbers, addresses, markup: the editorial rules' reading stands
 
 
@@ -1699,6 +1714,11 @@ def _preposition_after(text: str, end: int) -> tuple[str, ...]:
 
 
 _PREPOSITION = lazy(r"\s+(of|from|to|with|for|on|in|about)\b", re.IGNORECASE)
+
+
+def _went_whole(subject: Subject, texts: Sequence[str]) -> bool:
+    """Whether ``texts`` (sentences added or removed whole) stand on the old side only."""
+    return all(text in subject.old and text not in subject.new for text in texts)
 
 
 def _whole_sentences_changed(subject: Subject) -> list[str]:
