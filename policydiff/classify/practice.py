@@ -60,7 +60,10 @@ USER_WORDS = (
     # … and where they live, a list of capitalised names ("Residents of California, Colorado and
     # Virginia can …", "users in the EEA may …": the places bound who holds the right)
     r"(?:\s+(?:of|in|from)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*"
-    r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+)(?:the\s+)?(?-i:[A-Z])[\w.'’-]*){0,10})?"
+    r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+)(?:the\s+)?(?-i:[A-Z])[\w.'’-]*){0,10}"
+    # (… or any of a kind of place: "residents of any US state", "users in all EU countries")
+    r"|\s+(?:of|in|from)\s+(?:any|all|every|each)\s+(?:(?-i:[A-Z])[\w.'’-]*\s+)?"
+    r"(?:states?|countr(?:y|ies)|member\s+states?|regions?|provinces?|territor(?:y|ies)|jurisdictions?))?"
 )
 _GIVEN = r"\s+(?:also\s+)?(?:can|may|will be able to|are able to|have the right to|are entitled to)\b"
 # a sentence in which the user holds a right, from its first word
