@@ -1315,15 +1315,13 @@ def _a_periods_reason(region: Region, match: Match) -> bool:
     if not _AS_A_REASON.match(match.text):
         return False
     span = region.sentence_at(match.start)
-    if span is None or not _KEEPING.search(region.text, span[0], match.start):
+    before = region.text[span[0] : match.start] if span is not None else ""
+    if not any(verb.lastgroup == "retain" for verb in practice_reader().verbs.finditer(before)):
         return False  # ("we will e-mail you 30 days before a change, *or as required by law*": a
         # notice's own condition, no period of keeping)
-    return any(q.unit == "duration" for q in quantities(region.text[span[0] : match.start]))
+    return any(q.unit == "duration" for q in quantities(before))
 
 
-_KEEPING = lazy(
-    r"\b(?:kept|keep|keeps|retain\w*|stor(?:e|es|ed|ing)|held|holds?|archiv\w*|preserv\w*)\b", re.IGNORECASE
-)
 # a legal duty said as the reason for what it follows, not as its condition ("if required by law")
 _AS_A_REASON = lazy(
     r"(?:or\s+)?(?:as\s+(?:required|the\s+law\s+requires)|to\s+comply\s+with)\b", re.IGNORECASE
@@ -3403,10 +3401,10 @@ def _in_a_business_event(text: str, span: tuple[int, int], at: int, end: int) ->
 def _one_more_business_event(text: str, span: tuple[int, int], at: int, words: str) -> bool:
     """Whether ``words``, joined at ``at`` to an occasion that names an event of the company's own
     business ("… in connection with a merger *, acquisition or sale of assets*"), is one more such event."""
-    opened = [m.end() for m in _OCCASION.finditer(text, span[0], at)]
+    opened = _occasion_opened(text, span, at)
     return (
-        bool(opened)
-        and _BUSINESS_EVENT.search(text, opened[-1], at) is not None
+        opened is not None
+        and _BUSINESS_EVENT.search(text, opened, at) is not None
         and _BUSINESS_EVENT.search(words) is not None
     )
 
@@ -3414,12 +3412,18 @@ def _one_more_business_event(text: str, span: tuple[int, int], at: int, words: s
 def _in_a_business_occasion(text: str, span: tuple[int, int], at: int) -> bool:
     """Whether ``at`` stands in an occasion that names an event of the company's own business ("…
     in connection with a sale of *all or* part of our company")."""
-    opened = [m.end() for m in _OCCASION.finditer(text, span[0], at)]
-    if not opened:
+    opened = _occasion_opened(text, span, at)
+    if opened is None:
         return False
-    event = _BUSINESS_EVENT.search(text, opened[-1], span[1])
+    event = _BUSINESS_EVENT.search(text, opened, span[1])
     # (the occasion's own words: the event opens it, after an article at most)
-    return event is not None and _ARTICLE_ONLY.fullmatch(text, opened[-1], event.start()) is not None
+    return event is not None and _ARTICLE_ONLY.fullmatch(text, opened, event.start()) is not None
+
+
+def _occasion_opened(text: str, span: tuple[int, int], at: int) -> int | None:
+    """Where the words of the last occasion opened before ``at`` in its sentence (``span``) begin."""
+    opened = [m.end() for m in _OCCASION.finditer(text, span[0], at)]
+    return opened[-1] if opened else None
 
 
 _ARTICLE_ONLY = lazy(r"\s*(?:(?:a|an|the|any|our|its)\s+)?", re.IGNORECASE)
