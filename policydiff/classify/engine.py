@@ -90,6 +90,7 @@ from policydiff.classify.signals import (
     scope_signals,
     swap_signals,
     term_signals,
+    whole_sentences_at,
 )
 from policydiff.classify.statements import statement_reader
 from policydiff.lazy_re import lazy
@@ -1457,8 +1458,7 @@ def _names_changed(subject: Subject, rulebook: RuleBook, sides: Sides) -> bool:
             at[Op.INSERT] += len(edit.text)
             continue
         text = texts[edit.op]
-        before = text[: at[edit.op]].rstrip()
-        if WHOLE_SENTENCES.fullmatch(edit.text) and (not before or before[-1] in ".!?"):
+        if whole_sentences_at(edit.text, text, at[edit.op]):
             at[edit.op] += len(edit.text)
             continue  # (a sentence gone or come whole names no party in another's place)
         for word in WORD.finditer(edit.text):

@@ -2294,20 +2294,20 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             continue  # "Stripe" → "Stripe, Inc.": the company's legal form, no new member
         if (
             inserted
-            and _whole_sentences(edit.text, region.text, at)
+            and whole_sentences_at(edit.text, region.text, at)
             and any(s <= at + len(edit.text) - 1 < e and d for s, e, d in found.denials)
             and not _MEMBER.match(edit.text)
         ):
             continue  # "… *Your choices about marketing emails do not affect service messages.*": a
             # denial of its own, read by the term signals and cues, no qualifier of another's list
-        if _whole_sentences(edit.text, region.text, at) and POINTER_OPENS.match(edit.text):
+        if whole_sentences_at(edit.text, region.text, at) and POINTER_OPENS.match(edit.text):
             continue  # "… *For information about our cookie practices, see our Cookie Notice.*": a
             # sentence that sends the reader to another text joins no list of this one
-        if _whole_sentences(edit.text, region.text, at) and is_aside(edit.text, rulebook):
+        if whole_sentences_at(edit.text, region.text, at) and is_aside(edit.text, rulebook):
             continue  # "… and affiliates. *Our headquarters are in Dublin, Ireland.*": a sentence of
             # its own that names neither the user, a practice nor a term joins no list
         if (
-            _whole_sentences(edit.text, region.text, at)
+            whole_sentences_at(edit.text, region.text, at)
             and practice_reader().actions(edit.text)
             and _names_nothing_new(edit.text, other)
         ):
@@ -2316,7 +2316,7 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             # the clause named, and what it does the term signals (or a lawyer) read
         if (
             not inserted
-            and _whole_sentences(edit.text, region.text, at)
+            and whole_sentences_at(edit.text, region.text, at)
             and any(
                 at <= t.start < at + len(edit.text) and t.category and is_safeguard(t, rulebook)
                 for t in found.terms
@@ -2528,7 +2528,7 @@ def _names_nothing_new(words: str, other: str) -> bool:
 _INNER_NAME = lazy(NAME_INSIDE)
 
 
-def _whole_sentences(words: str, text: str, at: int) -> bool:
+def whole_sentences_at(words: str, text: str, at: int) -> bool:
     """Whether ``words``, standing at ``at`` in ``text``, are whole sentences: they open after a
     full stop (or at the start) with a capital and end on a stop."""
     before = text[:at].rstrip()
@@ -2751,7 +2751,7 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     for edit in sides.edits:
         # (a sentence added or gone whole carries its quantifiers with it: "*You can use some of
         # these rights in your account.*" gone is a right's way gone, no "some" lifted from another)
-        whole = edit.op is not Op.EQUAL and _whole_sentences(
+        whole = edit.op is not Op.EQUAL and whole_sentences_at(
             edit.text,
             (sides.new if edit.op is Op.INSERT else sides.old).text,
             new_at if edit.op is Op.INSERT else old_at,
