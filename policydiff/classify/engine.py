@@ -2857,12 +2857,10 @@ def _signals(
 
 
 def _whole_clause_cue(found: Signal, rulebook: RuleBook) -> bool:
-    """Whether a cue's signal counts in a clause added or removed whole (``Cue.whole``)."""
+    """Whether a cue's signal counts in a clause added or removed whole (``Cue.whole``, or a reading
+    of the statement's own words: ``Signal.statement``)."""
     cue = rulebook.cue(found.reason.rule)
-    if found.reason.rule == "cue.user-directed" and found.direction is Direction.EXPANDS:
-        return True  # "your account is deleted *only if you ask*": the statement's own protective act
-        # waits on a request (signals reads it so), which a clause added whole states as well
-    return cue is not None and cue.whole
+    return found.statement or (cue is not None and cue.whole)
 
 
 def _within_swaps(signals: list[Signal], sides: Sides, rulebook: RuleBook) -> list[Signal]:

@@ -84,6 +84,9 @@ class Signal:
     strength: int
     consent: str | None = None
     major: bool = False
+    # a cue's reading that is the statement's own ("deleted *only if you ask*": the protective act
+    # waits on a request), which a clause added or removed whole states as well
+    statement: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +115,7 @@ def signal(
     consent: str | None = None,
     major: bool = False,
     told: Told = _BY_RULE_ALONE,
+    statement: bool = False,
 ) -> Signal:
     return Signal(
         category,
@@ -120,6 +124,7 @@ def signal(
         strength,
         consent,
         major,
+        statement,
     )
 
 
@@ -1180,6 +1185,7 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             continue  # "we will not share your calendar unless you consent" said anew: a promise with
             # its condition, no exception to one the old text made (the consent cue reads the consent)
         effect, says = cue.effect, cue.says_added if added else cue.says_removed
+        statement = False
         rule_id, category = cue.id, cue.category
         found, region = (sides.new_profile, sides.new) if added else (sides.old_profile, sides.old)
         if not cue.confines and any(
@@ -1284,6 +1290,7 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             # company's duty); gone, whether the user may still ask is said elsewhere or not at all
             direction = Direction.EXPANDS if added else Direction.NEUTRAL
             category = Category.RETENTION
+            statement = added
             says = (
                 "a protective act (deleting) now waits on the user's request"
                 if added
@@ -1305,7 +1312,19 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             # (OPP-115 User Choice/Control) is described, no restriction the company adds
             direction = Direction.NEUTRAL
             says = 'what follows the user\'s own choice is described ("if you disable cookies, you cannot …")'
-        out.append(signal(category, direction, rule_id, says, match, side, CUE, told=Told(added=added)))
+        out.append(
+            signal(
+                category,
+                direction,
+                rule_id,
+                says,
+                match,
+                side,
+                CUE,
+                told=Told(added=added),
+                statement=statement,
+            )
+        )
     return out
 
 
