@@ -25,7 +25,7 @@ def promised_notice(outline: Outline, rulebook: RuleBook) -> tuple[int, str] | N
     notice = next(c for c in rulebook.categories if c.category is Category.NOTICE)
     telling = _words_of(notice.term_entries, _TELLING, last=True)
     changing = _words_of(notice.term_entries, ("changes",), last=False)
-    told = _plain_words(notice.term_entries, _TELLING)
+    told = _key_words(notice.term_entries, _TELLING, last=True)
     headings: dict[tuple[str, ...], bool] = {}  # a section's clauses share their heading trail
     for leaf in outline.leaves():
         # a promise has a period, a telling and (unless its heading says it) a change; most clauses
@@ -57,33 +57,30 @@ _SMALL_WORDS = frozenset({"you", "to", "with", "a", "an", "the", "us", "of", "in
 
 
 @cache
-def _words_of(
+def _key_words(
     entries: tuple[tuple[str, str], ...], concepts: tuple[str, ...], *, last: bool
-) -> re.Pattern[str]:
-    """A pattern that finds, in any text holding a phrase of ``concepts``, one word of that phrase:
-    its last word of substance ("notify you": "notify"; "prior notice": "notice"), or its longest
-    ("changes to this": "changes"). No text it misses holds one."""
+) -> tuple[str, ...]:
+    """One word of each phrase of ``concepts``, casefolded: its last word of substance ("notify you":
+    "notify"; "prior notice": "notice"), or its longest ("changes to this": "changes"). Any text
+    holding a phrase of ``concepts`` holds one of them."""
 
     def word(phrase: str) -> str:
         words = [w.rstrip("*") for w in phrase.casefold().split() if w not in _SMALL_WORDS]
         return words[-1] if last else max(words, key=len)
 
-    found = {word(phrase) for phrase, concept in entries if concept in concepts}
-    # (lazy: the rule cache keeps its program, the source the same in every run; read in lower-cased
-    # text, where a pattern that minds case is found faster than one that ignores it)
-    return lazy(r"\b(?:" + "|".join(sorted(map(re.escape, found))) + ")")
+    return tuple(sorted({word(phrase) for phrase, concept in entries if concept in concepts}))
 
 
 @cache
-def _plain_words(entries: tuple[tuple[str, str], ...], concepts: tuple[str, ...]) -> tuple[str, ...]:
-    """The words ``_words_of(…, last=True)`` finds, lower-cased: one of them is in any text holding a
-    phrase of ``concepts`` (a substring test, looser than the pattern it comes before)."""
-    found = {
-        [w.rstrip("*") for w in phrase.casefold().split() if w not in _SMALL_WORDS][-1]
-        for phrase, concept in entries
-        if concept in concepts
-    }
-    return tuple(sorted(found))
+def _words_of(
+    entries: tuple[tuple[str, str], ...], concepts: tuple[str, ...], *, last: bool
+) -> re.Pattern[str]:
+    """A pattern that finds the ``_key_words`` as words: no lower-cased text it misses holds a phrase
+    of ``concepts``."""
+    # (lazy: the rule cache keeps its program, the source the same in every run; read in lower-cased
+    # text, where a pattern that minds case is found faster than one that ignores it)
+    found = _key_words(entries, concepts, last=last)
+    return lazy(r"\b(?:" + "|".join(map(re.escape, found)) + ")")
 
 
 def _promised_in(
