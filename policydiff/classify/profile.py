@@ -1048,18 +1048,24 @@ def main_clause(text: str, start: int) -> str | None:
     """The clause the word at ``start`` stands in when a leading condition ("If you disable
     cookies, *some features may not work*") or a contrast ("…, but *some features may not work*")
     sets it apart from the rest of its sentence, else None."""
-    opening = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
-    ends = [at for mark in (".", "!", "?", "\n", ";") if (at := text.find(mark, start)) >= 0]
+    opening, end = _clause_around(text, start)
     contrasts = [m for m in CONTRAST.finditer(text, opening, start) if m.end() <= start]
     leading = _LEADING_CONTRAST.match(text, opening)  # a clause of its own: "However, some …"
     if leading is not None and leading.end() <= start:
         contrasts.insert(0, leading)
     if contrasts:
-        return text[contrasts[-1].end() : min(ends, default=len(text))]
+        return text[contrasts[-1].end() : end]
     condition = _LEADING_CONDITION.match(text, opening)
     if condition is None or condition.end() > start:
         return None
-    return text[condition.end() : min(ends, default=len(text))]
+    return text[condition.end() : end]
+
+
+def _clause_around(text: str, start: int) -> tuple[int, int]:
+    """Where the sentence holding ``start`` opens, and where its clause ends (a stop or ";")."""
+    opening = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
+    ends = [at for mark in (".", "!", "?", "\n", ";") if (at := text.find(mark, start)) >= 0]
+    return opening, min(ends, default=len(text))
 
 
 def after_users_own_choice(text: str, start: int) -> bool:
@@ -1110,12 +1116,8 @@ def about_something_else(text: str, start: int, rulebook: RuleBook) -> bool:
     main = main_clause(text, start)
     if main is None:
         # (… or before a trailing one: "Some features may not work *if you disable cookies*")
-        opening = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
+        opening, stop = _clause_around(text, start)
         condition = _TRAILING_CONDITION.search(text, start)
-        stop = min(
-            (at for mark in (".", "!", "?", "\n", ";") if (at := text.find(mark, start)) >= 0),
-            default=len(text),
-        )
         if condition is None or condition.start() > stop:
             return False
         main = text[opening : condition.start()]
