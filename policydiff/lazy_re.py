@@ -17,7 +17,9 @@ import re
 from collections.abc import Callable
 from typing import Any, AnyStr, cast
 
-__all__ = ["Program", "handed", "lazy", "missed", "patterns", "prime"]
+from policydiff.regex_gate import gated
+
+__all__ = ["Program", "compiled_source", "handed", "lazy", "missed", "patterns", "prime"]
 
 # what the engine made of a pattern, kept between runs by the rule cache (``pattern_pickle``)
 Program = tuple[Any, ...]
@@ -44,7 +46,9 @@ class _LazyPattern:
         if program is None and _BUILD:
             _MISSED.append((self.pattern, self._flags))
         compiled = (
-            _BUILD[0](program) if program is not None and _BUILD else re.compile(self.pattern, self._flags)
+            _BUILD[0](program)
+            if program is not None and _BUILD
+            else re.compile(compiled_source(self.pattern, self._flags), self._flags)
         )
         for attribute in _COPIED:
             setattr(self, attribute, getattr(compiled, attribute))
@@ -84,6 +88,11 @@ _COPIED = (
 def lazy(source: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     """``re.compile(source, flags)``, compiled when first used (typed as the pattern it stands for)."""
     return cast("re.Pattern[AnyStr]", _LazyPattern(source, flags))
+
+
+def compiled_source(source: str | bytes, flags: int) -> str | bytes:
+    """What is compiled for a lazy pattern: its source behind a gate of its first characters."""
+    return gated(source, flags) if isinstance(source, str) else source
 
 
 def patterns() -> list[tuple[str | bytes, int]]:

@@ -34,6 +34,7 @@ _SOURCES = (
     "pattern_pickle.py",
     "rule_cache.py",
     "lazy_re.py",
+    "regex_gate.py",
     *READER_SOURCES,
 )
 _ONTOLOGY = _PACKAGE / "classify" / "ontology"
@@ -72,7 +73,7 @@ def cached_rulebook(cache: Path | None) -> RuleBook:
     rulebook = load_rulebook()
     # … with the programs of the module-level patterns imported so far (those a run of this kind
     # uses among them): built once here, they spare each later run compiling them
-    programs = {key: program for key in lazy_re.patterns() if (program := pattern_pickle.program_of(*key))}
+    programs = {key: program for key in lazy_re.patterns() if (program := _program_of(key))}
     _write(path, (rulebook, packaged_readers(), programs))
     return rulebook
 
@@ -89,7 +90,7 @@ def keep_new_patterns() -> bool:
 
     if not _READ:
         return False
-    new = {key: program for key in lazy_re.missed() if (program := pattern_pickle.program_of(*key))}
+    new = {key: program for key in lazy_re.missed() if (program := _program_of(key))}
     if not new:
         return False
     path, rulebook = _READ.pop()
@@ -100,6 +101,11 @@ def keep_new_patterns() -> bool:
         return False  # kept as it was: later runs compile the new patterns, as this one did
     _write(path, kept)
     return True
+
+
+def _program_of(key: tuple[str | bytes, int]) -> lazy_re.Program | None:
+    """The program of what is compiled for a lazy pattern (its source behind its gate)."""
+    return pattern_pickle.program_of(lazy_re.compiled_source(*key), key[1])
 
 
 def _read(path: Path) -> RuleBook | None:

@@ -21,6 +21,7 @@ from policydiff.classify.phrases import PhraseSet, another_sense
 from policydiff.classify.rulebook import CategoryRules, Cue, Finder, Rule, RuleBook, Swap
 from policydiff.errors import InputError
 from policydiff.model import Category, Direction
+from policydiff.regex_gate import gated
 
 RULE_KINDS = ("number", "phrase-added", "phrase-removed", "swap", "identity", "details")
 CUE_EFFECTS = ("protects", "permits")
@@ -29,7 +30,9 @@ UNITS = ("duration", "age")
 
 def _regex(patterns: list[str], where: str) -> re.Pattern[str]:
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
+        return re.compile(
+            gated("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) or r"(?!)", re.IGNORECASE
+        )
     except re.error as error:
         raise InputError(f"{where}: bad pattern: {error}") from error
 
@@ -40,7 +43,7 @@ def _compile(patterns: list[str], *, regex: bool, where: str) -> Finder:
     if not patterns:
         return re.compile(r"(?!)")  # matches nothing, where an empty alternation would match everywhere
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        return re.compile(gated("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE), re.IGNORECASE)
     except re.error as error:
         raise InputError(f"{where}: bad pattern: {error}") from error
 
