@@ -1448,10 +1448,13 @@ def _names_changed(subject: Subject, rulebook: RuleBook, sides: Sides) -> bool:
     """Whether an edit holds a proper name: a capitalised word that does not start its sentence and
     is no common word of a policy ("Notice" → "Policy": the document's own name); one that is a
     term of a concept both sides name is none ("How We Share" → "How We Disclose",
-    "the United States" → "the U.S.": one practice or place in other words)."""
+    "the United States" → "the U.S.": one practice or place in other words), nor is one the
+    other side holds in the same words, reordered."""
     texts = {Op.DELETE: subject.old, Op.INSERT: subject.new}
     at = {Op.DELETE: 0, Op.INSERT: 0}
     same = _concepts_on_both_sides(sides)
+    if _words_reordered(subject.old, subject.new):
+        return False  # the same words in another order ("Utah residents" → "Residents of Utah")
     for edit in subject.edits:
         if edit.op is Op.EQUAL:
             at[Op.DELETE] += len(edit.text)
@@ -1472,6 +1475,18 @@ def _names_changed(subject: Subject, rulebook: RuleBook, sides: Sides) -> bool:
                 return True
         at[edit.op] += len(edit.text)
     return False
+
+
+# the words that turn a name's order about ("Utah residents" → "residents of Utah")
+_ORDER_WORDS = frozenset({"of", "the", "in", "from", "s"})
+
+
+def _words_reordered(old: str, new: str) -> bool:
+    """Whether two texts hold the same words, case and the words of order aside."""
+    words = [
+        Counter(w for w in WORD.findall(text.casefold()) if w not in _ORDER_WORDS) for text in (old, new)
+    ]
+    return words[0] == words[1]
 
 
 def _concepts_on_both_sides(sides: Sides) -> dict[Op, list[tuple[int, int]]]:

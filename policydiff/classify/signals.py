@@ -2827,6 +2827,9 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         return []
     edit, old_at, new_at = first
     inserted = edit.op is Op.INSERT
+    if inserted and reach < 0 and _ALTERNATIVE_ADDED.match(edit.text):
+        return []  # "decisions with legal effects" → "… legal *or similarly significant* effects": the
+        # narrowing word qualifies the alternative added, and an alternative widens what is covered
     # a quantifier inside what a run adds anew ("… and email you about *material* changes") qualifies
     # that new thing, not the statement the old side made: the term signals read the new thing
     said = {(t.category, t.name) for t in sides.old_profile.terms}
@@ -2920,6 +2923,8 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     ]
 
 
+# a run that adds an alternative to what stands before it ("legal *or similarly significant* effects")
+_ALTERNATIVE_ADDED = lazy(r"\s*(?:,\s*)?(?:and/)?or\s+\w", re.IGNORECASE)
 # a seeing verb of the rights class ("see your", "view your") whose subject is another party, not the
 # user: "Drivers see your first name" discloses it to them (OPP-115 Third Party Sharing/Collection)
 _SEEN_BY_OTHERS = lazy(
