@@ -1620,9 +1620,16 @@ def _qualifier_went(subject: Subject, sides: Sides, reader: PracticeReader, rule
         ):
             end = start + tail.start()
             words = visible[start:end]
+        sentence = sides.old.sentence_at(start)
+        opened = sentence[0] if sentence is not None else 0
+        # … and so are words that went from inside one ("conversations you rate *highly*", "photos
+        # you mark *as favourites*"): they said which of them the clause picks out
+        within = _IN_A_RESTRICTIVE_CLAUSE.search(
+            visible, opened, start
+        ) is not None and not _OUR_PLACE.fullmatch(words)
         # a restrictive relative clause is a qualifier however short ("members *you match with*",
         # "partners *that you approve*"): it said which of them
-        needed = 1 if _RESTRICTIVE.match(words) else _QUALIFIER_WORDS
+        needed = 1 if _RESTRICTIVE.match(words) or within else _QUALIFIER_WORDS
         if needed > 1 and _DESCRIBING.match(words):
             # (", which run on our own servers": a clause that tells how or where the practice's
             # object is, however few its words; gone, the sentence no longer says it)
@@ -1649,9 +1656,16 @@ def _qualifier_went(subject: Subject, sides: Sides, reader: PracticeReader, rule
             needed = 1
         if len(_content_words_of(words, rulebook)) < needed or POINTER_START.match(words) or "|" in words:
             continue
-        sentence = sides.old.sentence_at(start)
         if sentence is not None and WIDENING.intersection(
             reader.actions(sides.old.text[sentence[0] : start])
+        ):
+            return True
+        # (… or what a practice in the passive acts on, its verb after: "conversations you rate
+        # *highly* may be used to train our models")
+        if (
+            within
+            and sentence is not None
+            and WIDENING.intersection(reader.actions(sides.old.text[end : sentence[1]]))
         ):
             return True
     return False
@@ -1714,6 +1728,22 @@ def _names_data_at(text: str, at: int, rulebook: RuleBook) -> bool:
     )
 
 
+# the words right before a run that stand inside a restrictive clause of a noun: its pronoun (or the
+# user or the company as its subject, the pronoun left out) and its verb ("photos *you mark* …")
+# (a noun before it, not a word that opens a clause of another kind: "*if you have* any questions")
+_IN_A_RESTRICTIVE_CLAUSE = lazy(
+    r"\b(?!(?:if|when|whenever|where|wherever|as|because|so|unless|once|after|before|while|and|or|but|since|"
+    r"until|than|then|whether|what|how|why|which|that|to|do|does|can|may|will|should|must|would|could|of)\b)"
+    r"[a-z][\w-]*\s+(?:that|who|whom|you|we)\s+(?:[\w-]+\s+){1,2}$",
+    re.IGNORECASE,
+)
+# the company's own place or person named after a verb of the user's ("files you upload *to the
+# service*", "messages you send *to us*"): where the act goes, no part of what it picks out
+_OUR_PLACE = lazy(
+    r"\s*(?:to|on|in|into|onto|through|via|with|from|at)\s+(?:us|(?:the|our)\s+(?:service|services|app|apps|site|"
+    r"website|websites|platform|platforms|product|products|servers?|systems?))\s*",
+    re.IGNORECASE,
+)
 _NOUN_NEXT = lazy(r"\s*[a-z]")
 # … after a noun inside a run (not a preposition's object: "information *about you and* …")
 _RESTRICTIVE_INSIDE = lazy(

@@ -3095,6 +3095,12 @@ def _list_signal(
     if not _content_words(mask_links(words), rulebook) or span is None:
         return None
     span = _with_run_on_lead(region.text, span)
+    if any(
+        m.start <= at and at + len(words.rstrip()) <= m.end
+        for m in found.cues.get("cue.device-or-server", [])
+    ):
+        return None  # "runs on your device *or on our servers*": the other way of processing, which
+        # its cue reads (no member more a safeguard covers)
     if _WORDS_MEAN.search(region.text, span[0], span[1]):
         return None  # 'the words "include" *and "including"* mean …': how the text's words are read
     if _ADVICE.match(region.text, span[0]):
