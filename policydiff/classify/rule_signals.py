@@ -20,6 +20,7 @@ from policydiff.classify.rulebook import CategoryRules, Match, Rule, RuleBook
 from policydiff.classify.signals import (
     BOUND_PICKED,
     RULE,
+    SOONER_OF_TWO,
     TERM,
     USERS_SUBJECT,
     Sides,
@@ -172,6 +173,12 @@ def same_period(before: Quantity, after: Quantity) -> bool:
     )
 
 
+def _sooner_of_two(region: Region, quantity: Quantity) -> bool:
+    """Whether a period stands in a sentence that ends the practice at the sooner of two ends."""
+    span = region.sentence_at(quantity.start)
+    return span is not None and SOONER_OF_TWO.search(region.text, quantity.end, span[1]) is not None
+
+
 def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
     out = []
     olds = [q for q, c in sides.old_profile.numbers if c is rules.category and q.unit == rule.unit]
@@ -234,7 +241,17 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         came = _bound_alone(news[len(olds) :], sides.new, sides.old)
         if came is not None:
             match = Match(rule.id, rules.category, came.text, came.start, came.end)
-            if _delay_added(sides.new, came, sides.old):
+            if _sooner_of_two(sides.new, came):
+                # "until you ask us to delete it" → "… or for five years, whichever is sooner": the
+                # period caps what stood (it can only end the practice earlier), whatever that was
+                told = Told(f"no period → at most {came.text}", in_topic=True)
+                says = f"a period now caps it, whichever ends sooner: no period → at most {came.text}"
+                out.append(
+                    signal(
+                        rules.category, opposite(rule.larger), rule.id, says, match, Side.NEW, RULE, told=told
+                    )
+                )
+            elif _delay_added(sides.new, came, sides.old):
                 # "deleted when you close your account" → "deleted 30 days after you close your
                 # account": the practice ended at the event, it now runs a period past it (a longer
                 # period, read the rule's way: a later deletion expands, a later effective date narrows)

@@ -2923,6 +2923,11 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     ]
 
 
+# two ends of a period joined, the sooner of them ending it (retention.toml, retention.later-of-two)
+SOONER_OF_TWO = lazy(
+    r"\bwhichever\s+(?:is|comes|occurs|happens)\s+(?:the\s+)?(?:sooner|earlier|shorter|first)\b",
+    re.IGNORECASE,
+)
 # a run that adds an alternative to what stands before it ("legal *or similarly significant* effects")
 _ALTERNATIVE_ADDED = lazy(r"\s*(?:,\s*)?(?:and/)?or\s+\w", re.IGNORECASE)
 # a seeing verb of the rights class ("see your", "view your") whose subject is another party, not the
@@ -3095,6 +3100,9 @@ def _list_signal(
     if not _content_words(mask_links(words), rulebook) or span is None:
         return None
     span = _with_run_on_lead(region.text, span)
+    if SOONER_OF_TWO.search(words):
+        return None  # "… *or for five years, whichever is sooner*": another end that can only come
+        # first, read by the number rules (a cap), no member more
     if any(
         m.start <= at and at + len(words.rstrip()) <= m.end
         for m in found.cues.get("cue.device-or-server", [])
