@@ -58,6 +58,15 @@ def test_the_first_digits_of_a_larger_number_are_no_age() -> None:
     assert [(q.unit, q.value) for q in found] == [("age", 21.0), ("age", 18.0)]
 
 
+def test_an_age_spelled_out_is_an_age() -> None:
+    # legal drafting gives the figure after the words: "sixteen (16)"; either alone reads the same
+    found = quantities("Not for persons under the age of sixteen (16); members must be at least thirteen.")
+    assert [(q.unit, q.value) for q in found] == [("age", 16.0), ("age", 13.0)]
+    assert quantities("Users under twenty-one may not buy tickets.")[0].value == 21.0
+    # a number word with no word of age before it is none
+    assert quantities("We have fourteen offices in twelve countries.") == []
+
+
 def test_as_young_as_names_an_age() -> None:
     (age,) = quantities("Members as young as 9 may join.")
     assert (age.unit, age.value, age.text) == ("age", 9.0, "as young as 9")

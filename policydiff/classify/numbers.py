@@ -77,6 +77,12 @@ _AT_ONCE = lazy(
     r"|\b(?:when|once|as\s+soon\s+as)\s+(?:you\s+close\s+(?:your|the)\s+browser|(?:your|the)\s+browser\s+(?:closes|is\s+closed))\b",
     re.IGNORECASE | re.MULTILINE,
 )
+# the ages a policy spells out, in words (COPPA's 13, GDPR Art. 8's 13 to 16, adulthood's 18 and 21)
+_AGE_NUMBERS = {
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty-one": 21, "twenty one": 21, "twenty": 20,
+}  # fmt: skip
+_AGE_WORDS = tuple(sorted(_AGE_NUMBERS, key=len, reverse=True))
 _AGE = lazy(
     # (… or the age a user must be: "you must be 18 to use the app")
     # ("the minimum age to use our service is 13": the age's noun and its number a few words apart;
@@ -87,7 +93,12 @@ _AGE = lazy(
     r"|(?:must|need\s+to|have\s+to)\s+be(?=\s+\d{1,2}\s+(?:to|in\s+order\s+to|before)\b))"
     # (… or joined to it, the group named by its age: "under-13s", "over 18s")
     # (not the first digits of a larger number: "over 2,000 people")
-    r"(?:\s+|-)(?:the\s+age\s+of\s+)?(\d{1,2})(?![.,]\d)s?\b|\b(\d{1,2})\s*(?:years?\s+old|years\s+of\s+age|\+"
+    # (… in words, with the figure after it as legal drafting gives it: "the age of sixteen (16)")
+    r"(?:\s+|-)(?:the\s+age\s+of\s+)?(?:(?P<word>"
+    + "|".join(_AGE_WORDS)
+    + r")\s*(?:\(\s*\d{1,2}\s*\))?(?!\w)"
+    r"|(?:[a-z]+(?:[\s-][a-z]+)?\s*\(\s*)?(\d{1,2})(?![.,]\d)(?:\s*\))?s?\b)"
+    r"|\b(\d{1,2})\s*(?:years?\s+old|years\s+of\s+age|\+"
     # "18 or older", "16 years and over": an age threshold, not a period of 18 years
     r"|(?:\s+years?)?\s+(?:or|and)\s+(?:older|over|above|up)\b)"
     # … and an age given as the alternative to one just stated: "13, or *16* in the EEA"
@@ -237,8 +248,9 @@ def quantities(text: str) -> list[Quantity]:
         words = match.group().strip()  # a cell's "Session" without the spaces around it
         start = match.start() + match.group().index(words)
         found.append(Quantity("duration", 0.0, words, start, start + len(words)))
-    for match in _AGE.finditer(text) if holds(_DIGITS) else ():
-        years = match.group(1) or match.group(2) or match.group(3)
+    for match in _AGE.finditer(text) if holds(_DIGITS) or holds(_AGE_WORDS) else ():
+        word = match.group("word")
+        years = _AGE_NUMBERS[word.casefold()] if word else match.group(2) or match.group(3) or match.group(4)
         found.append(Quantity("age", float(years), match.group(), match.start(), match.end()))
     for match in _ADULTS.finditer(text) if holds(_ADULTS_WORDS) else ():
         found.append(Quantity("age", _MAJORITY, match.group(), match.start(), match.end()))
