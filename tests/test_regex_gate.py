@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import tomllib
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +15,7 @@ from hypothesis import strategies as st
 import policydiff
 from policydiff.classify.rules import default_rulebook
 from policydiff.lazy_re import _ALL
-from policydiff.regex_gate import gated
+from policydiff.regex_gate import gated, gated_alternatives
 
 
 def test_an_alternation_of_phrases_is_gated_by_their_first_letters() -> None:
@@ -53,6 +55,23 @@ def test_the_gate_folds_case_and_classes_as_the_pattern_does(source: str, flags:
     ours, theirs = re.compile(gated(source, flags), flags), re.compile(source, flags)
     assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]
     assert ours.groups == theirs.groups
+
+
+def _cue_alternatives() -> list[list[str]]:
+    """The regular-expression cues of the rule files, each as its list of alternatives."""
+    data = tomllib.loads(
+        (Path(policydiff.__file__).parent / "classify" / "rules" / "cues.toml").read_text("utf-8")
+    )
+    return [cue["patterns"] for cue in data.get("cue", []) if cue.get("regex")]
+
+
+def test_an_alternation_gated_alternative_by_alternative_finds_the_same() -> None:
+    for alternatives in _cue_alternatives():
+        ours = re.compile(gated_alternatives(alternatives, re.IGNORECASE), re.IGNORECASE)
+        theirs = re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
+        for sentence in _SENTENCES:
+            for text in (sentence, sentence.upper()):
+                assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]
 
 
 def _package_patterns() -> list[tuple[str, int]]:

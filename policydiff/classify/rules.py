@@ -21,7 +21,7 @@ from policydiff.classify.phrases import PhraseSet, another_sense
 from policydiff.classify.rulebook import CategoryRules, Cue, Finder, Rule, RuleBook, Swap
 from policydiff.errors import InputError
 from policydiff.model import Category, Direction
-from policydiff.regex_gate import gated
+from policydiff.regex_gate import gated_alternatives
 
 RULE_KINDS = ("number", "phrase-added", "phrase-removed", "swap", "identity", "details")
 CUE_EFFECTS = ("protects", "permits")
@@ -30,9 +30,7 @@ UNITS = ("duration", "age")
 
 def _regex(patterns: list[str], where: str) -> re.Pattern[str]:
     try:
-        return re.compile(
-            gated("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) or r"(?!)", re.IGNORECASE
-        )
+        return re.compile(gated_alternatives(patterns, re.IGNORECASE) or r"(?!)", re.IGNORECASE)
     except re.error as error:
         raise InputError(f"{where}: bad pattern: {error}") from error
 
@@ -43,7 +41,7 @@ def _compile(patterns: list[str], *, regex: bool, where: str) -> Finder:
     if not patterns:
         return re.compile(r"(?!)")  # matches nothing, where an empty alternation would match everywhere
     try:
-        return re.compile(gated("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE), re.IGNORECASE)
+        return re.compile(gated_alternatives(patterns, re.IGNORECASE), re.IGNORECASE)
     except re.error as error:
         raise InputError(f"{where}: bad pattern: {error}") from error
 
