@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from policydiff.classify.equivalents import canonical, word_forms
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policydiff.classify.equivalents import _trie, canonical, word_forms
 from policydiff.text import fold
 
 
@@ -66,3 +70,30 @@ def test_word_forms_see_one_verb_in_two_forms(one: str, other: str) -> None:
 
 def test_word_forms_keep_a_negation_apart() -> None:
     assert not word_forms("not") & word_forms("note")
+
+
+_SOME_FORMS = [
+    "for example",
+    "for example only",
+    "e.g.",
+    "eg",
+    "including",
+    "including for example",
+    "we'll",
+    "we will",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_SOME_FORMS), min_size=1, unique=True),
+    st.lists(st.sampled_from([*_SOME_FORMS, "data", "ex", "we", ",", "(", ")"]), max_size=12).map(" ".join),
+)
+def test_the_tree_of_forms_reads_as_the_flat_alternation_longest_first(forms: list[str], text: str) -> None:
+    # the forms' tree tries a form that goes on before one that ends: the longest that ends where a
+    # word ends, as the flat alternation of the forms longest first does
+    flat = re.compile(
+        r"(?<!\S)(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!\S)"
+    )
+    tree = re.compile(rf"(?<!\S)(?:{_trie(forms)})(?!\S)")
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
