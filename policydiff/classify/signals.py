@@ -2923,6 +2923,12 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     ]
 
 
+# a member naming only the company's own offerings ("… *and services*", ", apps and websites")
+_OFFERINGS = lazy(
+    r"\s*,?\s*(?:and|or|&|and/or|,)\s+(?:(?:our|other|related|the|its)\s+)?(?:(?:services?|products?|apps?|applications?|"
+    r"websites?|sites?|platforms?|features?|tools?|offerings?|solutions?)(?:\s*,\s*|\s+(?:and|or)\s+)?){1,3}\s*",
+    re.IGNORECASE,
+)
 # two ends of a period joined, the sooner of them ending it (retention.toml, retention.later-of-two)
 SOONER_OF_TWO = lazy(
     r"\bwhichever\s+(?:is|comes|occurs|happens)\s+(?:the\s+)?(?:sooner|earlier|shorter|first)\b",
@@ -3182,6 +3188,17 @@ def _list_signal(
         # "recorded for training *and quality purposes*": a member of a purpose compared as a whole
         # (purpose.toml, grouped: a formula said in parts) the list already names is that purpose in
         # more words, no new use ("for research *and product development*" is one more purpose)
+        return _list_made(
+            rulebook, "term_worded", Category.PURPOSE, Direction.NEUTRAL, words, at, inserted=inserted
+        )
+    if (
+        member
+        and _OFFERINGS.fullmatch(words)
+        and all(t.category is Category.PURPOSE for t in own)
+        and any(t.category is Category.PURPOSE and span[0] <= t.start < at for t in found.terms)
+    ):
+        # "to improve our products *and services*": the company's own offerings named in more words
+        # (a legal doublet), the purpose the same (OPP-115: one purpose, whatever it improves)
         return _list_made(
             rulebook, "term_worded", Category.PURPOSE, Direction.NEUTRAL, words, at, inserted=inserted
         )
