@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policydiff.classify import default_rulebook
-from policydiff.classify.engine import Subject, _practice_now_denied
+from policydiff.classify.engine import Subject, _heading_as_lead, _practice_now_denied
 from policydiff.diff import word_edits
 from policydiff.model import ChangeKind
 
@@ -23,3 +25,21 @@ def test_a_practice_now_denied_is_one_the_old_side_did_not_deny_already() -> Non
     # a consent denied is no practice denied ("… before we share it")
     asked = _subject("We ask for consent before we share it.", "Consent is not required before we share it.")
     assert _practice_now_denied(asked, rulebook) is None
+
+
+def test_an_item_under_a_heading_that_denies_a_practice_reads_it_as_its_lead() -> None:
+    rulebook = default_rulebook()
+    item = Subject(
+        kind=ChangeKind.REMOVED,
+        old="- Precise location",
+        new="",
+        edits=word_edits("- Precise location", ""),
+        old_context="Privacy Policy › Information we never share",
+        new_context="Privacy Policy › Information we never share",
+    )
+    assert _heading_as_lead(item, rulebook).lead == "Information we never share:"
+    # a heading that names no practice leads nothing ("Contents"); one that states it, as before
+    contents = replace(item, old_context="Contents", new_context="Contents")
+    assert _heading_as_lead(contents, rulebook).lead == ""
+    sold = replace(item, old_context="Information we sell", new_context="Information we sell")
+    assert _heading_as_lead(sold, rulebook).lead == "Information we sell:"

@@ -61,6 +61,7 @@ from policydiff.classify.profile import (
     find_cues,
     is_aside,
     is_safeguard,
+    lead_denies,
     main_clause,
     places_named,
     profile,
@@ -3920,6 +3921,10 @@ def _heading_as_lead(subject: Subject, rulebook: RuleBook) -> Subject:
         return subject
     plain = mask_links(heading)
     if stated_practices(plain):
+        return replace(subject, lead=f"{heading}:")
+    if practice_reader().widening_actions(plain) and lead_denies(f"{heading}:", rulebook):
+        # ("## Information we never share" then "- Health data": each item names what is not done,
+        # as under "We never share:")
         return replace(subject, lead=f"{heading}:")
     if _RIGHTS_HEADING.search(plain) or any(
         t.category is Category.RIGHTS for t in rulebook.find_terms(plain)
