@@ -2154,7 +2154,11 @@ def _unknown_practice(
         # it, say what it names
     # (an item under a lead-in, "- Shoe size" under "We collect:", names what the lead-in does)
     texts = [] if subject.lead else [subject.new[start:end] for start, end in sentences(subject.new)]
-    if texts and all(is_aside(text, rulebook) or _courtesies([text], rulebook) for text in texts):
+    # (a sentence the old version said word for word, come again in this clause, says nothing new:
+    # the rest is read for asides)
+    said_before = old_sentences() if len(texts) > 1 else frozenset()
+    fresh = [text for text in texts if fold(text) not in said_before]
+    if fresh and all(is_aside(text, rulebook) or _courtesies([text], rulebook) for text in fresh):
         return None  # "Our mission is to connect people with music.", "Please read this carefully."
     reader = practice_reader()
     if reader.binds_another_party(mask_links(subject.new)):

@@ -545,7 +545,9 @@ OF_THE_USER = lazy(
     # ("customer service", "member support": a team of the company's, no user)
     # ("we are a member of an industry body": the company's membership, no user)
     # ("our offices are open to visitors": people the premises admit, no user of the service)
-    r"\b(?<!\bopen\sto\s)(?:you|your|yours|users?|customers?|(?<!\bare\sa\s)(?<!\bis\sa\s)(?<!\bare\san\s)(?<!\bis\san\s)member"
+    # ("we are proud to serve customers in forty countries": the people the business serves, as a
+    # class, no user of whom data is said)
+    r"\b(?<!\bopen\sto\s)(?:you|your|yours|(?<!\bserve\s)(?<!\bserves\s)(?<!\bserving\s)(?<!\bserved\s)(?:users?|customers?)|(?<!\bare\sa\s)(?<!\bis\sa\s)(?<!\bare\san\s)(?<!\bis\san\s)member"
     # ("we are proud members of an industry body": the company's membership)
     r"|(?<!\bare\s)(?<!\bproud\s)(?<!\bactive\s)(?<!\bfounding\s)members"
     r"|visitors?|subscribers?|data|information)\b"
