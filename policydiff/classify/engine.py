@@ -2154,11 +2154,11 @@ def _unknown_practice(
         # it, say what it names
     # (an item under a lead-in, "- Shoe size" under "We collect:", names what the lead-in does)
     texts = [] if subject.lead else [subject.new[start:end] for start, end in sentences(subject.new)]
-    # (a sentence the old version said word for word, come again in this clause, says nothing new:
-    # the rest is read for asides)
-    said_before = old_sentences() if len(texts) > 1 else frozenset()
-    fresh = [text for text in texts if fold(text) not in said_before]
-    if fresh and all(is_aside(text, rulebook) or _courtesies([text], rulebook) for text in fresh):
+    # a sentence the old version said word for word, come again in this clause with others, says
+    # nothing new: the rest is read for asides and practices
+    said = old_sentences() if texts else frozenset()
+    unsaid = [text for text in texts if fold(text) not in said]
+    if texts and all(is_aside(text, rulebook) or _courtesies([text], rulebook) for text in unsaid or texts):
         return None  # "Our mission is to connect people with music.", "Please read this carefully."
     reader = practice_reader()
     if reader.binds_another_party(mask_links(subject.new)):
@@ -2168,12 +2168,10 @@ def _unknown_practice(
     where = (_affirmed(subject.new), subject.lead, subject.new_context)
     stated = any(reader.widening_actions(text) for text in where)
     if stated and not subject.lead:
-        # a sentence the old version said word for word, now in a clause of its own with another
-        # ("We use Matomo. *It is hosted on our own servers.*"), states nothing new
-        said = old_sentences()
-        spans = sentences(subject.new)
-        new = " ".join(text for start, end in spans if fold(text := subject.new[start:end]) not in said)
-        stated = any(reader.widening_actions(text) for text in (_affirmed(new), subject.new_context))
+        # ("We use Matomo. *It is hosted on our own servers.*": the first said before, states nothing new)
+        stated = any(
+            reader.widening_actions(text) for text in (_affirmed(" ".join(unsaid)), subject.new_context)
+        )
     if texts and all(
         NAMES_THE_TEXT.search(text) and not reader.widening_actions(_affirmed(text)) for text in texts
     ):
