@@ -3564,6 +3564,16 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
             f"a period of time or an age changed, in a statement about {rulebook.by_category(category).topic}"
         )
         return _unread_verdict(subject, category, says)
+    if Counter(_recurrences(subject.old)) - Counter(_recurrences(subject.new)):
+        # "we send this notice every year" → "when you open an account": how often a practice or a
+        # commitment recurs is substance however it is worded, as a period is (SPEC: never editorial);
+        # one that went or changed (one told anew beside what stays, "our newsletter comes out every
+        # quarter", binds the practice no less than before)
+        category = dominant[0] if dominant else Category.OTHER
+        says = (
+            f"how often something recurs changed, in a statement about {rulebook.by_category(category).topic}"
+        )
+        return _unread_verdict(subject, category, says)
     if (lifted := _count_lifted(subject.old, subject.new)) is not None:
         # "with one credit agency" → "with credit agencies": what was one may now be many, whatever
         # it is (issue 13: a bound that went is never editorial)
@@ -4268,6 +4278,28 @@ def _one_period_said_again(subject: Subject, rulebook: RuleBook) -> bool:
             if _content_words_of(rest, rulebook):
                 return False
     return True
+
+
+# how often a practice or a commitment recurs, in words with no figure ("every year", "annually",
+# "once a month"; not "for a month", a period): "we review access every year" → "when you open an
+# account" drops the recurrence
+_RECURRENCE = lazy(
+    r"\b(?:(?:(?:once|(?P<times>twice|\w+\s+times))\s+(?:a|per|every|each)|every|each)\s+(?:calendar\s+)?"
+    r"(day|week|month|quarter|year)"
+    r"|(dai)ly|(week)ly|(month)ly|(quarter)ly|(year)ly|(annu)ally|(bienni|biannu)ally)\b",
+    re.IGNORECASE,
+)
+_RECURRENCE_UNIT = {"dai": "day", "annu": "year", "bienni": "two years", "biannu": "half year"}
+
+
+def _recurrences(text: str) -> list[str]:
+    """The recurrences a text states in words, by unit ("annually" and "every year" are one)."""
+    units = []
+    for match in _RECURRENCE.finditer(text):
+        word = next(g for g in match.groups()[1:] if g).lower()
+        times = " ".join((match.group("times") or "once").lower().split())
+        units.append(f"{times} a {_RECURRENCE_UNIT.get(word, word)}")
+    return sorted(units)
 
 
 def _periods_differ(old: str, new: str) -> bool:

@@ -217,6 +217,15 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             out.append(
                 signal(rules.category, Direction.NARROWS, rule.id, says, match, Side.OLD, RULE, told=told)
             )
+        elif gone is not None and _protection_lasts(sides.old, gone):
+            # "your opt-out applies for five years" → "… until you tell us otherwise": the period
+            # that ended the user's choice went; the choice holds longer (the mirror of one added)
+            told = Told(f"{gone.text} → no end", in_topic=False)
+            match = Match(rule.id, rules.category, gone.text, gone.start, gone.end)
+            says = f"how long your choice is honoured is no longer limited: {gone.text} → no end"
+            out.append(
+                signal(rules.category, Direction.NARROWS, rule.id, says, match, Side.OLD, RULE, told=told)
+            )
         elif gone is not None and _users_deadline(sides.old, gone):
             # "you may appeal our decision *within 45 days*" → "you may appeal our decision": the time
             # limit on the user's own act went, the right is easier to use (the mirror of one added)
@@ -259,6 +268,14 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
                 says = f"what happened at once now happens later: at once → {came.text}"
                 out.append(
                     signal(rules.category, rule.larger, rule.id, says, match, Side.NEW, RULE, told=told)
+                )
+            elif _protection_lasts(sides.new, came):
+                # "your opt-out applies until you tell us otherwise" → "… for five years": the user's
+                # choice now lapses after the period (a protection that ends, LABELING.md: expands)
+                says = f"your choice is now honoured only for a period: no end → {came.text}"
+                told = Told(f"no end → {came.text}", in_topic=False)
+                out.append(
+                    signal(rules.category, Direction.EXPANDS, rule.id, says, match, Side.NEW, RULE, told=told)
                 )
             elif _users_deadline(sides.new, came):
                 # "you may appeal our decision *within 30 days*": a time limit on the user's right
@@ -516,7 +533,11 @@ def _protection_lasts(region: Region, quantity: Quantity) -> bool:
 _LASTS_BEFORE = lazy(
     r"\b(?:honou?r|respect|maintain|apply|keep\s+applying)\w*\s+(?:your|the|this|that|such|each)\s+"
     r"[\w\s-]{0,40}?\bfor\s+(?:at\s+least\s+|a\s+minimum\s+of\s+)?$"
-    r"|\bwait\w*\s+(?:at\s+least\s+)?$",
+    r"|\bwait\w*\s+(?:at\s+least\s+)?$"
+    # the choice named first: "your opt-out *will apply for* five years" (GLBA, 12 CFR 1016.7(f))
+    r"|\b(?:opt[\s-]?outs?|choices?|preferences?|objections?|elections?)\b[\w\s'-]{0,30}?\b(?:will\s+|shall\s+)?"
+    r"(?:apply|applies|last|lasts|remains?\s+in\s+effect|stays?\s+in\s+effect|be\s+honou?red|is\s+honou?red)"
+    r"\s+for\s+(?:at\s+least\s+|a\s+minimum\s+of\s+)?$",
     re.IGNORECASE,
 )
 
