@@ -65,6 +65,17 @@ RULE, TERM, CUE = 3, 2, 1
 _BY_RULE_ALONE = Told()  # a reason its rule id and the change's direction tell with no part of it
 
 # what joins list members: a comma, a semicolon or a line break (a table cell's list), a conjunction
+# where the reader can get what a clause names: ", available on request", ", which is available in the
+# app" (a recipient would follow "available *to*": that is sharing, and no aside)
+_WHERE_TO_GET_IT = lazy(
+    r"\s*[,(]\s*(?:which\s+is\s+|that\s+is\s+|and\s+)?(?:freely\s+|publicly\s+)?"
+    r"(?:available|accessible|viewable|downloadable|obtainable)\s+(?:up)?on\s+request\b[^,.;()]*\)?\s*,?\s*"
+    r"|\s*[,(]\s*(?:which\s+is\s+|that\s+is\s+)?(?:freely\s+)?"
+    r"(?:available|accessible|viewable|downloadable|obtainable)\s+(?:on|at|in|from|through|via)\s+"
+    r"(?:our|the|this|your)\s+(?:\w+\s+){0,2}?(?:website|site|web\s*site|app|application|help\s+cent(?:er|re)|"
+    r"settings|page|portal|dashboard|account)\b[^,.;()]*\)?\s*,?\s*",
+    re.IGNORECASE,
+)
 _MEMBER = lazy(r"[,;]|<br\s*/?>|(?:^|\s)(?:and|or|&|as well as|plus)(?:\s|$)", re.IGNORECASE)
 # a relative clause opening after a comma: ", which …", ", after which …", ", in whose …"
 _RELATIVE_OPEN = lazy(
@@ -2319,6 +2330,9 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         ):
             continue  # "… *Your choices about marketing emails do not affect service messages.*": a
             # denial of its own, read by the term signals and cues, no qualifier of another's list
+        if _WHERE_TO_GET_IT.fullmatch(edit.text):
+            continue  # "our Notice of Privacy Practices*, available on request*": where the reader can
+            # get a text or a tool, an aside that names no member of a list (not "available *to* …")
         if whole_sentences_at(edit.text, region.text, at) and POINTER_OPENS.match(edit.text):
             continue  # "… *For information about our cookie practices, see our Cookie Notice.*": a
             # sentence that sends the reader to another text joins no list of this one
