@@ -130,6 +130,14 @@ _INSTRUCTION = lazy(
     r"|log|sign|open|select|tap|follow|reach|message)\b",
     re.IGNORECASE,
 )
+# … and the instruction said first, its purpose after: "Go to Settings to delete your account", "Use
+# the switch to turn off the microphone", "Click unsubscribe to opt out" (the imperative opens the
+# sentence; each "to" of purpose after it may name what the user can do)
+_INSTRUCTION_FIRST = lazy(
+    r"\W*(?:please\s+|just\s+|simply\s+|you\s+can\s+also\s+)?(?:e-?mail|contact|write|visit|go|use|send|call|click"
+    r"|tap|press|toggle|submit|fill|complete|log|sign|open|select|follow|reach|message|head|navigate)\b",
+    re.IGNORECASE,
+)
 _ASK_US = lazy(
     r"\b(?:ask|request|require|instruct|direct)(?:s|ing)?\s+(?:us|that\s+we)(?:\s+to)?(?=\s)", re.IGNORECASE
 )
@@ -188,6 +196,10 @@ class PracticeReader:
                 instruction = _INSTRUCTION.match(sentence, start)
                 if instruction is not None:
                     found.extend(self._verb_run(sentence, instruction.end("to")))
+                elif (first := _INSTRUCTION_FIRST.match(sentence, start)) is not None:
+                    ends = [at for mark in (";", ":") if (at := sentence.find(mark, first.end())) >= 0]
+                    for to in _TO_PURPOSE.finditer(sentence, first.end(), min(ends, default=len(sentence))):
+                        found.extend(self._verb_run(sentence, to.end()))
                 continue
             # the run right after "you can", or after a "to" of purpose later in the user's clause
             # ("you can log into your account at any time to access, update or delete …")
