@@ -669,6 +669,40 @@ _LEADING_CONDITION = lazy(
     r"(?:if|when|whenever|once|unless|should|where|in\s+case)\b[^,.;:!?]*,\s*",
     re.IGNORECASE,
 )
+# a leading condition that names the reader by an age or as a minor, and the bar that follows it:
+# "If you are under 16, you may not join the chat" bars the group from the service, as "users under
+# 16 may not join" does (COPPA 16 CFR 312.2; GDPR Art. 8: an age gate protects the children it names)
+_AGE_CONDITION = lazy(
+    r"\W*(?:if|when|while)\s+you\s+are\s+(?:under|below|younger\s+than|not\s+(?:yet\s+)?(?:at\s+least|over|older\s+than)"
+    r"|an?\s+(?:child|minor|teen|teenager)\b)",
+    re.IGNORECASE,
+)
+_READER_BARRED = lazy(
+    r"\s*(?:then\s+)?you\s+(?:(?:may|must|should|can)\s*not|can['’]t|mustn['’]t|are\s+not\s+(?:allowed|permitted|eligible))\b",
+    re.IGNORECASE,
+)
+# the reader told the least age they must be: "you must be at least 16 to use the chat"
+_MUST_BE_OF_AGE = lazy(
+    r"\byou\s+(?:must|need\s+to|have\s+to)\s+be\s+(?:at\s+least\s+|over\s+|older\s+than\s+|aged\s+)?"
+    r"(?:(?:the\s+)?age\s+of\s+)?(?:\d{1,2}\b|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|twenty[-\s]one|an\s+adult|of\s+(?:the\s+)?(?:legal\s+|majority\s+)?age\b|old\s+enough)",
+    re.IGNORECASE,
+)
+
+
+def age_gate(sentence: str) -> bool:
+    """Whether a sentence bars the reader by age ("If you are under 16, you may not join", "you must be
+    at least 16 to use it"): a restriction on the user that protects the children it names."""
+    condition = _LEADING_CONDITION.match(sentence)
+    if (
+        condition is not None
+        and _AGE_CONDITION.match(sentence)
+        and _READER_BARRED.match(sentence, condition.end())
+    ):
+        return True
+    return _MUST_BE_OF_AGE.search(sentence) is not None
+
+
 # a clause joined by a contrast: "…, but some features may not work"
 CONTRAST = lazy(r"[,;]\s*(?:but|however,?|though|although|yet)\s+", re.IGNORECASE)
 _LEADING_CONTRAST = lazy(r"\W*(?:but|however,?|though|although|yet)\s+", re.IGNORECASE)
@@ -693,8 +727,19 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
         *(m.span() for m in _CLAUSE_SPLIT.finditer(sentence, after)),
     ]
     before: bool | None = None  # whether the clause before denied (None: no clause before)
+    barred = (
+        condition is not None
+        and _AGE_CONDITION.match(sentence) is not None
+        and _READER_BARRED.match(sentence, after) is not None
+    )
     for start, stop in [*breaks, (len(sentence), len(sentence))]:
         clause = sentence[position:start]
+        if barred and position == 0:
+            # "If you are under 16," before "you may not join": the group the condition names is barred
+            out.append((0, start, not context_denied))
+            before = not context_denied
+            position = stop
+            continue
         taken = TAKEN_OUT.match(clause)
         if taken is not None and before is not None:
             # "we use it to improve our products, *excluding model training*": what an exception

@@ -45,6 +45,7 @@ from policydiff.classify.profile import (
     Region,
     about_something_else,
     after_users_own_choice,
+    age_gate,
     covering_kinds,
     denial_spans,
     is_aside,
@@ -1318,6 +1319,13 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             # itself is read by the number rules
             direction = Direction.NEUTRAL
             says = "the legal duty a stated period of keeping answers to was named or no longer named"
+        if cue.id == "cue.user-restriction" and _bars_by_age(region, match):
+            # "If you are under 16, you may not join the chat", "you must be at least 16 to use it": an
+            # age gate keeps children out (COPPA 16 CFR 312.2, GDPR Art. 8); gone, they may now join
+            # (LABELING.md: "a lower age threshold" expands)
+            category = Category.CHILDREN
+            direction = Direction.NARROWS if added else Direction.EXPANDS
+            says = "an age now bars the user" if added else "an age no longer bars the user"
         if cue.id == "cue.user-restriction" and _after_choice(region, match):
             # "If you disable cookies, you cannot use some features": what follows the user's own choice
             # (OPP-115 User Choice/Control) is described, no restriction the company adds
@@ -1337,6 +1345,12 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
             )
         )
     return out
+
+
+def _bars_by_age(region: Region, match: Match) -> bool:
+    """Whether the restriction ``match`` stands in a sentence that bars the reader by age."""
+    span = region.sentence_at(match.start)
+    return span is not None and age_gate(mask_links(region.text[span[0] : span[1]]))
 
 
 def _a_periods_reason(region: Region, match: Match) -> bool:
