@@ -189,7 +189,8 @@ class PracticeReader:
                 found.extend(self._verb_run(sentence, named.end()))
         # the sentence's opening, or a clause of its own joined on ("…, and you can access them")
         for start in (0, *(m.end() for m in _JOINED_CLAUSE.finditer(sentence))):
-            opening = USER_RIGHT.match(sentence, start) or _USER_WITHHELD.match(sentence, start)
+            # (withheld first: "you can *no longer* delete" opens with the grant's words)
+            opening = _USER_WITHHELD.match(sentence, start) or USER_RIGHT.match(sentence, start)
             if opening is None:
                 # an instruction grants as "you can" does: "To access or delete your data, email us",
                 # "If you wish to object, contact our DPO"

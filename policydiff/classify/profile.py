@@ -685,7 +685,8 @@ _READER_BARRED = lazy(
 _MUST_BE_OF_AGE = lazy(
     r"\byou\s+(?:must|need\s+to|have\s+to)\s+be\s+(?:at\s+least\s+|over\s+|older\s+than\s+|aged\s+)?"
     r"(?:(?:the\s+)?age\s+of\s+)?(?:\d{1,2}\b|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-    r"|twenty[-\s]one|an\s+adult|of\s+(?:the\s+)?(?:legal\s+|majority\s+)?age\b|old\s+enough)",
+    r"|twenty[-\s]one|an\s+adult|of\s+(?:the\s+)?(?:legal\s+|majority\s+)?age\b|old\s+enough)"
+    r"(?:\s*\(\d{1,2}\))?(?:\s+years?(?:\s+of\s+age|\s+old)?)?(?:\s+or\s+(?:older|over|above))?",
     re.IGNORECASE,
 )
 
@@ -794,7 +795,15 @@ def denial_spans(sentence: str, rulebook: RuleBook, *, context_denied: bool) -> 
                 break
         if head:
             out.append((position, position + head, context_denied))
-        out.append((position + head, start, denied))
+        gate = _MUST_BE_OF_AGE.search(clause, head)
+        if gate is not None and not denied:
+            # "you must be at least 18 to open an account": the age bars those below it, as "users
+            # under 18 may not open one" does; the rest of the clause stands as it was
+            out.append((position + head, position + gate.start(), denied))
+            out.append((position + gate.start(), position + gate.end(), True))
+            out.append((position + gate.end(), start, denied))
+        else:
+            out.append((position + head, start, denied))
         before = denied
         position = stop
     return out
