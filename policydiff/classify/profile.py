@@ -1530,6 +1530,8 @@ def _file_terms(
         adverse, is the company's to ask: "we may charge a fee for access requests".)"""
         if term.category is Category.RIGHTS and term.name in rulebook.by_category(term.category).adverse:
             return False
+        if term.category is Category.RIGHTS and term.name in rulebook.by_category(term.category).owed:
+            return False  # "we will answer your request": the company's duty, whoever's modal
         return term.category is Category.RIGHTS and (
             (
                 bool(_OTHERS_ACT.search(plain, 0, term.start))

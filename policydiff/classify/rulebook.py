@@ -288,6 +288,10 @@ class CategoryRules:
     # a power of attorney): gained in a modified clause they expand, lost they narrow; in a clause
     # added or removed whole they come with the grant itself and weigh nothing of their own
     hurdles: frozenset[str] = frozenset()
+    # concepts that are the company's own act owed in answer to the category's grant (answering a
+    # request): said with the company's modal ("we will answer your request") they state the duty,
+    # never another party's use of a right
+    owed: frozenset[str] = frozenset()
     # concepts read only in a clause's headings or table header (a "Country" column), whose words in
     # a sentence say something else ("your country")
     in_headings: frozenset[str] = frozenset()
@@ -533,6 +537,8 @@ def kept_state_end(text: str, end: int, states: frozenset[str]) -> int | None:
     at = next((i for i, word in enumerate(words[:4]) if word in states), None)
     if at is None or len(words) - at > 4 or _TIME_WORDS.intersection(words[at:]):
         return None
+    if at and (words[at - 1], words[at]) in _AT_ONCE:
+        return None  # "we erase them *right away*": when, no state the data is kept in
     return end + found[at].end()
 
 
@@ -541,6 +547,8 @@ def kept_state_end(text: str, end: int, states: frozenset[str]) -> int | None:
 _COORDINATED_BEFORE = lazy(r"\b([A-Za-z][\w-]*)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or|&)\s+)$")
 _CLAUSE_END = lazy(r"[.,;:)!?\n]|\s(?:and|or|but)\s", re.IGNORECASE)
 _WORDS_OF = lazy(r"[\w'-]+")
+# a state word that is half of an adverb of time: "right away", "straight away" (at once)
+_AT_ONCE = frozenset({("right", "away"), ("straight", "away")})
 # words that set how long ("securely *for* 30 days", "*until* you delete it")
 _TIME_WORDS = frozenset({"for", "until", "till", "while", "during", "after", "before", "within", "up", "as"})
 

@@ -210,6 +210,7 @@ def _category_file(data: Mapping[str, object], where: str) -> CategoryRules:
         protective=bool(data.get("protective", False)),
         adverse=frozenset(_strings(data.get("adverse", []), f"{where} adverse")),
         hurdles=_concepts_named(data, "hurdles", terms, where),
+        owed=_concepts_named(data, "owed", terms, where),
         in_headings=_concepts_named(data, "in_headings", terms, where),
         covers_all=tuple(
             sorted(

@@ -2795,6 +2795,13 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     wide, wide_first, wide_net, pointed = [], None, 0, False
     gone, gone_first = [], None  # (… and those that went: "from *any* device" → "from the app")
     old_at = new_at = 0
+    forms: list[Counter[str]] = []
+
+    def said_as_often(word: str) -> bool:
+        if not forms:
+            forms.extend(Counter(canonical(fold(mask_links(r.text))).split()) for r in (sides.old, sides.new))
+        return 0 < forms[0][word] == forms[1][word]
+
     for edit in sides.edits:
         # (a sentence added or gone whole carries its quantifiers with it: "*You can use some of
         # these rights in your account.*" gone is a right's way gone, no "some" lifted from another)
@@ -2827,6 +2834,9 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
                     # the exception read whole by its cue
                 folded = word.group().casefold()
                 shift = word.start()
+                if folded in reader.breadth and said_as_often(folded):
+                    continue  # "removed *immediately*" → "we remove it *right away*": the same
+                    # quantifier in other words or another place (equivalents.toml), no reach changed
                 if folded in reader.breadth:
                     reach += sign * reader.breadth[folded]
                     words.append(word.group())
