@@ -681,6 +681,12 @@ _READER_BARRED = lazy(
     r"\s*(?:then\s+)?you\s+(?:(?:may|must|should|can)\s*not|can['’]t|mustn['’]t|are\s+not\s+(?:allowed|permitted|eligible))\b",
     re.IGNORECASE,
 )
+# a concession naming what the user does, before a right's verb: "even if you *opt out*"
+_DESPITE_BEFORE = lazy(
+    r"\b(?:even\s+(?:if|after|when|though|once|while)|whether\s+or\s+not|regardless\s+of\s+whether"
+    r"|irrespective\s+of\s+whether)\s+you\s+(?:have\s+|had\s+|already\s+)?$",
+    re.IGNORECASE,
+)
 # the reader told the least age they must be: "you must be at least 16 to use the chat"
 _MUST_BE_OF_AGE = lazy(
     r"\byou\s+(?:must|need\s+to|have\s+to)\s+be\s+(?:at\s+least\s+|over\s+|older\s+than\s+|aged\s+)?"
@@ -1709,6 +1715,11 @@ def _file_terms(
             continue  # "your comments on this notice": what is said of the document, no data collected
         if term.category is Category.COLLECTION and _FORM_OF_THE_TEXT.match(plain, term.end):
             continue  # "an *audio* version of this policy": the form a copy of the text takes, no data
+        if term.category is Category.RIGHTS and _DESPITE_BEFORE.search(
+            plain, max(0, term.start - 40), term.start
+        ):
+            continue  # "we send service emails *even if you opt out* of marketing": the case the practice
+            # holds despite (cues.toml cue.despite reads it), no right the sentence grants
         if term.category is Category.COLLECTION and _readers_condition(plain, term.start):
             continue  # "If you have a disability, you can ask for …": who reads, no data collected
         if term.name not in rules.grouped and _consent_object(plain, term.start, rulebook):
