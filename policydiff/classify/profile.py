@@ -954,9 +954,13 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
             continue  # (an adverb there hedges the denial: "not *usually* used for advertising")
         if cue_id == "cue.strong-modal" and _A_CONDITION_OPENS.search(text, max(0, start - 30), start):
             continue  # "… *when we are required to* by law": the condition of a promise, no commitment
-        if cue_id == "cue.human-review" and _YOUR_CONTENT_BEFORE.search(text, max(0, start - 120), start):
-            continue  # "your conversations may be *reviewed by our staff*": people read the user's own
-            # content, a practice, no check of what a machine produced
+        if cue_id == "cue.human-review" and (
+            _YOUR_CONTENT_BEFORE.search(text, max(0, start - 120), start)
+            or _YOUR_CONTENT_AFTER.match(text, end)
+        ):
+            continue  # "your conversations may be *reviewed by our staff*", "*human reviewers* do not
+            # see your conversations": people and the user's own content, a practice (or its denial),
+            # no check of what a machine produced
         if cue_id == "cue.hedge" and _NOT_EVEN.search(text, 0, start) and _ATTEMPT.fullmatch(words):
             continue  # "we will not *try to* re-identify it": not even attempted, a firmer denial
         found_cue = rulebook.cue(cue_id)
@@ -982,13 +986,19 @@ _DONE_TO_THE_USER = lazy(
     r"|consulted|reminded|charged|billed)\b",
     re.IGNORECASE,
 )
-# the user's own content as the subject of a passive review, in its sentence ("your chats with our
-# assistant may be reviewed by …")
-_YOUR_CONTENT_BEFORE = lazy(
+_CONTENT = (
     r"\byour\s+(?:[\w-]+\s+){0,2}?(?:conversations?|messages?|chats?|recordings?|photos?|videos?|posts?|files?"
-    r"|documents?|emails?|prompts?|calls?|voice\s+(?:notes?|clips?|recordings?)|uploads?|notes?)\b[^.;!?]*$",
+    r"|documents?|emails?|prompts?|calls?|voice\s+(?:notes?|clips?|recordings?)|uploads?|notes?)\b"
+)
+# … or the object of the reviewers' own verb ("human reviewers do not see your chats")
+_YOUR_CONTENT_AFTER = lazy(
+    r"(?:\s+(?:do|does|will|would|may|might|can|could)(?:\s+not|n['’]t)?|\s+never|\s+cannot)?"
+    r"(?:\s+(?:also\s+)?(?:see|read|listen\s+to|view|watch|access|hear|look\s+at|review))\s+" + _CONTENT,
     re.IGNORECASE,
 )
+# the user's own content as the subject of a passive review, in its sentence ("your chats with our
+# assistant may be reviewed by …")
+_YOUR_CONTENT_BEFORE = lazy(_CONTENT + r"[^.;!?]*$", re.IGNORECASE)
 # the laws that bind the company, however named ("applicable data protection laws", "legal
 # obligations"): one pattern for every reading of a law as the ground or the reach of a duty
 LAWS = (

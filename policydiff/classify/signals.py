@@ -3787,7 +3787,9 @@ _REASON_OPEN = lazy(
 # you should keep your password safe"
 _CONSEQUENCE = lazy(
     r"[\s,;]*(?:and\s+)?(?:so|therefore|thus|hence)\b,?\s+(?:please|you\s+(?:should|must|may\s+want\s+to|might\s+want\s+to)"
-    r"|we\s+(?:recommend|encourage|suggest|advise|ask)|always|remember|make\s+sure|be\s+sure|do\s+not|don['’]t)\b",
+    r"|we\s+(?:recommend|encourage|suggest|advise|ask)|always|remember|make\s+sure|be\s+sure|do\s+not|don['’]t"
+    # (the advice said in the imperative: "…, so check important information")
+    r"|check|double-check|verify|review|confirm|consider|avoid|be\s+careful|take\s+care)\b",
     re.IGNORECASE,
 )
 # a duty the law puts on the company, named as one more end: "… *and to comply with tax laws*" (GDPR
