@@ -1700,6 +1700,17 @@ def _file_terms(
         rules = rulebook.by_category(term.category)
         if term.category is Category.SHARING and not shares and _APPOSITION.search(plain, 0, term.start):
             continue  # "Acme Inc. (a subsidiary of Acme Holdings) is responsible …": who it is, no recipient
+        if (
+            term.category is Category.SHARING
+            and _WHAT_SOMEONE_IS.search(plain, 0, term.start)
+            and not any(
+                t.category in (Category.SHARING, Category.COLLECTION) and t.start < term.start
+                for t in sentence_terms
+            )
+            and not practice_reader().actions(plain)
+        ):
+            continue  # "Drivers are independent contractors.": what a party is, said with no data and no
+            # practice (a recipient is one data goes to: OPP-115 Third Party Sharing/Collection)
         needed = rules.required_for(term.name)
         if needed and needed.isdisjoint(present):
             continue  # "Japan" in a sentence about the courts is no place data goes
@@ -2043,6 +2054,11 @@ _COORDINATED = lazy(
 
 # a company's name and the start of a phrase set beside it that says who it is: "Acme Inc. (a
 # subsidiary of …", "Acme Ltd, an affiliate of …", "Acme Ltd is a wholly owned subsidiary of …"
+# a class of party as the predicate of a sentence's copula: "Drivers *are independent* contractors"
+_WHAT_SOMEONE_IS = lazy(
+    r"^\W*(?:[\w-]+\s+){1,3}?(?:is|are|was|were|remain|remains)\s+(?:not\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
 _APPOSITION = lazy(
     r"\b[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*\s*(?:[,(]|\bis\b)\s*(?:a|an|the)\s+"
     r"(?:wholly[- ]owned\s+|indirect\s+|direct\s+)?$"
