@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from policydiff.classify.alternation import WordAlternation
@@ -138,6 +138,15 @@ _INSTRUCTION_FIRST = lazy(
     r"|tap|press|toggle|submit|fill|complete|log|sign|open|select|follow|reach|message|head|navigate)\b",
     re.IGNORECASE,
 )
+# a request of a right by its noun: "request access to …", "ask for deletion of …"
+# (… or "for" alone, after "ask us": "you can ask us *for* a copy of …")
+_REQUEST = lazy(
+    r"\s+(?:request|ask\s+(?:us\s+)?for|apply\s+for|for)(?=\s+(?:the\s+|a\s+)?[a-z]+\s+(?:to|of)\b)",
+    re.IGNORECASE,
+)
+_NOUN_RUN = lazy(
+    r"(?:\s*,)?(?:\s+(?:and/or|and|or))*\s+(?:the\s+)?(?P<noun>a\s+copy|[a-z]+)\s+(?:to|of)\b", re.IGNORECASE
+)
 _ASK_US = lazy(
     r"\b(?:ask|request|require|instruct|direct)(?:s|ing)?\s+(?:us|that\s+we)(?:\s+to)?(?=\s)", re.IGNORECASE
 )
@@ -177,6 +186,8 @@ class PracticeReader:
     promptness: frozenset[str]  # how soon a promise is kept: a reach of +1 in promises only
     promising: re.Pattern[str]  # retain-class verbs that promise (delete, erase)
     right_verbs: dict[str, str]  # ``ontology/right_verbs.toml``: a verb the user is granted → its right
+    # … and the noun the same right is requested by ("request *access to*, *deletion of* your data")
+    right_nouns: dict[str, str] = field(default_factory=dict)
 
     def granted_rights(self, sentence: str) -> list[tuple[str, int, int]]:
         """The rights a sentence grants the user by its verbs ("you can access, correct or delete
@@ -223,7 +234,10 @@ class PracticeReader:
         return sorted(set(found), key=lambda right: right[1])  # (a run both readings found, once)
 
     def _verb_run(self, sentence: str, at: int) -> list[tuple[str, int, int]]:
-        """The rights the run of verbs at ``at`` names ("access, correct or delete")."""
+        """The rights the run of verbs at ``at`` names ("access, correct or delete"), or of nouns
+        after a request ("request access to, correction of, or deletion of")."""
+        if (request := _REQUEST.match(sentence, at)) is not None:
+            return self._noun_run(sentence, request.end())
         found = []
         while (match := _VERB_RUN.match(sentence, at)) is not None:
             said = match.group("verb")
@@ -236,6 +250,17 @@ class PracticeReader:
             at = match.end()
         if found and _NOT_YOURS.match(sentence, at):
             return []  # "you can see our FAQ", "you can get help": no right over the user's data
+        return found
+
+    def _noun_run(self, sentence: str, at: int) -> list[tuple[str, int, int]]:
+        """The rights a run of nouns names, each with its "to" or "of" ("access to, correction of")."""
+        found = []
+        while (match := _NOUN_RUN.match(sentence, at)) is not None:
+            right = self.right_nouns.get(" ".join(match.group("noun").casefold().split()))
+            if right is None:
+                break
+            found.append((right, match.start("noun"), match.end("noun")))
+            at = match.end()
         return found
 
     def actions(self, sentence: str) -> list[str]:
@@ -433,6 +458,7 @@ def _read(folder: Path) -> PracticeReader:
     with (folder / "right_verbs.toml").open("rb") as handle:
         rights = tomllib.load(handle)
     right_verbs = {verb: right for right, table in rights.items() for verb in table["verbs"]}
+    right_nouns = {noun: right for right, table in rights.items() for noun in table.get("nouns", [])}
     return PracticeReader(
         verbs,
         tuple(actions),
@@ -445,4 +471,5 @@ def _read(folder: Path) -> PracticeReader:
         promptness,
         promising,
         right_verbs,
+        right_nouns,
     )

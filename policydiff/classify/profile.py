@@ -128,8 +128,9 @@ _CLAUSE_SPLIT = lazy(
     r"|,?\s+and\s+(?=(?:(?:we|it|they)\s+)?(?:(?:do|does|will|shall|is|are|was|were|would|must|can)"
     r"\s+(?:not|never)|never|don't|doesn't|won't|can't|cannot)\b)"
     # … or a clause with the company as its subject anew: "we do not share your data, *and we
-    # encrypt it*" affirms what it says (the denial is the first clause's)
-    r"|,\s+and\s+(?=we\s)"
+    # encrypt it*" affirms what it says (the denial is the first clause's), its own condition before
+    # it or not ("…, and if we find out we have, we delete it")
+    r"|,\s+and\s+(?=(?:(?:if|when|once|where|whenever)\s+[^,.;:]{1,60},\s+)?we\s)"
     # a denied gerund joined on denies what follows it only: "we require them to keep it safe,
     # including not using it for other purposes"
     r"|,?\s+(?:and|including|by|or)\s+(?=not\s+[a-z]+ing\b))",
@@ -949,7 +950,11 @@ def find_cues(text: str, rulebook: RuleBook) -> Iterable[tuple[str, Match]]:
     found = [f for f in found if not (f[0] == "cue.negation" and _qualifies(text, f[2]))]
     # "may" inside a prohibition ("children *may not use* the service") is no hedge: it denies
     denials = [(start, end) for cue_id, _, start, end in found if cue_id == "cue.negation"]
+    bonds = [(start, end) for cue_id, _, start, end in found if cue_id == "cue.others-bound"]
     for cue_id, words, start, end in found:
+        if cue_id == "cue.strong-modal" and any(s <= start < e for s, e in bonds):
+            continue  # "processors *are contractually required to*": the bond of another party, read by
+            # cue.others-bound however it is said ("processors must, by contract, …")
         if cue_id == "cue.hedge" and words.casefold() in MODALS and any(s <= start < e for s, e in denials):
             continue  # (an adverb there hedges the denial: "not *usually* used for advertising")
         if cue_id == "cue.strong-modal" and _A_CONDITION_OPENS.search(text, max(0, start - 30), start):

@@ -957,6 +957,16 @@ def term_signals(
         ):
             continue  # "we use cookies to …" → "cookies help us …": the verb went, the practice stayed
         rules = rulebook.by_category(key[0])
+        if (
+            only_verbs_went
+            and key[0] is Category.RIGHTS
+            and key[1] in rules.grouped
+            # (the grant itself, not a duty owed or a proof asked: "we will *respond to* your appeal")
+            and key[1] not in {*rules.within_law, *rules.owed, *rules.hurdles}
+            and any(k[0] is Category.RIGHTS and k[1] not in rules.grouped for k in new.affirmed)
+        ):
+            continue  # "You can ask for correction of it" → "To correct it, write to us": the grant's
+            # words went with their sentence, the rights they granted stay
         if (rules.protective or rules.gained is Direction.NARROWS) and any(
             other.category is key[0] and match.name in rules.lineage(other.name)[1:]
             for other in new.affirmed.values()
@@ -1831,6 +1841,13 @@ def _grant_gone_whole(
             for t in sides.old_profile.terms
             if t.category is Category.RIGHTS and offset <= t.start < offset + len(text)
         ]
+        grouped = rulebook.by_category(Category.RIGHTS).grouped
+        named = {t.name for t in rights if t.name not in grouped}
+        if named and named <= {
+            name for category, name in sides.new_profile.affirmed if category is Category.RIGHTS
+        }:
+            continue  # "You can ask for correction of it." → "To correct it, write to us.": each right
+            # the sentence granted is granted still, in other words
         if rights and _sentence_gone(sides, rights[0], rulebook):
             return [("removed", (Category.RIGHTS, rights[0].name), rights[0], rights[0].text)]
     return []
