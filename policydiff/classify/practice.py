@@ -147,6 +147,10 @@ _REQUEST = lazy(
 _NOUN_RUN = lazy(
     r"(?:\s*,)?(?:\s+(?:and/or|and|or))*\s+(?:the\s+)?(?P<noun>a\s+copy|[a-z]+)\s+(?:to|of)\b", re.IGNORECASE
 )
+_LETS_YOU = lazy(
+    r"\b(?:let|lets|allow|allows|enable|enables|permit|permits)\s+you(?:\s+to)?(?=\s+(?!know\b)[a-z])",
+    re.IGNORECASE,
+)
 _ASK_US = lazy(
     r"\b(?:ask|request|require|instruct|direct)(?:s|ing)?\s+(?:us|that\s+we)(?:\s+to)?(?=\s)", re.IGNORECASE
 )
@@ -231,6 +235,10 @@ class PracticeReader:
                 continue  # "our employees can see *your* invoices": another's access to the reader's
                 # data, whoever the subject may elsewhere be (a notice for staff names them users)
             found.extend(run)
+        # a right given by a thing the user uses: "your browser settings *let you* refuse cookies",
+        # "the app *allows you to* export your data" (not "we will let you know": no right to know)
+        for given in _LETS_YOU.finditer(sentence):
+            found.extend(self._verb_run(sentence, given.end()))
         return sorted(set(found), key=lambda right: right[1])  # (a run both readings found, once)
 
     def _verb_run(self, sentence: str, at: int) -> list[tuple[str, int, int]]:
