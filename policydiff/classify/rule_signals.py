@@ -211,30 +211,18 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
         elif gone is not None and _bounds_a_denial(sides, gone):
             # "we do not sell data about children *under 13*" → "… about children": the bound limited
             # what the denial covered; gone, the denial covers all of them
-            told = Told(f"{gone.text} → no bound", in_topic=False)
-            match = Match(rule.id, rules.category, gone.text, gone.start, gone.end)
-            says = f"a bound on what a denial covers was removed, so it covers more: {gone.text} → no bound"
-            out.append(
-                signal(rules.category, Direction.NARROWS, rule.id, says, match, Side.OLD, RULE, told=told)
-            )
+            says = "a bound on what a denial covers was removed, so it covers more"
+            out.append(_bound_gone_narrows(rule, rules, gone, "no bound", says))
         elif gone is not None and _protection_lasts(sides.old, gone):
             # "your opt-out applies for five years" → "… until you tell us otherwise": the period
             # that ended the user's choice went; the choice holds longer (the mirror of one added)
-            told = Told(f"{gone.text} → no end", in_topic=False)
-            match = Match(rule.id, rules.category, gone.text, gone.start, gone.end)
-            says = f"how long your choice is honoured is no longer limited: {gone.text} → no end"
-            out.append(
-                signal(rules.category, Direction.NARROWS, rule.id, says, match, Side.OLD, RULE, told=told)
-            )
+            says = "how long your choice is honoured is no longer limited"
+            out.append(_bound_gone_narrows(rule, rules, gone, "no end", says))
         elif gone is not None and _users_deadline(sides.old, gone):
             # "you may appeal our decision *within 45 days*" → "you may appeal our decision": the time
             # limit on the user's own act went, the right is easier to use (the mirror of one added)
-            told = Told(f"{gone.text} → no period", in_topic=False)
-            match = Match(rule.id, rules.category, gone.text, gone.start, gone.end)
-            says = f"a deadline no longer limits when you can act: {gone.text} → no period"
-            out.append(
-                signal(rules.category, Direction.NARROWS, rule.id, says, match, Side.OLD, RULE, told=told)
-            )
+            says = "a deadline no longer limits when you can act"
+            out.append(_bound_gone_narrows(rule, rules, gone, "no period", says))
         elif gone is not None and not _newly_denied(rules, sides):
             # "30 days' notice of changes" → "notice of changes": nothing bounds it now ("we keep logs
             # for 7 days" → "we keep no logs" denies the practice the period bounded: no longer bound)
@@ -365,6 +353,14 @@ def _numbers(rule: Rule, rules: CategoryRules, sides: Sides) -> list[Signal]:
             )
         )
     return out
+
+
+def _bound_gone_narrows(rule: Rule, rules: CategoryRules, gone: Quantity, now: str, says: str) -> Signal:
+    """The signal of a period gone whose going favours the user (``now`` says what stands instead)."""
+    told = Told(f"{gone.text} → {now}", in_topic=False)
+    match = Match(rule.id, rules.category, gone.text, gone.start, gone.end)
+    says = f"{says}: {gone.text} → {now}"
+    return signal(rules.category, Direction.NARROWS, rule.id, says, match, Side.OLD, RULE, told=told)
 
 
 # an age said as the least one may be to use the service: "must be at least 18", "aged 16 and over"
