@@ -1225,6 +1225,10 @@ TEXT_FORMULA = lazy(
     # the same thing'): how the text reads, whatever the words name
     r"|(?:(?:in|throughout)\s+this\s+(?:privacy\s+)?(?:policy|notice|statement),?\s*)?[\"“'‘][^\"“”'‘’]{1,40}[\"”'’]\s+"
     r"(?:and|or)\s+[\"“'‘][^\"“”'‘’]{1,40}[\"”'’]\s+(?:both\s+)?(?:mean|refer\s+to|are\s+used\s+for)\s+the\s+same\b"
+    # … or said as the company's use of its words ('We use the term "you" to refer to any user',
+    # 'We use the words "personal information" and "personal data" to mean the same thing')
+    r"|we\s+(?:may\s+)?(?:also\s+)?use\s+the\s+(?:terms?|words?|phrases?|expressions?)\s+[\"“'‘][^\"“”'‘’]{1,40}[\"”'’]"
+    r"(?:\s*,?\s*(?:and|or)\s+[\"“'‘][^\"“”'‘’]{1,40}[\"”'’])?\s+(?:to\s+(?:refer\s+to|mean|describe|cover)|interchangeably)\b"
     # … and the reading of the text, as a contract's boilerplate says it: its headings for reference,
     # its provisions severable, one language prevailing, its capitalised terms defined elsewhere
     r"|(?:the\s+)?(?:headings?|titles?|captions?)\s+(?:(?:used\s+)?(?:in|of)\s+(?:this|the)\s+(?:privacy\s+)?"
