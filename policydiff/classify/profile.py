@@ -1863,6 +1863,10 @@ def _file_terms(
             # was asked for stands
             denied = False
         if denied and not rules.protective and _EXCEPTED_BEFORE.search(plain, 0, term.start):
+            if term.category is Category.TRANSFER and term.name not in rules.grouped:
+                # "we do not transfer your data outside the UK": the place is where the data stays,
+                # none it goes to (GDPR Art. 44); the move denied is read by the verb
+                continue
             # "not shared outside our group of companies": the group is the exception, where it is shared
             denied = False
         if not denied and is_safeguard(term, rulebook) and _SAFEGUARD_WITHOUT.search(plain, 0, term.start):

@@ -591,12 +591,15 @@ def _made_anothers(text: str, position: int, term: str, words: frozenset[str]) -
     shared = _SHARED_MODIFIER.search(text, max(0, position - 60), position)
     # (… or the words right before it, where an entry holds more than one: "reserves the")
     tail = " " + " ".join(text[max(0, position - 60) : position].casefold().split())
+    # (… or, for an entry ending in " *", its words one word before: "aggregated *traffic* statistics")
+    one_back = tail.rsplit(" ", 1)[0]
     return (
         joined
         or word.casefold() in words
         or (word in words and term[:1].isupper())
         or (shared is not None and shared.group(1).casefold() in words)
         or any(" " in entry and tail.endswith(" " + entry) for entry in words)
+        or any(entry.endswith(" *") and one_back.endswith(" " + entry[:-2]) for entry in words)
     )
 
 
