@@ -779,6 +779,27 @@ def _first_bound(match: Match, category: Category, sides: Sides, rulebook: RuleB
     return match.name in rules.sets_a_bound and not states_a_bound(sides.old_profile, category, bounds)
 
 
+def _sooner_of_two(match: Match, sides: Sides, rulebook: RuleBook) -> bool:
+    """Whether a term of a bound (``sets_a_bound``, ``bounded_unless``) joins a period the old side
+    set as the second of two that end the keeping at the sooner ("for 18 months *or until you delete
+    it, whichever comes first*"): it can only end the keeping earlier (GDPR Art. 5(1)(e))."""
+    if match.category is None:
+        return False
+    rules = rulebook.by_category(match.category)
+    bounds = rules.sets_a_bound | rules.bounded_unless
+    if match.name not in bounds or not states_a_bound(sides.old_profile, match.category, bounds):
+        return False
+    span = sides.new.sentence_at(match.start)
+    return span is not None and _SOONER_OF_TWO.search(sides.new.text, span[0], span[1]) is not None
+
+
+# the sooner of two bounds picked (equivalents.toml [first_of_two_bounds])
+_SOONER_OF_TWO = lazy(
+    r"\bwhichever\s+(?:is|comes|occurs|happens)\s+(?:the\s+)?(?:first|sooner|earlier|shorter)\b",
+    re.IGNORECASE,
+)
+
+
 def _asked_by_the_user(match: Match, text: str, found: Profile) -> bool:
     """Whether a term stands in the clause a user-directed cue opens, a few words on ("unless you ask
     us to *keep* it", "at your request we *share* it"): the practice is the user's own request
@@ -907,6 +928,10 @@ def term_signals(
             found.append(("bounded", key, match, match.text))  # "recordings are kept for 7 days"
         elif _first_bound(match, key[0], sides, rulebook):
             found.append(("bounded", key, match, match.text))  # "kept for as long as your account is open"
+        elif _sooner_of_two(match, sides, rulebook):
+            found.append(
+                ("bounded", key, match, match.text)
+            )  # "for 18 months *or until you delete it*, whichever comes first"
         elif not (sides.kind is ChangeKind.ADDED and _disclosed(key, match, disclosed, rulebook)):
             found.append(("added", key, match, match.text))  # unless it explains what the old text said
     fewer_negations = len(old.cues.get("cue.negation", [])) > len(new.cues.get("cue.negation", []))
@@ -1225,6 +1250,19 @@ def cue_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         elif cue.on_denial and any(s <= match.start < e and denied for s, e, denied in found.denials):
             effect = cue.on_denial
             says = cue.denial_says_added if added else cue.denial_says_removed
+        elif (
+            cue.id == "cue.exception"
+            and _ENDS_SOONER.match(region.text, match.end)
+            and _excepts_a_period(found, region, match)
+        ):
+            # "kept for 18 months, *unless you delete it sooner*": the exception ends the keeping
+            # before the period does, by the user's act or an earlier end (GDPR Art. 17(1), 5(1)(e))
+            effect = "protects"
+            says = (
+                "a new exception ends the keeping before its period"
+                if added
+                else "an exception that ended the keeping before its period was removed"
+            )
         elif cue.id == "cue.exception" and _excepts_a_period(found, region, match):
             # "kept for 30 days, *unless* it is needed for an investigation": the exception is to the
             # period, so the data may be kept past it (GDPR Art. 5(1)(e), 13(2)(a)); the user's own
@@ -3852,6 +3890,13 @@ _OWN_SUBJECT = lazy(
 # the user's own choice to keep their things, right after an exception: "unless you save them",
 # "except where you ask us to keep it" (a consent, "unless you agree", lets the company do what it
 # promised not to: cue.consent-required and the denial cues read it)
+# what ends a keeping before its period: the user's deletion, or an end said to come sooner
+_ENDS_SOONER = lazy(
+    r"\s+(?:(?:where\s+|when\s+|if\s+)?you\s+(?:first\s+)?(?:delete|erase|remove|clear|close)\b"
+    r"|you\s+ask\s+us\s+to\s+(?:delete|erase|remove)\b"
+    r"|[^.;:]{0,60}?\b(?:sooner|earlier|a\s+shorter\s+period)\b)",
+    re.IGNORECASE,
+)
 _USERS_CHOICE = lazy(
     r"\s+(?:where\s+|when\s+|if\s+)?you\s+(?:first\s+|explicitly\s+|specifically\s+)?"
     r"(?:save|keep|pin|archive|star|bookmark|mark|choose\s+to\s+(?:save|keep)"
