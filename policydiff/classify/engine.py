@@ -88,6 +88,7 @@ from policydiff.classify.signals import (
     list_signals,
     named_anew,
     names_no_practice,
+    protection_gone,
     scope_signals,
     swap_signals,
     term_signals,
@@ -3638,6 +3639,11 @@ def _no_signal(subject: Subject, dominant: list[Category], rulebook: RuleBook, s
         # a purpose of the lexicon named anew where no rule reads the sentence (issue 13: fail-open)
         says = f"«{named.text}» is named anew, in words no rule reads"
         return _unread_verdict(subject, named.category or Category.OTHER, says)
+    if (gone := protection_gone(sides, rulebook)) is not None:
+        # "the school controls the data *and can ask us to delete it*" → "…controls the data": a
+        # right or a safeguard named no more, held by whoever the sentence names (issue 13: fail-open)
+        says = f"«{gone.text}» is no longer named, in words no rule reads"
+        return _unread_verdict(subject, gone.category or Category.OTHER, says)
     reason = Reason(
         "editorial.reworded", rulebook.editorial["reworded"], changed_words(subject.edits), _side(subject)
     )

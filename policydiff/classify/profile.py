@@ -1957,6 +1957,11 @@ _PURPOSE_KEEPS = lazy(
 )
 
 
+# a preposition whose object is an act named by its gerund, perhaps after another member: "of sale
+# and sharing", "from selling"
+_GERUND_OBJECT = lazy(r"\b(?:of|from|against)\s+(?:the\s+)?(?:[\w-]+\s*,?\s+(?:and|or)\s+)?$", re.IGNORECASE)
+
+
 def stated_practices(
     plain: str,
     kept_safe: frozenset[str] = frozenset(),
@@ -1979,6 +1984,9 @@ def stated_practices(
         if match.lastgroup == "retain" and kept_safe and kept_in_state(plain, match.end(), kept_safe):
             continue
         before = plain[: match.start()]
+        if match.group().casefold().endswith("ing") and _GERUND_OBJECT.search(before):
+            continue  # "an opt-out *of* sale and *sharing*": the act named as what something is of, no
+            # practice stated (the guard before it reaches it)
         if (_COMPANY_VERB_BEFORE.search(before) and _WE.search(before + match.group())) or _WE_LEADS.match(
             match.group()
         ):

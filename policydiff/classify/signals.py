@@ -696,6 +696,41 @@ def named_anew(sides: Sides, rulebook: RuleBook) -> Match | None:
     return None
 
 
+def protection_gone(sides: Sides, rulebook: RuleBook) -> Match | None:
+    """A right or a safeguard of the lexicon in words the edits deleted, of a kind the new side
+    names nowhere, where no rule read the sentence ("the school controls the data *and can ask us
+    to delete it*"): a protection may have gone, whoever held it (issue 13: fail-open)."""
+
+    def protective(match: Match) -> bool:
+        if match.category is None:
+            return False
+        rules = rulebook.by_category(match.category)
+        return match.category is Category.RIGHTS or rules.protective or match.name in rules.protects
+
+    kept = {(m.category, m.name) for m in sides.new_profile.terms if protective(m)}
+    # (one the profile read was weighed by the term signals, which found no loss)
+    read = {m.start for m in (*sides.old_profile.affirmed.values(), *sides.old_profile.denied.values())}
+    deleted: list[tuple[int, int]] = []
+    old_at = 0
+    for edit in sides.edits:
+        # (a run of the term's words alone is a label, "Security." before its paragraph)
+        if edit.op is Op.DELETE and len(WORD.findall(edit.text)) > 2:
+            deleted.append((old_at, old_at + len(edit.text)))
+        if edit.op is not Op.INSERT:
+            old_at += len(edit.text)
+    return next(
+        (
+            m
+            for m in sides.old_profile.terms
+            if protective(m)
+            and m.start not in read
+            and (m.category, m.name) not in kept
+            and any(start <= m.start and m.end <= end for start, end in deleted)
+        ),
+        None,
+    )
+
+
 def _said_without_head(key: tuple[Category, str], match: Match, sides: Sides) -> bool:
     """The term's words without their head noun stand in an old sentence that names another member
     of its category: "your name and email" → "your name and email address" names no new kind."""
@@ -1765,6 +1800,9 @@ def governs_safeguard(found: Profile, match: Match, rulebook: RuleBook, before: 
         if match.start <= t.start < clause[1]
         and t.category
         and not (t.category is Category.RIGHTS and t.start < match.end and not spans_act)
+        # (nor the form of the data the practice acts on, "we *may* use *de-identified* data": the
+        # cue qualifies the use, the data's form stays as it was)
+        and t.start not in found.forms
     ]
     first = min(after, key=lambda t: t.start, default=None)
     if first is not None:
@@ -1803,7 +1841,10 @@ def _qualifies_practice(found: Profile, text: str, match: Match) -> bool:
         return False  # "we respond to access requests free of charge, unless …": a right's terms
     reader = practice_reader()
     after = text[match.end : end]
-    if reader.promising.search(before + " " + after):
+    # (the form of the data the practice acts on promises nothing: "we may use *de-identified* data")
+    promised = [start + m.start() for m in reader.promising.finditer(before)]
+    promised += [match.end + m.start() for m in reader.promising.finditer(after)]
+    if any(at not in found.forms for at in promised):
         return False  # "we will use reasonable efforts to erase …": a promise, whatever verb is near
     if any(
         match.end <= m.start <= match.end + _NEAR_CONSENT for m in found.cues.get("cue.consent-required", [])
@@ -3216,9 +3257,12 @@ def _list_signal(
     if _attribute_member(region.text[span[0] : at], words, found, at, rulebook):
         return None  # "outputs may be inaccurate *or offensive*": one more quality said of a thing,
         # no data, party, purpose or act
-    if _LAW_MEMBER.fullmatch(words) and _LAW_BEFORE.search(region.text, span[0], at):
-        return None  # "as tax law *and other applicable regulations* require": one more law that sets
-        # a duty, no more done (a law binds the company whether the policy names it or not)
+    if _LAW_MEMBER.fullmatch(words) and (
+        _LAW_BEFORE.search(region.text, span[0], at) or _COMPLIED_WITH.search(region.text, span[0], at)
+    ):
+        return None  # "as tax law *and other applicable regulations* require", "we comply with COPPA *and
+        # state student privacy laws*": one more law that binds, no more done (a law binds the company
+        # whether the policy names it or not)
     if _MANNER_MEMBER.fullmatch(words) and _MANNER_BEFORE.search(region.text, span[0], at):
         return None  # "we process it fairly *and lawfully*": one more manner of an act, no member of
         # what it acts on (the scope signals read "regularly", "always" and their kin)
@@ -3822,7 +3866,12 @@ _LAW_BEFORE = lazy(
     re.IGNORECASE,
 )
 _LAW_MEMBER = lazy(
-    rf"[\s,]*(?:and|or)\s+(?:any\s+)?(?:other\s+)?(?:[\w-]+\s+){{0,2}}?(?:{LAWS}|rules)\s*", re.IGNORECASE
+    rf"[\s,]*(?:and|or)\s+(?:any\s+)?(?:other\s+)?(?:[\w-]+\s+){{0,3}}?(?:{LAWS}|rules)\s*", re.IGNORECASE
+)
+# the laws a company says it complies with, listed: "we comply with FERPA, COPPA and …"
+_COMPLIED_WITH = lazy(
+    r"\b(?:comply|complies|complying|compliance|compliant)\s+with\s+[^.;:]*$|\bin\s+accordance\s+with\s+[^.;:]*$",
+    re.IGNORECASE,
 )
 _LEGAL_GROUND = lazy(
     r"[\s,;(]*(?:and\s+)?(?:as|where|when|if|to\s+the\s+extent)\s+(?:(?:it\s+is|is)\s+)?"
