@@ -1228,7 +1228,9 @@ TEXT_FORMULA = lazy(
     # … or said as the company's use of its words ('We use the term "you" to refer to any user',
     # 'We use the words "personal information" and "personal data" to mean the same thing')
     r"|we\s+(?:may\s+)?(?:also\s+)?use\s+the\s+(?:terms?|words?|phrases?|expressions?)\s+[\"“'‘][^\"“”'‘’]{1,40}[\"”'’]"
-    r"(?:\s*,?\s*(?:and|or)\s+[\"“'‘][^\"“”'‘’]{1,40}[\"”'’])?\s+(?:to\s+(?:refer\s+to|mean|describe|cover)|interchangeably)\b"
+    r"(?:\s*,?\s*(?:and|or)\s+[\"“'‘][^\"“”'‘’]{1,40}[\"”'’])?\s+(?:to\s+(?:refer\s+to|mean|describe|cover)|interchangeably|for)\b"
+    # ('We call these companies "partners"', 'we refer to them as "vendors"')
+    r"|we\s+(?:may\s+)?(?:call|refer\s+to)\s+(?:[\w-]+\s+){1,6}?(?:as\s+)?[\"“'‘][^\"“”'‘’]{1,40}[\"”'’]"
     # … and the reading of the text, as a contract's boilerplate says it: its headings for reference,
     # its provisions severable, one language prevailing, its capitalised terms defined elsewhere
     r"|(?:the\s+)?(?:headings?|titles?|captions?)\s+(?:(?:used\s+)?(?:in|of)\s+(?:this|the)\s+(?:privacy\s+)?"
@@ -1407,7 +1409,9 @@ _LEARNS = lazy(
 # the user as the condition's subject, in a state, not an act ("If you have a disability", "If you
 # are under 16", "Where you live in Quebec"; not "If you connect your account", which gives data)
 _USER_IS_SUBJECT = lazy(
-    r"\W*(?:if|when|where|whenever|once|should|in\s+case)\s+you\s+(?:are|have|live|reside|were|had)\b",
+    r"\W*(?:if|when|where|whenever|once|should|in\s+case)\s+you\s+(?:ever\s+)?(?:are|have|live|reside|were|had"
+    # (… or what befalls the user's things: "If you forget your password", "If you lose your phone")
+    r"|forget|forgot|lose|lost|misplace|misplaced|think|believe|suspect|notice)\b",
     re.IGNORECASE,
 )
 # a part of the text named by its topic ("the section on children", "the chapter about cookies")
@@ -1695,6 +1699,13 @@ def _file_terms(
     # keeps, publishes or sends is the text
     # (the reader may be its subject: "you can find the previous version of this policy in our archive")
     own_versions = _VERSIONS_OF_THE_TEXT.search(plain) is not None and not _USERS_DATA.search(plain)
+    # what the product runs on, said of the product with no act on data ("The app works best on the
+    # latest version of your operating system"): a requirement of the software, nothing collected
+    runs_on = (
+        bool(sentence_terms)
+        and _PRODUCT_RUNS_ON.match(plain) is not None
+        and not practice_reader().actions(plain)
+    )
     brands = brand_spans(plain) if sentence_terms else []
     for term in sentence_terms:
         assert term.category is not None
@@ -1739,6 +1750,8 @@ def _file_terms(
             plain, max(0, term.start - 40), term.start
         ):
             continue  # "kept for as long as *we process* your data": the period's criterion, no practice
+        if runs_on and term.category is Category.COLLECTION:
+            continue
         if own_versions and term.name in rules.grouped and term.category is not Category.RIGHTS:
             continue  # "earlier versions of this policy are kept in our archive": the text's own keeping
         if term.category is Category.COLLECTION and ON_THE_TEXT.match(plain, term.end):
@@ -1960,6 +1973,16 @@ _PURPOSE_KEEPS = lazy(
 # a preposition whose object is an act named by its gerund, perhaps after another member: "of sale
 # and sharing", "from selling"
 _GERUND_OBJECT = lazy(r"\b(?:of|from|against)\s+(?:the\s+)?(?:[\w-]+\s*,?\s+(?:and|or)\s+)?$", re.IGNORECASE)
+
+
+# the product as the subject of what it runs on: "The app works best on …", "Our website is
+# optimised for …" (not what it needs of the user: "the service requires your phone number" collects it)
+_PRODUCT_RUNS_ON = lazy(
+    r"\W*(?:the|our|this)\s+(?:[\w-]+\s+)?(?:app|apps|application|applications|website|site|service|services"
+    r"|software|product|products|extension|game|games|player)\s+(?:(?:works|work|runs|run)(?:\s+best)?\s+(?:on|with|in)"
+    r"|(?:is|are)\s+(?:available|compatible|optimi[sz]ed|designed)\s+(?:for|on|with))\b",
+    re.IGNORECASE,
+)
 
 
 def stated_practices(

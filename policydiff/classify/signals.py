@@ -2090,7 +2090,13 @@ _DEFINITION = lazy(
     r"(?:notice|policy|statement|document|section)\s*,\s*)?"
     r"(?=[\w\"“'])(?!(?:examples?|this|these|it|they|that|such|which|we|our|you|your)\b)"
     r"[\"“']?[\w'’ -]{1,60}?[\"”']?\s+"
-    r"(?:includes?|means|refers\s+to|is\s+defined\s+as|consists?\s+of|comprises?|encompasses)\b",
+    r"(?:includes?|means|refers\s+to|is\s+defined\s+as|consists?\s+of|comprises?|encompasses)\b"
+    # … or says what kind of thing a technology is: "Cookies are small text files that …", "A pixel
+    # is a tiny image …" (the ePrivacy Directive's information stored on a device, described)
+    r"|\W*(?:an?\s+)?(?!(?:examples?|this|these|it|they|that|such|which|we|our|you|your)\b)"
+    r"[\w'’ -]{1,40}?\s+(?:is|are)\s+(?:an?\s+)?(?:(?:small|tiny|short|simple|little|unique)\s+)*"
+    r"(?:[\w-]+\s+){0,2}?(?:files?|images?|graphics?|pieces?\s+of\s+(?:code|data|text)|strings?|snippets?"
+    r"|technolog(?:y|ies))\b",
     re.IGNORECASE,
 )
 
