@@ -48,6 +48,7 @@ from policydiff.classify.profile import (
     NAMES_THE_TEXT,
     OF_THE_USER,
     ON_THE_TEXT,
+    PRODUCT_RUNS_ON,
     SOFT_CUES,
     TEXT_FORMULA,
     TEXT_OBJECT,
@@ -2184,6 +2185,17 @@ def _unknown_practice(
     if not stated and (read or rulebook.by_category(category).gained is not Direction.EXPANDS):
         return None
     terms = rulebook.find_terms(mask_links(subject.new))
+    if (
+        texts
+        and not stated
+        and all(
+            PRODUCT_RUNS_ON.match(text)
+            or (USER_RIGHT.match(text) and not any(t.category for t in rulebook.find_terms(mask_links(text))))
+            for text in texts
+        )
+    ):
+        return None  # "The app works best on …", "You can choose the language the app is shown in": what
+        # the software runs on, or the user's option naming nothing of the lexicon; no practice stated
     # "we delete your posts when you close your account": a safeguard, its object no new practice
     # (a protective act of a category that is no safeguard as a whole: "security" alone may be the
     # word of a "Social Security number"); so is a safeguard a widening verb only makes public ("we

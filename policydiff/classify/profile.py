@@ -1703,7 +1703,7 @@ def _file_terms(
     # latest version of your operating system"): a requirement of the software, nothing collected
     runs_on = (
         bool(sentence_terms)
-        and _PRODUCT_RUNS_ON.match(plain) is not None
+        and PRODUCT_RUNS_ON.match(plain) is not None
         and not practice_reader().actions(plain)
     )
     brands = brand_spans(plain) if sentence_terms else []
@@ -1977,7 +1977,7 @@ _GERUND_OBJECT = lazy(r"\b(?:of|from|against)\s+(?:the\s+)?(?:[\w-]+\s*,?\s+(?:a
 
 # the product as the subject of what it runs on: "The app works best on …", "Our website is
 # optimised for …" (not what it needs of the user: "the service requires your phone number" collects it)
-_PRODUCT_RUNS_ON = lazy(
+PRODUCT_RUNS_ON = lazy(
     r"\W*(?:the|our|this)\s+(?:[\w-]+\s+)?(?:app|apps|application|applications|website|site|service|services"
     r"|software|product|products|extension|game|games|player)\s+(?:(?:works|work|runs|run)(?:\s+best)?\s+(?:on|with|in)"
     r"|(?:is|are)\s+(?:available|compatible|optimi[sz]ed|designed)\s+(?:for|on|with))\b",

@@ -825,14 +825,7 @@ def _sooner_of_two(match: Match, sides: Sides, rulebook: RuleBook) -> bool:
     if match.name not in bounds or not states_a_bound(sides.old_profile, match.category, bounds):
         return False
     span = sides.new.sentence_at(match.start)
-    return span is not None and _SOONER_OF_TWO.search(sides.new.text, span[0], span[1]) is not None
-
-
-# the sooner of two bounds picked (equivalents.toml [first_of_two_bounds])
-_SOONER_OF_TWO = lazy(
-    r"\bwhichever\s+(?:is|comes|occurs|happens)\s+(?:the\s+)?(?:first|sooner|earlier|shorter)\b",
-    re.IGNORECASE,
-)
+    return span is not None and SOONER_OF_TWO.search(sides.new.text, span[0], span[1]) is not None
 
 
 def _asked_by_the_user(match: Match, text: str, found: Profile) -> bool:
