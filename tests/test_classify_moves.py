@@ -181,3 +181,25 @@ def test_a_moved_sentence_beside_an_edit_gives_no_signal_of_its_own() -> None:
     assert [r.rule.split(".")[0] for r in verdict.reasons] == ["retention"]
     alone = classify(subject, default_rulebook(), context=DocumentContext())
     assert "sharing" in {r.rule.split(".")[0] for r in alone.reasons}
+
+
+def test_a_right_said_anew_in_other_words_is_not_taken_away() -> None:
+    # the right at no cost, removed in one wording and gained in another (GDPR Art. 12(5))
+    old = document(
+        "# Requests\n\nYou can ask us for a copy of your playlists.\n\nRequests cost nothing to make.\n"
+    )
+    new = document(
+        "# Requests\n\nYou can ask us for a copy of your playlists.\n\nWe never charge you for requests.\n"
+    )
+    report = compare(old, new)
+    assert report.severity is Severity.MINOR, [(c.severity, c.reasons[0].rule) for c in report.changes]
+
+
+def test_a_right_removed_is_still_read_when_nothing_says_it_again() -> None:
+    old = document(
+        "# Requests\n\nYou can ask us for a copy of your playlists.\n\nRequests are free of charge.\n"
+    )
+    new = document(
+        "# Requests\n\nYou can ask us for a copy of your playlists.\n\nWe answer within a month.\n"
+    )
+    assert compare(old, new).severity in (Severity.MAJOR, Severity.REVIEW)

@@ -109,6 +109,14 @@ def document_context(
         vocabulary=cache(lambda: frozenset(map(str.casefold, set(WORD.findall(old_outline.document.text))))),
         went=Pool.of(_gone_or_gained(subjects, ChangeKind.REMOVED)),
         came=Pool.of(_gone_or_gained(subjects, ChangeKind.ADDED)),
+        gained_affirms=cache(lambda: _affirmed_in(_gone_or_gained(subjects, ChangeKind.ADDED), rulebook)),
+    )
+
+
+def _affirmed_in(texts: Sequence[str], rulebook: RuleBook) -> frozenset[tuple[Category, str]]:
+    """The (category, member) pairs the texts affirm, each text read on its own."""
+    return frozenset(
+        key for text in texts if text.strip() for key in profile(whole_region(text), rulebook).affirmed
     )
 
 

@@ -64,6 +64,7 @@ from policydiff.classify.profile import (
     is_safeguard,
     lead_denies,
     main_clause,
+    member_key,
     places_named,
     profile,
     stated_practices,
@@ -193,6 +194,9 @@ class DocumentContext:
     ) = None
     # whether the old version states a period or an age, asked only when an added clause names one
     old_states: Callable[[Quantity], bool] | None = None
+    # what the text the new version gained affirms, (category, member) pairs: asked only when a removed
+    # clause held a right or a safeguard (each gained clause or run read once)
+    gained_affirms: Callable[[], frozenset[tuple[Category, str]]] = frozenset
 
 
 def classify(
@@ -249,6 +253,8 @@ def classify(
     if subject.kind is ChangeKind.MODIFIED:
         signals = _unless_elsewhere(signals, subject, sides, context)
         signals = [_as_example(s, sides) for s in signals]
+    elif subject.kind is ChangeKind.REMOVED:
+        signals = _protections_said_anew(signals, sides, context, rulebook)
     if (
         subject.heading  # (a link's address is no words of a heading)
         and max(len(visible_words(subject.old)), len(visible_words(subject.new))) <= _HEADING_WORDS
@@ -375,6 +381,8 @@ def classify(
             return Verdict(ordered[:3], Direction.NARROWS, Severity.MINOR, (reason, *verdict.reasons))
         return verdict
     if subject.kind is ChangeKind.REMOVED and verdict.severity in (Severity.MINOR, Severity.EDITORIAL):
+        if _protections_all_said_anew(sides, context, rulebook):
+            return verdict  # each right or safeguard it held, a sentence the new version gained says
         return _promise_removed(verdict, sides, rulebook) or verdict
     if (
         subject.kind is ChangeKind.MODIFIED
@@ -636,6 +644,48 @@ def _unless_elsewhere(
                 continue
         out.append(s)
     return out
+
+
+def _protections_said_anew(
+    signals: list[Signal], sides: Sides, context: DocumentContext, rulebook: RuleBook
+) -> list[Signal]:
+    """The signals of a removed clause, less a right or safeguard it named that a sentence the new
+    version gained affirms in other words ("Requests are free of charge." gone, "We do not charge
+    for requests." come): the protection was said anew, not taken away (issue 13: moves)."""
+    out = []
+    for s in signals:
+        term = next(
+            (
+                t
+                for t in sides.old_profile.terms
+                if s.reason.span and t.start == s.reason.span[0] and t.category is not None
+            ),
+            None,
+        )
+        if (
+            term is not None
+            and term.category is not None
+            and s.reason.side is Side.OLD
+            and s.direction is Direction.EXPANDS
+            and s.reason.rule.endswith(".removed")
+            and rulebook.by_category(term.category).protective
+        ):
+            key = (term.category, member_key(term, rulebook.by_category(term.category)))
+            if key in context.gained_affirms():
+                continue
+        out.append(s)
+    return out
+
+
+def _protections_all_said_anew(sides: Sides, context: DocumentContext, rulebook: RuleBook) -> bool:
+    """Whether a removed clause affirms a right or a safeguard, and each one it affirms a sentence
+    the new version gained affirms too."""
+    keys = {
+        key
+        for key, match in sides.old_profile.affirmed.items()
+        if match.category is not None and rulebook.by_category(match.category).protective
+    }
+    return bool(keys) and keys <= context.gained_affirms()
 
 
 def _as_example(s: Signal, sides: Sides) -> Signal:
