@@ -917,6 +917,24 @@ def _unread(
         # "Our headquarters are in Dublin." came: it names no practice verb, no term and neither the
         # user nor their data: an aside, no statement
         return None
+    if (
+        whole
+        and subject.new.count(".") > subject.old.count(".")
+        and all(_quiet(text, rulebook) for text in whole)
+    ):
+        # "You can choose the language the app is shown in." came: the user's option over the
+        # software, or what it runs on, naming no practice: described, as such a paragraph is
+        category = categories[0] if categories else Category.OTHER
+        says = f"a sentence about {rulebook.by_category(category).topic} came that states no practice"
+        reason = Reason(
+            f"{category.value}.described",
+            says,
+            changed_words(subject.edits),
+            Side.NEW,
+            None,
+            Told(added=True),
+        )
+        return Verdict((category,), Direction.NEUTRAL, Severity.MINOR, (reason,))
     if _one_period_said_again(subject, rulebook):
         return None  # "after two years" → "after 24 months": one period in other units
     reader = practice_reader()
@@ -1819,6 +1837,17 @@ def _went_whole(subject: Subject, texts: Sequence[str]) -> bool:
     return all(text in subject.old and text not in subject.new for text in texts)
 
 
+def _quiet(text: str, rulebook: RuleBook) -> bool:
+    """A sentence that states no practice: what the software runs on ("The app works best on …"),
+    or the user's option over it naming nothing of the lexicon ("You can choose the language …")."""
+    if practice_reader().widening_actions(_affirmed(text)):
+        return False
+    return PRODUCT_RUNS_ON.match(text) is not None or (
+        USER_RIGHT.match(text) is not None
+        and not any(t.category for t in rulebook.find_terms(mask_links(text)))
+    )
+
+
 def _whole_sentences_changed(subject: Subject) -> list[str]:
     """The sentences added (or removed) whole, where the clause changed only by adding (or only by
     removing) them and kept the rest word for word (none otherwise)."""
@@ -2235,15 +2264,7 @@ def _unknown_practice(
     if not stated and (read or rulebook.by_category(category).gained is not Direction.EXPANDS):
         return None
     terms = rulebook.find_terms(mask_links(subject.new))
-    if (
-        texts
-        and not stated
-        and all(
-            PRODUCT_RUNS_ON.match(text)
-            or (USER_RIGHT.match(text) and not any(t.category for t in rulebook.find_terms(mask_links(text))))
-            for text in texts
-        )
-    ):
+    if texts and not stated and all(_quiet(text, rulebook) for text in texts):
         return None  # "The app works best on …", "You can choose the language the app is shown in": what
         # the software runs on, or the user's option naming nothing of the lexicon; no practice stated
     # "we delete your posts when you close your account": a safeguard, its object no new practice
