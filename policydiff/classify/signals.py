@@ -833,11 +833,20 @@ def _asked_by_the_user(match: Match, text: str, found: Profile) -> bool:
     us to *keep* it", "at your request we *share* it"): the practice is the user's own request
     (OPP-115 User Choice/Control; CCPA § 1798.140(ad)(2)(A)), which that cue reads."""
     return any(
-        0 <= match.start - cue.end <= 25 and not _CLAUSE_END.search(text, cue.end, match.start)
+        (0 <= match.start - cue.end <= 25 and not _CLAUSE_END.search(text, cue.end, match.start))
+        # (… or after it, naming the users who asked for it: "our newsletter is sent to *subscribers who
+        # ask for it*")
+        or (
+            0 <= cue.start - match.end <= 80
+            and _ASKED_FOR_IT.match(cue.text)
+            and not _CLAUSE_END.search(text, match.end, cue.start)
+        )
         for cue in found.cues.get("cue.user-directed", [])
     )
 
 
+# the users who asked for what a practice gives them, named after it ("… *subscribers who ask for it*")
+_ASKED_FOR_IT = lazy(r"\w+\s+who\b", re.IGNORECASE)
 # where a clause ends inside a sentence
 _CLAUSE_END = lazy(r"[.;:!?]|,\s+(?:and|but|or)\b")
 
@@ -2448,6 +2457,13 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         if whole_sentences_at(edit.text, region.text, at) and is_aside(edit.text, rulebook):
             continue  # "… and affiliates. *Our headquarters are in Dublin, Ireland.*": a sentence of
             # its own that names neither the user, a practice nor a term joins no list
+        if (
+            inserted
+            and whole_sentences_at(edit.text, region.text, at)
+            and any(at <= m.start < at + len(edit.text) for m in found.cues.get("cue.user-directed", []))
+        ):
+            continue  # "… *At your request, we send you our newsletter.*": what a sentence of its own
+            # does at the user's request is the user's act (OPP-115 User Choice/Control), read by its cue
         if (
             whole_sentences_at(edit.text, region.text, at)
             and practice_reader().actions(edit.text)
