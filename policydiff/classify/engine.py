@@ -2264,6 +2264,10 @@ def _unknown_practice(
     if not stated and (read or rulebook.by_category(category).gained is not Direction.EXPANDS):
         return None
     terms = rulebook.find_terms(mask_links(subject.new))
+    directed = rulebook.cue("cue.user-directed")
+    if texts and directed is not None and all(directed.pattern.search(text) for text in texts):
+        return None  # "Our newsletter goes to subscribers who ask for it": what each sentence does is
+        # at the user's request (OPP-115 User Choice/Control), no practice of the company's own
     if texts and not stated and all(_quiet(text, rulebook) for text in texts):
         return None  # "The app works best on …", "You can choose the language the app is shown in": what
         # the software runs on, or the user's option naming nothing of the lexicon; no practice stated
