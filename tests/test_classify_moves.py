@@ -203,3 +203,16 @@ def test_a_right_removed_is_still_read_when_nothing_says_it_again() -> None:
         "# Requests\n\nYou can ask us for a copy of your playlists.\n\nWe answer within a month.\n"
     )
     assert compare(old, new).severity in (Severity.MAJOR, Severity.REVIEW)
+
+
+def test_a_right_granted_by_an_instruction_in_a_paragraph_of_its_own_is_described() -> None:
+    # the opt-out is already told; a second one, granted by an instruction, is no unknown practice
+    text = (
+        "# Privacy\n\n## Your choices\n\nYou can turn off marketing emails in your settings.\n\n"
+        "## How to reach us\n\nWrite to us at privacy@example.com if you have questions about the"
+        " personalised adverts we show.\n"
+    )
+    old = document(text)
+    new = document(text + "\nTo turn off personalised adverts, open the Ads page in your account.\n")
+    report = compare(old, new)
+    assert report.severity is Severity.MINOR, [(c.severity, c.reasons[0].rule) for c in report.changes]

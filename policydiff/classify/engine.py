@@ -1839,8 +1839,16 @@ def _went_whole(subject: Subject, texts: Sequence[str]) -> bool:
 
 def _quiet(text: str, rulebook: RuleBook) -> bool:
     """A sentence that states no practice: what the software runs on ("The app works best on …"),
-    or the user's option over it naming nothing of the lexicon ("You can choose the language …")."""
-    if practice_reader().widening_actions(_affirmed(text)):
+    the user's option over it naming nothing of the lexicon ("You can choose the language …"), or
+    a right it grants by its verbs ("To turn off personalised ads, open the Privacy page")."""
+    reader = practice_reader()
+    granted = reader.granted_rights(text)
+    if granted:
+        # (what the right acts on is no practice: "To turn off *personalised ads*, open …" is read
+        # from the comma that ends the right's own clause)
+        comma = text.find(",", granted[-1][2])
+        return comma >= 0 and not reader.widening_actions(_affirmed(text[comma:]))
+    if reader.widening_actions(_affirmed(text)):
         return False
     return PRODUCT_RUNS_ON.match(text) is not None or (
         USER_RIGHT.match(text) is not None
@@ -2268,7 +2276,7 @@ def _unknown_practice(
     if texts and directed is not None and all(directed.pattern.search(text) for text in texts):
         return None  # "Our newsletter goes to subscribers who ask for it": what each sentence does is
         # at the user's request (OPP-115 User Choice/Control), no practice of the company's own
-    if texts and not stated and all(_quiet(text, rulebook) for text in texts):
+    if texts and all(_quiet(text, rulebook) for text in texts):
         return None  # "The app works best on …", "You can choose the language the app is shown in": what
         # the software runs on, or the user's option naming nothing of the lexicon; no practice stated
     # "we delete your posts when you close your account": a safeguard, its object no new practice
