@@ -2392,9 +2392,11 @@ def list_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
         # new list of links to the same countries) came or went in wording only
         # (or its equivalent: "your settings and preferences" joins a synonym, no new member)
         other = (sides.old if inserted else sides.new).text
-        if set(_content_words(canonical(fold(_SEPARATORS.sub(" ", mask_links(edit.text)))), rulebook)) <= set(
-            _content_words(canonical(fold(mask_links(other))), rulebook)
-        ):
+        # (counted, not merely named: "your friends" → "your friends *and friends of your friends*"
+        # names the word twice, a wider audience, not the same members again)
+        if Counter(
+            _content_words(canonical(fold(_SEPARATORS.sub(" ", mask_links(edit.text)))), rulebook)
+        ) <= Counter(_content_words(canonical(fold(mask_links(other))), rulebook)):
             continue
         if canonical(fold(mask_links(region.text))) == canonical(
             fold(mask_links(region.text[:at] + region.text[at + len(edit.text) :]))
@@ -2911,7 +2913,8 @@ def scope_signals(rulebook: RuleBook, sides: Sides) -> list[Signal]:
     def said_as_often(word: str) -> bool:
         if not forms:
             forms.extend(Counter(canonical(fold(mask_links(r.text))).split()) for r in (sides.old, sides.new))
-        return 0 < forms[0][word] == forms[1][word]
+        key = canonical(word)  # (the word as the texts were read: "solely" is "only")
+        return 0 < forms[0][key] == forms[1][key]
 
     for edit in sides.edits:
         # (a sentence added or gone whole carries its quantifiers with it: "*You can use some of
@@ -3302,7 +3305,9 @@ def _list_signal(
     # a clause joined by "and" ("…, and you can access them at any time") is no list member
     member = (
         bool(_MEMBER.search(words))
-        and not _OWN_SUBJECT.search(words)
+        # (a purpose joined by "to" is a member whatever subject a clause inside it has: "and to
+        # suggest people *you may* know to others")
+        and not (_OWN_SUBJECT.search(words) and not _PURPOSE_MEMBER.match(words))
         and not _LEGAL_GROUND.match(words)
         and not _LEGAL_DUTY.fullmatch(words)
         # (", so please check what it writes": a consequence told to the reader, no member)
