@@ -3371,6 +3371,12 @@ def _list_signal(
     if purposed:
         member, category = True, Category.PURPOSE
     promise = region.text[span[0] : span[1]]
+    if not denied and _EVEN_REACH.match(words) and (protected := _protected_category(found, span, rulebook)):
+        # "we delete your messages*, even from backups,* within 30 days": where the protective act
+        # reaches even there; gone, it reaches less (LABELING.md, Removals: a safeguard narrowed)
+        key = "safeguard_member_added" if inserted else "safeguard_member_removed"
+        direction = Direction.NARROWS if inserted else Direction.EXPANDS
+        return _list_made(rulebook, key, protected, direction, words, at, inserted=inserted)
     if member and not denied and _ALTERNATIVE.match(words) and _promised_before(promise, at - span[0]):
         # "we will notify you by email *or by a notice on this page*": an alternative lets the
         # company keep its promise the lesser way (LABELING.md: a weaker commitment); one gone binds it
@@ -3924,6 +3930,8 @@ _LEGAL_DUTY = lazy(
     re.IGNORECASE,
 )
 _CONCESSION = rf"^[\s,;]*(?:and\s+)?(?:{EVEN_CONCESSION}|whether\s+or\s+not)\b"
+# a place or a copy a protective act reaches as well ("…, even from backups,")
+_EVEN_REACH = lazy(r"[\s,;(]*(?:and\s+)?even\s+(?:from|in|on|within|across|including|our)\b", re.IGNORECASE)
 # a member that is an infinitive of purpose: "…, and to set the prices we show you" (OPP-115
 # Purpose attribute; GDPR Art. 5(1)(b): purposes are specified one by one)
 _PURPOSE_MEMBER = lazy(
