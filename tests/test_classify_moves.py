@@ -216,3 +216,13 @@ def test_a_right_granted_by_an_instruction_in_a_paragraph_of_its_own_is_describe
     new = document(text + "\nTo turn off personalised adverts, open the Ads page in your account.\n")
     report = compare(old, new)
     assert report.severity is Severity.MINOR, [(c.severity, c.reasons[0].rule) for c in report.changes]
+
+
+def test_a_label_left_behind_is_no_right_said_anew() -> None:
+    # the sentence that granted the right went; the label before it stays, said as before
+    old = document(
+        "# Rights\n\n**Right to Erasure.** You have the right to ask us to erase the playlists we"
+        " hold about you.\n"
+    )
+    new = document("# Rights\n\n**Right to Erasure.**\n")
+    assert compare(old, new).severity is Severity.MAJOR

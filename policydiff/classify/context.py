@@ -90,8 +90,9 @@ def document_context(
 ) -> DocumentContext:
     """Names renamed throughout the pair, and the terms of added clauses the old text already affirms."""
     sentences = _Sentences()
+    old_sentences = cache(lambda: sentences.of(old_outline))
     return DocumentContext(
-        old_sentences=cache(lambda: sentences.of(old_outline)),
+        old_sentences=old_sentences,
         new_sentences=cache(lambda: sentences.of(new_outline) if new_outline is not None else frozenset()),
         new_affirms=Affirmations(new_outline, rulebook).any_of if new_outline is not None else None,
         used_for_all=UsesOfAll(old_outline, rulebook),
@@ -109,7 +110,18 @@ def document_context(
         vocabulary=cache(lambda: frozenset(map(str.casefold, set(WORD.findall(old_outline.document.text))))),
         went=Pool.of(_gone_or_gained(subjects, ChangeKind.REMOVED)),
         came=Pool.of(_gone_or_gained(subjects, ChangeKind.ADDED)),
-        gained_affirms=cache(lambda: _affirmed_in(_gone_or_gained(subjects, ChangeKind.ADDED), rulebook)),
+        # (not text the old version said word for word: a label left when its paragraph went,
+        # "**Right to Request Deletion.**", says the right no more than it did)
+        gained_affirms=cache(
+            lambda: _affirmed_in(
+                [
+                    text
+                    for text in _gone_or_gained(subjects, ChangeKind.ADDED)
+                    if not folded_sentences(text) <= old_sentences()
+                ],
+                rulebook,
+            )
+        ),
     )
 
 

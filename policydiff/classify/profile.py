@@ -1080,9 +1080,11 @@ def lone_without(words: str) -> bool:
 
 
 # a negation inside a condition ("we cannot deliver it *if we do not* collect your address", "*if we
-# did not* keep it, …"): the practice is what the condition says is needed, not a thing denied
+# did not* keep it, …"): the practice is what the condition says is needed, not a thing denied (a
+# proviso is no such condition: "we may share it, *provided that we will not* share it in a way that
+# identifies you" limits the permission, a promise of its own)
 _CONDITIONAL_BEFORE = lazy(
-    r"\b(?:if|unless|in\s+case|provided\s+that)\s+(?:we|they|it|our\s+\w+)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+    r"\b(?:if|unless|in\s+case)\s+(?:we|they|it|our\s+\w+)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
 
 

@@ -918,7 +918,23 @@ def term_signals(
     found: list[tuple[str, tuple[Category, str], Match, str]] = []  # event, term key, term, words quoted
     limiters = [m.end for m in new.cues.get("cue.limiter", [])]
     recipients = _recipient_classes(old)
+    fewer_negations = len(old.cues.get("cue.negation", [])) > len(new.cues.get("cue.negation", []))
     for key, match in new.affirmed.items():
+        if (
+            fewer_negations
+            and key in old.affirmed
+            and key in old.denied
+            and key not in new.denied
+            and key not in reworded
+            and not rulebook.by_category(key[0]).protective
+            # (the practice's verb, not what it acts on: "photos" denied a use are no photos denied)
+            and key[1] in rulebook.by_category(key[0]).grouped
+        ):
+            # "we may share it, provided that we *will not share* it in a way that identifies you" →
+            # "… we *may share* it in a way that identifies you": the limit on a practice the sentence
+            # also affirms was lifted (LABELING.md: "we do not" → "we may")
+            found.append(("denial-lifted", key, match, old.denied[key].text))
+            continue
         if key in reworded or key in old.affirmed or _pointed_to(sides.new, match):
             continue
         if key in old.chosen and key not in old.denied:
@@ -971,7 +987,6 @@ def term_signals(
             )  # "for 18 months *or until you delete it*, whichever comes first"
         elif not (sides.kind is ChangeKind.ADDED and _disclosed(key, match, disclosed, rulebook)):
             found.append(("added", key, match, match.text))  # unless it explains what the old text said
-    fewer_negations = len(old.cues.get("cue.negation", [])) > len(new.cues.get("cue.negation", []))
     gone = [(k, m) for k, m in old.denied.items() if k not in new.denied and k not in new.affirmed]
     if sides.kind is ChangeKind.REMOVED or fewer_negations:
         found += [("denial-removed", k, m, m.text) for k, m in gone]
