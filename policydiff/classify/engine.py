@@ -280,6 +280,10 @@ def classify(
     categories = [*([lead_category] if lead_category else []), *dominant]
     if not signals and (duty := _legal_duty_named(subject)) is not None:
         return duty
+    if all(s.reason.rule in _CADENCE_READERS for s in signals) and (
+        cadence := _safeguard_cadence_moved(subject, dominant, rulebook, major)
+    ):
+        return cadence  # (the cap and quantifier read of "once a year", "every quarter" are its words)
     if not signals:
         unread = _unread(subject, sides, categories, rulebook, context.vocabulary, major)
         if unread is not None:
@@ -4391,6 +4395,55 @@ _RECURRENCE = lazy(
     re.IGNORECASE,
 )
 _RECURRENCE_UNIT = {"dai": "day", "annu": "year", "bienni": "two years", "biannu": "half year"}
+
+
+def _safeguard_cadence_moved(
+    subject: Subject,
+    dominant: list[Category],
+    rulebook: RuleBook,
+    major: frozenset[tuple[Category, Direction]],
+) -> Verdict | None:
+    """A safeguard done on one cadence said on another ("we test our systems every quarter" →
+    "every year"): done less often it protects less (GDPR Art. 32(1)(d): regular testing), more often
+    more. Only where each side states one recurrence and the statement is a safeguard's."""
+    if not dominant or not rulebook.by_category(dominant[0]).protective or dominant[0] is Category.RIGHTS:
+        return None
+    old, new = _recurrences(subject.old), _recurrences(subject.new)
+    if len(old) != 1 or len(new) != 1 or old == new:
+        return None
+    before, after = _interval_days(old[0]), _interval_days(new[0])
+    if before is None or after is None or before == after:
+        return None
+    category = dominant[0]
+    direction = Direction.EXPANDS if after > before else Direction.NARROWS
+    verb = "less" if after > before else "more"
+    says = f"a safeguard is now done {verb} often («{old[0]}» → «{new[0]}»)"
+    rule = f"{category.value}.cadence-{'longer' if after > before else 'shorter'}"
+    reason = Reason(rule, says, new[0], Side.NEW, None, Told(f"«{old[0]}» → «{new[0]}»"))
+    severity = Severity.MAJOR if (category, direction) in major else Severity.MINOR
+    return Verdict((category,), direction, severity, (reason,))
+
+
+# the signals the words of a recurrence give by themselves ("*once a* year", "*every* quarter")
+_CADENCE_READERS = frozenset({"cue.frequency-cap", "scope.narrower", "scope.wider"})
+_UNIT_DAYS = {
+    "day": 1.0,
+    "week": 7.0,
+    "month": 30.0,
+    "quarter": 91.0,
+    "half year": 182.0,
+    "year": 365.0,
+    "two years": 730.0,
+}
+_TIMES = {"once": 1, "twice": 2, "two times": 2, "three times": 3, "four times": 4, "several times": None}
+
+
+def _interval_days(recurrence: str) -> float | None:
+    """The days between two times a recurrence ("twice a year") comes round, or None if unknown."""
+    times, _, unit = recurrence.partition(" a ")
+    count = _TIMES.get(times)
+    days = _UNIT_DAYS.get(unit)
+    return days / count if count and days else None
 
 
 def _recurrences(text: str) -> list[str]:
