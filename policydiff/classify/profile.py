@@ -427,9 +427,22 @@ def names_the_company(text: str) -> re.Match[str] | None:
     return given if any(name in ("we", "us", "our", first) for name in names) else None
 
 
+# advice to the reader, the acts after it the reader's own ("we recommend that you use …")
+ADVICE = lazy(
+    r"\W*(?:we\s+)?(?:strongly\s+)?(?:recommend|encourage|advise|urge|suggest)\s+(?:that\s+)?you\b",
+    re.IGNORECASE,
+)
+
+
 def is_instruction(text: str) -> bool:
     """Whether a sentence tells the reader what to do with their own things, the company not
-    speaking in it ("Please keep your password secret.", "Never share your login code.")."""
+    speaking in it ("Please keep your password secret.", "Never share your login code.", "We
+    recommend that you use a strong password.": the company speaks only to advise)."""
+    advice = ADVICE.match(text)
+    if advice is not None:
+        # (not advice to check the text itself, "we recommend you review this page": the notice
+        # rules read that as a telling left to the reader)
+        return not _COMPANY_SPEAKS.search(text, advice.end()) and not NAMES_THE_TEXT.search(text)
     return _TO_THE_READER.match(text) is not None and not _COMPANY_SPEAKS.search(text)
 
 

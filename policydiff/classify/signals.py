@@ -28,6 +28,7 @@ from policydiff.classify.practice import (
 )
 from policydiff.classify.profile import (
     ABOUT_THE_TEXT,
+    ADVICE,
     CONTRAST,
     DETERMINERS,
     EVEN_CONCESSION,
@@ -3284,7 +3285,7 @@ def _list_signal(
         # its cue reads (no member more a safeguard covers)
     if _WORDS_MEAN.search(region.text, span[0], span[1]):
         return None  # 'the words "include" *and "including"* mean …': how the text's words are read
-    if _ADVICE.match(region.text, span[0]):
+    if ADVICE.match(region.text, span[0]):
         return None  # "we recommend that you use a strong password *and change it often*": the
         # user's acts, advised; no practice of the company's has a member
     if _attribute_member(region.text[span[0] : at], words, found, at, rulebook):
@@ -3783,10 +3784,6 @@ def _attribute_member(before: str, words: str, found: Profile, at: int, rulebook
 
 _ATTRIBUTE_BEFORE = lazy(r"\b(?:is|are|be|been|was|were)\s+(?:\w+ly\s+)?([a-z]+)\s*$", re.IGNORECASE)
 # advice to the user: "we recommend that you …", "we encourage you to …"
-_ADVICE = lazy(
-    r"\W*(?:we\s+)?(?:strongly\s+)?(?:recommend|encourage|advise|urge|suggest)\s+(?:that\s+)?you\b",
-    re.IGNORECASE,
-)
 _JOINT_ONLY = lazy(r"[\s,]*(?:and|or)\s+(?:then\s+)?", re.IGNORECASE)
 _EXCEPTION_OPENS = lazy(r"[\s,]*(?:unless|except)\b", re.IGNORECASE)
 _PASSIVE = lazy(
