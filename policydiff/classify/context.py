@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -113,22 +113,30 @@ def document_context(
         # (not text the old version said word for word: a label left when its paragraph went,
         # "**Right to Request Deletion.**", says the right no more than it did)
         gained_affirms=cache(
-            lambda: _affirmed_in(
-                [
-                    text
-                    for text in _gone_or_gained(subjects, ChangeKind.ADDED)
-                    if not folded_sentences(text) <= old_sentences()
-                ],
-                rulebook,
-            )
+            lambda: _affirmed_in(_gone_or_gained(subjects, ChangeKind.ADDED), old_sentences, rulebook)
         ),
     )
 
 
-def _affirmed_in(texts: Sequence[str], rulebook: RuleBook) -> frozenset[tuple[Category, str]]:
-    """The (category, member) pairs the texts affirm, each text read on its own."""
+_STATEMENT_WORDS = 3
+
+
+def _affirmed_in(
+    texts: Sequence[str], said_before: Callable[[], frozenset[str]], rulebook: RuleBook
+) -> frozenset[tuple[Category, str]]:
+    """The rights and safeguards, as (category, member) pairs, the texts affirm, each text read on
+    its own: only those that name one are read whole (a long policy gains thousands of runs), and
+    none the old version said word for word (``said_before``: its folded sentences)."""
+    protective = frozenset(rules.category for rules in rulebook.categories if rules.protective)
     return frozenset(
-        key for text in texts if text.strip() for key in profile(whole_region(text), rulebook).affirmed
+        key
+        for text in texts
+        # (a run of a word or two, "free" for "a"; states no right: the word edits of a long text)
+        if len(text.split()) >= _STATEMENT_WORDS
+        and any(term.category in protective for term in rulebook.find_terms(text))
+        and not folded_sentences(text) <= said_before()
+        for key in profile(whole_region(text), rulebook).affirmed
+        if key[0] in protective
     )
 
 
