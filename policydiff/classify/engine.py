@@ -4419,7 +4419,10 @@ def _safeguard_cadence_moved(
     verb = "less" if after > before else "more"
     says = f"a safeguard is now done {verb} often («{old[0]}» → «{new[0]}»)"
     rule = f"{category.value}.cadence-{'longer' if after > before else 'shorter'}"
-    reason = Reason(rule, says, new[0], Side.NEW, None, Told(f"«{old[0]}» → «{new[0]}»"))
+    # (the words as the new text says them, "every year", for the reason's trigger)
+    said = _RECURRENCE.search(subject.new)
+    trigger = said.group() if said is not None else new[0]
+    reason = Reason(rule, says, trigger, Side.NEW, None, Told(f"«{old[0]}» → «{new[0]}»"))
     severity = Severity.MAJOR if (category, direction) in major else Severity.MINOR
     return Verdict((category,), direction, severity, (reason,))
 

@@ -36,6 +36,8 @@ TERM_EVENTS = (
     "form-named",
     "form-weakened",
     "limited",
+    "cadence-longer",
+    "cadence-shorter",
 )
 
 
