@@ -91,6 +91,7 @@ def document_context(
     """Names renamed throughout the pair, and the terms of added clauses the old text already affirms."""
     sentences = _Sentences()
     old_sentences = cache(lambda: sentences.of(old_outline))
+    gained = _gone_or_gained(subjects, ChangeKind.ADDED)
     return DocumentContext(
         old_sentences=old_sentences,
         new_sentences=cache(lambda: sentences.of(new_outline) if new_outline is not None else frozenset()),
@@ -109,12 +110,10 @@ def document_context(
         # (each distinct word casefolded once: a long policy repeats its words)
         vocabulary=cache(lambda: frozenset(map(str.casefold, set(WORD.findall(old_outline.document.text))))),
         went=Pool.of(_gone_or_gained(subjects, ChangeKind.REMOVED)),
-        came=Pool.of(_gone_or_gained(subjects, ChangeKind.ADDED)),
+        came=Pool.of(gained),
         # (not text the old version said word for word: a label left when its paragraph went,
         # "**Right to Request Deletion.**", says the right no more than it did)
-        gained_affirms=cache(
-            lambda: _affirmed_in(_gone_or_gained(subjects, ChangeKind.ADDED), old_sentences, rulebook)
-        ),
+        gained_affirms=cache(lambda: _affirmed_in(gained, old_sentences, rulebook)),
     )
 
 
